@@ -1,0 +1,5 @@
+"""`python -m psptool` runs the `psp` command."""
+
+from .cli import run
+
+run()

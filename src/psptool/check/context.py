@@ -1,0 +1,73 @@
+"""What every check receives: the loaded project, its sources and the as-of date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..diagnostics import Diagnostic, make
+from ..load import LoadResult
+from ..load.yamlfile import Path
+from ..model import Project
+
+
+@dataclass
+class CheckContext:
+    result: LoadResult
+    as_of: date
+
+    @property
+    def project(self) -> Project:
+        return self.result.project
+
+    def raw_ids(self, file: str, *keys: str | int) -> set[str]:
+        """Ids of the records under `keys` as written in the file, valid or not.
+
+        A record left out of the model for a schema error is still named here, so a
+        reference to it is not reported a second time as unknown.
+        """
+        source = self.result.sources.get(file)
+        data = source.data if source else None
+        for key in keys:
+            if isinstance(data, dict):
+                data = data.get(key)
+            else:
+                return set()
+        if not isinstance(data, list):
+            return set()
+        return {str(item["id"]) for item in data if isinstance(item, dict) and "id" in item}
+
+    def raw_people_ids(self) -> set[str]:
+        """Ids of every partner and person as written in partners.yaml, valid or not."""
+        source = self.result.sources.get("partners.yaml")
+        data = source.data if source else None
+        partners = data.get("partners") if isinstance(data, dict) else None
+        ids = self.raw_ids("partners.yaml", "partners")
+        for partner in partners if isinstance(partners, list) else []:
+            people = partner.get("people") if isinstance(partner, dict) else None
+            for person in people if isinstance(people, list) else []:
+                if isinstance(person, dict) and "id" in person:
+                    ids.add(str(person["id"]))
+        return ids
+
+    def position(self, file: str, path: Path, value: bool = False) -> tuple[int, int]:
+        """Line and column of `path` (model coordinates) in `file`; (0, 0) if it is absent."""
+        source = self.result.sources.get(file)
+        return source.locate(path, value) if source and source.present else (0, 0)
+
+    def at(
+        self,
+        code: str,
+        message: str,
+        file: str,
+        path: Path = (),
+        *,
+        value: bool = False,
+        hint: str | None = None,
+    ) -> Diagnostic:
+        """A diagnostic pointing at `path` (model coordinates) in `file`.
+
+        With `value` it points at the value (`7` in `likelihood: 7`), else at the key.
+        """
+        line, column = self.position(file, path, value)
+        return make(code, message, file, line, column, hint=hint)

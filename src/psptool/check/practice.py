@@ -1,0 +1,250 @@
+"""The How to Guide's good practice, as warnings: a folder is valid while still being filled in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from ..diagnostics import Diagnostic
+from ..model import STAGES
+from ..model.goal import smart_gaps
+from ..model.options import weighted_total
+from .context import CheckContext
+
+
+def smart_goals(ctx: CheckContext) -> Iterator[Diagnostic]:
+    p = ctx.project
+    linked = {b.goal for b in p.benefits.benefits if b.goal}
+    for i, goal in enumerate(p.goals.goals):
+        gaps = smart_gaps(goal, p.psp.start, p.psp.end, goal.id in linked)
+        if gaps:
+            letters = "".join(gaps)
+            reasons = "; ".join(f"{letter}: {why}" for letter, why in gaps.items())
+            yield ctx.at(
+                "PSP401",
+                f"goal {goal.id} is not SMART (fails {letters}): {reasons}",
+                "goals.yaml",
+                ("goals", i),
+                hint="Specific, Measurable, Achievable (owner), Relevant, Time-bound",
+            )
+
+
+def raid_log(ctx: CheckContext) -> Iterator[Diagnostic]:
+    as_of = ctx.as_of
+    for i, risk in enumerate(ctx.project.risks.risks):
+        if risk.status != "open":
+            continue
+        where = ("risks", i)
+        if risk.owner is None:
+            yield ctx.at(
+                "PSP402",
+                f"{risk.type} {risk.id} has no owner",
+                "risks.yaml",
+                where,
+                hint="every entry in the RAID log needs someone who answers for it",
+            )
+        if risk.type in ("risk", "issue") and not risk.actions:
+            yield ctx.at(
+                "PSP403",
+                f"{risk.type} {risk.id} has no action",
+                "risks.yaml",
+                where,
+                hint="add actions: what will be done, by whom, by when",
+            )
+        if risk.review is not None and risk.review < as_of:
+            yield ctx.at(
+                "PSP404",
+                f"{risk.type} {risk.id} was due for review on {risk.review}",
+                "risks.yaml",
+                (*where, "review"),
+                value=True,
+                hint="review it and set the next review date",
+            )
+        for j, action in enumerate(risk.actions):
+            if not action.done and action.due is not None and action.due < as_of:
+                yield ctx.at(
+                    "PSP414",
+                    f"{risk.type} {risk.id}: action '{_short(action.action)}' was due {action.due}",
+                    "risks.yaml",
+                    (*where, "actions", j, "due"),
+                    value=True,
+                    hint="mark it done: true, or agree a new due date",
+                )
+
+
+def _short(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def options_appraisal(ctx: CheckContext) -> Iterator[Diagnostic]:
+    opts = ctx.project.options
+    if not opts.options:
+        return
+    do_nothing = [i for i, o in enumerate(opts.options) if o.do_nothing]
+    if not do_nothing:
+        yield ctx.at(
+            "PSP405",
+            "the options appraisal has no do-nothing option",
+            "options.yaml",
+            ("options",),
+            hint="add an option with do_nothing: true, the baseline every option is judged against",
+        )
+    for i in do_nothing[1:]:
+        yield ctx.at(
+            "PSP417",
+            f"option {opts.options[i].id} is a second do-nothing option",
+            "options.yaml",
+            ("options", i, "do_nothing"),
+            value=True,
+        )
+    if opts.preferred is None or not opts.criteria:
+        return
+    totals = {o.id: weighted_total(o.scores, opts.criteria) for o in opts.options}
+    if opts.preferred not in totals:
+        return
+    best = max(totals.values())
+    if totals[opts.preferred] < best:
+        leaders = [oid for oid, total in totals.items() if total == best]
+        yield ctx.at(
+            "PSP406",
+            f"the preferred option {opts.preferred} scores {totals[opts.preferred]:g}, below "
+            f"{' and '.join(leaders)} ({best:g})",
+            "options.yaml",
+            ("preferred",),
+            value=True,
+            hint="record why the partnership prefers it, or revisit the scores and weights",
+        )
+
+
+def partnership_mix(ctx: CheckContext) -> Iterator[Diagnostic]:
+    partners = ctx.project.partners.partners
+    sectors = {p.sector for p in partners}
+    where = ("partners",)
+    if "public" not in sectors:
+        yield ctx.at(
+            "PSP407",
+            "no public-sector partner: a PSP is a partnership of public and third-sector bodies",
+            "partners.yaml",
+            where,
+        )
+    if "third" not in sectors:
+        yield ctx.at(
+            "PSP408",
+            "no third-sector partner: a PSP is a partnership of public and third-sector bodies",
+            "partners.yaml",
+            where,
+        )
+    if not any(p.sector == "public" and p.potential_funder for p in partners):
+        yield ctx.at(
+            "PSP409",
+            "no public partner is marked potential_funder: true; the service needs one to "
+            "sustain it after the pilot",
+            "partners.yaml",
+            where,
+            hint="engage future funders early, before their budget cycles",
+        )
+    leads = [i for i, p in enumerate(partners) if p.lead]
+    if len(leads) != 1:
+        names = ", ".join(partners[i].id for i in leads)
+        yield ctx.at(
+            "PSP410",
+            "no lead partner" if not leads else f"{len(leads)} lead partners ({names})",
+            "partners.yaml",
+            ("partners", leads[1]) if len(leads) > 1 else where,
+            hint="agree one lead partner and mark it lead: true",
+        )
+
+
+def mou_signatures(ctx: CheckContext) -> Iterator[Diagnostic]:
+    p = ctx.project
+    people = p.people()
+    flagged: set[str] = set()
+    for i, approval in enumerate(p.psp.approvals):
+        if approval.document != "mou" or approval.person not in people:
+            continue
+        person, _ = people[approval.person]
+        if not person.director_level:
+            flagged.add(person.id)
+            yield ctx.at(
+                "PSP411",
+                f"{person.name} ({person.id}) signs the MoU for {approval.partner} but is not "
+                "marked director_level",
+                "psp.yaml",
+                ("approvals", i, "person"),
+                value=True,
+                hint="the guide asks for senior sponsorship, Director level or above",
+            )
+    for i, partner in enumerate(p.partners.partners):
+        for j, person in enumerate(partner.people):
+            if person.signatory and not person.director_level and person.id not in flagged:
+                yield ctx.at(
+                    "PSP411",
+                    f"{person.name} ({person.id}) is an MoU signatory but not marked "
+                    "director_level",
+                    "partners.yaml",
+                    ("partners", i, "people", j, "signatory"),
+                    value=True,
+                    hint="the guide asks for senior sponsorship, Director level or above",
+                )
+    if STAGES.index(p.psp.stage) <= STAGES.index("create"):
+        return
+    signed = {a.partner for a in p.psp.approvals if a.document == "mou"}
+    for i, partner in enumerate(p.partners.partners):
+        if partner.id not in signed:
+            yield ctx.at(
+                "PSP412",
+                f"{partner.name} has not signed the MoU, and the partnership is at the "
+                f"{p.psp.stage} stage",
+                "partners.yaml",
+                ("partners", i),
+                hint=f"record it in psp.yaml: approvals: - {{document: mou, partner: {partner.id}, "
+                "person: ..., date: ...}",
+            )
+
+
+def _months(start: date, end: date) -> float:
+    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
+
+
+def pilot_length(ctx: CheckContext) -> Iterator[Diagnostic]:
+    pilot = ctx.project.psp.pilot
+    if pilot is None or pilot.start is None or pilot.end is None or pilot.end < pilot.start:
+        return
+    # a pilot from 1 October to 30 September is twelve months
+    months = _months(pilot.start, pilot.end + (date.resolution))
+    if months < 12:
+        yield ctx.at(
+            "PSP413",
+            f"the pilot runs {months:.1f} months ({pilot.start} to {pilot.end}); the guide "
+            "advises at least 12",
+            "psp.yaml",
+            ("pilot",),
+            hint="a pilot needs time to gather evidence for the full business case",
+        )
+
+
+def overdue_milestones(ctx: CheckContext) -> Iterator[Diagnostic]:
+    for i, ms in enumerate(ctx.project.milestones.milestones):
+        if ms.completed is None and ms.due is not None and ms.due < ctx.as_of:
+            days = (ctx.as_of - ms.due).days
+            yield ctx.at(
+                "PSP415",
+                f"milestone {ms.id} was due {ms.due} ({days} days ago) and is not completed",
+                "milestones.yaml",
+                ("milestones", i, "due"),
+                value=True,
+                hint="record completed: DATE, or agree and record a new due date",
+            )
+
+
+def stakeholder_ratings(ctx: CheckContext) -> Iterator[Diagnostic]:
+    for i, s in enumerate(ctx.project.stakeholders.stakeholders):
+        missing = [k for k in ("interest", "influence") if getattr(s, k) is None]
+        if missing:
+            yield ctx.at(
+                "PSP416",
+                f"stakeholder {s.id} has no {' or '.join(missing)} rating",
+                "stakeholders.yaml",
+                ("stakeholders", i),
+                hint="rate interest and influence from 1 (low) to 5 (high) to map them",
+            )

@@ -1,0 +1,305 @@
+"""References between records: ids are unique, and every id a record names exists."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from ..load.yamlfile import Path
+from .context import CheckContext
+
+
+def _suggest(value: str, known: Iterable[str]) -> str | None:
+    guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f"did you mean '{guess[0]}'?" if guess else None
+
+
+def _duplicates(
+    ctx: CheckContext, file: str, kind: str, records: Iterable[tuple[Path, Any]]
+) -> Iterator[Diagnostic]:
+    seen: dict[str, Path] = {}
+    for path, record in records:
+        if record.id in seen:
+            first_line, _ = ctx.position(file, seen[record.id])
+            yield ctx.at(
+                "PSP201",
+                f"{kind} id '{record.id}' is used twice (first at line {first_line})",
+                file,
+                (*path, "id"),
+                value=True,
+                hint="give each record its own id",
+            )
+        else:
+            seen[record.id] = path
+
+
+def _indexed(prefix: Path, items: Sequence[Any]) -> list[tuple[Path, Any]]:
+    return [((*prefix, i), item) for i, item in enumerate(items)]
+
+
+def duplicate_ids(ctx: CheckContext) -> Iterator[Diagnostic]:
+    p = ctx.project
+    owners: list[tuple[Path, Any]] = []
+    for i, partner in enumerate(p.partners.partners):
+        owners.append((("partners", i), partner))
+        owners.extend(_indexed(("partners", i, "people"), partner.people))
+    yield from _duplicates(ctx, "partners.yaml", "partner or person", owners)
+    if p.partners.selection:
+        sel = p.partners.selection
+        yield from _duplicates(
+            ctx, "partners.yaml", "criterion", _indexed(("selection", "criteria"), sel.criteria)
+        )
+        yield from _duplicates(
+            ctx, "partners.yaml", "candidate", _indexed(("selection", "candidates"), sel.candidates)
+        )
+    groups = _indexed(("governance", "groups"), p.psp.governance.groups)
+    yield from _duplicates(ctx, "psp.yaml", "governance group", groups)
+    for file, kind, key, items in (
+        ("goals.yaml", "goal", "goals", p.goals.goals),
+        ("risks.yaml", "risk", "risks", p.risks.risks),
+        ("milestones.yaml", "milestone", "milestones", p.milestones.milestones),
+        ("benefits.yaml", "benefit", "benefits", p.benefits.benefits),
+        ("stakeholders.yaml", "stakeholder", "stakeholders", p.stakeholders.stakeholders),
+        ("stakeholders.yaml", "communication", "communications", p.stakeholders.communications),
+        ("options.yaml", "criterion", "criteria", p.options.criteria),
+        ("options.yaml", "option", "options", p.options.options),
+        ("sustainability.yaml", "funder", "funders", p.sustainability.funders),
+    ):
+        yield from _duplicates(ctx, file, kind, _indexed((key,), items))
+
+
+def owners(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Every `owner` names a partner or a partner's person."""
+    p = ctx.project
+    known = p.owner_ids() | ctx.raw_people_ids()
+
+    def check(file: str, path: Path, owner: str | None, what: str) -> Iterator[Diagnostic]:
+        if owner is not None and owner not in known:
+            yield ctx.at(
+                "PSP202",
+                f"{what}: owner '{owner}' is not a partner or a person in partners.yaml",
+                file,
+                (*path, "owner"),
+                value=True,
+                hint=_suggest(owner, known) or "add the person to their partner's people",
+            )
+
+    for i, goal in enumerate(p.goals.goals):
+        yield from check("goals.yaml", ("goals", i), goal.owner, f"goal {goal.id}")
+    for i, risk in enumerate(p.risks.risks):
+        yield from check("risks.yaml", ("risks", i), risk.owner, f"risk {risk.id}")
+        for j, action in enumerate(risk.actions):
+            yield from check(
+                "risks.yaml", ("risks", i, "actions", j), action.owner, f"risk {risk.id} action"
+            )
+    for i, ms in enumerate(p.milestones.milestones):
+        yield from check("milestones.yaml", ("milestones", i), ms.owner, f"milestone {ms.id}")
+        for j, task in enumerate(ms.tasks):
+            yield from check(
+                "milestones.yaml",
+                ("milestones", i, "tasks", j),
+                task.owner,
+                f"milestone {ms.id} task",
+            )
+    for i, benefit in enumerate(p.benefits.benefits):
+        yield from check("benefits.yaml", ("benefits", i), benefit.owner, f"benefit {benefit.id}")
+    for i, comm in enumerate(p.stakeholders.communications):
+        yield from check(
+            "stakeholders.yaml", ("communications", i), comm.owner, f"communication {comm.id}"
+        )
+
+
+def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Governance members, chairs, roles, approvals, budget lines and funders name real ids."""
+    p = ctx.project
+    partner_ids = {partner.id for partner in p.partners.partners}
+    people = p.people()
+    everyone = partner_ids | set(people) | ctx.raw_people_ids()
+    written = ctx.raw_people_ids()  # records left out for schema errors are not "missing"
+
+    def missing(file: str, path: Path, value: str, what: str, known: set[str]) -> Diagnostic:
+        return ctx.at(
+            "PSP203",
+            f"{what} '{value}' is not in partners.yaml",
+            file,
+            path,
+            value=True,
+            hint=_suggest(value, known),
+        )
+
+    for i, group in enumerate(p.psp.governance.groups):
+        base = ("governance", "groups", i)
+        if group.chair is not None and group.chair not in everyone:
+            yield missing(
+                "psp.yaml", (*base, "chair"), group.chair, f"chair of {group.name}", everyone
+            )
+        for j, member in enumerate(group.members):
+            if member not in everyone:
+                yield missing(
+                    "psp.yaml", (*base, "members", j), member, f"member of {group.name}", everyone
+                )
+    for i, role in enumerate(p.psp.roles):
+        if role.person not in people and role.person not in written:
+            yield missing(
+                "psp.yaml", ("roles", i, "person"), role.person, f"{role.role} person", set(people)
+            )
+    for i, approval in enumerate(p.psp.approvals):
+        base = ("approvals", i)
+        if approval.partner not in partner_ids and approval.partner not in written:
+            yield missing(
+                "psp.yaml",
+                (*base, "partner"),
+                approval.partner,
+                f"{approval.document} approval partner",
+                partner_ids,
+            )
+        if approval.person is None:
+            continue
+        if approval.person not in people and approval.person not in written:
+            yield missing(
+                "psp.yaml",
+                (*base, "person"),
+                approval.person,
+                f"{approval.document} approval person",
+                set(people),
+            )
+        elif (
+            approval.person in people
+            and approval.partner in partner_ids
+            and people[approval.person][1] != approval.partner
+        ):
+            yield ctx.at(
+                "PSP211",
+                f"{approval.person} signs the {approval.document} for {approval.partner} "
+                f"but belongs to {people[approval.person][1]}",
+                "psp.yaml",
+                (*base, "person"),
+                value=True,
+                hint="a partner's approval is given by one of its own people",
+            )
+    for i, line in enumerate(p.budget.budget):
+        if line.partner is not None and line.partner not in partner_ids | written:
+            yield missing(
+                "budget.yaml",
+                ("budget", i, "partner"),
+                line.partner,
+                "budget line partner",
+                partner_ids,
+            )
+    for i, funder in enumerate(p.sustainability.funders):
+        if funder.partner is not None and funder.partner not in partner_ids | written:
+            yield missing(
+                "sustainability.yaml",
+                ("funders", i, "partner"),
+                funder.partner,
+                f"funder {funder.id} partner",
+                partner_ids,
+            )
+
+
+def goals_milestones_stakeholders(ctx: CheckContext) -> Iterator[Diagnostic]:
+    p = ctx.project
+    goal_ids = {g.id for g in p.goals.goals} | ctx.raw_ids("goals.yaml", "goals")
+    for i, benefit in enumerate(p.benefits.benefits):
+        if benefit.goal is not None and benefit.goal not in goal_ids:
+            yield ctx.at(
+                "PSP204",
+                f"benefit {benefit.id}: goal '{benefit.goal}' is not in goals.yaml",
+                "benefits.yaml",
+                ("benefits", i, "goal"),
+                value=True,
+                hint=_suggest(benefit.goal, goal_ids),
+            )
+    milestone_ids = {m.id for m in p.milestones.milestones} | ctx.raw_ids(
+        "milestones.yaml", "milestones"
+    )
+    for i, ms in enumerate(p.milestones.milestones):
+        for j, dep in enumerate(ms.depends_on):
+            if dep not in milestone_ids:
+                yield ctx.at(
+                    "PSP205",
+                    f"milestone {ms.id} depends on '{dep}', which is not in milestones.yaml",
+                    "milestones.yaml",
+                    ("milestones", i, "depends_on", j),
+                    value=True,
+                    hint=_suggest(dep, milestone_ids),
+                )
+    stakeholder_ids = {s.id for s in p.stakeholders.stakeholders} | ctx.raw_ids(
+        "stakeholders.yaml", "stakeholders"
+    )
+    for i, comm in enumerate(p.stakeholders.communications):
+        for j, who in enumerate(comm.audience):
+            if who not in stakeholder_ids:
+                yield ctx.at(
+                    "PSP207",
+                    f"communication {comm.id}: audience '{who}' is not a stakeholder",
+                    "stakeholders.yaml",
+                    ("communications", i, "audience", j),
+                    value=True,
+                    hint=_suggest(who, stakeholder_ids),
+                )
+
+
+def _scores(
+    ctx: CheckContext, file: str, kind: str, base: Path, records: Sequence[Any], criteria: set[str]
+) -> Iterator[Diagnostic]:
+    for i, record in enumerate(records):
+        for criterion in record.scores:
+            if criterion not in criteria:
+                yield ctx.at(
+                    "PSP209",
+                    f"{kind} {record.id}: '{criterion}' is not one of the criteria",
+                    file,
+                    (*base, i, "scores", criterion),
+                    hint=_suggest(criterion, criteria),
+                )
+        absent = [c for c in sorted(criteria) if c not in record.scores]
+        if absent:
+            yield ctx.at(
+                "PSP210",
+                f"{kind} {record.id} has no score for {', '.join(absent)}",
+                file,
+                (*base, i, "scores"),
+                hint="score every option against every criterion, 1 (poor) to 5 (good)",
+            )
+
+
+def scores(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Options and candidates are scored against exactly the criteria there are."""
+    p = ctx.project
+    criteria = {c.id for c in p.options.criteria}
+    yield from _scores(ctx, "options.yaml", "option", ("options",), p.options.options, criteria)
+    risk_ids = {r.id for r in p.risks.risks} | ctx.raw_ids("risks.yaml", "risks")
+    for i, option in enumerate(p.options.options):
+        for j, risk in enumerate(option.risks):
+            if risk not in risk_ids:
+                yield ctx.at(
+                    "PSP206",
+                    f"option {option.id} names risk '{risk}', which is not in risks.yaml",
+                    "options.yaml",
+                    ("options", i, "risks", j),
+                    value=True,
+                    hint=_suggest(risk, risk_ids),
+                )
+    option_ids = {o.id for o in p.options.options} | ctx.raw_ids("options.yaml", "options")
+    if p.options.preferred is not None and p.options.preferred not in option_ids:
+        yield ctx.at(
+            "PSP208",
+            f"preferred option '{p.options.preferred}' is not in the options",
+            "options.yaml",
+            ("preferred",),
+            value=True,
+            hint=_suggest(p.options.preferred, option_ids),
+        )
+    selection = p.partners.selection
+    if selection:
+        yield from _scores(
+            ctx,
+            "partners.yaml",
+            "candidate",
+            ("selection", "candidates"),
+            selection.candidates,
+            {c.id for c in selection.criteria},
+        )

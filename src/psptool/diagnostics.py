@@ -1,0 +1,168 @@
+"""Diagnostics are data: a stable code, a severity, a message, and where it points.
+
+Every code the tool can emit is listed in `CODES`, with its default severity and one line of
+explanation; `docs/diagnostics.md` is checked against this table by the test suite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+    layer: str
+
+
+def _codes(layer: str, *rows: tuple[str, Severity, str]) -> list[Code]:
+    return [Code(code, severity, title, layer) for code, severity, title in rows]
+
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in [
+        *_codes(
+            "internal",
+            ("PSP000", "error", "a check failed unexpectedly; the other checks still ran"),
+        ),
+        *_codes(
+            "file",
+            ("PSP001", "error", "no PSP folder: no psp.yaml here or in any parent folder"),
+            ("PSP002", "error", "a required file (psp.yaml, partners.yaml) is missing"),
+            (
+                "PSP003",
+                "error",
+                "a file cannot be read: it is a folder, unreadable or a broken link",
+            ),
+            ("PSP004", "error", "a file is too large to be a PSP file"),
+            ("PSP005", "error", "a file is not UTF-8 text (for example UTF-16 or Windows-1252)"),
+            (
+                "PSP006",
+                "warning",
+                "a file starts with a byte-order mark; it is read, but best saved without",
+            ),
+        ),
+        *_codes(
+            "syntax",
+            ("PSP010", "error", "YAML syntax error"),
+            ("PSP011", "error", "a tab is used for indentation; YAML needs spaces"),
+            ("PSP012", "error", "the same key appears twice in one mapping"),
+            (
+                "PSP013",
+                "error",
+                "aliases expand to too much data (a 'billion laughs' file) or refer to themselves",
+            ),
+            ("PSP014", "error", "the data is nested too deeply"),
+            ("PSP015", "error", "the file does not hold a mapping of keys at the top"),
+            ("PSP016", "error", "a key is not a plain string"),
+            ("PSP017", "error", "the file holds more than one YAML document"),
+        ),
+        *_codes(
+            "schema",
+            ("PSP101", "error", "unknown key (a typo is never silently dropped)"),
+            ("PSP102", "error", "a required field is missing"),
+            ("PSP103", "error", "a value has the wrong type (text, number, list, yes/no)"),
+            ("PSP104", "error", "a number is out of range (for example a score outside 1–5)"),
+            ("PSP105", "error", "a value is not one of the allowed choices"),
+            (
+                "PSP106",
+                "error",
+                "an id is not valid: letters, digits, '-' and '_', starting with a letter",
+            ),
+            ("PSP107", "error", "a date is not a real ISO date (YYYY-MM-DD)"),
+            ("PSP108", "error", "a value is not valid"),
+        ),
+        *_codes(
+            "references",
+            ("PSP201", "error", "two records of the same kind share an id"),
+            ("PSP202", "error", "an owner is neither a partner nor a partner's person"),
+            ("PSP203", "error", "a reference to a partner or person that does not exist"),
+            ("PSP204", "error", "a reference to a goal that does not exist"),
+            ("PSP205", "error", "a milestone depends on a milestone that does not exist"),
+            ("PSP206", "error", "an option names a risk that does not exist"),
+            ("PSP207", "error", "a communication reaches a stakeholder that does not exist"),
+            ("PSP208", "error", "`preferred` names an option that does not exist"),
+            ("PSP209", "error", "a score is given for a criterion that does not exist"),
+            ("PSP210", "error", "an option or candidate has no score for a criterion"),
+            ("PSP211", "error", "a person signs for a partner they do not belong to"),
+        ),
+        *_codes(
+            "consistency",
+            ("PSP301", "error", "milestones depend on each other in a cycle"),
+            ("PSP302", "warning", "a milestone is due before a milestone it depends on"),
+            ("PSP303", "warning", "a date lies outside the partnership's start and end"),
+            (
+                "PSP304",
+                "error",
+                "a completion, measurement or signature is dated after the as-of date",
+            ),
+            ("PSP305", "error", "an end date is before its start date"),
+            ("PSP306", "error", "the risk matrix's amber threshold is not below its red threshold"),
+            ("PSP307", "warning", "a risk's target score is higher than its current score"),
+            ("PSP308", "error", "a risk is closed or escalated before the date it was raised"),
+        ),
+        *_codes(
+            "good practice",
+            ("PSP401", "warning", "a goal is not SMART; the message names the failing letters"),
+            ("PSP402", "warning", "an open risk or issue has no owner"),
+            ("PSP403", "warning", "an open risk or issue has no action"),
+            ("PSP404", "warning", "an open risk's review date has passed"),
+            ("PSP405", "warning", "the options appraisal has no do-nothing option"),
+            ("PSP406", "warning", "the preferred option is not the top-scored option"),
+            ("PSP407", "warning", "no public-sector partner"),
+            ("PSP408", "warning", "no third-sector partner"),
+            ("PSP409", "warning", "no public partner is a potential funder of the service"),
+            ("PSP410", "warning", "not exactly one lead partner"),
+            ("PSP411", "warning", "an MoU signatory is not at Director level"),
+            ("PSP412", "warning", "a partner has not signed the MoU after the create stage"),
+            ("PSP413", "warning", "the pilot is shorter than 12 months"),
+            ("PSP414", "warning", "an open action on a risk is overdue"),
+            ("PSP415", "warning", "a milestone is overdue"),
+            ("PSP416", "warning", "a stakeholder has no interest or influence rating"),
+            ("PSP417", "warning", "more than one option is marked as do nothing"),
+        ),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding: what is wrong, how bad, and the file, line and column it is about.
+
+    `file` is the file's name inside the PSP folder (`risks.yaml`); line and column count
+    from 1, and are 0 when the finding is about a whole file or the folder.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    hint: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code)
+
+
+def make(
+    code: str,
+    message: str,
+    file: str = "",
+    line: int = 0,
+    column: int = 0,
+    hint: str | None = None,
+    severity: Severity | None = None,
+) -> Diagnostic:
+    """Build a diagnostic whose severity comes from the code table unless given."""
+    return Diagnostic(code, severity or CODES[code].severity, message, file, line, column, hint)

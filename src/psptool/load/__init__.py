@@ -1,0 +1,24 @@
+"""Files in, `Project` out: find the folder, parse with positions, validate, (later) write back."""
+
+from .project import (
+    MARKER,
+    LoadResult,
+    ProjectNotFound,
+    SourceFile,
+    find_project,
+    load_project,
+    read_text,
+)
+from .yamlfile import Position, parse_yaml
+
+__all__ = [
+    "MARKER",
+    "LoadResult",
+    "Position",
+    "ProjectNotFound",
+    "SourceFile",
+    "find_project",
+    "load_project",
+    "parse_yaml",
+    "read_text",
+]

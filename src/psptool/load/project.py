@@ -1,0 +1,256 @@
+"""Find a PSP folder, read its files safely, and build the `Project` with source positions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from ..diagnostics import Diagnostic, make
+from ..model import FILES, FileSpec, Partnership, Project
+from .schema import Removed, locate, validate_file
+from .yamlfile import Path, Position, parse_yaml
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Larger than any real PSP file (10,000 risks is about 4 MB), small enough to read safely."""
+MARKER = "psp.yaml"
+
+
+@dataclass
+class SourceFile:
+    """One file of the folder as read: its text, parsed data and where every value stands."""
+
+    name: str
+    path: FsPath
+    present: bool = False
+    text: str = ""
+    data: Any = None
+    positions: dict[Path, Position] = field(default_factory=dict)
+    removed: Removed = field(default_factory=Removed)
+    _lines: list[str] | None = None
+
+    def line(self, number: int) -> str:
+        """The text of a line (counting from 1), for showing the offending line."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        if 0 < number <= len(self._lines):
+            return self._lines[number - 1]
+        return ""
+
+    def locate(self, path: Path, value: bool = False) -> tuple[int, int]:
+        """Line and column of a path given in the model's coordinates."""
+        return locate(self.positions, self.removed.original(path), value)
+
+
+@dataclass
+class LoadResult:
+    """The outcome of loading a folder: the project (always built), sources and findings."""
+
+    root: FsPath
+    project: Project
+    sources: dict[str, SourceFile]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+class ProjectNotFound(Exception):
+    """No PSP folder at or above the given path."""
+
+    def __init__(self, start: FsPath) -> None:
+        super().__init__(str(start))
+        self.start = start
+
+    @property
+    def diagnostic(self) -> Diagnostic:
+        return make(
+            "PSP001",
+            f"no PSP folder found: no {MARKER} in {self.start} or any folder above it",
+            hint="run 'psp init' to create one, or pass the folder's path",
+        )
+
+
+def find_project(start: str | os.PathLike[str] | None = None) -> FsPath:
+    """The nearest folder at or above `start` that holds psp.yaml, as git finds its repo."""
+    here = FsPath(start or os.getcwd()).absolute()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        if (folder / MARKER).exists() or (folder / MARKER).is_symlink():
+            return folder
+    raise ProjectNotFound(here)
+
+
+def read_text(path: FsPath, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a file as UTF-8, refusing folders, unreadable, huge and non-UTF-8 files."""
+    try:
+        if path.is_dir():
+            return None, [make("PSP003", f"{name} is a folder, not a file", name)]
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                make(
+                    "PSP004",
+                    f"{name} is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB "
+                    "a PSP file may have",
+                    name,
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return None, [make("PSP003", f"{name} cannot be read: {reason}", name)]
+    diagnostics: list[Diagnostic] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [
+            make(
+                "PSP005",
+                f"{name} is saved as UTF-16; psp reads UTF-8",
+                name,
+                hint="save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+            )
+        ]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        diagnostics.append(
+            make(
+                "PSP006",
+                f"{name} starts with a byte-order mark",
+                name,
+                1,
+                1,
+                hint="save as 'UTF-8' rather than 'UTF-8 with BOM'",
+            )
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            make(
+                "PSP005",
+                f"{name} is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be read",
+                name,
+                line,
+                column,
+                hint="save the file as UTF-8 (it may be in Windows-1252 or Latin-1)",
+            )
+        ]
+    if "\x00" in text:
+        return None, [make("PSP005", f"{name} holds NUL bytes: it is not a text file", name)]
+    return text, diagnostics
+
+
+def load_project(start: str | os.PathLike[str] | None = None, *, find: bool = True) -> LoadResult:
+    """Load the PSP folder at (or, with `find`, above) `start`.
+
+    Never raises for bad content: every problem is a diagnostic, and the project holds every
+    record that passed validation. Raises `ProjectNotFound` only when there is no folder.
+    """
+    root = find_project(start) if find else FsPath(start or os.getcwd()).absolute()
+    if not find and not (root / MARKER).exists() and not (root / MARKER).is_symlink():
+        raise ProjectNotFound(root)
+    sources: dict[str, SourceFile] = {}
+    diagnostics: list[Diagnostic] = []
+    models: dict[str, Any] = {}
+    for spec in FILES:
+        source, model, found = _load_file(root, spec)
+        sources[spec.name] = source
+        diagnostics.extend(found)
+        if model is not None:
+            models[spec.attribute] = model
+    if "psp" not in models:
+        models["psp"] = _fallback_partnership(sources["psp.yaml"].data)
+    project = Project(**models)
+    return LoadResult(root, project, sources, diagnostics)
+
+
+def _load_file(root: FsPath, spec: FileSpec) -> tuple[SourceFile, Any, list[Diagnostic]]:
+    path = root / spec.name
+    source = SourceFile(spec.name, path)
+    if not path.exists() and not path.is_symlink():
+        if spec.required:
+            return (
+                source,
+                None,
+                [
+                    make(
+                        "PSP002",
+                        f"{spec.name} is missing: every PSP folder needs {spec.what} in it",
+                        spec.name,
+                        hint="run 'psp init --force' in the folder to add the missing files",
+                    )
+                ],
+            )
+        return source, None, []
+    source.present = True
+    text, found = read_text(path, spec.name)
+    if text is None:
+        return source, None, found
+    source.text = text
+    parsed = parse_yaml(text, spec.name)
+    found.extend(parsed.diagnostics)
+    source.positions = parsed.positions
+    data = parsed.data
+    if not parsed.ok:
+        return source, None, found
+    if data is None:
+        data = {}
+        if spec.required:
+            found.append(
+                make(
+                    "PSP102",
+                    f"{spec.name} is empty: it needs {spec.what}",
+                    spec.name,
+                    1,
+                    1,
+                )
+            )
+            return source, None, found
+    if not isinstance(data, dict):
+        line, column = locate(parsed.positions, (), value=True)
+        found.append(
+            make(
+                "PSP015",
+                f"{spec.name} must hold a mapping of keys at the top, not {_kind(data)}",
+                spec.name,
+                line,
+                column,
+                hint=_top_hint(spec),
+            )
+        )
+        return source, None, found
+    source.data = data
+    model, removed, schema_found = validate_file(spec.model, data, spec.name, parsed.positions)
+    source.removed = removed
+    found.extend(schema_found)
+    return source, model, found
+
+
+def _kind(data: Any) -> str:
+    if isinstance(data, list):
+        return "a list"
+    return f"the single value {data!r}"
+
+
+def _top_hint(spec: FileSpec) -> str:
+    key = spec.name.removesuffix(".yaml")
+    if spec.name in ("psp.yaml", "options.yaml", "stakeholders.yaml", "sustainability.yaml"):
+        return "start the file with keys such as 'name:'" if key == "psp" else f"see {spec.name}"
+    return f"start the file with '{key}:' and indent the list under it"
+
+
+def _fallback_partnership(data: Any) -> Partnership:
+    """A stand-in when psp.yaml cannot be validated, so the other files are still checked."""
+    data = data if isinstance(data, dict) else {}
+    name = data.get("name") if isinstance(data.get("name"), str) else ""
+    stage = (
+        data.get("stage")
+        if data.get("stage") in ("identify", "create", "design", "pilot", "sustain", "closed")
+        else "identify"
+    )
+    return Partnership.model_construct(name=name, id="", stage=stage)

@@ -1,0 +1,67 @@
+"""Building blocks shared by every record: ids, dates, 1–5 scores, money.
+
+The types are strict where YAML could fool a loose parser: a score of `true` or `3.5` is an
+error, not 1 or 3, and a date must be written as an ISO date, never as a number.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id: use letters, digits, '-' and '_', starting with a letter"
+        )
+    return value
+
+
+def _parse_date(value: Any) -> Any:
+    """Accept `2010-02-01` (or a date); refuse numbers and other spellings."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DATE_PATTERN.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise ValueError(f"'{value}' is not a real date ({exc})") from None
+    raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31")
+
+
+Id = Annotated[
+    str, Field(json_schema_extra={"pattern": ID_PATTERN.pattern}), AfterValidator(_check_id)
+]
+IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra={"format": "date"})]
+Score = Annotated[int, Field(strict=True, ge=1, le=5)]
+"""A 1–5 rating: likelihood, impact, interest, influence, an option's score."""
+Number = Annotated[float, Field(strict=True)]
+Money = Annotated[float, Field(strict=True, ge=0)]
+Weight = Annotated[float, Field(strict=True, gt=0)]
+
+
+class Record(BaseModel):
+    """Base of every model: unknown keys are errors, so a typo is never silently dropped."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        frozen=False,
+        validate_default=False,
+    )
+
+
+class Criterion(Record):
+    """A weighted criterion, for options appraisal and for partner selection alike."""
+
+    id: Id
+    name: str
+    weight: Weight
+    description: str | None = None

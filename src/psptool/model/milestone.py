@@ -1,0 +1,31 @@
+"""milestones.yaml: the project plan, milestones working back from the end date."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import Id, IsoDate, Record
+from .partnership import Stage
+
+
+class Task(Record):
+    title: str
+    owner: Id | None = None
+    due: IsoDate | None = None
+    done: bool = False
+
+
+class Milestone(Record):
+    id: Id
+    title: str
+    description: str | None = None
+    stage: Stage | None = None
+    due: IsoDate | None = None
+    owner: Id | None = None
+    depends_on: list[Id] = Field(default_factory=list)
+    completed: IsoDate | None = None
+    tasks: list[Task] = Field(default_factory=list)
+
+
+class MilestonesFile(Record):
+    milestones: list[Milestone] = Field(default_factory=list)

@@ -1,0 +1,53 @@
+"""partners.yaml: the organisations in the partnership, their people, and partner selection."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Criterion, Id, Record, Score
+
+Sector = Literal["public", "third", "private"]
+
+
+class Person(Record):
+    id: Id
+    name: str
+    title: str | None = None
+    director_level: bool = False
+    signatory: bool = False
+    email: str | None = None
+    phone: str | None = None
+
+
+class Partner(Record):
+    id: Id
+    name: str
+    sector: Sector
+    lead: bool = False
+    potential_funder: bool = False
+    contribution: str | None = None
+    responsibilities: list[str] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+
+
+class Candidate(Record):
+    """An organisation that expressed interest, scored against the selection criteria."""
+
+    id: Id
+    name: str
+    sector: Sector | None = None
+    scores: dict[Id, Score]
+    status: Literal["candidate", "selected", "declined"] = "candidate"
+    notes: str | None = None
+
+
+class Selection(Record):
+    criteria: list[Criterion] = Field(default_factory=list)
+    candidates: list[Candidate] = Field(default_factory=list)
+
+
+class PartnersFile(Record):
+    partners: list[Partner] = Field(default_factory=list)
+    selection: Selection | None = None

@@ -1,0 +1,110 @@
+"""psp.yaml: the partnership itself, its governance, roles, MoU clauses and sign-offs."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Id, IsoDate, Record
+
+Stage = Literal["identify", "create", "design", "pilot", "sustain", "closed"]
+STAGES: tuple[str, ...] = ("identify", "create", "design", "pilot", "sustain", "closed")
+
+Cadence = Literal[
+    "weekly",
+    "fortnightly",
+    "monthly",
+    "bimonthly",
+    "quarterly",
+    "half_yearly",
+    "annually",
+    "as_needed",
+]
+RoleName = Literal[
+    "senior_sponsor",
+    "project_manager",
+    "workstream_lead",
+    "procurement",
+    "sustainability_lead",
+    "facilitator",
+    "communications_lead",
+    "analyst",
+    "admin",
+]
+Document = Literal[
+    "mou", "outline_business_case", "pilot_plan", "full_business_case", "sustainability_plan"
+]
+
+
+class GovernanceGroup(Record):
+    """A governance or operational group, with how often it meets and who sits on it."""
+
+    id: Id
+    name: str
+    cadence: Cadence | None = None
+    chair: Id | None = None
+    members: list[Id] = Field(default_factory=list)
+    remit: str | None = None
+
+
+class Governance(Record):
+    groups: list[GovernanceGroup] = Field(default_factory=list)
+
+
+class Role(Record):
+    role: RoleName
+    person: Id
+    note: str | None = None
+
+
+class MouClauses(Record):
+    """MoU sections that the partnership fields do not already cover."""
+
+    dispute_resolution: str | None = None
+    amendment: str | None = None
+    confidentiality: str | None = None
+    exit: str | None = None
+    duration: str | None = None
+
+
+class Approval(Record):
+    """A sign-off of a document by a partner, e.g. a signature on the MoU."""
+
+    document: Document
+    partner: Id
+    person: Id | None = None
+    date: IsoDate | None = None
+
+
+class RiskMatrix(Record):
+    """Thresholds on likelihood × impact: below amber is green."""
+
+    amber: int = Field(default=5, strict=True, ge=1, le=25)
+    red: int = Field(default=15, strict=True, ge=1, le=25)
+
+
+class Period(Record):
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+
+
+class Partnership(Record):
+    name: str
+    id: Id
+    stage: Stage
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+    currency: str = "GBP"
+    vision: str | None = None
+    purpose: str | None = None
+    scope: str | None = None
+    objectives: list[str] = Field(default_factory=list)
+    values: list[str] = Field(default_factory=list)
+    funding: str | None = None
+    governance: Governance = Field(default_factory=Governance)
+    roles: list[Role] = Field(default_factory=list)
+    mou: MouClauses = Field(default_factory=MouClauses)
+    approvals: list[Approval] = Field(default_factory=list)
+    risk_matrix: RiskMatrix = Field(default_factory=RiskMatrix)
+    pilot: Period | None = None

@@ -1,0 +1,52 @@
+"""risks.yaml: the RAID log of risks, assumptions, issues and dependencies."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Id, IsoDate, Record, Score
+
+RaidType = Literal["risk", "assumption", "issue", "dependency"]
+
+
+class RiskAction(Record):
+    action: str
+    owner: Id | None = None
+    due: IsoDate | None = None
+    done: bool = False
+
+
+class RiskTarget(Record):
+    """The residual likelihood and impact aimed for once the actions are done."""
+
+    likelihood: Score
+    impact: Score
+
+
+class Risk(Record):
+    id: Id
+    type: RaidType
+    title: str
+    description: str | None = None
+    category: str | None = None
+    owner: Id | None = None
+    likelihood: Score
+    impact: Score
+    target: RiskTarget | None = None
+    status: Literal["open", "closed"] = "open"
+    raised: IsoDate | None = None
+    review: IsoDate | None = None
+    resolve_by: IsoDate | None = None
+    closed: IsoDate | None = None
+    escalated: IsoDate | None = None
+    actions: list[RiskAction] = Field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+
+class RisksFile(Record):
+    risks: list[Risk] = Field(default_factory=list)

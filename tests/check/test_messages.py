@@ -1,0 +1,129 @@
+"""Exact wording of findings a project manager will read most, and the check guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from psptool import check as check_module
+from tests.check.test_codes import GOAL, OPTIONS, milestones, risk
+from tests.helpers import check, make_project
+
+
+def only(root: Path, code: str):
+    found = [d for d in check(root).diagnostics if d.code == code]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_unknown_key_suggests_the_field(tmp_path: Path) -> None:
+    root = make_project(tmp_path, risks_yaml=risk().replace("likelihood: 3", "liklihood: 3"))
+    d = only(root, "PSP101")
+    assert d.message == "risk R1: unknown key 'liklihood'"
+    assert d.hint == "did you mean 'likelihood'?"
+    assert (d.line, d.column) == (6, 5)
+
+
+def test_out_of_range_score(tmp_path: Path) -> None:
+    root = make_project(tmp_path, risks_yaml=risk().replace("impact: 4", "impact: 7"))
+    d = only(root, "PSP104")
+    assert d.message == "risk R1: impact must be a whole number from 1 to 5, got 7"
+    assert (d.line, d.column) == (7, 13)
+
+
+def test_enumeration_suggests_the_value(tmp_path: Path) -> None:
+    root = make_project(tmp_path, risks_yaml=risk().replace("type: risk", "type: isue"))
+    d = only(root, "PSP105")
+    assert d.message == "risk R1: type 'isue' is not one of: risk, assumption, issue, dependency"
+    assert d.hint == "did you mean 'issue'?"
+
+
+def test_impossible_date(tmp_path: Path) -> None:
+    root = make_project(tmp_path, goals_yaml=GOAL.replace("2027-03-31", "2027-02-30"))
+    d = only(root, "PSP107")
+    assert d.message == (
+        "goal G1: due '2027-02-30' is not a real date (day is out of range for month)"
+    )
+
+
+def test_missing_field_points_at_the_record(tmp_path: Path) -> None:
+    root = make_project(tmp_path, risks_yaml=risk().replace("    title: Providers withdraw\n", ""))
+    d = only(root, "PSP102")
+    assert d.message == "risk R1: 'title' is required"
+    assert (d.line, d.column) == (2, 5)
+
+
+def test_smart_names_the_failing_letters(tmp_path: Path) -> None:
+    goal = GOAL.replace("    owner: council\n", "").replace("    due: 2027-03-31\n", "")
+    root = make_project(tmp_path, goals_yaml=goal)
+    d = only(root, "PSP401")
+    assert d.message == "goal G1 is not SMART (fails AT): A: no owner; T: no due date"
+
+
+def test_smart_timely_means_inside_the_partnership(tmp_path: Path) -> None:
+    root = make_project(tmp_path, goals_yaml=GOAL.replace("2027-03-31", "2029-03-31"))
+    d = only(root, "PSP401")
+    assert d.message == (
+        "goal G1 is not SMART (fails T): T: due 2029-03-31, outside the partnership's dates"
+    )
+
+
+def test_relevant_through_a_linked_benefit(tmp_path: Path) -> None:
+    goal = GOAL.replace("    relevance: the Children's Services Plan\n", "")
+    benefit = "benefits:\n  - {id: B1, title: Local placements, goal: G1}\n"
+    root = make_project(tmp_path, goals_yaml=goal, benefits_yaml=benefit)
+    assert [d.code for d in check(root).diagnostics] == []
+
+
+def test_cycle_names_the_chain(tmp_path: Path) -> None:
+    root = make_project(tmp_path, milestones_yaml=milestones(m1_deps="M2", m1_due="2026-09-01"))
+    d = only(root, "PSP301")
+    assert d.message == "milestones depend on each other in a cycle: M1 → M2 → M1"
+
+
+def test_self_dependency_is_a_cycle(tmp_path: Path) -> None:
+    root = make_project(tmp_path, milestones_yaml=milestones(m1_deps="M1", m1_due="2026-09-01"))
+    assert only(root, "PSP301").message == "milestones depend on each other in a cycle: M1 → M1"
+
+
+def test_preferred_below_the_best(tmp_path: Path) -> None:
+    # O0 scores 3x1 + 1x5 = 8, O1 scores 3x5 + 1x2 = 17
+    root = make_project(tmp_path, options_yaml=OPTIONS.replace("preferred: O1", "preferred: O0"))
+    assert only(root, "PSP406").message == "the preferred option O0 scores 8, below O1 (17)"
+
+
+def test_preferred_tied_for_first_is_fine(tmp_path: Path) -> None:
+    tied = OPTIONS.replace("{issues: 1, cost: 5}", "{issues: 4, cost: 5}")  # 17 each
+    root = make_project(tmp_path, options_yaml=tied.replace("preferred: O1", "preferred: O0"))
+    assert [d.code for d in check(root).diagnostics] == []
+
+
+def test_unknown_owner_suggests_a_person(tmp_path: Path) -> None:
+    root = make_project(tmp_path, risks_yaml=risk(owner="p-p"))
+    d = only(root, "PSP202")
+    assert d.message == "risk R1: owner 'p-p' is not a partner or a person in partners.yaml"
+    assert d.hint == "did you mean 'p-pm'?"
+
+
+def test_pilot_of_exactly_twelve_months_is_fine(tmp_path: Path) -> None:
+    from tests.helpers import PSP
+
+    root = make_project(tmp_path, psp_yaml=PSP + "pilot: {start: 2026-10-01, end: 2027-09-30}\n")
+    assert check(root).diagnostics == []
+
+
+def test_a_broken_check_is_psp000_and_the_others_still_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(check_module, "CHECKS", (broken, *check_module.CHECKS))
+    root = make_project(tmp_path, risks_yaml=risk(owner="nobody"))
+    found = check(root).diagnostics
+    assert [d.code for d in found] == ["PSP000", "PSP202"]
+    assert found[0].message == (
+        "the check 'broken' failed (RuntimeError: boom); please report this"
+    )
+    assert found[0].severity == "error"

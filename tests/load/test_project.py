@@ -1,0 +1,146 @@
+"""Finding the folder, reading files safely, and keeping good records when others fail."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from psptool.check import validate
+from psptool.load import ProjectNotFound, find_project, load_project
+from psptool.load import project as project_module
+from tests.helpers import AS_OF, check, make_project
+
+
+def test_found_from_a_subfolder(project: Path) -> None:
+    sub = project / "templates" / "deep"
+    sub.mkdir(parents=True)
+    assert find_project(sub) == project
+
+
+def test_not_found_is_psp001_and_exit_2(tmp_path: Path) -> None:
+    with pytest.raises(ProjectNotFound):
+        find_project(tmp_path)
+    validation = validate(tmp_path, AS_OF)
+    (d,) = validation.diagnostics
+    assert (d.code, d.severity, d.file, d.line) == ("PSP001", "error", "", 0)
+    assert validation.exit_code() == 2
+
+
+def test_a_file_that_is_a_folder(project: Path) -> None:
+    (project / "risks.yaml").mkdir()
+    validation = check(project)
+    (d,) = validation.diagnostics
+    assert (d.code, d.severity, d.file, d.line) == ("PSP003", "error", "risks.yaml", 0)
+    assert d.message == "risks.yaml is a folder, not a file"
+    assert validation.exit_code() == 2
+
+
+def test_a_symlink_loop(project: Path) -> None:
+    os.symlink(project / "goals.yaml", project / "goals.yaml")
+    (d,) = check(project).diagnostics
+    assert (d.code, d.file) == ("PSP003", "goals.yaml")
+    assert "cannot be read" in d.message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_file(project: Path) -> None:
+    (project / "goals.yaml").write_text("goals: []\n")
+    (project / "goals.yaml").chmod(0)
+    (d,) = check(project).diagnostics
+    assert (d.code, d.file) == ("PSP003", "goals.yaml")
+
+
+def test_a_file_too_large(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(project_module, "MAX_FILE_BYTES", 100)
+    (project / "risks.yaml").write_text("risks: []\n" + "# padding\n" * 20)
+    found = [(d.code, d.file, d.line) for d in check(project).diagnostics]
+    assert ("PSP004", "risks.yaml", 0) in found
+
+
+def test_bom_is_read_and_warned(project: Path) -> None:
+    (project / "goals.yaml").write_bytes(b"\xef\xbb\xbfgoals:\n  - {id: G1, title: A goal}\n")
+    result = load_project(project, find=False)
+    assert [g.id for g in result.project.goals.goals] == ["G1"]
+    assert [d.code for d in result.diagnostics] == ["PSP006"]
+
+
+def test_crlf_files_load_cleanly(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "psp")
+    for name in ("psp.yaml", "partners.yaml"):
+        path = root / name
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert check(root).diagnostics == []
+
+
+def test_empty_optional_file_is_an_empty_list(project: Path) -> None:
+    (project / "risks.yaml").write_text("# nothing yet\n")
+    assert check(project).diagnostics == []
+
+
+def test_a_bad_record_is_left_out_and_the_rest_load(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path / "psp",
+        risks_yaml=(
+            "risks:\n"
+            "  - {id: R1, type: risk, title: One, likelihood: 9, impact: 2}\n"
+            "  - {id: R2, type: risk, title: Two, likelihood: 2, impact: 2, owner: p-nobody}\n"
+        ),
+    )
+    validation = check(root)
+    assert [r.id for r in validation.result.project.risks.risks] == ["R2"]
+    found = [(d.code, d.line) for d in validation.diagnostics]
+    # R2 moved to index 0 in the model, but its finding still points at line 3
+    assert ("PSP104", 2) in found
+    assert ("PSP202", 3) in found
+
+
+def test_references_to_a_left_out_record_are_not_reported_again(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path / "psp",
+        milestones_yaml=(
+            "milestones:\n"
+            "  - {id: M1, title: One, due: 2026-02-30}\n"
+            "  - {id: M2, title: Two, due: 2026-09-01, depends_on: [M1]}\n"
+        ),
+    )
+    assert [d.code for d in check(root).diagnostics] == ["PSP107"]
+
+
+def test_a_broken_psp_yaml_still_lets_the_other_files_be_checked(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path / "psp",
+        psp_yaml="name: Test\nid: t\nstage: piolt\n",
+        risks_yaml=(
+            "risks:\n  - {id: R1, type: risk, title: One, likelihood: 2, impact: 2, owner: x}\n"
+        ),
+    )
+    codes = [d.code for d in check(root).diagnostics]
+    assert "PSP105" in codes and "PSP202" in codes
+
+
+def test_the_project_holds_typed_values(project: Path) -> None:
+    result = load_project(project, find=False)
+    assert result.project.psp.start.isoformat() == "2026-01-01"
+    assert result.project.owner_ids() == {"council", "charity", "p-dir", "p-pm", "p-ceo"}
+
+
+def test_an_unreadable_file_as_any_user(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "goals.yaml").write_text("goals: []\n")
+    real = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        if self.name == "goals.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    validation = check(project)
+    (d,) = validation.diagnostics
+    assert (d.code, d.file, d.message) == (
+        "PSP003",
+        "goals.yaml",
+        "goals.yaml cannot be read: Permission denied",
+    )
+    assert validation.exit_code() == 2
