@@ -144,3 +144,19 @@ def test_an_unreadable_file_as_any_user(project: Path, monkeypatch: pytest.Monke
         "goals.yaml cannot be read: Permission denied",
     )
     assert validation.exit_code() == 2
+
+
+def test_an_empty_key_means_an_empty_list(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "psp", goals_yaml="goals:\n", options_yaml="preferred:\n")
+    assert check(root).diagnostics == []
+
+
+def test_a_number_where_text_is_expected_is_not_silently_changed(tmp_path: Path) -> None:
+    people = "      - {id: p-pm, name: B. Manager, phone: 01324506070}\n"
+    partners = make_project(tmp_path / "x").joinpath("partners.yaml").read_text()
+    partners = partners.replace("      - {id: p-pm, name: B. Manager}\n", people)
+    root = make_project(tmp_path / "psp", partners_yaml=partners)
+    (d,) = check(root).diagnostics
+    assert (d.code, d.line) == ("PSP103", 9)
+    assert d.message == "person p-pm: phone must be text, got 1324506070"
+    assert d.hint.startswith("put it in quotes")

@@ -266,6 +266,8 @@ def _diagnostic(
         code, text = "PSP103", f"must be a number, got {_show(value)}"
     elif kind in ("string_type",):
         code, text = "PSP103", f"must be text, got {_show(value)}"
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            hint = 'put it in quotes, e.g. "01324 506070": YAML reads unquoted digits as a number'
     elif kind in ("bool_type", "bool_parsing"):
         code, text = "PSP103", f"must be true or false, got {_show(value)}"
     elif kind in ("list_type", "tuple_type", "set_type"):

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -48,14 +48,26 @@ Weight = Annotated[float, Field(strict=True, gt=0)]
 
 
 class Record(BaseModel):
-    """Base of every model: unknown keys are errors, so a typo is never silently dropped."""
+    """Base of every model: unknown keys are errors, so a typo is never silently dropped.
 
-    model_config = ConfigDict(
-        extra="forbid",
-        coerce_numbers_to_str=True,
-        frozen=False,
-        validate_default=False,
-    )
+    A number where text is expected is an error rather than converted, because YAML has
+    already changed it (`phone: 01324 ...` loses its leading zero); the hint says to quote it.
+    An optional key left empty (`goals:` with nothing after it) means the same as no key.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_absent(cls, data: Any) -> Any:
+        if isinstance(data, dict) and None in data.values():
+            fields = cls.model_fields
+            return {
+                key: value
+                for key, value in data.items()
+                if value is not None or key not in fields or fields[key].is_required()
+            }
+        return data
 
 
 class Criterion(Record):
