@@ -15,7 +15,9 @@ from typing import Any
 import typer
 
 from .init import init_command
+from .report import gate_command, report_app
 from .schema import schema_command
+from .score import score_command
 from .validate import validate_command
 
 app = typer.Typer(
@@ -48,6 +50,9 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
 app.command("init")(guarded(init_command))
 app.command("validate")(guarded(validate_command))
 app.command("schema")(guarded(schema_command))
+app.command("score")(guarded(score_command))
+report_app.command("gate")(guarded(gate_command))
+app.add_typer(report_app, name="report")
 
 
 def main(argv: list[str] | None = None) -> int:

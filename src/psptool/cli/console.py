@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 from rich.console import Console
 
+PIPED_WIDTH = 160
+"""Width of tables written to a file or a pipe, where no terminal says how wide it is."""
+
 
 @cache
 def out() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPED_WIDTH
+    return console
 
 
 @cache

@@ -1,0 +1,32 @@
+"""Scoring and analysis: pure functions over a loaded `Project`, returning plain data.
+
+Reports, renderers and the CLI share these results; nothing here formats or prints.
+"""
+
+from .benefits import BenefitProgress, BenefitsAnalysis, analyse_benefits
+from .goals import GoalsAnalysis, GoalVerdict, analyse_goals
+from .options import OptionsAppraisal, appraise_options
+from .partners import SelectionRanking, rank_candidates
+from .plan import PlanAnalysis, PlanError, analyse_plan
+from .risk import RiskRegister, score_risks
+from .stakeholders import StakeholderMap, map_stakeholders
+
+__all__ = [
+    "BenefitProgress",
+    "BenefitsAnalysis",
+    "GoalVerdict",
+    "GoalsAnalysis",
+    "OptionsAppraisal",
+    "PlanAnalysis",
+    "PlanError",
+    "RiskRegister",
+    "SelectionRanking",
+    "StakeholderMap",
+    "analyse_benefits",
+    "analyse_goals",
+    "analyse_plan",
+    "appraise_options",
+    "map_stakeholders",
+    "rank_candidates",
+    "score_risks",
+]

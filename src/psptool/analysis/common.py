@@ -1,0 +1,83 @@
+"""Small shared pieces: natural sort of ids, the reporting period from governance cadence."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from ..model import Project
+
+Rag = Literal["green", "amber", "red"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period: the time between governance meetings, in months or in days."""
+
+    months: int = 0
+    days: int = 0
+
+    def after(self, start: date) -> date:
+        """The date one period after `start` (31 January + 1 month is 28 or 29 February)."""
+        if self.days:
+            return start + timedelta(days=self.days)
+        month_index = start.month - 1 + self.months
+        year, month = start.year + month_index // 12, month_index % 12 + 1
+        return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+    def __str__(self) -> str:
+        if self.days:
+            return f"{self.days} days"
+        return f"{self.months} month{'s' if self.months != 1 else ''}"
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """`3m` (months), `2w` (weeks), `14d` (days), or a cadence such as `quarterly`."""
+        text = text.strip().lower()
+        if text in CADENCE_PERIODS:
+            return CADENCE_PERIODS[text]
+        match = re.fullmatch(r"(\d+)\s*([mwd])", text)
+        if not match or int(match.group(1)) == 0:
+            raise ValueError(
+                f"'{text}' is not a period: write 3m, 2w or 14d, or a cadence such as quarterly"
+            )
+        number, unit = int(match.group(1)), match.group(2)
+        if unit == "m":
+            return cls(months=number)
+        return cls(days=number * (7 if unit == "w" else 1))
+
+
+CADENCE_PERIODS: dict[str, Period] = {
+    "weekly": Period(days=7),
+    "fortnightly": Period(days=14),
+    "monthly": Period(months=1),
+    "bimonthly": Period(months=2),
+    "quarterly": Period(months=3),
+    "half_yearly": Period(months=6),
+    "annually": Period(months=12),
+}
+DEFAULT_PERIOD = Period(months=3)
+"""Governance groups meet about quarterly (the How to Guide), so a quarter by default."""
+
+
+def natural_key(identifier: str) -> tuple[object, ...]:
+    """Sort R2 before R10: digits compare as numbers."""
+    parts = re.split(r"(\d+)", identifier)
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.lower()) for p in parts)
+
+
+def reporting_period(project: Project) -> Period:
+    """The time between governance meetings: the governance group's cadence.
+
+    The group with id `governance-group`, else one whose id mentions governance, else the
+    first group with a cadence; a quarter when none has one.
+    """
+    groups = project.psp.governance.groups
+    ranked = sorted(groups, key=lambda g: (g.id != "governance-group", "governance" not in g.id))
+    for group in ranked:
+        if group.cadence in CADENCE_PERIODS:
+            return CADENCE_PERIODS[group.cadence]
+    return DEFAULT_PERIOD

@@ -1,0 +1,654 @@
+"""Stage gates: what the PSP How to Guide expects before a partnership leaves its stage.
+
+Each stage has a checklist; each item is decided from the folder's fields and comes back met
+or unmet with the reason. Section numbers (§) are the How to Guide's. What the guide asks
+that a folder cannot record (the introductory workshop, user engagement) is not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+
+from ..model import STAGES, Project
+from ..model.goal import smart_gaps
+from .common import natural_key
+
+NEXT_STAGE = dict(pairwise(STAGES))
+OPERATIONAL_CADENCES = {"weekly", "fortnightly", "monthly"}
+PILOT_MONTHS = 12
+
+
+@dataclass
+class GateItem:
+    id: str
+    label: str
+    met: bool
+    reason: str
+    guide: str
+    """Where the How to Guide asks for it."""
+
+
+@dataclass
+class Gate:
+    stage: str
+    next_stage: str | None
+    as_of: date
+    items: list[GateItem]
+
+    @property
+    def met(self) -> bool:
+        return all(item.met for item in self.items)
+
+    @property
+    def unmet(self) -> list[GateItem]:
+        return [item for item in self.items if not item.met]
+
+
+Rule = Callable[[Project, date], tuple[bool, str]]
+
+
+def _ids(ids: list[str]) -> str:
+    ordered = sorted(ids, key=natural_key)
+    return ", ".join(ordered[:6]) + (f" and {len(ordered) - 6} more" if len(ordered) > 6 else "")
+
+
+def _months(start: date, end: date) -> float:
+    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
+
+
+def _missing(fields: dict[str, object]) -> list[str]:
+    return [name for name, value in fields.items() if value in (None, "", [])]
+
+
+# identify ---------------------------------------------------------------------------------
+
+
+def need_stated(p: Project, as_of: date) -> tuple[bool, str]:
+    if p.psp.purpose or p.psp.scope:
+        return True, "psp.yaml states the purpose and scope"
+    return False, "psp.yaml has no purpose or scope saying what need the service meets"
+
+
+def public_and_third(p: Project, as_of: date) -> tuple[bool, str]:
+    sectors = {x.sector for x in p.partners.partners}
+    missing = [s for s in ("public", "third") if s not in sectors]
+    if not missing:
+        return True, "public and third-sector partners are both in partners.yaml"
+    return False, "no " + " and no ".join(f"{s}-sector partner" for s in missing)
+
+
+def potential_funder(p: Project, as_of: date) -> tuple[bool, str]:
+    funders = [x.id for x in p.partners.partners if x.sector == "public" and x.potential_funder]
+    if funders:
+        return True, f"potential funder: {_ids(funders)}"
+    return False, "no public partner is marked potential_funder: true"
+
+
+def candidates_decided(p: Project, as_of: date) -> tuple[bool, str]:
+    selection = p.partners.selection
+    if selection is None or not selection.criteria:
+        return False, "partners.yaml has no selection criteria to score expressions of interest"
+    if not selection.candidates:
+        return False, "no candidates scored against the selection criteria"
+    undecided = [c.id for c in selection.candidates if c.status == "candidate"]
+    if undecided:
+        return False, f"not yet selected or declined: {_ids(undecided)}"
+    partners = {x.id for x in p.partners.partners} | {x.name for x in p.partners.partners}
+    absent = [
+        c.id
+        for c in selection.candidates
+        if c.status == "selected" and c.id not in partners and c.name not in partners
+    ]
+    if absent:
+        return False, f"selected but not yet in partners: {_ids(absent)}"
+    return True, f"{len(selection.candidates)} candidates scored and decided"
+
+
+def partner_contacts(p: Project, as_of: date) -> tuple[bool, str]:
+    if not p.partners.partners:
+        return False, "no partners yet"
+    without = [
+        x.id for x in p.partners.partners if not any(pp.email or pp.phone for pp in x.people)
+    ]
+    if without:
+        return False, f"no contact (a person with email or phone) for {_ids(without)}"
+    return True, "every partner has a contact"
+
+
+# create -----------------------------------------------------------------------------------
+
+
+def lead_partner(p: Project, as_of: date) -> tuple[bool, str]:
+    leads = [x.id for x in p.partners.partners if x.lead]
+    if len(leads) == 1:
+        return True, f"lead partner: {leads[0]}"
+    return False, "no lead partner" if not leads else f"{len(leads)} lead partners: {_ids(leads)}"
+
+
+def vision_purpose(p: Project, as_of: date) -> tuple[bool, str]:
+    missing = _missing({"vision": p.psp.vision, "purpose": p.psp.purpose, "scope": p.psp.scope})
+    if missing:
+        return False, "psp.yaml has no " + ", ".join(missing)
+    return True, "vision, purpose and scope are written"
+
+
+def smart_goals(p: Project, as_of: date) -> tuple[bool, str]:
+    goals = p.goals.goals
+    if not goals:
+        return False, "goals.yaml has no goals"
+    linked = {b.goal for b in p.benefits.benefits if b.goal}
+    failing = [
+        f"{g.id} ({''.join(gaps)})"
+        for g in goals
+        if (gaps := smart_gaps(g, p.psp.start, p.psp.end, g.id in linked))
+    ]
+    if failing:
+        return False, "not SMART: " + ", ".join(failing)
+    return True, f"all {len(goals)} goals are SMART"
+
+
+def governance_groups(p: Project, as_of: date) -> tuple[bool, str]:
+    groups = p.psp.governance.groups
+    if not groups:
+        return False, "psp.yaml has no governance groups"
+    no_cadence = [g.id for g in groups if g.cadence is None]
+    if no_cadence:
+        return False, f"no cadence for {_ids(no_cadence)}"
+    people = p.people()
+    problems = []
+    governing = [g for g in groups if g.cadence not in OPERATIONAL_CADENCES]
+    if not governing:
+        problems.append("no governance group meeting quarterly or so")
+    for g in governing:
+        represented = {people[m][1] if m in people else m for m in g.members}
+        absent = [x.id for x in p.partners.partners if x.id not in represented]
+        if g.chair is None:
+            problems.append(f"{g.id} has no chair")
+        if absent:
+            problems.append(f"{g.id} has no member from {_ids(absent)}")
+    if not any(g.cadence in OPERATIONAL_CADENCES for g in groups):
+        problems.append("no operational group meeting fortnightly or monthly")
+    if problems:
+        return False, "; ".join(problems)
+    return True, ", ".join(f"{g.name} ({g.cadence})" for g in groups)
+
+
+def key_roles(p: Project, as_of: date) -> tuple[bool, str]:
+    """At least one senior sponsor at Director level in a public partner; a project manager."""
+    people = p.people()
+    sectors = {x.id: x.sector for x in p.partners.partners}
+    sponsors = [r.person for r in p.psp.roles if r.role == "senior_sponsor"]
+    managers = [r.person for r in p.psp.roles if r.role == "project_manager"]
+    public_directors = [
+        s
+        for s in sponsors
+        if s in people and people[s][0].director_level and sectors.get(people[s][1]) == "public"
+    ]
+    problems = []
+    if not sponsors:
+        problems.append("no senior_sponsor in roles")
+    elif not public_directors:
+        problems.append("no senior sponsor is a Director-level person of a public partner")
+    if not managers:
+        problems.append("no project_manager in roles")
+    if problems:
+        return False, "; ".join(problems)
+    return True, f"senior sponsor {public_directors[0]}, project manager {managers[0]}"
+
+
+def mou_content(p: Project, as_of: date) -> tuple[bool, str]:
+    psp = p.psp
+    missing = _missing(
+        {
+            "objectives": psp.objectives,
+            "values": psp.values,
+            "funding": psp.funding,
+            "mou.dispute_resolution": psp.mou.dispute_resolution,
+            "mou.amendment": psp.mou.amendment,
+            "mou.confidentiality": psp.mou.confidentiality,
+            "mou.exit": psp.mou.exit,
+        }
+    )
+    vague = [x.id for x in p.partners.partners if not x.contribution and not x.responsibilities]
+    problems = []
+    if missing:
+        problems.append("psp.yaml has no " + ", ".join(missing))
+    if vague:
+        problems.append(f"no contribution or responsibilities for {_ids(vague)}")
+    if problems:
+        return False, "; ".join(problems)
+    return True, "every MoU section has its text"
+
+
+def _signed_by_all(p: Project, document: str, director: bool) -> tuple[bool, str]:
+    people = p.people()
+    signed = set()
+    for a in p.psp.approvals:
+        if a.document != document or a.date is None or a.date > date.max:
+            continue
+        if director:
+            entry = people.get(a.person or "")
+            if entry is None or entry[1] != a.partner or not entry[0].director_level:
+                continue
+        signed.add(a.partner)
+    partners = [x.id for x in p.partners.partners]
+    if not partners:
+        return False, "no partners yet"
+    unsigned = [x for x in partners if x not in signed]
+    who = "a Director-level person of " if director else ""
+    if unsigned:
+        return False, f"no dated {document} approval by {who}{_ids(unsigned)}"
+    return True, f"signed by all {len(partners)} partners"
+
+
+def mou_signed(p: Project, as_of: date) -> tuple[bool, str]:
+    return _signed_by_all(p, "mou", director=True)
+
+
+def project_plan(p: Project, as_of: date) -> tuple[bool, str]:
+    psp, milestones = p.psp, p.milestones.milestones
+    if psp.start is None or psp.end is None:
+        return False, "psp.yaml has no start and end dates to plan between"
+    if not milestones:
+        return False, "milestones.yaml has no milestones"
+    problems = []
+    stages = {m.stage for m in milestones}
+    missing_stages = [s for s in ("design", "pilot", "sustain") if s not in stages]
+    if missing_stages:
+        problems.append("no milestones for " + ", ".join(missing_stages))
+    incomplete = [m.id for m in milestones if m.owner is None or m.due is None]
+    if incomplete:
+        problems.append(f"no owner or due date for {_ids(incomplete)}")
+    last = max((m.due for m in milestones if m.due), default=None)
+    if last is not None and last < psp.end - timedelta(days=92):
+        problems.append(f"the last milestone is due {last}, well before the end ({psp.end})")
+    if problems:
+        return False, "; ".join(problems)
+    return True, f"{len(milestones)} milestones with owners and dates to {last}"
+
+
+def stakeholder_map(p: Project, as_of: date) -> tuple[bool, str]:
+    stakeholders = p.stakeholders.stakeholders
+    if not stakeholders:
+        return False, "stakeholders.yaml has no stakeholders"
+    unrated = [s.id for s in stakeholders if s.interest is None or s.influence is None]
+    if unrated:
+        return False, f"no interest or influence rating for {_ids(unrated)}"
+    return True, f"{len(stakeholders)} stakeholders mapped"
+
+
+def comms_plan(p: Project, as_of: date) -> tuple[bool, str]:
+    comms = p.stakeholders.communications
+    if not comms:
+        return False, "stakeholders.yaml has no communications plan"
+    thin = [c.id for c in comms if not c.audience or not c.method or not c.owner]
+    if thin:
+        return False, f"no audience, method or owner for {_ids(thin)}"
+    reached = {a for c in comms for a in c.audience}
+    unreached = [s.id for s in p.stakeholders.stakeholders if s.id not in reached]
+    if unreached:
+        return False, f"the plan does not reach {_ids(unreached)}"
+    return True, f"{len(comms)} communications reach every stakeholder"
+
+
+def benefits_setup(p: Project, as_of: date) -> tuple[bool, str]:
+    ready = [
+        b.id
+        for b in p.benefits.benefits
+        if b.kpi and b.baseline is not None and b.target is not None and b.target_date and b.owner
+    ]
+    if ready:
+        return True, f"{len(ready)} benefits with a KPI, baseline, target, date and owner"
+    return False, "no benefit has a KPI with baseline, target, target date and owner"
+
+
+def raid_log(p: Project, as_of: date) -> tuple[bool, str]:
+    entries = p.risks.risks
+    if not any(r.type == "risk" for r in entries):
+        return False, "risks.yaml has no risks"
+    gaps = [r.id for r in entries if r.status == "open" and (r.owner is None or not r.actions)]
+    if gaps:
+        return False, f"open entries without an owner or an action: {_ids(gaps)}"
+    return True, f"{len(entries)} entries, every open one with an owner and actions"
+
+
+# design -----------------------------------------------------------------------------------
+
+
+def outcome_terms(p: Project, as_of: date) -> tuple[bool, str]:
+    terms = {g.term for g in p.goals.goals}
+    missing = [t for t in ("short", "medium", "long") if t not in terms]
+    if missing:
+        return False, "no " + ", ".join(missing) + "-term outcomes in goals.yaml"
+    return True, "short, medium and long-term outcomes are set"
+
+
+def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
+    linked = {b.goal for b in p.benefits.benefits}
+    unmeasured = [g.id for g in p.goals.goals if g.id not in linked]
+    if not p.goals.goals:
+        return False, "goals.yaml has no goals"
+    if unmeasured:
+        return False, f"no benefit measures goal {_ids(unmeasured)}"
+    return True, "every goal has a benefit to measure it"
+
+
+def funders_engaged(p: Project, as_of: date) -> tuple[bool, str]:
+    engaged = [f.id for f in p.sustainability.funders if f.status in ("engaged", "committed")]
+    if engaged:
+        return True, f"engaged or committed: {_ids(engaged)}"
+    return False, "no future funder is engaged yet (sustainability.yaml funders)"
+
+
+def options_appraised(p: Project, as_of: date) -> tuple[bool, str]:
+    opts = p.options
+    if not opts.criteria or len(opts.options) < 2:
+        return False, "options.yaml needs criteria and at least two options"
+    if not any(o.do_nothing for o in opts.options):
+        return False, "no do-nothing option"
+    return True, f"{len(opts.options)} options scored against {len(opts.criteria)} criteria"
+
+
+def option_costs_risks(p: Project, as_of: date) -> tuple[bool, str]:
+    gaps = [o.id for o in p.options.options if not o.do_nothing and (o.cost is None or not o.risks)]
+    if not p.options.options:
+        return False, "no options"
+    if gaps:
+        return False, f"no cost or no risks named for {_ids(gaps)}"
+    return True, "every option has a cost and its risks"
+
+
+def preferred_option(p: Project, as_of: date) -> tuple[bool, str]:
+    preferred = p.options.preferred
+    option = next((o for o in p.options.options if o.id == preferred), None)
+    if option is None:
+        return False, "options.yaml names no preferred option"
+    if option.do_nothing:
+        return False, f"the preferred option {preferred} is to do nothing"
+    return True, f"preferred: {preferred} ({option.name})"
+
+
+def pilot_timescale(p: Project, as_of: date) -> tuple[bool, str]:
+    pilot = p.psp.pilot
+    if pilot is None or pilot.start is None or pilot.end is None:
+        return False, "psp.yaml has no pilot start and end"
+    months = _months(pilot.start, pilot.end + timedelta(days=1))
+    if months < PILOT_MONTHS:
+        return False, f"the pilot is planned for {months:.1f} months; the guide advises 12"
+    return True, f"pilot planned {pilot.start} to {pilot.end}"
+
+
+def pilot_costed(p: Project, as_of: date) -> tuple[bool, str]:
+    if not any(line.planned is not None for line in p.budget.budget):
+        return False, "budget.yaml has no planned spend"
+    return True, "the budget plans the pilot's costs"
+
+
+def obc_signed(p: Project, as_of: date) -> tuple[bool, str]:
+    return _signed_by_all(p, "outline_business_case", director=False)
+
+
+# pilot ------------------------------------------------------------------------------------
+
+
+def pilot_plan_agreed(p: Project, as_of: date) -> tuple[bool, str]:
+    return _signed_by_all(p, "pilot_plan", director=False)
+
+
+def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
+    ev = p.sustainability.evaluation
+    if ev is None or not ev.approach or ev.start is None or ev.end is None:
+        return False, "sustainability.yaml has no evaluation approach with start and end"
+    months = _months(ev.start, ev.end + timedelta(days=1))
+    if months < PILOT_MONTHS:
+        return False, f"the evaluation covers {months:.1f} months; the guide advises 12"
+    return True, f"evaluation {ev.start} to {ev.end}"
+
+
+def pilot_duration(p: Project, as_of: date) -> tuple[bool, str]:
+    pilot = p.psp.pilot
+    if pilot is None or pilot.start is None:
+        return False, "psp.yaml has no pilot start"
+    end = min(as_of, pilot.end) if pilot.end else as_of
+    months = _months(pilot.start, end + timedelta(days=1))
+    if months < PILOT_MONTHS:
+        return False, f"the pilot has run {max(months, 0):.1f} months of the 12 the guide advises"
+    return True, f"the pilot has run {months:.0f} months"
+
+
+def kpis_tracked(p: Project, as_of: date) -> tuple[bool, str]:
+    pilot = p.psp.pilot
+    start = pilot.start if pilot and pilot.start else p.psp.start
+    if not p.benefits.benefits:
+        return False, "benefits.yaml has no benefits"
+    unmeasured = [
+        b.id
+        for b in p.benefits.benefits
+        if not any((start is None or m.date >= start) and m.date <= as_of for m in b.measurements)
+    ]
+    if unmeasured:
+        return False, f"not measured during the pilot: {_ids(unmeasured)}"
+    return True, "every benefit has been measured during the pilot"
+
+
+def raid_current(p: Project, as_of: date) -> tuple[bool, str]:
+    stale = [
+        r.id
+        for r in p.risks.risks
+        if r.status == "open"
+        and (
+            (r.review is not None and r.review < as_of)
+            or any(not a.done and a.due is not None and a.due < as_of for a in r.actions)
+        )
+    ]
+    if stale:
+        return False, f"overdue reviews or actions: {_ids(stale)}"
+    return True, "no overdue reviews or actions"
+
+
+def pilot_milestones_done(p: Project, as_of: date) -> tuple[bool, str]:
+    open_ = [
+        m.id
+        for m in p.milestones.milestones
+        if m.stage in ("identify", "create", "design", "pilot") and m.completed is None
+    ]
+    if open_:
+        return False, f"not completed: {_ids(open_)}"
+    return True, "every milestone up to the pilot is completed"
+
+
+def fbc_signed(p: Project, as_of: date) -> tuple[bool, str]:
+    leads = {x.id for x in p.partners.partners if x.lead}
+    signed = {a.partner for a in p.psp.approvals if a.document == "full_business_case"}
+    if leads and leads <= signed:
+        return True, "the full business case is approved"
+    return False, "no full_business_case approval from the lead partner"
+
+
+# sustain ----------------------------------------------------------------------------------
+
+
+def route_chosen(p: Project, as_of: date) -> tuple[bool, str]:
+    route = p.sustainability.route
+    if route is None:
+        return False, "sustainability.yaml has no route (procurement, grant, sla)"
+    if route == "procurement" and not any(r.role == "procurement" for r in p.psp.roles):
+        return False, "the route is procurement but no one has the procurement role"
+    return True, f"route: {route}"
+
+
+def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
+    funders = [x.id for x in p.partners.partners if x.sector == "public" and x.potential_funder]
+    signed = {a.partner for a in p.psp.approvals if a.document == "sustainability_plan"}
+    missing = [f for f in funders if f not in signed]
+    if not funders:
+        return False, "no public partner is a potential funder to approve the plan"
+    if missing:
+        return False, f"no sustainability_plan approval from {_ids(missing)}"
+    return True, "approved by every public funding partner"
+
+
+def funder_committed(p: Project, as_of: date) -> tuple[bool, str]:
+    committed = [f.id for f in p.sustainability.funders if f.status == "committed" and f.amount]
+    if committed:
+        return True, f"committed with an amount: {_ids(committed)}"
+    return False, "no funder has committed an amount"
+
+
+def funders_before_budget(p: Project, as_of: date) -> tuple[bool, str]:
+    late = [
+        f.id
+        for f in p.sustainability.funders
+        if f.status == "identified" and f.budget_cycle is not None and f.budget_cycle <= as_of
+    ]
+    undated = [
+        f.id for f in p.sustainability.funders if f.status != "declined" and not f.budget_cycle
+    ]
+    if not p.sustainability.funders:
+        return False, "sustainability.yaml has no funders"
+    if late:
+        return False, f"budget cycle passed before engaging {_ids(late)}"
+    if undated:
+        return False, f"no budget_cycle date for {_ids(undated)}"
+    return True, "every funder's budget cycle is known and was met"
+
+
+def marketing_plan(p: Project, as_of: date) -> tuple[bool, str]:
+    if p.sustainability.marketing:
+        return True, "marketing and communication are planned"
+    return False, "sustainability.yaml has no marketing plan"
+
+
+def evaluation_done(p: Project, as_of: date) -> tuple[bool, str]:
+    ev = p.sustainability.evaluation
+    if ev is None or ev.end is None:
+        return False, "no evaluation end date"
+    if ev.end > as_of:
+        return False, f"the evaluation ends {ev.end}"
+    return True, f"the evaluation ended {ev.end}"
+
+
+def wrap_up(p: Project, as_of: date) -> tuple[bool, str]:
+    open_ms = [m.id for m in p.milestones.milestones if m.completed is None]
+    issues = [r.id for r in p.risks.risks if r.status == "open" and r.type == "issue"]
+    problems = []
+    if open_ms:
+        problems.append(f"milestones not completed: {_ids(open_ms)}")
+    if issues:
+        problems.append(f"open issues: {_ids(issues)}")
+    if problems:
+        return False, "; ".join(problems)
+    return True, "every milestone is completed and no issue is open"
+
+
+CHECKLISTS: dict[str, list[tuple[str, str, str, Rule]]] = {
+    "identify": [
+        ("need_stated", "The need for the service is stated", "§2.4", need_stated),
+        ("public_and_third", "Public and third-sector partners", "§3.2", public_and_third),
+        ("potential_funder", "A public partner willing to fund later", "§3.2", potential_funder),
+        (
+            "candidates_decided",
+            "Expressions of interest scored and decided",
+            "§3.4",
+            candidates_decided,
+        ),
+        ("partner_contacts", "A contact at every partner", "§3.3.3", partner_contacts),
+    ],
+    "create": [
+        ("lead_partner", "One lead partner", "§3.5", lead_partner),
+        ("vision_purpose", "Vision, purpose and scope", "§3.7, §3.12", vision_purpose),
+        ("smart_goals", "SMART joint goals", "§3.8", smart_goals),
+        (
+            "governance_groups",
+            "Governance and operational groups with cadence",
+            "§7.2",
+            governance_groups,
+        ),
+        (
+            "key_roles",
+            "A Director-level senior sponsor and a project manager",
+            "§3.6, §3.11",
+            key_roles,
+        ),
+        ("mou_content", "Every MoU section written", "§3.12", mou_content),
+        ("mou_signed", "MoU signed at Director level by every partner", "§3.12", mou_signed),
+        ("project_plan", "A plan with owners and dates to the end date", "§3.13", project_plan),
+        ("stakeholder_map", "A stakeholder map", "§3.10.1", stakeholder_map),
+        ("comms_plan", "A communications plan", "§3.10.2", comms_plan),
+        ("benefits_setup", "Benefits management set up", "§3.14", benefits_setup),
+        ("raid_log", "A RAID log with owners and actions", "§7.3", raid_log),
+    ],
+    "design": [
+        ("outcome_terms", "Short, medium and long-term outcomes", "§4.3.3", outcome_terms),
+        (
+            "outcomes_to_benefits",
+            "Every outcome measured by a benefit",
+            "§4.3.4",
+            outcomes_to_benefits,
+        ),
+        ("funders_engaged", "Potential funders engaged", "§4.3.2", funders_engaged),
+        ("options_appraised", "Options scored, including do nothing", "§4.4", options_appraised),
+        ("option_costs_risks", "Costs and risks of each option", "§4.5.4", option_costs_risks),
+        ("preferred_option", "A preferred option", "§4.4.1", preferred_option),
+        ("pilot_timescale", "A pilot of at least 12 months planned", "§4.5.2", pilot_timescale),
+        ("pilot_costed", "The pilot's costs planned", "§4.1", pilot_costed),
+        ("obc_signed", "Outline business case signed off by every partner", "§4.5.4", obc_signed),
+    ],
+    "pilot": [
+        ("pilot_plan_agreed", "Pilot plan agreed by every partner", "§5.2.3", pilot_plan_agreed),
+        (
+            "evaluation_framework",
+            "An evaluation of at least 12 months",
+            "§5.2.2, §6.2.1",
+            evaluation_framework,
+        ),
+        ("pilot_duration", "The pilot has run 12 months", "§4.5.2", pilot_duration),
+        ("kpis_tracked", "KPIs measured during the pilot", "§5.3", kpis_tracked),
+        ("raid_current", "RAID log up to date", "§7.3", raid_current),
+        ("funders_engaged", "Future funders engaged", "§5.2.3", funders_engaged),
+        (
+            "pilot_milestones_done",
+            "Milestones up to the pilot completed",
+            "§5.3",
+            pilot_milestones_done,
+        ),
+        ("fbc_signed", "Full business case approved", "§5.4", fbc_signed),
+    ],
+    "sustain": [
+        (
+            "route_chosen",
+            "A sustainability route (procurement, grant, SLA)",
+            "§6.2.4",
+            route_chosen,
+        ),
+        (
+            "plan_signed",
+            "Sustainability plan approved by the funding partners",
+            "§6.2",
+            plan_signed,
+        ),
+        ("funder_committed", "Mainstream funding committed", "§2.4", funder_committed),
+        (
+            "funders_before_budget",
+            "Funders engaged before their budget cycles",
+            "§6.2.2",
+            funders_before_budget,
+        ),
+        ("marketing_plan", "Marketing and communication planned", "§6.2.3", marketing_plan),
+        ("evaluation_done", "The evaluation is complete", "§6.2.1", evaluation_done),
+        ("wrap_up", "Plan completed and issues closed", "§7.3", wrap_up),
+    ],
+}
+
+
+def stage_gate(project: Project, as_of: date, stage: str | None = None) -> Gate:
+    """The checklist for leaving `stage` (default: the partnership's current stage)."""
+    stage = stage or project.psp.stage
+    items = [
+        GateItem(item_id, label, *rule(project, as_of), guide)
+        for item_id, label, guide, rule in CHECKLISTS.get(stage, [])
+    ]
+    return Gate(stage, NEXT_STAGE.get(stage), as_of, items)

@@ -1,0 +1,178 @@
+"""The plan analysed: dependency order, the critical path, slippage, what falls due next,
+and the projected end date against the partnership's end."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..errors import UserError
+from ..model import Milestone, Project
+from .common import Period, natural_key, reporting_period
+
+
+class PlanError(UserError):
+    """The plan cannot be analysed: milestones depend on each other in a cycle."""
+
+
+@dataclass
+class MilestoneState:
+    id: str
+    title: str
+    stage: str | None
+    owner: str | None
+    due: date | None
+    completed: date | None
+    state: str
+    """done, overdue, due (in the next reporting period), upcoming, or unscheduled"""
+    slippage_days: int | None
+    """completed − due for done milestones; as-of − due for open ones past due; else None"""
+    forecast: date | None
+    """When it is now expected: completed date, or its due date pushed back by slippage
+    upstream and by being overdue."""
+    critical: bool
+
+
+@dataclass
+class PlanAnalysis:
+    as_of: date
+    period: Period
+    period_end: date
+    """Milestones due after the as-of date and up to this date are due next period."""
+    order: list[str]
+    """Every milestone after the ones it depends on (ties by due date, then file order)."""
+    milestones: list[MilestoneState]
+    critical_path: list[str]
+    """From the first milestone to the last, following the dependency that finishes latest."""
+    due_next_period: list[str]
+    planned_end: date | None
+    projected_end: date | None
+    end_slippage_days: int | None
+    """projected_end − planned_end (the PSP's end date); positive means late."""
+
+    def get(self, milestone_id: str) -> MilestoneState:
+        return next(m for m in self.milestones if m.id == milestone_id)
+
+
+def topological_order(milestones: list[Milestone]) -> list[str]:
+    """Kahn's algorithm; raises PlanError naming the milestones caught in a cycle."""
+    ids = {m.id for m in milestones}
+    position = {m.id: i for i, m in enumerate(milestones)}
+    due = {m.id: m.due or date.max for m in milestones}
+    waiting = {m.id: {d for d in m.depends_on if d in ids} for m in milestones}
+    dependants: dict[str, list[str]] = {m.id: [] for m in milestones}
+    for m in milestones:
+        for d in waiting[m.id]:
+            dependants[d].append(m.id)
+    ready = [(due[i], position[i], i) for i, deps in waiting.items() if not deps]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        _, _, current = heapq.heappop(ready)
+        order.append(current)
+        for nxt in dependants[current]:
+            waiting[nxt].discard(current)
+            if not waiting[nxt]:
+                heapq.heappush(ready, (due[nxt], position[nxt], nxt))
+    if len(order) < len(milestones):
+        stuck = sorted((i for i in ids if i not in order), key=natural_key)
+        raise PlanError(
+            "the plan has a dependency cycle among milestones "
+            + ", ".join(stuck)
+            + "; run psp validate to see it"
+        )
+    return order
+
+
+def analyse_plan(project: Project, as_of: date, period: Period | None = None) -> PlanAnalysis:
+    milestones = project.milestones.milestones
+    period = period or reporting_period(project)
+    order = topological_order(milestones)
+    by_id = {m.id: m for m in milestones}
+    forecast: dict[str, date | None] = {}
+    for mid in order:
+        forecast[mid] = _forecast(by_id[mid], by_id, forecast, as_of)
+    critical = _critical_path(order, by_id, forecast)
+    horizon = period.after(as_of)
+    states = []
+    for m in milestones:
+        state, slip = _state(m, as_of, horizon)
+        states.append(
+            MilestoneState(
+                id=m.id,
+                title=m.title,
+                stage=m.stage,
+                owner=m.owner,
+                due=m.due,
+                completed=m.completed,
+                state=state,
+                slippage_days=slip,
+                forecast=forecast[m.id],
+                critical=m.id in critical,
+            )
+        )
+    due_next = [
+        s.id
+        for s in sorted(states, key=lambda s: (s.due or date.max, natural_key(s.id)))
+        if s.state == "due"
+    ]
+    dated = [f for f in forecast.values() if f is not None]
+    projected = max(dated) if dated else None
+    planned = project.psp.end
+    slip_end = (projected - planned).days if projected and planned else None
+    return PlanAnalysis(
+        as_of, period, horizon, order, states, critical, due_next, planned, projected, slip_end
+    )
+
+
+def _state(m: Milestone, as_of: date, horizon: date) -> tuple[str, int | None]:
+    if m.completed is not None:
+        return "done", (m.completed - m.due).days if m.due else None
+    if m.due is None:
+        return "unscheduled", None
+    if m.due < as_of:
+        return "overdue", (as_of - m.due).days
+    if m.due <= horizon:
+        return "due", None
+    return "upcoming", None
+
+
+def _forecast(
+    m: Milestone, by_id: dict[str, Milestone], forecast: dict[str, date | None], as_of: date
+) -> date | None:
+    """Completed date if done; else the due date, no earlier than today when overdue, and
+    pushed back by as much as any milestone it depends on is forecast to slip."""
+    if m.completed is not None:
+        return m.completed
+    if m.due is None:
+        return None
+    expected = max(m.due, as_of)
+    for dep_id in m.depends_on:
+        dep = by_id.get(dep_id)
+        dep_forecast = forecast.get(dep_id)
+        if dep is None or dep_forecast is None or dep.due is None:
+            continue
+        gap = max((m.due - dep.due).days, 0)
+        expected = max(expected, dep_forecast + timedelta(days=gap))
+    return expected
+
+
+def _critical_path(
+    order: list[str], by_id: dict[str, Milestone], forecast: dict[str, date | None]
+) -> list[str]:
+    """Back from the milestone forecast to finish last, through the latest-finishing
+    dependency each time."""
+    dated = [mid for mid in order if forecast[mid] is not None]
+    if not dated:
+        return []
+    last = max(dated, key=lambda mid: (forecast[mid], order.index(mid)))
+    path = [last]
+    current = last
+    while True:
+        deps = [d for d in by_id[current].depends_on if d in by_id and forecast.get(d)]
+        if not deps:
+            break
+        current = max(deps, key=lambda d: (forecast[d], -order.index(d)))
+        path.append(current)
+    return list(reversed(path))

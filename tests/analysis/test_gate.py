@@ -1,0 +1,85 @@
+from datetime import date
+
+from psptool.analysis.gate import CHECKLISTS, stage_gate
+from tests.analysis.helpers import project
+from tests.helpers import EXAMPLE
+
+SNAPSHOT = date(2011, 6, 30)
+
+
+def example():
+    from psptool.check import validate
+
+    return validate(EXAMPLE, SNAPSHOT, find=False).result.project
+
+
+def test_every_stage_before_closed_has_a_checklist() -> None:
+    assert list(CHECKLISTS) == ["identify", "create", "design", "pilot", "sustain"]
+
+
+def test_the_example_has_passed_create_and_design() -> None:
+    assert stage_gate(example(), SNAPSHOT, "create").met
+    assert stage_gate(example(), SNAPSHOT, "design").met
+
+
+def test_the_examples_pilot_gate_is_not_yet_met() -> None:
+    gate = stage_gate(example(), SNAPSHOT)
+    assert (gate.stage, gate.next_stage) == ("pilot", "sustain")
+    assert [(i.id, i.reason) for i in gate.unmet] == [
+        ("pilot_duration", "the pilot has run 9.0 months of the 12 the guide advises"),
+        ("pilot_milestones_done", "not completed: M13"),
+        ("fbc_signed", "no full_business_case approval from the lead partner"),
+    ]
+
+
+def test_an_empty_partnership_leaving_create() -> None:
+    gate = stage_gate(project({"stage": "create"}), date(2026, 6, 30))
+    assert not gate.met
+    reasons = {i.id: i.reason for i in gate.items}
+    assert reasons["lead_partner"] == "no lead partner"
+    assert reasons["smart_goals"] == "goals.yaml has no goals"
+    assert reasons["key_roles"] == "no senior_sponsor in roles; no project_manager in roles"
+    assert reasons["mou_signed"] == "no partners yet"
+    assert reasons["raid_log"] == "risks.yaml has no risks"
+    assert len(gate.items) == 12
+
+
+def test_mou_must_be_signed_at_director_level() -> None:
+    partners = {
+        "partners": [
+            {
+                "id": "council",
+                "name": "Council",
+                "sector": "public",
+                "people": [
+                    {"id": "p-dir", "name": "D", "director_level": True},
+                    {"id": "p-officer", "name": "O"},
+                ],
+            },
+            {
+                "id": "charity",
+                "name": "Charity",
+                "sector": "third",
+                "people": [{"id": "p-ceo", "name": "C", "director_level": True}],
+            },
+        ]
+    }
+    approvals = {
+        "approvals": [
+            {"document": "mou", "partner": "council", "person": "p-officer", "date": "2026-03-01"},
+            {"document": "mou", "partner": "charity", "person": "p-ceo", "date": "2026-03-01"},
+        ]
+    }
+    gate = stage_gate(
+        project({"stage": "create", **approvals}, partners=partners), date(2026, 6, 30)
+    )
+    mou = next(i for i in gate.items if i.id == "mou_signed")
+    assert (mou.met, mou.reason) == (
+        False,
+        "no dated mou approval by a Director-level person of council",
+    )
+
+
+def test_closed_has_no_gate() -> None:
+    gate = stage_gate(project({"stage": "closed"}), date(2026, 6, 30))
+    assert gate.items == [] and gate.met and gate.next_stage is None
