@@ -29,6 +29,12 @@ demo: install
 	@echo
 	@echo "== psp validate: the worked example, the Falkirk foster care PSP, as at $(AS_OF)"
 	$(PSP) validate $(EXAMPLE) --as-of $(AS_OF)
+	@echo
+	@echo "== psp score: the RAID log's heat map and the options appraisal"
+	$(PSP) score risks $(EXAMPLE) --as-of $(AS_OF) --heatmap
+	$(PSP) score options $(EXAMPLE) --as-of $(AS_OF)
+	@echo "== psp report gate: is the pilot ready to give way to sustaining the service?"
+	$(PSP) report gate $(EXAMPLE) --as-of $(AS_OF) || true
 
 test: install
 	$(BIN)/ruff check src tests
