@@ -9,7 +9,7 @@ EXAMPLE := examples/falkirk-foster-care
 AS_OF := 2011-06-30
 DEMO_DIR := build/demo
 
-.PHONY: demo test lint install clean schema
+.PHONY: demo test lint install clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,21 @@ demo: install
 	$(PSP) score options $(EXAMPLE) --as-of $(AS_OF)
 	@echo "== psp report gate: is the pilot ready to give way to sustaining the service?"
 	$(PSP) report gate $(EXAMPLE) --as-of $(AS_OF) || true
+	@echo
+	@echo "== psp report status: the highlight report for the governance group"
+	$(PSP) report status $(EXAMPLE) --as-of $(AS_OF) --format terminal
 
-test: install
+# The HTML report is checked in a real headless browser. Install Debian's chromium where
+# we can (as root with apt); elsewhere that one test is skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium for the browser test"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	      >/dev/null) || echo "could not install chromium: the browser test will be skipped"; \
+	  else echo "no chromium: the browser test will be skipped"; fi; }
+
+test: install browser
 	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest -q
 

@@ -22,11 +22,18 @@ class Period:
 
     def after(self, start: date) -> date:
         """The date one period after `start` (31 January + 1 month is 28 or 29 February)."""
+        return self._shift(start, 1)
+
+    def before(self, end: date) -> date:
+        """The date one period before `end`: where the reporting period began."""
+        return self._shift(end, -1)
+
+    def _shift(self, when: date, sign: int) -> date:
         if self.days:
-            return start + timedelta(days=self.days)
-        month_index = start.month - 1 + self.months
-        year, month = start.year + month_index // 12, month_index % 12 + 1
-        return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+            return when + timedelta(days=sign * self.days)
+        month_index = when.month - 1 + sign * self.months
+        year, month = when.year + month_index // 12, month_index % 12 + 1
+        return date(year, month, min(when.day, calendar.monthrange(year, month)[1]))
 
     def __str__(self) -> str:
         if self.days:

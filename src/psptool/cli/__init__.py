@@ -18,6 +18,7 @@ from .init import init_command
 from .report import gate_command, report_app
 from .schema import schema_command
 from .score import score_command
+from .status import status_command
 from .validate import validate_command
 
 app = typer.Typer(
@@ -52,6 +53,7 @@ app.command("validate")(guarded(validate_command))
 app.command("schema")(guarded(schema_command))
 app.command("score")(guarded(score_command))
 report_app.command("gate")(guarded(gate_command))
+report_app.command("status")(guarded(status_command))
 app.add_typer(report_app, name="report")
 
 

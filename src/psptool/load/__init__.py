@@ -7,6 +7,7 @@ from .project import (
     SourceFile,
     find_project,
     load_project,
+    load_texts,
     read_text,
 )
 from .yamlfile import Position, parse_yaml
@@ -19,6 +20,7 @@ __all__ = [
     "SourceFile",
     "find_project",
     "load_project",
+    "load_texts",
     "parse_yaml",
     "read_text",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -91,18 +92,27 @@ def read_text(path: FsPath, name: str) -> tuple[str | None, list[Diagnostic]]:
             return None, [make("PSP003", f"{name} is a folder, not a file", name)]
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [
-                make(
-                    "PSP004",
-                    f"{name} is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB "
-                    "a PSP file may have",
-                    name,
-                )
-            ]
+            return None, [_too_large(name, size)]
         raw = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return None, [make("PSP003", f"{name} cannot be read: {reason}", name)]
+    return decode_text(raw, name)
+
+
+def _too_large(name: str, size: int) -> Diagnostic:
+    return make(
+        "PSP004",
+        f"{name} is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB "
+        "a PSP file may have",
+        name,
+    )
+
+
+def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text: UTF-8, with a byte-order mark tolerated; UTF-16 and others refused."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [_too_large(name, len(raw))]
     diagnostics: list[Diagnostic] = []
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [
@@ -154,11 +164,26 @@ def load_project(start: str | os.PathLike[str] | None = None, *, find: bool = Tr
     root = find_project(start) if find else FsPath(start or os.getcwd()).absolute()
     if not find and not (root / MARKER).exists() and not (root / MARKER).is_symlink():
         raise ProjectNotFound(root)
+    return _load(root, lambda spec: _read_from_disk(root, spec))
+
+
+def load_texts(root: FsPath, texts: Mapping[str, bytes | None]) -> LoadResult:
+    """Load a folder given as file contents (None for an absent file), e.g. from git history.
+
+    The same checks apply as for files on disk, so an old revision with errors still loads.
+    """
+    return _load(root, lambda spec: _read_from_memory(spec, texts.get(spec.name)))
+
+
+Reader = Callable[[FileSpec], tuple[bool, str | None, list[Diagnostic]]]
+
+
+def _load(root: FsPath, reader: Reader) -> LoadResult:
     sources: dict[str, SourceFile] = {}
     diagnostics: list[Diagnostic] = []
     models: dict[str, Any] = {}
     for spec in FILES:
-        source, model, found = _load_file(root, spec)
+        source, model, found = _load_file(root, spec, reader)
         sources[spec.name] = source
         diagnostics.extend(found)
         if model is not None:
@@ -169,10 +194,29 @@ def load_project(start: str | os.PathLike[str] | None = None, *, find: bool = Tr
     return LoadResult(root, project, sources, diagnostics)
 
 
-def _load_file(root: FsPath, spec: FileSpec) -> tuple[SourceFile, Any, list[Diagnostic]]:
+def _read_from_disk(root: FsPath, spec: FileSpec) -> tuple[bool, str | None, list[Diagnostic]]:
     path = root / spec.name
-    source = SourceFile(spec.name, path)
     if not path.exists() and not path.is_symlink():
+        return False, None, []
+    text, found = read_text(path, spec.name)
+    return True, text, found
+
+
+def _read_from_memory(
+    spec: FileSpec, raw: bytes | None
+) -> tuple[bool, str | None, list[Diagnostic]]:
+    if raw is None:
+        return False, None, []
+    text, found = decode_text(raw, spec.name)
+    return True, text, found
+
+
+def _load_file(
+    root: FsPath, spec: FileSpec, reader: Reader
+) -> tuple[SourceFile, Any, list[Diagnostic]]:
+    source = SourceFile(spec.name, root / spec.name)
+    present, text, found = reader(spec)
+    if not present:
         if spec.required:
             return (
                 source,
@@ -188,7 +232,6 @@ def _load_file(root: FsPath, spec: FileSpec) -> tuple[SourceFile, Any, list[Diag
             )
         return source, None, []
     source.present = True
-    text, found = read_text(path, spec.name)
     if text is None:
         return source, None, found
     source.text = text

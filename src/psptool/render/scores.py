@@ -14,12 +14,6 @@ from ..analysis import (
 from ..analysis.gate import Gate
 from .tables import Table
 
-HEAT_STYLE = {
-    "red": "white on dark_red",
-    "amber": "black on dark_orange",
-    "green": "black on green4",
-}
-
 
 def risks_table(register: RiskRegister) -> Table:
     rows = [
@@ -65,17 +59,17 @@ def risks_table(register: RiskRegister) -> Table:
 
 def heatmap_table(register: RiskRegister) -> Table:
     rows = []
-    styles: dict[tuple[int, int], str] = {}
+    rags: dict[tuple[int, int], str] = {}
     for r, likelihood in enumerate(range(5, 0, -1)):
         row: list[object] = [f"likelihood {likelihood}"]
         for impact in range(1, 6):
             cell = register.cell(likelihood, impact)
             row.append(" ".join(cell.ids) if cell.ids else "")
-            styles[(r, impact)] = HEAT_STYLE[cell.rag]
+            rags[(r, impact)] = cell.rag
         rows.append(row)
     columns = ["", *[f"impact {i}" for i in range(1, 6)]]
     notes = ["Open entries by likelihood and impact; the colour of a cell is its score's RAG."]
-    return Table("Risk heat map", columns, rows, notes, styles=styles)
+    return Table("Risk heat map", columns, rows, notes, rags=rags)
 
 
 def options_tables(appraisal: OptionsAppraisal) -> list[Table]:

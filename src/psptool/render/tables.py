@@ -25,8 +25,8 @@ class Table:
     notes: list[str] = field(default_factory=list)
     decimals: dict[str, int] = field(default_factory=dict)
     """Decimal places to show for a column on screen (default: 1 for non-whole numbers)."""
-    styles: dict[tuple[int, int], str] = field(default_factory=dict)
-    """A style for a cell, by (row, column): the heat map colours cells by their RAG."""
+    rags: dict[tuple[int, int], str] = field(default_factory=dict)
+    """A RAG colour for a cell, by (row, column): the heat map colours cells this way."""
 
 
 def cell_text(value: Any, decimals: int | None = None) -> str:
@@ -40,6 +40,8 @@ def cell_text(value: Any, decimals: int | None = None) -> str:
         if math.isnan(value):
             return "–"
         places = 1 if decimals is None else decimals
+        if round(value, places) == 0:
+            value = 0.0  # never "-0.0"
         if value.is_integer() and decimals is None:
             return f"{int(value):,}"
         return f"{value:,.{places}f}"
@@ -70,7 +72,7 @@ def to_rich(table: Table) -> Any:
     for r, row in enumerate(texts):
         out.add_row(
             *(
-                Text(text, style=table.styles.get((r, c)) or RAG_STYLE.get(text, ""))
+                Text(text, style=RAG_STYLE.get(table.rags.get((r, c), text), ""))
                 for c, text in enumerate(row)
             )
         )
@@ -87,7 +89,8 @@ def to_csv(table: Table) -> str:
 
 
 def to_markdown(table: Table) -> str:
-    lines = [f"**{table.title}**", "", "| " + " | ".join(table.columns) + " |"]
+    lines = [f"**{table.title}**", ""] if table.title else []
+    lines.append("| " + " | ".join(table.columns) + " |")
     lines.append("|" + "|".join("---" for _ in table.columns) + "|")
     for row in table.rows:
         cells = [

@@ -1,0 +1,94 @@
+"""Budget status: planned against actual spend, for the reporting period and to date."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Project
+from .common import Rag
+
+OVERSPEND_THRESHOLD = 10.0
+"""Per cent over plan to date at which the budget is red and a decision is needed."""
+
+
+def period_range(period: str) -> tuple[date, date]:
+    """`2011` → the year, `2011-Q2` → April to June, `2011-03` → March."""
+    year = int(period[:4])
+    if len(period) == 4:
+        return date(year, 1, 1), date(year, 12, 31)
+    if period[5] == "Q":
+        quarter = int(period[6])
+        first = 3 * quarter - 2
+        return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+    month = int(period[5:7])
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+@dataclass
+class Spend:
+    planned: float = 0.0
+    actual: float = 0.0
+
+    @property
+    def variance(self) -> float:
+        """Actual − planned: positive is an overspend."""
+        return self.actual - self.planned
+
+    @property
+    def variance_pct(self) -> float | None:
+        return 100 * self.variance / self.planned if self.planned else None
+
+
+@dataclass
+class BudgetStatus:
+    currency: str
+    period: Spend
+    """Budget lines whose period ended inside the reporting period, where actuals exist."""
+    to_date: Spend
+    """Every budget line whose period has ended, where actuals exist."""
+    total_planned: float
+    """The whole budget, every line."""
+    missing_actuals: list[str] = field(default_factory=list)
+    """Periods that have ended with no actual recorded."""
+    rag: Rag = "green"
+    reason: str = ""
+
+
+def budget_status(
+    project: Project,
+    as_of: date,
+    period_start: date,
+    threshold: float = OVERSPEND_THRESHOLD,
+) -> BudgetStatus:
+    """Green on or under plan to date; amber over plan; red more than `threshold` % over."""
+    period, to_date = Spend(), Spend()
+    missing: list[str] = []
+    total = 0.0
+    for line in project.budget.budget:
+        total += line.planned or 0.0
+        _, end = period_range(line.period)
+        if end > as_of:
+            continue
+        if line.actual is None:
+            if line.period not in missing:
+                missing.append(line.period)
+            continue
+        to_date.planned += line.planned or 0.0
+        to_date.actual += line.actual
+        if end > period_start:
+            period.planned += line.planned or 0.0
+            period.actual += line.actual
+    pct = to_date.variance_pct
+    status = BudgetStatus(project.psp.currency, period, to_date, total, missing)
+    if pct is not None and pct > threshold:
+        status.rag, status.reason = "red", f"{pct:.1f} % over plan to date"
+    elif to_date.variance > 0:
+        status.rag = "amber"
+        status.reason = f"{pct:.1f} % over plan to date" if pct is not None else "over plan"
+    elif missing:
+        status.rag, status.reason = "amber", "no actual spend recorded for " + ", ".join(missing)
+    else:
+        status.reason = "on or under plan to date"
+    return status

@@ -1,0 +1,82 @@
+"""Read the folder as it was at a git revision, straight from git's object store.
+
+Nothing is checked out and the working tree is untouched: each file is read with
+`git show REV:path`, so the folder may be a subfolder of the repository and files added after
+the revision are simply absent from it.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UserError
+from ..model import FILES
+from .project import LoadResult, load_texts
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class NotARepository(UserError):
+    """The folder is not inside a git repository."""
+
+
+class RevisionNotFound(UserError):
+    """The revision (or a commit before the date) does not exist."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    ref: str
+    """What the user asked for: a revision or a date."""
+    commit: str
+    date: str
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.commit[:8]
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise NotARepository("git is not installed, so there is no history to compare") from None
+
+
+def resolve(root: Path, ref: str) -> tuple[Path, str, Revision]:
+    """The repository's top folder, the PSP folder's path inside it, and the revision."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        raise NotARepository(f"{root} is not in a git repository, so there is no history")
+    toplevel = Path(top.stdout.decode().strip())
+    prefix = root.resolve().relative_to(toplevel.resolve()).as_posix()
+    if _DATE.match(ref):
+        found = _git(toplevel, "rev-list", "-1", f"--before={ref} 23:59:59", "HEAD")
+        commit = found.stdout.decode().strip()
+        if found.returncode != 0 or not commit:
+            raise RevisionNotFound(f"no commit on or before {ref}")
+    else:
+        found = _git(toplevel, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        commit = found.stdout.decode().strip()
+        if found.returncode != 0 or not commit:
+            raise RevisionNotFound(f"'{ref}' is not a revision of this repository")
+    info = _git(toplevel, "log", "-1", "--format=%cs%x00%s", commit).stdout.decode().strip()
+    when, _, subject = info.partition("\x00")
+    return toplevel, "" if prefix == "." else prefix, Revision(ref, commit, when, subject)
+
+
+def load_revision(root: Path, ref: str) -> tuple[LoadResult, Revision]:
+    """The folder at `root` as it was at `ref` (a revision, or the last commit on a date)."""
+    toplevel, prefix, revision = resolve(root, ref)
+    texts: dict[str, bytes | None] = {}
+    for spec in FILES:
+        path = f"{prefix}/{spec.name}" if prefix else spec.name
+        shown = _git(toplevel, "show", f"{revision.commit}:{path}")
+        texts[spec.name] = shown.stdout if shown.returncode == 0 else None
+    if texts["psp.yaml"] is None:
+        raise RevisionNotFound(f"the folder had no psp.yaml at {revision.short} ({revision.date})")
+    return load_texts(root, texts), revision

@@ -1,0 +1,191 @@
+"""One self-contained HTML page for a `Document`: RAG colours, charts in inline SVG, and a
+print stylesheet for A4. No scripts, no external files, so it opens anywhere and prints."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from .document import Bullets, Document, Figure, Heading, Para
+from .tables import Table, cell_text
+
+RAG_FILL = {"red": "#c00000", "amber": "#ffc000", "green": "#00b050"}
+RAG_TEXT = {"red": "#ffffff", "amber": "#000000", "green": "#000000"}
+
+CSS = """
+@page { size: A4; margin: 15mm; }
+body { font-family: Arial, Helvetica, sans-serif; font-size: 10.5pt; color: #1a1a1a;
+       max-width: 180mm; margin: 0 auto; padding: 12px; line-height: 1.35; }
+h1 { font-size: 19pt; margin: 0 0 4px; }
+h2 { font-size: 14pt; margin: 22px 0 6px; border-bottom: 2px solid #1f3864; color: #1f3864; }
+h3 { font-size: 11.5pt; margin: 14px 0 4px; }
+.subtitle { color: #444; margin: 0 0 14px; }
+.rag { display: inline-block; padding: 1px 8px; border-radius: 3px; font-size: 9pt;
+       font-weight: bold; vertical-align: middle; margin-left: 6px; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; font-size: 9pt;
+        page-break-inside: avoid; }
+caption { text-align: left; font-weight: bold; padding: 4px 0; }
+th { background: #d9e2f3; text-align: left; }
+th, td { border: 1px solid #9aa5b8; padding: 3px 5px; vertical-align: top; }
+td.num { text-align: right; white-space: nowrap; }
+.note { color: #555; font-size: 8.5pt; margin: 2px 0 8px; }
+figure { margin: 8px 0; page-break-inside: avoid; }
+figcaption { font-size: 9pt; color: #444; }
+@media print { h2 { page-break-after: avoid; } }
+"""
+
+
+def to_html(doc: Document) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en-GB"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(doc.title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{escape(doc.title)}</h1>",
+    ]
+    if doc.subtitle:
+        parts.append(f'<p class="subtitle">{escape(doc.subtitle)}</p>')
+    for block in doc.blocks:
+        parts.append(_block(block))
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _badge(rag: str) -> str:
+    return (
+        f'<span class="rag" style="background:{RAG_FILL[rag]};color:{RAG_TEXT[rag]}">'
+        f"{rag.upper()}</span>"
+    )
+
+
+def _block(block: Any) -> str:
+    if isinstance(block, Heading):
+        tag = f"h{min(block.level + 1, 4)}"
+        badge = _badge(block.rag) if block.rag else ""
+        return f"<{tag}>{escape(block.text)}{badge}</{tag}>"
+    if isinstance(block, Para):
+        return f"<p>{escape(block.text)}</p>"
+    if isinstance(block, Bullets):
+        tag = "ol" if block.numbered else "ul"
+        items = "".join(f"<li>{escape(item)}</li>" for item in block.items)
+        return f"<{tag}>{items}</{tag}>"
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Figure):
+        svg = {"heatmap": heatmap_svg, "benefits": benefits_svg}[block.kind](block.data)
+        caption = f"<figcaption>{escape(block.caption)}</figcaption>" if block.caption else ""
+        return f"<figure>{svg}{caption}</figure>"
+    raise TypeError(type(block))
+
+
+def _table(table: Table) -> str:
+    out = ["<table>"]
+    if table.title:
+        out.append(f"<caption>{escape(table.title)}</caption>")
+    out.append("<thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in table.columns))
+    out.append("</tr></thead><tbody>")
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, (name, value) in enumerate(zip(table.columns, row, strict=True)):
+            text = cell_text(value, table.decimals.get(name))
+            rag = table.rags.get((r, c), text)
+            numeric = isinstance(value, int | float) and not isinstance(value, bool)
+            attrs = ' class="num"' if numeric else ""
+            if rag in RAG_FILL:
+                attrs += f' style="background:{RAG_FILL[rag]};color:{RAG_TEXT[rag]}"'
+            cells.append(f"<td{attrs}>{escape(text)}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    out.extend(f'<p class="note">{escape(note)}</p>' for note in table.notes)
+    return "".join(out)
+
+
+def heatmap_svg(cells: list[Any]) -> str:
+    """A 5 × 5 grid, likelihood up the side and impact along the bottom, each cell
+    coloured by the RAG of its score and showing the ids of the open entries in it."""
+    size_w, size_h, left, bottom = 96, 44, 78, 34
+    width, height = left + 5 * size_w + 4, 5 * size_h + bottom + 4
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="Risk heat map" '
+        'font-family="Arial, sans-serif">'
+    ]
+    for cell in cells:
+        x = left + (cell.impact - 1) * size_w
+        y = (5 - cell.likelihood) * size_h
+        fill = RAG_FILL[cell.rag]
+        opacity = "1" if cell.count else "0.35"
+        out.append(
+            f'<rect x="{x}" y="{y}" width="{size_w - 2}" height="{size_h - 2}" fill="{fill}" '
+            f'fill-opacity="{opacity}"><title>likelihood {cell.likelihood} × impact '
+            f"{cell.impact} = {cell.score}: {escape(' '.join(cell.ids)) or 'none'}</title></rect>"
+        )
+        if cell.ids:
+            label = escape(" ".join(cell.ids))
+            if len(label) > 14:
+                label = f"{cell.count} entries"
+            out.append(
+                f'<text x="{x + size_w / 2 - 1}" y="{y + size_h / 2 + 4}" font-size="11" '
+                f'text-anchor="middle" fill="{RAG_TEXT[cell.rag]}">{label}</text>'
+            )
+    for i in range(1, 6):
+        out.append(
+            f'<text x="{left - 8}" y="{(5 - i) * size_h + size_h / 2 + 4}" font-size="10" '
+            f'text-anchor="end">likelihood {i}</text>'
+        )
+        out.append(
+            f'<text x="{left + (i - 1) * size_w + size_w / 2}" y="{5 * size_h + 16}" '
+            f'font-size="10" text-anchor="middle">impact {i}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def benefits_svg(benefits: list[Any]) -> str:
+    """A bar per benefit: progress from baseline (0 %) to target (100 %), coloured by RAG,
+    with a tick where the straight line to target says it should be."""
+    left, bar_w, row_h, top = 60, 380, 26, 18
+    width, height = left + bar_w + 70, top + row_h * len(benefits) + 10
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="Benefits progress" '
+        'font-family="Arial, sans-serif">'
+    ]
+    for pct in (0, 50, 100):
+        x = left + bar_w * pct / 100
+        out.append(
+            f'<line x1="{x}" y1="{top - 6}" x2="{x}" y2="{height - 6}" '
+            'stroke="#bbb" stroke-dasharray="3,3"/>'
+        )
+        out.append(f'<text x="{x}" y="{top - 8}" font-size="9" text-anchor="middle">{pct} %</text>')
+    for i, b in enumerate(benefits):
+        y = top + i * row_h
+        out.append(
+            f'<text x="{left - 6}" y="{y + 15}" font-size="10" text-anchor="end">'
+            f"{escape(b.id)}</text>"
+        )
+        progress = b.progress if b.progress is not None else 0.0
+        shown = max(0.0, min(progress, 110.0))
+        fill = RAG_FILL.get(b.rag or "", "#9aa5b8")
+        out.append(
+            f'<rect x="{left}" y="{y + 4}" width="{bar_w * shown / 100:.1f}" height="{row_h - 9}" '
+            f'fill="{fill}"><title>{escape(b.title)}: {progress:.0f} % of the way to target'
+            "</title></rect>"
+        )
+        expected = _expected_pct(b)
+        if expected is not None:
+            x = left + bar_w * max(0.0, min(expected, 110.0)) / 100
+            out.append(
+                f'<line x1="{x:.1f}" y1="{y + 1}" x2="{x:.1f}" y2="{y + row_h - 2}" '
+                'stroke="#1a1a1a" stroke-width="2"/>'
+            )
+        label = f"{progress:.0f} %" if b.progress is not None else "no data"
+        out.append(f'<text x="{left + bar_w + 8}" y="{y + 15}" font-size="10">{label}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _expected_pct(b: Any) -> float | None:
+    if b.expected_at_latest is None or b.baseline is None or b.target in (None, b.baseline):
+        return None
+    return 100 * (b.expected_at_latest - b.baseline) / (b.target - b.baseline)

@@ -1,0 +1,253 @@
+"""The highlight report laid out as a document, once, for every writer."""
+
+from __future__ import annotations
+
+from ..report.status import StatusReport
+from .document import Bullets, Document, Figure, Heading, Para, long_date, money
+from .scores import heatmap_table
+from .tables import Table
+
+
+def _ms_rows(milestones, names, with_completed=True) -> list[list[object]]:  # type: ignore[no-untyped-def]
+    rows = []
+    for m in milestones:
+        row: list[object] = [m.id, m.title, names.get(m.owner, m.owner), m.due]
+        if with_completed:
+            row += [m.completed, m.slippage_days]
+        rows.append(row)
+    return rows
+
+
+def status_document(report: StatusReport) -> Document:
+    r = report
+    doc = Document(
+        f"Highlight report: {r.name}",
+        f"As at {long_date(r.as_of)} · stage: {r.stage} · reporting period "
+        f"{long_date(r.period_start)} to {long_date(r.as_of)} ({r.period})",
+    )
+    doc.add(Heading(1, "Overall status", r.overall), Para(_sentence(r.overall_rule)))
+    doc.add(
+        Table(
+            "",
+            ["Area", "RAG", "Why"],
+            [[c.name.capitalize(), c.rag, c.reason] for c in r.components],
+        )
+    )
+    if r.decisions:
+        doc.add(
+            Heading(1, "Decisions needed from the governance group"),
+            Bullets(r.decisions, numbered=True),
+        )
+
+    if r.changes is not None or r.since_note:
+        doc.add(Heading(1, "Since the last report"))
+        if r.since_note:
+            doc.add(Para(r.since_note))
+        if r.changes is not None:
+            doc.add(Para(f"Compared with {r.since}."))
+            items = _change_items(r)
+            doc.add(Bullets(items) if items else Para("Nothing has changed in the folder."))
+
+    doc.add(Heading(1, "Progress: milestones"))
+    ms_cols = ["ID", "Milestone", "Owner", "Due", "Completed", "Slippage (days)"]
+    doc.add(
+        Table("Completed this period", ms_cols, _ms_rows(r.completed, r.names))
+        if r.completed
+        else Para("No milestone was completed this period.")
+    )
+    if r.overdue:
+        doc.add(Table("Overdue", ms_cols, _ms_rows(r.overdue, r.names)))
+    doc.add(
+        Table(
+            f"Due next period (to {long_date(r.next_period_end)})",
+            ["ID", "Milestone", "Owner", "Due"],
+            _ms_rows(r.due_next, r.names, False),
+        )
+        if r.due_next
+        else Para(f"Nothing falls due before {long_date(r.next_period_end)}.")
+    )
+    doc.add(Heading(2, "Schedule"), Para(_schedule_sentence(r)))
+    if r.critical_path:
+        doc.add(
+            Para(
+                "Critical path: "
+                + " → ".join(
+                    f"{m.id}{' (done)' if m.state == 'done' else ''}" for m in r.critical_path
+                )
+                + "."
+            )
+        )
+
+    doc.add(Heading(1, "Key risks and issues"))
+    amber, red = r.risk_thresholds
+    doc.add(
+        Table(
+            f"Top {len(r.top_risks)} open entries by score",
+            ["ID", "Type", "Title", "Owner", "L × I", "Score", "RAG", "Target", "Open actions"],
+            [
+                [
+                    x.id,
+                    x.type,
+                    x.title,
+                    r.names.get(x.owner or "", x.owner),
+                    f"{x.likelihood} × {x.impact}",
+                    x.score,
+                    x.rag,
+                    x.target_score,
+                    x.open_actions,
+                ]
+                for x in r.top_risks
+            ],
+            [
+                f"Open entries: {r.counts.get('red', 0)} red, {r.counts.get('amber', 0)} amber, "
+                f"{r.counts.get('green', 0)} green. Score = likelihood × impact; amber from "
+                f"{amber}, red from {red}."
+            ],
+        )
+        if r.top_risks
+        else Para("The RAID log has no open entries.")
+    )
+    movement = []
+    for label, rows in (
+        ("New", r.new_risks),
+        ("Closed", r.closed_risks),
+        ("Escalated to issues", r.escalated_risks),
+    ):
+        if rows:
+            movement.append(f"{label}: " + "; ".join(f"{x.id} {x.title}" for x in rows))
+    if movement:
+        doc.add(Bullets(movement))
+    doc.add(
+        Figure("heatmap", r.heatmap, heatmap_table_from(r), "Open entries by likelihood and impact")
+    )
+
+    b = r.budget
+    cur = b.currency
+    doc.add(Heading(1, "Budget", b.rag), Para(_sentence(b.reason)))
+    doc.add(
+        Table(
+            "",
+            ["", "Planned", "Actual", "Variance", "Variance %"],
+            [
+                [
+                    "This period",
+                    money(b.period.planned, cur),
+                    money(b.period.actual, cur),
+                    money(b.period.variance, cur),
+                    b.period.variance_pct,
+                ],
+                [
+                    "To date",
+                    money(b.to_date.planned, cur),
+                    money(b.to_date.actual, cur),
+                    money(b.to_date.variance, cur),
+                    b.to_date.variance_pct,
+                ],
+            ],
+            [
+                f"Whole budget: {money(b.total_planned, cur)}. Variance is actual minus planned; "
+                "positive is an overspend."
+            ],
+        )
+    )
+
+    doc.add(Heading(1, "Benefits and KPIs"))
+    if r.benefits:
+        doc.add(
+            Figure("benefits", r.benefits, None, "Progress from baseline to target"),
+            Table(
+                "",
+                ["ID", "Benefit", "Baseline", "Target", "Latest", "Progress %", "RAG", "Why"],
+                [
+                    [x.id, x.title, x.baseline, x.target, x.latest, x.progress, x.rag, x.reason]
+                    for x in r.benefits
+                ],
+                decimals={"Progress %": 0},
+            ),
+        )
+    else:
+        doc.add(Para("No benefits are recorded yet."))
+
+    if r.outstanding:
+        doc.add(
+            Heading(1, "Approvals outstanding"),
+            Bullets(
+                [f"{o.document.replace('_', ' ')}: {', '.join(o.partners)}" for o in r.outstanding]
+            ),
+        )
+    gate = r.gate
+    if gate.items:
+        verdict = "met" if gate.met else f"{len(gate.unmet)} of {len(gate.items)} items unmet"
+        doc.add(
+            Heading(1, f"Readiness to leave the {gate.stage} stage"),
+            Para(f"Stage gate: {verdict}."),
+            Table(
+                "",
+                ["", "Item", "Why"],
+                [["✓" if i.met else "✗", i.label, i.reason] for i in gate.items],
+            ),
+        )
+    return doc
+
+
+def heatmap_table_from(report: StatusReport) -> Table:
+    from ..analysis.risk import RiskRegister
+
+    amber, red = report.risk_thresholds
+    return heatmap_table(RiskRegister(report.as_of, amber, red, [], report.heatmap))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else ""
+
+
+def _schedule_sentence(r: StatusReport) -> str:
+    if r.projected_end is None:
+        return "The plan has no dated milestones yet."
+    text = f"The last milestone is forecast for {long_date(r.projected_end)}"
+    if r.planned_end is not None and r.end_slippage_days is not None:
+        days = r.end_slippage_days
+        when = (
+            "on the planned end date"
+            if days == 0
+            else (
+                f"{days} days after the planned end ({long_date(r.planned_end)})"
+                if days > 0
+                else f"{-days} days before the planned end ({long_date(r.planned_end)})"
+            )
+        )
+        text += f", {when}"
+    return text + "."
+
+
+def _change_items(r: StatusReport) -> list[str]:
+    c = r.changes
+    assert c is not None
+    items = []
+
+    def line(label: str, ids: list[str]) -> None:
+        if ids:
+            items.append(f"{label}: {', '.join(ids)}")
+
+    if c.stage_before:
+        items.append(f"Stage moved from {c.stage_before} to {r.stage}")
+    line("Risks added", c.risks_added)
+    line("Risks closed", c.risks_closed)
+    line("Risks reopened", c.risks_reopened)
+    line("Risks escalated to issues", c.risks_escalated)
+    line("Risks removed from the log", c.risks_removed)
+    for move in c.score_moves:
+        items.append(f"{move.id} score {move.direction} from {move.before} to {move.after}")
+    line("Milestones completed", c.milestones_completed)
+    for red in c.milestones_redated:
+        shift = f" ({red.days:+d} days)" if red.days is not None else ""
+        items.append(f"{red.id} re-dated from {red.before or '–'} to {red.after or '–'}{shift}")
+    line("Milestones added", c.milestones_added)
+    for m in c.benefits_measured:
+        values = ", ".join(f"{v:g} on {d}" for d, v in m.values)
+        items.append(f"{m.id} measured: {values}")
+    line("Partners added", c.partners_added)
+    line("Partners left", c.partners_removed)
+    line("Approvals given", c.approvals_added)
+    return items

@@ -1,0 +1,310 @@
+"""The highlight report for the governance group, as data.
+
+What the How to Guide asks the project manager to send before each governance meeting:
+progress to date, key risks and issues, schedule and budget status, and KPIs from benefits
+management; plus what changed since the last report and what the group must decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..analysis.benefits import BenefitProgress, analyse_benefits
+from ..analysis.budget import OVERSPEND_THRESHOLD, BudgetStatus, budget_status
+from ..analysis.common import Period, Rag, natural_key, reporting_period
+from ..analysis.gate import Gate, stage_gate
+from ..analysis.plan import MilestoneState, analyse_plan
+from ..analysis.risk import HeatCell, RiskScore, score_risks
+from ..model import STAGES, Project
+from .changes import Changes
+
+TOP_RISKS = 5
+RAG_ORDER: dict[str, int] = {"green": 0, "amber": 1, "red": 2}
+
+
+@dataclass
+class Component:
+    """One part of the overall RAG: schedule, risks and issues, budget or benefits."""
+
+    name: str
+    rag: Rag
+    reason: str
+
+
+@dataclass
+class Outstanding:
+    """A document not yet approved by every partner that should have approved it."""
+
+    document: str
+    partners: list[str]
+
+
+@dataclass
+class StatusReport:
+    name: str
+    stage: str
+    as_of: date
+    period: Period
+    period_start: date
+    next_period_end: date
+    overall: Rag
+    overall_rule: str
+    components: list[Component]
+    completed: list[MilestoneState]
+    """Milestones completed in the reporting period."""
+    due_next: list[MilestoneState]
+    overdue: list[MilestoneState]
+    slipped: list[MilestoneState]
+    """Completed in the period later than due."""
+    critical_path: list[MilestoneState]
+    planned_end: date | None
+    projected_end: date | None
+    end_slippage_days: int | None
+    top_risks: list[RiskScore]
+    new_risks: list[RiskScore]
+    closed_risks: list[RiskScore]
+    escalated_risks: list[RiskScore]
+    heatmap: list[HeatCell]
+    risk_thresholds: tuple[int, int]
+    budget: BudgetStatus
+    benefits: list[BenefitProgress]
+    outstanding: list[Outstanding]
+    decisions: list[str]
+    gate: Gate
+    changes: Changes | None = None
+    since: str | None = None
+    """The revision compared with, as 'abc12345 (2011-03-31): subject'."""
+    since_note: str | None = None
+    """Why there is no comparison, when --since was asked for and none could be made."""
+    counts: dict[str, int] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    """Partners' and people's names by id, so the report says who rather than an id."""
+
+
+def _in(when: date | None, start: date, end: date) -> bool:
+    return when is not None and start < when <= end
+
+
+def _worst(components: list[Component]) -> Component:
+    return max(components, key=lambda c: RAG_ORDER[c.rag])
+
+
+def _approvals_due(project: Project) -> list[Outstanding]:
+    """Documents the stage reached so far should have, and who has not approved them."""
+    stage = STAGES.index(project.psp.stage)
+    partners = [p.id for p in project.partners.partners]
+    leads = [p.id for p in project.partners.partners if p.lead]
+    funders = [
+        p.id for p in project.partners.partners if p.sector == "public" and p.potential_funder
+    ]
+    expected = []
+    if stage >= STAGES.index("create") and stage > 0:
+        expected.append(("mou", partners))
+    if stage > STAGES.index("design"):
+        expected += [("outline_business_case", partners), ("pilot_plan", partners)]
+    if stage > STAGES.index("pilot"):
+        expected.append(("full_business_case", leads))
+    if stage > STAGES.index("sustain"):
+        expected.append(("sustainability_plan", funders))
+    out = []
+    for document, who in expected:
+        signed = {a.partner for a in project.psp.approvals if a.document == document}
+        missing = [p for p in who if p not in signed]
+        if missing:
+            out.append(Outstanding(document, missing))
+    return out
+
+
+def status_report(
+    project: Project,
+    as_of: date,
+    period: Period | None = None,
+    *,
+    changes: Changes | None = None,
+    since: str | None = None,
+    since_note: str | None = None,
+    overspend_threshold: float = OVERSPEND_THRESHOLD,
+) -> StatusReport:
+    """Assemble the highlight report as at `as_of` for the period ending then."""
+    period = period or reporting_period(project)
+    start = period.before(as_of)
+    plan = analyse_plan(project, as_of, period)
+    register = score_risks(project, as_of)
+    budget = budget_status(project, as_of, start, overspend_threshold)
+    benefits = analyse_benefits(project, as_of, period).benefits
+    gate = stage_gate(project, as_of)
+    by_id = {r.id: r for r in project.risks.risks}
+
+    completed = [m for m in plan.milestones if _in(m.completed, start, as_of)]
+    overdue = [m for m in plan.milestones if m.state == "overdue"]
+    due_next = [m for m in plan.milestones if m.state == "due"]
+    slipped = [m for m in completed if (m.slippage_days or 0) > 0]
+    critical = [plan.get(mid) for mid in plan.critical_path]
+    open_risks = [r for r in register.risks if r.status == "open"]
+    top = open_risks[:TOP_RISKS]
+    new = [r for r in register.risks if _in(by_id[r.id].raised, start, as_of)]
+    closed = [r for r in register.risks if _in(by_id[r.id].closed, start, as_of)]
+    escalated = [r for r in register.risks if _in(by_id[r.id].escalated, start, as_of)]
+    if changes is not None:
+        new += [r for r in register.risks if r.id in changes.risks_added and r not in new]
+        closed += [r for r in register.risks if r.id in changes.risks_closed and r not in closed]
+        escalated += [
+            r for r in register.risks if r.id in changes.risks_escalated and r not in escalated
+        ]
+
+    components = [
+        _schedule(plan.end_slippage_days, overdue, plan.projected_end, plan.planned_end),
+        _risks(open_risks),
+        Component("budget", budget.rag, budget.reason),
+        _benefits(benefits),
+    ]
+    worst = _worst(components)
+    overall_rule = (
+        f"{worst.rag}: the worst of "
+        + ", ".join(f"{c.name} ({c.rag})" for c in components)
+        + (f"; set by {worst.name}: {worst.reason}" if worst.rag != "green" else "")
+    )
+    decisions = _decisions(project, open_risks, by_id, gate, budget, overspend_threshold)
+    return StatusReport(
+        name=project.psp.name,
+        stage=project.psp.stage,
+        as_of=as_of,
+        period=period,
+        period_start=start,
+        next_period_end=plan.period_end,
+        overall=worst.rag,
+        overall_rule=overall_rule,
+        components=components,
+        completed=completed,
+        due_next=sorted(due_next, key=lambda m: (m.due or date.max, natural_key(m.id))),
+        overdue=overdue,
+        slipped=slipped,
+        critical_path=critical,
+        planned_end=plan.planned_end,
+        projected_end=plan.projected_end,
+        end_slippage_days=plan.end_slippage_days,
+        top_risks=top,
+        new_risks=new,
+        closed_risks=closed,
+        escalated_risks=escalated,
+        heatmap=register.heatmap,
+        risk_thresholds=(register.amber, register.red),
+        budget=budget,
+        benefits=benefits,
+        outstanding=_approvals_due(project),
+        decisions=decisions,
+        gate=gate,
+        changes=changes,
+        since=since,
+        since_note=since_note,
+        counts=register.counts(),
+        names=_names(project),
+    )
+
+
+def _names(project: Project) -> dict[str, str]:
+    names = {p.id: p.name for p in project.partners.partners}
+    names.update({pid: person.name for pid, (person, _) in project.people().items()})
+    return names
+
+
+def _schedule(
+    slip: int | None, overdue: list[MilestoneState], projected: date | None, planned: date | None
+) -> Component:
+    if slip is not None and slip > 0:
+        return Component(
+            "schedule",
+            "red",
+            f"projected end {projected}, {slip} days after the planned end {planned}",
+        )
+    if overdue:
+        ids = ", ".join(m.id for m in overdue)
+        return Component("schedule", "amber", f"overdue: {ids}")
+    return Component("schedule", "green", "no milestone overdue; the end date holds")
+
+
+def _risks(open_risks: list[RiskScore]) -> Component:
+    red = [r.id for r in open_risks if r.rag == "red"]
+    amber = [r.id for r in open_risks if r.rag == "amber"]
+    if red:
+        return Component("risks and issues", "red", f"red: {', '.join(red)}")
+    if amber:
+        return Component("risks and issues", "amber", f"{len(amber)} amber, none red")
+    return Component("risks and issues", "green", "no open entry above green")
+
+
+def _benefits(rows: list[BenefitProgress]) -> Component:
+    rated = [b for b in rows if b.rag is not None]
+    red = [b.id for b in rated if b.rag == "red"]
+    amber = [b.id for b in rated if b.rag == "amber"]
+    if red:
+        return Component("benefits", "red", f"red: {', '.join(red)}")
+    if amber:
+        return Component("benefits", "amber", f"behind the line to target: {', '.join(amber)}")
+    if rated:
+        return Component("benefits", "green", "every measured benefit on or ahead of the line")
+    return Component("benefits", "green", "no benefit measured yet")
+
+
+def _decisions(
+    project: Project,
+    open_risks: list[RiskScore],
+    by_id: dict,  # type: ignore[type-arg]
+    gate: Gate,
+    budget: BudgetStatus,
+    threshold: float,
+) -> list[str]:
+    out = []
+    for r in open_risks:
+        if r.rag == "red" and r.open_actions == 0:
+            out.append(
+                f"{r.type.capitalize()} {r.id} ({r.title}) is red with no open action: "
+                "agree what will be done and by whom."
+            )
+    pct = budget.to_date.variance_pct
+    if pct is not None and pct > threshold:
+        out.append(
+            f"Spend is {pct:.1f} % over plan to date ({budget.currency} "
+            f"{budget.to_date.variance:,.0f}): agree how to bring it back or revise the budget."
+        )
+    if gate.next_stage is not None:
+        for item in gate.unmet:
+            out.append(f"Before moving to {gate.next_stage}: {item.label.lower()} – {item.reason}.")
+    return out
+
+
+def status_since(
+    root: Path,
+    project: Project,
+    as_of: date,
+    period: Period | None = None,
+    since: str | None = None,
+    overspend_threshold: float = OVERSPEND_THRESHOLD,
+) -> StatusReport:
+    """The highlight report, compared with the folder at `since` (a git revision or a date)
+    when given. Outside a git repository the report says so and carries no comparison."""
+    from ..load.history import NotARepository, load_revision
+    from .changes import compare
+
+    changes = since_label = note = None
+    if since is not None:
+        try:
+            before, revision = load_revision(root, since)
+        except NotARepository as exc:
+            note = f"No comparison with {since}: {exc}."
+        else:
+            changes = compare(before.project, project)
+            since_label = f"{revision.short} of {revision.date} ({revision.subject})"
+            if since != revision.commit and since != revision.short:
+                since_label = f"{since}: {since_label}"
+    return status_report(
+        project,
+        as_of,
+        period,
+        changes=changes,
+        since=since_label,
+        since_note=note,
+        overspend_threshold=overspend_threshold,
+    )

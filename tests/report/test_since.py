@@ -1,0 +1,146 @@
+"""`--since`: the folder as it was at an earlier commit, read from git, compared with now."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from psptool.check import validate
+from psptool.errors import UserError
+from psptool.load.history import RevisionNotFound, load_revision
+from psptool.report.status import status_since
+from tests.helpers import EXAMPLE
+
+AS_OF = date(2011, 6, 30)
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def git(repo: Path, *args: str, date_: str = "2011-04-01T12:00:00") -> str:
+    env = {
+        "GIT_AUTHOR_DATE": date_,
+        "GIT_COMMITTER_DATE": date_,
+        "GIT_AUTHOR_NAME": "PM",
+        "GIT_AUTHOR_EMAIL": "pm@example.org",
+        "GIT_COMMITTER_NAME": "PM",
+        "GIT_COMMITTER_EMAIL": "pm@example.org",
+        "PATH": "/usr/bin:/bin:/usr/local/bin",
+        "HOME": str(repo),
+    }
+    done = subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A repository whose subfolder psp/ holds the example, then a second commit that adds
+    R13, closes R12, escalates R5 to an issue, re-dates M14 and records a
+    new measurement of B1."""
+    repo = tmp_path / "repo"
+    folder = repo / "partnerships" / "falkirk"
+    shutil.copytree(EXAMPLE, folder)
+    (folder / "budget.yaml").unlink()  # added later, in the second commit
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Report to the March governance group")
+    first = git(repo, "rev-parse", "HEAD")
+    shutil.copy(EXAMPLE / "budget.yaml", folder / "budget.yaml")
+    risks = folder / "risks.yaml"
+    risks.write_text(
+        risks.read_text()
+        + (
+            "  - id: R13\n    type: risk\n    title: Evaluation report late\n    owner: p-baird\n"
+            "    likelihood: 2\n    impact: 3\n    raised: 2011-06-01\n    review: 2011-07-29\n"
+            "    actions:\n"
+            "      - {action: Agree the report date, owner: p-baird, due: 2011-07-15}\n"
+        )
+    )
+    text = risks.read_text()
+    r12 = text.index("id: R12")
+    risks.write_text(text[:r12] + text[r12:].replace("status: open", "status: closed", 1))
+    r5 = risks.read_text().index("id: R5")
+    text = risks.read_text()
+    risks.write_text(text[:r5] + text[r5:].replace("type: risk", "type: issue", 1))
+    edit(folder / "milestones.yaml", "due: 2011-10-31", "due: 2011-11-30")
+    edit(
+        folder / "benefits.yaml",
+        "      - {date: 2011-06-30, value: 50}",
+        "      - {date: 2011-06-30, value: 50}\n      - {date: 2011-06-29, value: 49}",
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "June update", date_="2011-06-29T12:00:00")
+    return repo, folder, first
+
+
+def test_the_example_has_the_edited_lines() -> None:
+    # the fixture edits lines the example must keep for these tests to mean anything
+    text = (EXAMPLE / "benefits.yaml").read_text()
+    assert "      - {date: 2011-06-30, value: 50}" in text
+
+
+def test_since_a_revision(history) -> None:
+    _repo, folder, first = history
+    now = validate(folder, AS_OF, find=False)
+    assert now.errors == []
+    report = status_since(folder, now.result.project, AS_OF, since=first)
+    c = report.changes
+    assert c.risks_added == ["R13"]
+    assert c.risks_closed == ["R12"]
+    assert c.risks_escalated == ["R5"]
+    assert [(r.id, r.before, r.after, r.days) for r in c.milestones_redated] == [
+        ("M14", date(2011, 10, 31), date(2011, 11, 30), 30)
+    ]
+    assert [(m.id, m.values) for m in c.benefits_measured] == [("B1", [(date(2011, 6, 29), 49.0)])]
+    assert c.partners_added == [] and c.score_moves == []
+    assert report.since == f"{first[:8]} of 2011-04-01 (Report to the March governance group)"
+    assert [r.id for r in report.new_risks] == ["R13"]
+    assert [r.id for r in report.escalated_risks] == ["R5"]
+
+
+def test_since_a_date_takes_the_last_commit_before_it(history) -> None:
+    _repo, folder, first = history
+    before, revision = load_revision(folder, "2011-05-01")
+    assert revision.commit == first
+    assert before.sources["budget.yaml"].present is False  # added after that commit
+    assert len(before.project.risks.risks) == 12
+
+
+def test_the_working_tree_is_untouched(history) -> None:
+    repo, folder, first = history
+    status_before = git(repo, "status", "--porcelain")
+    load_revision(folder, first)
+    assert git(repo, "status", "--porcelain") == status_before
+    assert git(repo, "rev-parse", "HEAD") != first
+
+
+def test_unknown_revision_and_early_date(history) -> None:
+    _repo, folder, _ = history
+    with pytest.raises(RevisionNotFound, match="'nope' is not a revision"):
+        load_revision(folder, "nope")
+    with pytest.raises(RevisionNotFound, match="no commit on or before 2010-01-01"):
+        load_revision(folder, "2010-01-01")
+
+
+def test_outside_a_repository_the_report_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "psp"
+    shutil.copytree(EXAMPLE, folder)
+    project = validate(folder, AS_OF, find=False).result.project
+    report = status_since(folder, project, AS_OF, since="HEAD~1")
+    assert report.changes is None
+    assert report.since_note.startswith("No comparison with HEAD~1: ")
+    assert "is not in a git repository" in report.since_note
+
+
+def test_revision_errors_are_user_errors() -> None:
+    assert issubclass(RevisionNotFound, UserError)

@@ -1,0 +1,121 @@
+"""The highlight report's figures for the worked example, as at 30 June 2011."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from psptool.analysis.common import Period
+from psptool.check import validate
+from psptool.report import status_report
+from tests.analysis.helpers import project
+from tests.helpers import EXAMPLE
+
+AS_OF = date(2011, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return status_report(validate(EXAMPLE, AS_OF, find=False).result.project, AS_OF)
+
+
+def test_period_and_overall(report) -> None:
+    assert (report.period_start, report.next_period_end) == (date(2011, 3, 30), date(2011, 9, 30))
+    assert report.overall == "red"
+    assert [(c.name, c.rag) for c in report.components] == [
+        ("schedule", "green"),
+        ("risks and issues", "red"),
+        ("budget", "green"),
+        ("benefits", "amber"),
+    ]
+    assert report.overall_rule == (
+        "red: the worst of schedule (green), risks and issues (red), budget (green), "
+        "benefits (amber); set by risks and issues: red: R7"
+    )
+
+
+def test_milestones(report) -> None:
+    assert [m.id for m in report.completed] == ["M12"]
+    assert [m.id for m in report.due_next] == ["M13"]
+    assert report.overdue == [] and report.slipped == []
+    assert (report.projected_end, report.planned_end, report.end_slippage_days) == (
+        date(2012, 4, 2),
+        date(2012, 4, 30),
+        -28,
+    )
+    assert report.critical_path[-1].id == "M16"
+
+
+def test_risks(report) -> None:
+    assert [(r.id, r.score, r.rag) for r in report.top_risks] == [
+        ("R7", 15, "red"),
+        ("R3", 12, "amber"),
+        ("R5", 12, "amber"),
+        ("R1", 9, "amber"),
+        ("R4", 9, "amber"),
+    ]
+    assert report.counts == {"red": 1, "amber": 9, "green": 0}
+    assert sum(c.count for c in report.heatmap) == 10
+
+
+def test_budget(report) -> None:
+    b = report.budget
+    # the period 30 March to 30 June 2011 holds 2011-Q2; to date is 2010-Q1 to 2011-Q2
+    assert (b.period.planned, b.period.actual) == (18700, 19080)
+    assert (b.to_date.planned, b.to_date.actual, b.to_date.variance) == (46500, 46480, -20)
+    assert (b.total_planned, b.rag, b.missing_actuals) == (78600, "green", [])
+
+
+def test_benefits_approvals_decisions(report) -> None:
+    assert [(b.id, b.rag) for b in report.benefits][:2] == [("B1", "amber"), ("B2", "amber")]
+    assert report.outstanding == []
+    assert report.decisions == [
+        "Before moving to sustain: the pilot has run 12 months – the pilot has run 9.0 months "
+        "of the 12 the guide advises.",
+        "Before moving to sustain: milestones up to the pilot completed – not completed: M13.",
+        "Before moving to sustain: full business case approved – no full_business_case "
+        "approval from the lead partner.",
+    ]
+
+
+def test_a_month_period() -> None:
+    p = project(
+        milestones={
+            "milestones": [
+                {"id": "M1", "title": "a", "due": "2026-06-10", "completed": "2026-06-20"},
+                {"id": "M2", "title": "b", "due": "2026-05-01", "completed": "2026-05-01"},
+                {"id": "M3", "title": "c", "due": "2026-06-01"},
+            ]
+        }
+    )
+    r = status_report(p, date(2026, 6, 30), Period(months=1))
+    assert r.period_start == date(2026, 5, 30)
+    assert [m.id for m in r.completed] == ["M1"]
+    assert [m.id for m in r.slipped] == ["M1"]  # ten days late
+    assert [m.id for m in r.overdue] == ["M3"]
+    assert r.components[0].rag == "amber"
+
+
+def test_red_risk_without_action_and_overspend_need_decisions() -> None:
+    p = project(
+        risks={
+            "risks": [
+                {"id": "R1", "type": "risk", "title": "Funding gap", "likelihood": 5, "impact": 4}
+            ]
+        },
+        budget={
+            "budget": [
+                {"period": "2026-Q1", "planned": 1000, "actual": 1200},
+                {"period": "2026-Q2", "planned": 1000},
+            ]
+        },
+    )
+    r = status_report(p, date(2026, 6, 30))
+    assert (r.budget.rag, r.budget.reason) == ("red", "20.0 % over plan to date")
+    assert r.budget.missing_actuals == ["2026-Q2"]
+    assert r.decisions[:2] == [
+        "Risk R1 (Funding gap) is red with no open action: agree what will be done and by whom.",
+        "Spend is 20.0 % over plan to date (GBP 200): agree how to bring it back or revise the "
+        "budget.",
+    ]
