@@ -15,10 +15,12 @@ from typing import Any
 import typer
 
 from .init import init_command
+from .render import render_app
 from .report import gate_command, report_app
 from .schema import schema_command
 from .score import score_command
 from .status import status_command
+from .templates import templates_app
 from .validate import validate_command
 
 app = typer.Typer(
@@ -55,6 +57,11 @@ app.command("score")(guarded(score_command))
 report_app.command("gate")(guarded(gate_command))
 report_app.command("status")(guarded(status_command))
 app.add_typer(report_app, name="report")
+for sub_app in (render_app, templates_app):
+    for registered in sub_app.registered_commands:
+        registered.callback = guarded(registered.callback)
+app.add_typer(render_app, name="render")
+app.add_typer(templates_app, name="templates")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ from ..model.jsonschema import json_schemas
 from .write import write_atomic
 
 SCHEMA_DIR = "schema"
+GITIGNORE = "# papers written by psp render and psp report (keep the YAML, not the outputs)\nout/\n"
 
 
 @dataclass
@@ -75,6 +76,7 @@ def init_project(
     contents = _example_files(example) if example else _skeleton_files(folder, name)
     for file_name, content in json_schemas().items():
         contents[f"{SCHEMA_DIR}/{file_name}"] = json.dumps(content, indent=2) + "\n"
+    contents[".gitignore"] = GITIGNORE
     result = InitResult(folder)
     for relative, text in contents.items():
         target = folder / relative

@@ -1,0 +1,113 @@
+"""`psp templates`: see, copy out and lint the templates papers are rendered from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .options import ProjectOption
+
+templates_app = typer.Typer(
+    name="templates",
+    help="List, export and check the templates papers are rendered from.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def _root(project: Path | None) -> Path | None:
+    from ..load import ProjectNotFound, find_project
+
+    try:
+        return find_project(project)
+    except ProjectNotFound:
+        return None
+
+
+def list_command(project: ProjectOption = None) -> None:
+    """Each template, where it comes from (the partnership's or the default), and its data."""
+    from rich.table import Table
+
+    from ..render.templates import TEMPLATES, find_template
+    from .console import out
+
+    root = _root(project)
+    table = Table(title="Templates", title_justify="left", header_style="bold")
+    for column in ("Template", "Paper", "Command", "From", "Data it receives"):
+        table.add_column(column)
+    for info in TEMPLATES.values():
+        path, source = find_template(info.name, root)
+        where = f"{source} ({path})"
+        table.add_row(info.name, info.title, info.command, where, ", ".join(info.data))
+    out().print(table)
+
+
+def export_command(
+    name: Annotated[str, typer.Argument(help="The template, e.g. mou.docx.")],
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="Where to copy it (default: the partnership's templates/ folder)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    project: ProjectOption = None,
+) -> None:
+    """Copy a default template out, for a partnership to brand in Word."""
+    from ..errors import OutputExists, UserError
+    from ..render.templates import TEMPLATES, defaults_dir
+    from .console import out
+
+    if name not in TEMPLATES:
+        raise UserError(f"there is no template called {name} (templates: {', '.join(TEMPLATES)})")
+    if folder is None:
+        root = _root(project)
+        if root is None:
+            raise UserError("no PSP folder here: give the folder to copy the template into")
+        folder = root / "templates"
+    target = folder / name
+    if target.exists() and not force:
+        raise OutputExists(f"{target} already exists; use --force to replace it")
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(defaults_dir() / name, target)
+    out().print(f"wrote {target}: edit it in Word, keeping the {{{{ }}}} and {{% %}} tags whole")
+
+
+def check_command(
+    name: Annotated[
+        str | None, typer.Argument(help="A template name or file (default: every template).")
+    ] = None,
+    project: ProjectOption = None,
+) -> None:
+    """Lint templates before use: split tags, unpaired {%tr %}, smart quotes, unknown data."""
+    from ..render.templates import TEMPLATES, check_docx, find_template
+    from .console import out
+
+    root = _root(project)
+    console = out()
+    targets: list[tuple[str, Path, tuple[str, ...] | None]] = []
+    if name is not None and Path(name).is_file():
+        info = TEMPLATES.get(Path(name).name)
+        targets.append((name, Path(name), info.data if info else None))
+    else:
+        for info in TEMPLATES.values():
+            if name is None or info.name == name:
+                path, _ = find_template(info.name, root)
+                targets.append((info.name, path, info.data))
+        if not targets:
+            raise typer.BadParameter(f"no template called {name}")
+    errors = 0
+    for label, path, data in targets:
+        findings = check_docx(path, data)
+        if not findings:
+            console.print(f"{label}: no problems ({path})")
+        for f in findings:
+            errors += f.severity == "error"
+            console.print(f"{label}: {f.severity}: {f.message}")
+    raise typer.Exit(1 if errors else 0)
+
+
+templates_app.command("list")(list_command)
+templates_app.command("export")(export_command)
+templates_app.command("check")(check_command)

@@ -1,0 +1,234 @@
+"""The MoU: every section the guide lists, a signature row per partner, and safe templates."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from psptool.check import validate
+from psptool.cli import app
+from psptool.render.templates import (
+    TEMPLATES,
+    TemplateProblem,
+    check_docx,
+    defaults_dir,
+    find_template,
+    render_docx,
+)
+from psptool.report.papers import mou_context
+from tests.helpers import EXAMPLE, make_project
+
+AS_OF = date(2011, 6, 30)
+runner = CliRunner()
+SECTIONS = [
+    "1. Purpose and scope",
+    "2. Objectives",
+    "3. Values",
+    "4. Funding",
+    "5. The partners",
+    "6. Roles and responsibilities",
+    "7. Resolving disputes",
+    "8. Amending this Memorandum",
+    "9. Confidentiality and data protection",
+    "10. A partner leaving the partnership",
+    "11. Signatures",
+]
+
+
+@pytest.fixture(scope="module")
+def mou(tmp_path_factory) -> Document:
+    out = tmp_path_factory.mktemp("mou") / "mou.docx"
+    project = validate(EXAMPLE, AS_OF, find=False).result.project
+    render_docx(defaults_dir() / "mou.docx", mou_context(project, AS_OF), out, force=False)
+    return Document(str(out))
+
+
+def test_every_section_heading(mou) -> None:
+    headings = [p.text for p in mou.paragraphs if p.style.name.startswith("Heading 1")]
+    assert headings == SECTIONS
+
+
+def test_says_it_is_not_legally_binding(mou) -> None:
+    text = "\n".join(p.text for p in mou.paragraphs)
+    assert "This Memorandum of Understanding is not legally binding." in text
+    assert "not legally binding" in mou.sections[0].footer.paragraphs[0].text
+    assert "Falkirk Foster Care PSP" in text
+    assert "The lead partner is Falkirk Council (Public sector)." in text
+
+
+def test_partners_and_signature_block(mou) -> None:
+    partners, roles, groups, signatures = mou.tables
+    rows = [[c.text for c in row.cells] for row in partners.rows]
+    assert rows[0] == ["Partner", "Sector", "Role in the PSP", "Contribution"]
+    assert rows[1][:3] == ["Falkirk Council", "Public sector", "Lead partner"]
+    assert len(rows) == 9  # header and eight partners
+    signed = [[c.text for c in row.cells] for row in signatures.rows]
+    assert signed[0] == ["Partner", "Name", "Title", "Signature", "Date"]
+    assert signed[1] == [
+        "Falkirk Council",
+        "A. Morrison",
+        "Director of Social Work Services",
+        "",
+        "19 April 2010",
+    ]
+    assert {row[0] for row in signed[1:]} == {
+        "Falkirk Council",
+        "Barnardo's Scotland",
+        "Care Visions",
+        "FCA Scotland",
+        "Fostering Relations",
+        "Fosterplus",
+        "JMT Fostering",
+        "National Fostering Agency Scotland",
+    }
+    group_rows = [[c.text for c in row.cells] for row in groups.rows]
+    assert group_rows[1][:3] == [
+        "PSP Governance Group",
+        "quarterly",
+        "A. Morrison (Falkirk Council)",
+    ]
+    assert len(roles.rows) > 2
+
+
+def test_unsigned_partners_have_an_empty_date(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "psp")
+    project = validate(root, AS_OF, find=False).result.project
+    out = tmp_path / "mou.docx"
+    render_docx(defaults_dir() / "mou.docx", mou_context(project, AS_OF), out, force=False)
+    table = Document(str(out)).tables[-1]
+    assert [[c.text for c in r.cells] for r in table.rows][1:] == [
+        ["Council", "A. Director", "", "", ""],
+        ["Charity", "C. Chief", "", "", ""],
+    ]
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert text.count("To be agreed by the partners.") == 6  # purpose, funding, four clauses
+
+
+def test_ampersands_and_angle_brackets_are_escaped(tmp_path: Path) -> None:
+    from tests.helpers import PARTNERS
+
+    root = make_project(
+        tmp_path / "psp",
+        partners_yaml=PARTNERS.replace("name: Charity", 'name: "Smith & <Sons> Trust"'),
+    )
+    project = validate(root, AS_OF, find=False).result.project
+    out = tmp_path / "mou.docx"
+    render_docx(defaults_dir() / "mou.docx", mou_context(project, AS_OF), out, force=False)
+    assert "Smith & <Sons> Trust" in [c.text for c in Document(str(out)).tables[0].columns[0].cells]
+
+
+def _template(tmp_path: Path, *lines: str) -> Path:
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    path = tmp_path / "bad.docx"
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{{ partnership.name ", "syntax error"),
+        ("{{ partnership.nmae }}", "unknown variable"),
+        ("{{ nobody }}", "unknown variable: 'nobody' is undefined"),
+        ("{{ partnership.__class__.__mro__ }}", "template bad.docx"),
+        ("{{ ''.__class__.__subclasses__() }}", "not allowed in a template"),
+    ],
+)
+def test_a_bad_template_is_one_line_and_writes_nothing(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    project = validate(EXAMPLE, AS_OF, find=False).result.project
+    out = tmp_path / "out.docx"
+    with pytest.raises(TemplateProblem) as caught:
+        render_docx(_template(tmp_path, "Hello", line), mou_context(project, AS_OF), out, False)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["bad.docx"]
+
+
+def test_check_finds_smart_quotes_unpaired_rows_and_unknown_data(tmp_path: Path) -> None:
+    path = _template(
+        tmp_path, "{{ partners | join(“, ”) }}", "{%tr for p in partners %}", "{{ budget }}"
+    )
+    messages = [f.message for f in check_docx(path, TEMPLATES["mou.docx"].data)]
+    assert any("smart quotes" in m for m in messages)
+    assert any("'{%tr for/if %}'" in m for m in messages)
+
+
+def test_check_finds_unknown_variables(tmp_path: Path) -> None:
+    path = _template(tmp_path, "{{ budget.total }}")
+    (finding,) = check_docx(path, TEMPLATES["mou.docx"].data)
+    assert finding.message.startswith("uses 'budget', which the data does not provide")
+
+
+def test_check_finds_tags_split_across_runs(tmp_path: Path) -> None:
+    doc = Document()
+    paragraph = doc.add_paragraph()
+    paragraph.add_run("{{ partnership.")
+    paragraph.add_run("name }}").bold = True
+    path = tmp_path / "split.docx"
+    doc.save(str(path))
+    (finding,) = check_docx(path, TEMPLATES["mou.docx"].data)
+    assert "split across runs" in finding.message
+
+
+def test_the_default_template_is_clean() -> None:
+    assert check_docx(defaults_dir() / "mou.docx", TEMPLATES["mou.docx"].data) == []
+
+
+def test_the_default_template_is_built_by_the_script(tmp_path: Path) -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_templates.py"
+    spec = importlib.util.spec_from_file_location("build_templates", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for built in module.build(tmp_path):
+        committed = defaults_dir() / built.name
+        with zipfile.ZipFile(built) as new, zipfile.ZipFile(committed) as old:
+            assert new.read("word/document.xml") == old.read("word/document.xml"), built.name
+
+
+def test_a_partnerships_own_template_wins(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "psp")
+    assert find_template("mou.docx", root)[1] == "default"
+    (root / "templates").mkdir()
+    (root / "templates" / "mou.docx").write_bytes((defaults_dir() / "mou.docx").read_bytes())
+    assert find_template("mou.docx", root) == (root / "templates" / "mou.docx", "partnership")
+
+
+def test_cli_render_mou_default_path_and_force(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "ex"
+    shutil.copytree(EXAMPLE, folder)
+    args = ["render", "mou", str(folder), "--as-of", "2011-06-30"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    target = folder / "out" / "mou-2011-06-30.docx"
+    assert target.is_file()
+    before = target.read_bytes()
+    second = runner.invoke(app, args)
+    assert second.exit_code == 2 and "already exists" in second.output
+    assert target.read_bytes() == before
+    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+
+
+def test_cli_templates_commands(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "psp")
+    listed = runner.invoke(app, ["templates", "list", "--project", str(root)])
+    assert "mou.docx" in listed.output and "default" in listed.output
+    exported = runner.invoke(app, ["templates", "export", "mou.docx", "--project", str(root)])
+    assert exported.exit_code == 0 and (root / "templates" / "mou.docx").is_file()
+    assert runner.invoke(app, ["templates", "check", "--project", str(root)]).exit_code == 0
+    bad = _template(tmp_path, "{{ nobody }}")
+    checked = runner.invoke(app, ["templates", "check", str(bad)])
+    assert checked.exit_code == 0  # a file not named like a template has no data to check
