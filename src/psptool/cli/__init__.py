@@ -22,6 +22,7 @@ from .score import score_command
 from .status import status_command
 from .templates import templates_app
 from .validate import validate_command
+from .workbooks import plan_command  # noqa: F401  (registers the workbook commands)
 
 app = typer.Typer(
     name="psp",

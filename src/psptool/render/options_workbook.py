@@ -1,0 +1,136 @@
+"""The options appraisal as a workbook: criteria and weights, the score matrix, weighted
+totals as Excel formulas (so a changed weight recalculates), rank, and the sensitivity table."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..analysis.options import OptionsAppraisal
+from ..model import Project
+from .workbook import MONEY_FORMAT, column_letter, new_workbook, set_properties, write_table
+
+FIRST_OPTION_COLUMN = 4
+"""Scores sheet: A criterion id, B criterion, C weight, then one column per option."""
+
+
+def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date) -> Any:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    workbook = new_workbook()
+    set_properties(
+        workbook, f"{project.psp.name}: options appraisal", {"psp.as_of": as_of.isoformat()}
+    )
+    opts = project.options
+    sheet = workbook.create_sheet("Scores")
+    headers = ["Criterion", "Name", "Weight", *(o.id for o in opts.options)]
+    rows = [
+        [c.id, c.name, c.weight, *(o.scores.get(c.id) for o in opts.options)] for c in opts.criteria
+    ]
+    write_table(sheet, "Scores", headers, rows, widths={"Name": 44})
+    n = len(opts.criteria)
+    first, last = 2, 1 + n
+    weights = f"$C${first}:$C${last}"
+    total_row, score_row, rank_row, psp_row = last + 2, last + 3, last + 4, last + 5
+    labels = {
+        total_row: "Weighted total (Σ weight × score)",
+        score_row: "Score out of 100",
+        rank_row: "Rank",
+        psp_row: "Score out of 100 as psp computed it",
+    }
+    for row, label in labels.items():
+        sheet.cell(row=row, column=2, value=label).font = Font(bold=True)
+    k = len(opts.options)
+    first_col = column_letter(FIRST_OPTION_COLUMN)
+    last_col = column_letter(FIRST_OPTION_COLUMN + k - 1)
+    by_id = {o.id: o for o in appraisal.options}
+    for i, option in enumerate(opts.options):
+        col = column_letter(FIRST_OPTION_COLUMN + i)
+        sheet[f"{col}{total_row}"] = f"=SUMPRODUCT({weights},{col}{first}:{col}{last})"
+        sheet[f"{col}{score_row}"] = f"=ROUND(100*{col}{total_row}/(5*SUM({weights})),1)"
+        sheet[f"{col}{score_row}"].number_format = "0.0"
+        sheet[f"{col}{rank_row}"] = (
+            f"=RANK({col}{total_row},${first_col}${total_row}:${last_col}${total_row})"
+        )
+        sheet[f"{col}{psp_row}"] = round(by_id[option.id].score, 1)
+        for row in (total_row, score_row, rank_row):
+            sheet[f"{col}{row}"].font = Font(bold=True)
+        if option.id == appraisal.preferred:
+            sheet[f"{col}1"].fill = PatternFill("solid", fgColor="00B050")
+    note = sheet.cell(
+        row=psp_row + 2,
+        column=1,
+        value=(
+            "Scores run from 1 (poor) to 5 (good). Change a weight or a score and the totals, "
+            "scores and ranks recalculate; the last row keeps the figures as psp computed them."
+        ),
+    )
+    note.alignment = Alignment(wrap_text=False)
+    note.font = Font(italic=True)
+
+    summary = workbook.create_sheet("Options")
+    rows = [
+        [
+            o.rank,
+            o.id,
+            o.name,
+            "yes" if o.do_nothing else "",
+            "yes" if o.preferred else "",
+            round(o.score, 1),
+            o.cost,
+            None if o.cost_per_point is None else round(o.cost_per_point),
+            round(100 * o.first_share, 1),
+        ]
+        for o in appraisal.options
+    ]
+    write_table(
+        summary,
+        "Options",
+        [
+            "Rank",
+            "ID",
+            "Option",
+            "Do nothing",
+            "Preferred",
+            "Score /100",
+            "Cost",
+            "Cost per point",
+            "Wins % (random weights)",
+        ],
+        rows,
+        widths={"Option": 48},
+        money_columns=["Cost", "Cost per point"],
+    )
+    for row in summary.iter_rows(min_row=2, min_col=7, max_col=8):
+        for cell in row:
+            cell.number_format = MONEY_FORMAT
+
+    sens = workbook.create_sheet("Sensitivity")
+    rows = [
+        [
+            s.criterion,
+            s.name,
+            s.weight,
+            round(s.share, 1),
+            "robust" if s.robust else round(s.switch_share, 1),
+            None if s.robust else round(s.change, 1),
+            s.new_leader,
+        ]
+        for s in appraisal.sensitivity
+    ]
+    write_table(
+        sens,
+        "Sensitivity",
+        [
+            "Criterion",
+            "Name",
+            "Weight",
+            "Share %",
+            "Leader changes at share %",
+            "Change (points)",
+            "New leader",
+        ],
+        rows,
+        widths={"Name": 44},
+    )
+    return workbook

@@ -1,0 +1,101 @@
+"""The stakeholder map and communications plan as a workbook: the interest/influence grid,
+the stakeholders with their quadrant, and who hears what, how and how often."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..analysis.stakeholders import StakeholderMap, quadrant
+from ..model import Project
+from .workbook import new_workbook, set_properties, write_table
+
+QUADRANT_FILL = {
+    "manage closely": "F4B183",
+    "keep satisfied": "FFE699",
+    "keep informed": "BDD7EE",
+    "monitor": "E2EFDA",
+}
+
+
+def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) -> Any:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    workbook = new_workbook()
+    set_properties(workbook, f"{project.psp.name}: stakeholders", {"psp.as_of": as_of.isoformat()})
+    grid = workbook.create_sheet("Map")
+    grid.cell(
+        row=1, column=1, value="Stakeholder map: influence (up) against interest (across)"
+    ).font = Font(bold=True, size=12)
+    thin = Side(style="thin", color="808080")
+    for influence in range(5, 0, -1):
+        row = 2 + (5 - influence)
+        grid.cell(row=row, column=1, value=f"influence {influence}").font = Font(bold=True)
+        grid.row_dimensions[row].height = 60
+        for interest in range(1, 6):
+            names = [
+                s.name
+                for s in smap.stakeholders
+                if (s.interest, s.influence) == (interest, influence)
+            ]
+            cell = grid.cell(row=row, column=1 + interest, value="\n".join(names) or None)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            where = quadrant(interest, influence) or "monitor"
+            cell.fill = PatternFill("solid", fgColor=QUADRANT_FILL[where])
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for interest in range(1, 6):
+        grid.cell(row=7, column=1 + interest, value=f"interest {interest}").font = Font(bold=True)
+        grid.column_dimensions[chr(ord("A") + interest)].width = 24
+    grid.column_dimensions["A"].width = 12
+    grid.cell(
+        row=9,
+        column=1,
+        value="Quadrants: manage closely (high interest and influence), "
+        "keep satisfied (high influence), keep informed (high interest), monitor; "
+        "3 or more is high.",
+    ).font = Font(italic=True)
+
+    people = workbook.create_sheet("Stakeholders")
+    rows = [
+        [s.id, s.name, s.interest, s.influence, s.quadrant, ", ".join(s.communications)]
+        for s in smap.stakeholders
+    ]
+    write_table(
+        people,
+        "Stakeholders",
+        ["ID", "Stakeholder", "Interest", "Influence", "Quadrant", "Reached by"],
+        rows,
+        widths={"Stakeholder": 48},
+    )
+
+    names = {p.id: p.name for p in project.partners.partners}
+    names.update({pid: person.name for pid, (person, _) in project.people().items()})
+    stakeholder_names = {s.id: s.name for s in project.stakeholders.stakeholders}
+    comms = workbook.create_sheet("Communications")
+    rows = [
+        [
+            c.id,
+            "; ".join(stakeholder_names.get(a, a) for a in c.audience),
+            c.method,
+            c.frequency,
+            c.messages,
+            c.action,
+            names.get(c.owner or "", c.owner),
+        ]
+        for c in project.stakeholders.communications
+    ]
+    write_table(
+        comms,
+        "Communications",
+        ["ID", "Audience", "Method", "Frequency", "Messages", "Action", "Owner"],
+        rows,
+        widths={"Audience": 36, "Messages": 48, "Action": 36},
+    )
+    if smap.unreached:
+        comms.cell(
+            row=len(rows) + 3,
+            column=1,
+            value="Not reached by any communication: "
+            + ", ".join(stakeholder_names[s] for s in smap.unreached),
+        ).font = Font(bold=True, color="C00000")
+    return workbook

@@ -1,0 +1,140 @@
+"""Shared pieces for the Excel workbooks: styled tables, fitted columns, real dates,
+dropdown lists kept on a hidden sheet, custom properties, and an atomic save."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..load.write import write_atomic
+
+HEADER_FILL = "1F3864"
+RAG_FILL = {"red": "C00000", "amber": "FFC000", "green": "00B050"}
+DATE_FORMAT = "dd/mm/yyyy"
+MONEY_FORMAT = "#,##0"
+
+
+def new_workbook() -> Any:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    return workbook
+
+
+def column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+def write_table(
+    sheet: Any,
+    name: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    start_row: int = 1,
+    widths: dict[str, float] | None = None,
+    date_columns: Sequence[str] = (),
+    money_columns: Sequence[str] = (),
+) -> str:
+    """Write a header and rows as a real Excel table (filters, banded rows), freeze the header,
+    fit the column widths, and format dates and money. Returns the table's cell range."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    for c, header in enumerate(headers, 1):
+        cell = sheet.cell(row=start_row, column=c, value=header)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    for r, row in enumerate(rows, start_row + 1):
+        for c, value in enumerate(row, 1):
+            cell = sheet.cell(row=r, column=c, value=value)
+            header = headers[c - 1]
+            if header in date_columns or isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+            elif header in money_columns:
+                cell.number_format = MONEY_FORMAT
+            if isinstance(value, str) and len(value) > 40:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            else:
+                cell.alignment = Alignment(vertical="top")
+    last_row = start_row + max(len(rows), 1)
+    ref = f"A{start_row}:{column_letter(len(headers))}{last_row}"
+    if rows:
+        table = Table(displayName=name, ref=ref)
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        sheet.add_table(table)
+    sheet.freeze_panes = sheet.cell(row=start_row + 1, column=1)
+    fit_columns(sheet, headers, rows, widths or {})
+    return ref
+
+
+def fit_columns(
+    sheet: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]], fixed: dict[str, float]
+) -> None:
+    for c, header in enumerate(headers, 1):
+        if header in fixed:
+            width = fixed[header]
+        else:
+            longest = max(
+                [len(str(header))]
+                + [
+                    10 if isinstance(row[c - 1], date) else len(str(row[c - 1] or ""))
+                    for row in rows
+                    if c - 1 < len(row)
+                ]
+            )
+            width = min(max(longest + 2, 6), 60)
+        sheet.column_dimensions[column_letter(c)].width = width
+
+
+def add_lists(workbook: Any, lists: dict[str, Sequence[str]]) -> dict[str, str]:
+    """Put dropdown choices on a hidden 'Lists' sheet; return a range formula for each."""
+    sheet = workbook.create_sheet("Lists")
+    sheet.sheet_state = "hidden"
+    refs = {}
+    for c, (name, values) in enumerate(lists.items(), 1):
+        sheet.cell(row=1, column=c, value=name)
+        for r, value in enumerate(values, 2):
+            sheet.cell(row=r, column=c, value=value)
+        letter = column_letter(c)
+        refs[name] = f"Lists!${letter}$2:${letter}${len(values) + 1}"
+    return refs
+
+
+def dropdown(sheet: Any, formula: str, cells: str, prompt: str) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(type="list", formula1=formula, allow_blank=True)
+    validation.error = f"Choose {prompt} from the list"
+    validation.errorTitle = "Not in the list"
+    validation.prompt = f"Choose {prompt}"
+    sheet.add_data_validation(validation)
+    validation.add(cells)
+
+
+def set_properties(workbook: Any, title: str, properties: dict[str, str]) -> None:
+    from openpyxl.packaging.custom import StringProperty
+
+    workbook.properties.title = title
+    workbook.properties.creator = "psp"
+    for key, value in properties.items():
+        workbook.custom_doc_props.append(StringProperty(name=key, value=value))
+
+
+def save(workbook: Any, output: Path, force: bool) -> None:
+    """Save to a temporary file, then move it into place: never a half-written workbook."""
+    if output.exists() and not force:
+        from ..errors import OutputExists
+
+        raise OutputExists(f"{output} already exists; use --force to replace it")
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp) / output.name
+        workbook.save(str(scratch))
+        write_atomic(output, scratch.read_bytes(), force=force)
