@@ -36,6 +36,11 @@ demo: install
 	@echo "== psp report gate: is the pilot ready to give way to sustaining the service?"
 	$(PSP) report gate $(EXAMPLE) --as-of $(AS_OF) || true
 	@echo
+	@echo "== psp render: the MoU for signing and the plan workbook, in the example's out/ folder"
+	$(PSP) render mou $(EXAMPLE) --as-of $(AS_OF) --force
+	$(PSP) render plan $(EXAMPLE) --as-of $(AS_OF) --force
+	$(PSP) render options $(EXAMPLE) --as-of $(AS_OF) --force
+	@echo
 	@echo "== psp report status: the highlight report for the governance group"
 	$(PSP) report status $(EXAMPLE) --as-of $(AS_OF) --format terminal
 

@@ -103,7 +103,7 @@ def mou() -> Document:
     doc.add_heading("1. Purpose and scope", level=1)
     doc.add_paragraph("{{ partnership.purpose or '" + TBC + "' }}")
     doc.add_paragraph("{%p if partnership.scope %}")
-    doc.add_paragraph("Scope: {{ partnership.scope }}")
+    doc.add_paragraph("{{ partnership.scope }}")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if partnership.vision %}")
     doc.add_paragraph("Our shared vision: {{ partnership.vision }}")
