@@ -126,6 +126,12 @@ CODES: dict[str, Code] = {
             ("PSP415", "warning", "a milestone is overdue"),
             ("PSP416", "warning", "a stakeholder has no interest or influence rating"),
             ("PSP417", "warning", "more than one option is marked as do nothing"),
+            (
+                "PSP418",
+                "warning",
+                "an SROI leaves out deadweight, displacement, attribution, drop-off, the "
+                "proxy's source or discounting",
+            ),
         ),
     ]
 }

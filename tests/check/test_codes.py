@@ -283,6 +283,15 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str, int]] = [
         "options.yaml",
         6,
     ),
+    (
+        "PSP418",
+        {
+            "benefits.yaml": "benefits:\n  - id: B1\n    title: Local placements\n"
+            "    sroi: {quantity: 5, proxy: 6000, duration: 2}\n"
+        },
+        "benefits.yaml",
+        4,
+    ),
 ]
 
 

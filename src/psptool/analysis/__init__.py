@@ -4,6 +4,7 @@ Reports, renderers and the CLI share these results; nothing here formats or prin
 """
 
 from .benefits import BenefitProgress, BenefitsAnalysis, analyse_benefits
+from .economics import EconomicCase, OptionEconomics, SroiAnalysis, economic_case
 from .goals import GoalsAnalysis, GoalVerdict, analyse_goals
 from .options import OptionsAppraisal, appraise_options
 from .partners import SelectionRanking, rank_candidates
@@ -14,18 +15,22 @@ from .stakeholders import StakeholderMap, map_stakeholders
 __all__ = [
     "BenefitProgress",
     "BenefitsAnalysis",
+    "EconomicCase",
     "GoalVerdict",
     "GoalsAnalysis",
+    "OptionEconomics",
     "OptionsAppraisal",
     "PlanAnalysis",
     "PlanError",
     "RiskRegister",
     "SelectionRanking",
+    "SroiAnalysis",
     "StakeholderMap",
     "analyse_benefits",
     "analyse_goals",
     "analyse_plan",
     "appraise_options",
+    "economic_case",
     "map_stakeholders",
     "rank_candidates",
     "score_risks",

@@ -40,6 +40,7 @@ CHECKS: tuple[Check, ...] = (
     practice.pilot_length,
     practice.overdue_milestones,
     practice.stakeholder_ratings,
+    practice.sroi_adjustments,
 )
 
 CANNOT_RUN = frozenset({"PSP001", "PSP003"})

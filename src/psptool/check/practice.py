@@ -7,6 +7,7 @@ from datetime import date
 
 from ..diagnostics import Diagnostic
 from ..model import STAGES
+from ..model.benefit import sroi_gaps
 from ..model.goal import smart_gaps
 from ..model.options import weighted_total
 from .context import CheckContext
@@ -247,4 +248,22 @@ def stakeholder_ratings(ctx: CheckContext) -> Iterator[Diagnostic]:
                 "stakeholders.yaml",
                 ("stakeholders", i),
                 hint="rate interest and influence from 1 (low) to 5 (high) to map them",
+            )
+
+
+def sroi_adjustments(ctx: CheckContext) -> Iterator[Diagnostic]:
+    p = ctx.project
+    for i, benefit in enumerate(p.benefits.benefits):
+        if benefit.sroi is None:
+            continue
+        gaps = sroi_gaps(benefit.sroi, p.psp.discount_rates)
+        if gaps:
+            listed = ", ".join(gaps[:-1]) + " and " + gaps[-1] if len(gaps) > 1 else gaps[0]
+            yield ctx.at(
+                "PSP418",
+                f"benefit {benefit.id}: the SROI leaves out {listed}",
+                "benefits.yaml",
+                ("benefits", i, "sroi"),
+                hint="an adjustment left out counts as 0 %, which overstates the value: give "
+                "each as a percentage (0 if judged nil), and proxy_source",
             )

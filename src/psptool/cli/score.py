@@ -1,4 +1,5 @@
-"""`psp score KIND`: risks, options, partners, goals, benefits, stakeholders or the plan."""
+"""`psp score KIND`: risks, options, partners, goals, benefits, stakeholders, the plan or
+the economic case."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class Kind(StrEnum):
     benefits = "benefits"
     stakeholders = "stakeholders"
     plan = "plan"
+    economics = "economics"
 
 
 class Format(StrEnum):
@@ -38,7 +40,8 @@ def score_command(
     as_of: AsOfOption = None,
     project: ProjectOption = None,
 ) -> None:
-    """Score the partnership: RAG ratings, rankings, progress, quadrants, slippage."""
+    """Score the partnership: RAG ratings, rankings, progress, quadrants, slippage, and the
+    economic case."""
     from ..render import scores
     from ..render.tables import to_csv, to_json, to_rich
     from .console import out
@@ -84,5 +87,8 @@ def _analyse(kind: Kind, project: Any, when: Any, heatmap: bool, scores: Any) ->
     if kind is Kind.stakeholders:
         smap = analysis.map_stakeholders(project)
         return smap, [scores.stakeholders_table(smap)]
+    if kind is Kind.economics:
+        case = analysis.economic_case(project)
+        return case, scores.economics_tables(case)
     plan = analysis.analyse_plan(project, when)
     return plan, [scores.plan_table(plan)]

@@ -1,10 +1,112 @@
-"""options.yaml: the options appraisal, weighted criteria and scored options."""
+"""options.yaml: the options appraisal, weighted criteria and scored options.
+
+An option may also carry the economic case's figures: its costs and benefits by year and an
+optimism bias; `DiscountRates` is the shape of the optional discount schedule in psp.yaml.
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+import re
+from itertools import pairwise
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
 from .common import Criterion, Id, Money, Record, Score
+
+Year = Annotated[int, Field(strict=True, ge=0)]
+"""A year of the appraisal: 0 is the present (not discounted), 1 a year later, and so on."""
+Uplift = Annotated[float, Field(strict=True, ge=0)]
+"""An optimism bias in per cent: 24 raises a cost by 24 %. It may exceed 100."""
+
+ProjectType = Literal[
+    "standard_buildings",
+    "non_standard_buildings",
+    "standard_civil_engineering",
+    "non_standard_civil_engineering",
+    "equipment_development",
+    "outsourcing",
+]
+"""The project types of HM Treasury's supplementary guidance on optimism bias; their
+percentages are dated data in `analysis.economics.OPTIMISM_BIAS`."""
+PROJECT_TYPES: tuple[str, ...] = get_args(ProjectType)
+
+
+class CostLine(Record):
+    """An option's costs in one year; several lines for the same year add up."""
+
+    year: Year
+    capital: Money = 0.0
+    revenue: Money = 0.0
+    note: str | None = None
+
+
+class BenefitLine(Record):
+    """An option's benefits in one year; several lines for the same year add up."""
+
+    year: Year
+    cashable: Money = 0.0
+    non_cashable: Money = 0.0
+    note: str | None = None
+
+
+class OptimismBias(Record):
+    """How much to raise an option's costs for optimism bias, in per cent.
+
+    `project_type` takes the guidance's upper bounds for that type; `capital` and `revenue`,
+    when given, replace them (for example once risks have been managed down).
+    """
+
+    project_type: ProjectType | None = None
+    capital: Uplift | None = None
+    revenue: Uplift | None = None
+
+
+def _optimism_shorthand(value: Any) -> Any:
+    """`standard_buildings` is a project type; `20` is 20 % on capital and revenue alike."""
+    if isinstance(value, str):
+        if re.fullmatch(r"\s*\d+(\.\d+)?\s*%\s*", value):
+            raise ValueError(f"must be a number without the % sign: {value.strip(' %')}")
+        if value not in PROJECT_TYPES:
+            expected = ", ".join(f"'{t}'" for t in PROJECT_TYPES[:-1])
+            raise PydanticCustomError(
+                "literal_error",
+                "Input should be {expected}",
+                {"expected": f"{expected} or '{PROJECT_TYPES[-1]}'"},
+            )
+        return {"project_type": value}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if value < 0:
+            raise PydanticCustomError(
+                "greater_than_equal", "Input should be greater than or equal to {ge}", {"ge": 0}
+            )
+        return {"capital": value, "revenue": value}
+    if value is None or isinstance(value, dict | OptimismBias):
+        return value
+    raise ValueError(
+        "must be a project type (such as standard_buildings), a percentage, or a mapping "
+        "of project_type, capital and revenue"
+    )
+
+
+_UPLIFT_SCHEMA = {"type": "number", "minimum": 0}
+_OPTIMISM_SCHEMA = {
+    "anyOf": [
+        {"enum": list(PROJECT_TYPES)},
+        _UPLIFT_SCHEMA,
+        {
+            "type": "object",
+            "properties": {
+                "project_type": {"enum": list(PROJECT_TYPES)},
+                "capital": _UPLIFT_SCHEMA,
+                "revenue": _UPLIFT_SCHEMA,
+            },
+            "additionalProperties": False,
+        },
+        {"type": "null"},
+    ]
+}
 
 
 class Option(Record):
@@ -15,6 +117,13 @@ class Option(Record):
     cost: Money | None = None
     scores: dict[Id, Score]
     risks: list[Id] = Field(default_factory=list)
+    costs: list[CostLine] = Field(default_factory=list)
+    benefits: list[BenefitLine] = Field(default_factory=list)
+    optimism_bias: Annotated[
+        OptimismBias | None,
+        BeforeValidator(_optimism_shorthand),
+        WithJsonSchema(_OPTIMISM_SCHEMA),
+    ] = None
 
 
 class OptionsFile(Record):
@@ -26,3 +135,31 @@ class OptionsFile(Record):
 def weighted_total(scores: dict[str, int], criteria: list[Criterion]) -> float:
     """Sum of weight × score over the criteria (a missing score counts as 0)."""
     return sum(c.weight * scores.get(c.id, 0) for c in criteria)
+
+
+class DiscountBand(Record):
+    """A discount rate in per cent a year, for each year from `from_year` to the next band."""
+
+    from_year: Year
+    rate: float = Field(strict=True, ge=0, le=100)
+
+
+class DiscountRates(Record):
+    """A partnership's own discount schedule (psp.yaml `discount_rates`), replacing the
+    Green Book's; `source` says whose it is."""
+
+    rates: list[DiscountBand]
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _bands_in_order(self) -> DiscountRates:
+        if not self.rates or self.rates[0].from_year != 0:
+            raise ValueError("must start with a rate from_year: 0")
+        starts = [band.from_year for band in self.rates]
+        if any(b <= a for a, b in pairwise(starts)):
+            raise ValueError("must give each from_year once, in increasing order")
+        return self
+
+    def rate_in(self, year: int) -> float:
+        """The rate of the band that `year` falls in."""
+        return [band.rate for band in self.rates if band.from_year <= year][-1]

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Id, IsoDate, Record
+from .options import DiscountRates
 
 Stage = Literal["identify", "create", "design", "pilot", "sustain", "closed"]
 STAGES: tuple[str, ...] = ("identify", "create", "design", "pilot", "sustain", "closed")
@@ -108,3 +109,4 @@ class Partnership(Record):
     approvals: list[Approval] = Field(default_factory=list)
     risk_matrix: RiskMatrix = Field(default_factory=RiskMatrix)
     pilot: Period | None = None
+    discount_rates: DiscountRates | None = None

@@ -11,6 +11,14 @@ from ..analysis import (
     SelectionRanking,
     StakeholderMap,
 )
+from ..analysis.economics import (
+    SENSITIVITY_CHANGES,
+    EconomicCase,
+    OptionEconomics,
+    Relative,
+    SroiAnalysis,
+    SroiBenefit,
+)
 from ..analysis.gate import Gate
 from .tables import Table
 
@@ -266,3 +274,290 @@ def gate_table(gate: Gate) -> Table:
     verdict = "the gate is met" if gate.met else f"{unmet} of {len(gate.items)} items unmet"
     notes = [f"{leaving} as at {gate.as_of}: {verdict}."]
     return Table(f"Stage gate: {gate.stage}", ["", "Item", "Why", "Guide"], rows, notes)
+
+
+MONEY = 0
+"""Money on screen to the pound; JSON and CSV keep four decimal places."""
+
+
+def _uplift_text(o: OptionEconomics) -> str:
+    capital, revenue = o.uplift.capital, o.uplift.revenue
+    if capital == revenue:
+        return f"{capital:g} %" if capital else "none"
+    parts = [f"{k} {v:g} %" for k, v in (("capital", capital), ("revenue", revenue)) if v]
+    return ", ".join(parts)
+
+
+def _option_label(o: OptionEconomics) -> str:
+    return (
+        o.name + (" (preferred)" if o.preferred else "") + (" (do nothing)" if o.do_nothing else "")
+    )
+
+
+def economics_tables(case: EconomicCase) -> list[Table]:
+    """The economic case: present values, against doing nothing, sensitivity, the preferred
+    option by year, then the SROI."""
+    money = {c: MONEY for c in ("PV costs", "PV benefits", "NPV", "PV costs with OB")}
+    money |= {"NPV with OB": MONEY, "BCR": 2, "BCR with OB": 2}
+    rows = [
+        [
+            o.id,
+            _option_label(o),
+            o.before_optimism.costs,
+            o.before_optimism.benefits,
+            o.before_optimism.npv,
+            o.before_optimism.bcr,
+            _uplift_text(o),
+            o.after_optimism.costs,
+            o.after_optimism.npv,
+            o.after_optimism.bcr,
+        ]
+        for o in case.options
+    ]
+    notes = [
+        f"Present values in {case.currency}, discounted to year 0: {case.discount.source}.",
+        "BCR: present value of benefits per pound of present value of costs. OB: optimism "
+        "bias added to costs.",
+    ]
+    for o in case.options:
+        if o.uplift.basis != "none given":
+            line = f"{o.id} optimism bias: {_uplift_text(o)}, {o.uplift.basis}"
+            if o.uplift.lower is not None:
+                line += f" (the lower bound once its risks are managed: {o.uplift.lower:g} %)"
+            if o.uplift.works_duration is not None:
+                line += (
+                    f"; the works may also overrun by up to {o.uplift.works_duration:g} %"
+                    " (not applied: move benefits later if they could)"
+                )
+            notes.append(line + ".")
+    if any(o.uplift.project_type for o in case.options):
+        notes.append(f"Optimism bias by project type: {case.optimism_source}.")
+    notes.extend(case.notes)
+    if case.without_streams:
+        notes.append(
+            "No costs or benefits by year, so not appraised: " + ", ".join(case.without_streams)
+        )
+    if not case.options:
+        notes.append(
+            "Give options costs: and benefits: by year in options.yaml to appraise them "
+            "(docs/economics.md)."
+        )
+    main = Table(
+        "Economic case",
+        [
+            "ID",
+            "Option",
+            "PV costs",
+            "PV benefits",
+            "NPV",
+            "BCR",
+            "OB",
+            "PV costs with OB",
+            "NPV with OB",
+            "BCR with OB",
+        ],
+        rows,
+        notes,
+        money,
+    )
+    tables = [main]
+    rel_rows = [
+        [o.id, after.costs, after.benefits, after.npv, _bcr(after), before.npv, _bcr(before)]
+        for o in case.options
+        if (after := o.relative_after) is not None and (before := o.relative_before) is not None
+    ]
+    if rel_rows:
+        tables.append(
+            Table(
+                f"Against doing nothing ({case.do_nothing})",
+                [
+                    "ID",
+                    "Extra costs",
+                    "Extra benefits",
+                    "NPV",
+                    "BCR",
+                    "NPV without OB",
+                    "BCR without OB",
+                ],
+                rel_rows,
+                [
+                    "Present values of what each option adds to doing nothing, after optimism "
+                    "bias unless marked. BCR: extra benefits per pound of extra cost; 'costs "
+                    "less' when the option costs no more than doing nothing, so the NPV alone "
+                    "compares them."
+                ],
+                {"Extra costs": MONEY, "Extra benefits": MONEY, "NPV": MONEY, "BCR": 2}
+                | {"NPV without OB": MONEY, "BCR without OB": 2},
+            )
+        )
+    sens_rows = [
+        [o.id, s.varied, *(c.npv for c in s.cases), s.switching_value]
+        for o in case.options
+        if o.has_streams and not o.do_nothing
+        for s in o.sensitivity
+    ]
+    if sens_rows:
+        changes = [f"{c:+d} %" for c in SENSITIVITY_CHANGES]
+        tables.append(
+            Table(
+                "Sensitivity: NPV with optimism bias",
+                ["ID", "Varied", *changes, "NPV zero at %"],
+                sens_rows,
+                [
+                    "Each column is the NPV with the costs (or the benefits) changed by that "
+                    "much. NPV zero at: the change at which the NPV reaches zero, the switching "
+                    "value (+ a rise, − a fall); – when no change can."
+                ],
+                {c: MONEY for c in changes} | {"NPV zero at %": 1},
+            )
+        )
+    shown = next((o for o in case.options if o.preferred and o.has_streams), None)
+    if shown is None:
+        shown = next((o for o in case.options if o.has_streams and not o.do_nothing), None)
+    if shown is not None:
+        tables.extend(_years_tables(shown, case))
+    if case.sroi is not None:
+        tables.extend(_sroi_tables(case.sroi, case.currency))
+    return tables
+
+
+def _bcr(relative: Relative) -> object:
+    return "costs less" if relative.costs_less else relative.bcr
+
+
+def _years_tables(o: OptionEconomics, case: EconomicCase) -> list[Table]:
+    """The option year by year: the financial case in cash, then the economic case."""
+    cash_columns = ["Year", "Capital", "Revenue", "OB", "Cashable", "Net cash", "Cumulative"]
+    cash_rows = [
+        [
+            y.year,
+            y.capital,
+            y.revenue,
+            y.optimism_bias,
+            y.cashable,
+            y.net_cash,
+            y.cumulative_net_cash,
+        ]
+        for y in o.years
+    ]
+    cash_notes = [
+        "Net cash: cashable benefits less costs and optimism bias (OB); Cumulative: the "
+        "running total, the net position at the end of each year. Not discounted."
+    ]
+    others = [x.id for x in case.options if x is not o and x.has_streams]
+    if others:
+        cash_notes.append("Other options by year: --format json (" + ", ".join(others) + ").")
+    cash = Table(
+        f"{o.id} financial case by year",
+        cash_columns,
+        cash_rows,
+        cash_notes,
+        {c: MONEY for c in cash_columns[1:]},
+    )
+    pv_columns = ["Year", "Factor", "Costs with OB", "Benefits", "Discounted net"]
+    pv_rows = [
+        [
+            y.year,
+            y.discount_factor,
+            y.capital + y.revenue + y.optimism_bias,
+            y.cashable + y.non_cashable,
+            y.discounted_net,
+        ]
+        for y in o.years
+    ]
+    pv_notes = [
+        "Benefits: cashable and non-cashable. Discounted net: benefits less costs, times the "
+        "discount factor; the column adds up to the NPV with OB "
+        f"({o.after_optimism.npv:,.0f} {case.currency})."
+    ]
+    economic = Table(
+        f"{o.id} economic case by year",
+        pv_columns,
+        pv_rows,
+        pv_notes,
+        {"Factor": 4} | {c: MONEY for c in pv_columns[2:]},
+    )
+    return [cash, economic]
+
+
+def _adjustments(b: SroiBenefit) -> str:
+    values = (b.deadweight, b.displacement, b.attribution, b.drop_off)
+    return " / ".join("–" if v is None else f"{v:g}" for v in values)
+
+
+def _sroi_tables(sroi: SroiAnalysis, currency: str) -> list[Table]:
+    rows = [
+        [
+            b.id,
+            b.title,
+            b.gross,
+            _adjustments(b),
+            b.duration,
+            b.impact,
+            b.present_value,
+            b.ratio,
+        ]
+        for b in sroi.benefits
+    ]
+    notes = [
+        "Quantity × proxy: one year's value before adjustment. Adjustments: deadweight / "
+        "displacement / attribution / drop-off in per cent, – where left out (counted as 0). "
+        "Impact: the first year's, after deadweight, displacement and attribution; each later "
+        "year keeps (1 − drop-off) of the year before; year 1 is discounted one year."
+    ]
+    for b in sroi.benefits:
+        source = b.proxy_source or "no source given"
+        notes.append(f"{b.id}: {b.quantity:g} × {b.proxy:,.2f} {currency}; proxy: {source}.")
+    for b in sroi.benefits:
+        if b.left_out:
+            notes.append(f"{b.id} leaves out {', '.join(b.left_out)} (counted as 0 %).")
+    if sroi.ratio is not None and sroi.inputs is not None:
+        where = "sroi_inputs" if sroi.inputs_from == "sroi_inputs" else "the benefits' inputs"
+        notes.append(
+            f"Partnership: present value {sroi.present_value:,.0f} {currency} against inputs "
+            f"of {sroi.inputs:,.0f} ({where}): SROI {sroi.ratio:.2f} : 1, net "
+            f"{sroi.net_present_value:,.0f}."
+        )
+        if sroi.sensitivity:
+            cases = ", ".join(f"{s.change:+d} %: {s.ratio:.2f}" for s in sroi.sensitivity)
+            notes.append(f"Ratio with every impact changed by {cases}.")
+        if sroi.switching_value is not None:
+            notes.append(
+                f"The value can fall by {sroi.switching_value:.1f} % before the ratio is 1 : 1."
+                if sroi.switching_value >= 0
+                else f"The value must rise by {-sroi.switching_value:.1f} % to reach 1 : 1."
+            )
+    else:
+        notes.append(
+            f"Partnership: present value {sroi.present_value:,.0f} {currency}; no ratio "
+            "without inputs (sroi_inputs in benefits.yaml)."
+        )
+    main = Table(
+        "Social return on investment",
+        [
+            "ID",
+            "Benefit",
+            "Quantity × proxy",
+            "Adjustments %",
+            "Years",
+            "Impact",
+            "Present value",
+            "Ratio",
+        ],
+        rows,
+        notes,
+        {"Quantity × proxy": MONEY, "Impact": MONEY, "Present value": MONEY, "Ratio": 2},
+    )
+    year_rows = [
+        [b.id, y.year, y.impact, y.discount_factor, y.present_value]
+        for b in sroi.benefits
+        for y in b.years
+    ]
+    by_year = Table(
+        "SROI by year",
+        ["ID", "Year", "Impact", "Factor", "Present value"],
+        year_rows,
+        [],
+        {"Impact": MONEY, "Factor": 4, "Present value": MONEY},
+    )
+    return [main, by_year]

@@ -1,0 +1,581 @@
+"""The economic case: each option's costs and benefits by year turned into present values
+the HM Treasury Green Book way, with optimism bias, the comparison with doing nothing, a
+sensitivity table and switching values; and the social return on investment (SROI) of the
+benefits that carry an `sroi:` block, the SROI Guide's way.
+
+Every published rate and percentage below is dated data with its source, so a finance
+officer can check it and a partnership can see when it needs refreshing. `docs/economics.md`
+explains each figure in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Option, Project
+from ..model.benefit import Benefit, SroiInput, sroi_gaps
+from ..model.options import DiscountRates, OptimismBias
+
+# --- dated data ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RateBand:
+    from_year: int
+    rate: float
+    """Per cent a year, for every year from `from_year` until the next band starts."""
+
+
+@dataclass(frozen=True)
+class DiscountSchedule:
+    """Discount rates by band of years, with where they come from.
+
+    The factor for year t is 1 / ((1 + r₁) × (1 + r₂) × … × (1 + r_t)), where r_k is the rate
+    of the band that year k falls in: year 0 is not discounted, years 1–30 at 3.5 % each,
+    and from year 31 each further year at 3.0 %, compounding on the factor for year 30.
+    """
+
+    bands: tuple[RateBand, ...]
+    source: str
+    dated: str
+
+    def factor(self, year: int) -> float:
+        """What one pound in year `year` is worth now."""
+        divisor = 1.0
+        for i, band in enumerate(self.bands):
+            first = max(band.from_year, 1)
+            last = self.bands[i + 1].from_year - 1 if i + 1 < len(self.bands) else year
+            years = min(last, year) - first + 1
+            if years > 0:
+                try:
+                    divisor *= (1 + band.rate / 100) ** years
+                except OverflowError:  # centuries at a high rate: worth nothing today
+                    return 0.0
+        return 1 / divisor
+
+
+GREEN_BOOK_DISCOUNT = DiscountSchedule(
+    bands=(
+        RateBand(0, 3.5),
+        RateBand(31, 3.0),
+        RateBand(76, 2.5),
+        RateBand(126, 2.0),
+        RateBand(201, 1.5),
+        RateBand(301, 1.0),
+    ),
+    source=(
+        "HM Treasury, The Green Book: appraisal and evaluation in central government, "
+        "Annex A6 (2022 edition): the social time preference rate of 3.5 % a year in real "
+        "terms for years 0–30, declining to 3.0 % for years 31–75, 2.5 % for 76–125, 2.0 % "
+        "for 126–200, 1.5 % for 201–300 and 1.0 % from 301; the same schedule as the 2003 "
+        "edition's Table 6.1"
+    ),
+    dated="2022",
+)
+
+
+@dataclass(frozen=True)
+class OptimismBound:
+    """The optimism bias upper and lower bounds for one project type, in per cent."""
+
+    project_type: str
+    name: str
+    capital: float
+    """Upper bound on capital expenditure (for outsourcing, none: see `revenue`)."""
+    revenue: float
+    """Upper bound on operating (revenue) expenditure: given for outsourcing only."""
+    works_duration: float | None
+    """Upper bound on how far the works overrun their planned duration; None for outsourcing."""
+    lower: float
+    """Lower bound on expenditure once the risks are well managed."""
+    lower_duration: float | None
+    """Lower bound on works duration; None for outsourcing."""
+
+
+OPTIMISM_BIAS_SOURCE = (
+    "HM Treasury, Supplementary Green Book Guidance: Optimism Bias (2003), from Mott "
+    "MacDonald, Review of Large Public Procurement in the UK (2002): upper and lower bounds "
+    "for capital expenditure (operating expenditure for outsourcing) and works duration"
+)
+OPTIMISM_BIAS: dict[str, OptimismBound] = {
+    b.project_type: b
+    for b in (
+        OptimismBound("standard_buildings", "Standard buildings", 24, 0, 4, 2, 1),
+        OptimismBound("non_standard_buildings", "Non-standard buildings", 51, 0, 39, 4, 2),
+        OptimismBound("standard_civil_engineering", "Standard civil engineering", 44, 0, 20, 3, 1),
+        OptimismBound(
+            "non_standard_civil_engineering", "Non-standard civil engineering", 66, 0, 25, 6, 3
+        ),
+        OptimismBound("equipment_development", "Equipment and development", 200, 0, 54, 10, 10),
+        OptimismBound("outsourcing", "Outsourcing", 0, 41, None, 0, None),
+    )
+}
+
+SENSITIVITY_CHANGES: tuple[int, ...] = (-20, -10, 10, 20)
+"""Per cent changes to costs, then to benefits, in the sensitivity table."""
+
+# --- results -------------------------------------------------------------------------------
+
+
+@dataclass
+class Uplift:
+    """The optimism bias applied to an option, in per cent, and where it comes from."""
+
+    capital: float
+    revenue: float
+    project_type: str | None
+    """The guidance's project type, when the option names one."""
+    basis: str
+    """In words: 'upper bound for outsourcing', 'given', 'none given'."""
+    works_duration: float | None = None
+    """The type's upper bound on works overrunning, shown but not applied."""
+    lower: float | None = None
+    """The type's lower bound on expenditure, reached once its risks are well managed."""
+
+
+@dataclass
+class YearFlow:
+    """One year of an option: the financial case (cash) and its discounted net benefit."""
+
+    year: int
+    discount_factor: float
+    capital: float
+    revenue: float
+    optimism_bias: float
+    """The amount added to this year's costs for optimism bias."""
+    cashable: float
+    non_cashable: float
+    net_cash: float
+    """Cashable benefits less costs, optimism bias included."""
+    cumulative_net_cash: float
+    discounted_net: float
+    """All benefits less costs with optimism bias, times the discount factor; the column
+    adds up to the option's NPV after optimism bias."""
+
+
+@dataclass
+class PresentValues:
+    capital: float
+    revenue: float
+    optimism_bias: float
+    costs: float
+    """Capital + revenue + optimism bias."""
+    cashable: float
+    non_cashable: float
+    benefits: float
+    npv: float
+    """Benefits less costs."""
+    bcr: float | None
+    """Benefits divided by costs; None when the costs are nil."""
+
+
+@dataclass
+class Relative:
+    """An option against doing nothing: the extra costs and benefits it brings."""
+
+    costs: float
+    benefits: float
+    npv: float
+    bcr: float | None
+    """Extra benefits per pound of extra cost; None when the option costs no more."""
+    costs_less: bool
+    """The option costs no more than doing nothing, to the penny (so there is no ratio)."""
+
+
+@dataclass
+class SensitivityCase:
+    change: int
+    """Per cent change to the costs (or the benefits)."""
+    npv: float
+
+
+@dataclass
+class Sensitivity:
+    varied: str
+    """'costs' or 'benefits'."""
+    cases: list[SensitivityCase]
+    switching_value: float | None
+    """The per cent change at which the NPV reaches zero; None when it never can."""
+
+
+@dataclass
+class OptionEconomics:
+    id: str
+    name: str
+    do_nothing: bool
+    preferred: bool
+    has_streams: bool
+    """False for a do-nothing option without streams, taken as costing nothing."""
+    uplift: Uplift
+    years: list[YearFlow]
+    before_optimism: PresentValues
+    after_optimism: PresentValues
+    relative_before: Relative | None
+    relative_after: Relative | None
+    sensitivity: list[Sensitivity]
+    """On the figures after optimism bias."""
+
+
+@dataclass
+class SroiYear:
+    year: int
+    impact: float
+    discount_factor: float
+    present_value: float
+
+
+@dataclass
+class SroiBenefit:
+    id: str
+    title: str
+    quantity: float
+    proxy: float
+    proxy_source: str | None
+    duration: int
+    deadweight: float | None
+    displacement: float | None
+    attribution: float | None
+    drop_off: float | None
+    """None where the adjustment is left out (counted as 0 %)."""
+    gross: float
+    """Quantity × proxy: the value of one year's outcome before any adjustment."""
+    impact: float
+    """The first year's impact, after deadweight, displacement and attribution."""
+    years: list[SroiYear]
+    present_value: float
+    inputs: float | None
+    ratio: float | None
+    """Present value per pound of input, when the benefit gives its inputs."""
+    left_out: list[str]
+
+
+@dataclass
+class SroiSensitivity:
+    change: int
+    """Per cent change to the value of every impact."""
+    ratio: float
+
+
+@dataclass
+class SroiAnalysis:
+    benefits: list[SroiBenefit]
+    present_value: float
+    inputs: float | None
+    """Present value of the partnership's inputs (`sroi_inputs`, else the benefits' own)."""
+    inputs_from: str | None
+    """'sroi_inputs', 'benefits' or None."""
+    ratio: float | None
+    net_present_value: float | None
+    sensitivity: list[SroiSensitivity] = field(default_factory=list)
+    switching_value: float | None = None
+    """The per cent fall in value at which the ratio reaches 1 : 1."""
+
+
+@dataclass
+class EconomicCase:
+    currency: str
+    discount: DiscountSchedule
+    optimism_source: str
+    do_nothing: str | None
+    preferred: str | None
+    options: list[OptionEconomics]
+    without_streams: list[str]
+    """Options left out of the figures: no costs or benefits by year."""
+    sroi: SroiAnalysis | None
+    notes: list[str] = field(default_factory=list)
+
+
+# --- the arithmetic ------------------------------------------------------------------------
+
+
+def schedule_of(project: Project) -> DiscountSchedule:
+    """The Green Book schedule, or the partnership's own from psp.yaml."""
+    own: DiscountRates | None = project.psp.discount_rates
+    if own is None:
+        return GREEN_BOOK_DISCOUNT
+    return DiscountSchedule(
+        bands=tuple(RateBand(b.from_year, b.rate) for b in own.rates),
+        source=own.source or "the partnership's own rates (discount_rates in psp.yaml)",
+        dated="",
+    )
+
+
+def uplift_of(bias: OptimismBias | None) -> Uplift:
+    """The percentages to add to capital and revenue costs."""
+    if bias is None:
+        return Uplift(0.0, 0.0, None, "none given")
+    bound = OPTIMISM_BIAS[bias.project_type] if bias.project_type else None
+    capital = bias.capital if bias.capital is not None else (bound.capital if bound else 0.0)
+    revenue = bias.revenue if bias.revenue is not None else (bound.revenue if bound else 0.0)
+    if bound is None:
+        basis = "given"
+    elif bias.capital is None and bias.revenue is None:
+        basis = f"upper bound for {bound.name.lower()}"
+    else:
+        basis = f"given, in place of the upper bound for {bound.name.lower()}"
+    duration = bound.works_duration if bound else None
+    lower = bound.lower if bound else None
+    return Uplift(float(capital), float(revenue), bias.project_type, basis, duration, lower)
+
+
+def _by_year(option: Option) -> dict[int, list[float]]:
+    """capital, revenue, cashable, non-cashable by year; lines of the same year add up."""
+    years: dict[int, list[float]] = {}
+    for cost in option.costs:
+        row = years.setdefault(cost.year, [0.0, 0.0, 0.0, 0.0])
+        row[0] += cost.capital
+        row[1] += cost.revenue
+    for benefit in option.benefits:
+        row = years.setdefault(benefit.year, [0.0, 0.0, 0.0, 0.0])
+        row[2] += benefit.cashable
+        row[3] += benefit.non_cashable
+    return dict(sorted(years.items()))
+
+
+def _ratio(top: float, bottom: float) -> float | None:
+    return top / bottom if bottom > 0 else None
+
+
+def _present_values(years: list[YearFlow], with_optimism: bool) -> PresentValues:
+    def pv(attribute: str) -> float:
+        return sum(getattr(y, attribute) * y.discount_factor for y in years)
+
+    capital, revenue, cashable, non_cashable = (
+        pv("capital"),
+        pv("revenue"),
+        pv("cashable"),
+        pv("non_cashable"),
+    )
+    bias = pv("optimism_bias") if with_optimism else 0.0
+    costs = capital + revenue + bias
+    benefits = cashable + non_cashable
+    return PresentValues(
+        capital,
+        revenue,
+        bias,
+        costs,
+        cashable,
+        non_cashable,
+        benefits,
+        benefits - costs,
+        _ratio(benefits, costs),
+    )
+
+
+def flows(option: Option, schedule: DiscountSchedule, uplift: Uplift) -> list[YearFlow]:
+    """The option year by year: costs, optimism bias, benefits, cash and discounted net."""
+    out: list[YearFlow] = []
+    cumulative = 0.0
+    for year, (capital, revenue, cashable, non_cashable) in _by_year(option).items():
+        bias = capital * uplift.capital / 100 + revenue * uplift.revenue / 100
+        factor = schedule.factor(year)
+        net_cash = cashable - capital - revenue - bias
+        cumulative += net_cash
+        net = cashable + non_cashable - capital - revenue - bias
+        out.append(
+            YearFlow(
+                year,
+                factor,
+                capital,
+                revenue,
+                bias,
+                cashable,
+                non_cashable,
+                net_cash,
+                cumulative,
+                net * factor,
+            )
+        )
+    return out
+
+
+HALF_A_PENNY = 0.005
+"""Extra costs below this are none: equal costs summed in another order must not give a
+ratio with a near-zero divisor."""
+
+
+def relative(option: PresentValues, baseline: PresentValues) -> Relative:
+    costs = option.costs - baseline.costs
+    benefits = option.benefits - baseline.benefits
+    costs_less = costs < HALF_A_PENNY
+    bcr = None if costs_less else benefits / costs
+    return Relative(costs, benefits, benefits - costs, bcr, costs_less)
+
+
+def sensitivity(values: PresentValues) -> list[Sensitivity]:
+    """NPV with costs, then benefits, changed by each of `SENSITIVITY_CHANGES`, and the
+    change at which the NPV reaches zero (the switching value)."""
+    costs, benefits = values.costs, values.benefits
+    cost_cases = [SensitivityCase(c, benefits - costs * (1 + c / 100)) for c in SENSITIVITY_CHANGES]
+    benefit_cases = [
+        SensitivityCase(c, benefits * (1 + c / 100) - costs) for c in SENSITIVITY_CHANGES
+    ]
+    # NPV = B − C·(1 + x) is zero at x = (B − C) / C; B·(1 + y) − C is zero at y = (C − B) / B
+    cost_switch = 100 * values.npv / costs if costs > 0 else None
+    benefit_switch = -100 * values.npv / benefits if benefits > 0 else None
+    return [
+        Sensitivity("costs", cost_cases, cost_switch),
+        Sensitivity("benefits", benefit_cases, benefit_switch),
+    ]
+
+
+def appraise_option(
+    option: Option, schedule: DiscountSchedule, preferred: str | None = None
+) -> OptionEconomics:
+    uplift = uplift_of(option.optimism_bias)
+    years = flows(option, schedule, uplift)
+    after = _present_values(years, with_optimism=True)
+    return OptionEconomics(
+        id=option.id,
+        name=option.name,
+        do_nothing=option.do_nothing,
+        preferred=option.id == preferred,
+        has_streams=bool(option.costs or option.benefits),
+        uplift=uplift,
+        years=years,
+        before_optimism=_present_values(years, with_optimism=False),
+        after_optimism=after,
+        relative_before=None,
+        relative_after=None,
+        sensitivity=sensitivity(after),
+    )
+
+
+# --- SROI ----------------------------------------------------------------------------------
+
+
+def _share(percent: float | None) -> float:
+    return 1 - (percent or 0.0) / 100
+
+
+def sroi_of(benefit: Benefit, schedule: DiscountSchedule, left_out: list[str]) -> SroiBenefit:
+    """impact = quantity × proxy × (1 − deadweight) × (1 − displacement) × (1 − attribution);
+    each year after the first keeps (1 − drop-off) of the year before; year t is discounted
+    by the factor for year t (the first year of the outcome is year 1)."""
+    s = benefit.sroi
+    if s is None:
+        raise ValueError(f"benefit {benefit.id} has no sroi: block")
+    gross = s.quantity * s.proxy
+    impact = gross * _share(s.deadweight) * _share(s.displacement) * _share(s.attribution)
+    years = []
+    value = impact
+    for year in range(1, s.duration + 1):
+        if year > 1:
+            value *= _share(s.drop_off)
+        factor = schedule.factor(year)
+        years.append(SroiYear(year, value, factor, value * factor))
+    present = sum(y.present_value for y in years)
+    return SroiBenefit(
+        id=benefit.id,
+        title=benefit.title,
+        quantity=s.quantity,
+        proxy=s.proxy,
+        proxy_source=s.proxy_source,
+        duration=s.duration,
+        deadweight=s.deadweight,
+        displacement=s.displacement,
+        attribution=s.attribution,
+        drop_off=s.drop_off,
+        gross=gross,
+        impact=impact,
+        years=years,
+        present_value=present,
+        inputs=s.inputs,
+        ratio=_ratio(present, s.inputs) if s.inputs is not None else None,
+        left_out=left_out,
+    )
+
+
+def inputs_value(inputs: list[SroiInput], schedule: DiscountSchedule) -> float:
+    return sum(i.value * schedule.factor(i.year) for i in inputs)
+
+
+def analyse_sroi(project: Project, schedule: DiscountSchedule) -> SroiAnalysis | None:
+    """Every benefit with an `sroi:` block, and the partnership's SROI over all of them."""
+    valued = [b for b in project.benefits.benefits if b.sroi is not None]
+    if not valued:
+        return None
+    rows = [
+        sroi_of(b, schedule, sroi_gaps(b.sroi, project.psp.discount_rates))  # type: ignore[arg-type]
+        for b in valued
+    ]
+    present = sum(r.present_value for r in rows)
+    inputs: float | None = None
+    inputs_from: str | None = None
+    if project.benefits.sroi_inputs:
+        inputs, inputs_from = inputs_value(project.benefits.sroi_inputs, schedule), "sroi_inputs"
+    elif all(r.inputs is not None for r in rows):
+        inputs, inputs_from = sum(r.inputs or 0.0 for r in rows), "benefits"
+    ratio = _ratio(present, inputs) if inputs is not None else None
+    result = SroiAnalysis(
+        rows,
+        present,
+        inputs,
+        inputs_from,
+        ratio,
+        present - inputs if inputs is not None else None,
+    )
+    if ratio is not None and inputs:
+        result.sensitivity = [
+            SroiSensitivity(c, present * (1 + c / 100) / inputs) for c in SENSITIVITY_CHANGES
+        ]
+        # the ratio is 1 : 1 when the value falls to the inputs
+        result.switching_value = 100 * (present - inputs) / present if present > 0 else None
+    return result
+
+
+# --- the whole case ------------------------------------------------------------------------
+
+
+def economic_case(project: Project) -> EconomicCase:
+    """The economic case of every option with costs or benefits by year, and the SROI."""
+    schedule = schedule_of(project)
+    opts = project.options
+    notes: list[str] = []
+    do_nothing = next((o for o in opts.options if o.do_nothing), None)
+    appraised = [
+        appraise_option(o, schedule, opts.preferred)
+        for o in opts.options
+        if o.costs or o.benefits or (o is do_nothing)
+    ]
+    without = [o.id for o in opts.options if not (o.costs or o.benefits) and o is not do_nothing]
+    has_streams = any(a.has_streams for a in appraised)
+    if not has_streams:
+        appraised = []
+    baseline = next((a for a in appraised if a.do_nothing), None)
+    if baseline is not None:
+        if not baseline.has_streams:
+            notes.append(
+                f"The do-nothing option {baseline.id} has no costs or benefits by year: they "
+                "are taken as nil, so the figures against doing nothing equal each option's own."
+            )
+        for a in appraised:
+            if a is not baseline:
+                a.relative_before = relative(a.before_optimism, baseline.before_optimism)
+                a.relative_after = relative(a.after_optimism, baseline.after_optimism)
+    elif appraised:
+        notes.append(
+            "No option is marked do_nothing: true, so nothing is compared with doing nothing."
+        )
+    unbiased = [
+        a.id
+        for a in appraised
+        if a.has_streams and not a.do_nothing and a.uplift.basis == "none given"
+    ]
+    if unbiased:
+        notes.append(
+            "No optimism bias for "
+            + ", ".join(unbiased)
+            + ": the Green Book expects one (optimism_bias: a project type or a percentage)."
+        )
+    return EconomicCase(
+        currency=project.psp.currency,
+        discount=schedule,
+        optimism_source=OPTIMISM_BIAS_SOURCE,
+        do_nothing=do_nothing.id if do_nothing else None,
+        preferred=opts.preferred,
+        options=appraised,
+        without_streams=without if has_streams else [o.id for o in opts.options],
+        sroi=analyse_sroi(project, schedule),
+        notes=notes,
+    )
