@@ -57,3 +57,43 @@ def mou_command(
 
 
 render_app.command("mou")(mou_command)
+
+
+def business_case_command(
+    folder: FolderArgument = None,
+    outline: Annotated[
+        bool, typer.Option("--outline", help="The outline business case, to agree the pilot.")
+    ] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="The full business case, the case for funding.")
+    ] = False,
+    output: OutputOption = None,
+    template: TemplateOption = None,
+    force: ForceOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """The outline or full business case, laid out as councils lay theirs out (Word)."""
+    from ..errors import UserError
+    from ..load.history import folder_history
+    from ..render.templates import find_template, render_docx
+    from ..report.papers import business_case_context
+    from .console import out
+    from .project import checked_project
+
+    if outline == full:
+        raise UserError("say which business case: --outline or --full")
+    kind = "outline" if outline else "full"
+    when = as_of_date(as_of)
+    loaded, validation = checked_project(folder_of(folder, project), when)
+    root = validation.root
+    assert root is not None
+    name = f"business-case-{kind}"
+    source = template if template is not None else find_template(f"{name}.docx", root)[0]
+    target = output or default_output(root, name, when.isoformat(), "docx")
+    context = business_case_context(loaded, when, kind, folder_history(root))
+    render_docx(source, context, target, force)
+    out().print(f"wrote {target}")
+
+
+render_app.command("business-case")(business_case_command)

@@ -11,6 +11,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import UserError
 from ..model import FILES
@@ -80,3 +81,31 @@ def load_revision(root: Path, ref: str) -> tuple[LoadResult, Revision]:
     if texts["psp.yaml"] is None:
         raise RevisionNotFound(f"the folder had no psp.yaml at {revision.short} ({revision.date})")
     return load_texts(root, texts), revision
+
+
+class Commit(NamedTuple):
+    """One commit that touched the folder, for a document's version history."""
+
+    date: str
+    """The commit date, YYYY-MM-DD."""
+    commit: str
+    """The short commit hash."""
+    subject: str
+
+
+def folder_history(root: Path) -> list[Commit]:
+    """Every commit that touched a file in the folder, oldest first; an empty list when the
+    folder is not in a git repository, the repository has no commits or git is missing."""
+    try:
+        shown = _git(root, "log", "--format=%cs%x00%h%x00%s", "--", ".")
+    except NotARepository:
+        return []
+    if shown.returncode != 0:
+        return []
+    commits = []
+    for line in shown.stdout.decode("utf-8", errors="replace").splitlines():
+        when, _, rest = line.partition("\x00")
+        short, _, subject = rest.partition("\x00")
+        if when and short:
+            commits.append(Commit(when, short, subject))
+    return list(reversed(commits))

@@ -38,12 +38,42 @@ class TemplateInfo:
     """The top-level names the template receives."""
 
 
+BUSINESS_CASE_DATA = (
+    "partnership",
+    "document",
+    "versions",
+    "approvals",
+    "signoff",
+    "summary",
+    "goals",
+    "strategic",
+    "options",
+    "benefits",
+    "financial",
+    "plan",
+    "management",
+    "service",
+    "evaluation",
+    "recommendations",
+)
 TEMPLATES: dict[str, TemplateInfo] = {
     "mou.docx": TemplateInfo(
         "mou.docx",
         "Memorandum of Understanding",
         "psp render mou",
         ("partnership", "lead", "partners", "roles", "groups", "mou", "signatures"),
+    ),
+    "business-case-outline.docx": TemplateInfo(
+        "business-case-outline.docx",
+        "Outline Business Case",
+        "psp render business-case --outline",
+        BUSINESS_CASE_DATA,
+    ),
+    "business-case-full.docx": TemplateInfo(
+        "business-case-full.docx",
+        "Full Business Case",
+        "psp render business-case --full",
+        BUSINESS_CASE_DATA,
     ),
 }
 
