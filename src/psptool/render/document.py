@@ -4,12 +4,20 @@ layout feeds every writer: Markdown, the terminal, Word and HTML."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
+from ..report.formatting import long_date, money
 from .tables import Table
 
-CURRENCY_SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
+__all__ = [
+    "Bullets",
+    "Document",
+    "Figure",
+    "Heading",
+    "Para",
+    "long_date",
+    "money",
+]
 
 
 @dataclass
@@ -50,17 +58,3 @@ class Document:
 
     def add(self, *blocks: Heading | Para | Bullets | Table | Figure) -> None:
         self.blocks.extend(blocks)
-
-
-def long_date(when: date | None) -> str:
-    """30 June 2011, as a letter would write it."""
-    return f"{when.day} {when:%B %Y}" if when else "–"
-
-
-def money(amount: float | None, currency: str) -> str:
-    if amount is None:
-        return "–"
-    symbol = CURRENCY_SYMBOL.get(currency)
-    sign = "−" if amount < 0 else ""
-    text = f"{abs(amount):,.0f}"
-    return f"{sign}{symbol}{text}" if symbol else f"{sign}{currency} {text}"

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Project
+from .formatting import long_date, money
 
 SECTOR = {"public": "Public sector", "third": "Third sector", "private": "Private sector"}
 ROLE = {
@@ -33,10 +34,6 @@ CADENCE = {
     "annually": "once a year",
     "as_needed": "as needed",
 }
-
-
-def long_date(when: date | None) -> str:
-    return f"{when.day} {when:%B %Y}" if when else ""
 
 
 def partnership_context(project: Project, as_of: date) -> dict[str, Any]:
@@ -148,7 +145,6 @@ SIGN_OFF_PURPOSE: dict[str, dict[str, str]] = {
     "full": {"full_business_case": "Sign-off of the full business case: the case for funding"},
 }
 """The approvals each business case's review and approval route lists, and why."""
-CURRENCY_SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
 RAG_FILL = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
 """Light fills for RAG cells, so black text stays readable (docxtpl's `cellbg`)."""
 NO_FILL = "FFFFFF"
@@ -168,17 +164,6 @@ ROUTE = {
     "other": "a route agreed by the partners",
 }
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
-
-
-def money(amount: float | None, currency: str, signed: bool = False) -> str:
-    """£1,300,000 and −£45,000; with `signed`, +£160,298, as councils show a net position."""
-    if amount is None:
-        return ""
-    whole = round(amount)
-    sign = "−" if whole < 0 else ("+" if signed and whole > 0 else "")
-    symbol = CURRENCY_SYMBOL.get(currency)
-    text = f"{abs(whole):,}"
-    return f"{sign}{symbol}{text}" if symbol else f"{sign}{currency} {text}"
 
 
 def number(value: float | None, unit: str | None = None) -> str:
