@@ -58,6 +58,16 @@ app.command("score")(guarded(score_command))
 report_app.command("gate")(guarded(gate_command))
 report_app.command("status")(guarded(status_command))
 app.add_typer(report_app, name="report")
+
+
+def _register_editing() -> None:
+    from . import edit, importing
+
+    edit.register(app, guarded)
+    importing.register(app, guarded)
+
+
+_register_editing()
 for sub_app in (render_app, templates_app):
     for registered in sub_app.registered_commands:
         registered.callback = guarded(registered.callback)

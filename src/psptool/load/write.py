@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -39,3 +40,64 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
         if isinstance(exc, OSError):
             raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
+
+
+class FileChanged(UserError):
+    """A file changed on disk after psp read it, so psp did not write over it."""
+
+
+def current_bytes(path: Path) -> bytes | None:
+    """The file's bytes now, or None when there is no file."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def replace_atomic(path: Path, content: str | bytes, original: bytes | None) -> None:
+    """Replace `path` with `content` atomically, if it still holds `original`.
+
+    `original` is the file's bytes when it was read, or None if it did not exist then. When
+    the file holds anything else now (someone saved it in an editor meanwhile), nothing is
+    written and `FileChanged` is raised, so their change is not lost. The new file keeps the
+    old one's permissions; a link is followed, so the file it points to is the one replaced.
+    """
+    target = path.resolve() if path.is_symlink() else path
+    if target.is_dir():
+        raise UserError(f"{path} is a folder")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    folder = target.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(target))
+        if current_bytes(target) != original:
+            raise FileChanged(
+                f"{path.name} changed on disk since psp read it (saved by another program or "
+                "person?); nothing was written. Run the command again"
+            )
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the file has now, or for a new file what the umask allows."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

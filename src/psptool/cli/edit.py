@@ -1,0 +1,467 @@
+"""Editing commands: `psp risk …`, `psp milestone …`, `psp benefit record`, `psp sign mou`,
+`psp partner add`, `psp goal add`.
+
+Each parses its options, calls one function of `psptool.load.edit` (which changes only the
+lines it must, and refuses a change that would add errors), and prints what changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .options import AsOfOption, ProjectOption, as_of_date
+
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Show the change as a diff and check it, but write nothing."),
+]
+IdArgument = Annotated[
+    str, typer.Argument(metavar="ID", help="The record's id.", show_default=False)
+]
+
+
+class RaidType(StrEnum):
+    risk = "risk"
+    assumption = "assumption"
+    issue = "issue"
+    dependency = "dependency"
+
+
+class Status(StrEnum):
+    open = "open"
+    closed = "closed"
+
+
+class Sector(StrEnum):
+    public = "public"
+    third = "third"
+    private = "private"
+
+
+class Term(StrEnum):
+    short = "short"
+    medium = "medium"
+    long = "long"
+
+
+def every_check(as_of: date) -> Callable[[Path], Any]:
+    """The checker the commands use: every check of `psp validate`, as at `as_of`."""
+
+    def check(root: Path) -> Any:
+        from ..check import validate
+
+        return validate(root, as_of, find=False).diagnostics
+
+    return check
+
+
+def parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{value}' is not a date; write it as YYYY-MM-DD", param_hint=option
+        ) from None
+
+
+def _number(value: str, option: str) -> int | float:
+    text = value.strip().replace(",", "")
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    try:
+        return float(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a number", param_hint=option) from None
+
+
+def report(result: Any, dry_run: bool) -> None:
+    """Print what an edit changed (with --dry-run, the diff first) and the warnings it added."""
+    from ..render.diagnostics import location
+
+    if dry_run and result.documents:
+        typer.echo(result.diff(), nl=False)
+    for change in result.changes:
+        typer.echo(str(change))
+    if not result.changes:
+        typer.echo("nothing to change: the folder already says so")
+    for warning in result.warnings:
+        where = location(warning, result.root)
+        typer.echo(f"{where}: {warning.code} warning {warning.message}", err=True)
+    if dry_run and result.changes:
+        typer.echo("dry run: nothing was written")
+
+
+# --- psp risk -----------------------------------------------------------------------------
+
+
+def risk_add_command(
+    title: Annotated[str, typer.Option("--title", help="What could happen.", show_default=False)],
+    owner: Annotated[
+        str, typer.Option("--owner", help="A person or partner id.", show_default=False)
+    ],
+    likelihood: Annotated[int, typer.Option("--likelihood", min=1, max=5, help="1 to 5.")],
+    impact: Annotated[int, typer.Option("--impact", min=1, max=5, help="1 to 5.")],
+    raid_type: Annotated[
+        RaidType, typer.Option("--type", help="risk, assumption, issue or dependency.")
+    ] = RaidType.risk,
+    category: Annotated[Optional[str], typer.Option("--category")] = None,  # noqa: UP045
+    description: Annotated[Optional[str], typer.Option("--description")] = None,  # noqa: UP045
+    review: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--review", help="Next review date, YYYY-MM-DD.", show_default=False),
+    ] = None,
+    raised: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--date", help="Date raised (default: today).", show_default=False),
+    ] = None,
+    record_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--id", help="The id (default: the next free one, e.g. R7 or R-007)."),
+    ] = None,
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Add an entry to the RAID log (risks.yaml), with the next free id."""
+    from ..load.edit import add_risk
+
+    today = as_of_date(as_of)
+    result = add_risk(
+        project,
+        title=title,
+        kind=raid_type.value,
+        owner=owner,
+        likelihood=likelihood,
+        impact=impact,
+        category=category,
+        description=description,
+        review=parse_date(review, "--review"),
+        raised=parse_date(raised, "--date") or today,
+        record_id=record_id,
+        check=every_check(today),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+def risk_update_command(
+    risk_id: IdArgument,
+    likelihood: Annotated[Optional[int], typer.Option("--likelihood", min=1, max=5)] = None,  # noqa: UP045
+    impact: Annotated[Optional[int], typer.Option("--impact", min=1, max=5)] = None,  # noqa: UP045
+    status: Annotated[Optional[Status], typer.Option("--status")] = None,  # noqa: UP045
+    owner: Annotated[Optional[str], typer.Option("--owner")] = None,  # noqa: UP045
+    review: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--review", help="Next review date, YYYY-MM-DD.", show_default=False),
+    ] = None,
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Change a RAID entry's likelihood, impact, status, owner or review date."""
+    from ..load.edit import update_risk
+
+    result = update_risk(
+        project,
+        risk_id,
+        likelihood=likelihood,
+        impact=impact,
+        status=status.value if status else None,
+        owner=owner,
+        review=parse_date(review, "--review"),
+        check=every_check(as_of_date(as_of)),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+def risk_action_command(
+    risk_id: IdArgument,
+    action: Annotated[str, typer.Option("--action", help="What will be done.", show_default=False)],
+    owner: Annotated[str, typer.Option("--owner", help="Who does it.", show_default=False)],
+    due: Annotated[str, typer.Option("--due", help="By when, YYYY-MM-DD.", show_default=False)],
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Add an action to a RAID entry."""
+    from ..load.edit import add_risk_action
+
+    result = add_risk_action(
+        project,
+        risk_id,
+        action=action,
+        owner=owner,
+        due=parse_date(due, "--due"),
+        check=every_check(as_of_date(as_of)),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+DateOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--date", help="YYYY-MM-DD (default: today).", show_default=False),
+]
+
+
+def risk_close_command(
+    risk_id: IdArgument,
+    when: DateOption = None,
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Close a RAID entry, noting the date it was closed."""
+    from ..load.edit import close_risk
+
+    today = as_of_date(as_of)
+    result = close_risk(
+        project,
+        risk_id,
+        when=parse_date(when, "--date") or today,
+        check=every_check(today),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+def risk_escalate_command(
+    risk_id: IdArgument,
+    when: DateOption = None,
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """A risk that has happened becomes an issue: same id, likelihood 5, the date noted."""
+    from ..load.edit import escalate_risk
+
+    today = as_of_date(as_of)
+    result = escalate_risk(
+        project,
+        risk_id,
+        when=parse_date(when, "--date") or today,
+        check=every_check(today),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+# --- psp milestone, benefit, sign -----------------------------------------------------------
+
+
+def milestone_done_command(
+    milestone_id: IdArgument,
+    when: DateOption = None,
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Record that a milestone is done (completed today, or on --date)."""
+    from ..load.edit import complete_milestone
+
+    today = as_of_date(as_of)
+    result = complete_milestone(
+        project,
+        milestone_id,
+        when=parse_date(when, "--date") or today,
+        check=every_check(today),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+def milestone_move_command(
+    milestone_id: IdArgument,
+    due: Annotated[str, typer.Option("--due", help="The new due date.", show_default=False)],
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Move a milestone's due date; warns about milestones depending on it that are now due
+    before it."""
+    from ..load.edit import move_milestone
+
+    new_due = parse_date(due, "--due")
+    assert new_due is not None
+    result = move_milestone(
+        project,
+        milestone_id,
+        due=new_due,
+        check=every_check(as_of_date(as_of)),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+def benefit_record_command(
+    benefit_id: IdArgument,
+    value: Annotated[str, typer.Option("--value", help="The KPI's value.", show_default=False)],
+    when: DateOption = None,
+    note: Annotated[Optional[str], typer.Option("--note")] = None,  # noqa: UP045
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Record a measurement of a benefit's KPI (for today, or --date)."""
+    from ..load.edit import record_benefit
+
+    today = as_of_date(as_of)
+    result = record_benefit(
+        project,
+        benefit_id,
+        value=_number(value, "--value"),
+        when=parse_date(when, "--date") or today,
+        note=note,
+        check=every_check(today),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+def sign_mou_command(
+    partner: Annotated[
+        str, typer.Option("--partner", help="The partner's id.", show_default=False)
+    ],
+    person: Annotated[
+        str, typer.Option("--person", help="Who signed for it (a person id).", show_default=False)
+    ],
+    when: DateOption = None,
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Record a partner's signature of the Memorandum of Understanding."""
+    from ..load.edit import sign
+
+    today = as_of_date(as_of)
+    result = sign(
+        project,
+        document="mou",
+        partner=partner,
+        person=person,
+        when=parse_date(when, "--date") or today,
+        check=every_check(today),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+# --- psp partner, goal ----------------------------------------------------------------------
+
+
+def partner_add_command(
+    name: Annotated[str, typer.Option("--name", help="The organisation.", show_default=False)],
+    sector: Annotated[Sector, typer.Option("--sector", help="public, third or private.")],
+    record_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--id", help="The id (default: made from the name)."),
+    ] = None,
+    lead: Annotated[bool, typer.Option("--lead", help="The lead partner.")] = False,
+    potential_funder: Annotated[
+        bool, typer.Option("--potential-funder", help="Willing to fund after the pilot.")
+    ] = False,
+    contribution: Annotated[Optional[str], typer.Option("--contribution")] = None,  # noqa: UP045
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Add a partner organisation to partners.yaml."""
+    from ..load.edit import add_partner
+
+    result = add_partner(
+        project,
+        name=name,
+        sector=sector.value,
+        record_id=record_id,
+        lead=lead,
+        potential_funder=potential_funder,
+        contribution=contribution,
+        check=every_check(as_of_date(as_of)),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+def goal_add_command(
+    title: Annotated[str, typer.Option("--title", help="The goal.", show_default=False)],
+    record_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--id", help="The id (default: the next free one, e.g. G4)."),
+    ] = None,
+    term: Annotated[Optional[Term], typer.Option("--term")] = None,  # noqa: UP045
+    measure: Annotated[Optional[str], typer.Option("--measure")] = None,  # noqa: UP045
+    baseline: Annotated[Optional[str], typer.Option("--baseline")] = None,  # noqa: UP045
+    target: Annotated[Optional[str], typer.Option("--target")] = None,  # noqa: UP045
+    unit: Annotated[Optional[str], typer.Option("--unit")] = None,  # noqa: UP045
+    due: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--due", help="YYYY-MM-DD.", show_default=False),
+    ] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner")] = None,  # noqa: UP045
+    relevance: Annotated[Optional[str], typer.Option("--relevance")] = None,  # noqa: UP045
+    dry_run: DryRunOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Add a SMART goal to goals.yaml."""
+    from ..load.edit import add_goal
+
+    result = add_goal(
+        project,
+        title=title,
+        record_id=record_id,
+        term=term.value if term else None,
+        measure=measure,
+        baseline=_number(baseline, "--baseline") if baseline is not None else None,
+        target=_number(target, "--target") if target is not None else None,
+        unit=unit,
+        due=parse_date(due, "--due"),
+        owner=owner,
+        relevance=relevance,
+        check=every_check(as_of_date(as_of)),
+        write=not dry_run,
+    )
+    report(result, dry_run)
+
+
+def _group(name: str, help_text: str) -> typer.Typer:
+    return typer.Typer(name=name, help=help_text, no_args_is_help=True, rich_markup_mode=None)
+
+
+def register(app: typer.Typer, guarded: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+    """Add the editing commands to `app`, each wrapped by `guarded`."""
+    groups: dict[str, tuple[str, dict[str, Callable[..., Any]]]] = {
+        "risk": (
+            "Edit the RAID log, keeping its comments and layout.",
+            {
+                "add": risk_add_command,
+                "update": risk_update_command,
+                "action": risk_action_command,
+                "close": risk_close_command,
+                "escalate": risk_escalate_command,
+            },
+        ),
+        "milestone": (
+            "Edit the plan.",
+            {"done": milestone_done_command, "move": milestone_move_command},
+        ),
+        "benefit": ("Record benefits' KPIs.", {"record": benefit_record_command}),
+        "sign": ("Record sign-offs.", {"mou": sign_mou_command}),
+        "partner": ("Edit the partners.", {"add": partner_add_command}),
+        "goal": ("Edit the goals.", {"add": goal_add_command}),
+    }
+    for name, (help_text, commands) in groups.items():
+        group = _group(name, help_text)
+        for command_name, command in commands.items():
+            group.command(command_name)(guarded(command))
+        app.add_typer(group, name=name)
