@@ -36,8 +36,9 @@ demo: install
 	@echo "== psp report gate: is the pilot ready to give way to sustaining the service?"
 	$(PSP) report gate $(EXAMPLE) --as-of $(AS_OF) || true
 	@echo
-	@echo "== psp render: the MoU for signing and the plan workbook, in the example's out/ folder"
+	@echo "== psp render: the MoU, the RAID log and the plan, in the example's out/ folder"
 	$(PSP) render mou $(EXAMPLE) --as-of $(AS_OF) --force
+	$(PSP) render raid $(EXAMPLE) --as-of $(AS_OF) --force
 	$(PSP) render plan $(EXAMPLE) --as-of $(AS_OF) --force
 	$(PSP) render options $(EXAMPLE) --as-of $(AS_OF) --force
 	@echo

@@ -1,4 +1,4 @@
-"""`psp render plan|options|stakeholders`: the Excel workbooks."""
+"""`psp render raid|plan|options|stakeholders`: the Excel workbooks."""
 
 from __future__ import annotations
 
@@ -65,6 +65,28 @@ def stakeholders_command(
     _render("stakeholders", folder, output, force, as_of, project)
 
 
+def raid_command(
+    folder: FolderArgument = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    as_of: AsOfOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """The RAID log workbook, to edit in Excel and read back with psp import raid."""
+    from ..load.history import head_commit
+    from ..render.raid_workbook import render_raid
+    from .console import out
+    from .project import checked_project
+
+    when = as_of_date(as_of)
+    _, validation = checked_project(folder_of(folder, project), when)
+    assert validation.root is not None and validation.result is not None
+    target = output or default_output(validation.root, "raid", when.isoformat(), "xlsx")
+    render_raid(validation.result, when, target, force, head_commit(validation.root))
+    out().print(f"wrote {target}")
+
+
+render_app.command("raid")(raid_command)
 render_app.command("plan")(plan_command)
 render_app.command("options")(options_command)
 render_app.command("stakeholders")(stakeholders_command)

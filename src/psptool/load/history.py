@@ -109,3 +109,18 @@ def folder_history(root: Path) -> list[Commit]:
         if when and short:
             commits.append(Commit(when, short, subject))
     return list(reversed(commits))
+
+
+def head_commit(root: Path) -> str | None:
+    """The commit the folder's repository is at, or None outside git (or with none yet)."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+        )
+    except (FileNotFoundError, OSError):
+        return None
+    commit = done.stdout.decode().strip()
+    return commit if done.returncode == 0 and commit else None

@@ -94,6 +94,32 @@ def fit_columns(
         sheet.column_dimensions[column_letter(c)].width = width
 
 
+def fit_row_heights(sheet: Any, widths: dict[int, float], first_row: int = 2) -> None:
+    """Give wrapped rows the height their longest cell needs (Excel does not on opening)."""
+    import math
+
+    for row in sheet.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            width = widths.get(cell.column)
+            if width and isinstance(cell.value, str):
+                lines = max(lines, math.ceil(len(cell.value) / max(width - 1, 1)))
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = 15 * min(lines, 12)
+
+
+def print_landscape(workbook: Any) -> None:
+    """Every sheet prints landscape on A4, one page wide, header row repeated."""
+    for sheet in workbook.worksheets:
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if sheet.max_row > 1 and sheet.title not in ("Map", "Heat map", "Gantt"):
+            sheet.print_title_rows = "1:1"
+
+
 def add_lists(workbook: Any, lists: dict[str, Sequence[str]]) -> dict[str, str]:
     """Put dropdown choices on a hidden 'Lists' sheet; return a range formula for each."""
     sheet = workbook.create_sheet("Lists")
@@ -134,6 +160,7 @@ def save(workbook: Any, output: Path, force: bool) -> None:
         from ..errors import OutputExists
 
         raise OutputExists(f"{output} already exists; use --force to replace it")
+    print_landscape(workbook)
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / output.name
         workbook.save(str(scratch))

@@ -1,0 +1,249 @@
+"""The RAID log as a workbook partners can edit in Excel and `psp import raid` can read back.
+
+The layout is the contract in `psptool.load.raid_layout` (docs/raid-workbook.md): one
+`RAID log` sheet (a Type column, filtered, rather than a sheet per type, so escalating a risk to
+an issue in Excel is a change of one cell, not a row moved between sheets), an `Actions` sheet,
+and the hidden `_psp` sheet of fingerprints. This module adds what a person needs: an Excel
+table with filters and a frozen header, dropdowns kept on a hidden sheet, the Score as a
+formula with RAG conditional formatting from the partnership's matrix, the Score column
+locked against typing, real dates, a heat map, and custom properties naming the folder's
+content hash and git commit so a stale workbook can be told.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..analysis.risk import score_risks
+from ..load import LoadResult
+from ..load.raid_layout import (
+    ACTION_COLUMNS,
+    ACTIONS_SHEET,
+    META_SHEET,
+    RAID_COLUMNS,
+    RAID_SHEET,
+    RAID_TYPES,
+    STATUSES,
+    action_rows,
+    cell_value,
+    meta_rows,
+    risk_row,
+    score_formula,
+)
+from .workbook import (
+    DATE_FORMAT,
+    HEADER_FILL,
+    RAG_FILL,
+    add_lists,
+    column_letter,
+    dropdown,
+    fit_row_heights,
+    new_workbook,
+    set_properties,
+)
+
+SPARE_ROWS = 200
+"""Empty rows left unlocked below the log, for partners to add entries."""
+CALCULATED_FILL = "D9D9D9"
+
+
+def content_hash(result: LoadResult) -> str:
+    """SHA-256 of the folder's files as read, so a workbook can name the state it came from."""
+    digest = hashlib.sha256()
+    for name, source in sorted(result.sources.items()):
+        digest.update(name.encode())
+        digest.update(source.text.encode("utf-8") if source.present else b"\0")
+    return digest.hexdigest()
+
+
+def raid_records(result: LoadResult) -> list[Mapping[str, Any]]:
+    data = result.sources["risks.yaml"].data
+    records = data.get("risks") if isinstance(data, dict) else None
+    return [r for r in records if isinstance(r, Mapping)] if isinstance(records, list) else []
+
+
+def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) -> Any:
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    project = result.project
+    matrix = project.psp.risk_matrix
+    records = raid_records(result)
+    workbook = new_workbook()
+    properties = {
+        "psp.as_of": as_of.isoformat(),
+        "psp.content_hash": content_hash(result),
+        "psp.partnership": project.psp.id,
+    }
+    if commit:
+        properties["psp.commit"] = commit
+    set_properties(workbook, f"{project.psp.name}: RAID log", properties)
+
+    sheet = workbook.create_sheet(RAID_SHEET)
+    headers = [c.header for c in RAID_COLUMNS]
+    score_col = headers.index("Score") + 1
+    for c, column in enumerate(RAID_COLUMNS, 1):
+        cell = sheet.cell(row=1, column=c, value=column.header)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL if column.is_data else "595959")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[column_letter(c)].width = column.width
+    sheet.row_dimensions[1].height = 30
+    for r, record in enumerate(records, 2):
+        row = risk_row(record)
+        for c, column in enumerate(RAID_COLUMNS, 1):
+            value = cell_value(column, row[column.header]) if column.is_data else score_formula(r)
+            cell = sheet.cell(row=r, column=c, value=value)
+            if column.kind == "date":
+                cell.number_format = DATE_FORMAT
+            if column.header in ("Title", "Description"):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            else:
+                cell.alignment = Alignment(vertical="top")
+    last = max(len(records) + 1, 2)
+    wrapped = {
+        c: col.width
+        for c, col in enumerate(RAID_COLUMNS, 1)
+        if col.header in ("Title", "Description")
+    }
+    fit_row_heights(sheet, wrapped)
+    if records:
+        table = Table(displayName="RAID", ref=f"A1:{column_letter(len(headers))}{last}")
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        sheet.add_table(table)
+    sheet.freeze_panes = "C2"
+    # the Score is calculated: shaded, locked; every other cell, and spare rows, stay editable
+    for r in range(2, last + SPARE_ROWS + 1):
+        for c in range(1, len(headers) + 1):
+            cell = sheet.cell(row=r, column=c)
+            if c == score_col:
+                if r <= last:
+                    cell.fill = PatternFill("solid", fgColor=CALCULATED_FILL)
+            else:
+                cell.protection = Protection(locked=False)
+    sheet.cell(row=1, column=score_col).comment = None
+    sheet.protection.sheet = True
+    sheet.protection.autoFilter = False
+    sheet.protection.sort = False
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    sheet.protection.insertRows = False
+    score = column_letter(score_col)
+    score_range = f"{score}2:{score}{last}"
+    for operator, bounds, rag in (
+        ("greaterThanOrEqual", [str(matrix.red)], "red"),
+        ("between", [str(matrix.amber), str(matrix.red - 1)], "amber"),
+        ("lessThan", [str(matrix.amber)], "green"),
+    ):
+        sheet.conditional_formatting.add(
+            score_range,
+            CellIsRule(
+                operator=operator, formula=bounds, fill=PatternFill("solid", bgColor=RAG_FILL[rag])
+            ),
+        )
+
+    owners = sorted(project.owner_ids())
+    lists = add_lists(
+        workbook,
+        {
+            "type": RAID_TYPES,
+            "status": STATUSES,
+            "score": [str(i) for i in range(1, 6)],
+            "done": ["yes", "no"],
+            "owner": owners or ["-"],
+        },
+    )
+    end = last + SPARE_ROWS
+    for header, name in (
+        ("Type", "type"),
+        ("Status", "status"),
+        ("Likelihood", "score"),
+        ("Impact", "score"),
+        ("Target likelihood", "score"),
+        ("Target impact", "score"),
+        ("Owner", "owner"),
+    ):
+        letter = column_letter(headers.index(header) + 1)
+        dropdown(sheet, lists[name], f"{letter}2:{letter}{end}", f"a {header.lower()}")
+
+    actions = workbook.create_sheet(ACTIONS_SHEET)
+    action_headers = [c.header for c in ACTION_COLUMNS]
+    rows = [row for record in records for row in action_rows(record)]
+    for c, column in enumerate(ACTION_COLUMNS, 1):
+        cell = actions.cell(row=1, column=c, value=column.header)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        actions.column_dimensions[column_letter(c)].width = column.width
+    for r, row in enumerate(rows, 2):
+        for c, column in enumerate(ACTION_COLUMNS, 1):
+            value = cell_value(column, row[column.header])
+            if column.kind == "bool":
+                value = "yes" if value else "no"
+            cell = actions.cell(row=r, column=c, value=value)
+            if column.kind == "date":
+                cell.number_format = DATE_FORMAT
+            if column.header == "Action":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    fit_row_heights(actions, {action_headers.index("Action") + 1: 60})
+    if rows:
+        table = Table(
+            displayName="Actions", ref=f"A1:{column_letter(len(action_headers))}{len(rows) + 1}"
+        )
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        actions.add_table(table)
+    actions.freeze_panes = "A2"
+    actions_end = len(rows) + 1 + SPARE_ROWS
+    done = column_letter(action_headers.index("Done") + 1)
+    dropdown(actions, lists["done"], f"{done}2:{done}{actions_end}", "yes or no")
+    owner = column_letter(action_headers.index("Owner") + 1)
+    dropdown(actions, lists["owner"], f"{owner}2:{owner}{actions_end}", "an owner")
+
+    _heat_map(workbook, result, as_of)
+
+    meta = workbook.create_sheet(META_SHEET)
+    meta.sheet_state = "hidden"
+    for meta_row in meta_rows(project.psp.id, as_of, records):
+        meta.append(list(meta_row))
+    return workbook
+
+
+def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    register = score_risks(result.project, as_of)
+    sheet = workbook.create_sheet("Heat map")
+    sheet.cell(
+        row=1,
+        column=1,
+        value="Open entries by likelihood and impact "
+        f"(amber from {register.amber}, red from {register.red})",
+    ).font = Font(bold=True)
+    thin = Side(style="thin", color="808080")
+    for cell in register.heatmap:
+        row, col = 2 + (5 - cell.likelihood), 1 + cell.impact
+        target = sheet.cell(row=row, column=col, value=" ".join(cell.ids) or None)
+        target.fill = PatternFill("solid", fgColor=RAG_FILL[cell.rag])
+        target.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        target.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        sheet.row_dimensions[row].height = 36
+    for i in range(1, 6):
+        sheet.cell(row=2 + (5 - i), column=1, value=f"likelihood {i}").font = Font(bold=True)
+        sheet.cell(row=7, column=1 + i, value=f"impact {i}").font = Font(bold=True)
+        sheet.column_dimensions[column_letter(1 + i)].width = 16
+    sheet.column_dimensions["A"].width = 13
+
+
+def render_raid(
+    result: LoadResult, as_of: date, output: Path, force: bool, commit: str | None = None
+) -> None:
+    from .workbook import save
+
+    save(raid_workbook(result, as_of, commit), output, force)
+
+
+__all__: Sequence[str] = ("content_hash", "raid_workbook", "render_raid")

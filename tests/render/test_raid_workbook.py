@@ -1,0 +1,111 @@
+"""The RAID workbook: every entry with its score formula, dropdowns, RAG formatting, the
+heat map, custom properties, and a round trip through psp import raid with no differences."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from psptool.check import validate
+from psptool.cli import app
+from psptool.load.raid_layout import RAID_COLUMNS, record_fingerprint
+from psptool.render.raid_workbook import content_hash, raid_records, render_raid
+from tests.helpers import EXAMPLE
+
+AS_OF = date(2011, 6, 30)
+runner = CliRunner()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "ex"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def book(folder: Path, tmp_path: Path):
+    result = validate(folder, AS_OF, find=False).result
+    path = tmp_path / "raid.xlsx"
+    render_raid(result, AS_OF, path, force=False, commit="abc123")
+    return load_workbook(path), result
+
+
+def test_every_entry_with_its_score_formula(book) -> None:
+    workbook, result = book
+    sheet = workbook["RAID log"]
+    assert [c.value for c in sheet[1]] == [c.header for c in RAID_COLUMNS]
+    ids = [sheet.cell(row=r, column=1).value for r in range(2, 14)]
+    assert ids == [r.id for r in result.project.risks.risks]
+    assert sheet["I2"].value == "=G2*H2"
+    assert sheet["I13"].value == "=G13*H13"
+    r7 = next(r for r in range(2, 14) if sheet.cell(row=r, column=1).value == "R7")
+    assert (
+        sheet.cell(row=r7, column=2).value,
+        sheet.cell(row=r7, column=7).value,
+        sheet.cell(row=r7, column=8).value,
+    ) == ("issue", 5, 3)
+    assert sheet["M2"].value.date() == date(2010, 6, 15)  # a real date
+    assert sheet.freeze_panes == "C2"
+    assert "RAID" in sheet.tables
+
+
+def test_score_is_locked_and_inputs_are_not(book) -> None:
+    sheet = book[0]["RAID log"]
+    assert sheet.protection.sheet is True
+    assert sheet["I2"].protection.locked is True
+    assert sheet["G2"].protection.locked is False
+    assert sheet["A100"].protection.locked is False  # spare rows for new entries
+
+
+def test_dropdowns_and_rag_formatting(book) -> None:
+    workbook, _ = book
+    sheet = workbook["RAID log"]
+    validations = {dv.formula1: str(dv.sqref) for dv in sheet.data_validations.dataValidation}
+    assert validations["Lists!$A$2:$A$5"].startswith("B2:")  # type
+    assert "Lists!$C$2:$C$6" in validations  # 1-5 scores
+    assert workbook["Lists"].sheet_state == "hidden"
+    rules = [(r.operator, r.formula) for rng in sheet.conditional_formatting for r in rng.rules]
+    assert rules == [("greaterThanOrEqual", ["15"]), ("between", ["5", "14"]), ("lessThan", ["5"])]
+
+
+def test_actions_heat_map_and_properties(book) -> None:
+    workbook, result = book
+    actions = list(workbook["Actions"].iter_rows(min_row=2, values_only=True))
+    expected = sum(len(r.actions) for r in result.project.risks.risks)
+    assert len([a for a in actions if a[0]]) == expected
+    heat = workbook["Heat map"]
+    assert heat["D2"].value == "R7"  # likelihood 5, impact 3
+    props = {p.name: p.value for p in workbook.custom_doc_props.props}
+    assert props["psp.content_hash"] == content_hash(result)
+    assert props["psp.commit"] == "abc123"
+    meta = dict(workbook["_psp"].iter_rows(min_row=2, values_only=True))
+    first = raid_records(result)[0]
+    assert meta["risk R1"] == record_fingerprint(first)
+    assert workbook["_psp"].sheet_state == "hidden"
+
+
+def test_round_trip_through_import_has_no_differences(folder: Path) -> None:
+    rendered = runner.invoke(app, ["render", "raid", str(folder), "--as-of", "2011-06-30"])
+    assert rendered.exit_code == 0, rendered.output
+    path = folder / "out" / "raid-2011-06-30.xlsx"
+    imported = runner.invoke(app, ["import", "raid", str(path), "--project", str(folder)])
+    assert imported.exit_code == 0, imported.output
+    assert "no differences" in imported.output
+
+
+def test_an_edit_in_excel_comes_back(folder: Path) -> None:
+    runner.invoke(app, ["render", "raid", str(folder), "--as-of", "2011-06-30"])
+    path = folder / "out" / "raid-2011-06-30.xlsx"
+    workbook = load_workbook(path)
+    workbook["RAID log"]["G2"] = 4  # R1's likelihood from 3 to 4
+    workbook.save(path)
+    result = runner.invoke(app, ["import", "raid", str(path), "--project", str(folder), "--apply"])
+    assert result.exit_code == 0, result.output
+    risks = validate(folder, AS_OF, find=False).result.project.risks.risks
+    assert next(r for r in risks if r.id == "R1").likelihood == 4
