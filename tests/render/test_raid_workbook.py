@@ -109,3 +109,27 @@ def test_an_edit_in_excel_comes_back(folder: Path) -> None:
     assert result.exit_code == 0, result.output
     risks = validate(folder, AS_OF, find=False).result.project.risks.risks
     assert next(r for r in risks if r.id == "R1").likelihood == 4
+
+
+def test_text_that_looks_like_a_formula_stays_text(folder: Path, tmp_path: Path) -> None:
+    risks = folder / "risks.yaml"
+    text = risks.read_text()
+    risks.write_text(text.replace("title: ", 'title: "=HYPERLINK(\\"http://x\\",\\"y\\")" #', 1))
+    milestones = folder / "milestones.yaml"
+    milestones.write_text(milestones.read_text().replace("title: ", 'title: "=1+1" #', 1))
+    for kind in ("raid", "plan"):
+        out = tmp_path / f"{kind}.xlsx"
+        result = runner.invoke(
+            app, ["render", kind, str(folder), "--as-of", "2011-06-30", "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+    raid = load_workbook(tmp_path / "raid.xlsx")["RAID log"]["C2"]
+    assert (raid.value, raid.data_type) == ('=HYPERLINK("http://x","y")', "s")
+    plan = load_workbook(tmp_path / "plan.xlsx")
+    assert (plan["Milestones"]["B2"].value, plan["Milestones"]["B2"].data_type) == ("=1+1", "s")
+    assert plan["Gantt"]["B4"].data_type == "s"
+    # and it reads back as the same text
+    imported = runner.invoke(
+        app, ["import", "raid", str(tmp_path / "raid.xlsx"), "--project", str(folder)]
+    )
+    assert "no differences" in imported.output, imported.output

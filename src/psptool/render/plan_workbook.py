@@ -9,7 +9,7 @@ from typing import Any
 
 from ..analysis.plan import PlanAnalysis
 from ..model import Project
-from .workbook import DATE_FORMAT, column_letter, new_workbook, set_properties, write_table
+from .workbook import DATE_FORMAT, column_letter, new_workbook, put, set_properties, write_table
 
 GANTT_FIRST_COLUMN = 5
 """Gantt sheet: A milestone, B title, C start, D end, then one column per week or month."""
@@ -138,7 +138,7 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
     first_row = 4
     for r, m in enumerate(plan.milestones, first_row):
         gantt.cell(row=r, column=1, value=m.id)
-        gantt.cell(row=r, column=2, value=m.title)
+        put(gantt, r, 2, m.title)
         gantt.cell(
             row=r, column=3, value=bar_start(project, plan, m.id)
         ).number_format = DATE_FORMAT

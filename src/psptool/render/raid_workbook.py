@@ -43,6 +43,7 @@ from .workbook import (
     dropdown,
     fit_row_heights,
     new_workbook,
+    put,
     set_properties,
 )
 
@@ -97,8 +98,10 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     for r, record in enumerate(records, 2):
         row = risk_row(record)
         for c, column in enumerate(RAID_COLUMNS, 1):
-            value = cell_value(column, row[column.header]) if column.is_data else score_formula(r)
-            cell = sheet.cell(row=r, column=c, value=value)
+            if column.is_data:
+                cell = put(sheet, r, c, cell_value(column, row[column.header]))
+            else:
+                cell = sheet.cell(row=r, column=c, value=score_formula(r))
             if column.kind == "date":
                 cell.number_format = DATE_FORMAT
             if column.header in ("Title", "Description"):
@@ -184,7 +187,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
             value = cell_value(column, row[column.header])
             if column.kind == "bool":
                 value = "yes" if value else "no"
-            cell = actions.cell(row=r, column=c, value=value)
+            cell = put(actions, r, c, value)
             if column.kind == "date":
                 cell.number_format = DATE_FORMAT
             if column.header == "Action":

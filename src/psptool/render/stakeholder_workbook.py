@@ -8,7 +8,7 @@ from typing import Any
 
 from ..analysis.stakeholders import StakeholderMap, quadrant
 from ..model import Project
-from .workbook import new_workbook, set_properties, write_table
+from .workbook import new_workbook, put, set_properties, write_table
 
 QUADRANT_FILL = {
     "manage closely": "F4B183",
@@ -38,7 +38,7 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
                 for s in smap.stakeholders
                 if (s.interest, s.influence) == (interest, influence)
             ]
-            cell = grid.cell(row=row, column=1 + interest, value="\n".join(names) or None)
+            cell = put(grid, row, 1 + interest, "\n".join(names) or None)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             where = quadrant(interest, influence) or "monitor"
             cell.fill = PatternFill("solid", fgColor=QUADRANT_FILL[where])

@@ -17,6 +17,15 @@ DATE_FORMAT = "dd/mm/yyyy"
 MONEY_FORMAT = "#,##0"
 
 
+def put(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """Write a value from the folder into a cell. Text that starts with '=' stays text: a
+    partner's title must never become a formula Excel runs (formula injection)."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def new_workbook() -> Any:
     from openpyxl import Workbook
 
@@ -54,7 +63,7 @@ def write_table(
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     for r, row in enumerate(rows, start_row + 1):
         for c, value in enumerate(row, 1):
-            cell = sheet.cell(row=r, column=c, value=value)
+            cell = put(sheet, r, c, value)
             header = headers[c - 1]
             if header in date_columns or isinstance(value, date):
                 cell.number_format = DATE_FORMAT
