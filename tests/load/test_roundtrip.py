@@ -322,3 +322,16 @@ def test_appended_items_read_back_in_order(items: list[dict[str, str]]) -> None:
     assert data["risks"][0]["actions"][2:] == items
     assert d.text.startswith("# header comment\nrisks:   # the list\n\n  - id: 'R1'\n")
     assert d.text.endswith("# trailing comment\n")
+
+
+def test_new_outputs_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    from psptool.load.write import write_atomic
+
+    umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "out.md", "text")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "out.md").stat().st_mode & 0o777 == 0o644

@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import OutputExists, UserError
@@ -15,17 +16,33 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
     """Write `content` to `path` through a temporary file and a rename.
 
     A reader sees the old file or the new one, never half of one; if anything fails, the old
-    file is untouched and the temporary file is removed.
+    file is untouched and the temporary file is removed. An existing file is replaced only
+    with `force`, and keeps its permissions; a new one gets what the umask allows.
     """
     if path.exists() and not force:
         raise OutputExists(f"{path} already exists; use --force to replace it")
     if path.is_dir():
         raise UserError(f"{path} is a folder")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot write in {path.parent}: {exc.strerror or exc}") from None
+    _replace_through_temporary(path, path, content)
+
+
+def _replace_through_temporary(
+    path: Path,
+    target: Path,
+    content: str | bytes,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """The one way psp puts bytes in a file: a temporary file beside `target`, flushed to
+    disk and given the right permissions, then renamed over it. `before_replace` may refuse
+    at the last moment; whatever fails, the temporary file is removed."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    folder = target.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UserError(f"cannot write in {folder}: {exc.strerror or exc}") from None
     try:
@@ -33,7 +50,10 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.chmod(tmp, _mode_for(target))
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -67,30 +87,15 @@ def replace_atomic(path: Path, content: str | bytes, original: bytes | None) -> 
     target = path.resolve() if path.is_symlink() else path
     if target.is_dir():
         raise UserError(f"{path} is a folder")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    folder = target.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UserError(f"cannot write in {folder}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(target))
+
+    def unchanged() -> None:
         if current_bytes(target) != original:
             raise FileChanged(
                 f"{path.name} changed on disk since psp read it (saved by another program or "
                 "person?); nothing was written. Run the command again"
             )
-        os.replace(tmp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
+
+    _replace_through_temporary(path, target, content, unchanged)
 
 
 def _mode_for(path: Path) -> int:
