@@ -105,6 +105,8 @@ def to_markdown(table: Table) -> str:
 def _plain(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
+        return "'" + value  # a spreadsheet must not run a partner's text as a formula
     if isinstance(value, float):
         return round(value, 4)
     if isinstance(value, list):
