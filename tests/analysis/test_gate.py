@@ -28,7 +28,7 @@ def test_the_examples_pilot_gate_is_not_yet_met() -> None:
     assert [(i.id, i.reason) for i in gate.unmet] == [
         ("pilot_duration", "the pilot has run 9.0 months of the 12 the guide advises"),
         ("pilot_milestones_done", "not completed: M13"),
-        ("fbc_signed", "no full_business_case approval from the lead partner"),
+        ("fbc_signed", "no full business case approval from the lead partner"),
     ]
 
 
@@ -76,7 +76,7 @@ def test_mou_must_be_signed_at_director_level() -> None:
     mou = next(i for i in gate.items if i.id == "mou_signed")
     assert (mou.met, mou.reason) == (
         False,
-        "no dated mou approval by a Director-level person of council",
+        "no dated MoU approval by a Director-level person of council",
     )
 
 

@@ -127,3 +127,19 @@ def test_a_broken_check_is_psp000_and_the_others_still_run(
         "the check 'broken' failed (RuntimeError: boom); please report this"
     )
     assert found[0].severity == "error"
+
+
+def test_a_partner_is_not_a_person_who_signs(tmp_path: Path) -> None:
+    from tests.helpers import PSP
+
+    approvals = "approvals:\n  - {document: mou, partner: council, person: council}\n"
+    root = make_project(tmp_path, psp_yaml=PSP + approvals)
+    d = only(root, "PSP203")
+    assert d.message == "mou approval person 'council' is not in partners.yaml"
+
+
+def test_infinite_numbers_are_refused(tmp_path: Path) -> None:
+    benefit = "benefits:\n  - {id: B1, title: b, baseline: 1, target: .inf}\n"
+    root = make_project(tmp_path, benefits_yaml=benefit)
+    (d,) = check(root).diagnostics
+    assert (d.code, d.message) == ("PSP103", "benefit B1: target must be a number, got inf")

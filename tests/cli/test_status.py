@@ -51,7 +51,7 @@ def test_docx_defaults_to_the_out_folder(tmp_path: Path) -> None:
 
 def test_period_option() -> None:
     result = runner.invoke(app, ["report", "status", *EX, "--period", "1m"])
-    assert "reporting period 30 May 2011 to 30 June 2011 (1 month)" in result.output
+    assert "reporting period 1 June 2011 to 30 June 2011 (1 month)" in result.output
     bad = runner.invoke(app, ["report", "status", *EX, "--period", "soon"])
     assert bad.exit_code == 2
 

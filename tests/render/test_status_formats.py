@@ -30,7 +30,7 @@ def test_markdown(document) -> None:
     row = "| R7 | issue | Fewer pilot placements than planned | L. Baird | 5 × 3 | 15 | red |"
     assert row in text
     assert "| To date | £46,500 | £46,480 | −£20 | 0 |" in text
-    assert "1. Before moving to sustain: the pilot has run 12 months" in text
+    assert "1. Before moving to sustain: The pilot has run 12 months" in text
 
 
 def test_html_is_self_contained_with_svg_charts(document) -> None:

@@ -21,7 +21,8 @@ def report():
 
 
 def test_period_and_overall(report) -> None:
-    assert (report.period_start, report.next_period_end) == (date(2011, 3, 30), date(2011, 9, 30))
+    # the quarter to 30 June began after 31 March, and the next runs to 30 September
+    assert (report.period_start, report.next_period_end) == (date(2011, 3, 31), date(2011, 9, 30))
     assert report.overall == "red"
     assert [(c.name, c.rag) for c in report.components] == [
         ("schedule", "green"),
@@ -61,8 +62,8 @@ def test_risks(report) -> None:
 
 def test_budget(report) -> None:
     b = report.budget
-    # the period 30 March to 30 June 2011 holds 2011-Q2; to date is 2010-Q1 to 2011-Q2
-    assert (b.period.planned, b.period.actual) == (18700, 19080)
+    # the period 1 April to 30 June 2011 holds 2011-Q2 alone; to date is 2010-Q1 to 2011-Q2
+    assert (b.period.planned, b.period.actual, b.period.variance) == (8100, 7880, -220)
     assert (b.to_date.planned, b.to_date.actual, b.to_date.variance) == (46500, 46480, -20)
     assert (b.total_planned, b.rag, b.missing_actuals) == (78600, "green", [])
 
@@ -71,10 +72,10 @@ def test_benefits_approvals_decisions(report) -> None:
     assert [(b.id, b.rag) for b in report.benefits][:2] == [("B1", "amber"), ("B2", "amber")]
     assert report.outstanding == []
     assert report.decisions == [
-        "Before moving to sustain: the pilot has run 12 months – the pilot has run 9.0 months "
+        "Before moving to sustain: The pilot has run 12 months – the pilot has run 9.0 months "
         "of the 12 the guide advises.",
-        "Before moving to sustain: milestones up to the pilot completed – not completed: M13.",
-        "Before moving to sustain: full business case approved – no full_business_case "
+        "Before moving to sustain: Milestones up to the pilot completed – not completed: M13.",
+        "Before moving to sustain: Full business case approved – no full business case "
         "approval from the lead partner.",
     ]
 
@@ -90,7 +91,7 @@ def test_a_month_period() -> None:
         }
     )
     r = status_report(p, date(2026, 6, 30), Period(months=1))
-    assert r.period_start == date(2026, 5, 30)
+    assert r.period_start == date(2026, 5, 31)
     assert [m.id for m in r.completed] == ["M1"]
     assert [m.id for m in r.slipped] == ["M1"]  # ten days late
     assert [m.id for m in r.overdue] == ["M3"]
@@ -119,3 +120,11 @@ def test_red_risk_without_action_and_overspend_need_decisions() -> None:
         "Spend is 20.0 % over plan to date (GBP 200): agree how to bring it back or revise the "
         "budget.",
     ]
+
+
+def test_nothing_to_rate_is_not_green() -> None:
+    r = status_report(project(), date(2026, 6, 30))
+    rags = {c.name: c.rag for c in r.components}
+    assert rags["benefits"] is None and rags["budget"] is None
+    assert r.overall == "green"  # schedule and risks, the only rated areas
+    assert "benefits (not rated)" in r.overall_rule and "budget (not rated)" in r.overall_rule

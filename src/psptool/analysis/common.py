@@ -33,7 +33,10 @@ class Period:
             return when + timedelta(days=sign * self.days)
         month_index = when.month - 1 + sign * self.months
         year, month = when.year + month_index // 12, month_index % 12 + 1
-        return date(year, month, min(when.day, calendar.monthrange(year, month)[1]))
+        last_day = calendar.monthrange(year, month)[1]
+        if when.day == calendar.monthrange(when.year, when.month)[1]:
+            return date(year, month, last_day)  # 30 June less a quarter is 31 March
+        return date(year, month, min(when.day, last_day))
 
     def __str__(self) -> str:
         if self.days:

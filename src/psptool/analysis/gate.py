@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from ..model import STAGES, Project
 from ..model.goal import smart_gaps
+from ..model.partnership import DOCUMENT_TITLES
 from .common import natural_key
 
 NEXT_STAGE = dict(pairwise(STAGES))
@@ -240,7 +241,7 @@ def _signed_by_all(p: Project, document: str, director: bool) -> tuple[bool, str
     unsigned = [x for x in partners if x not in signed]
     who = "a Director-level person of " if director else ""
     if unsigned:
-        return False, f"no dated {document} approval by {who}{_ids(unsigned)}"
+        return False, f"no dated {DOCUMENT_TITLES[document]} approval by {who}{_ids(unsigned)}"
     return True, f"signed by all {len(partners)} partners"
 
 
@@ -465,7 +466,7 @@ def fbc_signed(p: Project, as_of: date) -> tuple[bool, str]:
     signed = {a.partner for a in p.psp.approvals if a.document == "full_business_case"}
     if leads and leads <= signed:
         return True, "the full business case is approved"
-    return False, "no full_business_case approval from the lead partner"
+    return False, "no full business case approval from the lead partner"
 
 
 # sustain ----------------------------------------------------------------------------------
@@ -487,7 +488,7 @@ def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
     if not funders:
         return False, "no public partner is a potential funder to approve the plan"
     if missing:
-        return False, f"no sustainability_plan approval from {_ids(missing)}"
+        return False, f"no sustainability plan approval from {_ids(missing)}"
     return True, "approved by every public funding partner"
 
 

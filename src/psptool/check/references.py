@@ -117,7 +117,10 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
     partner_ids = {partner.id for partner in p.partners.partners}
     people = p.people()
     everyone = partner_ids | set(people) | ctx.raw_people_ids()
-    written = ctx.raw_people_ids()  # records left out for schema errors are not "missing"
+    # people left out of the model for a schema error are not reported again as missing;
+    # partners' ids are not people, so they never count here
+    written = _raw_person_ids(ctx)
+    written_partners = ctx.raw_ids("partners.yaml", "partners")
 
     def missing(file: str, path: Path, value: str, what: str, known: set[str]) -> Diagnostic:
         return ctx.at(
@@ -147,7 +150,7 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
     for i, approval in enumerate(p.psp.approvals):
         base = ("approvals", i)
-        if approval.partner not in partner_ids and approval.partner not in written:
+        if approval.partner not in partner_ids and approval.partner not in written_partners:
             yield missing(
                 "psp.yaml",
                 (*base, "partner"),
@@ -180,7 +183,7 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
                 hint="a partner's approval is given by one of its own people",
             )
     for i, line in enumerate(p.budget.budget):
-        if line.partner is not None and line.partner not in partner_ids | written:
+        if line.partner is not None and line.partner not in partner_ids | written_partners:
             yield missing(
                 "budget.yaml",
                 ("budget", i, "partner"),
@@ -189,7 +192,7 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
                 partner_ids,
             )
     for i, funder in enumerate(p.sustainability.funders):
-        if funder.partner is not None and funder.partner not in partner_ids | written:
+        if funder.partner is not None and funder.partner not in partner_ids | written_partners:
             yield missing(
                 "sustainability.yaml",
                 ("funders", i, "partner"),
@@ -197,6 +200,20 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
                 f"funder {funder.id} partner",
                 partner_ids,
             )
+
+
+def _raw_person_ids(ctx: CheckContext) -> set[str]:
+    """Ids of the people in partners.yaml as written, valid or not (no partner ids)."""
+    source = ctx.result.sources.get("partners.yaml")
+    data = source.data if source else None
+    partners = data.get("partners") if isinstance(data, dict) else None
+    ids: set[str] = set()
+    for partner in partners if isinstance(partners, list) else []:
+        people = partner.get("people") if isinstance(partner, dict) else None
+        for person in people if isinstance(people, list) else []:
+            if isinstance(person, dict) and "id" in person:
+                ids.add(str(person["id"]))
+    return ids
 
 
 def goals_milestones_stakeholders(ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -7,6 +7,7 @@ lines it must, and refuses a change that would add errors), and prints what chan
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
@@ -78,9 +79,12 @@ def _number(value: str, option: str) -> int | float:
     if re.fullmatch(r"[+-]?\d+", text):
         return int(text)
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         raise typer.BadParameter(f"'{value}' is not a number", param_hint=option) from None
+    if not math.isfinite(number):
+        raise typer.BadParameter(f"'{value}' is not a finite number", param_hint=option)
+    return number
 
 
 def report(result: Any, dry_run: bool) -> None:

@@ -42,9 +42,9 @@ Id = Annotated[
 IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra={"format": "date"})]
 Score = Annotated[int, Field(strict=True, ge=1, le=5)]
 """A 1–5 rating: likelihood, impact, interest, influence, an option's score."""
-Number = Annotated[float, Field(strict=True)]
-Money = Annotated[float, Field(strict=True, ge=0)]
-Weight = Annotated[float, Field(strict=True, gt=0)]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Money = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
+Weight = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
 
 
 class Record(BaseModel):

@@ -37,6 +37,15 @@ Document = Literal[
     "mou", "outline_business_case", "pilot_plan", "full_business_case", "sustainability_plan"
 ]
 
+DOCUMENT_TITLES: dict[str, str] = {
+    "mou": "MoU",
+    "outline_business_case": "outline business case",
+    "pilot_plan": "pilot plan",
+    "full_business_case": "full business case",
+    "sustainability_plan": "sustainability plan",
+}
+"""How each signed-off document is named in what people read."""
+
 
 class GovernanceGroup(Record):
     """A governance or operational group, with how often it meets and who sits on it."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from ..model.partnership import DOCUMENT_TITLES
 from ..report.status import StatusReport
 from .document import Bullets, Document, Figure, Heading, Para, long_date, money
 from .scores import heatmap_table
@@ -23,14 +26,14 @@ def status_document(report: StatusReport) -> Document:
     doc = Document(
         f"Highlight report: {r.name}",
         f"As at {long_date(r.as_of)} · stage: {r.stage} · reporting period "
-        f"{long_date(r.period_start)} to {long_date(r.as_of)} ({r.period})",
+        f"{long_date(r.period_start + timedelta(days=1))} to {long_date(r.as_of)} ({r.period})",
     )
     doc.add(Heading(1, "Overall status", r.overall), Para(_sentence(r.overall_rule)))
     doc.add(
         Table(
             "",
             ["Area", "RAG", "Why"],
-            [[c.name.capitalize(), c.rag, c.reason] for c in r.components],
+            [[c.name.capitalize(), c.rag or "not rated", c.reason] for c in r.components],
         )
     )
     if r.decisions:
@@ -172,7 +175,10 @@ def status_document(report: StatusReport) -> Document:
         doc.add(
             Heading(1, "Approvals outstanding"),
             Bullets(
-                [f"{o.document.replace('_', ' ')}: {', '.join(o.partners)}" for o in r.outstanding]
+                [
+                    f"{DOCUMENT_TITLES[o.document].capitalize()}: {', '.join(o.partners)}"
+                    for o in r.outstanding
+                ]
             ),
         )
     gate = r.gate

@@ -7,6 +7,7 @@ from datetime import date
 
 from ..analysis.common import natural_key
 from ..model import Project
+from ..model.partnership import DOCUMENT_TITLES
 
 
 @dataclass
@@ -117,7 +118,7 @@ def compare(before: Project, after: Project) -> Changes:
     out.partners_removed = _sorted(old_p - new_p)
     old_a = {(a.document, a.partner) for a in before.psp.approvals}
     out.approvals_added = [
-        f"{a.document} by {a.partner}"
+        f"{DOCUMENT_TITLES[a.document]} by {a.partner}"
         for a in after.psp.approvals
         if (a.document, a.partner) not in old_a
     ]

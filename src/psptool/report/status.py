@@ -29,7 +29,8 @@ class Component:
     """One part of the overall RAG: schedule, risks and issues, budget or benefits."""
 
     name: str
-    rag: Rag
+    rag: Rag | None
+    """None when there is nothing to rate yet; it then takes no part in the overall RAG."""
     reason: str
 
 
@@ -88,7 +89,10 @@ def _in(when: date | None, start: date, end: date) -> bool:
 
 
 def _worst(components: list[Component]) -> Component:
-    return max(components, key=lambda c: RAG_ORDER[c.rag])
+    rated = [c for c in components if c.rag is not None] or [
+        Component("nothing", "green", "nothing to rate yet")
+    ]
+    return max(rated, key=lambda c: RAG_ORDER[c.rag or "green"])
 
 
 def _approvals_due(project: Project) -> list[Outstanding]:
@@ -157,13 +161,15 @@ def status_report(
     components = [
         _schedule(plan.end_slippage_days, overdue, plan.projected_end, plan.planned_end),
         _risks(open_risks),
-        Component("budget", budget.rag, budget.reason),
+        Component("budget", budget.rag, budget.reason)
+        if project.budget.budget
+        else Component("budget", None, "not rated: no budget recorded"),
         _benefits(benefits),
     ]
     worst = _worst(components)
     overall_rule = (
         f"{worst.rag}: the worst of "
-        + ", ".join(f"{c.name} ({c.rag})" for c in components)
+        + ", ".join(f"{c.name} ({c.rag or 'not rated'})" for c in components)
         + (f"; set by {worst.name}: {worst.reason}" if worst.rag != "green" else "")
     )
     decisions = _decisions(project, open_risks, by_id, gate, budget, overspend_threshold)
@@ -245,7 +251,7 @@ def _benefits(rows: list[BenefitProgress]) -> Component:
         return Component("benefits", "amber", f"behind the line to target: {', '.join(amber)}")
     if rated:
         return Component("benefits", "green", "every measured benefit on or ahead of the line")
-    return Component("benefits", "green", "no benefit measured yet")
+    return Component("benefits", None, "not rated: no benefit measured yet")
 
 
 def _decisions(
@@ -271,7 +277,7 @@ def _decisions(
         )
     if gate.next_stage is not None:
         for item in gate.unmet:
-            out.append(f"Before moving to {gate.next_stage}: {item.label.lower()} – {item.reason}.")
+            out.append(f"Before moving to {gate.next_stage}: {item.label} – {item.reason}.")
     return out
 
 
