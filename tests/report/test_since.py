@@ -144,3 +144,19 @@ def test_outside_a_repository_the_report_says_so(tmp_path: Path) -> None:
 
 def test_revision_errors_are_user_errors() -> None:
     assert issubclass(RevisionNotFound, UserError)
+
+
+def test_a_file_with_errors_at_the_revision_is_not_compared(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLE, repo)
+    text = (repo / "psp.yaml").read_text()
+    (repo / "psp.yaml").write_text(text.replace("stage: pilot", "stage: [pilot"))
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "broken")
+    (repo / "psp.yaml").write_text(text)
+    git(repo, "commit", "-qam", "fixed", date_="2011-06-29T12:00:00")
+    project = validate(repo, AS_OF, find=False).result.project
+    report = status_since(repo, project, AS_OF, since="HEAD~1")
+    assert report.changes.not_compared == ["psp.yaml"]
+    assert report.changes.stage_before is None and report.changes.approvals_added == []

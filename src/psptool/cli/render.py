@@ -41,6 +41,7 @@ def mou_command(
     project: ProjectOption = None,
 ) -> None:
     """The Memorandum of Understanding, ready for signing (Word)."""
+    from ..load.write import check_output
     from ..render.templates import find_template, render_docx
     from ..report.papers import mou_context
     from .console import out
@@ -51,7 +52,9 @@ def mou_command(
     root = validation.root
     assert root is not None
     source = template if template is not None else find_template("mou.docx", root)[0]
-    target = output or default_output(root, "mou", when.isoformat(), "docx")
+    target = check_output(
+        output or default_output(root, "mou", when.isoformat(), "docx"), (".docx",), root
+    )
     render_docx(source, mou_context(loaded, when), target, force)
     out().print(f"wrote {target}")
 
@@ -76,6 +79,7 @@ def business_case_command(
     """The outline or full business case, laid out as councils lay theirs out (Word)."""
     from ..errors import UserError
     from ..load.history import folder_history
+    from ..load.write import check_output
     from ..render.templates import find_template, render_docx
     from ..report.papers import business_case_context
     from .console import out
@@ -90,7 +94,9 @@ def business_case_command(
     assert root is not None
     name = f"business-case-{kind}"
     source = template if template is not None else find_template(f"{name}.docx", root)[0]
-    target = output or default_output(root, name, when.isoformat(), "docx")
+    target = check_output(
+        output or default_output(root, name, when.isoformat(), "docx"), (".docx",), root
+    )
     context = business_case_context(loaded, when, kind, folder_history(root))
     render_docx(source, context, target, force)
     out().print(f"wrote {target}")

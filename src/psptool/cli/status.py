@@ -61,7 +61,7 @@ def status_command(
 ) -> None:
     """Write the highlight report: overall RAG, milestones, risks, budget, benefits, decisions."""
     from ..analysis.common import Period
-    from ..load.write import write_atomic
+    from ..load.write import check_output, write_atomic
     from ..render.status import status_document
     from ..report.status import status_since
     from .console import out
@@ -75,8 +75,17 @@ def status_command(
     loaded, validation = checked_project(folder_of(folder, project), when)
     assert validation.root is not None
     fmt = output_format.value if output_format else None
-    if fmt is None and output is not None:
-        fmt = SUFFIX_FORMAT.get(output.suffix.lower())
+    if output is not None:
+        by_suffix = SUFFIX_FORMAT.get(output.suffix.lower())
+        if by_suffix is None or (fmt is not None and fmt != by_suffix):
+            wanted = [s for s, f in SUFFIX_FORMAT.items() if f == (fmt or by_suffix)]
+            raise typer.BadParameter(
+                f"{output.name}: write {fmt or 'a report'} to a file ending in "
+                + (" or ".join(wanted) if wanted else ".md, .html or .docx"),
+                param_hint="-o",
+            )
+        fmt = by_suffix
+        check_output(output, (output.suffix.lower(),), validation.root)
     if fmt is None:
         fmt = "terminal" if sys.stdout.isatty() else "markdown"
     if fmt == "docx" and output is None:

@@ -8,6 +8,7 @@ from .render import ForceOption, OutputOption, default_output, render_app
 
 def _render(kind: str, folder, output, force, as_of, project) -> None:  # type: ignore[no-untyped-def]
     from .. import analysis
+    from ..load.write import check_output
     from ..render.workbook import save
     from .console import out
     from .project import checked_project
@@ -28,6 +29,7 @@ def _render(kind: str, folder, output, force, as_of, project) -> None:  # type: 
 
         workbook = stakeholder_workbook(loaded, analysis.map_stakeholders(loaded), when)
     target = output or default_output(validation.root, kind, when.isoformat(), "xlsx")
+    check_output(target, (".xlsx",), validation.root)
     save(workbook, target, force)
     out().print(f"wrote {target}")
 
@@ -74,6 +76,7 @@ def raid_command(
 ) -> None:
     """The RAID log workbook, to edit in Excel and read back with psp import raid."""
     from ..load.history import head_commit
+    from ..load.write import check_output
     from ..render.raid_workbook import render_raid
     from .console import out
     from .project import checked_project
@@ -82,6 +85,7 @@ def raid_command(
     _, validation = checked_project(folder_of(folder, project), when)
     assert validation.root is not None and validation.result is not None
     target = output or default_output(validation.root, "raid", when.isoformat(), "xlsx")
+    check_output(target, (".xlsx",), validation.root)
     render_raid(validation.result, when, target, force, head_commit(validation.root))
     out().print(f"wrote {target}")
 

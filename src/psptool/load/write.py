@@ -106,3 +106,26 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def check_output(path: Path, suffixes: tuple[str, ...], root: Path | None = None) -> Path:
+    """Refuse an output path whose suffix does not fit what is written (a workbook named
+    .docx), or that would replace one of the folder's own YAML files."""
+    if path.suffix.lower() not in suffixes:
+        raise UserError(
+            f"{path.name}: this writes a {' or '.join(suffixes)} file; give -o a name ending in "
+            f"{suffixes[0]}"
+        )
+    if root is not None:
+        from ..model import FILES_BY_NAME
+
+        try:
+            inside = path.resolve().parent == root.resolve()
+        except OSError:
+            inside = False
+        if inside and path.name in FILES_BY_NAME:
+            raise UserError(
+                f"{path.name} is one of the partnership's own files; psp never writes "
+                "a paper over it"
+            )
+    return path

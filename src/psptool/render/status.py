@@ -236,6 +236,8 @@ def _change_items(r: StatusReport) -> list[str]:
         if ids:
             items.append(f"{label}: {', '.join(ids)}")
 
+    for name in c.not_compared:
+        items.append(f"{name} is not compared: it had errors at that revision")
     if c.stage_before:
         items.append(f"Stage moved from {c.stage_before} to {r.stage}")
     line("Risks added", c.risks_added)

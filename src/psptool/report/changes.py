@@ -59,12 +59,16 @@ class Changes:
     approvals_added: list[str] = field(default_factory=list)
     stage_before: str | None = None
     """The stage then, when it differs from now."""
+    not_compared: list[str] = field(default_factory=list)
+    """Files that had errors at the earlier revision, so their changes are not reported."""
 
     @property
     def empty(self) -> bool:
         return (
             not any(
-                getattr(self, name) for name in self.__dataclass_fields__ if name != "stage_before"
+                getattr(self, name)
+                for name in self.__dataclass_fields__
+                if name not in ("stage_before", "not_compared")
             )
             and self.stage_before is None
         )
@@ -74,9 +78,25 @@ def _sorted(ids: set[str]) -> list[str]:
     return sorted(ids, key=natural_key)
 
 
-def compare(before: Project, after: Project) -> Changes:
-    """Differences from `before` to `after`, each list in id order."""
-    out = Changes()
+def compare(before: Project, after: Project, skip: frozenset[str] = frozenset()) -> Changes:
+    """Differences from `before` to `after`, each list in id order.
+
+    Files named in `skip` (those that had errors at the earlier revision, so records were
+    missing from it) are not compared: every record would otherwise look new.
+    """
+    out = Changes(not_compared=sorted(skip))
+    kept = {
+        "risks.yaml": "risks",
+        "milestones.yaml": "milestones",
+        "benefits.yaml": "benefits",
+        "partners.yaml": "partners",
+        "psp.yaml": "psp",
+    }
+    update = {
+        attribute: getattr(after, attribute) for name, attribute in kept.items() if name in skip
+    }
+    if update:
+        before = before.model_copy(update=update)
     old_risks = {r.id: r for r in before.risks.risks}
     new_risks = {r.id: r for r in after.risks.risks}
     out.risks_added = _sorted(set(new_risks) - set(old_risks))

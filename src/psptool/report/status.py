@@ -301,7 +301,8 @@ def status_since(
         except NotARepository as exc:
             note = f"No comparison with {since}: {exc}."
         else:
-            changes = compare(before.project, project)
+            broken = frozenset(d.file for d in before.errors if d.file)
+            changes = compare(before.project, project, broken)
             since_label = f"{revision.short} of {revision.date} ({revision.subject})"
             if since != revision.commit and since != revision.short:
                 since_label = f"{since}: {since_label}"

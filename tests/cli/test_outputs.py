@@ -1,0 +1,45 @@
+"""An output's name must fit what is written, and never be one of the folder's own files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from psptool.cli import app
+from tests.helpers import EXAMPLE
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "status", "-o", "s.pdf"], "ending in .md, .html or .docx"),
+        (["report", "status", "-o", "s.docx", "--format", "markdown"], "ending in .md"),
+        (["render", "plan", "-o", "plan.docx"], "this writes a .xlsx file"),
+        (["render", "mou", "-o", "mou.xlsx"], "this writes a .docx file"),
+        (["render", "raid", "-o", "risks.yaml", "--force"], "this writes a .xlsx file"),
+    ],
+)
+def test_mismatched_output_names_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    folder = tmp_path / "ex"
+    shutil.copytree(EXAMPLE, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    monkeypatch.chdir(folder)
+    result = runner.invoke(app, [*args, "--as-of", "2011-06-30"])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_paper_never_replaces_the_folders_yaml(tmp_path: Path) -> None:
+    from psptool.errors import UserError
+    from psptool.load.write import check_output
+
+    with pytest.raises(UserError, match="one of the partnership's own files"):
+        check_output(tmp_path / "risks.yaml", (".yaml",), tmp_path)
