@@ -200,3 +200,40 @@ def test_a_damaged_file_gets_an_answer_never_a_traceback(cuts, command: list[str
         assert result.exit_code in (0, 1, 2), result.output
         if result.exit_code != 0:
             assert {p.name: p.read_bytes() for p in root.iterdir()} == before
+
+
+def test_milestone_done_keeps_an_earlier_completion(tmp_path) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from psptool.cli import app
+    from tests.helpers import EXAMPLE
+
+    folder = tmp_path / "ex"
+    shutil.copytree(EXAMPLE, folder)
+    before = (folder / "milestones.yaml").read_bytes()
+    runner = CliRunner()
+    refused = runner.invoke(
+        app, ["milestone", "done", "M1", "--project", str(folder), "--as-of", "2011-06-30"]
+    )
+    assert refused.exit_code == 1
+    assert "M1 was completed on 2010-03-26" in refused.output
+    assert (folder / "milestones.yaml").read_bytes() == before
+    fixed = runner.invoke(
+        app,
+        [
+            "milestone",
+            "done",
+            "M1",
+            "--date",
+            "2010-03-27",
+            "--force",
+            "--project",
+            str(folder),
+            "--as-of",
+            "2011-06-30",
+        ],
+    )
+    assert fixed.exit_code == 0, fixed.output
+    assert "completed: 2010-03-27" in (folder / "milestones.yaml").read_text()

@@ -266,6 +266,9 @@ def risk_escalate_command(
 def milestone_done_command(
     milestone_id: IdArgument,
     when: DateOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Correct the date of a milestone already done.")
+    ] = False,
     dry_run: DryRunOption = False,
     as_of: AsOfOption = None,
     project: ProjectOption = None,
@@ -278,6 +281,7 @@ def milestone_done_command(
         project,
         milestone_id,
         when=parse_date(when, "--date") or today,
+        force=force,
         check=every_check(today),
         write=not dry_run,
     )

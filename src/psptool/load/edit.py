@@ -536,14 +536,23 @@ def complete_milestone(
     milestone_id: str,
     *,
     when: date | None = None,
+    force: bool = False,
     check: Checker | None = None,
     write: bool = True,
 ) -> EditResult:
-    """Record that a milestone was completed, today or on `when`."""
+    """Record that a milestone was completed, today or on `when`. A milestone already
+    completed keeps its date (its slippage is history) unless `force`."""
     session = EditSession(folder, check=check)
     doc = session.document("milestones.yaml")
     index = find_record(doc, "milestones", milestone_id, "milestone")
     record = ("milestones", index)
+    already = doc.get((*record, "completed"))
+    if already is not None and not force:
+        raise EditRefused(
+            f"milestone {milestone_id} was completed on {already}; nothing was changed "
+            "(to correct the date, give --date and --force)",
+            [],
+        )
     completed = when or date.today()
     session.set_field(doc, record, milestone_id, "completed", completed, MILESTONE_ORDER)
     return session.commit(write=write)
