@@ -15,7 +15,9 @@ def _parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        raise typer.BadParameter(
+            f"'{value}' is not a date; write it as YYYY-MM-DD", param_hint="--as-of"
+        ) from None
 
 
 FolderArgument = Annotated[

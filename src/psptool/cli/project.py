@@ -27,6 +27,7 @@ def checked_project(folder: Path | None, as_of: date) -> tuple[Project, Validati
         errors_only = Validation(validation.root, validation.errors, validation.result)
         for line in text_report(errors_only):
             console.print(line)
-        console.print("psp: fix these errors first (psp validate shows them too)")
+        if not validation.cannot_run:
+            console.print("psp: fix these errors first (psp validate shows them too)")
         raise typer.Exit(validation.exit_code())
     return validation.result.project, validation

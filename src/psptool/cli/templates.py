@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Annotated
 
@@ -55,7 +54,8 @@ def export_command(
     project: ProjectOption = None,
 ) -> None:
     """Copy a default template out, for a partnership to brand in Word."""
-    from ..errors import OutputExists, UserError
+    from ..errors import UserError
+    from ..load.write import write_atomic
     from ..render.templates import TEMPLATES, defaults_dir
     from .console import out
 
@@ -67,10 +67,7 @@ def export_command(
             raise UserError("no PSP folder here: give the folder to copy the template into")
         folder = root / "templates"
     target = folder / name
-    if target.exists() and not force:
-        raise OutputExists(f"{target} already exists; use --force to replace it")
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(defaults_dir() / name, target)
+    write_atomic(target, (defaults_dir() / name).read_bytes(), force=force)
     out().print(f"wrote {target}: edit it in Word, keeping the {{{{ }}}} and {{% %}} tags whole")
 
 

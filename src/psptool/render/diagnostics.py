@@ -60,7 +60,7 @@ def text_report(validation: Validation) -> Iterable[Text]:
             current = d.file
             yield Text(display_path(root, d.file), style="bold underline")
         line = Text()
-        line.append(location(d, root), style="bold")
+        line.append(location(d, root) or "psp", style="bold")
         line.append(": ")
         line.append(d.code, style="dim")
         line.append(" ")
@@ -80,6 +80,9 @@ def text_report(validation: Validation) -> Iterable[Text]:
     if validation.diagnostics:
         yield Text("")
     files = sum(1 for s in sources.values() if s.present)
+    if validation.root is None:
+        yield Text(summary(validation, 0).removesuffix(" in 0 files"), style="bold red")
+        return
     style = "bold red" if validation.errors else ("yellow" if validation.warnings else "green")
     yield Text(summary(validation, files), style=style)
 

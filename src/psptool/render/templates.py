@@ -149,10 +149,14 @@ def render_docx(template: Path, context: dict[str, Any], output: Path, force: bo
         )
     except TemplateError as exc:
         raise _problem(template, exc) from None
-    except (zipfile.BadZipFile, KeyError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise TemplateProblem(f"template {template.name} is not a Word document: {exc}") from None
-    except Exception as exc:  # a template can fail in many ways; none may crash psp
-        raise _problem(template, exc) from None
+    except Exception as exc:
+        if type(exc).__name__ == "PackageNotFoundError":  # python-docx: not a .docx at all
+            raise TemplateProblem(
+                f"template {template}: not found, or not a Word document (.docx)"
+            ) from None
+        raise _problem(template, exc) from None  # a template fails in many ways; none crash
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / output.name
         document.save(str(scratch))
