@@ -169,3 +169,14 @@ def test_cli_render_workbooks(tmp_path: Path) -> None:
         assert (folder / "out" / f"{kind}-2011-06-30.xlsx").is_file()
     again = runner.invoke(app, ["render", "plan", str(folder), "--as-of", "2011-06-30"])
     assert again.exit_code == 2
+
+
+def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> None:
+    from psptool.analysis.economics import economic_case
+
+    appraisal = analysis.appraise_options(project)
+    _, book = _saved(options_workbook(project, appraisal, AS_OF), tmp_path, "options.xlsx")
+    rows = {r[0]: r for r in book["Economic case"].iter_rows(min_row=2, values_only=True) if r[0]}
+    case = {o.id: o for o in economic_case(project).options}
+    assert rows["O3"][7] == round(case["O3"].after_optimism.npv) == 536993
+    assert rows["O3"][8] == round(case["O3"].after_optimism.bcr, 2) == 2.97

@@ -105,6 +105,8 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         for cell in row:
             cell.number_format = MONEY_FORMAT
 
+    _economics(workbook, project)
+
     sens = workbook.create_sheet("Sensitivity")
     rows = [
         [
@@ -134,3 +136,67 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         widths={"Name": 44},
     )
     return workbook
+
+
+def _economics(workbook: Any, project: Project) -> None:
+    """The economic case beside the scoring, when options have costs and benefits by year."""
+    from ..analysis.economics import economic_case
+
+    case = economic_case(project)
+    options = [o for o in case.options if o.has_streams]
+    if not options:
+        return
+    sheet = workbook.create_sheet("Economic case")
+    rows = []
+    for o in options:
+        before, after = o.before_optimism, o.after_optimism
+        relative = o.relative_after
+        rows.append(
+            [
+                o.id,
+                o.name,
+                round(before.costs),
+                round(before.benefits),
+                round(before.npv),
+                None if before.bcr is None else round(before.bcr, 2),
+                round(after.costs),
+                round(after.npv),
+                None if after.bcr is None else round(after.bcr, 2),
+                None if relative is None else round(relative.npv),
+            ]
+        )
+    write_table(
+        sheet,
+        "EconomicCase",
+        [
+            "ID",
+            "Option",
+            "PV costs",
+            "PV benefits",
+            "NPV",
+            "BCR",
+            "PV costs with optimism bias",
+            "NPV with optimism bias",
+            "BCR with optimism bias",
+            "NPV against doing nothing",
+        ],
+        rows,
+        widths={"Option": 44},
+        money_columns=[
+            "PV costs",
+            "PV benefits",
+            "NPV",
+            "PV costs with optimism bias",
+            "NPV with optimism bias",
+            "NPV against doing nothing",
+        ],
+    )
+    sheet.cell(
+        row=len(rows) + 3,
+        column=1,
+        value=(
+            "Present values at the Green Book discount rates (or psp.yaml's discount_rates); "
+            "see docs/economics.md. psp score economics shows the sensitivity and year-by-year "
+            "figures."
+        ),
+    )
