@@ -15,10 +15,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 NAVY = RGBColor(0x1F, 0x38, 0x64)
 TBC = "To be agreed by the partners."
+NO_PARTNERS = "No partners are recorded yet."
 
 
 def _base() -> Document:
@@ -84,6 +86,24 @@ def _para_loop(doc, loop: str, body: str, style: str = "List Bullet") -> None:  
     doc.add_paragraph("{%p endfor %}")
 
 
+def _if(doc, condition: str) -> None:  # type: ignore[no-untyped-def]
+    """Open a block of paragraphs and tables printed only when `condition` holds."""
+    doc.add_paragraph("{%p if " + condition + " %}")
+
+
+def _else(doc, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Close the block `_if` opened with the sentence printed in its place otherwise, so an
+    empty list or table never leaves an introduction with nothing after it."""
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph(text)
+    doc.add_paragraph("{%p endif %}")
+
+
+def _items(loop: str) -> str:
+    """The list a loop runs over: `r in roles` → `roles`."""
+    return loop.split(" in ", 1)[1]
+
+
 def mou() -> Document:
     doc = _base()
     doc.add_paragraph("Memorandum of Understanding", style="Title")
@@ -109,17 +129,23 @@ def mou() -> Document:
     doc.add_paragraph("Our shared vision: {{ partnership.vision }}")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph(
+        "{% if partnership.start or partnership.end %}"
         "The partnership runs from {{ partnership.start or 'a date to be agreed' }} to "
         "{{ partnership.end or 'a date to be agreed' }}."
+        "{% else %}The partnership's start and end dates are to be agreed.{% endif %}"
     )
 
     doc.add_heading("2. Objectives", level=1)
+    _if(doc, "partnership.objectives")
     doc.add_paragraph("The partners will work together to:")
     _para_loop(doc, "objective in partnership.objectives", "{{ objective }}")
+    _else(doc, TBC)
 
     doc.add_heading("3. Values", level=1)
+    _if(doc, "partnership.values")
     doc.add_paragraph("In working together the partners will uphold these values:")
     _para_loop(doc, "value in partnership.values", "{{ value }}")
+    _else(doc, TBC)
 
     doc.add_heading("4. Funding", level=1)
     doc.add_paragraph("{{ partnership.funding or '" + TBC + "' }}")
@@ -128,6 +154,7 @@ def mou() -> Document:
     doc.add_paragraph("{%p if lead %}")
     doc.add_paragraph("The lead partner is {{ lead.name }} ({{ lead.sector }}).")
     doc.add_paragraph("{%p endif %}")
+    _if(doc, "partners")
     _loop_table(
         doc,
         ["Partner", "Sector", "Role in the PSP", "Contribution"],
@@ -135,13 +162,17 @@ def mou() -> Document:
         ["{{ p.name }}", "{{ p.sector }}", "{{ p.role }}", "{{ p.contribution }}"],
         [4.5, 3.0, 3.0, 6.1],
     )
+    _else(doc, NO_PARTNERS)
 
     doc.add_heading("6. Roles and responsibilities", level=1)
     doc.add_heading("Roles", level=2)
+    _if(doc, "roles")
     _loop_table(
         doc, ["Role", "Held by"], "r in roles", ["{{ r.role }}", "{{ r.person }}"], [5.0, 11.6]
     )
+    _else(doc, TBC)
     doc.add_heading("Governance", level=2)
+    _if(doc, "groups")
     doc.add_paragraph(
         "The partnership is governed through the groups below. Each keeps a record of its "
         "decisions; the Governance Group receives a highlight report at each meeting."
@@ -153,7 +184,9 @@ def mou() -> Document:
         ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
         [3.8, 2.6, 3.6, 6.6],
     )
+    _else(doc, TBC)
     doc.add_heading("Responsibilities of each partner", level=2)
+    _if(doc, "partners | selectattr('responsibilities') | list")
     doc.add_paragraph("{%p for p in partners %}")
     doc.add_paragraph("{%p if p.responsibilities %}")
     line = doc.add_paragraph()
@@ -161,6 +194,7 @@ def mou() -> Document:
     line.add_run("{{ p.responsibilities | join('; ') }}.")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
+    _else(doc, TBC)
 
     doc.add_heading("7. Resolving disputes", level=1)
     doc.add_paragraph("{{ mou.dispute_resolution or '" + TBC + "' }}")
@@ -180,6 +214,7 @@ def mou() -> Document:
         "Signed on behalf of each partner by an officer at Director level or above, confirming "
         "the partner's commitment to this Memorandum of Understanding."
     )
+    _if(doc, "signatures")
     _loop_table(
         doc,
         ["Partner", "Name", "Title", "Signature", "Date"],
@@ -187,6 +222,7 @@ def mou() -> Document:
         ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "", "{{ s.date }}"],
         [3.6, 3.2, 4.2, 3.2, 2.4],
     )
+    _else(doc, NO_PARTNERS)
     footer = doc.sections[0].footer.paragraphs[0]
     footer.text = "{{ partnership.name }} · Memorandum of Understanding · not legally binding"
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -197,6 +233,11 @@ def mou() -> Document:
 # business cases ---------------------------------------------------------------------------
 
 NONE_RECORDED = "None recorded in the RAID log."
+NO_OPTIONS = "No options are recorded yet."
+NO_BENEFITS = "No benefits are recorded yet."
+NO_GOALS = "No goals are recorded yet."
+NO_MILESTONES = "No milestones are recorded yet."
+NO_BUDGET = "No budget is recorded yet."
 
 
 def _cell_text(cell, text: str, size: float, bold: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -240,13 +281,20 @@ def _table(  # type: ignore[no-untyped-def]
     cells: list[str],
     after: list[list[str]] | None = None,
     size: float = 9,
+    empty: str | None = None,
+    margin: float | None = None,
+    intro: str | None = None,
 ) -> None:
     """A table with a shaded header row that repeats on each page, one row repeated for each
-    item (docxtpl's {%tr %}), and bold rows after them (totals)."""
+    item (docxtpl's {%tr %}), and bold rows after them (totals). With `empty`, the sentence
+    printed instead of the table (and its `intro`) when there is nothing to repeat; with
+    `margin`, narrower cell margins (cm, left and right) so that many money columns fit."""
     after = after or []
-    introduction = doc.paragraphs[-1] if doc.paragraphs else None
-    if introduction is not None and not introduction.text.startswith("{%"):
-        introduction.paragraph_format.keep_with_next = True
+    if empty is not None:
+        _if(doc, _items(loop))
+    if intro is not None:
+        doc.add_paragraph(intro)
+    _keep_introduction_with_table(doc)
     table = doc.add_table(rows=4 + len(after), cols=len(headers))
     table.style = "Table Grid"
     for i, text in enumerate(headers):
@@ -265,13 +313,43 @@ def _table(  # type: ignore[no-untyped-def]
             _cell_text(cell, text, size, bold=True)
             _shade(cell, "F2F2F2")
     _widths(table, widths)
+    if margin is not None:
+        _cell_margins(table, margin)
     doc.add_paragraph()
+    if empty is not None:
+        _else(doc, empty)
 
 
-def _if_empty(doc, items: str, text: str = NONE_RECORDED) -> None:  # type: ignore[no-untyped-def]
-    doc.add_paragraph("{%p if not " + items + " %}")
-    doc.add_paragraph(text)
-    doc.add_paragraph("{%p endif %}")
+def _cell_margins(table, side: float) -> None:  # type: ignore[no-untyped-def]
+    """Left and right cell margins for the whole table, in cm."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(round(side / 2.54 * 1440)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))  # the schema puts tblCellMar before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
+
+
+def _keep_introduction_with_table(doc) -> None:  # type: ignore[no-untyped-def]
+    """Keep the sentence that introduces a table on the table's page: the last paragraph
+    before it, past the `{%p if %}` tags that vanish when rendered."""
+    for element in reversed(list(doc.element.body.iterchildren())):
+        if element.tag != qn("w:p"):
+            if element.tag == qn("w:sectPr"):
+                continue
+            return  # a table straight after a table
+        paragraph = Paragraph(element, doc)
+        if paragraph.text.startswith("{%p if"):
+            continue
+        if paragraph.text and not paragraph.text.startswith("{%"):
+            paragraph.paragraph_format.keep_with_next = True
+        return
 
 
 def _page_number(paragraph) -> None:  # type: ignore[no-untyped-def]
@@ -348,8 +426,10 @@ def _document_control(doc, title: str) -> None:  # type: ignore[no-untyped-def]
         [3.3, 5.0, 3.3, 5.0],
         "a in approvals",
         ["{{ a.date }}", "{{ a.organisation }}", "{{ a.meeting }}", "{{ a.purpose }}"],
+        empty=NO_PARTNERS,
     )
     doc.add_heading("Sign-off", level=2)
+    _if(doc, "signoff")
     doc.add_paragraph(
         "Signed off on behalf of each partner by an officer at Director level or above, "
         "confirming the partner's agreement to this " + title.lower() + "."
@@ -361,6 +441,7 @@ def _document_control(doc, title: str) -> None:  # type: ignore[no-untyped-def]
         "s in signoff",
         ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "", "{{ s.date }}"],
     )
+    _else(doc, NO_PARTNERS)
     doc.add_page_break()
 
 
@@ -384,10 +465,12 @@ def _executive_summary(doc, number: int, full: bool) -> None:  # type: ignore[no
     doc.add_heading(f"{number}.2 The preferred option", level=2)
     doc.add_paragraph("{{ summary.appraisal }}")
     doc.add_heading(f"{number}.3 Benefits", level=2)
+    _if(doc, "summary.benefits")
     doc.add_paragraph("The benefits the partnership is to deliver:")
     _para_loop(doc, "b in summary.benefits", "{{ b }}")
     if full:
         doc.add_paragraph("{{ summary.benefits_progress }}")
+    _else(doc, NO_BENEFITS)
     doc.add_heading(f"{number}.4 Financial summary", level=2)
     doc.add_paragraph("{{ summary.financial }}")
     doc.add_heading(f"{number}.5 Decisions required", level=2)
@@ -412,21 +495,25 @@ def _case_for_change(doc, number: int, full: bool) -> None:  # type: ignore[no-u
     doc.add_paragraph("{%p if partnership.vision %}")
     _labelled(doc, "Our shared vision", "{{ partnership.vision }}")
     doc.add_paragraph("{%p endif %}")
+    _if(doc, "goals")
     doc.add_paragraph("The reasons for change, goal by goal:")
     doc.add_paragraph("{%p for g in goals %}")
     line = doc.add_paragraph(style="List Bullet")
     line.add_run("{{ g.title }}: ").bold = True
     line.add_run("{{ g.relevance or 'the reason is to be recorded by the partners.' }}")
     doc.add_paragraph("{%p endfor %}")
-    _if_empty(doc, "goals", "The partners' goals are not yet recorded.")
+    _else(doc, "The partners' goals, and with them the reasons for change, are not yet recorded.")
     if full:
         doc.add_paragraph("{%p if document.previous %}")
         doc.add_paragraph("{{ document.previous }}")
         doc.add_paragraph("{%p endif %}")
     doc.add_heading(f"{number}.2 Objectives", level=2)
+    _if(doc, "partnership.objectives")
     doc.add_paragraph("The partnership's objectives are to achieve:")
     _para_loop(doc, "o in partnership.objectives", "{{ o }}")
+    _else(doc, "The partnership's objectives are to be agreed by the partners.")
     doc.add_heading(f"{number}.3 Current position and goals", level=2)
+    _if(doc, "goals")
     doc.add_paragraph(
         "The partners' SMART goals, with the baseline of the current service each starts from "
         "and the target it aims for."
@@ -434,7 +521,7 @@ def _case_for_change(doc, number: int, full: bool) -> None:  # type: ignore[no-u
     _table(
         doc,
         ["Goal", "Measure", "Baseline", "Target", "By", "Owner"],
-        [3.5, 4.4, 1.8, 1.8, 3.1, 2.0],
+        [3.1, 4.0, 2.4, 2.4, 2.7, 2.0],
         "g in goals",
         [
             "{{ g.id }} {{ g.title }}",
@@ -445,10 +532,10 @@ def _case_for_change(doc, number: int, full: bool) -> None:  # type: ignore[no-u
             "{{ g.owner }}",
         ],
     )
-    _if_empty(doc, "goals", "No goals are recorded yet.")
+    _else(doc, NO_GOALS)
 
 
-def _raid_table(doc, items: str, what: str, mitigation: bool = True) -> None:  # type: ignore[no-untyped-def]
+def _raid_table(doc, items: str, what: str, intro: str, mitigation: bool = True) -> None:  # type: ignore[no-untyped-def]
     headers = ["Ref", what, "Owner", "L × I", "RAG", "Status"]
     cells = [
         "{{ r.id }}",
@@ -463,8 +550,7 @@ def _raid_table(doc, items: str, what: str, mitigation: bool = True) -> None:  #
         headers.insert(5, "Mitigation")
         cells.insert(5, "{{ r.mitigation }}")
         widths = [1.1, 4.0, 2.0, 1.9, 1.4, 4.3, 1.9]
-    _table(doc, headers, widths, "r in " + items, cells)
-    _if_empty(doc, items)
+    _table(doc, headers, widths, "r in " + items, cells, empty=NONE_RECORDED, intro=intro)
 
 
 def _strategic_case(doc, number: int) -> None:  # type: ignore[no-untyped-def]
@@ -474,27 +560,39 @@ def _strategic_case(doc, number: int) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading(f"{number}.2 Strategic fit", level=2)
     doc.add_paragraph(
         "{{ partnership.name }} is a Public Social Partnership led by "
-        "{{ document.lead or 'a lead partner to be agreed' }}, running from "
+        "{{ document.lead or 'a lead partner to be agreed' }}"
+        "{% if partnership.start or partnership.end %}, running from "
         "{{ partnership.start or 'a date to be agreed' }} to "
-        "{{ partnership.end or 'a date to be agreed' }}. Each goal's fit with the partners' "
-        "own strategies and plans is in section 2.1."
+        "{{ partnership.end or 'a date to be agreed' }}"
+        "{% else %}; its start and end dates are to be agreed{% endif %}. Each goal's fit "
+        "with the partners' own strategies and plans is in section 2.1."
     )
     doc.add_paragraph("{%p if partnership.values %}")
     doc.add_paragraph("In working together the partners uphold these values:")
     doc.add_paragraph("{%p endif %}")
     _para_loop(doc, "v in partnership.values", "{{ v }}")
     doc.add_heading(f"{number}.3 Assumptions", level=2)
-    doc.add_paragraph(
+    _raid_table(
+        doc,
+        "strategic.assumptions",
+        "Assumption",
         "The plans and the benefits rest on these assumptions, from the RAID log, each scored "
-        "likelihood × impact for the case that it proves wrong."
+        "likelihood × impact for the case that it proves wrong.",
     )
-    _raid_table(doc, "strategic.assumptions", "Assumption")
     doc.add_heading(f"{number}.4 Strategic risks", level=2)
-    doc.add_paragraph("The risks in the RAID log, open first and highest score first.")
-    _raid_table(doc, "strategic.risks", "Risk")
+    _raid_table(
+        doc,
+        "strategic.risks",
+        "Risk",
+        "The risks in the RAID log, open first and highest score first.",
+    )
     doc.add_heading(f"{number}.5 Constraints and dependencies", level=2)
-    doc.add_paragraph("What the partnership depends on outside its control, from the RAID log.")
-    _raid_table(doc, "strategic.dependencies", "Dependency")
+    _raid_table(
+        doc,
+        "strategic.dependencies",
+        "Dependency",
+        "What the partnership depends on outside its control, from the RAID log.",
+    )
 
 
 def _options_matrix(doc) -> None:  # type: ignore[no-untyped-def]
@@ -555,12 +653,9 @@ def _options_matrix(doc) -> None:  # type: ignore[no-untyped-def]
 def _options_appraisal(doc, number: int) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading(f"{number}. Options appraisal", level=1)
     doc.add_heading(f"{number}.1 Options considered", level=2)
-    doc.add_paragraph(
-        "The options the partners considered for the future service, including doing nothing."
-    )
     _table(
         doc,
-        ["Ref", "Option", "Type", "Estimated annual cost"],
+        ["Ref", "Option", "Type", "Estimated cost"],
         [1.2, 9.4, 2.6, 3.4],
         "o in options.columns",
         [
@@ -569,9 +664,12 @@ def _options_appraisal(doc, number: int) -> None:  # type: ignore[no-untyped-def
             "{{ o.kind }}",
             "{{ o.cost }}",
         ],
+        empty=NO_OPTIONS,
+        intro="The options the partners considered for the future service, including doing "
+        "nothing.",
     )
-    _if_empty(doc, "options.columns", "No options are recorded yet.")
     doc.add_heading(f"{number}.2 Criteria and scoring", level=2)
+    _if(doc, "options.criteria")
     doc.add_paragraph(
         "Each option was scored from 1 (poor) to 5 (good) against each criterion; a criterion's "
         "weight sets its share of the total. The weighted scores are normalised to 100."
@@ -583,15 +681,19 @@ def _options_appraisal(doc, number: int) -> None:  # type: ignore[no-untyped-def
         "c in options.criteria",
         ["{{ c.name }}", "{{ c.weight }}", "{{ c.share }}"],
     )
+    _if(doc, "options.columns")
     _options_matrix(doc)
+    doc.add_paragraph("{%p endif %}")
+    _else(doc, "The criteria to score the options against are not yet recorded.")
     doc.add_heading(f"{number}.3 The preferred option", level=2)
+    _if(doc, "options.rows")
     _table(
         doc,
         [
             "Rank",
             "Option",
             "Score out of 100",
-            "Estimated annual cost",
+            "Estimated cost",
             "Cost per point",
             "Preferred",
         ],
@@ -606,6 +708,7 @@ def _options_appraisal(doc, number: int) -> None:  # type: ignore[no-untyped-def
             "{{ o.preferred }}",
         ],
     )
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ options.summary }}")
     doc.add_paragraph("{%p if options.sensitivity %}")
     doc.add_paragraph(
@@ -642,11 +745,12 @@ def _options_appraisal(doc, number: int) -> None:  # type: ignore[no-untyped-def
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if not options.has_economics %}")
     doc.add_paragraph(
-        "The options' costs and benefits by year are not yet recorded: the estimated annual "
-        f"cost of each option is in section {number}.1."
+        "The options' costs and benefits by year are not yet recorded{% if options.columns %}: "
+        f"the estimated cost of each option is in section {number}.1{{% endif %}}."
     )
     doc.add_paragraph("{%p endif %}")
     doc.add_heading(f"{number}.5 Risk assessment of each option", level=2)
+    _if(doc, "options.risk_assessment")
     doc.add_paragraph("The RAID log entries linked to each option, and how they are mitigated.")
     _table(
         doc,
@@ -662,13 +766,16 @@ def _options_appraisal(doc, number: int) -> None:  # type: ignore[no-untyped-def
             "{{ r.mitigation }}",
         ],
     )
+    _else(doc, NO_OPTIONS)
 
 
-def _benefits_plan(doc) -> None:  # type: ignore[no-untyped-def]
+def _benefits_plan(doc, introduction: str) -> None:  # type: ignore[no-untyped-def]
+    _if(doc, "benefits")
+    doc.add_paragraph(introduction)
     _table(
         doc,
         ["Benefit", "KPI", "Baseline", "Target", "Owner", "By", "Cashable or not"],
-        [3.2, 3.2, 1.7, 1.7, 1.7, 3.1, 2.0],
+        [3.0, 3.0, 2.2, 2.2, 1.9, 2.5, 1.8],
         "b in benefits",
         [
             "{{ b.id }} {{ b.title }}",
@@ -680,11 +787,14 @@ def _benefits_plan(doc) -> None:  # type: ignore[no-untyped-def]
             "{{ b.cashable }}",
         ],
     )
-    _if_empty(doc, "benefits", "No benefits are recorded yet.")
+    _else(doc, NO_BENEFITS)
 
 
 def _money_by_year(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_paragraph("{%p if financial.has_years %}")
+    doc.add_paragraph(
+        "The preferred option's costs and benefits year by year, and the cumulative net position."
+    )
     _table(
         doc,
         [
@@ -698,7 +808,7 @@ def _money_by_year(doc) -> None:  # type: ignore[no-untyped-def]
             "Net (cash)",
             "Cumulative net cost (−) / benefit (+)",
         ],
-        [1.4, 1.8, 1.8, 1.8, 1.9, 1.9, 1.9, 1.9, 2.2],
+        [1.2] + [1.925] * 8,
         "y in financial.years",
         [
             "{{ y.year }}",
@@ -725,6 +835,7 @@ def _money_by_year(doc) -> None:  # type: ignore[no-untyped-def]
             ]
         ],
         size=8,
+        margin=0.1,
     )
     doc.add_paragraph("{{ financial.summary }}")
     doc.add_paragraph("Discounting: {{ financial.discount }}.")
@@ -777,16 +888,13 @@ def _management_case(doc, number: int, outline: bool) -> None:  # type: ignore[n
     if outline:
         sub += 1
         doc.add_heading(f"{number}.{sub} Pilot plan", level=2)
-        doc.add_paragraph("{%p if plan.pilot.start %}")
+        _if(doc, "plan.pilot.start and plan.pilot.end")
         doc.add_paragraph(
             "The pilot runs from {{ plan.pilot.start }} to {{ plan.pilot.end }} "
-            "({{ plan.pilot.months }} months), reviewed by the partners at each governance "
+            "({{ plan.pilot.duration }}), reviewed by the partners at each governance "
             "meeting against the benefits realisation plan."
         )
-        doc.add_paragraph("{%p endif %}")
-        doc.add_paragraph("{%p if not plan.pilot.start %}")
-        doc.add_paragraph("The dates of the pilot are to be agreed by the partners.")
-        doc.add_paragraph("{%p endif %}")
+        _else(doc, "The dates of the pilot are to be agreed by the partners.")
         doc.add_paragraph("{%p if plan.pilot.milestones %}")
         _table(
             doc,
@@ -818,6 +926,7 @@ def _management_case(doc, number: int, outline: bool) -> None:  # type: ignore[n
         doc.add_paragraph("{%p endif %}")
     sub += 1
     doc.add_heading(f"{number}.{sub} Project plan", level=2)
+    _if(doc, "plan.milestones")
     doc.add_paragraph(
         "The milestones in the order their dependencies allow; the plan ends on "
         "{{ plan.planned_end or 'a date to be agreed' }}"
@@ -837,9 +946,10 @@ def _management_case(doc, number: int, outline: bool) -> None:  # type: ignore[n
             "{{ m.status }}",
         ],
     )
-    _if_empty(doc, "plan.milestones", "No milestones are recorded yet.")
+    _else(doc, NO_MILESTONES)
     sub += 1
     doc.add_heading(f"{number}.{sub} Key milestones and dependencies", level=2)
+    _if(doc, "plan.key")
     doc.add_paragraph(
         "The milestones still to come on the critical path, with what each depends on; the "
         "dependencies outside the partnership are in the strategic case."
@@ -851,10 +961,13 @@ def _management_case(doc, number: int, outline: bool) -> None:  # type: ignore[n
         "m in plan.key",
         ["{{ m.id }}", "{{ m.title }}", "{{ m.due }}", "{{ m.forecast }}", "{{ m.depends_on }}"],
     )
-    _if_empty(doc, "plan.key", "Every milestone is complete.")
+    doc.add_paragraph("{%p elif plan.milestones %}")
+    doc.add_paragraph("Every milestone is complete.")
+    _else(doc, NO_MILESTONES)
     sub += 1
     doc.add_heading(f"{number}.{sub} Risk management", level=2)
     doc.add_paragraph("{{ management.risk_approach }}")
+    _if(doc, "management.risks")
     doc.add_paragraph("The open risks and issues, highest score first, with their actions:")
     _table(
         doc,
@@ -871,7 +984,7 @@ def _management_case(doc, number: int, outline: bool) -> None:  # type: ignore[n
             "{{ r.mitigation }}",
         ],
     )
-    _if_empty(doc, "management.risks", "No open risks or issues.")
+    _else(doc, "No risks or issues are open.")
     sub += 1
     doc.add_heading(f"{number}.{sub} Governance", level=2)
     _table(
@@ -880,9 +993,11 @@ def _management_case(doc, number: int, outline: bool) -> None:  # type: ignore[n
         [3.6, 2.4, 3.6, 7.0],
         "g in management.groups",
         ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
+        empty="The governance groups are to be agreed by the partners.",
     )
     sub += 1
     doc.add_heading(f"{number}.{sub} Communications and engagement", level=2)
+    _if(doc, "management.communications")
     doc.add_paragraph("How the partnership keeps each stakeholder informed and involved:")
     _table(
         doc,
@@ -897,7 +1012,7 @@ def _management_case(doc, number: int, outline: bool) -> None:  # type: ignore[n
             "{{ c.owner }}",
         ],
     )
-    _if_empty(doc, "management.communications", "No communications plan is recorded yet.")
+    _else(doc, "No communications plan is recorded yet.")
 
 
 def _recommendations(doc, number: int) -> None:  # type: ignore[no-untyped-def]
@@ -1011,27 +1126,23 @@ def business_case_outline() -> Document:
     _options_appraisal(doc, 4)
 
     doc.add_heading("5. Benefits realisation", level=1)
-    doc.add_paragraph(
+    _benefits_plan(
+        doc,
         "How each benefit will be measured and realised: the KPI, where it starts, the target, "
-        "who owns it, the date it is due by, and whether it is a cashable saving."
+        "who owns it, the date it is due by, and whether it is a cashable saving.",
     )
-    _benefits_plan(doc)
 
     doc.add_heading("6. Financial case", level=1)
     doc.add_heading("6.1 Costs and benefits by year", level=2)
-    doc.add_paragraph(
-        "The preferred option's costs and benefits year by year, and the cumulative net position."
-    )
     _money_by_year(doc)
     doc.add_heading("6.2 The partnership's budget", level=2)
-    doc.add_paragraph("{%p if financial.budget.has_lines %}")
+    _if(doc, "financial.budget.has_lines")
     doc.add_paragraph(
         "The partnership's own running costs by period: planned, and actual where the period "
         "has ended."
     )
     _budget_by(doc, "b in financial.budget.periods", "Period")
-    doc.add_paragraph("{%p endif %}")
-    _if_empty(doc, "financial.budget.has_lines", "No budget is recorded yet.")
+    _else(doc, NO_BUDGET)
 
     _management_case(doc, 7, outline=True)
     _recommendations(doc, 8)
@@ -1053,20 +1164,20 @@ def business_case_full() -> Document:
 
     doc.add_heading("5. Final service model", level=1)
     doc.add_heading("5.1 The service", level=2)
-    doc.add_paragraph("{%p if service.name %}")
+    _if(doc, "service.name")
     doc.add_paragraph(
         "The service the partners propose to sustain is the preferred option tested in the "
         "pilot: {{ service.name }}."
     )
-    doc.add_paragraph("{%p endif %}")
+    _else(doc, "The partners have not yet recorded a preferred option to sustain.")
     doc.add_paragraph("{%p if service.description %}")
     doc.add_paragraph("{{ service.description }}")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if service.scope %}")
     _labelled(doc, "Scope", "{{ service.scope }}")
     doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("{%p if service.annual_cost %}")
-    _labelled(doc, "Estimated annual cost", "{{ service.annual_cost }}")
+    doc.add_paragraph("{%p if service.cost %}")
+    _labelled(doc, "Estimated cost", "{{ service.cost }}")
     doc.add_paragraph("{%p endif %}")
     doc.add_heading("5.2 Route to sustainability", level=2)
     doc.add_paragraph(
@@ -1086,22 +1197,23 @@ def business_case_full() -> Document:
         [7.8, 2.4, 3.0, 3.4],
         "f in service.funders",
         ["{{ f.name }}", "{{ f.status }}", "{{ f.amount }}", "{{ f.budget_cycle }}"],
+        empty="No future funders are recorded yet.",
     )
-    _if_empty(doc, "service.funders", "No future funders are recorded yet.")
 
     doc.add_heading("6. Benefits realisation", level=1)
     doc.add_heading("6.1 Benefits realisation plan", level=2)
-    doc.add_paragraph(
+    _benefits_plan(
+        doc,
         "How each benefit is measured and realised: the KPI, where it started, the target, "
-        "who owns it, the date it is due by, and whether it is a cashable saving."
+        "who owns it, the date it is due by, and whether it is a cashable saving.",
     )
-    _benefits_plan(doc)
     doc.add_heading("6.2 Benefits and outcomes achieved", level=2)
     doc.add_paragraph("{{ summary.benefits_progress }}")
+    _if(doc, "benefits")
     _table(
         doc,
         ["Benefit", "Baseline", "Measurements", "Target", "Progress", "RAG"],
-        [3.6, 1.8, 5.6, 1.8, 1.8, 2.0],
+        [3.4, 2.4, 5.0, 2.4, 1.9, 1.5],
         "b in benefits",
         [
             "{{ b.id }} {{ b.title }}",
@@ -1116,6 +1228,7 @@ def business_case_full() -> Document:
         "Progress is the share of the way from baseline to target at the latest measurement; "
         "the RAG compares it with the straight line from baseline to target by the target date."
     )
+    doc.add_paragraph("{%p endif %}")
 
     doc.add_heading("7. Evaluation findings", level=1)
     doc.add_heading("7.1 Approach", level=2)
@@ -1131,7 +1244,7 @@ def business_case_full() -> Document:
     _table(
         doc,
         ["Goal", "Baseline", "Target", "Evidence from the benefits measured", "RAG"],
-        [3.8, 1.8, 1.8, 7.4, 1.8],
+        [3.6, 2.4, 2.4, 6.7, 1.5],
         "g in goals",
         [
             "{{ g.id }} {{ g.title }}",
@@ -1140,6 +1253,7 @@ def business_case_full() -> Document:
             "{{ g.evidence }}",
             "{% cellbg g.fill %}{{ g.rag }}",
         ],
+        empty=NO_GOALS,
     )
     doc.add_heading("7.3 Issues found in the pilot", level=2)
     _table(
@@ -1156,17 +1270,14 @@ def business_case_full() -> Document:
             "{{ r.mitigation }}",
             "{{ r.status }}",
         ],
+        empty="No issues are recorded in the RAID log.",
     )
-    _if_empty(doc, "evaluation.issues", "No issues are recorded in the RAID log.")
 
     doc.add_heading("8. Financial case", level=1)
     doc.add_heading("8.1 Costs and benefits by year", level=2)
-    doc.add_paragraph(
-        "The preferred option's costs and benefits year by year, and the cumulative net position."
-    )
     _money_by_year(doc)
     doc.add_heading("8.2 Financial analysis of the partnership's budget", level=2)
-    doc.add_paragraph("{%p if financial.budget.has_lines %}")
+    _if(doc, "financial.budget.has_lines")
     doc.add_paragraph(
         "Spend to date is {{ financial.budget.to_date_actual }} against "
         "{{ financial.budget.to_date_planned }} planned, a variance of "
@@ -1198,12 +1309,11 @@ def business_case_full() -> Document:
     )
     doc.add_paragraph("By period:")
     _budget_by(doc, "b in financial.budget.periods", "Period")
-    doc.add_paragraph("{%p endif %}")
-    _if_empty(doc, "financial.budget.has_lines", "No budget is recorded yet.")
+    _else(doc, NO_BUDGET)
     doc.add_heading("8.3 Resources to run the service", level=2)
     doc.add_paragraph(
-        "{% if service.annual_cost %}The service is estimated to cost {{ service.annual_cost }} "
-        "a year. {% endif %}{% if service.has_engaged %}Future funders have engaged or committed "
+        "{% if service.cost %}The service's estimated cost is {{ service.cost }} (section 4.1). "
+        "{% endif %}{% if service.has_engaged %}Future funders have engaged or committed "
         "{{ service.engaged }}, of which {{ service.committed }} is committed (section 5.3)."
         "{% else %}No future funder has yet engaged or committed funding (section 5.3).{% endif %}"
     )

@@ -106,7 +106,77 @@ def test_unsigned_partners_have_an_empty_date(tmp_path: Path) -> None:
         ["Charity", "C. Chief", "", "", ""],
     ]
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert text.count("To be agreed by the partners.") == 6  # purpose, funding, four clauses
+    # purpose, objectives, values, funding, roles, governance, responsibilities, four clauses
+    assert text.count("To be agreed by the partners.") == 11
+
+
+def _sections(document: Document) -> dict[str, list[str]]:
+    """The text of each heading's paragraphs, up to the next heading, blank lines left out."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for paragraph in document.paragraphs:
+        if paragraph.style.name.startswith("Heading"):
+            current = sections.setdefault(paragraph.text, [])
+        elif paragraph.text.strip():
+            current.append(paragraph.text)
+    return sections
+
+
+def _render_mou(tmp_path: Path, **files: str) -> Document:
+    root = make_project(tmp_path / "psp", **files)
+    project = validate(root, AS_OF, find=False).result.project
+    out = tmp_path / "mou.docx"
+    render_docx(defaults_dir() / "mou.docx", mou_context(project, AS_OF), out, force=False)
+    return Document(str(out))
+
+
+def test_an_empty_list_or_table_reads_to_be_agreed(tmp_path: Path) -> None:
+    document = _render_mou(tmp_path)
+    sections = _sections(document)
+    tbc = ["To be agreed by the partners."]
+    assert sections["2. Objectives"] == tbc
+    assert sections["3. Values"] == tbc
+    assert sections["Roles"] == tbc
+    assert sections["Governance"] == tbc
+    assert sections["Responsibilities of each partner"] == tbc
+    assert sections["1. Purpose and scope"] == [
+        "To be agreed by the partners.",
+        "The partnership runs from 1 January 2026 to 31 December 2027.",
+    ]
+    # the partners and the signatures, and no empty roles or governance table
+    assert [t.rows[0].cells[0].text for t in document.tables] == ["Partner", "Partner"]
+
+
+def test_a_new_folder_has_no_dates_and_no_partners(tmp_path: Path) -> None:
+    document = _render_mou(
+        tmp_path, psp_yaml="name: Test PSP\nid: test-psp\nstage: identify\n", partners_yaml=""
+    )
+    sections = _sections(document)
+    assert sections["1. Purpose and scope"] == [
+        "To be agreed by the partners.",
+        "The partnership's start and end dates are to be agreed.",
+    ]
+    assert sections["5. The partners"] == ["No partners are recorded yet."]
+    assert sections["11. Signatures"][-1] == "No partners are recorded yet."
+    assert document.tables == []
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "a date to be agreed" not in text
+    assert "The partners will work together to:" not in text
+
+
+def test_written_lists_keep_their_introductions(mou) -> None:
+    sections = _sections(mou)
+    assert sections["2. Objectives"][0] == "The partners will work together to:"
+    assert len(sections["2. Objectives"]) == 6
+    assert sections["3. Values"][0] == (
+        "In working together the partners will uphold these values:"
+    )
+    assert sections["Governance"][0].startswith("The partnership is governed through the groups")
+    assert sections["Responsibilities of each partner"][0].startswith("Falkirk Council: ")
+    assert (
+        "The partnership runs from 1 February 2010 to 30 April 2012."
+        in (sections["1. Purpose and scope"])
+    )
 
 
 def test_ampersands_and_angle_brackets_are_escaped(tmp_path: Path) -> None:

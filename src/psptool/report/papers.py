@@ -7,7 +7,7 @@ template can print with `{{ partnership.name }}` or loop over with `{%tr for p i
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Project
 from .formatting import long_date, money
@@ -137,6 +137,11 @@ BUSINESS_CASES: dict[str, tuple[str, str]] = {
     "full": ("Full Business Case", "full_business_case"),
 }
 """Each kind of business case: its title and the `approvals` document that signs it off."""
+SIGNED_DOCUMENT = {
+    "outline_business_case": "outline business case",
+    "full_business_case": "full business case",
+}
+"""How a sentence names each business case's `approvals` document."""
 SIGN_OFF_PURPOSE: dict[str, dict[str, str]] = {
     "outline": {
         "outline_business_case": "Sign-off of the outline business case: agreement to pilot",
@@ -164,6 +169,28 @@ ROUTE = {
     "other": "a route agreed by the partners",
 }
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """A count with its noun agreeing: 1 option, 2 options, 0 options, 3 criteria
+    (`plural(3, "criterion", "criteria")`)."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count:,} {word}"
+
+
+def _agree(count: int, singular: str, plural_form: str) -> str:
+    """A count as the subject of a clause, with its verb agreeing: `none is behind`, `1 is
+    behind`, `6 are behind` (`_agree(n, "is behind", "are behind")`)."""
+    if count == 0:
+        return f"none {singular}"
+    return f"{count:,} {singular if count == 1 else plural_form}"
+
+
+def _join(parts: list[str]) -> str:
+    """a; a and b; a, b, and c."""
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + ", and " + parts[-1]
 
 
 def number(value: float | None, unit: str | None = None) -> str:
@@ -207,8 +234,10 @@ def _governance_group(project: Project) -> str:
 
 
 def _versions(history: list[Any], as_of: date) -> list[dict[str, str]]:
-    """Draft versions 0.1, 0.2, … one per commit that touched the folder, oldest first; a
-    single row for this rendering outside git."""
+    """Draft versions 0.1, 0.2, … one per commit that touched the folder on or before the
+    as-of date, oldest first (a paper as at 30 June 2011 cannot list a later change); a single
+    row for this rendering outside git or before the first commit."""
+    history = [c for c in history if date.fromisoformat(c[0]) <= as_of]
     if not history:
         when = long_date(as_of)
         return [
@@ -310,14 +339,49 @@ def _sign_off(project: Project, document: str) -> list[dict[str, str]]:
     return rows
 
 
-def _sign_off_status(project: Project, document: str, signoff: list[dict[str, str]]) -> str:
-    signed = [s for s in signoff if s["signed"]]
-    if signoff and len(signed) == len(signoff):
-        last = max(a.date for a in project.psp.approvals if a.document == document and a.date)
-        return f"Signed off by every partner, {long_date(last)}"
-    if signed:
-        return f"Draft: signed off by {len(signed)} of {len(signoff)} partners"
-    return "Draft for sign-off by the partners"
+def _last_sign_off(project: Project, document: str) -> date | None:
+    dates = [a.date for a in project.psp.approvals if a.document == document and a.date]
+    return max(dates) if dates else None
+
+
+def _sign_off_status(
+    project: Project, document: str, signoff: list[dict[str, str]], as_of: date
+) -> str:
+    """The title page's status: which document was signed off by whom and when, and whether
+    this version is that document or a draft with changes made since."""
+    what = SIGNED_DOCUMENT[document]
+    signed = sum(1 for s in signoff if s["signed"])
+    last = _last_sign_off(project, document)
+    if signoff and signed == len(signoff) and last is not None:
+        text = f"{what.capitalize()} signed off by every partner on {long_date(last)}"
+        if as_of > last:
+            return (
+                f"{text}; this version ({long_date(as_of)}) includes changes since and is a "
+                "draft for review."
+            )
+        return text + "."
+    if signed and last is not None:
+        return (
+            f"Draft: the {what} has been signed off by {signed} of "
+            f"{plural(len(signoff), 'partner')}, most recently on {long_date(last)}."
+        )
+    return "Draft for sign-off by the partners."
+
+
+def _previous_sign_off(project: Project) -> str:
+    """For the full business case: whether and when the outline business case was signed off."""
+    document = "outline_business_case"
+    signoff = _sign_off(project, document)
+    signed = sum(1 for s in signoff if s["signed"])
+    last = _last_sign_off(project, document)
+    if not signed or last is None:
+        return "The outline business case has not been signed off."
+    if signed == len(signoff):
+        return f"The outline business case was signed off by every partner on {long_date(last)}."
+    return (
+        f"The outline business case has been signed off by {signed} of "
+        f"{plural(len(signoff), 'partner')}, most recently on {long_date(last)}."
+    )
 
 
 def _document(
@@ -336,25 +400,16 @@ def _document(
         sponsors[0] if sponsors else None,
     )
     author = next((r.person for r in psp.roles if r.role == "project_manager"), None)
-    previous = ""
-    if kind == "full":
-        outline = _sign_off(project, "outline_business_case")
-        previous = _sign_off_status(project, "outline_business_case", outline)
-        previous = (
-            "The outline business case: " + previous[0].lower() + previous[1:] + "."
-            if any(s["signed"] for s in outline)
-            else "The outline business case has not been signed off."
-        )
     return {
         "kind": kind,
         "title": title,
         "version": versions[-1]["version"],
         "date": long_date(as_of),
-        "status": _sign_off_status(project, document, _sign_off(project, document)),
+        "status": _sign_off_status(project, document, _sign_off(project, document), as_of),
         "lead": lead.name if lead else "",
         "owner": who.get(owner, owner) if owner else "",
         "author": who.get(author, author) if author else "",
-        "previous": previous,
+        "previous": _previous_sign_off(project) if kind == "full" else "",
     }
 
 
@@ -517,9 +572,10 @@ def _appraisal_summary(
 ) -> str:
     if not rows:
         return "No options have been appraised yet (options.yaml)."
+    criteria = len(project.options.criteria)
     text = (
-        f"{len(rows)} options were scored against {len(project.options.criteria)} weighted "
-        "criteria"
+        f"{plural(len(rows), 'option')} {'was' if len(rows) == 1 else 'were'} scored against "
+        f"{plural(criteria, 'weighted criterion', 'weighted criteria')}"
         + (f", including doing nothing ({do_nothing['name']})" if do_nothing else "")
         + "."
     )
@@ -543,8 +599,8 @@ def _appraisal_summary(
         )
     elif preferred["rank"] == 1 and not preferred["tied"]:
         text += (
-            f" With the weights drawn at random {appraisal.draws:,} times it comes first in "
-            f"{preferred['wins']} of them."
+            f" With the weights drawn at random {plural(appraisal.draws, 'time')} it comes "
+            f"first in {preferred['wins']} of them."
         )
     return text
 
@@ -590,30 +646,132 @@ def _benefits(project: Project, as_of: date) -> tuple[list[dict[str, Any]], str,
                 ],
             }
         )
-    summary = _benefits_summary(analysis, len(rows), as_of)
+    summary = _benefits_summary(analysis, as_of)
     return rows, summary, analysis
 
 
-def _benefits_summary(analysis: Any, count: int, as_of: date) -> str:
-    """How many benefits are green, amber and red against the line to their target."""
-    rated = [b for b in analysis.benefits if b.rag]
-    if not rated:
-        return "No benefit has yet been measured against its target."
-    counts = {rag: sum(1 for b in rated if b.rag == rag) for rag in ("green", "amber", "red")}
-    parts = [
-        f"{counts[rag]} {text}"
-        for rag, text in (
-            ("green", "on or ahead of the line to target (green)"),
-            ("amber", "behind it by no more than a quarter of the way (amber)"),
-            ("red", "further behind or not measured for too long (red)"),
+class _Wording(NamedTuple):
+    """How the benefits summary words one state a benefit can be in."""
+
+    one: str
+    """After a count of one (or none): `1 is behind it`, `none is behind it`."""
+    several: str
+    """After a count of several: `6 are behind it`."""
+    every: str
+    """When every one of several benefits is in this state: {all} benefits are (`All 8`,
+    `Both`), {none_of} benefits has (`None of the 8`, `Neither of the 2`)."""
+    only: str
+    """When there is only one benefit: `The benefit …`."""
+
+
+BENEFIT_STATES: dict[str, _Wording] = {
+    "green": _Wording(
+        "is on or ahead of the straight line to its target",
+        "are on or ahead of the straight line to their target",
+        "{all} benefits are on or ahead of the straight line to their target.",
+        "The benefit is on or ahead of the straight line to its target.",
+    ),
+    "amber": _Wording(
+        "is behind it by no more than a quarter of the way",
+        "are behind it by no more than a quarter of the way",
+        "{all} benefits are behind the straight line to their target by no more than a "
+        "quarter of the way from baseline to target.",
+        "The benefit is behind the straight line to its target by no more than a quarter of "
+        "the way from baseline to target.",
+    ),
+    "red": _Wording(
+        "is further behind",
+        "are further behind",
+        "{all} benefits are behind the straight line to their target by more than a quarter "
+        "of the way from baseline to target.",
+        "The benefit is behind the straight line to its target by more than a quarter of the "
+        "way from baseline to target.",
+    ),
+    "stale": _Wording(
+        "was last measured more than {period} ago",
+        "were last measured more than {period} ago",
+        "{all} benefits were last measured more than {period} ago.",
+        "The benefit was last measured more than {period} ago.",
+    ),
+    "never": _Wording(
+        "has not been measured although the partnership started more than {period} ago",
+        "have not been measured although the partnership started more than {period} ago",
+        "{none_of} benefits has been measured although the partnership started more "
+        "than {period} ago.",
+        "The benefit has not been measured although the partnership started more than "
+        "{period} ago.",
+    ),
+    "unmeasured": _Wording(
+        "has not yet been measured",
+        "have not yet been measured",
+        "{none_of} benefits has yet been measured.",
+        "The benefit has not yet been measured.",
+    ),
+    "incomplete": _Wording(
+        "has no baseline or target to measure against",
+        "have no baseline or target to measure against",
+        "{none_of} benefits has a baseline and a target to measure against.",
+        "The benefit has no baseline or target to measure against.",
+    ),
+    "undated": _Wording(
+        "has no target date to measure progress against",
+        "have no target date to measure progress against",
+        "{none_of} benefits has a target date to measure progress against.",
+        "The benefit has no target date to measure progress against.",
+    ),
+}
+"""The states a benefit can be in, in the order the summary lists them."""
+ON_THE_LINE = ("green", "amber", "red")
+"""The states of a benefit measured recently, against the line from baseline to target:
+the summary always gives all three, so "behind it" has the line to refer to."""
+
+
+def _benefit_state(benefit: Any, as_of: date, period: Any) -> str:
+    """Where a benefit stands: on the line (green), a little (amber) or far behind it (red)
+    at a recent measurement; or why it cannot be compared with the line: measured too long
+    ago (stale), never measured though a period has passed (never), not yet measured, no
+    baseline or target (incomplete), or no target date (undated)."""
+    if benefit.baseline is None or benefit.target is None:
+        return "incomplete"
+    if benefit.latest_date is None:
+        return "never" if benefit.rag == "red" else "unmeasured"
+    if as_of > period.after(benefit.latest_date):
+        return "stale"
+    if benefit.rag is None:
+        return "undated"
+    return str(benefit.rag)
+
+
+def _benefits_summary(analysis: Any, as_of: date) -> str:
+    """How many benefits are on, a little behind or far behind the straight line to their
+    target, and how many cannot be compared with it, and why: "Of the 8 benefits, 6 are on or
+    ahead of the straight line to their target, 2 are behind it by no more than a quarter of
+    the way, and none is further behind." """
+    benefits = analysis.benefits
+    if not benefits:
+        return "No benefits are recorded yet."
+    period = str(analysis.period)
+    states = [_benefit_state(b, as_of, analysis.period) for b in benefits]
+    counts = {state: states.count(state) for state in BENEFIT_STATES}
+    total = len(benefits)
+    if len(set(states)) == 1:
+        wording = BENEFIT_STATES[states[0]]
+        return (wording.only if total == 1 else wording.every).format(
+            all="Both" if total == 2 else f"All {total}",
+            none_of="Neither of the 2" if total == 2 else f"None of the {total}",
+            period=period,
         )
-        if counts[rag]
+    parts = []
+    if any(counts[state] for state in ON_THE_LINE):
+        parts.append(_join([_agree(counts[s], *BENEFIT_STATES[s][:2]) for s in ON_THE_LINE]))
+    others = [
+        _agree(counts[s], *BENEFIT_STATES[s][:2]).format(period=period)
+        for s in BENEFIT_STATES
+        if s not in ON_THE_LINE and counts[s]
     ]
-    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    text = f"Of the {len(rated)} benefits measured as at {long_date(as_of)}, {joined}."
-    if count > len(rated):
-        text += f" {count - len(rated)} cannot yet be rated."
-    return text
+    if others:
+        parts.append(_join(others))
+    return f"Of the {total} benefits, " + "; ".join(parts) + "."
 
 
 def _goals(project: Project, benefits: Any) -> list[dict[str, Any]]:
@@ -681,7 +839,7 @@ def _plan(project: Project, as_of: date) -> tuple[dict[str, Any], tuple[Any, Any
                 "completed": long_date(m.completed),
                 "forecast": long_date(state.forecast),
                 "status": STATE[state.state]
-                + (f", {state.slippage_days} days late" if late else ""),
+                + (f", {plural(state.slippage_days or 0, 'day')} late" if late else ""),
                 "depends_on": ", ".join(m.depends_on),
                 "critical": "yes" if state.critical else "",
                 "tasks": [t.title for t in m.tasks],
@@ -706,6 +864,7 @@ def _plan(project: Project, as_of: date) -> tuple[dict[str, Any], tuple[Any, Any
             "start": long_date(start),
             "end": long_date(end),
             "months": months or "",
+            "duration": plural(months, "month") if months else "",
             "milestones": [r for r in rows if r["stage"] == "Pilot"],
         },
     }, (start, end)
@@ -837,8 +996,13 @@ def _financial(
             else "",
         }
         credit = next((y.year for y in flows if y.cumulative_net_cash >= 0), None)
+        span = (
+            f"Over years {flows[0].year} to {flows[-1].year}"
+            if len(flows) > 1
+            else f"In year {flows[0].year}"
+        )
         summary = (
-            f"Over years {flows[0].year} to {flows[-1].year} the preferred option costs "
+            f"{span} the preferred option costs "
             f"{totals['costs']}, including {totals['optimism_bias']} for optimism bias, and "
             f"brings {totals['cashable']} of cashable benefits: a cumulative net position of "
             f"{totals['cumulative']}"
@@ -850,7 +1014,7 @@ def _financial(
     else:
         option = next((o for o in project.options.options if o.id == preferred_id), None)
         summary = (
-            f"The preferred option's estimated annual cost is {money(option.cost, currency)} "
+            f"The preferred option's estimated cost is {money(option.cost, currency)} "
             "(options.yaml); its costs and benefits by year are not yet recorded."
             if option is not None and option.cost is not None
             else "The options' costs and benefits by year are not yet recorded."
@@ -937,7 +1101,7 @@ def _service(project: Project, preferred: dict[str, Any] | None) -> dict[str, An
     return {
         "name": preferred["name"] if preferred else "",
         "description": preferred["description"] if preferred else "",
-        "annual_cost": preferred["cost"] if preferred else "",
+        "cost": preferred["cost"] if preferred else "",
         "scope": project.psp.scope or "",
         "route": ROUTE.get(sustain.route or "", ""),
         "summary": sustain.summary or "",
@@ -994,8 +1158,7 @@ def _recommendations(
             )
         if pilot["start"] and pilot["end"]:
             out.append(
-                f"Approve the pilot from {pilot['start']} to {pilot['end']} ({pilot['months']} "
-                "months)"
+                f"Approve the pilot from {pilot['start']} to {pilot['end']} ({pilot['duration']})"
                 + (
                     f", with the partnership's running costs in that period planned at "
                     f"{budget['pilot_total']}"
@@ -1021,7 +1184,8 @@ def _recommendations(
                 )
                 + "."
             )
-        out.append(f"Note the evaluation findings: {benefits_summary}")
+        findings = benefits_summary[0].lower() + benefits_summary[1:]
+        out.append(f"Note the evaluation findings: {findings}")
         if budget["has_lines"]:
             out.append(
                 f"Note the partnership's spend to date of {budget['to_date_actual']} against "
@@ -1032,13 +1196,26 @@ def _recommendations(
             f"Note the financial case: the preferred option's net present value is "
             f"{financial['totals']['npv']} (section {sections[1]})."
         )
-    red = sum(1 for r in management["risks"] if r["rag"] == "red")
-    count = len(management["risks"])
+    entries = management["risks"]
+    count, red = len(entries), sum(1 for r in entries if r["rag"] == "red")
     if count:
+        risks = sum(1 for r in entries if r["type"] == "Risk")
+        what = _join(
+            [
+                plural(n, f"open {kind}")
+                for n, kind in ((risks, "risk"), (count - risks, "issue"))
+                if n
+            ]
+        )
+        if count == 1:
+            red_clause = ", which is red," if red else ""
+        elif red == count:
+            red_clause = ", all of them red,"
+        else:
+            red_clause = f", {red} of them red," if red else ""
         out.append(
-            f"Note the {count} open risks and issues"
-            + (f", {red} of them red," if red else "")
-            + " and the actions to manage them (management case)."
+            f"Note the {what}{red_clause} and the actions to manage "
+            f"{'it' if count == 1 else 'them'} (management case)."
         )
     out.append(
         f"Agree the benefits realisation plan, its owners and target dates (section {sections[0]})."
