@@ -11,6 +11,21 @@ from ..load.yamlfile import Path
 from ..model import Project
 
 
+class AnyId(set[str]):
+    """The ids of a file that is there but could not be read (a YAML syntax error, not UTF-8,
+    a folder): any id may be in it, so no reference to it is reported as unknown. Its own
+    error says what is wrong; one typo in partners.yaml must not also make every owner in
+    the folder 'unknown'. A union with it is itself, whichever side it is on."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+    def __or__(self, other: object) -> AnyId:  # type: ignore[override]
+        return self
+
+    __ror__ = __or__
+
+
 @dataclass
 class CheckContext:
     result: LoadResult
@@ -20,12 +35,20 @@ class CheckContext:
     def project(self) -> Project:
         return self.result.project
 
+    def unreadable(self, file: str) -> bool:
+        """Whether `file` is there but could not be read or parsed at all."""
+        source = self.result.sources.get(file)
+        return source is not None and source.present and source.data is None
+
     def raw_ids(self, file: str, *keys: str | int) -> set[str]:
         """Ids of the records under `keys` as written in the file, valid or not.
 
         A record left out of the model for a schema error is still named here, so a
-        reference to it is not reported a second time as unknown.
+        reference to it is not reported a second time as unknown; for a file that could not
+        be read at all, every id counts as written (`AnyId`).
         """
+        if self.unreadable(file):
+            return AnyId()
         source = self.result.sources.get(file)
         data = source.data if source else None
         for key in keys:
@@ -39,6 +62,8 @@ class CheckContext:
 
     def raw_people_ids(self) -> set[str]:
         """Ids of every partner and person as written in partners.yaml, valid or not."""
+        if self.unreadable("partners.yaml"):
+            return AnyId()
         source = self.result.sources.get("partners.yaml")
         data = source.data if source else None
         partners = data.get("partners") if isinstance(data, dict) else None

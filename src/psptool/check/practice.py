@@ -118,6 +118,8 @@ def options_appraisal(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 def partnership_mix(ctx: CheckContext) -> Iterator[Diagnostic]:
+    if ctx.unreadable("partners.yaml"):
+        return  # its own error says why; 'no lead partner' would be noise
     partners = ctx.project.partners.partners
     sectors = {p.sector for p in partners}
     where = ("partners",)
@@ -211,8 +213,10 @@ def pilot_length(ctx: CheckContext) -> Iterator[Diagnostic]:
     pilot = ctx.project.psp.pilot
     if pilot is None or pilot.start is None or pilot.end is None or pilot.end < pilot.start:
         return
-    # a pilot from 1 October to 30 September is twelve months
-    months = _months(pilot.start, pilot.end + (date.resolution))
+    # a pilot from 1 October to 30 September is twelve months (and one ending on the last day
+    # a date can have is long enough, not a crash)
+    after = pilot.end + date.resolution if pilot.end < date.max else pilot.end
+    months = _months(pilot.start, after)
     if months < 12:
         yield ctx.at(
             "PSP413",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -11,7 +12,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, make
 from ..model import FILES, FileSpec, Partnership, Project
 from .schema import Removed, locate, validate_file
-from .yamlfile import Path, Position, parse_yaml
+from .yamlfile import Path, Position, control_characters, parse_yaml
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Larger than any real PSP file (10,000 risks is about 4 MB), small enough to read safely."""
@@ -90,14 +91,29 @@ def read_text(path: FsPath, name: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         if path.is_dir():
             return None, [make("PSP003", f"{name} is a folder, not a file", name)]
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [_too_large(name, size)]
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # a named pipe would block the read for ever, a device such as /dev/zero never ends
+            return None, [
+                make("PSP003", f"{name} is {_special_kind(status.st_mode)}, not a file", name)
+            ]
+        if status.st_size > MAX_FILE_BYTES:
+            return None, [_too_large(name, status.st_size)]
         raw = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return None, [make("PSP003", f"{name} cannot be read: {reason}", name)]
     return decode_text(raw, name)
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def _too_large(name: str, size: int) -> Diagnostic:
@@ -114,7 +130,7 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]:
     if len(raw) > MAX_FILE_BYTES:
         return None, [_too_large(name, len(raw))]
     diagnostics: list[Diagnostic] = []
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw):
         return None, [
             make(
                 "PSP005",
@@ -123,6 +139,8 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]:
                 hint="save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
             )
         ]
+    if b"\x00" in raw:
+        return None, [make("PSP005", f"{name} holds NUL bytes: it is not a text file", name)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         diagnostics.append(
@@ -150,9 +168,17 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]:
                 hint="save the file as UTF-8 (it may be in Windows-1252 or Latin-1)",
             )
         ]
-    if "\x00" in text:
-        return None, [make("PSP005", f"{name} holds NUL bytes: it is not a text file", name)]
     return text, diagnostics
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: mostly-ASCII text has a NUL in every other byte."""
+    sample = raw[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return False
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) >= 0.7 * half and min(even, odd) <= 0.1 * half
 
 
 def load_project(start: str | os.PathLike[str] | None = None, *, find: bool = True) -> LoadResult:
@@ -239,8 +265,11 @@ def _load_file(
     found.extend(parsed.diagnostics)
     source.positions = parsed.positions
     data = parsed.data
-    if not parsed.ok:
+    if not parsed.ok and data is None:
+        # Unreadable YAML. A duplicate key (PSP012) is an error too, but the parser kept the
+        # first value and built the whole file, so the file is still checked as written.
         return source, None, found
+    found.extend(control_characters(parsed, spec.name))
     if data is None:
         data = {}
         if spec.required:

@@ -215,7 +215,10 @@ def _show(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return str(value)
+    text = str(value)
+    if isinstance(value, int) and len(text) > 40:
+        return f"a number of {len(text.lstrip('-')):,} digits"
+    return text if len(text) <= 40 else f"{text[:37]}..."
 
 
 def _diagnostic(
@@ -262,6 +265,9 @@ def _diagnostic(
         text = _range_text(kind, ctx, value, loc)
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         code, text = "PSP103", f"must be a whole number, got {_show(value)}"
+    elif kind == "float_type" and isinstance(value, int) and not isinstance(value, bool):
+        # a whole number is a number; this one is too large to be a float
+        code, text = "PSP104", f"is too large, got {_show(value)}"
     elif kind in ("float_type", "float_parsing", "finite_number"):
         code, text = "PSP103", f"must be a number, got {_show(value)}"
     elif kind in ("string_type",):

@@ -12,6 +12,7 @@ for the editing commands only.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,10 @@ MAX_DEPTH = 64
 """Deepest nesting accepted; a PSP file needs about six levels."""
 MAX_EXPANDED = 2_000_000
 """Most values a file may expand to once aliases are followed."""
+MAX_INT_DIGITS = 1000
+"""Longest whole number accepted, in digits of any base. Python refuses to print an integer
+of more than 4,300 decimal digits (1,000 hex digits is about 1,200), and a PSP file's
+numbers need a dozen at most."""
 
 Path = tuple[str | int, ...]
 
@@ -50,6 +55,17 @@ class _Stop(Exception):
     """Raised inside the builder to abandon a file that cannot be read safely."""
 
 
+class _BadScalar(Exception):
+    """A scalar that cannot be turned into a value: an unsupported or mismatched tag, or a
+    number too long to handle."""
+
+    def __init__(self, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -77,6 +93,13 @@ def _to_int(text: str) -> int:
     sign = -1 if t.startswith("-") else 1
     t = t.lstrip("+-")
     lowered = t.lower()
+    digits = len(t) - 2 if lowered.startswith(("0x", "0o", "0b")) else len(t)
+    if digits > MAX_INT_DIGITS:
+        raise _BadScalar(
+            "PSP104",
+            f"a number with {digits:,} digits is too long to be a PSP value",
+            "check this value: numbers in a PSP file need only a few digits",
+        )
     if lowered.startswith("0x"):
         return sign * int(t[2:], 16)
     if lowered.startswith("0o"):
@@ -97,19 +120,82 @@ def _to_float(text: str) -> float:
     return float(t)
 
 
-def _scalar(value: str, tag: str) -> Any:
-    if tag in (_STR, _TIMESTAMP):
+def _short_tag(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
+
+
+def _scalar(value: str, tag: str, explicit: bool = False) -> Any:
+    """The value of a scalar resolved (or explicitly tagged) as `tag`."""
+    if tag in (_STR, _TIMESTAMP, _MERGE):
         # Dates stay text here: the models parse them, so a bad date is reported in place.
+        # '<<' is a merge only as a key; as a value it is text.
         return value
+    if tag not in (_INT, _FLOAT, _BOOL, _NULL):
+        raise _BadScalar(
+            "PSP010",
+            f"YAML tag '{_short_tag(tag)}' is not supported in a PSP file",
+            "remove the tag; write plain text, numbers and dates",
+        )
+    if explicit:
+        # `!!int abc` or `!!bool maybe` must not quietly become a number or false
+        from ruamel.yaml.nodes import ScalarNode
+
+        resolved = _get_resolver().resolve(ScalarNode, value, (True, False))
+        if resolved != tag and not (tag == _FLOAT and resolved == _INT):
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            raise _BadScalar(
+                "PSP010",
+                f"'{shown}' is not a valid {_short_tag(tag)} value",
+                "remove the tag, or correct the value",
+            )
     if tag == _INT:
         return _to_int(value)
     if tag == _FLOAT:
         return _to_float(value)
     if tag == _BOOL:
         return value.lower() == "true"
-    if tag == _NULL:
-        return None
-    raise ValueError(tag)
+    return None  # _NULL
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, so no Word or Excel file can: control characters other
+than tab and line breaks. YAML lets a double-quoted value write them as escapes (`"\\0"`,
+`"\\e"`); every paper psp renders would fail on them."""
+
+
+def control_characters(parsed: ParsedYaml, file: str) -> list[Diagnostic]:
+    """A finding for each text value holding a character no Word or Excel file can hold.
+
+    Kept out of `parse_yaml`, whose findings say whether the YAML can be read at all (the
+    editing commands rely on that): such a value is valid YAML, but not a valid PSP value.
+    """
+    found: dict[tuple[int, int], Diagnostic] = {}
+    stack: list[tuple[Path, Any]] = [((), parsed.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
+        elif isinstance(value, str) and (control := _CONTROL.search(value)):
+            position = parsed.positions.get(path)
+            line, column = (position.value_line, position.value_column) if position else (0, 0)
+            char = control.group()
+            what = "control character" if ord(char) < 0x20 else "character"
+            found.setdefault(
+                (line, column),
+                make(
+                    "PSP108",
+                    f"the text holds the {what} U+{ord(char):04X}, which Word and Excel files "
+                    "cannot hold",
+                    file,
+                    line,
+                    column,
+                    hint="remove it: look for an escape such as \\0, \\b or \\e in the quoted text",
+                ),
+            )
+    return sorted(found.values(), key=lambda d: d.sort_key)
 
 
 class _Frame:
@@ -144,10 +230,16 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
 
 def _syntax_diagnostic(exc: Exception, text: str, file: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 0
-    column = mark.column + 1 if mark is not None else 0
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
+    opened = getattr(exc, "context_mark", None)
+    unclosed = opened is not None and "end of stream" in str(problem)
+    if unclosed:
+        # a quote never closed is found at the end of the file, which is no help; where the
+        # quote opened is
+        mark = opened
+    line = mark.line + 1 if mark is not None else 0
+    column = mark.column + 1 if mark is not None else 0
     lines = text.splitlines()
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source[: len(source) - len(source.lstrip(" \t"))]
@@ -163,10 +255,21 @@ def _syntax_diagnostic(exc: Exception, text: str, file: str) -> Diagnostic:
     message = f"YAML syntax error: {problem}"
     if context:
         message += f" ({context})"
-    return make("PSP010", message, file, line, column, hint=_syntax_hint(str(problem)))
+    hint = _syntax_hint(str(problem), str(context or ""), unclosed)
+    return make("PSP010", message, file, line, column, hint=hint)
 
 
-def _syntax_hint(problem: str) -> str | None:
+_NEVER_CLOSED = {
+    "quoted scalar": "the quote",
+    "flow sequence": "the '['",
+    "flow mapping": "the '{'",
+}
+
+
+def _syntax_hint(problem: str, context: str = "", unclosed: bool = False) -> str | None:
+    for what, opener in _NEVER_CLOSED.items():
+        if unclosed and what in context:
+            return f"{opener} that opens here is never closed"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, e.g. title: \"Risk: providers withdraw\""
     if "could not find expected ':'" in problem:
@@ -241,21 +344,15 @@ def _build(text: str, file: str, result: ParsedYaml) -> None:
                     anchors[event.anchor] = (key, 1)
                 continue
             tag = event.tag
-            if tag is None or tag == "!":
+            explicit = tag is not None and tag != "!"
+            if not explicit:
                 tag = (
                     resolve(ScalarNode, event.value, event.implicit) if event.implicit[0] else _STR
                 )
             try:
-                value = _scalar(event.value, tag)
-            except ValueError:
-                stop(
-                    "PSP010",
-                    f"YAML tag '{event.tag}' is not supported in a PSP file",
-                    mark,
-                    hint="remove the tag; write plain text, numbers and dates",
-                )
-            if tag == _MERGE:
-                value = event.value
+                value = _scalar(event.value, tag, explicit)
+            except _BadScalar as bad:
+                stop(bad.code, bad.message, mark, hint=bad.hint)
             path = _child_path(stack, top)
             _record(positions, path, top, mark)
             if event.anchor:
@@ -266,7 +363,7 @@ def _build(text: str, file: str, result: ParsedYaml) -> None:
             if event.tag not in (None, "!", _MAP, _SEQ):
                 stop(
                     "PSP010",
-                    f"YAML tag '{event.tag}' is not supported in a PSP file",
+                    f"YAML tag '{_short_tag(event.tag)}' is not supported in a PSP file",
                     mark,
                     hint="remove the tag",
                 )

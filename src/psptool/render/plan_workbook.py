@@ -19,8 +19,15 @@ LATE_FILL = "C00000"
 TODAY_FILL = "FFC000"
 
 
+MAX_YEARS = 10
+"""The Gantt grid runs at most ten years from its start; later dates fall off its right edge
+(Excel has 16,384 columns, and a plan that long is read in another way)."""
+
+
 def grid(start: date, end: date) -> tuple[str, list[tuple[date, date]]]:
     """Weeks (Monday to Sunday) for a span up to six months, months beyond."""
+    if end.year - start.year > MAX_YEARS:
+        end = date(start.year + MAX_YEARS, start.month, 1) - timedelta(days=1)
     if (end - start).days <= 183:
         first = start - timedelta(days=start.weekday())
         weeks = []
