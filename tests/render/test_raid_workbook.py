@@ -100,6 +100,9 @@ def test_round_trip_through_import_has_no_differences(folder: Path) -> None:
 
 
 def test_an_edit_in_excel_comes_back(folder: Path) -> None:
+    import difflib
+
+    before = (folder / "risks.yaml").read_text().splitlines()
     runner.invoke(app, ["render", "raid", str(folder), "--as-of", "2011-06-30"])
     path = folder / "out" / "raid-2011-06-30.xlsx"
     workbook = load_workbook(path)
@@ -109,6 +112,13 @@ def test_an_edit_in_excel_comes_back(folder: Path) -> None:
     assert result.exit_code == 0, result.output
     risks = validate(folder, AS_OF, find=False).result.project.risks.risks
     assert next(r for r in risks if r.id == "R1").likelihood == 4
+    after = (folder / "risks.yaml").read_text().splitlines()
+    changed = [
+        line
+        for line in difflib.unified_diff(before, after, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == ["-    likelihood: 3", "+    likelihood: 4"]
 
 
 def test_text_that_looks_like_a_formula_stays_text(folder: Path, tmp_path: Path) -> None:
