@@ -43,3 +43,30 @@ def test_a_paper_never_replaces_the_folders_yaml(tmp_path: Path) -> None:
 
     with pytest.raises(UserError, match="one of the partnership's own files"):
         check_output(tmp_path / "risks.yaml", (".yaml",), tmp_path)
+
+
+def test_heatmap_is_only_for_risks_and_a_risk_needs_a_title(tmp_path: Path) -> None:
+    folder = tmp_path / "ex"
+    shutil.copytree(EXAMPLE, folder)
+    wrong = runner.invoke(app, ["score", "options", str(folder), "--heatmap"])
+    assert wrong.exit_code == 2 and "the heat map is of risks" in wrong.output
+    before = (folder / "risks.yaml").read_bytes()
+    empty = runner.invoke(
+        app,
+        [
+            "risk",
+            "add",
+            "--title",
+            " ",
+            "--owner",
+            "p-baird",
+            "--likelihood",
+            "2",
+            "--impact",
+            "2",
+            "--project",
+            str(folder),
+        ],
+    )
+    assert empty.exit_code == 2 and "a risk needs a title" in empty.output
+    assert (folder / "risks.yaml").read_bytes() == before

@@ -136,6 +136,8 @@ def risk_add_command(
     project: ProjectOption = None,
 ) -> None:
     """Add an entry to the RAID log (risks.yaml), with the next free id."""
+    if not title.strip():
+        raise typer.BadParameter("a risk needs a title", param_hint="--title")
     from ..load.edit import add_risk
 
     today = as_of_date(as_of)

@@ -47,6 +47,10 @@ def score_command(
     from .console import out
     from .project import checked_project
 
+    if heatmap and kind is not Kind.risks:
+        raise typer.BadParameter(
+            "the heat map is of risks: psp score risks --heatmap", param_hint="--heatmap"
+        )
     when = as_of_date(as_of)
     loaded, _ = checked_project(folder_of(folder, project), when)
     result, tables = _analyse(kind, loaded, when, heatmap, scores)
