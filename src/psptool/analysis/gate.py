@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from ..model import STAGES, Project
+from ..model.common import months_through
 from ..model.goal import smart_gaps
 from ..model.partnership import DOCUMENT_TITLES
 from .common import natural_key
@@ -54,17 +55,6 @@ Rule = Callable[[Project, date], tuple[bool, str]]
 def _ids(ids: list[str]) -> str:
     ordered = sorted(ids, key=natural_key)
     return ", ".join(ordered[:6]) + (f" and {len(ordered) - 6} more" if len(ordered) > 6 else "")
-
-
-def _months(start: date, end: date) -> float:
-    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
-
-
-def _months_through(start: date, end: date) -> float:
-    """Months from `start` to the end of the day `end`: 1 October to 30 September is 12."""
-    if end == date.max:
-        return _months(start, end) + 1 / 31
-    return _months(start, end + timedelta(days=1))
 
 
 def _missing(fields: dict[str, object]) -> list[str]:
@@ -383,7 +373,7 @@ def pilot_timescale(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     if pilot is None or pilot.start is None or pilot.end is None:
         return False, "psp.yaml has no pilot start and end"
-    months = _months_through(pilot.start, pilot.end)
+    months = months_through(pilot.start, pilot.end)
     if months < PILOT_MONTHS:
         return False, f"the pilot is planned for {months:.1f} months; the guide advises 12"
     return True, f"pilot planned {pilot.start} to {pilot.end}"
@@ -410,7 +400,7 @@ def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
     ev = p.sustainability.evaluation
     if ev is None or not ev.approach or ev.start is None or ev.end is None:
         return False, "sustainability.yaml has no evaluation approach with start and end"
-    months = _months_through(ev.start, ev.end)
+    months = months_through(ev.start, ev.end)
     if months < PILOT_MONTHS:
         return False, f"the evaluation covers {months:.1f} months; the guide advises 12"
     return True, f"evaluation {ev.start} to {ev.end}"
@@ -421,7 +411,7 @@ def pilot_duration(p: Project, as_of: date) -> tuple[bool, str]:
     if pilot is None or pilot.start is None:
         return False, "psp.yaml has no pilot start"
     end = min(as_of, pilot.end) if pilot.end else as_of
-    months = _months_through(pilot.start, end)
+    months = months_through(pilot.start, end)
     if months < PILOT_MONTHS:
         return False, f"the pilot has run {max(months, 0):.1f} months of the 12 the guide advises"
     return True, f"the pilot has run {months:.0f} months"

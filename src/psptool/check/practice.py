@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from ..diagnostics import Diagnostic
 from ..model import STAGES
 from ..model.benefit import sroi_gaps
+from ..model.common import months_through
 from ..model.goal import smart_gaps
 from ..model.options import weighted_total
 from .context import CheckContext
@@ -205,18 +205,11 @@ def mou_signatures(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
-def _months(start: date, end: date) -> float:
-    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
-
-
 def pilot_length(ctx: CheckContext) -> Iterator[Diagnostic]:
     pilot = ctx.project.psp.pilot
     if pilot is None or pilot.start is None or pilot.end is None or pilot.end < pilot.start:
         return
-    # a pilot from 1 October to 30 September is twelve months (and one ending on the last day
-    # a date can have is long enough, not a crash)
-    after = pilot.end + date.resolution if pilot.end < date.max else pilot.end
-    months = _months(pilot.start, after)
+    months = months_through(pilot.start, pilot.end)
     if months < 12:
         yield ctx.at(
             "PSP413",

@@ -135,12 +135,8 @@ def _text(document, fmt: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _write_docx(document, output: Path, force: bool) -> None:  # type: ignore[no-untyped-def]
-    import tempfile
 
-    from ..load.write import write_atomic
+    from ..load.write import write_through
     from ..render.writers import to_docx
 
-    with tempfile.TemporaryDirectory() as tmp:
-        scratch = Path(tmp) / "status.docx"
-        to_docx(document, scratch)
-        write_atomic(output, scratch.read_bytes(), force=force)
+    write_through(output, lambda path: to_docx(document, path), force=force)

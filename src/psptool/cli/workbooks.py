@@ -16,7 +16,13 @@ def _render(kind: str, folder, output, force, as_of, project) -> None:  # type: 
     when = as_of_date(as_of)
     loaded, validation = checked_project(folder_of(folder, project), when)
     assert validation.root is not None
-    if kind == "plan":
+    if kind == "raid":
+        from ..load.history import head_commit
+        from ..render.raid_workbook import raid_workbook
+
+        assert validation.result is not None
+        workbook = raid_workbook(validation.result, when, head_commit(validation.root))
+    elif kind == "plan":
         from ..render.plan_workbook import plan_workbook
 
         workbook = plan_workbook(loaded, analysis.analyse_plan(loaded, when), when)
@@ -75,19 +81,7 @@ def raid_command(
     project: ProjectOption = None,
 ) -> None:
     """The RAID log workbook, to edit in Excel and read back with psp import raid."""
-    from ..load.history import head_commit
-    from ..load.write import check_output
-    from ..render.raid_workbook import render_raid
-    from .console import out
-    from .project import checked_project
-
-    when = as_of_date(as_of)
-    _, validation = checked_project(folder_of(folder, project), when)
-    assert validation.root is not None and validation.result is not None
-    target = output or default_output(validation.root, "raid", when.isoformat(), "xlsx")
-    check_output(target, (".xlsx",), validation.root)
-    render_raid(validation.result, when, target, force, head_commit(validation.root))
-    out().print(f"wrote {target}")
+    _render("raid", folder, output, force, as_of, project)
 
 
 render_app.command("raid")(raid_command)

@@ -62,6 +62,18 @@ def _replace_through_temporary(
         raise
 
 
+def write_through(output: Path, save: Callable[[Path], None], *, force: bool = False) -> None:
+    """For a library that can only save to a path (python-docx, openpyxl): `save` writes into
+    a scratch folder, then the bytes go to `output` with `write_atomic`. An existing output is
+    refused before any work is done, unless `force`."""
+    if output.exists() and not force:
+        raise OutputExists(f"{output} already exists; use --force to replace it")
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp) / output.name
+        save(scratch)
+        write_atomic(output, scratch.read_bytes(), force=force)
+
+
 class FileChanged(UserError):
     """A file changed on disk after psp read it, so psp did not write over it."""
 

@@ -7,7 +7,7 @@ error, not 1 or 3, and a date must be written as an ISO date, never as a number.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -45,6 +45,19 @@ Score = Annotated[int, Field(strict=True, ge=1, le=5)]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Money = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
 Weight = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
+
+
+def months_between(start: date, end: date) -> float:
+    """Calendar months from `start` to `end`, a day counting as 1/31 of a month."""
+    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
+
+
+def months_through(start: date, end: date) -> float:
+    """Months from `start` to the end of the day `end`: 1 October to 30 September is 12
+    (and a period ending on the last day a date can have is not a crash)."""
+    if end == date.max:
+        return months_between(start, end) + 1 / 31
+    return months_between(start, end + timedelta(days=1))
 
 
 class Record(BaseModel):

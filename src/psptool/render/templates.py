@@ -10,7 +10,6 @@ is one line naming the template and where in it.
 from __future__ import annotations
 
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from importlib import resources
@@ -19,7 +18,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..errors import UserError
-from ..load.write import write_atomic
+from ..load.write import write_through
 
 PARTNERSHIP_FOLDER = "templates"
 
@@ -157,10 +156,7 @@ def render_docx(template: Path, context: dict[str, Any], output: Path, force: bo
                 f"template {template}: not found, or not a Word document (.docx)"
             ) from None
         raise _problem(template, exc) from None  # a template fails in many ways; none crash
-    with tempfile.TemporaryDirectory() as tmp:
-        scratch = Path(tmp) / output.name
-        document.save(str(scratch))
-        write_atomic(output, scratch.read_bytes(), force=force)
+    write_through(output, lambda path: document.save(str(path)), force=force)
 
 
 # linting ----------------------------------------------------------------------------------

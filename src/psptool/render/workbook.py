@@ -3,13 +3,12 @@ dropdown lists kept on a hidden sheet, custom properties, and an atomic save."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..load.write import write_atomic
+from ..load.write import write_through
 
 HEADER_FILL = "1F3864"
 RAG_FILL = {"red": "C00000", "amber": "FFC000", "green": "00B050"}
@@ -164,13 +163,6 @@ def set_properties(workbook: Any, title: str, properties: dict[str, str]) -> Non
 
 
 def save(workbook: Any, output: Path, force: bool) -> None:
-    """Save to a temporary file, then move it into place: never a half-written workbook."""
-    if output.exists() and not force:
-        from ..errors import OutputExists
-
-        raise OutputExists(f"{output} already exists; use --force to replace it")
+    """Save through a temporary file, then move it into place: never a half-written workbook."""
     print_landscape(workbook)
-    with tempfile.TemporaryDirectory() as tmp:
-        scratch = Path(tmp) / output.name
-        workbook.save(str(scratch))
-        write_atomic(output, scratch.read_bytes(), force=force)
+    write_through(output, lambda path: workbook.save(str(path)), force=force)
