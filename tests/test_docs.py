@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from psptool.cli import app
+from psptool.cli import COMMANDS, app, load_command
 from psptool.diagnostics import CODES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -23,10 +23,15 @@ def test_diagnostics_table_matches_the_code() -> None:
 
 
 def _commands() -> list[str]:
-    names = [cmd.name for cmd in app.registered_commands if cmd.name]
-    for group in app.registered_groups:
-        sub = group.typer_instance
-        names += [f"{group.name} {cmd.name}" for cmd in sub.registered_commands if cmd.name]
+    import typer
+
+    names: list[str] = []
+    for name in COMMANDS:
+        command = load_command(name)
+        if isinstance(command, typer.core.TyperGroup):
+            names += [f"{name} {sub}" for sub in command.commands]
+        else:
+            names.append(name)
     return sorted(names)
 
 

@@ -147,6 +147,34 @@ def test_validate_imports_no_heavy_library() -> None:
     assert done.stdout.strip().splitlines()[-1] == "0 []"
 
 
+def test_validate_builds_only_its_own_command() -> None:
+    # typer builds every option of every command it is given, so the others stay unloaded
+    done = _run(
+        "import sys",
+        "from psptool.cli import main",
+        f"main(['validate', {str(EXAMPLE)!r}, '--as-of', '2011-06-30'])",
+        "print(sorted(m for m in sys.modules if m.startswith('psptool.cli.')))",
+    )
+    assert done.stdout.strip().splitlines()[-1] == (
+        "['psptool.cli.console', 'psptool.cli.options', 'psptool.cli.validate']"
+    )
+
+
+@pytest.mark.parametrize("as_of", ["20110630", "2011-W26-4", "2011-02-30", "30/06/2011"])
+def test_as_of_must_be_a_real_date_written_yyyy_mm_dd(as_of: str) -> None:
+    # Python's date.fromisoformat takes the first two; a partner would not mean a date so
+    result = CliRunner().invoke(app, ["validate", str(EXAMPLE), "--as-of", as_of])
+    assert result.exit_code == 2
+    assert f"'{as_of}' is not a date; write it as YYYY-MM-DD" in result.output
+
+
+def test_a_mistyped_command_is_suggested() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["valdate"])
+    assert result.exit_code == 2
+    assert "No such command 'valdate'. Did you mean 'validate'?" in result.output
+
+
 def test_help_imports_neither_pydantic_nor_ruamel() -> None:
     done = _run(
         "import sys",

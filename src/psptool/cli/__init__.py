@@ -9,34 +9,42 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
+from importlib import import_module
 from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
-from .init import init_command
-from .render import render_app
-from .report import gate_command, report_app
-from .schema import schema_command
-from .score import score_command
-from .status import status_command
-from .templates import templates_app
-from .validate import validate_command
-from .workbooks import plan_command  # noqa: F401  (registers the workbook commands)
+COMMANDS: dict[str, str] = {
+    "init": "init:init_command",
+    "validate": "validate:validate_command",
+    "schema": "schema:schema_command",
+    "score": "score:score_command",
+    "report": "report:report_app",
+    "risk": "edit:risk_app",
+    "milestone": "edit:milestone_app",
+    "benefit": "edit:benefit_app",
+    "sign": "edit:sign_app",
+    "partner": "edit:partner_app",
+    "goal": "edit:goal_app",
+    "import": "importing:import_app",
+    "render": "workbooks:render_app",
+    "templates": "templates:templates_app",
+}
+"""Every top-level command, in the order `psp --help` lists them, and where it lives
+(`module:attribute` in this package): a command function, or a typer app for a group.
 
-app = typer.Typer(
-    name="psp",
-    help="Keep a Public Social Partnership as a folder of YAML files: check it, score it, "
-    "report on it.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+Only the command being run is imported and built. typer builds the options of every command
+it is given (a pydantic adapter per option) and the command modules import their own
+libraries, so building all of them for `psp validate` cost more than validating the worked
+example does."""
 
 
 def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
     """Turn the library's `PspError` into a one-line message and its exit code."""
+    if getattr(command, "__psp_guarded__", False):
+        return command
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -48,31 +56,85 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             typer.echo(f"psp: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
 
+    wrapper.__psp_guarded__ = True  # type: ignore[attr-defined]
     return wrapper
 
 
-app.command("init")(guarded(init_command))
-app.command("validate")(guarded(validate_command))
-app.command("schema")(guarded(schema_command))
-app.command("score")(guarded(score_command))
-report_app.command("gate")(guarded(gate_command))
-report_app.command("status")(guarded(status_command))
-app.add_typer(report_app, name="report")
+def _guard_all(group: typer.Typer) -> None:
+    for registered in group.registered_commands:
+        registered.callback = guarded(registered.callback) if registered.callback else None
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            _guard_all(sub.typer_instance)
 
 
-def _register_editing() -> None:
-    from . import edit, importing
+@functools.cache
+def load_command(name: str) -> Any:
+    """The click command for the top-level command `name`, imported and built on first use."""
+    module_name, attribute = COMMANDS[name].split(":")
+    target = getattr(import_module(f"{__name__}.{module_name}"), attribute)
+    if isinstance(target, typer.Typer):
+        _guard_all(target)
+        return typer.main.get_group(target)
+    single = typer.Typer(rich_markup_mode=None, add_completion=False)
+    single.command(name)(guarded(target))
+    return typer.main.get_command(single)
 
-    edit.register(app, guarded)
-    importing.register(app, guarded)
+
+class _Commands(MutableMapping[str, Any]):
+    """The group's commands by name: every name known at once, each built when looked up."""
+
+    def __init__(self) -> None:
+        self._added: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._added:
+            return self._added[name]
+        if name in COMMANDS:
+            return load_command(name)
+        raise KeyError(name)
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._added[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._added[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from COMMANDS
+        yield from (name for name in self._added if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS) + sum(name not in COMMANDS for name in self._added)
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMANDS or name in self._added
 
 
-_register_editing()
-for sub_app in (render_app, templates_app):
-    for registered in sub_app.registered_commands:
-        registered.callback = guarded(registered.callback)
-app.add_typer(render_app, name="render")
-app.add_typer(templates_app, name="templates")
+class LazyGroup(TyperGroup):
+    """click's lazily loading group (see click's docs, "Lazily Loading Subcommands"), for typer."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands()
+
+
+app = typer.Typer(
+    name="psp",
+    cls=LazyGroup,
+    help="Keep a Public Social Partnership as a folder of YAML files: check it, score it, "
+    "report on it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def _psp() -> None:
+    # A group needs a callback: the commands themselves are registered lazily (COMMANDS).
+    pass
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,4 +171,4 @@ def run() -> None:
     sys.exit(main())
 
 
-__all__ = ["app", "main", "run"]
+__all__ = ["COMMANDS", "app", "load_command", "main", "run"]

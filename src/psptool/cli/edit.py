@@ -17,7 +17,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .options import AsOfOption, ProjectOption, as_of_date
+from .options import AsOfOption, ProjectOption, as_of_date, parse_date
 
 DryRunOption = Annotated[
     bool,
@@ -61,17 +61,6 @@ def every_check(as_of: date) -> Callable[[Path], Any]:
         return validate(root, as_of, find=False).diagnostics
 
     return check
-
-
-def parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"'{value}' is not a date; write it as YYYY-MM-DD", param_hint=option
-        ) from None
 
 
 def _number(value: str, option: str) -> int | float:
@@ -444,34 +433,30 @@ def goal_add_command(
     report(result, dry_run)
 
 
-def _group(name: str, help_text: str) -> typer.Typer:
-    return typer.Typer(name=name, help=help_text, no_args_is_help=True, rich_markup_mode=None)
+def _group(name: str, help_text: str, commands: dict[str, Callable[..., Any]]) -> typer.Typer:
+    group = typer.Typer(name=name, help=help_text, no_args_is_help=True, rich_markup_mode=None)
+    for command_name, command in commands.items():
+        group.command(command_name)(command)
+    return group
 
 
-def register(app: typer.Typer, guarded: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
-    """Add the editing commands to `app`, each wrapped by `guarded`."""
-    groups: dict[str, tuple[str, dict[str, Callable[..., Any]]]] = {
-        "risk": (
-            "Edit the RAID log, keeping its comments and layout.",
-            {
-                "add": risk_add_command,
-                "update": risk_update_command,
-                "action": risk_action_command,
-                "close": risk_close_command,
-                "escalate": risk_escalate_command,
-            },
-        ),
-        "milestone": (
-            "Edit the plan.",
-            {"done": milestone_done_command, "move": milestone_move_command},
-        ),
-        "benefit": ("Record benefits' KPIs.", {"record": benefit_record_command}),
-        "sign": ("Record sign-offs.", {"mou": sign_mou_command}),
-        "partner": ("Edit the partners.", {"add": partner_add_command}),
-        "goal": ("Edit the goals.", {"add": goal_add_command}),
-    }
-    for name, (help_text, commands) in groups.items():
-        group = _group(name, help_text)
-        for command_name, command in commands.items():
-            group.command(command_name)(guarded(command))
-        app.add_typer(group, name=name)
+risk_app = _group(
+    "risk",
+    "Edit the RAID log, keeping its comments and layout.",
+    {
+        "add": risk_add_command,
+        "update": risk_update_command,
+        "action": risk_action_command,
+        "close": risk_close_command,
+        "escalate": risk_escalate_command,
+    },
+)
+milestone_app = _group(
+    "milestone",
+    "Edit the plan.",
+    {"done": milestone_done_command, "move": milestone_move_command},
+)
+benefit_app = _group("benefit", "Record benefits' KPIs.", {"record": benefit_record_command})
+sign_app = _group("sign", "Record sign-offs.", {"mou": sign_mou_command})
+partner_app = _group("partner", "Edit the partners.", {"add": partner_add_command})
+goal_app = _group("goal", "Edit the goals.", {"add": goal_add_command})

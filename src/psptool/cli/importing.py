@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -68,13 +67,10 @@ def raid_command(
     report(apply_raid_import(plan, force=force), dry_run=False)
 
 
-def register(app: typer.Typer, guarded: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
-    """Add `psp import raid` to `app`, wrapped by `guarded`."""
-    group = typer.Typer(
-        name="import",
-        help="Read back files edited outside psp.",
-        no_args_is_help=True,
-        rich_markup_mode=None,
-    )
-    group.command("raid")(guarded(raid_command))
-    app.add_typer(group, name="import")
+import_app = typer.Typer(
+    name="import",
+    help="Read back files edited outside psp.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+import_app.command("raid")(raid_command)

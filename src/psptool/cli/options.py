@@ -9,14 +9,17 @@ from typing import Annotated, Optional
 import typer
 
 
-def _parse_date(value: str | None) -> date | None:
+def parse_date(value: str | None, option: str) -> date | None:
+    """The date given to `option`, written YYYY-MM-DD; a usage error (exit 2) otherwise."""
+    from ..model.common import iso_date
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return iso_date(value)
     except ValueError:
         raise typer.BadParameter(
-            f"'{value}' is not a date; write it as YYYY-MM-DD", param_hint="--as-of"
+            f"'{value}' is not a date; write it as YYYY-MM-DD", param_hint=option
         ) from None
 
 
@@ -46,4 +49,4 @@ def folder_of(argument: Path | None, project: Path | None) -> Path | None:
 
 
 def as_of_date(value: str | None) -> date:
-    return _parse_date(value) or date.today()
+    return parse_date(value, "--as-of") or date.today()

@@ -1,4 +1,4 @@
-"""`psp report`: the stage gate now; the highlight report (status) comes with issue #4."""
+"""`psp report`: the stage gate and the highlight report (status) for the governance group."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .options import AsOfOption, FolderArgument, ProjectOption, as_of_date, folder_of
+from .status import status_command
 
 report_app = typer.Typer(
     name="report",
@@ -60,3 +61,7 @@ def gate_command(
         for note in table.notes:
             console.print(note)
     raise typer.Exit(0 if gate.met else 1)
+
+
+report_app.command("gate")(gate_command)
+report_app.command("status")(status_command)

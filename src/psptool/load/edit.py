@@ -48,6 +48,7 @@ from ..model import (
     Risk,
     RiskAction,
 )
+from ..model.common import iso_date
 from .project import ProjectNotFound, find_project, load_project
 from .roundtrip import DataPath, YamlDocument, plain, same
 from .scaffold import slug
@@ -605,7 +606,7 @@ def _as_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(str(value))
+        return iso_date(str(value))
     except ValueError:
         return None
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..errors import UserError
 from ..model import FILES
+from ..model.common import iso_date
 from .project import LoadResult, load_texts
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -56,6 +57,10 @@ def resolve(root: Path, ref: str) -> tuple[Path, str, Revision]:
     toplevel = Path(top.stdout.decode().strip())
     prefix = root.resolve().relative_to(toplevel.resolve()).as_posix()
     if _DATE.match(ref):
+        try:
+            iso_date(ref)
+        except ValueError as exc:
+            raise RevisionNotFound(str(exc)) from None
         found = _git(toplevel, "rev-list", "-1", f"--before={ref} 23:59:59", "HEAD")
         commit = found.stdout.decode().strip()
         if found.returncode != 0 or not commit:

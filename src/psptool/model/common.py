@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _check_id(value: str) -> str:
@@ -24,15 +24,27 @@ def _check_id(value: str) -> str:
     return value
 
 
+def iso_date(text: str) -> date:
+    """The date written `YYYY-MM-DD`, and only so.
+
+    Python's `date.fromisoformat` also takes `20110630` and `2011-W26-4`; nobody keeping a
+    PSP's records means a date that way, and the YAML files refuse them, so the command line
+    does too. Raises ValueError with a message fit for a user.
+    """
+    if not _DATE_PATTERN.fullmatch(text):
+        raise ValueError(f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a real date ({exc})") from None
+
+
 def _parse_date(value: Any) -> Any:
     """Accept `2010-02-01` (or a date); refuse numbers and other spellings."""
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and _DATE_PATTERN.match(value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise ValueError(f"'{value}' is not a real date ({exc})") from None
+    if isinstance(value, str):
+        return iso_date(value.strip())
     raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31")
 
 
