@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from psptool.cli import app
+from psptool.cli import COMMANDS, app
 from psptool.errors import UserError
 from psptool.load import write
 from tests.helpers import EXAMPLE
@@ -209,8 +209,48 @@ def test_an_edit_failing_half_way_leaves_the_previous_file(
     assert [p.name for p in tmp_path.iterdir()] == ["risks.yaml"]
 
 
+def test_an_edit_of_two_files_failing_half_way_puts_back_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # all or nothing: the second rename fails after the first file was replaced
+    first, second = tmp_path / "risks.yaml", tmp_path / "milestones.yaml"
+    first.write_bytes(PREVIOUS)
+    second.write_bytes(PREVIOUS)
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def replace(source: str, target: object) -> None:
+        calls.append(str(target))
+        if len(calls) == 2:
+            raise OSError(errno.EIO, "Input/output error")
+        real_replace(source, target)
+
+    monkeypatch.setattr(write.os, "replace", replace)
+    with pytest.raises(UserError, match=r"cannot write .*milestones.yaml: Input/output error"):
+        write.replace_all_atomic(
+            [(first, "risks: []\n", PREVIOUS), (second, "milestones: []\n", PREVIOUS)]
+        )
+    monkeypatch.undo()
+    assert first.read_bytes() == PREVIOUS
+    assert second.read_bytes() == PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["milestones.yaml", "risks.yaml"]
+
+
+def test_an_edit_of_two_files_writes_neither_when_one_changed_on_disk(tmp_path: Path) -> None:
+    first, second = tmp_path / "risks.yaml", tmp_path / "milestones.yaml"
+    first.write_bytes(PREVIOUS)
+    second.write_bytes(b"saved in an editor meanwhile\n")
+    with pytest.raises(write.FileChanged, match=r"milestones\.yaml changed on disk"):
+        write.replace_all_atomic(
+            [(first, "risks: []\n", PREVIOUS), (second, "milestones: []\n", PREVIOUS)]
+        )
+    assert first.read_bytes() == PREVIOUS
+    assert second.read_bytes() == b"saved in an editor meanwhile\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["milestones.yaml", "risks.yaml"]
+
+
 def _has_command(name: str) -> bool:
-    return any(group.name == name for group in app.registered_groups)
+    return name in COMMANDS
 
 
 def close_r1(folder: Path) -> object:

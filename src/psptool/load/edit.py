@@ -52,7 +52,7 @@ from ..model.common import iso_date
 from .project import ProjectNotFound, find_project, load_project
 from .roundtrip import DataPath, YamlDocument, plain, same
 from .scaffold import slug
-from .write import FileChanged, current_bytes, replace_atomic
+from .write import FileChanged, current_bytes, replace_all_atomic
 
 Checker = Callable[[Path], Sequence[Diagnostic]]
 
@@ -254,9 +254,9 @@ class EditSession:
                         f"{doc.name} changed on disk since psp read it (saved by another "
                         "program or person?); nothing was written. Run the command again"
                     )
-            for doc in documents:
-                assert doc.path is not None
-                replace_atomic(doc.path, doc.encoded(), doc.original)
+            replace_all_atomic(
+                [(doc.path, doc.encoded(), doc.original) for doc in documents if doc.path]
+            )
         return EditResult(self.root, list(self.changes), documents, warnings, write)
 
     def _check_copy(self, documents: list[YamlDocument]) -> list[Diagnostic]:

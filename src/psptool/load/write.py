@@ -6,7 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..errors import OutputExists, UserError
@@ -30,15 +30,9 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
     _replace_through_temporary(path, path, content)
 
 
-def _replace_through_temporary(
-    path: Path,
-    target: Path,
-    content: str | bytes,
-    before_replace: Callable[[], None] | None = None,
-) -> None:
-    """The one way psp puts bytes in a file: a temporary file beside `target`, flushed to
-    disk and given the right permissions, then renamed over it. `before_replace` may refuse
-    at the last moment; whatever fails, the temporary file is removed."""
+def _stage(path: Path, target: Path, content: str | bytes) -> str:
+    """A temporary file beside `target` holding `content`, flushed to disk and given the
+    permissions `target` has; the caller renames it over `target` or removes it."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     folder = target.parent
     try:
@@ -51,6 +45,26 @@ def _replace_through_temporary(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(target))
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
+    return tmp
+
+
+def _replace_through_temporary(
+    path: Path,
+    target: Path,
+    content: str | bytes,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """The one way psp puts bytes in a file: a temporary file beside `target`, flushed to
+    disk and given the right permissions, then renamed over it. `before_replace` may refuse
+    at the last moment; whatever fails, the temporary file is removed."""
+    tmp = _stage(path, target, content)
+    try:
         if before_replace is not None:
             before_replace()
         os.replace(tmp, target)
@@ -96,18 +110,47 @@ def replace_atomic(path: Path, content: str | bytes, original: bytes | None) -> 
     written and `FileChanged` is raised, so their change is not lost. The new file keeps the
     old one's permissions; a link is followed, so the file it points to is the one replaced.
     """
-    target = path.resolve() if path.is_symlink() else path
-    if target.is_dir():
-        raise UserError(f"{path} is a folder")
+    replace_all_atomic([(path, content, original)])
 
-    def unchanged() -> None:
-        if current_bytes(target) != original:
-            raise FileChanged(
-                f"{path.name} changed on disk since psp read it (saved by another program or "
-                "person?); nothing was written. Run the command again"
-            )
 
-    _replace_through_temporary(path, target, content, unchanged)
+def replace_all_atomic(files: Sequence[tuple[Path, str | bytes, bytes | None]]) -> None:
+    """`replace_atomic` for several files, all or nothing.
+
+    Every new file is written beside its target first; only when all are written, and every
+    target still holds what was read, are they renamed into place. Should a rename fail after
+    others succeeded, those files are put back as they were, so an edit is never half made.
+    """
+    staged: list[tuple[Path, Path, str, bytes | None]] = []
+    replaced: list[tuple[Path, Path, bytes | None]] = []
+    try:
+        for path, content, original in files:
+            target = path.resolve() if path.is_symlink() else path
+            if target.is_dir():
+                raise UserError(f"{path} is a folder")
+            staged.append((path, target, _stage(path, target, content), original))
+        for path, target, _tmp, original in staged:
+            if current_bytes(target) != original:
+                raise FileChanged(
+                    f"{path.name} changed on disk since psp read it (saved by another program "
+                    "or person?); nothing was written. Run the command again"
+                )
+        for path, target, tmp, original in staged:
+            os.replace(tmp, target)
+            replaced.append((path, target, original))
+    except BaseException as exc:
+        for path, target, original in reversed(replaced):
+            with contextlib.suppress(OSError, UserError):
+                if original is None:
+                    os.unlink(target)
+                else:
+                    _replace_through_temporary(path, target, original)
+        for _path, _target, tmp, _original in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(exc, OSError):
+            where = staged[len(replaced)][0] if len(replaced) < len(staged) else files[0][0]
+            raise UserError(f"cannot write {where}: {exc.strerror or exc}") from None
+        raise
 
 
 def _mode_for(path: Path) -> int:
