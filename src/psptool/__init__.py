@@ -12,19 +12,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = [
-    "Diagnostic",
-    "LoadResult",
-    "Project",
-    "Validation",
-    "find_project",
-    "init_project",
-    "json_schemas",
-    "load_project",
-    "validate",
-]
-
 _WHERE = {
+    # the folder: find it, load it, check it, start one
     "Diagnostic": "psptool.diagnostics",
     "LoadResult": "psptool.load",
     "Project": "psptool.model",
@@ -34,7 +23,24 @@ _WHERE = {
     "json_schemas": "psptool.model.jsonschema",
     "load_project": "psptool.load",
     "validate": "psptool.check",
+    # scoring and analysis: pure functions of a loaded project
+    "analyse_benefits": "psptool.analysis",
+    "analyse_goals": "psptool.analysis",
+    "analyse_plan": "psptool.analysis",
+    "appraise_options": "psptool.analysis",
+    "economic_case": "psptool.analysis",
+    "map_stakeholders": "psptool.analysis",
+    "rank_candidates": "psptool.analysis",
+    "score_risks": "psptool.analysis",
+    "stage_gate": "psptool.analysis.gate",
+    # the highlight report's data, and the papers
+    "status_report": "psptool.report",
+    "status_since": "psptool.report",
+    "PAPERS": "psptool.render.papers",
+    "render_paper": "psptool.render.papers",
 }
+
+__all__ = sorted(_WHERE)
 
 
 def __getattr__(name: str) -> Any:

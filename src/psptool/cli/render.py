@@ -28,8 +28,24 @@ TemplateOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 
 
-def default_output(root: Path, name: str, when: object, suffix: str) -> Path:
-    return root / "out" / f"{name}-{when}.{suffix}"
+def render_command(
+    paper: str,
+    folder: Path | None,
+    output: Path | None,
+    force: bool,
+    as_of: str | None,
+    project: Path | None,
+    template: Path | None = None,
+) -> None:
+    """Check the folder, refuse it with its errors if it has any, write the paper, say where."""
+    from ..render.papers import render_paper
+    from .console import out
+    from .project import checked_project
+
+    when = as_of_date(as_of)
+    _, checked = checked_project(folder_of(folder, project), when)
+    target = render_paper(paper, checked, when, output, force=force, template=template)
+    out().print(f"wrote {target}")
 
 
 def mou_command(
@@ -41,22 +57,7 @@ def mou_command(
     project: ProjectOption = None,
 ) -> None:
     """The Memorandum of Understanding, ready for signing (Word)."""
-    from ..load.write import check_output
-    from ..render.templates import find_template, render_docx
-    from ..report.papers import mou_context
-    from .console import out
-    from .project import checked_project
-
-    when = as_of_date(as_of)
-    loaded, validation = checked_project(folder_of(folder, project), when)
-    root = validation.root
-    assert root is not None
-    source = template if template is not None else find_template("mou.docx", root)[0]
-    target = check_output(
-        output or default_output(root, "mou", when.isoformat(), "docx"), (".docx",), root
-    )
-    render_docx(source, mou_context(loaded, when), target, force)
-    out().print(f"wrote {target}")
+    render_command("mou", folder, output, force, as_of, project, template)
 
 
 render_app.command("mou")(mou_command)
@@ -78,28 +79,11 @@ def business_case_command(
 ) -> None:
     """The outline or full business case, laid out as councils lay theirs out (Word)."""
     from ..errors import UserError
-    from ..load.history import folder_history
-    from ..load.write import check_output
-    from ..render.templates import find_template, render_docx
-    from ..report.papers import business_case_context
-    from .console import out
-    from .project import checked_project
 
     if outline == full:
         raise UserError("say which business case: --outline or --full")
-    kind = "outline" if outline else "full"
-    when = as_of_date(as_of)
-    loaded, validation = checked_project(folder_of(folder, project), when)
-    root = validation.root
-    assert root is not None
-    name = f"business-case-{kind}"
-    source = template if template is not None else find_template(f"{name}.docx", root)[0]
-    target = check_output(
-        output or default_output(root, name, when.isoformat(), "docx"), (".docx",), root
-    )
-    context = business_case_context(loaded, when, kind, folder_history(root))
-    render_docx(source, context, target, force)
-    out().print(f"wrote {target}")
+    paper = "business-case-outline" if outline else "business-case-full"
+    render_command(paper, folder, output, force, as_of, project, template)
 
 
 render_app.command("business-case")(business_case_command)
