@@ -51,7 +51,8 @@ def generate(folder: Path, n: int, seed: int = 1) -> Path:
         for i in range(n)
     ))
     (folder / "milestones.yaml").write_text("milestones:\n" + "".join(
-        f"  - id: M{i}\n    title: Milestone {i}\n    due: {(START + timedelta(days=i % 1400)).isoformat()}\n"
+        f"  - id: M{i}\n    title: Milestone {i}\n"
+        f"    due: {(START + timedelta(days=i % 1400)).isoformat()}\n"
         f"    owner: p{rng.randrange(n)}\n"
         + (f"    depends_on: [M{i - 1}]\n" if i else "")
         for i in range(n)
@@ -73,8 +74,10 @@ def generate(folder: Path, n: int, seed: int = 1) -> Path:
     )
     criteria = ["a", "b", "c", "d", "e"]
     (folder / "options.yaml").write_text(
-        "criteria:\n" + "".join(f"  - {{id: {c}, name: Criterion {c}, weight: {rng.randint(1, 3)}}}\n"
-                                for c in criteria)
+        "criteria:\n" + "".join(
+            f"  - {{id: {c}, name: Criterion {c}, weight: {rng.randint(1, 3)}}}\n"
+            for c in criteria
+        )
         + "options:\n" + "".join(
             f"  - {{id: O{i}, name: Option {i}, cost: {rng.randint(0, 10**6)}, scores: {{"
             + ", ".join(f"{c}: {rng.randint(1, 5)}" for c in criteria) + "}}\n"

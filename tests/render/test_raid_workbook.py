@@ -143,3 +143,35 @@ def test_text_that_looks_like_a_formula_stays_text(folder: Path, tmp_path: Path)
         app, ["import", "raid", str(tmp_path / "raid.xlsx"), "--project", str(folder)]
     )
     assert "no differences" in imported.output, imported.output
+
+
+def test_each_column_keeps_its_style_and_spare_rows_stay_editable(book) -> None:
+    workbook, result = book
+    sheet = workbook["RAID log"]
+    last = len(result.project.risks.risks) + 1
+    title, score, raised = sheet.cell(row=2, column=3), sheet["I2"], sheet["M2"]
+    assert (title.alignment.wrap_text, title.alignment.vertical) == (True, "top")
+    assert title.protection.locked is False
+    assert score.fill.fgColor.rgb == "00D9D9D9" and score.protection.locked is True
+    assert score.alignment.vertical == "top" and score.data_type == "f"
+    assert raised.number_format == "dd/mm/yyyy" and raised.alignment.wrap_text is not True
+    spare = sheet.cell(row=last + 1, column=3)
+    assert spare.value is None and spare.protection.locked is False
+    assert sheet.cell(row=last + 200, column=17).protection.locked is False
+    assert sheet.cell(row=last + 1, column=9).has_style is False  # no Score below the log
+    assert sheet.max_row == last + 200
+    actions = workbook["Actions"]
+    assert actions["C2"].alignment.wrap_text is True and actions["A2"].has_style is False
+    due = next(c for c in actions["E"][1:] if c.value is not None)
+    assert due.number_format == "dd/mm/yyyy"
+
+
+def test_an_empty_log_still_has_its_first_row_and_spare_rows(folder: Path, tmp_path: Path) -> None:
+    (folder / "risks.yaml").write_text("risks: []\n")
+    result = validate(folder, AS_OF, find=False).result
+    path = tmp_path / "empty.xlsx"
+    render_raid(result, AS_OF, path, force=False)
+    sheet = load_workbook(path)["RAID log"]
+    assert sheet["I2"].fill.fgColor.rgb == "00D9D9D9" and sheet["I2"].value is None
+    assert sheet["A2"].protection.locked is False and sheet["A202"].protection.locked is False
+    assert sheet.max_row == 202 and "RAID" not in sheet.tables

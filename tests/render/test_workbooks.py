@@ -180,3 +180,61 @@ def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> 
     case = {o.id: o for o in economic_case(project).options}
     assert rows["O3"][7] == round(case["O3"].after_optimism.npv) == 536993
     assert rows["O3"][8] == round(case["O3"].after_optimism.bcr, 2) == 2.97
+
+
+def test_shared_styles_and_appended_rows_save_as_set_cell_by_cell(tmp_path: Path) -> None:
+    from openpyxl.styles import Alignment, Protection
+
+    from psptool.render.workbook import append_row, cell_style, new_workbook, put
+
+    workbook = new_workbook()
+    by_cell, shared = workbook.create_sheet("by cell"), workbook.create_sheet("shared")
+    values = ["=1+1", date(2026, 6, 30), 3, None, "=A1*2"]
+    for c, value in enumerate(values, 1):
+        cell = put(by_cell, 1, c, value) if c < 5 else by_cell.cell(row=1, column=c, value=value)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.protection = Protection(locked=False)
+        if c == 2:
+            cell.number_format = "dd/mm/yyyy"
+    style = cell_style(
+        shared,
+        alignment=Alignment(wrap_text=True, vertical="top"),
+        protection=Protection(locked=False),
+    )
+    dated = cell_style(
+        shared,
+        alignment=Alignment(wrap_text=True, vertical="top"),
+        protection=Protection(locked=False),
+        number_format="dd/mm/yyyy",
+    )
+    append_row(shared, values, [style, dated, style, style, style], formulas=(4,))
+    append_row(shared, [None, "x"], [None, style])
+    _, book = _saved(workbook, tmp_path, "styles.xlsx")
+    first, second = book["by cell"], book["shared"]
+    for c in range(1, 6):
+        a, b = first.cell(row=1, column=c), second.cell(row=1, column=c)
+        assert (a.value, a.data_type, a.number_format, a.style_id) == (
+            b.value,
+            b.data_type,
+            b.number_format,
+            b.style_id,
+        )
+        assert b.alignment.wrap_text and b.protection.locked is False
+    # text from the folder stays text; only the formula places hold formulas
+    assert [second.cell(row=1, column=c).data_type for c in (1, 5)] == ["s", "f"]
+    assert second["A2"].value is None and second["A2"].has_style is False
+    assert second["B2"].value == "x" and second["B2"].protection.locked is False
+
+
+def test_fit_row_heights_reads_only_the_wrapped_columns() -> None:
+    from psptool.render.workbook import fit_row_heights, new_workbook
+
+    workbook = new_workbook()
+    sheet = workbook.create_sheet("s")
+    sheet.append(["id", "title", "n"])
+    sheet.append(["R1", "x" * 50, 1])
+    sheet.append(["R2", "short", 2])
+    fit_row_heights(sheet, {2: 21, 9: 30})  # a width for a column past the last is ignored
+    assert sheet.row_dimensions[2].height == 45 and sheet.row_dimensions[3].height is None
+    assert sheet.max_column == 3
+    fit_row_heights(sheet, {})

@@ -39,16 +39,19 @@ from .workbook import (
     HEADER_FILL,
     RAG_FILL,
     add_lists,
+    append_row,
+    cell_style,
     column_letter,
     dropdown,
     fit_row_heights,
     new_workbook,
-    put,
     set_properties,
 )
 
 SPARE_ROWS = 200
 """Empty rows left unlocked below the log, for partners to add entries."""
+WRAPPED = ("Title", "Description")
+"""The `RAID log` columns whose text wraps."""
 CALCULATED_FILL = "D9D9D9"
 
 
@@ -88,47 +91,64 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     sheet = workbook.create_sheet(RAID_SHEET)
     headers = [c.header for c in RAID_COLUMNS]
     score_col = headers.index("Score") + 1
+    header_font = Font(bold=True, color="FFFFFF")
+    header_alignment = Alignment(wrap_text=True, vertical="center")
     for c, column in enumerate(RAID_COLUMNS, 1):
         cell = sheet.cell(row=1, column=c, value=column.header)
-        cell.font = Font(bold=True, color="FFFFFF")
+        cell.font = header_font
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL if column.is_data else "595959")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.alignment = header_alignment
         sheet.column_dimensions[column_letter(c)].width = column.width
     sheet.row_dimensions[1].height = 30
+    # Each column's cells share one style, made once: aligned to the top (Title and
+    # Description wrapped), dates as dates; the Score is calculated: shaded and locked, every
+    # other cell, and the spare rows below, stay editable.
+    top = Alignment(vertical="top")
+    wrapped_top = Alignment(wrap_text=True, vertical="top")
+    unlocked = Protection(locked=False)
+    calculated = PatternFill("solid", fgColor=CALCULATED_FILL)
+    # (made only for rows that use them: an unused style would still be saved in the file)
+    styles = (
+        [
+            cell_style(
+                sheet,
+                alignment=wrapped_top if column.header in WRAPPED else top,
+                number_format=DATE_FORMAT if column.kind == "date" else None,
+                protection=unlocked if column.is_data else None,
+                fill=None if column.is_data else calculated,
+            )
+            for column in RAID_COLUMNS
+        ]
+        if records
+        else []
+    )
+    formulas = (score_col - 1,)
     for r, record in enumerate(records, 2):
         row = risk_row(record)
-        for c, column in enumerate(RAID_COLUMNS, 1):
-            if column.is_data:
-                cell = put(sheet, r, c, cell_value(column, row[column.header]))
-            else:
-                cell = sheet.cell(row=r, column=c, value=score_formula(r))
-            if column.kind == "date":
-                cell.number_format = DATE_FORMAT
-            if column.header in ("Title", "Description"):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            else:
-                cell.alignment = Alignment(vertical="top")
+        append_row(
+            sheet,
+            [
+                cell_value(column, row[column.header]) if column.is_data else score_formula(r)
+                for column in RAID_COLUMNS
+            ],
+            styles,
+            formulas,
+        )
     last = max(len(records) + 1, 2)
-    wrapped = {
-        c: col.width
-        for c, col in enumerate(RAID_COLUMNS, 1)
-        if col.header in ("Title", "Description")
-    }
+    wrapped = {c: col.width for c, col in enumerate(RAID_COLUMNS, 1) if col.header in WRAPPED}
     fit_row_heights(sheet, wrapped)
     if records:
         table = Table(displayName="RAID", ref=f"A1:{column_letter(len(headers))}{last}")
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         sheet.add_table(table)
     sheet.freeze_panes = "C2"
-    # the Score is calculated: shaded, locked; every other cell, and spare rows, stay editable
-    for r in range(2, last + SPARE_ROWS + 1):
-        for c in range(1, len(headers) + 1):
-            cell = sheet.cell(row=r, column=c)
-            if c == score_col:
-                if r <= last:
-                    cell.fill = PatternFill("solid", fgColor=CALCULATED_FILL)
-            else:
-                cell.protection = Protection(locked=False)
+    editable = cell_style(sheet, protection=unlocked)
+    spare = [None if c == score_col else editable for c in range(1, len(headers) + 1)]
+    if not records:  # the first row below the header is the (empty) log's: its Score shaded
+        shaded = cell_style(sheet, fill=calculated)
+        append_row(sheet, [None] * len(headers), [shaded if s is None else s for s in spare])
+    for _ in range(SPARE_ROWS):
+        append_row(sheet, [None] * len(headers), spare)
     sheet.cell(row=1, column=score_col).comment = None
     sheet.protection.sheet = True
     sheet.protection.autoFilter = False
@@ -179,19 +199,29 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     rows = [row for record in records for row in action_rows(record)]
     for c, column in enumerate(ACTION_COLUMNS, 1):
         cell = actions.cell(row=1, column=c, value=column.header)
-        cell.font = Font(bold=True, color="FFFFFF")
+        cell.font = header_font
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         actions.column_dimensions[column_letter(c)].width = column.width
-    for r, row in enumerate(rows, 2):
-        for c, column in enumerate(ACTION_COLUMNS, 1):
+    action_styles = (
+        [
+            cell_style(actions, alignment=wrapped_top)
+            if column.header == "Action"
+            else cell_style(actions, number_format=DATE_FORMAT)
+            if column.kind == "date"
+            else None
+            for column in ACTION_COLUMNS
+        ]
+        if rows
+        else []
+    )
+    for row in rows:
+        values = []
+        for column in ACTION_COLUMNS:
             value = cell_value(column, row[column.header])
             if column.kind == "bool":
                 value = "yes" if value else "no"
-            cell = put(actions, r, c, value)
-            if column.kind == "date":
-                cell.number_format = DATE_FORMAT
-            if column.header == "Action":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            values.append(value)
+        append_row(actions, values, action_styles)
     fit_row_heights(actions, {action_headers.index("Action") + 1: 60})
     if rows:
         table = Table(

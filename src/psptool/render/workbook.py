@@ -3,7 +3,7 @@ dropdown lists kept on a hidden sheet, custom properties, and an atomic save."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,57 @@ def put(sheet: Any, row: int, column: int, value: Any) -> Any:
     if isinstance(value, str) and cell.data_type == "f":
         cell.data_type = "s"
     return cell
+
+
+def cell_style(
+    sheet: Any,
+    *,
+    font: Any = None,
+    fill: Any = None,
+    border: Any = None,
+    alignment: Any = None,
+    protection: Any = None,
+    number_format: str | None = None,
+) -> Any:
+    """A cell style registered with the sheet's workbook once, for `append_row` to give to
+    many cells. Setting `cell.font` (or fill, alignment...) looks the style up in the
+    workbook's list by hashing and comparing it, for every cell; a style made once and
+    copied is the same style in the saved file at a fraction of the cost. It is openpyxl's
+    StyleArray, as `Cell(style_array=...)` takes it."""
+    from openpyxl.cell.cell import Cell
+
+    probe = Cell(sheet)  # never added to the sheet
+    for name, value in (
+        ("font", font),
+        ("fill", fill),
+        ("border", border),
+        ("alignment", alignment),
+        ("protection", protection),
+        ("number_format", number_format),
+    ):
+        if value is not None:
+            setattr(probe, name, value)
+    return probe._style
+
+
+def append_row(
+    sheet: Any,
+    values: Sequence[Any],
+    styles: Sequence[Any],
+    formulas: Container[int] = (),
+) -> None:
+    """Append a row below the sheet's last, each value with the style from `cell_style` at
+    the same place in `styles` (None: no style). As with `put`, text from the folder that
+    starts with '=' stays text; only the places in `formulas` hold formulas psp wrote."""
+    from openpyxl.cell.cell import Cell
+
+    cells = []
+    for i, (value, style) in enumerate(zip(values, styles, strict=True)):
+        cell = Cell(sheet, value=value, style_array=style)
+        if cell.data_type == "f" and isinstance(value, str) and i not in formulas:
+            cell.data_type = "s"
+        cells.append(cell)
+    sheet.append(cells)
 
 
 def new_workbook() -> Any:
@@ -55,11 +106,13 @@ def write_table(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
+    font, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor=HEADER_FILL)
+    centre = Alignment(vertical="center", wrap_text=True)
     for c, header in enumerate(headers, 1):
         cell = sheet.cell(row=start_row, column=c, value=header)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        cell.font, cell.fill, cell.alignment = font, fill, centre
+    # one Alignment for all the cells that share it: openpyxl hashes what it is given per cell
+    top, wrapped_top = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(rows, start_row + 1):
         for c, value in enumerate(row, 1):
             cell = put(sheet, r, c, value)
@@ -68,10 +121,7 @@ def write_table(
                 cell.number_format = DATE_FORMAT
             elif header in money_columns:
                 cell.number_format = MONEY_FORMAT
-            if isinstance(value, str) and len(value) > 40:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            else:
-                cell.alignment = Alignment(vertical="top")
+            cell.alignment = wrapped_top if isinstance(value, str) and len(value) > 40 else top
     last_row = start_row + max(len(rows), 1)
     ref = f"A{start_row}:{column_letter(len(headers))}{last_row}"
     if rows:
@@ -106,7 +156,11 @@ def fit_row_heights(sheet: Any, widths: dict[int, float], first_row: int = 2) ->
     """Give wrapped rows the height their longest cell needs (Excel does not on opening)."""
     import math
 
-    for row in sheet.iter_rows(min_row=first_row):
+    # only the columns that wrap are read (reading a cell makes it, so none past the last)
+    first, last = min(widths, default=1), min(max(widths, default=0), sheet.max_column)
+    if first > last:
+        return
+    for row in sheet.iter_rows(min_row=first_row, min_col=first, max_col=last):
         lines = 1
         for cell in row:
             width = widths.get(cell.column)
