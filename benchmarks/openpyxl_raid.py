@@ -165,8 +165,17 @@ def main() -> None:
             if lines > 1:
                 sheet.row_dimensions[row[0].row].height = 15 * min(lines, 12)
 
+    def article(noun):
+        return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
     def dropdown(sheet, formula, cells, prompt):
-        validation = DataValidation(type="list", formula1=formula, allow_blank=True)
+        validation = DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showErrorMessage=True,
+            showInputMessage=True,
+        )
         validation.error = f"Choose {prompt} from the list"
         validation.errorTitle = "Not in the list"
         validation.prompt = f"Choose {prompt}"
@@ -250,7 +259,7 @@ def main() -> None:
                                  ("G", "Likelihood", "score"), ("H", "Impact", "score"),
                                  ("J", "Target likelihood", "score"),
                                  ("K", "Target impact", "score"), ("F", "Owner", "owner")):
-        dropdown(log, refs[name], f"{letter}2:{letter}{end}", f"a {header.lower()}")
+        dropdown(log, refs[name], f"{letter}2:{letter}{end}", article(header.lower()))
 
     # Actions
     actions = book.create_sheet("Actions")

@@ -74,6 +74,18 @@ def test_dropdowns_and_rag_formatting(book) -> None:
     assert rules == [("greaterThanOrEqual", ["15"]), ("between", ["5", "14"]), ("lessThan", ["5"])]
 
 
+def test_dropdowns_refuse_other_values_and_prompt_in_english(book) -> None:
+    # without showErrorMessage Excel takes any value, and without showInputMessage it never
+    # shows the prompt
+    workbook, _ = book
+    prompts = set()
+    for sheet in workbook.worksheets:
+        for dv in sheet.data_validations.dataValidation:
+            assert dv.showErrorMessage and dv.showInputMessage, dv.prompt
+            prompts.add(dv.prompt)
+    assert {"Choose an impact", "Choose a likelihood", "Choose an owner"} <= prompts
+
+
 def test_actions_heat_map_and_properties(book) -> None:
     workbook, result = book
     actions = list(workbook["Actions"].iter_rows(min_row=2, values_only=True))

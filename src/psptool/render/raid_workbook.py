@@ -46,6 +46,7 @@ from .workbook import (
     fit_row_heights,
     new_workbook,
     set_properties,
+    with_article,
 )
 
 SPARE_ROWS = 200
@@ -192,7 +193,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         ("Owner", "owner"),
     ):
         letter = column_letter(headers.index(header) + 1)
-        dropdown(sheet, lists[name], f"{letter}2:{letter}{end}", f"a {header.lower()}")
+        dropdown(sheet, lists[name], f"{letter}2:{letter}{end}", with_article(header.lower()))
 
     actions = workbook.create_sheet(ACTIONS_SHEET)
     action_headers = [c.header for c in ACTION_COLUMNS]

@@ -196,10 +196,22 @@ def add_lists(workbook: Any, lists: dict[str, Sequence[str]]) -> dict[str, str]:
     return refs
 
 
+def with_article(noun: str) -> str:
+    """'an impact', 'a likelihood': the prompt Excel shows reads as English."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def dropdown(sheet: Any, formula: str, cells: str, prompt: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    validation = DataValidation(type="list", formula1=formula, allow_blank=True)
+    # Excel shows the prompt and refuses a value not in the list only when asked to
+    validation = DataValidation(
+        type="list",
+        formula1=formula,
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+    )
     validation.error = f"Choose {prompt} from the list"
     validation.errorTitle = "Not in the list"
     validation.prompt = f"Choose {prompt}"
