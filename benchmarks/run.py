@@ -40,6 +40,14 @@ COMPOSE = (
 )
 
 
+LIBRARY_VALIDATE = (
+    "import sys\n"
+    "from datetime import date\n"
+    "from psptool.check import validate\n"
+    "print(len(validate(sys.argv[1], date(2011, 6, 30)).diagnostics))\n"
+)
+
+
 def median_time(command: list[str], repeat: int, ok: tuple[int, ...] = (0, 1)) -> float:
     times = []
     for _ in range(repeat):
@@ -104,7 +112,15 @@ def main() -> None:
     record("-", "python -c pass", median_time([PY, "-c", "pass"], args.repeat))
     floor = median_time([PY, "-c", "import pydantic, ruamel.yaml"], args.repeat)
     record("-", "python -c 'import pydantic, ruamel.yaml'", floor)
+    # where the start-up goes: pydantic's model machinery, then the format's models built
+    base_model = median_time([PY, "-c", "import ruamel.yaml; from pydantic import BaseModel"],
+                             args.repeat)
+    record("-", "... and from pydantic import BaseModel", base_model)
+    models = median_time([PY, "-c", "import ruamel.yaml, psptool.model"], args.repeat)
+    record("-", "... and import psptool.model (its models)", models)
     record("-", "psp --help", median_time([*PSP, "--help"], args.repeat))
+    library = median_time([PY, "-c", LIBRARY_VALIDATE, str(EXAMPLE)], args.repeat)
+    record("example", "psptool.validate() without the CLI", library)
     example = median_time([*PSP, "validate", str(EXAMPLE), "--as-of", "2011-06-30"],
                           args.repeat)
     record("example", "psp validate", example)
@@ -156,6 +172,9 @@ def main() -> None:
     print("Ratios")
     print(f"  psp validate (example) / import pydantic, ruamel.yaml: {example / floor:.2f}x "
           "(target: 2x)")
+    print(f"  import psptool.model alone / import pydantic, ruamel.yaml: {models / floor:.2f}x")
+    print(f"  psp validate (example) / psptool.validate() without the CLI: "
+          f"{example / library:.2f}x")
     for n, seconds in validate_at.items():
         if n in compose_floor:
             print(f"  psp validate ({n}) / PyYAML compose ({n}): "
