@@ -81,7 +81,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str, int]] = [
     ("PSP006", {"goals.yaml": "\ufeffgoals: []\n"}, "goals.yaml", 1),
     # syntax layer
     ("PSP010", {"risks.yaml": "risks:\n  - id: R1\n    title: Risk: x\n"}, "risks.yaml", 3),
-    ("PSP010", {"goals.yaml": "goals: [\n"}, "goals.yaml", 2),
+    ("PSP010", {"goals.yaml": "goals: [\n"}, "goals.yaml", 1),
     ("PSP010", {"goals.yaml": "goals: !!binary aGVsbG8=\n"}, "goals.yaml", 1),
     ("PSP011", {"risks.yaml": "risks:\n\t- id: R1\n"}, "risks.yaml", 2),
     ("PSP012", {"goals.yaml": "goals: []\n# again\ngoals: []\n"}, "goals.yaml", 3),

@@ -192,7 +192,7 @@ def test_aliases_and_whole_block_replacements_are_refused() -> None:
 
 def test_a_file_with_errors_cannot_be_edited() -> None:
     with pytest.raises(
-        EditError, match=r"^r.yaml:2:1: YAML syntax error: did not find expected ',' or ']'"
+        EditError, match=r"^r.yaml:1:4: YAML syntax error: did not find expected ',' or ']'"
     ):
         YamlDocument("r.yaml", "a: [1\n")
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from psptool.load.yamlfile import MAX_DEPTH, Position, parse_yaml
+from psptool.load.yamlfile import MAX_DEPTH, Position, control_characters, parse_yaml
 
 
 def codes(text: str) -> list[str]:
@@ -153,3 +153,110 @@ def test_tags_are_refused(text: str) -> None:
 def test_huge_scalar_loads() -> None:
     parsed = parse_yaml("a: " + "x" * 1_000_000 + "\n", "f")
     assert len(parsed.data["a"]) == 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "opener"),
+    [
+        ("a: [b, c\n", 1, 4, "'['"),
+        ("a: [b, c", 1, 4, "'['"),
+        ("a: {b: 1\n", 1, 4, "'{'"),
+        ("x: 1\na: [b,\n  c,\n  d\n", 2, 4, "'['"),
+        ("a: {b: [1, 2\n", 1, 8, "'['"),
+        ("a:\n  - [1, 2\n  - 3\n", 2, 5, "'['"),
+        ("a: [b, c\n\n# the end\n\n", 1, 4, "'['"),
+    ],
+)
+def test_unclosed_bracket_points_where_it_opens(
+    text: str, line: int, column: int, opener: str
+) -> None:
+    # the parser finds it at the end of the stream, a line past the end of the file
+    (d,) = parse_yaml(text, "f").diagnostics
+    assert (d.code, d.line, d.column) == ("PSP010", line, column)
+    assert d.hint == f"the {opener} that opens here is never closed"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [("[\n", 1, 2), ("{", 1, 2), ("a: 1\nb: [\n\n", 2, 5), ("a: [\n# c\n", 1, 5)],
+)
+def test_bracket_at_the_end_points_at_the_last_line(text: str, line: int, column: int) -> None:
+    # where the bracket opened is not known here: the end of the last line with text is
+    (d,) = parse_yaml(text, "f").diagnostics
+    assert (d.code, d.line, d.column) == ("PSP010", line, column)
+
+
+def test_key_without_colon_at_the_end_points_at_the_key() -> None:
+    (d,) = parse_yaml("a: 1\nb\n", "f").diagnostics
+    assert (d.code, d.line, d.column) == ("PSP010", 2, 1)
+    assert "key: value" in (d.hint or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: [b, c", "a: {b: 1\n\n", "[\n", "{", "a: 'x\n", 'a: "x', "a: 1\nb", "- [\n  - {\n"],
+)
+def test_syntax_errors_never_point_past_the_end(text: str) -> None:
+    (d,) = parse_yaml(text, "f").diagnostics
+    assert 1 <= d.line <= len(text.splitlines())
+
+
+def test_equals_sign_is_text() -> None:
+    # YAML 1.1's "default value" type: ruamel.yaml resolves a plain '=' to it
+    assert parse_yaml("a: =\nb: [=]\n", "f").data == {"a": "=", "b": ["="]}
+
+
+@pytest.mark.parametrize("value", ["0x_", "0b_", "0o_", "-_", "+_", "._", "-._", "+._e+1"])
+def test_number_without_digits_is_refused_where_it_stands(value: str) -> None:
+    # YAML 1.2 (with ruamel.yaml's underscores) reads these as numbers; Python cannot
+    (d,) = parse_yaml(f"ok: 1\nbad: {value}\n", "f").diagnostics
+    assert (d.code, d.line, d.column) == ("PSP010", 2, 6)
+    assert d.message == f"'{value}' is not a valid number"
+
+
+def test_float_tag_on_a_hex_number_is_refused_where_it_stands() -> None:
+    (d,) = parse_yaml("a: !!float 0x1F\n", "f").diagnostics
+    assert (d.code, d.line, d.column) == ("PSP010", 1, 4)
+    assert d.message == "'0x1F' is not a valid !!float value"
+
+
+def test_explicit_tags_still_work() -> None:
+    text = "a: !!int 3\nb: !!float 3\nc: !!str 3\nd: !!bool true\ne: !!null ''\n"
+    data = parse_yaml(text, "f").data
+    assert data == {"a": 3, "b": 3.0, "c": "3", "d": True, "e": None}
+    assert isinstance(data["b"], float)
+    assert codes("a: !!int x\n") == ["PSP010"]
+
+
+def test_duplicate_keys_in_flow_and_nested_mappings() -> None:
+    parsed = parse_yaml("a: {b: 1, b: [2]}\nc:\n  - {d: x}\n  - d: y\n    d: z\n", "f")
+    assert parsed.data == {"a": {"b": 1}, "c": [{"d": "x"}, {"d": "y"}]}
+    assert [(d.code, d.line, d.column) for d in parsed.diagnostics] == [
+        ("PSP012", 1, 11),
+        ("PSP012", 5, 5),
+    ]
+    assert parsed.positions[("a", "b")] == Position(1, 5, 1, 8)
+    assert parsed.positions[("c", 1, "d")] == Position(4, 5, 4, 8)
+
+
+def test_parsing_leaves_the_garbage_collector_as_it_was() -> None:
+    import gc
+
+    assert gc.isenabled()
+    parse_yaml("a: [1, 2]\n", "f")
+    parse_yaml("a: [1, 2\n", "f")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_yaml("a: [1, 2]\n", "f")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_control_characters_are_found_deep_inside() -> None:
+    text = 'a:\n  - b: ok\n  - c: [x, "y\\e"]\nd: "\\0"\n'
+    parsed = parse_yaml(text, "f")
+    found = control_characters(parsed, "f")
+    assert [(d.code, d.line, d.column) for d in found] == [("PSP108", 3, 12), ("PSP108", 4, 4)]
+    assert control_characters(parse_yaml("a: [x, {b: 'y'}]\n", "f"), "f") == []

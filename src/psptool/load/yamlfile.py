@@ -11,6 +11,7 @@ for the editing commands only.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from dataclasses import dataclass, field
@@ -75,6 +76,90 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_VALUE = "tag:yaml.org,2002:value"
+_YAML = "tag:yaml.org,2002:yaml"
+
+# The implicit resolvers ruamel.yaml's VersionedResolver registers for YAML 1.2
+# (ruamel/yaml/resolver.py), in its order: name, tag, the first characters it applies to
+# ("" is the empty scalar) and the pattern, matched with re.X as `^(?:pattern)$`. ruamel.yaml
+# tries each pattern registered for a scalar's first character in turn and builds a Tag object
+# for the first that matches; doing that for every plain scalar was a third of the parse.
+# tests/load/test_yamlfile_resolve.py checks these give exactly ruamel.yaml's answer.
+_IMPLICIT_1_2: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("bool", _BOOL, tuple("tTfF"), r"true|True|TRUE|false|False|FALSE"),
+    (
+        "float",
+        _FLOAT,
+        tuple("-+0123456789."),
+        r"""
+         [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN)""",
+    ),
+    (
+        "int",
+        _INT,
+        tuple("-+0123456789"),
+        r"""[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+""",
+    ),
+    ("merge", _MERGE, ("<",), r"<<"),
+    ("null", _NULL, ("~", "n", "N", ""), r"~|null|Null|NULL|"),  # the last: an empty scalar
+    (
+        "timestamp",
+        _TIMESTAMP,
+        tuple("0123456789"),
+        r"""[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?""",
+    ),
+    ("value", _VALUE, ("=",), r"="),
+    # ruamel.yaml registers this "for documentation purposes": no plain scalar starts so
+    ("yaml", _YAML, tuple("!&*"), r"!|&|\*"),
+)
+_KIND_TAG = {name: tag for name, tag, _, _ in _IMPLICIT_1_2}
+
+
+def _plain_matchers() -> dict[str, Any]:
+    """For each first character some resolver applies to, the `match` of one pattern that
+    tries that character's resolvers in order; the name of the group that matched is the
+    resolver's name."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for name, _, firsts, pattern in _IMPLICIT_1_2:
+        for first in firsts:
+            by_first.setdefault(first, []).append((name, pattern))
+    compiled: dict[tuple[tuple[str, str], ...], Any] = {}
+    matchers = {}
+    for first, entries in by_first.items():
+        key = tuple(entries)
+        if key not in compiled:
+            alternatives = "|".join(f"(?P<{name}>^(?:{pattern})$)" for name, pattern in entries)
+            compiled[key] = re.compile(alternatives, re.X).match
+        matchers[first] = compiled[key]
+    return matchers
+
+
+_PLAIN = _plain_matchers()
+_PLAIN_TEXT = frozenset({"timestamp", "merge", "value"})
+"""Resolvers whose plain scalars stay text. Dates stay text here: the models parse them, so a
+bad date is reported in place. '<<' is a merge only as a key; as a value it is text. '=' is
+YAML 1.1's "default value" type, which YAML 1.2 and PSP files do not have."""
+
+
+def _resolve_plain(value: str) -> str:
+    """The tag ruamel.yaml's YAML 1.2 resolver gives a plain (untagged, unquoted) scalar."""
+    match = _PLAIN.get(value[:1])
+    if match is None:
+        return _STR
+    found = match(value)
+    return _STR if found is None else _KIND_TAG[found.lastgroup]
+
 
 _resolver: Any = None
 
@@ -89,6 +174,8 @@ def _get_resolver() -> Any:
 
 
 def _to_int(text: str) -> int:
+    if text.isdigit() and text.isascii() and len(text) <= MAX_INT_DIGITS:
+        return int(text)  # the common case, a plain whole number
     t = text.replace("_", "")
     sign = -1 if t.startswith("-") else 1
     t = t.lstrip("+-")
@@ -125,6 +212,10 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
 
 
+def _shown(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
 def _scalar(value: str, tag: str, explicit: bool = False) -> Any:
     """The value of a scalar resolved (or explicitly tagged) as `tag`."""
     if tag in (_STR, _TIMESTAMP, _MERGE):
@@ -143,16 +234,30 @@ def _scalar(value: str, tag: str, explicit: bool = False) -> Any:
 
         resolved = _get_resolver().resolve(ScalarNode, value, (True, False))
         if resolved != tag and not (tag == _FLOAT and resolved == _INT):
-            shown = value if len(value) <= 40 else value[:37] + "..."
             raise _BadScalar(
                 "PSP010",
-                f"'{shown}' is not a valid {_short_tag(tag)} value",
+                f"'{_shown(value)}' is not a valid {_short_tag(tag)} value",
                 "remove the tag, or correct the value",
             )
-    if tag == _INT:
-        return _to_int(value)
-    if tag == _FLOAT:
-        return _to_float(value)
+    try:
+        if tag == _INT:
+            return _to_int(value)
+        if tag == _FLOAT:
+            return _to_float(value)
+    except ValueError:
+        # YAML 1.2 reads `0x_`, `-_` and `._` as numbers without a digit, and `!!float 0x1F`
+        # passes the check above; neither is a number Python can read
+        if explicit:
+            raise _BadScalar(
+                "PSP010",
+                f"'{_shown(value)}' is not a valid {_short_tag(tag)} value",
+                "remove the tag, or correct the value",
+            ) from None
+        raise _BadScalar(
+            "PSP010",
+            f"'{_shown(value)}' is not a valid number",
+            "write the number's digits, or quote the value to keep it as text",
+        ) from None
     if tag == _BOOL:
         return value.lower() == "true"
     return None  # _NULL
@@ -170,6 +275,8 @@ def control_characters(parsed: ParsedYaml, file: str) -> list[Diagnostic]:
     Kept out of `parse_yaml`, whose findings say whether the YAML can be read at all (the
     editing commands rely on that): such a value is valid YAML, but not a valid PSP value.
     """
+    if not _holds_control(parsed.data):
+        return []  # nearly always: look for the paths only when there is something to find
     found: dict[tuple[int, int], Diagnostic] = {}
     stack: list[tuple[Path, Any]] = [((), parsed.data)]
     while stack:
@@ -198,6 +305,23 @@ def control_characters(parsed: ParsedYaml, file: str) -> list[Diagnostic]:
     return sorted(found.values(), key=lambda d: d.sort_key)
 
 
+def _holds_control(data: Any) -> bool:
+    """Whether any text value in `data` holds a character `_CONTROL` matches."""
+    search = _CONTROL.search
+    stack = [data]
+    pop = stack.pop
+    extend = stack.extend
+    while stack:
+        value = pop()
+        if isinstance(value, dict):
+            extend(value.values())
+        elif isinstance(value, list):
+            extend(value)
+        elif isinstance(value, str) and search(value):
+            return True
+    return False
+
+
 class _Frame:
     __slots__ = ("anchor", "container", "key", "key_mark", "path", "size", "start")
 
@@ -218,6 +342,10 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
     file could not be read as a whole.
     """
     result = ParsedYaml()
+    # The cyclic garbage collector would walk the growing data again and again while it is
+    # built (a third of the time for a large file); building makes no cycles to collect.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         _build(text, file, result)
     except _Stop:
@@ -225,6 +353,9 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
     except Exception as exc:  # a parser error: report where it happened
         result.data = None
         result.diagnostics.append(_syntax_diagnostic(exc, text, file))
+    finally:
+        if collecting:
+            gc.enable()
     return result
 
 
@@ -233,15 +364,30 @@ def _syntax_diagnostic(exc: Exception, text: str, file: str) -> Diagnostic:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     opened = getattr(exc, "context_mark", None)
+    lines = text.splitlines()
     unclosed = opened is not None and "end of stream" in str(problem)
-    if unclosed:
-        # a quote never closed is found at the end of the file, which is no help; where the
-        # quote opened is
+    # a quote never closed is found at the end of the file, which is no help; where the quote
+    # opened is. So for a '[' or '{' never closed (or a key never given its ':'), reported at
+    # the end of the stream, past the last line.
+    ran_off = (
+        not unclosed
+        and mark is not None
+        and mark.line >= len(lines)
+        and opened is not None
+        and opened.line < len(lines)
+    )
+    if unclosed or ran_off:
         mark = opened
     line = mark.line + 1 if mark is not None else 0
     column = mark.column + 1 if mark is not None else 0
-    lines = text.splitlines()
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    source = lines[line - 1] if 0 < line <= len(lines) and not ran_off else ""
+    if line > len(lines) and any(lines):
+        # still past the end (a '[' or '{' on the last line): the end of the last line with
+        # text, not a comment, is where the parser ran out
+        filled = [i for i, text_line in enumerate(lines) if text_line.strip()]
+        written = [i for i in filled if not lines[i].lstrip().startswith("#")]
+        last = (written or filled)[-1]
+        line, column = last + 1, len(lines[last].rstrip()) + 1
     indent = source[: len(source) - len(source.lstrip(" \t"))]
     if "\t" in indent or ("'\\t'" in str(problem)):
         return make(
@@ -255,7 +401,7 @@ def _syntax_diagnostic(exc: Exception, text: str, file: str) -> Diagnostic:
     message = f"YAML syntax error: {problem}"
     if context:
         message += f" ({context})"
-    hint = _syntax_hint(str(problem), str(context or ""), unclosed)
+    hint = _syntax_hint(str(problem), str(context or ""), unclosed or ran_off)
     return make("PSP010", message, file, line, column, hint=hint)
 
 
@@ -279,34 +425,88 @@ def _syntax_hint(problem: str, context: str = "", unclosed: bool = False) -> str
     return None
 
 
-def _build(text: str, file: str, result: ParsedYaml) -> None:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import ScalarNode
+def _events(text: str) -> Any:
+    """The parser's events for `text`, one at a time, from the C parser."""
+    from ruamel.yaml.main import CParser
 
-    resolve = _get_resolver().resolve
+    if CParser is None:  # no ruamel.yaml.clib: the same events, from the Python parser
+        from ruamel.yaml import YAML
+
+        return YAML(typ="safe").parse(text)
+    return iter(CParser(text).get_event, None)
+
+
+def _build(text: str, file: str, result: ParsedYaml) -> None:
+    from ruamel.yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
+
     positions = result.positions
     diagnostics = result.diagnostics
     anchors: dict[str, tuple[Any, int]] = {}
     open_anchors: set[str] = set()
     stack: list[_Frame] = []
+    top: _Frame | None = None  # stack[-1], the container being filled
+    top_is_map = False  # whether `top` is a mapping, whose next scalar may be a key
     expanded = 0
     documents = 0
     root: Any = None
+    plain = _PLAIN
+    plain_text = _PLAIN_TEXT
+    kind_tag = _KIND_TAG
+    new_position = Position
 
     def stop(code: str, message: str, mark: Any, hint: str | None = None) -> None:
         diagnostics.append(make(code, message, file, mark.line + 1, mark.column + 1, hint=hint))
         raise _Stop
 
+    def duplicate(key: str, path: Path, key_mark: Any) -> None:
+        previous = positions.get((*path, key))
+        where = f" (first at line {previous.line})" if previous else ""
+        diagnostics.append(
+            make(
+                "PSP012",
+                f"duplicate key '{key}'{where}; the second one is ignored",
+                file,
+                key_mark.line + 1,
+                key_mark.column + 1,
+                hint="remove one of the two, or merge them",
+            )
+        )
+
+    def record(mark: Any) -> Path:
+        """Note where the value starting at `mark` (and its key) stands; its path."""
+        if top is None:
+            path: Path = ()
+        elif top_is_map:
+            path = (*top.path, top.key)  # type: ignore[arg-type]
+        else:
+            path = (*top.path, len(top.container))
+        if path not in positions:  # else a duplicate key: keep where the first one stands
+            line = mark.line + 1
+            column = mark.column + 1
+            if top_is_map:
+                key_mark = top.key_mark  # type: ignore[union-attr]
+                positions[path] = new_position(key_mark.line + 1, key_mark.column + 1, line, column)
+            else:
+                positions[path] = new_position(line, column, line, column)
+        return path
+
     def attach(value: Any, size: int, mark: Any) -> None:
         """Put a finished value into the container on top of the stack."""
         nonlocal root
-        if not stack:
+        if top is None:
             root = value
             return
-        top = stack[-1]
         top.size += size
         container = top.container
-        if isinstance(container, list):
+        if not top_is_map:
             container.append(value)
             return
         key = top.key
@@ -314,52 +514,84 @@ def _build(text: str, file: str, result: ParsedYaml) -> None:
         if key is None:  # this value is a key itself, and not a plain one
             stop("PSP016", "a key must be plain text, not a list or a mapping", mark)
         if key in container:
-            previous = positions.get((*top.path, key))
-            where = f" (first at line {previous.line})" if previous else ""
-            diagnostics.append(
-                make(
-                    "PSP012",
-                    f"duplicate key '{key}'{where}; the second one is ignored",
-                    file,
-                    top.key_mark.line + 1,
-                    top.key_mark.column + 1,
-                    hint="remove one of the two, or merge them",
-                )
-            )
+            duplicate(key, top.path, top.key_mark)  # type: ignore[arg-type]
             return
         container[key] = value
 
-    parser_events = YAML(typ="safe").parse(text)
-    for event in parser_events:
-        kind = type(event).__name__
-        mark = event.start_mark
-        if kind == "ScalarEvent":
-            top = stack[-1] if stack else None
-            if top is not None and isinstance(top.container, dict) and top.key is None:
+    for event in _events(text):
+        cls = event.__class__
+        if cls is ScalarEvent:
+            value = event.value
+            if top_is_map and top.key is None:  # type: ignore[union-attr]
                 # a mapping key: keys are their literal text
-                key = event.value
-                top.key = key
-                top.key_mark = mark
+                top.key = value  # type: ignore[union-attr]
+                top.key_mark = event.start_mark  # type: ignore[union-attr]
                 if event.anchor:
-                    anchors[event.anchor] = (key, 1)
+                    anchors[event.anchor] = (value, 1)
                 continue
             tag = event.tag
-            explicit = tag is not None and tag != "!"
-            if not explicit:
-                tag = (
-                    resolve(ScalarNode, event.value, event.implicit) if event.implicit[0] else _STR
-                )
-            try:
-                value = _scalar(event.value, tag, explicit)
-            except _BadScalar as bad:
-                stop(bad.code, bad.message, mark, hint=bad.hint)
-            path = _child_path(stack, top)
-            _record(positions, path, top, mark)
+            if tag is None or tag == "!":
+                if event.implicit[0]:  # a plain scalar: resolve it as YAML 1.2 does
+                    match = plain.get(value[:1])
+                    found = None if match is None else match(value)
+                    if found is not None and found.lastgroup not in plain_text:
+                        try:
+                            value = _scalar(value, kind_tag[found.lastgroup])
+                        except _BadScalar as bad:
+                            stop(bad.code, bad.message, event.start_mark, hint=bad.hint)
+            else:
+                try:
+                    value = _scalar(value, tag, True)
+                except _BadScalar as bad:
+                    stop(bad.code, bad.message, event.start_mark, hint=bad.hint)
+            mark = event.start_mark
+            if top is None:
+                record(mark)
+                root = value
+            elif top_is_map:
+                key = top.key
+                key_mark = top.key_mark
+                path = top.path + (key,)  # noqa: RUF005 (faster than unpacking)
+                if path not in positions:  # else a duplicate key: keep the first one's
+                    positions[path] = new_position(
+                        key_mark.line + 1, key_mark.column + 1, mark.line + 1, mark.column + 1
+                    )
+                top.size += 1
+                top.key = None
+                container = top.container
+                if key in container:
+                    duplicate(key, top.path, key_mark)
+                else:
+                    container[key] = value
+            else:
+                container = top.container
+                path = top.path + (len(container),)  # noqa: RUF005
+                if path not in positions:
+                    line = mark.line + 1
+                    column = mark.column + 1
+                    positions[path] = new_position(line, column, line, column)
+                top.size += 1
+                container.append(value)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
             expanded += 1
-            attach(value, 1, mark)
-        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            frame = stack.pop()
+            container = frame.container
+            if top_is_map and "<<" in container:
+                _merge(container)
+            if frame.anchor:
+                open_anchors.discard(frame.anchor)
+                anchors[frame.anchor] = (container, frame.size)
+            if stack:
+                top = stack[-1]
+                top_is_map = isinstance(top.container, dict)
+            else:
+                top = None
+                top_is_map = False
+            attach(container, frame.size, frame.start)
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            mark = event.start_mark
             if event.tag not in (None, "!", _MAP, _SEQ):
                 stop(
                     "PSP010",
@@ -374,25 +606,19 @@ def _build(text: str, file: str, result: ParsedYaml) -> None:
                     mark,
                     hint="a PSP file needs only a few levels; check brackets and indentation",
                 )
-            top = stack[-1] if stack else None
-            if top is not None and isinstance(top.container, dict) and top.key is None:
+            if top_is_map and top.key is None:  # type: ignore[union-attr]
                 stop("PSP016", "a key must be plain text, not a list or a mapping", mark)
-            path = _child_path(stack, top)
-            _record(positions, path, top, mark)
-            container: Any = {} if kind == "MappingStartEvent" else []
-            if event.anchor:
-                open_anchors.add(event.anchor)
-            stack.append(_Frame(container, path, event.anchor, mark))
+            path = record(mark)
+            is_map = cls is MappingStartEvent
+            anchor = event.anchor
+            if anchor:
+                open_anchors.add(anchor)
+            top = _Frame({} if is_map else [], path, anchor, mark)
+            top_is_map = is_map
+            stack.append(top)
             expanded += 1
-        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-            frame = stack.pop()
-            if isinstance(frame.container, dict) and "<<" in frame.container:
-                _merge(frame.container)
-            if frame.anchor:
-                open_anchors.discard(frame.anchor)
-                anchors[frame.anchor] = (frame.container, frame.size)
-            attach(frame.container, frame.size, frame.start)
-        elif kind == "AliasEvent":
+        elif cls is AliasEvent:
+            mark = event.start_mark
             name = event.anchor
             if name in open_anchors:
                 stop("PSP013", f"alias *{name} refers to a value that contains itself", mark)
@@ -407,46 +633,24 @@ def _build(text: str, file: str, result: ParsedYaml) -> None:
                     mark,
                     hint="a PSP file does not need aliases; write the values out",
                 )
-            top = stack[-1] if stack else None
-            if top is not None and isinstance(top.container, dict) and top.key is None:
+            if top_is_map and top.key is None:  # type: ignore[union-attr]
                 if not isinstance(value, str):
                     stop("PSP016", "a key must be plain text, not a list or a mapping", mark)
-                top.key = value
-                top.key_mark = mark
+                top.key = value  # type: ignore[union-attr]
+                top.key_mark = mark  # type: ignore[union-attr]
                 continue
-            path = _child_path(stack, top)
-            _record(positions, path, top, mark)
+            record(mark)
             attach(value, size, mark)
-        elif kind == "DocumentStartEvent":
+        elif cls is DocumentStartEvent:
             documents += 1
             if documents > 1:
                 stop(
                     "PSP017",
                     "the file holds more than one YAML document ('---' starts a second one)",
-                    mark,
+                    event.start_mark,
                     hint="keep one document per file; remove the '---' line",
                 )
     result.data = root
-
-
-def _child_path(stack: list[_Frame], top: _Frame | None) -> Path:
-    if top is None:
-        return ()
-    if isinstance(top.container, list):
-        return (*top.path, len(top.container))
-    return (*top.path, top.key)  # type: ignore[arg-type]
-
-
-def _record(positions: dict[Path, Position], path: Path, top: _Frame | None, mark: Any) -> None:
-    if path in positions:  # a duplicate key: keep where the first one stands
-        return
-    if top is not None and isinstance(top.container, dict) and top.key_mark is not None:
-        key_mark = top.key_mark
-        positions[path] = Position(
-            key_mark.line + 1, key_mark.column + 1, mark.line + 1, mark.column + 1
-        )
-    else:
-        positions[path] = Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
 
 
 def _merge(mapping: dict[str, Any]) -> None:
