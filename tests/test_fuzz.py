@@ -1,10 +1,10 @@
 """Fuzzing every command: a mutated worked example ends in a result or diagnostics.
 
 Where tests/load/test_properties.py shows that loading and checking never crash, this runs
-the whole command line on each mutated folder: `validate`, every `score`, `report status`
-and `report gate`, and every `render`, as at the example's snapshot date. Each must end as
-typer ends a command (with an exit code of 0, 1 or 2), never with an exception, and none may
-change the folder.
+the whole command line on each mutated folder: `validate`, every `score` (the economic case
+too), `report status` and `report gate`, and every `render` (both business cases too), as at
+the example's snapshot date. Each must end as typer ends a command (with an exit code of 0, 1
+or 2), never with an exception, and none may change the folder.
 
 The mutations are of two kinds. Text mutations (cut, splice, swap lines, sprinkle YAML
 syntax) mostly give a folder with errors, which every command must refuse cleanly. Value
@@ -42,8 +42,11 @@ FILE_NAMES = [spec.name for spec in FILES]
 OPTIONAL = [spec.name for spec in FILES if not spec.required]
 EXAMPLE_TEXT = {name: (EXAMPLE / name).read_text(encoding="utf-8") for name in FILE_NAMES}
 
-SCORE_KINDS = ["risks", "options", "partners", "goals", "benefits", "stakeholders", "plan"]
+SCORE_KINDS = [
+    "risks", "options", "partners", "goals", "benefits", "stakeholders", "plan", "economics",
+]  # fmt: skip
 RENDERS = {"mou": "docx", "plan": "xlsx", "options": "xlsx", "stakeholders": "xlsx"}
+BUSINESS_CASES = ["outline", "full"]
 
 LONG = os.environ.get("PSP_HYPOTHESIS_PROFILE") == "long"
 FUZZ = settings(
@@ -240,6 +243,10 @@ def commands(root: Path, out: Path) -> list[list[str]]:
     found += [
         ["render", kind, folder, "-o", str(out / f"{kind}.{suffix}"), "--force"]
         for kind, suffix in RENDERS.items()
+    ]
+    found += [
+        ["render", "business-case", f"--{kind}", folder, "-o", str(out / f"{kind}.docx"), "--force"]
+        for kind in BUSINESS_CASES
     ]
     return [[*command, "--as-of", AS_OF] for command in found]
 

@@ -143,3 +143,60 @@ def test_infinite_numbers_are_refused(tmp_path: Path) -> None:
     root = make_project(tmp_path, benefits_yaml=benefit)
     (d,) = check(root).diagnostics
     assert (d.code, d.message) == ("PSP103", "benefit B1: target must be a number, got inf")
+
+
+# the partnership's mix, when a partner was left out for a schema error -------------------
+# partners.yaml as tests/helpers.py PARTNERS: the council (public, lead, potential funder)
+# has its sector on line 4, the charity (third sector) on line 12.
+
+
+def _findings(root: Path) -> list[tuple[str, str, int]]:
+    return [(d.code, d.file, d.line) for d in check(root).diagnostics]
+
+
+def test_a_left_out_partner_gives_its_own_error_and_no_mix_warning(tmp_path: Path) -> None:
+    from tests.helpers import PARTNERS
+
+    # the charity's sector is misspelt: it is left out, which would leave no third-sector
+    # partner (PSP408); the error is the one finding
+    charity = make_project(
+        tmp_path / "a", partners_yaml=PARTNERS.replace("sector: third", "sector: thrid")
+    )
+    assert _findings(charity) == [("PSP105", "partners.yaml", 12)]
+    # the council, the only public partner, potential funder and lead, is left out: no
+    # PSP407, PSP409 or PSP410 either
+    council = make_project(
+        tmp_path / "b", partners_yaml=PARTNERS.replace("sector: public", "sector: pubic")
+    )
+    assert _findings(council) == [("PSP105", "partners.yaml", 4)]
+
+
+def test_partners_that_are_not_a_list_give_one_error(tmp_path: Path) -> None:
+    partner = "partners:\n  id: council\n  name: Council\n  sector: public\n"
+    root = make_project(tmp_path, partners_yaml=partner)
+    assert _findings(root) == [("PSP103", "partners.yaml", 2)]
+
+
+def test_the_mix_is_still_judged_when_only_a_person_is_left_out(tmp_path: Path) -> None:
+    from tests.helpers import PARTNERS
+
+    # C. Chief's director_level (line 14) is not true or false: the person is left out, the
+    # charity stays, now in the private sector, so there is no third-sector partner
+    partners = PARTNERS.replace("sector: third", "sector: private").replace(
+        "C. Chief, director_level: true", "C. Chief, director_level: maybe"
+    )
+    root = make_project(tmp_path, partners_yaml=partners)
+    assert _findings(root) == [("PSP408", "partners.yaml", 1), ("PSP103", "partners.yaml", 14)]
+
+
+def test_two_leads_are_two_leads_whatever_was_left_out(tmp_path: Path) -> None:
+    from tests.helpers import PARTNERS
+
+    # the charity (line 10) is made a second lead; a third partner (line 16), left out for a
+    # missing name, cannot make two leads one
+    partners = (
+        PARTNERS.replace("sector: third\n", "sector: third\n    lead: true\n")
+        + "  - {id: trust, sector: third}\n"
+    )
+    root = make_project(tmp_path, partners_yaml=partners)
+    assert _findings(root) == [("PSP410", "partners.yaml", 10), ("PSP102", "partners.yaml", 16)]

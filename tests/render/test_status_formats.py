@@ -75,3 +75,92 @@ def test_docx(document, tmp_path: Path) -> None:
         "2",
     ] in cells
     assert word.sections[0].page_width.cm == pytest.approx(21.0, abs=0.01)
+
+
+# choosing the format and the file (psp report status --format / -o) -----------------------
+
+
+def _never() -> bool:
+    raise AssertionError("the terminal is asked about only when nothing else decides")
+
+
+def test_a_files_suffix_decides_its_format(tmp_path: Path) -> None:
+    from psptool.render.status_output import status_target
+
+    for name, fmt in [
+        ("r.md", "markdown"),
+        ("r.MARKDOWN", "markdown"),
+        ("r.html", "html"),
+        ("r.htm", "html"),
+        ("r.docx", "docx"),
+        ("r.txt", "terminal"),
+    ]:
+        target = status_target(None, tmp_path / name, tmp_path, AS_OF, is_terminal=_never)
+        assert (target.format, target.output) == (fmt, tmp_path / name)
+    agreed = status_target("html", tmp_path / "r.htm", tmp_path, AS_OF, is_terminal=_never)
+    assert agreed.format == "html"
+
+
+def test_a_suffix_that_does_not_fit_is_refused(tmp_path: Path) -> None:
+    from psptool.render.status_output import WrongSuffix, status_target
+
+    with pytest.raises(WrongSuffix) as wrong:
+        status_target("html", tmp_path / "r.md", tmp_path, AS_OF, is_terminal=_never)
+    assert str(wrong.value) == "r.md: write html to a file ending in .html or .htm"
+    with pytest.raises(WrongSuffix) as unknown:
+        status_target(None, tmp_path / "r.pdf", tmp_path, AS_OF, is_terminal=_never)
+    assert str(unknown.value) == "r.pdf: write a report to a file ending in .md, .html or .docx"
+    with pytest.raises(WrongSuffix):  # so never over one of the folder's own files
+        status_target(None, tmp_path / "risks.yaml", tmp_path, AS_OF, is_terminal=_never)
+
+
+def test_without_a_file_the_terminal_decides(tmp_path: Path) -> None:
+    from psptool.render.status_output import status_target
+
+    on_tty = status_target(None, None, tmp_path, AS_OF, is_terminal=lambda: True)
+    piped = status_target(None, None, tmp_path, AS_OF, is_terminal=lambda: False)
+    assert (on_tty.format, on_tty.output) == ("terminal", None)
+    assert (piped.format, piped.output) == ("markdown", None)
+    assert status_target("html", None, tmp_path, AS_OF, is_terminal=_never).format == "html"
+    word = status_target("docx", None, tmp_path, AS_OF, is_terminal=_never)
+    assert word.output == tmp_path / "out" / "status-2011-06-30.docx"
+
+
+@pytest.fixture(scope="module")
+def report():
+    return status_report(validate(EXAMPLE, AS_OF, find=False).result.project, AS_OF)
+
+
+def test_standard_output_gets_text_or_rich_blocks(report, document) -> None:
+    from rich.table import Table as RichTable
+
+    from psptool.render.status_output import StatusTarget, render_status
+
+    markdown = render_status(report, StatusTarget("markdown", None), force=False)
+    assert (markdown.written, markdown.text) == (None, to_markdown_text(document))
+    html = render_status(report, StatusTarget("html", None), force=False)
+    assert html.text == to_html(document)
+    terminal = render_status(report, StatusTarget("terminal", None), force=False)
+    assert terminal.text is None and terminal.written is None
+    assert str(terminal.blocks[0]) == "Highlight report: Falkirk Foster Care PSP"
+    assert any(isinstance(block, RichTable) for block in terminal.blocks)
+
+
+def test_files_are_written_and_never_over_one_unless_forced(report, tmp_path: Path) -> None:
+    from psptool.errors import OutputExists
+    from psptool.render.status_output import StatusTarget, render_status
+
+    text = tmp_path / "status.txt"
+    assert render_status(report, StatusTarget("terminal", text), force=False).written == text
+    plain = text.read_text(encoding="utf-8")
+    assert plain.startswith("Highlight report: Falkirk Foster Care PSP\n")
+    assert "\x1b[" not in plain  # no colour in a file
+    assert max(len(line) for line in plain.splitlines()) <= 120
+    with pytest.raises(OutputExists):
+        render_status(report, StatusTarget("terminal", text), force=False)
+    word = tmp_path / "out" / "status.docx"
+    assert render_status(report, StatusTarget("docx", word), force=False).written == word
+    assert word.read_bytes()[:2] == b"PK"
+    with pytest.raises(OutputExists):
+        render_status(report, StatusTarget("docx", word), force=False)
+    render_status(report, StatusTarget("docx", word), force=True)

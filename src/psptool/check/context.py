@@ -75,6 +75,33 @@ class CheckContext:
                     ids.add(str(person["id"]))
         return ids
 
+    def left_out(self, file: str, *keys: str) -> bool:
+        """Whether the model may lack records written under `keys` in `file`: the file could
+        not be read, a record there was left out for a schema error (`Removed`), or the whole
+        value was, for not being a list at all.
+
+        A check that judges the list as a whole ('no public-sector partner') then says
+        nothing: the record's own error is the finding, and the record may be the very one
+        the check looks for.
+        """
+        if self.unreadable(file):
+            return True
+        source = self.result.sources.get(file)
+        if source is None or not source.present:
+            return False
+        if source.removed.items.get(tuple(keys)):
+            return True
+        data = source.data
+        for depth, key in enumerate(keys):
+            if not isinstance(data, dict):
+                return False
+            if key not in data:
+                # written (the parser saw it) but gone: validation pruned the whole value,
+                # which can take the key out of the parsed data itself
+                return tuple(keys[: depth + 1]) in source.positions
+            data = data[key]
+        return data is not None and not isinstance(data, list)  # None is an empty list
+
     def position(self, file: str, path: Path, value: bool = False) -> tuple[int, int]:
         """Line and column of `path` (model coordinates) in `file`; (0, 0) if it is absent."""
         source = self.result.sources.get(file)

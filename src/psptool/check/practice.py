@@ -118,26 +118,29 @@ def options_appraisal(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 def partnership_mix(ctx: CheckContext) -> Iterator[Diagnostic]:
-    if ctx.unreadable("partners.yaml"):
-        return  # its own error says why; 'no lead partner' would be noise
+    # When partners.yaml could not be read, or a partner was left out for a schema error, its
+    # own error says why; 'no public-sector partner' or 'no lead partner' would be noise, and
+    # wrong whenever the partner left out is the one that would have counted. A second lead
+    # is still a second lead.
+    partial = ctx.left_out("partners.yaml", "partners")
     partners = ctx.project.partners.partners
     sectors = {p.sector for p in partners}
     where = ("partners",)
-    if "public" not in sectors:
+    if "public" not in sectors and not partial:
         yield ctx.at(
             "PSP407",
             "no public-sector partner: a PSP is a partnership of public and third-sector bodies",
             "partners.yaml",
             where,
         )
-    if "third" not in sectors:
+    if "third" not in sectors and not partial:
         yield ctx.at(
             "PSP408",
             "no third-sector partner: a PSP is a partnership of public and third-sector bodies",
             "partners.yaml",
             where,
         )
-    if not any(p.sector == "public" and p.potential_funder for p in partners):
+    if not partial and not any(p.sector == "public" and p.potential_funder for p in partners):
         yield ctx.at(
             "PSP409",
             "no public partner is marked potential_funder: true; the service needs one to "
@@ -147,7 +150,7 @@ def partnership_mix(ctx: CheckContext) -> Iterator[Diagnostic]:
             hint="engage future funders early, before their budget cycles",
         )
     leads = [i for i, p in enumerate(partners) if p.lead]
-    if len(leads) != 1:
+    if len(leads) > 1 or (not leads and not partial):
         names = ", ".join(partners[i].id for i in leads)
         yield ctx.at(
             "PSP410",

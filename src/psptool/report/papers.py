@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from ..model import Project
 from .formatting import long_date, money
+from .people import owner_names
 
 SECTOR = {"public": "Public sector", "third": "Third sector", "private": "Private sector"}
 ROLE = {
@@ -55,13 +56,6 @@ def partnership_context(project: Project, as_of: date) -> dict[str, Any]:
     }
 
 
-def _who(project: Project) -> dict[str, str]:
-    names = {p.id: p.name for p in project.partners.partners}
-    for pid, (person, partner) in project.people().items():
-        names[pid] = f"{person.name} ({names.get(partner, partner)})"
-    return names
-
-
 def _signatory(project: Project, partner_id: str) -> dict[str, str]:
     """The partner's MoU signature: the approval where there is one, else the Director-level
     signatory who is to sign, with the date left blank."""
@@ -88,7 +82,7 @@ def _signatory(project: Project, partner_id: str) -> dict[str, str]:
 
 def mou_context(project: Project, as_of: date) -> dict[str, Any]:
     """Everything the Memorandum of Understanding prints, section by section."""
-    who = _who(project)
+    who = owner_names(project, with_partner=True)
     partners = sorted(project.partners.partners, key=lambda p: (not p.lead, p.name.lower()))
     lead = next((p for p in partners if p.lead), None)
     mou = project.psp.mou
@@ -213,13 +207,6 @@ def _ratio(value: float | None) -> str:
 
 def _fill(rag: str | None) -> str:
     return RAG_FILL.get(rag or "", NO_FILL)
-
-
-def _names(project: Project) -> dict[str, str]:
-    """Partners' and people's plain names by id, for owner columns."""
-    names = {p.id: p.name for p in project.partners.partners}
-    names.update({pid: person.name for pid, (person, _) in project.people().items()})
-    return names
 
 
 def _governance_group(project: Project) -> str:
@@ -391,7 +378,7 @@ def _document(
     sponsor) and author (the project manager)."""
     psp = project.psp
     title, document = BUSINESS_CASES[kind]
-    who = _who(project)
+    who = owner_names(project, with_partner=True)
     people = project.people()
     lead = next((p for p in project.partners.partners if p.lead), None)
     sponsors = [r.person for r in psp.roles if r.role == "senior_sponsor"]
@@ -421,7 +408,7 @@ def _raid_rows(project: Project, as_of: date, kind: str | None = None) -> list[d
     mitigation is the open actions, or the actions taken once all are done."""
     from ..analysis import score_risks
 
-    names = _names(project)
+    names = owner_names(project)
     by_id = {r.id: r for r in project.risks.risks}
     rows = []
     for scored in score_risks(project, as_of).risks:
@@ -614,7 +601,7 @@ def _benefits(project: Project, as_of: date) -> tuple[list[dict[str, Any]], str,
     from ..analysis import analyse_benefits
     from ..analysis.common import natural_key
 
-    names = _names(project)
+    names = owner_names(project)
     analysis = analyse_benefits(project, as_of)
     progress = {b.id: b for b in analysis.benefits}
     rows = []
@@ -779,7 +766,7 @@ def _goals(project: Project, benefits: Any) -> list[dict[str, Any]]:
     value of every benefit that measures it, with the worst of their RAGs."""
     from ..analysis import analyse_goals
 
-    names = _names(project)
+    names = owner_names(project)
     smart = {g.id: g.smart for g in analyse_goals(project).goals}
     goal_of = {b.id: b.goal for b in project.benefits.benefits}
     rows = []
@@ -821,7 +808,7 @@ def _plan(project: Project, as_of: date) -> tuple[dict[str, Any], tuple[Any, Any
     come (on the critical path), and the pilot; and the pilot's start and end dates."""
     from ..analysis import analyse_plan
 
-    names = _names(project)
+    names = owner_names(project)
     plan = analyse_plan(project, as_of)
     by_id = {m.id: m for m in project.milestones.milestones}
     states = {s.id: s for s in plan.milestones}
@@ -1044,7 +1031,7 @@ def _management(project: Project, as_of: date) -> dict[str, Any]:
     roles and the communications plan."""
     from ..analysis.common import natural_key, reporting_period
 
-    who, names = _who(project), _names(project)
+    who, names = owner_names(project, with_partner=True), owner_names(project)
     psp = project.psp
     matrix = psp.risk_matrix
     open_entries = [

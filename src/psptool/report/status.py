@@ -19,6 +19,7 @@ from ..analysis.plan import MilestoneState, analyse_plan
 from ..analysis.risk import HeatCell, RiskScore, score_risks
 from ..model import STAGES, Project
 from .changes import Changes
+from .people import owner_names
 
 TOP_RISKS = 5
 RAG_ORDER: dict[str, int] = {"green": 0, "amber": 1, "red": 2}
@@ -206,14 +207,8 @@ def status_report(
         since=since,
         since_note=since_note,
         counts=register.counts(),
-        names=_names(project),
+        names=owner_names(project),
     )
-
-
-def _names(project: Project) -> dict[str, str]:
-    names = {p.id: p.name for p in project.partners.partners}
-    names.update({pid: person.name for pid, (person, _) in project.people().items()})
-    return names
 
 
 def _schedule(

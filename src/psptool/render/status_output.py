@@ -1,0 +1,134 @@
+"""The highlight report's outputs: which format it is written in, and where it goes.
+
+`psp report status` writes the report for a terminal (rich tables), as Markdown, HTML or
+Word, to standard output or to a file. `status_target` settles the format and the file from
+what was asked for, before any work is done; `render_status` lays the report out and writes
+it, and hands back what is left to show on standard output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..report.status import StatusReport
+from .document import Document
+from .status import status_document
+
+FORMATS = ("terminal", "markdown", "html", "docx")
+SUFFIX_FORMAT = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".txt": "terminal",
+}
+"""The format a file's suffix asks for; `.txt` holds the terminal layout as plain text."""
+TEXT_WIDTH = 120
+"""Width of the terminal layout written to a .txt file."""
+
+
+class WrongSuffix(ValueError):
+    """The output file's name does not fit the format asked for, or no format at all."""
+
+
+@dataclass(frozen=True)
+class StatusTarget:
+    format: str
+    """One of `FORMATS`."""
+    output: Path | None
+    """The file to write; None for standard output."""
+
+
+@dataclass
+class StatusOutput:
+    """What is left to show once the report is written: the file it went to, text for
+    standard output as it stands, or blocks for a rich console."""
+
+    written: Path | None = None
+    text: str | None = None
+    blocks: list[Any] = field(default_factory=list)
+
+
+def status_target(
+    requested: str | None,
+    output: Path | None,
+    root: Path,
+    as_of: date,
+    *,
+    is_terminal: Callable[[], bool],
+) -> StatusTarget:
+    """The format and file for the report.
+
+    A file's suffix settles its format (`WrongSuffix` when it fits none, or not the one
+    `requested`), and the file may not be one of the folder's own. Without a file, the format
+    is the one requested, else terminal when `is_terminal()` and Markdown when piped; Word,
+    which cannot go to standard output, goes to out/status-DATE.docx in the folder.
+    """
+    from ..load.write import check_output
+
+    fmt = requested
+    if output is not None:
+        by_suffix = SUFFIX_FORMAT.get(output.suffix.lower())
+        if by_suffix is None or (fmt is not None and fmt != by_suffix):
+            wanted = [s for s, f in SUFFIX_FORMAT.items() if f == (fmt or by_suffix)]
+            raise WrongSuffix(
+                f"{output.name}: write {fmt or 'a report'} to a file ending in "
+                + (" or ".join(wanted) if wanted else ".md, .html or .docx")
+            )
+        fmt = by_suffix
+        check_output(output, (output.suffix.lower(),), root)
+    if fmt is None:
+        fmt = "terminal" if is_terminal() else "markdown"
+    if fmt == "docx" and output is None:
+        output = root / "out" / f"status-{as_of.isoformat()}.docx"
+    return StatusTarget(fmt, output)
+
+
+def render_status(report: StatusReport, target: StatusTarget, *, force: bool) -> StatusOutput:
+    """Lay the report out and write it to `target.output` (atomically; an existing file only
+    with `force`), or return what standard output shows."""
+    from ..load.write import write_atomic, write_through
+
+    document = status_document(report)
+    if target.format == "docx":
+        assert target.output is not None
+        from .writers import to_docx
+
+        write_through(target.output, lambda path: to_docx(document, path), force=force)
+        return StatusOutput(written=target.output)
+    if target.output is not None:
+        write_atomic(target.output, status_text(document, target.format), force=force)
+        return StatusOutput(written=target.output)
+    if target.format == "terminal":
+        from .writers import to_rich_blocks
+
+        return StatusOutput(blocks=list(to_rich_blocks(document)))
+    return StatusOutput(text=status_text(document, target.format))
+
+
+def status_text(document: Document, fmt: str) -> str:
+    """The report as text: Markdown, an HTML page, or the terminal layout without colour."""
+    if fmt == "html":
+        from .html import to_html
+
+        return to_html(document)
+    if fmt == "terminal":
+        from io import StringIO
+
+        from rich.console import Console
+
+        from .writers import to_rich_blocks
+
+        buffer = StringIO()
+        console = Console(file=buffer, width=TEXT_WIDTH, color_system=None)
+        for block in to_rich_blocks(document):
+            console.print(block)
+        return buffer.getvalue()
+    from .writers import to_markdown_text
+
+    return to_markdown_text(document)

@@ -1,0 +1,20 @@
+"""Who is who: the names reports and papers print where the folder has a partner's or a
+person's id."""
+
+from __future__ import annotations
+
+from ..model import Project
+
+
+def owner_names(project: Project, *, with_partner: bool = False) -> dict[str, str]:
+    """Partners' and people's names by id, so a report says who rather than an id.
+
+    A partner reads as its name (`Falkirk Council`), a person as theirs (`L. Baird`); with
+    `with_partner`, a person is followed by their partner (`L. Baird (Falkirk Council)`), as
+    the MoU names the people in its roles and groups. Partners and people share one
+    namespace of ids (`Project.owner_ids`), so one map serves every `owner`.
+    """
+    names = {partner.id: partner.name for partner in project.partners.partners}
+    for pid, (person, partner_id) in project.people().items():
+        names[pid] = f"{person.name} ({names[partner_id]})" if with_partner else person.name
+    return names
