@@ -28,7 +28,7 @@ def validate_command(
     """Check the PSP folder: YAML, fields, references, dates and good practice."""
     from ..check import validate
     from ..render.diagnostics import github_report, json_report, text_report
-    from .console import out
+    from .console import out, print_lines
 
     validation = validate(folder_of(folder, project), as_of_date(as_of))
     if output_format is Format.json:
@@ -38,7 +38,5 @@ def validate_command(
         if report:
             typer.echo(report)
     else:
-        console = out()
-        for line in text_report(validation):
-            console.print(line)
+        print_lines(out(), text_report(validation))
     raise typer.Exit(validation.exit_code(strict))
