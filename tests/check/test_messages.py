@@ -8,7 +8,7 @@ import pytest
 
 from psptool import check as check_module
 from tests.check.test_codes import GOAL, OPTIONS, milestones, risk
-from tests.helpers import check, make_project
+from tests.helpers import PSP, check, make_project
 
 
 def only(root: Path, code: str):
@@ -200,3 +200,165 @@ def test_two_leads_are_two_leads_whatever_was_left_out(tmp_path: Path) -> None:
     )
     root = make_project(tmp_path, partners_yaml=partners)
     assert _findings(root) == [("PSP410", "partners.yaml", 10), ("PSP102", "partners.yaml", 16)]
+
+
+# judging a whole list when a record of it was left out for a schema error ---------------
+# options.yaml as tests/check/test_codes.py OPTIONS: criteria on lines 2 (issues, weight 3)
+# and 3 (cost, weight 1), options on lines 5 (O0, do nothing) and 6 (O1), preferred on 7.
+
+
+def test_a_left_out_option_may_be_the_do_nothing_one(tmp_path: Path) -> None:
+    # O0, the do-nothing option, scores cost 7: it is left out, and no present option is do
+    # nothing; the score's error is the one finding, not PSP405 as well
+    options = OPTIONS.replace("cost: 5}", "cost: 7}")
+    root = make_project(tmp_path, options_yaml=options)
+    assert _findings(root) == [("PSP104", "options.yaml", 5)]
+
+
+def test_no_do_nothing_option_is_still_judged_when_a_criterion_is_left_out(
+    tmp_path: Path,
+) -> None:
+    # no option is do nothing, and the cost criterion's weight is not a number: a criterion
+    # left out cannot be the do-nothing option, so PSP405 stands; the scores for 'cost' are
+    # not reported as for an unknown criterion (PSP209)
+    options = OPTIONS.replace("do_nothing: true, ", "").replace("weight: 1}", "weight: heavy}")
+    root = make_project(tmp_path, options_yaml=options)
+    assert _findings(root) == [("PSP103", "options.yaml", 3), ("PSP405", "options.yaml", 4)]
+
+
+def test_preferred_is_not_judged_without_a_left_out_criterion(tmp_path: Path) -> None:
+    # O0 is preferred; cost was meant to weigh 10: O0 = 3x1 + 10x5 = 53 leads O1 = 3x5 +
+    # 10x2 = 35. With cost left out, issues alone put O0 (3) below O1 (15): PSP406 would be
+    # wrong, so the criterion's error is the one finding
+    options = OPTIONS.replace("preferred: O1", "preferred: O0").replace(
+        "weight: 1}", "weight: 10x}"
+    )
+    root = make_project(tmp_path, options_yaml=options)
+    assert _findings(root) == [("PSP103", "options.yaml", 3)]
+
+
+def test_preferred_below_a_present_option_whatever_option_was_left_out(tmp_path: Path) -> None:
+    # O2 (line 7) scores issues 9 and is left out; O0 (8) is still below O1 (17)
+    options = OPTIONS.replace("preferred: O1", "preferred: O0").replace(
+        "preferred:", "  - {id: O2, name: Bigger, scores: {issues: 9, cost: 1}}\npreferred:"
+    )
+    root = make_project(tmp_path, options_yaml=options)
+    assert _findings(root) == [("PSP104", "options.yaml", 7), ("PSP406", "options.yaml", 8)]
+    assert only(root, "PSP406").message == "the preferred option O0 scores 8, below O1 (17)"
+
+
+_NOT_RELEVANT = GOAL.replace("    relevance: the Children's Services Plan\n", "")
+"""G1 (line 2) with no relevance: Relevant only through a benefit linked to it."""
+
+
+def test_a_goal_is_not_called_irrelevant_when_a_benefit_was_left_out(tmp_path: Path) -> None:
+    # B1 links G1 but its target is not a number: B1 is left out, and may be (is) the link
+    benefits = "benefits:\n  - {id: B1, title: Local placements, goal: G1, target: lots}\n"
+    root = make_project(tmp_path, goals_yaml=_NOT_RELEVANT, benefits_yaml=benefits)
+    assert _findings(root) == [("PSP103", "benefits.yaml", 2)]
+
+
+def test_the_other_smart_letters_are_still_judged(tmp_path: Path) -> None:
+    benefits = "benefits:\n  - {id: B1, title: Local placements, goal: G1, target: lots}\n"
+    goal = _NOT_RELEVANT.replace("    owner: council\n", "")
+    root = make_project(tmp_path, goals_yaml=goal, benefits_yaml=benefits)
+    assert _findings(root) == [("PSP103", "benefits.yaml", 2), ("PSP401", "goals.yaml", 2)]
+    assert only(root, "PSP401").message == "goal G1 is not SMART (fails A): A: no owner"
+
+
+def test_a_goal_is_irrelevant_when_only_a_measurement_was_left_out(tmp_path: Path) -> None:
+    # the measurement (line 4) is left out, not the benefit, which links no goal
+    benefits = (
+        "benefits:\n  - id: B1\n    title: Local placements\n"
+        "    measurements: [{date: 2026-02-30, value: 1}]\n"
+    )
+    root = make_project(tmp_path, goals_yaml=_NOT_RELEVANT, benefits_yaml=benefits)
+    assert _findings(root) == [("PSP107", "benefits.yaml", 4), ("PSP401", "goals.yaml", 2)]
+    assert only(root, "PSP401").message == (
+        "goal G1 is not SMART (fails R): R: no relevance and no benefit linked to it"
+    )
+
+
+_APPROVALS = """\
+approvals:
+  - {document: mou, partner: council, person: p-dir, date: 2026-03-01}
+  - {document: mou, partner: charity, person: p-ceo, date: 2026-02-30}
+"""
+"""Both partners sign the MoU (lines 7 and 8 after PSP); the charity's date is impossible."""
+
+
+def test_a_left_out_approval_may_be_the_partners_signature(tmp_path: Path) -> None:
+    psp = PSP.replace("stage: identify", "stage: design") + _APPROVALS
+    root = make_project(tmp_path, psp_yaml=psp)
+    assert _findings(root) == [("PSP107", "psp.yaml", 8)]
+    # without the charity's approval at all, it has not signed (partners.yaml line 10)
+    council_only = "".join(_APPROVALS.splitlines(keepends=True)[:2])
+    unsigned = make_project(tmp_path / "b", psp_yaml=psp.replace(_APPROVALS, council_only))
+    assert _findings(unsigned) == [("PSP412", "partners.yaml", 10)]
+
+
+def test_no_partner_is_unsigned_when_psp_yaml_cannot_be_validated(tmp_path: Path) -> None:
+    # without its required name, psp.yaml is not validated at all, so the model has none
+    # of its approvals: PSP412 for both partners would be wrong
+    psp = PSP.replace("name: Test PSP\n", "").replace("stage: identify", "stage: design")
+    root = make_project(tmp_path, psp_yaml=psp + _APPROVALS)
+    assert _findings(root) == [("PSP102", "psp.yaml", 1), ("PSP107", "psp.yaml", 7)]
+
+
+# references to a list written as something else (left out whole, for its own error) -----
+
+
+def test_references_to_a_list_that_is_not_a_list_are_not_reported(tmp_path: Path) -> None:
+    # partners: written as one mapping, not a list: the owners p-pm (risks.yaml lines 5 and
+    # 10) may be in it, so the one finding is partners.yaml's
+    partners = "partners:\n  id: council\n  name: Council\n  sector: public\n"
+    root = make_project(tmp_path / "a", partners_yaml=partners, risks_yaml=risk())
+    assert _findings(root) == [("PSP103", "partners.yaml", 2)]
+    # the same for goals (benefit B1 links G1) and for criteria (O0 scores cost)
+    goals = "goals:\n  id: G1\n  title: Place more children locally\n"
+    benefits = "benefits:\n  - {id: B1, title: Local placements, goal: G1}\n"
+    root = make_project(tmp_path / "b", goals_yaml=goals, benefits_yaml=benefits)
+    assert _findings(root) == [("PSP103", "goals.yaml", 2)]
+    options = OPTIONS.replace(
+        "  - {id: issues, name: Addresses the issues, weight: 3}\n"
+        "  - {id: cost, name: Cost, weight: 1}\n",
+        "  id: cost\n  name: Cost\n  weight: 1\n",
+    )
+    root = make_project(tmp_path / "c", options_yaml=options)
+    assert _findings(root) == [("PSP103", "options.yaml", 2)]
+
+
+_SIGNED_BY_P_DIR = PSP + (
+    "approvals:\n  - {document: mou, partner: council, person: p-dir, date: 2026-03-01}\n"
+    "roles:\n  - {role: senior_sponsor, person: p-dir}\n"
+)
+"""p-dir signs the MoU (line 7) and is senior sponsor (line 9)."""
+
+
+def test_people_are_not_unknown_when_partners_yaml_cannot_be_read(tmp_path: Path) -> None:
+    from tests.helpers import PARTNERS
+
+    # an unclosed bracket on line 15: p-dir may be anywhere in the file
+    root = make_project(tmp_path, psp_yaml=_SIGNED_BY_P_DIR, partners_yaml=PARTNERS + "  - [\n")
+    assert _findings(root) == [("PSP010", "partners.yaml", 15)]
+
+
+def test_people_are_not_unknown_when_they_are_not_a_list(tmp_path: Path) -> None:
+    from tests.helpers import PARTNERS
+
+    # the council's people (line 8) written as one mapping: the council is left out with
+    # them, and p-dir (approval, role) and p-pm (the risk's owner and its action's) may be
+    # in it
+    people = PARTNERS.replace(
+        "      - {id: p-dir, name: A. Director, director_level: true, signatory: true}\n"
+        "      - {id: p-pm, name: B. Manager}\n",
+        "      id: p-dir\n      name: A. Director\n",
+    )
+    root = make_project(
+        tmp_path, psp_yaml=_SIGNED_BY_P_DIR, partners_yaml=people, risks_yaml=risk()
+    )
+    assert _findings(root) == [("PSP103", "partners.yaml", 8)]
+    # partners: itself written as one mapping
+    partners = "partners:\n  id: council\n  name: Council\n  sector: public\n"
+    root = make_project(tmp_path / "b", psp_yaml=_SIGNED_BY_P_DIR, partners_yaml=partners)
+    assert _findings(root) == [("PSP103", "partners.yaml", 2)]

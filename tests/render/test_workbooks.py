@@ -238,3 +238,43 @@ def test_fit_row_heights_reads_only_the_wrapped_columns() -> None:
     assert sheet.row_dimensions[2].height == 45 and sheet.row_dimensions[3].height is None
     assert sheet.max_column == 3
     fit_row_heights(sheet, {})
+
+
+def test_workbooks_name_owners_as_the_papers_do(tmp_path: Path) -> None:
+    # a partner reads as its name, a person as theirs (without the partner), and an owner
+    # that is neither (a PSP202 error) as its id; the plan and the stakeholder workbooks
+    # share report.people.owner_names
+    from tests.helpers import make_project
+
+    milestones = """\
+milestones:
+  - id: M1
+    title: MoU signed
+    due: 2026-05-01
+    owner: council
+    tasks:
+      - {title: Draft the MoU, owner: p-pm}
+      - {title: Book the room, owner: nobody}
+      - {title: Agree the date}
+  - {id: M2, title: Pilot begins, due: 2026-10-01, owner: p-ceo}
+"""
+    stakeholders = """\
+stakeholders:
+  - {id: S1, name: Carers, interest: 5, influence: 2}
+communications:
+  - {id: C1, audience: [S1], owner: charity}
+  - {id: C2, audience: [S1], owner: p-dir}
+  - {id: C3, audience: [S1]}
+"""
+    root = make_project(tmp_path, milestones_yaml=milestones, stakeholders_yaml=stakeholders)
+    project = validate(root, date(2026, 6, 30), find=False).result.project
+    plan = analysis.analyse_plan(project, date(2026, 6, 30))
+    _, book = _saved(plan_workbook(project, plan, date(2026, 6, 30)), tmp_path, "plan.xlsx")
+    owners = [r[3] for r in book["Milestones"].iter_rows(min_row=2, values_only=True)]
+    assert owners == ["Council", "C. Chief"]
+    tasks = [r[2] for r in book["Tasks"].iter_rows(min_row=2, values_only=True)]
+    assert tasks == ["B. Manager", "nobody", None]
+    smap = analysis.map_stakeholders(project)
+    _, book = _saved(stakeholder_workbook(project, smap, date(2026, 6, 30)), tmp_path, "s.xlsx")
+    comms = [r[6] for r in book["Communications"].iter_rows(min_row=2, values_only=True)]
+    assert comms == ["Charity", "A. Director", None]

@@ -45,7 +45,8 @@ class CheckContext:
 
         A record left out of the model for a schema error is still named here, so a
         reference to it is not reported a second time as unknown; for a file that could not
-        be read at all, every id counts as written (`AnyId`).
+        be read at all, or a value that is not a list (left out whole, for its own error),
+        every id counts as written (`AnyId`).
         """
         if self.unreadable(file):
             return AnyId()
@@ -56,29 +57,43 @@ class CheckContext:
                 data = data.get(key)
             else:
                 return set()
-        if not isinstance(data, list):
+        if data is None:
             return set()
+        if not isinstance(data, list):
+            return AnyId()
         return {str(item["id"]) for item in data if isinstance(item, dict) and "id" in item}
 
     def raw_people_ids(self) -> set[str]:
         """Ids of every partner and person as written in partners.yaml, valid or not."""
+        return self.raw_ids("partners.yaml", "partners") | self.raw_person_ids()
+
+    def raw_person_ids(self) -> set[str]:
+        """Ids of the people in partners.yaml as written, valid or not (no partner ids).
+
+        Any id (`AnyId`) when the file could not be read, or a list of partners or of a
+        partner's people is written as something else: that is its own error.
+        """
         if self.unreadable("partners.yaml"):
             return AnyId()
         source = self.result.sources.get("partners.yaml")
         data = source.data if source else None
         partners = data.get("partners") if isinstance(data, dict) else None
-        ids = self.raw_ids("partners.yaml", "partners")
-        for partner in partners if isinstance(partners, list) else []:
+        if partners is not None and not isinstance(partners, list):
+            return AnyId()
+        ids: set[str] = set()
+        for partner in partners or []:
             people = partner.get("people") if isinstance(partner, dict) else None
-            for person in people if isinstance(people, list) else []:
+            if people is not None and not isinstance(people, list):
+                return AnyId()
+            for person in people or []:
                 if isinstance(person, dict) and "id" in person:
                     ids.add(str(person["id"]))
         return ids
 
     def left_out(self, file: str, *keys: str) -> bool:
         """Whether the model may lack records written under `keys` in `file`: the file could
-        not be read, a record there was left out for a schema error (`Removed`), or the whole
-        value was, for not being a list at all.
+        not be read, its model could not be built at all, a record there was left out for a
+        schema error (`Removed`), or the whole value was, for not being a list at all.
 
         A check that judges the list as a whole ('no public-sector partner') then says
         nothing: the record's own error is the finding, and the record may be the very one
@@ -89,17 +104,11 @@ class CheckContext:
         source = self.result.sources.get(file)
         if source is None or not source.present:
             return False
-        if source.removed.items.get(tuple(keys)):
+        if source.removed.whole or source.removed.items.get(tuple(keys)):
             return True
-        data = source.data
-        for depth, key in enumerate(keys):
-            if not isinstance(data, dict):
-                return False
-            if key not in data:
-                # written (the parser saw it) but gone: validation pruned the whole value,
-                # which can take the key out of the parsed data itself
-                return tuple(keys[: depth + 1]) in source.positions
-            data = data[key]
+        data = source.data  # as written: validation prunes a copy
+        for key in keys:
+            data = data.get(key) if isinstance(data, dict) else None
         return data is not None and not isinstance(data, list)  # None is an empty list
 
     def position(self, file: str, path: Path, value: bool = False) -> tuple[int, int]:

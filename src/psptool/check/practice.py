@@ -16,8 +16,11 @@ from .context import CheckContext
 def smart_goals(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     linked = {b.goal for b in p.benefits.benefits if b.goal}
+    # A benefit left out for a schema error may be the one linked to the goal: Relevant is
+    # then not judged (the benefit's own error is the finding); the other letters still are.
+    benefits_partial = ctx.left_out("benefits.yaml", "benefits")
     for i, goal in enumerate(p.goals.goals):
-        gaps = smart_gaps(goal, p.psp.start, p.psp.end, goal.id in linked)
+        gaps = smart_gaps(goal, p.psp.start, p.psp.end, benefits_partial or goal.id in linked)
         if gaps:
             letters = "".join(gaps)
             reasons = "; ".join(f"{letter}: {why}" for letter, why in gaps.items())
@@ -82,7 +85,9 @@ def options_appraisal(ctx: CheckContext) -> Iterator[Diagnostic]:
     if not opts.options:
         return
     do_nothing = [i for i, o in enumerate(opts.options) if o.do_nothing]
-    if not do_nothing:
+    # an option left out for a schema error may be the do-nothing one; a second do-nothing
+    # option is still a second
+    if not do_nothing and not ctx.left_out("options.yaml", "options"):
         yield ctx.at(
             "PSP405",
             "the options appraisal has no do-nothing option",
@@ -98,7 +103,8 @@ def options_appraisal(ctx: CheckContext) -> Iterator[Diagnostic]:
             ("options", i, "do_nothing"),
             value=True,
         )
-    if opts.preferred is None or not opts.criteria:
+    # without a criterion left out for a schema error the totals are not the partnership's
+    if opts.preferred is None or not opts.criteria or ctx.left_out("options.yaml", "criteria"):
         return
     totals = {o.id: weighted_total(o.scores, opts.criteria) for o in opts.options}
     if opts.preferred not in totals:
@@ -193,6 +199,10 @@ def mou_signatures(ctx: CheckContext) -> Iterator[Diagnostic]:
                     hint="the guide asks for senior sponsorship, Director level or above",
                 )
     if STAGES.index(p.psp.stage) <= STAGES.index("create"):
+        return
+    # an approval left out for a schema error (or psp.yaml not validated at all) may be the
+    # partner's signature: the error is the finding, not 'has not signed'
+    if ctx.left_out("psp.yaml", "approvals"):
         return
     signed = {a.partner for a in p.psp.approvals if a.document == "mou"}
     for i, partner in enumerate(p.partners.partners):

@@ -119,7 +119,7 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
     everyone = partner_ids | set(people) | ctx.raw_people_ids()
     # people left out of the model for a schema error are not reported again as missing;
     # partners' ids are not people, so they never count here
-    written = _raw_person_ids(ctx)
+    written = ctx.raw_person_ids()
     written_partners = ctx.raw_ids("partners.yaml", "partners")
 
     def missing(file: str, path: Path, value: str, what: str, known: set[str]) -> Diagnostic:
@@ -202,20 +202,6 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
-def _raw_person_ids(ctx: CheckContext) -> set[str]:
-    """Ids of the people in partners.yaml as written, valid or not (no partner ids)."""
-    source = ctx.result.sources.get("partners.yaml")
-    data = source.data if source else None
-    partners = data.get("partners") if isinstance(data, dict) else None
-    ids: set[str] = set()
-    for partner in partners if isinstance(partners, list) else []:
-        people = partner.get("people") if isinstance(partner, dict) else None
-        for person in people if isinstance(people, list) else []:
-            if isinstance(person, dict) and "id" in person:
-                ids.add(str(person["id"]))
-    return ids
-
-
 def goals_milestones_stakeholders(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     goal_ids = {g.id for g in p.goals.goals} | ctx.raw_ids("goals.yaml", "goals")
@@ -262,15 +248,18 @@ def goals_milestones_stakeholders(ctx: CheckContext) -> Iterator[Diagnostic]:
 def _scores(
     ctx: CheckContext, file: str, kind: str, base: Path, records: Sequence[Any], criteria: set[str]
 ) -> Iterator[Diagnostic]:
+    # a score for a criterion left out for a schema error is not reported again: the
+    # criterion's own error is the finding
+    written = criteria | ctx.raw_ids(file, *base[:-1], "criteria")
     for i, record in enumerate(records):
         for criterion in record.scores:
-            if criterion not in criteria:
+            if criterion not in written:
                 yield ctx.at(
                     "PSP209",
                     f"{kind} {record.id}: '{criterion}' is not one of the criteria",
                     file,
                     (*base, i, "scores", criterion),
-                    hint=_suggest(criterion, criteria),
+                    hint=_suggest(criterion, written),
                 )
         absent = [c for c in sorted(criteria) if c not in record.scores]
         if absent:

@@ -38,9 +38,14 @@ _SINGULAR = {
 
 @dataclass
 class Removed:
-    """List items left out of a model because they failed validation, by original list path."""
+    """List items left out of a model because they failed validation, by original list path.
+
+    `whole` says the model could not be built even without them (psp.yaml without its
+    required `name`, say): every record of the file is left out.
+    """
 
     items: dict[Path, list[int]] = field(default_factory=dict)
+    whole: bool = False
 
     def original(self, path: Path) -> Path:
         """Translate a path in the model's coordinates back to the file's."""
@@ -91,11 +96,15 @@ def validate_file(
             return model.model_validate(current), removed, diagnostics
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
+    removed.whole = True
     return None, removed, diagnostics
 
 
 def _prune(data: Any, errors: list[Any], removed: Removed) -> tuple[Any, bool]:
-    """Drop, for each error, the innermost list item it sits in, else the top-level key."""
+    """Drop, for each error, the innermost list item it sits in, else the top-level key.
+
+    `data` is left as it is: what is returned shares only the parts nothing was dropped from.
+    """
     drop_items: dict[Path, set[int]] = {}
     drop_keys: set[str] = set()
     for err in errors:
@@ -107,18 +116,31 @@ def _prune(data: Any, errors: list[Any], removed: Removed) -> tuple[Any, bool]:
             drop_keys.add(loc[0])
     if not drop_items and not drop_keys:
         return data, False
+    # a copy of what changes, never the caller's data: SourceFile.data is the file as written
     pruned = _copy_without(data, (), drop_items)
-    if isinstance(pruned, dict):
-        for key in drop_keys:
-            pruned.pop(key, None)
-    # record removals in the file's coordinates
-    for list_path, indices in drop_items.items():
-        original_list = removed.original(list_path)
-        originals = [removed.original((*list_path, i))[-1] for i in indices]
+    if drop_keys and isinstance(pruned, dict):
+        pruned = {key: value for key, value in pruned.items() if key not in drop_keys}
+    # record removals in the file's coordinates: translate every path of this pass before
+    # recording any, since they are all in the coordinates from before it (a person dropped
+    # from partner 1 while partner 0 is dropped too is still in partner 1 as written)
+    translated = [
+        (removed.original(list_path), [removed.original((*list_path, i))[-1] for i in indices])
+        for list_path, indices in drop_items.items()
+        if not _inside_dropped(list_path, drop_items)
+    ]
+    for original_list, originals in translated:
         bucket = removed.items.setdefault(original_list, [])
         bucket.extend(int(i) for i in originals)
         bucket.sort()
     return pruned, True
+
+
+def _inside_dropped(path: Path, drop: dict[Path, set[int]]) -> bool:
+    """Whether `path` lies inside a list item dropped in the same pass (it goes with it)."""
+    return any(
+        isinstance(step, int) and step in drop.get(tuple(path[:end]), ())
+        for end, step in enumerate(path)
+    )
 
 
 def _copy_without(data: Any, path: Path, drop: dict[Path, set[int]]) -> Any:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..analysis.plan import PlanAnalysis
 from ..model import Project
+from ..report.people import owner_names
 from .workbook import DATE_FORMAT, column_letter, new_workbook, put, set_properties, write_table
 
 GANTT_FIRST_COLUMN = 5
@@ -60,8 +61,7 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
 
     workbook = new_workbook()
     set_properties(workbook, f"{project.psp.name}: plan", {"psp.as_of": as_of.isoformat()})
-    names = {p.id: p.name for p in project.partners.partners}
-    names.update({pid: person.name for pid, (person, _) in project.people().items()})
+    names = owner_names(project)
 
     sheet = workbook.create_sheet("Milestones")
     rows = [

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..analysis.stakeholders import StakeholderMap, quadrant
 from ..model import Project
+from ..report.people import owner_names
 from .workbook import new_workbook, put, set_properties, write_table
 
 QUADRANT_FILL = {
@@ -68,8 +69,7 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
         widths={"Stakeholder": 48},
     )
 
-    names = {p.id: p.name for p in project.partners.partners}
-    names.update({pid: person.name for pid, (person, _) in project.people().items()})
+    names = owner_names(project)
     stakeholder_names = {s.id: s.name for s in project.stakeholders.stakeholders}
     comms = workbook.create_sheet("Communications")
     rows = [
