@@ -259,13 +259,9 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 KNOWN_BUGS: list[tuple[type[BaseException], str, str]] = [
     # (exception, text in its message, the test that pins it down, marked xfail(strict=True));
-    # when one is fixed its test passes, fails as strict, and both lines go. The two found
-    # first (dates of 9999-12-31 in the gate and the Gantt grid) are fixed.
-    (
-        OverflowError,
-        "cannot convert float infinity to integer",
-        "test_an_option_cost_that_overflows_with_optimism_bias",
-    ),
+    # when one is fixed its test passes, fails as strict, and both lines go. Those found so
+    # far (dates of 9999-12-31 in the gate and the Gantt grid, an option cost of 1e308 that
+    # optimism bias took to infinity) are fixed.
 ]
 
 
@@ -381,13 +377,18 @@ def test_a_milestone_due_9999_12_31() -> None:
     run_every_command(_with("milestones.yaml", r"due: (\S+)", "9999-12-31"), tolerate_known=False)
 
 
-@pytest.mark.xfail(raises=OverflowError, strict=True, reason="reported; render/ and report/")
-def test_an_option_cost_that_overflows_with_optimism_bias() -> None:
-    # Found by the long run: `revenue: 1e308` is a valid Money (finite), but O1's optimism
-    # bias (41 % on revenue) takes it past the largest float, so its present value is inf.
-    # `psp score economics` prints inf; `psp render options` (options_workbook._economics,
-    # round(after.costs)) and `psp render business-case --outline|--full`
-    # (report.formatting.money, via report/papers.py _options) raise OverflowError.
-    run_every_command(
-        _with("options.yaml", r"\{year: 2, revenue: (15000)\}", "1e308"), tolerate_known=False
-    )
+def test_an_option_cost_that_would_overflow_with_optimism_bias() -> None:
+    # Found by the long run: `revenue: 1e308` was a valid Money, and O1's optimism bias (41 %
+    # on revenue) took its present value to infinity, which crashed `psp render options` and
+    # the business cases. Amounts are now at most a million million, so it is a finding.
+    files = _with("options.yaml", r"\{year: 2, revenue: (15000)\}", "1e308")
+    run_every_command(files, tolerate_known=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name, text in files.items():
+            if text is not None:
+                (root / name).write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(app, ["validate", str(root), "--as-of", "2011-06-30"])
+    assert result.exit_code == 1
+    assert "options.yaml:58:28: PSP104 error" in result.output
+    assert "must be at most 1,000,000,000,000, got 1e+308" in result.output

@@ -351,4 +351,6 @@ def _range_text(kind: str, ctx: dict[str, Any], value: Any, loc: Path) -> str:
         "greater_than": "more than",
         "less_than": "less than",
     }
+    if isinstance(bound, int | float) and float(bound).is_integer() and abs(bound) >= 10_000:
+        bound = f"{int(bound):,}"
     return f"must be {words[kind]} {bound}, got {_show(value)}"

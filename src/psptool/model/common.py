@@ -54,8 +54,12 @@ Id = Annotated[
 IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra={"format": "date"})]
 Score = Annotated[int, Field(strict=True, ge=1, le=5)]
 """A 1–5 rating: likelihood, impact, interest, influence, an option's score."""
-Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
-Money = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
+LARGEST = 1_000_000_000_000
+"""The largest amount or measurement a PSP file may hold, a million million: more than any
+public budget, and small enough that optimism bias, discounting and totals over thousands of
+lines can never run past the largest number a computer holds (1e308 did, and crashed)."""
+Number = Annotated[float, Field(strict=True, ge=-LARGEST, le=LARGEST, allow_inf_nan=False)]
+Money = Annotated[float, Field(strict=True, ge=0, le=LARGEST, allow_inf_nan=False)]
 Weight = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
 
 
