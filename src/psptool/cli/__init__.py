@@ -56,7 +56,7 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             typer.echo(f"psp: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
 
-    wrapper.__psp_guarded__ = True  # type: ignore[attr-defined]
+    wrapper.__psp_guarded__ = True  # type: ignore[attr-defined]  # a marker on the function
     return wrapper
 
 
