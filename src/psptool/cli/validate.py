@@ -30,9 +30,10 @@ def validate_command(
     from ..render.diagnostics import github_report, json_report, text_report
     from .console import out, print_lines
 
-    validation = validate(folder_of(folder, project), as_of_date(as_of))
+    when = as_of_date(as_of)
+    validation = validate(folder_of(folder, project), when)
     if output_format is Format.json:
-        typer.echo(json_report(validation))
+        typer.echo(json_report([validation], when, strict))
     elif output_format is Format.github:
         report = github_report(validation)
         if report:
