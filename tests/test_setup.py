@@ -91,6 +91,7 @@ def test_make_demo_on_a_clean_clone_writes_only_under_build(tmp_path: Path) -> N
         "COLUMNS": "100",
     }
     env.pop("PYTHONPYCACHEPREFIX", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code is written, and must go under build/
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "clone"]):
         subprocess.run(["git", *args], cwd=clone, env=env, check=True)
     # the venv is this test run's own; the recipe is the clone's, run as it stands
