@@ -34,7 +34,7 @@ PathsArgument = Annotated[
         help="PSP folders, or files inside them; each is checked as the folder that holds it "
         "(default: the nearest folder above here that holds psp.yaml).",
         show_default=False,
-        metavar="[PATH]...",
+        metavar="PATH",
     ),
 ]
 
