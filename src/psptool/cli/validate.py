@@ -120,4 +120,3 @@ def _print_text(checked: list[tuple[Path | None, Validation]]) -> None:
             heading = Text(f"== {display_path(where, '')}", style="bold")
             print_lines(console, [*([Text("")] if number else []), heading])
         print_lines(console, text_report(validation))
-
