@@ -92,14 +92,18 @@ def json_report(validations: Sequence[Validation], as_of: date, strict: bool = F
     the verdict and counts a CI step needs, each folder checked, then every finding."""
     from .tables import to_json
 
-    folders = []
+    folders: list[dict[str, object]] = []
     diagnostics = []
+    errors = warnings = files = 0
     for validation in validations:
         sources = validation.result.sources if validation.result else {}
+        present = sum(1 for s in sources.values() if s.present)
+        errors, warnings = errors + len(validation.errors), warnings + len(validation.warnings)
+        files += present
         folders.append(
             {
                 "folder": display_path(validation.root, "") if validation.root else None,
-                "files": sum(1 for s in sources.values() if s.present),
+                "files": present,
                 "errors": len(validation.errors),
                 "warnings": len(validation.warnings),
             }
@@ -112,11 +116,7 @@ def json_report(validations: Sequence[Validation], as_of: date, strict: bool = F
         "as_of": as_of,
         "strict": strict,
         "exit_code": max((v.exit_code(strict) for v in validations), default=0),
-        "counts": {
-            "errors": sum(f["errors"] for f in folders),
-            "warnings": sum(f["warnings"] for f in folders),
-            "files": sum(f["files"] for f in folders),
-        },
+        "counts": {"errors": errors, "warnings": warnings, "files": files},
         "folders": folders,
         "diagnostics": diagnostics,
     }
