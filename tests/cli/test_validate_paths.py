@@ -81,15 +81,22 @@ def test_a_path_in_no_folder_cannot_run_unless_ignored(repo: Path) -> None:
     )
 
 
-def test_json_is_one_list_with_paths_from_here(repo: Path) -> None:
+def test_json_is_one_document_for_every_folder_with_paths_from_here(repo: Path) -> None:
     code, output = psp("--format", "json", "a", "sub/b/risks.yaml")
     assert code == 1
-    _, alone = psp("--format", "json", "sub/b")
-    assert json.loads(output) == json.loads(alone)
-    assert [(d["file"], d["line"], d["code"]) for d in json.loads(output)] == [
+    document = json.loads(output)
+    assert document["exit_code"] == 1
+    assert [(f["folder"], f["errors"]) for f in document["folders"]] == [("a", 0), ("sub/b", 1)]
+    assert document["counts"] == {"errors": 1, "warnings": 0, "files": 5}
+    assert [(d["file"], d["line"], d["code"]) for d in document["diagnostics"]] == [
         ("sub/b/risks.yaml", 6, "PSP104")
     ]
-    assert psp("--format", "json", "--ignore-outside", "notes/goals.yaml") == (0, "[]\n")
+    _, alone = psp("--format", "json", "sub/b")
+    assert json.loads(alone)["diagnostics"] == document["diagnostics"]
+    code, output = psp("--format", "json", "--ignore-outside", "notes/goals.yaml")
+    assert code == 0
+    assert json.loads(output)["folders"] == []
+    assert json.loads(output)["diagnostics"] == []
 
 
 def test_github_annotations_of_every_folder(repo: Path) -> None:
