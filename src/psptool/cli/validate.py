@@ -28,7 +28,7 @@ def validate_command(
     """Check the PSP folder: YAML, fields, references, dates and good practice."""
     from ..check import validate
     from ..render.diagnostics import github_report, json_report, text_report
-    from .console import out, print_lines
+    from .console import line_width, out, print_lines
 
     validation = validate(folder_of(folder, project), as_of_date(as_of))
     if output_format is Format.json:
@@ -38,5 +38,6 @@ def validate_command(
         if report:
             typer.echo(report)
     else:
-        print_lines(out(), text_report(validation))
+        console = out()
+        print_lines(console, text_report(validation, line_width(console)))
     raise typer.Exit(validation.exit_code(strict))
