@@ -123,7 +123,8 @@ def _source(number: int, text: str, column: int, width: int | None) -> Iterable[
     gutter = f"    {number:>4} | "
     at = len(text[: max(column, 1) - 1].expandtabs())
     text = text.expandtabs()
-    room = None if width is None else width - len(gutter) - 1
+    # a caret after the line's end takes a cell of its own
+    room = None if width is None else width - len(gutter) - (at >= len(text))
     shown, caret = _clip(text, at, room)
     yield Text(gutter + shown, style="dim")
     yield Text(" " * (len(gutter) - 2) + "| " + " " * caret + "^", style="dim")
@@ -137,6 +138,8 @@ def _clip(text: str, at: int, room: int | None) -> tuple[str, int]:
     from rich.cells import get_character_cell_size
 
     at = min(at, len(text))
+    if text.isascii() and (room is None or len(text) <= room):
+        return text, at
     if text.isascii():
         cells = list(range(len(text) + 1))
     else:

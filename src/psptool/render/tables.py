@@ -181,10 +181,10 @@ class TerminalTable:
 
     Wide enough, it is a boxed rich table whose prose columns wrap at word boundaries. When
     the prose would be squeezed below `PROSE_FLOOR`, the widest prose columns move onto their
-    own lines under each row (the title unlabelled, others as `Why: ...`) and the rest stay
-    in aligned columns. When even those do not fit, each record is printed as a block of
-    `Header: value` lines. No column is dropped or narrowed to nothing; ids, dates and numbers
-    keep their width in the two table layouts.
+    own lines under each row (the title unlabelled, the others as `Why: ...`), then the
+    widest short columns too, until the columns left fit side by side. No column is dropped
+    or narrowed to nothing, and ids, dates and numbers keep their width while the first
+    column fits at all.
     """
 
     def __init__(self, table: Table) -> None:
@@ -209,7 +209,9 @@ class TerminalTable:
             if widths is not None:
                 yield from self._stacked(console, width, grid, widths, below)
                 return
-        yield from self._records(console, width)
+        # narrower than the first column: it folds, and everything else goes under it
+        rest = {c.index for c in columns[1:]}
+        yield from self._stacked(console, width, columns[:1], [width], rest)
 
     def __rich_measure__(self, console: Any, options: Any) -> Any:
         from rich.measure import Measurement
@@ -267,6 +269,7 @@ class TerminalTable:
         yield from _grid_lines(console, headers, grid, widths)
         yield Text("─" * (sum(widths) + GAP * (len(grid) - 1)), style="dim")
         indent = widths[0] + GAP if widths[0] + GAP <= 3 * INDENT else INDENT
+        indent = min(indent, width // 3)
         title = next((c.index for c in self.columns if c.prose), None)
         for r in range(len(self.table.rows)):
             cells = [self._cell(r, c.index) for c in grid]
@@ -276,21 +279,22 @@ class TerminalTable:
                 line = self._field(r, self.columns[title], labelled=False)
                 yield from wrap_text(console, line, width, first=indent, indent=indent)
             others = [self._field(r, c) for c in fields if c.index != title]
-            if others:
-                line = Text(" · ").join(others)
+            for line in _packed(others, width - indent):
                 yield from wrap_text(console, line, width, first=indent, indent=indent)
 
-    def _records(self, console: Any, width: int) -> Any:
-        yield from self._title(console, width)
-        indent = min(INDENT, width // 4)
-        first, *rest = self.columns
-        for r in range(len(self.table.rows)):
-            head = self._cell(r, first.index)
-            head.stylize("bold")
-            yield from wrap_text(console, head, width, indent=indent)
-            for column in rest:
-                line = self._field(r, column)
-                yield from wrap_text(console, line, width, first=indent, indent=indent)
+
+def _packed(fields: list[Any], width: int) -> list[Any]:
+    """`Header: value` fields joined by ' · ' into lines of at most `width` cells, a field
+    broken only when it is longer than a line."""
+    from rich.text import Text
+
+    lines: list[Any] = []
+    for field_ in fields:
+        if lines and cell_len(lines[-1].plain) + 3 + cell_len(field_.plain) <= width:
+            lines[-1] = Text(" · ").join([lines[-1], field_])
+        else:
+            lines.append(field_)
+    return lines
 
 
 def _grid_lines(console: Any, cells: list[Any], columns: list[_Column], widths: list[int]) -> Any:
@@ -334,8 +338,11 @@ def wrap_text(console: Any, text: Any, width: int, *, first: int = 0, indent: in
     """Rich `text` broken at spaces into lines of at most `width` cells, the first indented by
     `first` spaces and the others by `indent` (a word longer than a line is folded)."""
     plain = text.plain
-    if not first and cell_len(plain) <= width and "\n" not in plain and "\t" not in plain:
+    simple = "\n" not in plain and "\t" not in plain
+    if not first and simple and cell_len(plain) <= width:
         return [text]
+    if simple and plain.isascii():
+        return _wrap_ascii(text, width, first, indent)
     text = text.copy()
     text.expand_tabs()
     lines: list[Any] = []
@@ -352,6 +359,31 @@ def wrap_text(console: Any, text: Any, width: int, *, first: int = 0, indent: in
             piece.pad_left(pad if n == 0 else indent)
             lines.append(piece)
     return lines
+
+
+def _wrap_ascii(text: Any, width: int, first: int, indent: int) -> list[Any]:
+    """`wrap_text` for one line of ASCII, where a character is a cell: the same breaks, at
+    the last space that fits, without the cost of rich's general wrapping for each of
+    thousands of findings."""
+    plain = text.plain
+    offsets = []
+    start, room = 0, max(1, width - first)
+    lead = len(plain) - len(plain.lstrip(" "))
+    while len(plain) - start > room:
+        end = start + room
+        cut = plain.rfind(" ", (start or lead) + 1, end + 1)
+        resume = end if cut == -1 else cut
+        while resume < len(plain) and plain[resume] == " ":
+            resume += 1
+        if resume >= len(plain):
+            break
+        offsets.append(resume)
+        start, room = resume, max(1, width - indent)
+    pieces = list(text.divide(offsets))
+    for n, piece in enumerate(pieces):
+        piece.rstrip()
+        piece.pad_left(indent if n else first)
+    return pieces
 
 
 def to_csv(table: Table) -> str:
