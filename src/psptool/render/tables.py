@@ -10,11 +10,18 @@ import csv
 import io
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.cells import cell_len
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.measure import Measurement
+    from rich.table import Table as RichTable
+    from rich.text import Text
 
 RAG_STYLE = {"red": "bold white on red", "amber": "black on yellow", "green": "black on green"}
 
@@ -72,7 +79,7 @@ INDENT = 4
 """Indent of the lines that continue a record (its prose, its fields) in the narrow layouts."""
 
 
-def to_rich(table: Table) -> Any:
+def to_rich(table: Table) -> TerminalTable:
     """The table for a terminal: laid out for the width it is printed at (see `TerminalTable`)."""
     return TerminalTable(table)
 
@@ -99,7 +106,7 @@ class _Column:
         return min(self.natural, max(PROSE_FLOOR, self.word)) if self.prose else self.word
 
     @property
-    def justify(self) -> str:
+    def justify(self) -> Literal["left", "right"]:
         return "right" if self.numeric else "left"
 
 
@@ -191,7 +198,7 @@ class TerminalTable:
         self.table = table
         self.columns = _measure(table)
 
-    def __rich_console__(self, console: Any, options: Any) -> Any:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(1, options.max_width)
         columns = self.columns
         boxed = _fit(columns, width - (3 * len(columns) + 1), wrap_short=False)
@@ -213,20 +220,20 @@ class TerminalTable:
         rest = {c.index for c in columns[1:]}
         yield from self._stacked(console, width, columns[:1], [width], rest)
 
-    def __rich_measure__(self, console: Any, options: Any) -> Any:
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.measure import Measurement
 
         natural = sum(c.natural for c in self.columns) + 3 * len(self.columns) + 1
         narrowest = max((c.word for c in self.columns), default=1) + 2 * INDENT
         return Measurement(min(narrowest, natural), natural).with_maximum(options.max_width)
 
-    def _cell(self, row: int, column: int) -> Any:
+    def _cell(self, row: int, column: int) -> Text:
         from rich.text import Text
 
         text = self.columns[column].texts[row]
         return Text(text, style=RAG_STYLE.get(self.table.rags.get((row, column), text), ""))
 
-    def _boxed(self, widths: list[int]) -> Any:
+    def _boxed(self, widths: list[int]) -> RichTable:
         from rich.table import Table as RichTable
 
         out = RichTable(title=self.table.title, title_justify="default", header_style="bold")
@@ -236,20 +243,20 @@ class TerminalTable:
                 width=width,
                 no_wrap=width >= column.natural,
                 overflow="fold",
-                justify=column.justify,  # type: ignore[arg-type]
+                justify=column.justify,
             )
         for r in range(len(self.table.rows)):
             out.add_row(*(self._cell(r, c.index) for c in self.columns))
         return out
 
-    def _title(self, console: Any, width: int) -> list[Any]:
+    def _title(self, console: Console, width: int) -> list[Text]:
         from rich.text import Text
 
         if not self.table.title:
             return []
         return wrap_text(console, Text(self.table.title, style="table.title"), width)
 
-    def _field(self, row: int, column: _Column, labelled: bool = True) -> Any:
+    def _field(self, row: int, column: _Column, labelled: bool = True) -> Text:
         """A cell on its own line: `Header: value`."""
         from rich.text import Text
 
@@ -260,8 +267,8 @@ class TerminalTable:
         return line
 
     def _stacked(
-        self, console: Any, width: int, grid: list[_Column], widths: list[int], below: set[int]
-    ) -> Any:
+        self, console: Console, width: int, grid: list[_Column], widths: list[int], below: set[int]
+    ) -> Iterator[Text]:
         from rich.text import Text
 
         yield from self._title(console, width)
@@ -283,12 +290,12 @@ class TerminalTable:
                 yield from wrap_text(console, line, width, first=indent, indent=indent)
 
 
-def _packed(fields: list[Any], width: int) -> list[Any]:
+def _packed(fields: list[Text], width: int) -> list[Text]:
     """`Header: value` fields joined by ' · ' into lines of at most `width` cells, a field
     broken only when it is longer than a line."""
     from rich.text import Text
 
-    lines: list[Any] = []
+    lines: list[Text] = []
     for field_ in fields:
         if lines and cell_len(lines[-1].plain) + 3 + cell_len(field_.plain) <= width:
             lines[-1] = Text(" · ").join([lines[-1], field_])
@@ -297,7 +304,9 @@ def _packed(fields: list[Any], width: int) -> list[Any]:
     return lines
 
 
-def _grid_lines(console: Any, cells: list[Any], columns: list[_Column], widths: list[int]) -> Any:
+def _grid_lines(
+    console: Console, cells: list[Text], columns: list[_Column], widths: list[int]
+) -> Iterator[Text]:
     """One row of aligned cells, each wrapped within its width, as lines of text."""
     from rich.text import Text
 
@@ -320,11 +329,11 @@ class Prose:
     without trailing spaces, its lines after the first indented by `indent` (a bullet's
     hanging indent)."""
 
-    def __init__(self, text: Any, indent: int = 0) -> None:
+    def __init__(self, text: str | Text, indent: int = 0) -> None:
         self.text = text
         self.indent = indent
 
-    def __rich_console__(self, console: Any, options: Any) -> Any:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text
 
         text = Text(self.text) if isinstance(self.text, str) else self.text
@@ -334,7 +343,9 @@ class Prose:
             yield from wrap_text(console, text, max(1, options.max_width), indent=self.indent)
 
 
-def wrap_text(console: Any, text: Any, width: int, *, first: int = 0, indent: int = 0) -> list[Any]:
+def wrap_text(
+    console: Console, text: Text, width: int, *, first: int = 0, indent: int = 0
+) -> list[Text]:
     """Rich `text` broken at spaces into lines of at most `width` cells, the first indented by
     `first` spaces and the others by `indent` (a word longer than a line is folded)."""
     plain = text.plain
@@ -345,7 +356,7 @@ def wrap_text(console: Any, text: Any, width: int, *, first: int = 0, indent: in
         return _wrap_ascii(text, width, first, indent)
     text = text.copy()
     text.expand_tabs()
-    lines: list[Any] = []
+    lines: list[Text] = []
     for part in text.split("\n", allow_blank=True):
         pad = indent if lines else first
         pieces = list(part.wrap(console, max(1, width - pad), overflow="fold")) or [part]
@@ -361,7 +372,7 @@ def wrap_text(console: Any, text: Any, width: int, *, first: int = 0, indent: in
     return lines
 
 
-def _wrap_ascii(text: Any, width: int, first: int, indent: int) -> list[Any]:
+def _wrap_ascii(text: Text, width: int, first: int, indent: int) -> list[Text]:
     """`wrap_text` for one line of ASCII, where a character is a cell: the same breaks, at
     the last space that fits, without the cost of rich's general wrapping for each of
     thousands of findings."""
