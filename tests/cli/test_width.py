@@ -181,6 +181,10 @@ def test_every_command_fits_and_shows_every_record(
     assert shown.strip()
     assert _too_wide(shown, width) == []
     assert _too_wide(errors, width) == []
+    # wrapped lines end at a word (the status report's RAG badges are padded on purpose)
+    badges = (" RED ", " AMBER ", " GREEN ")
+    ragged = [line for line in shown.splitlines() if line.endswith(" ")]
+    assert [line for line in ragged if not line.endswith(badges)] == []
     expected = _expected(command, root)
     assert expected
     assert [word for word in expected if not _appears(word, shown)] == []
