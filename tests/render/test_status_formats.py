@@ -132,7 +132,9 @@ def report():
 
 
 def test_standard_output_gets_text_or_rich_blocks(report, document) -> None:
-    from rich.table import Table as RichTable
+    from io import StringIO
+
+    from rich.console import Console
 
     from psptool.render.status_output import StatusTarget, render_status
 
@@ -142,8 +144,17 @@ def test_standard_output_gets_text_or_rich_blocks(report, document) -> None:
     assert html.text == to_html(document)
     terminal = render_status(report, StatusTarget("terminal", None), force=False)
     assert terminal.text is None and terminal.written is None
-    assert str(terminal.blocks[0]) == "Highlight report: Falkirk Foster Care PSP"
-    assert any(isinstance(block, RichTable) for block in terminal.blocks)
+    shown = StringIO()
+    console = Console(file=shown, width=80, color_system=None)
+    for block in terminal.blocks:
+        console.print(block)
+    lines = shown.getvalue().splitlines()
+    assert lines[:3] == [
+        "Highlight report: Falkirk Foster Care PSP",
+        "As at 30 June 2011 · stage: pilot · reporting period 1 April 2011 to 30 June",
+        "2011 (3 months)",
+    ]
+    assert "┃ Area             ┃ RAG   ┃ Why" in shown.getvalue()
 
 
 def test_files_are_written_and_never_over_one_unless_forced(report, tmp_path: Path) -> None:

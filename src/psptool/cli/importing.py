@@ -30,7 +30,7 @@ def raid_command(
 ) -> None:
     """Show how a RAID workbook differs from risks.yaml; with --apply, write the differences."""
     from ..load.raid_import import apply_raid_import, plan_raid_import, refusal
-    from ..render.tables import Table, to_rich
+    from ..render.tables import Prose, Table, to_rich
     from .console import out
     from .edit import every_check, report
 
@@ -55,7 +55,7 @@ def raid_command(
     else:
         typer.echo("no differences: risks.yaml already holds what the workbook says")
     for note in plan.notes:
-        typer.echo(f"note: {note}")
+        out().print(Prose(f"note: {note}", indent=len("note: ")))
     reason = refusal(plan, force=force)
     if reason is not None:
         typer.echo(f"psp: {reason}", err=True)

@@ -19,13 +19,13 @@ def checked_project(folder: Path | None, as_of: date) -> tuple[Project, Validati
     """
     from ..check import validate
     from ..render.diagnostics import text_report
-    from .console import err, print_lines
+    from .console import err, line_width, print_lines
 
     validation = validate(folder, as_of)
     if validation.cannot_run or validation.errors or validation.result is None:
         console = err()
         errors_only = Validation(validation.root, validation.errors, validation.result)
-        print_lines(console, text_report(errors_only))
+        print_lines(console, text_report(errors_only, line_width(console)))
         if not validation.cannot_run:
             console.print("psp: fix these errors first (psp validate shows them too)")
         raise typer.Exit(validation.exit_code())

@@ -39,7 +39,7 @@ def gate_command(
     """Is the partnership ready to leave its stage? Exit 0 when the gate is met, 1 when not."""
     from ..analysis.gate import CHECKLISTS, stage_gate
     from ..render.scores import gate_table
-    from ..render.tables import to_json, to_markdown, to_rich
+    from ..render.tables import Prose, to_json, to_markdown, to_rich
     from .console import out
     from .project import checked_project
 
@@ -59,7 +59,7 @@ def gate_command(
         console = out()
         console.print(to_rich(table))
         for note in table.notes:
-            console.print(note)
+            console.print(Prose(note))
     raise typer.Exit(0 if gate.met else 1)
 
 

@@ -43,7 +43,7 @@ def score_command(
     """Score the partnership: RAG ratings, rankings, progress, quadrants, slippage, and the
     economic case."""
     from ..render import scores
-    from ..render.tables import to_csv, to_json, to_rich
+    from ..render.tables import Prose, to_csv, to_json, to_rich
     from .console import out
     from .project import checked_project
 
@@ -63,7 +63,7 @@ def score_command(
         for table in tables:
             console.print(to_rich(table))
             for note in table.notes:
-                console.print(note)
+                console.print(Prose(note))
             console.print()
 
 

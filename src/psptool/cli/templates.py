@@ -28,20 +28,19 @@ def _root(project: Path | None) -> Path | None:
 
 def list_command(project: ProjectOption = None) -> None:
     """Each template, where it comes from (the partnership's or the default), and its data."""
-    from rich.table import Table
-
+    from ..render.tables import Table, to_rich
     from ..render.templates import TEMPLATES, find_template
     from .console import out
 
     root = _root(project)
-    table = Table(title="Templates", title_justify="left", header_style="bold")
-    for column in ("Template", "Paper", "Command", "From", "Data it receives"):
-        table.add_column(column)
+    rows: list[list[object]] = []
     for info in TEMPLATES.values():
         path, source = find_template(info.name, root)
-        where = f"{source} ({path})"
-        table.add_row(info.name, info.title, info.command, where, ", ".join(info.data))
-    out().print(table)
+        rows.append([info.name, info.title, info.command, f"{source} ({path})", list(info.data)])
+    columns = ["Template", "Paper", "Command", "From", "Data it receives"]
+    # a command is not prose: it wraps only when nothing else can
+    table = Table("Templates", columns, rows, prose=("Paper", "From", "Data it receives"))
+    out().print(to_rich(table))
 
 
 def export_command(

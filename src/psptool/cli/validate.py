@@ -110,7 +110,7 @@ def _print_text(checked: list[tuple[Path | None, Validation]]) -> None:
     from rich.text import Text
 
     from ..render.diagnostics import display_path, text_report
-    from .console import out, print_lines
+    from .console import line_width, out, print_lines
 
     console = out()
     if not checked:
@@ -119,4 +119,4 @@ def _print_text(checked: list[tuple[Path | None, Validation]]) -> None:
         if len(checked) > 1 and where is not None:
             heading = Text(f"== {display_path(where, '')}", style="bold")
             print_lines(console, [*([Text("")] if number else []), heading])
-        print_lines(console, text_report(validation))
+        print_lines(console, text_report(validation, width=line_width(console)))

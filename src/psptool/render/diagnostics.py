@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from ..check import Validation
@@ -47,9 +48,20 @@ def summary(validation: Validation, files: int) -> str:
     return f"{' and '.join(parts)} in {files} files"
 
 
-def text_report(validation: Validation) -> Iterable[Text]:
+HINT = "    hint: "
+CONTINUED = 4
+"""Indent of a message's lines after the first."""
+
+
+def text_report(validation: Validation, width: int | None = None) -> Iterable[Text]:
     """Findings grouped by file, each as `file:line:col: CODE severity message`, the line it
-    is about, and a hint; then a summary line."""
+    is about, and a hint; then a summary line.
+
+    With `width`, no line is wider: the first line of a finding stays whole when it fits
+    (editors make `file:line:col` clickable), the rest of its message and its hint wrap at
+    word boundaries, indented, and a long source line is cut to the part around the column,
+    the caret still under it."""
+    fit = _Fit(width) if width else None
     root = validation.root
     sources = validation.result.sources if validation.result else {}
     current: str | None = None
@@ -58,7 +70,7 @@ def text_report(validation: Validation) -> Iterable[Text]:
             if current is not None:
                 yield Text("")
             current = d.file
-            yield Text(display_path(root, d.file), style="bold underline")
+            yield from _fitted(fit, Text(display_path(root, d.file), style="bold underline"))
         line = Text()
         line.append(location(d, root) or "psp", style="bold")
         line.append(": ")
@@ -67,24 +79,91 @@ def text_report(validation: Validation) -> Iterable[Text]:
         line.append(d.severity, style=_STYLE[d.severity])
         line.append(" ")
         line.append(d.message)
-        yield line
+        yield from _fitted(fit, line, CONTINUED)
         source = sources.get(d.file)
         if source is not None and d.line:
             offending = source.line(d.line).rstrip()
             if offending:
-                yield Text(f"    {d.line:>4} | {offending}", style="dim")
-                caret = " " * (max(d.column, 1) - 1) + "^"
-                yield Text(f"         | {caret}", style="dim")
+                yield from _source(d.line, offending, d.column, width)
         if d.hint:
-            yield Text(f"    hint: {d.hint}", style="cyan")
+            yield from _fitted(fit, Text(HINT + d.hint, style="cyan"), len(HINT))
     if validation.diagnostics:
         yield Text("")
     files = sum(1 for s in sources.values() if s.present)
     if validation.root is None:
-        yield Text(summary(validation, 0).removesuffix(" in 0 files"), style="bold red")
+        text = summary(validation, 0).removesuffix(" in 0 files")
+        yield from _fitted(fit, Text(text, style="bold red"))
         return
     style = "bold red" if validation.errors else ("yellow" if validation.warnings else "green")
-    yield Text(summary(validation, files), style=style)
+    yield from _fitted(fit, Text(summary(validation, files), style=style))
+
+
+class _Fit:
+    """Wrapping to a width, with the console rich's wrapping asks for."""
+
+    def __init__(self, width: int) -> None:
+        from io import StringIO
+
+        from rich.console import Console
+
+        self.width = width
+        self.console = Console(file=StringIO(), width=width, color_system=None)
+
+
+def _fitted(fit: _Fit | None, line: Text, indent: int = 0) -> list[Text]:
+    if fit is None or cell_len(line.plain) <= fit.width:
+        return [line]
+    from .tables import wrap_text
+
+    return wrap_text(fit.console, line, fit.width, indent=indent)
+
+
+def _source(number: int, text: str, column: int, width: int | None) -> Iterable[Text]:
+    """The offending line under its number, and a caret under its column."""
+    gutter = f"    {number:>4} | "
+    at = len(text[: max(column, 1) - 1].expandtabs())
+    text = text.expandtabs()
+    # a caret after the line's end takes a cell of its own
+    room = None if width is None else width - len(gutter) - (at >= len(text))
+    shown, caret = _clip(text, at, room)
+    yield Text(gutter + shown, style="dim")
+    yield Text(" " * (len(gutter) - 2) + "| " + " " * caret + "^", style="dim")
+
+
+def _clip(text: str, at: int, room: int | None) -> tuple[str, int]:
+    """The part of a source line that fits in `room` cells and shows its character `at`,
+    with '…' where it is cut; and how many cells in the caret goes."""
+    from itertools import accumulate
+
+    from rich.cells import get_character_cell_size
+
+    at = min(at, len(text))
+    if text.isascii() and (room is None or len(text) <= room):
+        return text, at
+    if text.isascii():
+        cells = list(range(len(text) + 1))
+    else:
+        cells = list(accumulate((get_character_cell_size(c) for c in text), initial=0))
+    if room is None or cells[-1] <= room:
+        return text, cells[at]
+    room = max(room, 3)
+    n = len(text)
+
+    def fits(start: int, end: int) -> bool:
+        return (start > 0) + cells[end] - cells[start] + (end < n) <= room
+
+    start = max(0, at - room // 3)
+    while True:
+        end = start
+        while end < n and fits(start, end + 1):
+            end += 1
+        if at < end or end == n or start >= at:
+            break
+        start += 1
+    while start > 0 and fits(start - 1, end):
+        start -= 1
+    shown = ("…" if start else "") + text[start:end] + ("…" if end < n else "")
+    return shown, (1 if start else 0) + cells[min(at, end)] - cells[start]
 
 
 def json_report(validations: Sequence[Validation], as_of: date, strict: bool = False) -> str:

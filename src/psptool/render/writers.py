@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Bullets, Document, Figure, Heading, Para
-from .tables import RAG_STYLE, Table, cell_text, to_markdown, to_rich
+from .tables import RAG_STYLE, Prose, Table, cell_text, to_markdown, to_rich
 
 RAG_HEX = {"red": "C00000", "amber": "FFC000", "green": "00B050"}
 
@@ -38,9 +38,9 @@ def to_markdown_text(doc: Document) -> str:
 def to_rich_blocks(doc: Document) -> Iterator[Any]:
     from rich.text import Text
 
-    yield Text(doc.title, style="bold underline")
+    yield Prose(Text(doc.title, style="bold underline"))
     if doc.subtitle:
-        yield Text(doc.subtitle)
+        yield Prose(doc.subtitle)
     for block in doc.blocks:
         if isinstance(block, Heading):
             yield Text("")
@@ -50,14 +50,15 @@ def to_rich_blocks(doc: Document) -> Iterator[Any]:
                 line.append(f" {block.rag.upper()} ", style=RAG_STYLE[block.rag])
             yield line
         elif isinstance(block, Para):
-            yield Text(block.text)
+            yield Prose(block.text)
         elif isinstance(block, Bullets):
             for i, item in enumerate(block.items, 1):
-                yield Text(f"  {i}. {item}" if block.numbered else f"  • {item}")
+                marker = f"  {i}. " if block.numbered else "  • "
+                yield Prose(marker + item, indent=len(marker))
         elif isinstance(block, Table):
             yield to_rich(block)
             for note in block.notes:
-                yield Text(note, style="dim")
+                yield Prose(Text(note, style="dim"))
         elif isinstance(block, Figure) and block.fallback is not None:
             yield to_rich(block.fallback)
 
