@@ -298,6 +298,8 @@ def _diagnostic(
             hint = 'put it in quotes, e.g. "01324 506070": YAML reads unquoted digits as a number'
     elif kind in ("bool_type", "bool_parsing"):
         code, text = "PSP103", f"must be true or false, got {_show(value)}"
+        quoted = isinstance(value, str) and value.strip().lower() in ("true", "false")
+        hint = "write true or false" + (" (without quotes)" if quoted else "")
     elif kind in ("list_type", "tuple_type", "set_type"):
         code, text = "PSP103", f"must be a list, got {_show(value)}"
         hint = "write each item on its own line starting with '- ', or as [a, b]"
