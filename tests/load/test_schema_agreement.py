@@ -641,6 +641,16 @@ def test_the_schema_text_class_is_the_loader_s() -> None:
         assert bool(schema_class.match(char)) == bool(_CONTROL.match(char)), hex(code)
 
 
+def test_the_docs_budget_example_is_valid() -> None:
+    """docs/format.md's own budget.yaml, with its `{period: 2012, ...}` line, validates."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "format.md").read_text("utf-8")
+    block = docs.split("```yaml\n# budget.yaml\n", 1)[1].split("```", 1)[0]
+    assert "{period: 2012," in block
+    found, schema_errors, project = _both("budget.yaml", block)
+    assert found == [] and schema_errors == []
+    assert "2012" in [line.period for line in project.budget.budget]
+
+
 def test_the_examples_are_valid_to_the_schema() -> None:
     """Every file of the worked example is valid against its schema, as loaded."""
     from tests.helpers import EXAMPLE
