@@ -48,7 +48,7 @@ def test_one_input(data: bytes) -> None:
     validation = Validation(ROOT, found, result)
     for _ in text_report(validation):
         pass
-    json_report(validation)
+    json_report([validation], AS_OF)
 
 
 def write_seeds(folder: Path) -> None:

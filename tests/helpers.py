@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 from psptool.check import Validation, validate
+from psptool.model import FILES
 
 AS_OF = date(2026, 6, 30)
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "falkirk-foster-care"
@@ -63,5 +65,52 @@ def make_project(root: Path, **files: str | bytes | None) -> Path:
     return build_tree(root, contents)
 
 
+def copy_psp_folder(source: Path, dest: Path) -> Path:
+    """Copy what makes `source` a PSP folder (its YAML files and `templates/`) to `dest`.
+
+    Papers a developer rendered there (`out/`), schemas and editor files stay behind, so a
+    test sees the folder as git holds it, whatever the working tree happens to hold."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for spec in FILES:
+        if (source / spec.name).is_file():
+            shutil.copy2(source / spec.name, dest / spec.name)
+    if (source / "templates").is_dir():
+        shutil.copytree(source / "templates", dest / "templates")
+    return dest
+
+
+def copy_example(dest: Path) -> Path:
+    """A fresh copy of the worked example, the Falkirk foster care PSP, at `dest`."""
+    return copy_psp_folder(EXAMPLE, dest)
+
+
 def check(root: Path, as_of: date = AS_OF) -> Validation:
     return validate(root, as_of, find=False)
+
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+def copy_repository(dest: Path) -> Path:
+    """Copy the files git would commit from this repository (tracked or new, not ignored; as
+    the working tree holds them) to `dest`: a clean clone of what is being tested.
+
+    Skips the test where the repository is not a git checkout (an unpacked sdist)."""
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None or not (REPOSITORY / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPOSITORY,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in sorted(set(filter(None, listed.split("\0")))):
+        source = REPOSITORY / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    return dest

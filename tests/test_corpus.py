@@ -188,7 +188,7 @@ def test_bad_folder(name: str, corpus_runs: dict[str, Future[Run]]) -> None:
         assert "Traceback" not in stream, stream[-3000:]
     assert "unexpected error" not in run.stderr, run.stderr
     assert run.seconds < TIME_LIMIT, f"{name} took {run.seconds:.1f} s"
-    rows = json.loads(run.stdout)
+    rows = json.loads(run.stdout)["diagnostics"]
     found = sorted(
         (Finding(row["code"], row["file"], row["line"]) for row in rows),
         key=lambda f: (f.file, f.line, f.code),

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +24,8 @@ from typer.testing import CliRunner
 from psptool.cli import COMMANDS, app
 from psptool.errors import UserError
 from psptool.load import write
-from tests.helpers import EXAMPLE
+from psptool.model import FILES
+from tests.helpers import EXAMPLE, copy_example
 
 AS_OF = "2011-06-30"
 PREVIOUS = b"the previous version, which must survive\n"
@@ -46,12 +46,20 @@ class Killed(Exception):
     """Stands for whatever stops a document library half-way through a save."""
 
 
+EXAMPLE_FILES = {
+    spec.name: (EXAMPLE / spec.name).read_bytes()
+    for spec in FILES
+    if (EXAMPLE / spec.name).is_file()
+}
+"""The worked example's files, as `copy_example` copies them (no papers rendered into it)."""
+
+
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The worked example, with its out/ folder holding the previous version of each paper;
     the system's temporary folder is moved into tmp_path, so leftovers can be seen."""
     root = tmp_path / "psp"
-    shutil.copytree(EXAMPLE, root)
+    copy_example(root)
     (root / "out").mkdir()
     for _, name in PAPERS.values():
         (root / "out" / name).write_bytes(PREVIOUS)
@@ -75,9 +83,8 @@ def assert_nothing_changed(folder: Path, target: Path) -> None:
         name for _, name in PAPERS.values()
     ), "a temporary file was left in out/"
     assert list((folder.parent / "system-tmp").iterdir()) == [], "a scratch file was left"
-    for path in EXAMPLE.iterdir():
-        if path.is_file():
-            assert (folder / path.name).read_bytes() == path.read_bytes()
+    for name, content in EXAMPLE_FILES.items():
+        assert (folder / name).read_bytes() == content
 
 
 def test_every_paper_renders_over_the_previous_one(folder: Path) -> None:
@@ -259,11 +266,11 @@ def close_r1(folder: Path) -> object:
 
 
 def assert_folder_untouched(folder: Path) -> None:
-    assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [*(p.name for p in EXAMPLE.iterdir()), "out"]
-    ), "a temporary file was left in the folder"
-    for path in EXAMPLE.iterdir():
-        assert (folder / path.name).read_bytes() == path.read_bytes(), path.name
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*EXAMPLE_FILES, "out"]), (
+        "a temporary file was left in the folder"
+    )
+    for name, content in EXAMPLE_FILES.items():
+        assert (folder / name).read_bytes() == content, name
 
 
 @pytest.mark.skipif(not _has_command("risk"), reason="no editing commands yet")

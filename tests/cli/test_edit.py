@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from psptool.cli import app
+from tests.helpers import copy_example, copy_psp_folder
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
 runner = CliRunner()
@@ -20,7 +20,7 @@ runner = CliRunner()
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "psp"
-    shutil.copytree(FIXTURE, root)
+    copy_psp_folder(FIXTURE, root)
     return root
 
 
@@ -193,7 +193,7 @@ def test_a_damaged_file_gets_an_answer_never_a_traceback(cuts, command: list[str
         text = text[:at] + piece + text[at + length :]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "psp"
-        shutil.copytree(FIXTURE, root)
+        copy_psp_folder(FIXTURE, root)
         (root / "risks.yaml").write_text(text, encoding="utf-8")
         before = {p.name: p.read_bytes() for p in root.iterdir()}
         result = psp(root, *command)
@@ -206,15 +206,12 @@ def test_a_damaged_file_gets_an_answer_never_a_traceback(cuts, command: list[str
 
 
 def test_milestone_done_keeps_an_earlier_completion(tmp_path) -> None:
-    import shutil
-
     from typer.testing import CliRunner
 
     from psptool.cli import app
-    from tests.helpers import EXAMPLE
 
     folder = tmp_path / "ex"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     before = (folder / "milestones.yaml").read_bytes()
     runner = CliRunner()
     refused = runner.invoke(

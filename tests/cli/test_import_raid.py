@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from psptool.cli import app
+from tests.helpers import copy_psp_folder
 from tests.load import raid_workbook as wb
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
@@ -19,7 +19,7 @@ runner = CliRunner()
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "psp"
-    shutil.copytree(FIXTURE, root)
+    copy_psp_folder(FIXTURE, root)
     return root
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from psptool.cli import app
-from tests.helpers import EXAMPLE
+from tests.helpers import copy_example
 
 runner = CliRunner()
 
@@ -28,7 +27,7 @@ def test_mismatched_output_names_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
 ) -> None:
     folder = tmp_path / "ex"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     monkeypatch.chdir(folder)
     result = runner.invoke(app, [*args, "--as-of", "2011-06-30"])
@@ -47,7 +46,7 @@ def test_a_paper_never_replaces_the_folders_yaml(tmp_path: Path) -> None:
 
 def test_heatmap_is_only_for_risks_and_a_risk_needs_a_title(tmp_path: Path) -> None:
     folder = tmp_path / "ex"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     wrong = runner.invoke(app, ["score", "options", str(folder), "--heatmap"])
     assert wrong.exit_code == 2 and "the heat map is of risks" in wrong.output
     before = (folder / "risks.yaml").read_bytes()

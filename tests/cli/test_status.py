@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from psptool.cli import app
-from tests.helpers import EXAMPLE
+from tests.helpers import EXAMPLE, copy_example
 
 runner = CliRunner()
 EX = [str(EXAMPLE), "--as-of", "2011-06-30"]
@@ -41,7 +41,7 @@ def test_outputs_by_suffix_atomic_and_never_over_a_file(tmp_path: Path) -> None:
 
 def test_docx_defaults_to_the_out_folder(tmp_path: Path) -> None:
     folder = tmp_path / "psp"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     result = runner.invoke(
         app, ["report", "status", str(folder), "--as-of", "2011-06-30", "--format", "docx"]
     )
@@ -58,7 +58,7 @@ def test_period_option() -> None:
 
 def test_since_outside_git_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "psp"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     result = runner.invoke(
         app, ["report", "status", str(folder), "--as-of", "2011-06-30", "--since", "HEAD~1"]
     )

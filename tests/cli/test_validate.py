@@ -64,23 +64,54 @@ def test_bad_as_of_is_a_usage_error(project: Path) -> None:
     assert "is not a date" in result.output
 
 
-def test_json_is_a_stable_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_is_one_document_with_counts_and_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     make_project(tmp_path / "psp", risks_yaml=risk(owner="nobody"))
     monkeypatch.chdir(tmp_path)
     result = invoke("validate", "psp", "--format", "json", "--as-of", "2026-06-30")
     assert result.exit_code == 1
-    rows = json.loads(result.output)
-    assert rows == [
-        {
-            "code": "PSP202",
-            "severity": "error",
-            "message": "risk R1: owner 'nobody' is not a partner or a person in partners.yaml",
-            "file": "psp/risks.yaml",
-            "line": 5,
-            "column": 12,
-            "hint": "add the person to their partner's people",
-        }
-    ]
+    assert json.loads(result.output) == {
+        "schema_version": 1,
+        "as_of": "2026-06-30",
+        "strict": False,
+        "exit_code": 1,
+        "counts": {"errors": 1, "warnings": 0, "files": 3},
+        "folders": [{"folder": "psp", "files": 3, "errors": 1, "warnings": 0}],
+        "diagnostics": [
+            {
+                "code": "PSP202",
+                "severity": "error",
+                "message": "risk R1: owner 'nobody' is not a partner or a person in partners.yaml",
+                "file": "psp/risks.yaml",
+                "line": 5,
+                "column": 12,
+                "hint": "add the person to their partner's people",
+            }
+        ],
+    }
+
+
+def test_json_under_strict_and_without_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_project(tmp_path / "psp", risks_yaml=risk(review="2026-01-01"))
+    monkeypatch.chdir(tmp_path)
+    strict = json.loads(
+        invoke("validate", "psp", "--format", "json", "--as-of", "2026-06-30", "--strict").output
+    )
+    assert (strict["strict"], strict["exit_code"], strict["counts"]) == (
+        True,
+        1,
+        {"errors": 0, "warnings": 1, "files": 3},
+    )
+    (tmp_path / "empty").mkdir()
+    missing = invoke("validate", "empty", "--format", "json", "--as-of", "2026-06-30")
+    assert missing.exit_code == 2
+    data = json.loads(missing.output)
+    assert data["exit_code"] == 2
+    assert data["folders"] == [{"folder": None, "files": 0, "errors": 1, "warnings": 0}]
+    assert [d["code"] for d in data["diagnostics"]] == ["PSP001"]
 
 
 def test_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

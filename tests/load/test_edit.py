@@ -17,6 +17,7 @@ from psptool.load import edit
 from psptool.load.edit import EditRefused, RecordNotFound, next_id
 from psptool.load.write import FileChanged
 from psptool.load.yamlfile import parse_yaml
+from tests.helpers import copy_psp_folder
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
 AS_OF = date(2026, 6, 30)
@@ -35,7 +36,7 @@ def every_check(root: Path) -> list:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "psp"
-    shutil.copytree(FIXTURE, root)
+    copy_psp_folder(FIXTURE, root)
     return root
 
 
@@ -623,7 +624,7 @@ def test_an_update_loads_back_or_changes_nothing(folder: Path, likelihood: int, 
 @given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30))
 def test_any_action_text_loads_back(folder: Path, text: str) -> None:
     shutil.rmtree(folder)
-    shutil.copytree(FIXTURE, folder)
+    copy_psp_folder(FIXTURE, folder)
     try:
         edit.add_risk_action(
             folder, "R-001", action=text, owner="p-pm", due=date(2026, 9, 1), check=every_check

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,7 @@ from psptool.check import validate
 from psptool.errors import NothingToDo, UserError
 from psptool.load import edit
 from psptool.model import FILES
-from tests.helpers import EXAMPLE
+from tests.helpers import copy_example
 
 AS_OF = date(2011, 6, 30)
 RISKS = [f"R{i}" for i in range(1, 13)]
@@ -96,7 +95,7 @@ def comment_lines_removed(old: str, new: str) -> list[str]:
 def test_edit_sequences_keep_the_folder_valid_and_the_comments(steps: list[tuple]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "psp"
-        shutil.copytree(EXAMPLE, root)
+        copy_example(root)
         before = {s.name: (root / s.name).read_text(encoding="utf-8") for s in FILES}
         for step in steps:
             # a refusal, or closing an entry twice, writes nothing and is fine here

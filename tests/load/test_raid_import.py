@@ -3,7 +3,6 @@ three-way merge by entry, and a golden diff of what is written."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from psptool.load.raid_layout import (
     risk_row,
     score_formula,
 )
+from tests.helpers import copy_psp_folder
 from tests.load import raid_workbook as wb
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
@@ -40,7 +40,7 @@ def every_check(root: Path) -> list:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "psp"
-    shutil.copytree(FIXTURE, root)
+    copy_psp_folder(FIXTURE, root)
     return root
 
 

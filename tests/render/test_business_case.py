@@ -29,7 +29,7 @@ from psptool.render.templates import (
 )
 from psptool.report.papers import business_case_context, money
 from tests.helpers import AS_OF as HELPERS_AS_OF
-from tests.helpers import EXAMPLE, PSP, make_project
+from tests.helpers import EXAMPLE, PSP, copy_example, make_project
 
 AS_OF = date(2011, 6, 30)
 runner = CliRunner()
@@ -377,7 +377,7 @@ def test_review_and_approval_route(outline, full) -> None:
 
 def test_partial_sign_off_lists_who_has_still_to_sign(tmp_path: Path) -> None:
     root = tmp_path / "psp"
-    shutil.copytree(EXAMPLE, root)
+    copy_example(root)
     psp = root / "psp.yaml"
     psp.write_text(
         psp.read_text(encoding="utf-8").replace(
@@ -421,7 +421,7 @@ def _git(cwd: Path, *args: str, when: str = "2011-06-01T10:00:00") -> str:
 def test_version_history_from_git(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     folder = repo / "partnership"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "First draft of the partnership", when="2011-05-02T09:00:00")
@@ -704,7 +704,7 @@ def test_the_context_provides_exactly_the_template_data(project) -> None:
 
 def test_cli_default_paths_force_and_choice(tmp_path: Path) -> None:
     folder = tmp_path / "ex"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     for flag, name in (("--outline", "outline"), ("--full", "full")):
         args = ["render", "business-case", str(folder), flag, "--as-of", "2011-06-30"]
         first = runner.invoke(app, args)
@@ -740,7 +740,7 @@ def test_a_partnerships_bad_template_is_one_line_and_writes_nothing(
     tmp_path: Path, line: str, message: str
 ) -> None:
     folder = tmp_path / "ex"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     (folder / "templates").mkdir()
     bad = Document()
     bad.add_paragraph("{{ partnership.name }}")
@@ -758,7 +758,7 @@ def test_a_partnerships_bad_template_is_one_line_and_writes_nothing(
 
 def test_a_partnerships_own_template_is_used(tmp_path: Path, project) -> None:
     folder = tmp_path / "ex"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     (folder / "templates").mkdir()
     own = Document()
     own.add_paragraph(

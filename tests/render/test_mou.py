@@ -21,7 +21,7 @@ from psptool.render.templates import (
     render_docx,
 )
 from psptool.report.papers import mou_context
-from tests.helpers import EXAMPLE, make_project
+from tests.helpers import EXAMPLE, copy_example, make_project
 
 AS_OF = date(2011, 6, 30)
 runner = CliRunner()
@@ -276,10 +276,9 @@ def test_a_partnerships_own_template_wins(tmp_path: Path) -> None:
 
 
 def test_cli_render_mou_default_path_and_force(tmp_path: Path) -> None:
-    import shutil
 
     folder = tmp_path / "ex"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     args = ["render", "mou", str(folder), "--as-of", "2011-06-30"]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output

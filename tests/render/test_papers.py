@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 import psptool
 from psptool.errors import OutputExists, UserError
 from psptool.render.papers import PAPERS, default_output, render_paper
-from tests.helpers import EXAMPLE
+from tests.helpers import copy_example
 
 AS_OF = date(2011, 6, 30)
 
@@ -19,7 +18,7 @@ AS_OF = date(2011, 6, 30)
 @pytest.fixture
 def checked(tmp_path: Path) -> psptool.Validation:
     root = tmp_path / "psp"
-    shutil.copytree(EXAMPLE, root)
+    copy_example(root)
     return psptool.validate(root, AS_OF)
 
 
@@ -61,7 +60,7 @@ def test_refusals_name_the_problem(checked: psptool.Validation, tmp_path: Path) 
 
 def test_a_folder_with_errors_is_refused(tmp_path: Path) -> None:
     root = tmp_path / "psp"
-    shutil.copytree(EXAMPLE, root)
+    copy_example(root)
     (root / "risks.yaml").write_text("risks: [", encoding="utf-8")
     with pytest.raises(UserError, match="the folder has errors"):
         render_paper("mou", psptool.validate(root, AS_OF), AS_OF)

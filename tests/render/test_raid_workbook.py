@@ -3,7 +3,6 @@ heat map, custom properties, and a round trip through psp import raid with no di
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from psptool.check import validate
 from psptool.cli import app
 from psptool.load.raid_layout import RAID_COLUMNS, record_fingerprint
 from psptool.render.raid_workbook import content_hash, raid_records, render_raid
-from tests.helpers import EXAMPLE
+from tests.helpers import copy_example
 
 AS_OF = date(2011, 6, 30)
 runner = CliRunner()
@@ -24,7 +23,7 @@ runner = CliRunner()
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     target = tmp_path / "ex"
-    shutil.copytree(EXAMPLE, target)
+    copy_example(target)
     return target
 
 

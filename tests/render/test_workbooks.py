@@ -18,7 +18,7 @@ from psptool.render.options_workbook import options_workbook
 from psptool.render.plan_workbook import GANTT_FIRST_COLUMN, grid, plan_workbook
 from psptool.render.stakeholder_workbook import stakeholder_workbook
 from psptool.render.workbook import save
-from tests.helpers import EXAMPLE
+from tests.helpers import EXAMPLE, copy_example
 
 AS_OF = date(2011, 6, 30)
 runner = CliRunner()
@@ -162,7 +162,7 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
 
 def test_cli_render_workbooks(tmp_path: Path) -> None:
     folder = tmp_path / "ex"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     for kind in ("plan", "options", "stakeholders"):
         result = runner.invoke(app, ["render", kind, str(folder), "--as-of", "2011-06-30"])
         assert result.exit_code == 0, result.output

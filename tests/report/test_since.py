@@ -13,7 +13,7 @@ from psptool.check import validate
 from psptool.errors import UserError
 from psptool.load.history import RevisionNotFound, load_revision
 from psptool.report.status import status_since
-from tests.helpers import EXAMPLE
+from tests.helpers import EXAMPLE, copy_example
 
 AS_OF = date(2011, 6, 30)
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -49,7 +49,7 @@ def history(tmp_path: Path) -> tuple[Path, Path, str]:
     new measurement of B1."""
     repo = tmp_path / "repo"
     folder = repo / "partnerships" / "falkirk"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     (folder / "budget.yaml").unlink()  # added later, in the second commit
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
@@ -134,7 +134,7 @@ def test_unknown_revision_and_early_date(history) -> None:
 
 def test_outside_a_repository_the_report_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "psp"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     project = validate(folder, AS_OF, find=False).result.project
     report = status_since(folder, project, AS_OF, since="HEAD~1")
     assert report.changes is None
@@ -148,7 +148,7 @@ def test_revision_errors_are_user_errors() -> None:
 
 def test_a_file_with_errors_at_the_revision_is_not_compared(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    shutil.copytree(EXAMPLE, repo)
+    copy_example(repo)
     text = (repo / "psp.yaml").read_text()
     (repo / "psp.yaml").write_text(text.replace("stage: pilot", "stage: [pilot"))
     git(repo, "init", "-q", "-b", "main")

@@ -58,6 +58,7 @@ def assess(benefit: Benefit, start: date | None, as_of: date, period: Period) ->
     base, target, target_date = benefit.baseline, benefit.target, benefit.target_date
     progress = expected_latest = expected_today = None
     rag: Rag | None = None
+    # mypy does not carry `complete` into the branches: the `type: ignore`s below rest on it
     complete = base is not None and target is not None
     if latest is not None and complete and target != base:
         progress = 100 * (latest.value - base) / (target - base)  # type: ignore[operator]

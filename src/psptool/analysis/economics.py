@@ -338,7 +338,7 @@ def _ratio(top: float, bottom: float) -> float | None:
 
 def _present_values(years: list[YearFlow], with_optimism: bool) -> PresentValues:
     def pv(attribute: str) -> float:
-        return sum(getattr(y, attribute) * y.discount_factor for y in years)
+        return sum(float(getattr(y, attribute)) * y.discount_factor for y in years)
 
     capital, revenue, cashable, non_cashable = (
         pv("capital"),
@@ -495,7 +495,7 @@ def analyse_sroi(project: Project, schedule: DiscountSchedule) -> SroiAnalysis |
     valued = [b for b in project.benefits.benefits if b.sroi is not None]
     if not valued:
         return None
-    rows = [
+    rows = [  # b.sroi is set: `valued` holds only those (mypy cannot narrow through the list)
         sroi_of(b, schedule, sroi_gaps(b.sroi, project.psp.discount_rates))  # type: ignore[arg-type]
         for b in valued
     ]

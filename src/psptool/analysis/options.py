@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from ..model import Criterion, OptionsFile, Project
+from ..model import Criterion, Option, OptionsFile, Project
 from .weighting import Ranked, rank
 
 DRAWS = 10_000
@@ -87,7 +87,7 @@ def appraise(opts: OptionsFile, draws: int = DRAWS, seed: int = SEED) -> Options
     )
 
 
-def _row(r: Ranked, option, preferred: str | None, first_share: float) -> OptionScore:  # type: ignore[no-untyped-def]
+def _row(r: Ranked, option: Option, preferred: str | None, first_share: float) -> OptionScore:
     cost = option.cost
     per_point = cost / r.score if cost is not None and r.score > 0 else None
     return OptionScore(

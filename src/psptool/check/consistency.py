@@ -163,7 +163,9 @@ def not_in_future(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 def start_before_end(ctx: CheckContext) -> Iterator[Diagnostic]:
     psp = ctx.project.psp
-    pairs = [("psp.yaml", (), "the partnership", psp.start, psp.end)]
+    pairs: list[tuple[str, tuple[str, ...], str, date | None, date | None]] = [
+        ("psp.yaml", (), "the partnership", psp.start, psp.end)
+    ]
     if psp.pilot is not None:
         pairs.append(("psp.yaml", ("pilot",), "the pilot", psp.pilot.start, psp.pilot.end))
     evaluation = ctx.project.sustainability.evaluation

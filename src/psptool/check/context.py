@@ -22,7 +22,7 @@ class AnyId(set[str]):
     def __contains__(self, item: object) -> bool:
         return True
 
-    def __or__(self, other: object) -> AnyId:  # type: ignore[override]
+    def __or__(self, other: object) -> AnyId:  # type: ignore[override]  # the union is AnyId
         return self
 
     __ror__ = __or__

@@ -133,7 +133,7 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
     for i, group in enumerate(p.psp.governance.groups):
-        base = ("governance", "groups", i)
+        base: Path = ("governance", "groups", i)
         if group.chair is not None and group.chair not in everyone:
             yield missing(
                 "psp.yaml", (*base, "chair"), group.chair, f"chair of {group.name}", everyone

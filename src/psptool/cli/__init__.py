@@ -11,7 +11,7 @@ import functools
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
 from importlib import import_module
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -56,7 +56,7 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             typer.echo(f"psp: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
 
-    wrapper.__psp_guarded__ = True  # type: ignore[attr-defined]
+    wrapper.__psp_guarded__ = True  # type: ignore[attr-defined]  # a marker on the function
     return wrapper
 
 
@@ -131,8 +131,41 @@ app = typer.Typer(
 )
 
 
+DISTRIBUTION = "psp-toolkit"
+"""The name psp is installed under (`pip install psp-toolkit`); the import package is
+`psptool`. Its version is read from the installed package's metadata, so it is written in one
+place only, pyproject.toml."""
+
+
+def version() -> str:
+    """The installed version of psp, from the package metadata."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version(DISTRIBUTION)
+    except PackageNotFoundError:
+        return f"unknown ({DISTRIBUTION} is not installed)"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"psp {version()}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _psp() -> None:
+def _psp(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print psp's version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
     # A group needs a callback: the commands themselves are registered lazily (COMMANDS).
     pass
 
@@ -171,4 +204,4 @@ def run() -> None:
     sys.exit(main())
 
 
-__all__ = ["COMMANDS", "app", "load_command", "main", "run"]
+__all__ = ["COMMANDS", "DISTRIBUTION", "app", "load_command", "main", "run", "version"]

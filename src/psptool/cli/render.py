@@ -38,6 +38,7 @@ def render_command(
     template: Path | None = None,
 ) -> None:
     """Check the folder, refuse it with its errors if it has any, write the paper, say where."""
+    from ..render.diagnostics import display_path
     from ..render.papers import render_paper
     from .console import out
     from .project import checked_project
@@ -45,7 +46,7 @@ def render_command(
     when = as_of_date(as_of)
     _, checked = checked_project(folder_of(folder, project), when)
     target = render_paper(paper, checked, when, output, force=force, template=template)
-    out().print(f"wrote {target}")
+    out().print(f"wrote {display_path(target, '')}")  # as the user would type it
 
 
 def mou_command(

@@ -52,7 +52,7 @@ def gate_command(
     gate = stage_gate(loaded, when, stage)
     table = gate_table(gate)
     if output_format is GateFormat.json:
-        typer.echo(to_json({"met": gate.met, "gate": gate}))
+        typer.echo(to_json({"as_of": when, "met": gate.met, "gate": gate}))
     elif output_format is GateFormat.markdown:
         typer.echo(to_markdown(table))
     else:

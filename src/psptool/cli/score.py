@@ -67,7 +67,9 @@ def score_command(
             console.print()
 
 
-def _analyse(kind: Kind, project: Any, when: Any, heatmap: bool, scores: Any) -> tuple[Any, list]:
+def _analyse(
+    kind: Kind, project: Any, when: Any, heatmap: bool, scores: Any
+) -> tuple[Any, list[Any]]:
     from .. import analysis
 
     if kind is Kind.risks:

@@ -1,13 +1,24 @@
-"""`psp validate`: every finding in one run; exit 0 clean, 1 findings, 2 cannot run."""
+"""`psp validate`: every finding in one run; exit 0 clean, 1 findings, 2 cannot run.
+
+Several paths may be given, folders or files, as a pre-commit hook passes the files being
+committed: each maps to its PSP folder (the nearest folder at or above it that holds
+`psp.yaml`), and each folder is checked once.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .options import AsOfOption, FolderArgument, ProjectOption, as_of_date, folder_of
+from .options import AsOfOption, ProjectOption, as_of_date
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from ..check import Validation
 
 
 class Format(StrEnum):
@@ -16,27 +27,96 @@ class Format(StrEnum):
     github = "github"
 
 
+PathsArgument = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - typer needs Optional on Python 3.11
+    typer.Argument(
+        help="PSP folders, or files inside them; each is checked as the folder that holds it "
+        "(default: the nearest folder above here that holds psp.yaml).",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+
+
 def validate_command(
-    folder: FolderArgument = None,
+    paths: PathsArgument = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     output_format: Annotated[
         Format, typer.Option("--format", help="text for people, json for tools, github for CI.")
     ] = Format.text,
+    ignore_outside: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-outside",
+            help="Skip given files that are in no PSP folder instead of failing (for "
+            "pre-commit, which passes every changed file whose name matches).",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     project: ProjectOption = None,
 ) -> None:
     """Check the PSP folder: YAML, fields, references, dates and good practice."""
+    targets = [*(paths or []), *([project] if project else [])]
+    when = as_of_date(as_of)
+    checked = _validate_folders(targets, when, ignore_outside)
+    validations = [validation for _, validation in checked]
+    if output_format is Format.json:
+        from ..render.diagnostics import json_report
+
+        typer.echo(json_report(validations, when, strict))
+    elif output_format is Format.github:
+        from ..render.diagnostics import github_report
+
+        reports = [report for report in map(github_report, validations) if report]
+        if reports:
+            typer.echo("\n".join(reports))
+    else:
+        _print_text(checked)
+    raise typer.Exit(max((v.exit_code(strict) for v in validations), default=0))
+
+
+def _validate_folders(
+    targets: list[Path], as_of: date, ignore_outside: bool
+) -> list[tuple[Path | None, Validation]]:
+    """Each PSP folder the targets are in (or a target in none), with its validation, in the
+    order they were first named.
+
+    With no target, the folder is found from the working folder; a target in no PSP folder
+    gives the "no PSP folder" finding (exit 2), unless `ignore_outside` skips it."""
     from ..check import validate
-    from ..render.diagnostics import github_report, json_report, text_report
+    from ..load import find_project
+    from ..load.project import ProjectNotFound
+
+    if not targets:
+        return [(None, validate(None, as_of))]
+    if len(targets) == 1 and not ignore_outside:
+        return [(targets[0], validate(targets[0], as_of))]
+    folders: dict[Path, bool] = {}  # folder (or a target in none) -> whether it was found
+    for target in targets:
+        try:
+            folders.setdefault(find_project(target), True)
+        except ProjectNotFound:
+            if not ignore_outside:
+                folders.setdefault(target.absolute(), False)
+    return [
+        (folder, validate(folder, as_of, find=False) if found else validate(folder, as_of))
+        for folder, found in folders.items()
+    ]
+
+
+def _print_text(checked: list[tuple[Path | None, Validation]]) -> None:
+    """Each folder's report as `psp validate FOLDER` prints it; under a heading naming the
+    folder when there are several."""
+    from rich.text import Text
+
+    from ..render.diagnostics import display_path, text_report
     from .console import out, print_lines
 
-    validation = validate(folder_of(folder, project), as_of_date(as_of))
-    if output_format is Format.json:
-        typer.echo(json_report(validation))
-    elif output_format is Format.github:
-        report = github_report(validation)
-        if report:
-            typer.echo(report)
-    else:
-        print_lines(out(), text_report(validation))
-    raise typer.Exit(validation.exit_code(strict))
+    console = out()
+    if not checked:
+        console.print("no PSP folder holds any of the given files: nothing to check")
+    for number, (where, validation) in enumerate(checked):
+        if len(checked) > 1 and where is not None:
+            heading = Text(f"== {display_path(where, '')}", style="bold")
+            print_lines(console, [*([Text("")] if number else []), heading])
+        print_lines(console, text_report(validation))

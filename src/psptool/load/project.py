@@ -11,6 +11,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, make
 from ..model import FILES, FileSpec, Partnership, Project
+from ..model.partnership import Stage
 from .schema import Removed, locate, validate_file
 from .yamlfile import Path, Position, control_characters, parse_yaml
 
@@ -320,7 +321,7 @@ def _fallback_partnership(data: Any) -> Partnership:
     """A stand-in when psp.yaml cannot be validated, so the other files are still checked."""
     data = data if isinstance(data, dict) else {}
     name = data.get("name") if isinstance(data.get("name"), str) else ""
-    stage = (
+    stage: Stage = (
         data.get("stage")
         if data.get("stage") in ("identify", "create", "design", "pilot", "sustain", "closed")
         else "identify"

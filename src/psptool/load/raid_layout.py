@@ -171,7 +171,9 @@ def record_fingerprint(record: Mapping[str, Any]) -> str:
     return fingerprint(risk_row(record), action_rows(record))
 
 
-def meta_rows(partnership: str, rendered: date, records: Sequence[Mapping[str, Any]]) -> list:
+def meta_rows(
+    partnership: str, rendered: date, records: Sequence[Mapping[str, Any]]
+) -> list[tuple[str, Any]]:
     """The `_psp` sheet's rows, header first: format, partnership id, date rendered, then a
     fingerprint for each record with an id."""
     rows: list[tuple[str, Any]] = [

@@ -112,7 +112,7 @@ def _prune(data: Any, errors: list[Any], removed: Removed) -> tuple[Any, bool]:
     for err in errors:
         loc = _clean_loc(err["loc"])
         index = max((i for i, step in enumerate(loc) if isinstance(step, int)), default=None)
-        if index is not None:
+        if index is not None:  # loc[index] is an int: mypy does not narrow by a variable index
             drop_items.setdefault(tuple(loc[:index]), set()).add(loc[index])  # type: ignore[arg-type]
         elif loc and isinstance(loc[0], str) and isinstance(data, dict) and loc[0] in data:
             drop_keys.add(loc[0])

@@ -480,6 +480,7 @@ def _build(text: str, file: str, result: ParsedYaml) -> None:
     stack: list[_Frame] = []
     top: _Frame | None = None  # stack[-1], the container being filled
     top_is_map = False  # whether `top` is a mapping, whose next scalar may be a key
+    # (so `top` is not None: mypy cannot tie the two, hence the `type: ignore`s on `top.`)
     expanded = 0
     documents = 0
     root: Any = None
@@ -575,7 +576,7 @@ def _build(text: str, file: str, result: ParsedYaml) -> None:
                 record(mark)
                 root = value
             elif top_is_map:
-                key = top.key
+                key: str = top.key  # type: ignore[assignment]  # set: the branch above takes keys
                 key_mark = top.key_mark
                 path = top.path + (key,)  # noqa: RUF005 (faster than unpacking)
                 if path not in positions:  # else a duplicate key: keep the first one's

@@ -3,9 +3,9 @@ and CI (GitHub workflow annotations)."""
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 from rich.text import Text
@@ -87,14 +87,40 @@ def text_report(validation: Validation) -> Iterable[Text]:
     yield Text(summary(validation, files), style=style)
 
 
-def json_report(validation: Validation) -> str:
-    """A stable list of objects: code, severity, message, file, line, column, hint."""
-    rows = []
-    for d in validation.diagnostics:
-        row = d.to_dict()
-        row["file"] = display_path(validation.root, d.file) if d.file else ""
-        rows.append(row)
-    return json.dumps(rows, indent=2, ensure_ascii=False)
+def json_report(validations: Sequence[Validation], as_of: date, strict: bool = False) -> str:
+    """One JSON document for a run over one or more folders (docs/cli.md, "JSON output"):
+    the verdict and counts a CI step needs, each folder checked, then every finding."""
+    from .tables import to_json
+
+    folders: list[dict[str, object]] = []
+    diagnostics = []
+    errors = warnings = files = 0
+    for validation in validations:
+        sources = validation.result.sources if validation.result else {}
+        present = sum(1 for s in sources.values() if s.present)
+        errors, warnings = errors + len(validation.errors), warnings + len(validation.warnings)
+        files += present
+        folders.append(
+            {
+                "folder": display_path(validation.root, "") if validation.root else None,
+                "files": present,
+                "errors": len(validation.errors),
+                "warnings": len(validation.warnings),
+            }
+        )
+        for d in validation.diagnostics:
+            row = d.to_dict()
+            row["file"] = display_path(validation.root, d.file) if d.file else ""
+            diagnostics.append(row)
+    document = {
+        "as_of": as_of,
+        "strict": strict,
+        "exit_code": max((v.exit_code(strict) for v in validations), default=0),
+        "counts": {"errors": errors, "warnings": warnings, "files": files},
+        "folders": folders,
+        "diagnostics": diagnostics,
+    }
+    return to_json(document)
 
 
 def _escape_data(text: str) -> str:

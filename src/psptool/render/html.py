@@ -4,10 +4,13 @@ print stylesheet for A4. No scripts, no external files, so it opens anywhere and
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .document import Bullets, Document, Figure, Heading, Para
 from .tables import Table, cell_text
+
+if TYPE_CHECKING:
+    from ..analysis.benefits import BenefitProgress
 
 RAG_FILL = {"red": "#c00000", "amber": "#ffc000", "green": "#00b050"}
 RAG_TEXT = {"red": "#ffffff", "amber": "#000000", "green": "#000000"}
@@ -185,7 +188,9 @@ def benefits_svg(benefits: list[Any]) -> str:
     return "".join(out)
 
 
-def _expected_pct(b: Any) -> float | None:
-    if b.expected_at_latest is None or b.baseline is None or b.target in (None, b.baseline):
+def _expected_pct(b: BenefitProgress) -> float | None:
+    if b.expected_at_latest is None or b.baseline is None or b.target is None:
+        return None
+    if b.target == b.baseline:
         return None
     return 100 * (b.expected_at_latest - b.baseline) / (b.target - b.baseline)

@@ -114,8 +114,8 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             s.name,
             s.weight,
             round(s.share, 1),
-            "robust" if s.robust else round(s.switch_share, 1),
-            None if s.robust else round(s.change, 1),
+            "robust" if s.switch_share is None else round(s.switch_share, 1),
+            None if s.change is None else round(s.change, 1),
             s.new_leader,
         ]
         for s in appraisal.sensitivity

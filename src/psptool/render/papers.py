@@ -31,9 +31,7 @@ class Paper:
 
 PAPERS: dict[str, Paper] = {
     "mou": Paper("mou", ".docx", "mou.docx"),
-    "business-case-outline": Paper(
-        "business-case-outline", ".docx", "business-case-outline.docx"
-    ),
+    "business-case-outline": Paper("business-case-outline", ".docx", "business-case-outline.docx"),
     "business-case-full": Paper("business-case-full", ".docx", "business-case-full.docx"),
     "raid": Paper("raid", ".xlsx"),
     "plan": Paper("plan", ".xlsx"),

@@ -34,12 +34,12 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
         grid.cell(row=row, column=1, value=f"influence {influence}").font = Font(bold=True)
         grid.row_dimensions[row].height = 60
         for interest in range(1, 6):
-            names = [
+            in_square = [
                 s.name
                 for s in smap.stakeholders
                 if (s.interest, s.influence) == (interest, influence)
             ]
-            cell = put(grid, row, 1 + interest, "\n".join(names) or None)
+            cell = put(grid, row, 1 + interest, "\n".join(in_square) or None)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             where = quadrant(interest, influence) or "monitor"
             cell.fill = PatternFill("solid", fgColor=QUADRANT_FILL[where])

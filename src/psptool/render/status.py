@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ..analysis.plan import MilestoneState
 from ..model.partnership import DOCUMENT_TITLES
 from ..report.status import StatusReport
 from .document import Bullets, Document, Figure, Heading, Para, long_date, money
@@ -11,10 +12,12 @@ from .scores import heatmap_table
 from .tables import Table
 
 
-def _ms_rows(milestones, names, with_completed=True) -> list[list[object]]:  # type: ignore[no-untyped-def]
+def _ms_rows(
+    milestones: list[MilestoneState], names: dict[str, str], with_completed: bool = True
+) -> list[list[object]]:
     rows = []
     for m in milestones:
-        row: list[object] = [m.id, m.title, names.get(m.owner, m.owner), m.due]
+        row: list[object] = [m.id, m.title, names.get(m.owner or "", m.owner), m.due]
         if with_completed:
             row += [m.completed, m.slippage_days]
         rows.append(row)

@@ -133,5 +133,13 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def to_json(value: Any) -> str:
-    return json.dumps(jsonable(value), indent=2, ensure_ascii=False)
+SCHEMA_VERSION = 1
+"""The version of every `--format json` document's shape (docs/cli.md, "JSON output"). It goes
+up when a key is renamed or removed or its meaning changes; a new key leaves it as it is."""
+
+
+def to_json(document: dict[str, Any]) -> str:
+    """A `--format json` document: one object, `schema_version` first, so a tool can tell
+    which shape it reads."""
+    versioned = {"schema_version": SCHEMA_VERSION, **document}
+    return json.dumps(jsonable(versioned), indent=2, ensure_ascii=False)

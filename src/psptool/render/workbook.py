@@ -3,7 +3,7 @@ dropdown lists kept on a hidden sheet, custom properties, and an atomic save."""
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,8 @@ def cell_style(
     StyleArray, as `Cell(style_array=...)` takes it."""
     from openpyxl.cell.cell import Cell
 
-    probe = Cell(sheet)  # never added to the sheet
+    # never added to the sheet, so it needs no row or column (the stubs ask for them)
+    probe = Cell(sheet)  # type: ignore[call-arg]
     for name, value in (
         ("font", font),
         ("fill", fill),
@@ -53,7 +54,7 @@ def cell_style(
     ):
         if value is not None:
             setattr(probe, name, value)
-    return probe._style
+    return probe._style  # type: ignore[attr-defined]  # the StyleArray: private, not in the stubs
 
 
 def append_row(
@@ -69,7 +70,8 @@ def append_row(
 
     cells = []
     for i, (value, style) in enumerate(zip(values, styles, strict=True)):
-        cell = Cell(sheet, value=value, style_array=style)
+        # sheet.append gives each cell its row and column (the stubs ask for them here)
+        cell = Cell(sheet, value=value, style_array=style)  # type: ignore[call-arg]
         if cell.data_type == "f" and isinstance(value, str) and i not in formulas:
             cell.data_type = "s"
         cells.append(cell)
@@ -80,7 +82,8 @@ def new_workbook() -> Any:
     from openpyxl import Workbook
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    if workbook.active is not None:  # the empty sheet every new workbook starts with
+        workbook.remove(workbook.active)
     return workbook
 
 
@@ -152,7 +155,7 @@ def fit_columns(
         sheet.column_dimensions[column_letter(c)].width = width
 
 
-def fit_row_heights(sheet: Any, widths: dict[int, float], first_row: int = 2) -> None:
+def fit_row_heights(sheet: Any, widths: Mapping[int, float], first_row: int = 2) -> None:
     """Give wrapped rows the height their longest cell needs (Excel does not on opening)."""
     import math
 

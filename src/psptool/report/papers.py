@@ -461,7 +461,8 @@ def _options(project: Project, as_of: date, economics: Any) -> dict[str, Any]:
     relative = {e.id: e.relative_after for e in economics.options if e.relative_after}
     preferred_id = appraisal.preferred if appraisal.preferred in by_id else None
     raid = {r["id"]: r for r in _raid_rows(project, as_of)}
-    rows, assessment = [], []
+    rows: list[dict[str, Any]] = []
+    assessment: list[dict[str, Any]] = []
     for scored in appraisal.options:
         option = by_id[scored.id]
         e = econ.get(scored.id)
@@ -492,7 +493,7 @@ def _options(project: Project, as_of: date, economics: Any) -> dict[str, Any]:
                 "optimism_bias": e.uplift.basis if e else "",
             }
         )
-        linked = [raid[r] for r in option.risks if r in raid]
+        linked: list[dict[str, Any] | None] = [raid[r] for r in option.risks if r in raid]
         for r in linked or [None]:
             assessment.append(
                 {

@@ -17,7 +17,7 @@ from ..analysis.common import Period, Rag, natural_key, reporting_period
 from ..analysis.gate import Gate, stage_gate
 from ..analysis.plan import MilestoneState, analyse_plan
 from ..analysis.risk import HeatCell, RiskScore, score_risks
-from ..model import STAGES, Project
+from ..model import STAGES, Project, Risk
 from .changes import Changes
 from .people import owner_names
 
@@ -181,7 +181,7 @@ def status_report(
         period=period,
         period_start=start,
         next_period_end=plan.period_end,
-        overall=worst.rag,
+        overall=worst.rag or "green",  # _worst picks a rated part (green when none is)
         overall_rule=overall_rule,
         components=components,
         completed=completed,
@@ -252,7 +252,7 @@ def _benefits(rows: list[BenefitProgress]) -> Component:
 def _decisions(
     project: Project,
     open_risks: list[RiskScore],
-    by_id: dict,  # type: ignore[type-arg]
+    by_id: dict[str, Risk],
     gate: Gate,
     budget: BudgetStatus,
     threshold: float,
