@@ -137,13 +137,13 @@ def test_real_pre_commit_checks_a_psp_folder_in_a_subfolder(tmp_path: Path) -> N
     # a broken risks.yaml is refused, with its file:line:col: CODE line
     risks = folder / "risks.yaml"
     text = risks.read_text(encoding="utf-8")
-    assert text.splitlines()[22] == "    likelihood: 3"
+    assert text.splitlines()[24] == "    likelihood: 3"
     risks.write_text(text.replace("    likelihood: 3", "    liklihood: 3", 1), encoding="utf-8")
     assert _run(repo, env, git, "add", "-A").returncode == 0
     broken = _run(repo, env, git, "commit", "-m", "A typo")
     output = broken.stdout + broken.stderr
     assert broken.returncode == 1, output
     assert re.search(r"^psp validate\.+Failed$", output, re.MULTILINE)
-    assert re.search(r"^sub/falkirk/risks\.yaml:23:5: PSP101 error .*'liklihood'", output, re.M)
+    assert re.search(r"^sub/falkirk/risks\.yaml:25:5: PSP101 error .*'liklihood'", output, re.M)
     log = _run(repo, env, git, "log", "--format=%s")
     assert log.stdout.splitlines() == ["A README", "The Falkirk PSP folder"]

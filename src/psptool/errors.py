@@ -15,3 +15,11 @@ class UserError(PspError):
 
 class OutputExists(UserError):
     """An output file exists and --force was not given."""
+
+
+class NothingToDo(PspError):
+    """The folder already says what was asked: the risk is already closed, the milestone
+    already completed, the MoU already signed by that partner. Nothing was changed, and that
+    is not a failure: the command says so and ends with exit code 0 (docs/cli.md)."""
+
+    exit_code = 0

@@ -412,10 +412,10 @@ def _findings(tmp_path: Path, **files: str) -> list[tuple[str, str, int, str | N
 @pytest.mark.parametrize(
     ("year", "capital", "bias", "code", "message", "line"),
     [
-        (-1, 100, 10, "PSP104", "options.0.costs.0.year must be at least 0, got -1", 7),
-        (1.5, 100, 10, "PSP103", "options.0.costs.0.year must be a whole number, got 1.5", 7),
-        (0, -5, 10, "PSP104", "options.0.costs.0.capital must be at least 0.0, got -5", 7),
-        (0, "lots", 10, "PSP103", "options.0.costs.0.capital must be a number, got 'lots'", 7),
+        (-1, 100, 10, "PSP104", "option O1: costs[1].year must be at least 0, got -1", 7),
+        (1.5, 100, 10, "PSP103", "option O1: costs[1].year must be a whole number, got 1.5", 7),
+        (0, -5, 10, "PSP104", "option O1: costs[1].capital must be at least 0.0, got -5", 7),
+        (0, "lots", 10, "PSP103", "option O1: costs[1].capital must be a number, got 'lots'", 7),
         (0, 100, -5, "PSP104", "option O1: optimism_bias must be at least 0, got -5", 8),
         (
             0,
@@ -530,7 +530,7 @@ def test_sroi_left_out_adjustments_are_one_warning(tmp_path: Path) -> None:
         (
             "[{from_year: 0, rate: 350}]",
             "PSP104",
-            "discount_rates.rates.0.rate must be at most 100.0, got 350",
+            "discount_rates.rates[1].rate must be at most 100.0, got 350",
         ),
         ("[]", "PSP108", "discount_rates must start with a rate from_year: 0"),
     ],

@@ -115,7 +115,10 @@ def test_risk_action_close_and_escalate(folder: Path) -> None:
         "risks.yaml: R-001: escalated (none) → 2026-06-30\n"
     )
     result = psp(folder, "risk", "escalate", "R-001")
-    assert (result.exit_code, result.stderr) == (2, "psp: R-001 is already an issue\n")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "psp: R-001 is already an issue; nothing was changed\n",
+    )
 
 
 def test_milestone_done_and_move(folder: Path) -> None:
@@ -214,8 +217,8 @@ def test_milestone_done_keeps_an_earlier_completion(tmp_path) -> None:
     refused = runner.invoke(
         app, ["milestone", "done", "M1", "--project", str(folder), "--as-of", "2011-06-30"]
     )
-    assert refused.exit_code == 1
-    assert "M1 was completed on 2010-03-26" in refused.output
+    assert refused.exit_code == 0  # already done: nothing to do, not a failure
+    assert "M1 was already completed on 2010-03-26; nothing was changed" in refused.output
     assert (folder / "milestones.yaml").read_bytes() == before
     fixed = runner.invoke(
         app,

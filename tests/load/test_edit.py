@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from psptool.check import validate
-from psptool.errors import UserError
+from psptool.errors import NothingToDo, UserError
 from psptool.load import edit
 from psptool.load.edit import EditRefused, RecordNotFound, next_id
 from psptool.load.write import FileChanged
@@ -220,7 +220,8 @@ def test_risk_close(folder: Path) -> None:
      ]
 """,
     )
-    with pytest.raises(UserError, match=r"^R-002 is already closed \(on 2026-06-30\)$"):
+    closed_twice = r"^R-002 is already closed \(on 2026-06-30\); nothing was changed$"
+    with pytest.raises(NothingToDo, match=closed_twice):
         edit.close_risk(folder, "R-002", check=every_check)
     reopened = edit.update_risk(folder, "R-002", status="open", check=every_check)
     assert [str(c) for c in reopened.changes] == [
@@ -264,7 +265,7 @@ def test_risk_escalate(folder: Path) -> None:
        - action: "Write it down"
 """,
     )
-    with pytest.raises(UserError, match=r"^R-001 is already an issue$"):
+    with pytest.raises(NothingToDo, match=r"^R-001 is already an issue; nothing was changed$"):
         edit.escalate_risk(folder, "R-001", check=every_check)
 
 
@@ -401,7 +402,8 @@ def test_sign_mou(folder: Path) -> None:
  risk_matrix: {amber: 5, red: 15}
 """,
     )
-    with pytest.raises(UserError, match=r"^charity has already signed the MoU on 2026-06-30$"):
+    signed = r"^charity has already signed the MoU on 2026-06-30; nothing was changed$"
+    with pytest.raises(NothingToDo, match=signed):
         edit.sign(folder, document="mou", partner="charity", person="p-ceo", check=every_check)
 
 

@@ -8,14 +8,16 @@ from datetime import date
 from ..diagnostics import Diagnostic, make
 from ..load import LoadResult
 from ..load.yamlfile import Path
-from ..model import Project
+from ..model import FILES_BY_NAME, Project
 
 
 class AnyId(set[str]):
-    """The ids of a file that is there but could not be read (a YAML syntax error, not UTF-8,
-    a folder): any id may be in it, so no reference to it is reported as unknown. Its own
-    error says what is wrong; one typo in partners.yaml must not also make every owner in
-    the folder 'unknown'. A union with it is itself, whichever side it is on."""
+    """The ids of a file whose records cannot be known: it is there but could not be read (a
+    YAML syntax error, not UTF-8, a folder), or it is required and missing. Any id may be in
+    it, so no reference to it is reported as unknown. Its own error says what is wrong; one
+    typo in partners.yaml, or a partners.yaml left out, must not also make every owner, chair,
+    member, role and approval in the folder 'unknown'. A union with it is itself, whichever
+    side it is on."""
 
     def __contains__(self, item: object) -> bool:
         return True
@@ -36,9 +38,15 @@ class CheckContext:
         return self.result.project
 
     def unreadable(self, file: str) -> bool:
-        """Whether `file` is there but could not be read or parsed at all."""
+        """Whether the records of `file` cannot be known: it is there but could not be read or
+        parsed at all, or it is a required file (partners.yaml) that is missing. Either has
+        its own error (PSP002 to PSP017, PSP102); what refers to it is not judged."""
         source = self.result.sources.get(file)
-        return source is not None and source.present and source.data is None
+        if source is None:
+            return False
+        if not source.present:
+            return FILES_BY_NAME[file].required if file in FILES_BY_NAME else False
+        return source.data is None
 
     def raw_ids(self, file: str, *keys: str | int) -> set[str]:
         """Ids of the records under `keys` as written in the file, valid or not.

@@ -106,8 +106,14 @@ def risk_add_command(
     raid_type: Annotated[
         RaidType, typer.Option("--type", help="risk, assumption, issue or dependency.")
     ] = RaidType.risk,
-    category: Annotated[Optional[str], typer.Option("--category")] = None,  # noqa: UP045
-    description: Annotated[Optional[str], typer.Option("--description")] = None,  # noqa: UP045
+    category: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--category", help="A category, e.g. partnership or finance."),
+    ] = None,
+    description: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--description", help="More about it: cause, effect."),
+    ] = None,
     review: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--review", help="Next review date, YYYY-MM-DD.", show_default=False),
@@ -150,10 +156,22 @@ def risk_add_command(
 
 def risk_update_command(
     risk_id: IdArgument,
-    likelihood: Annotated[Optional[int], typer.Option("--likelihood", min=1, max=5)] = None,  # noqa: UP045
-    impact: Annotated[Optional[int], typer.Option("--impact", min=1, max=5)] = None,  # noqa: UP045
-    status: Annotated[Optional[Status], typer.Option("--status")] = None,  # noqa: UP045
-    owner: Annotated[Optional[str], typer.Option("--owner")] = None,  # noqa: UP045
+    likelihood: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--likelihood", min=1, max=5, help="The new likelihood, 1 to 5."),
+    ] = None,
+    impact: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--impact", min=1, max=5, help="The new impact, 1 to 5."),
+    ] = None,
+    status: Annotated[
+        Optional[Status],  # noqa: UP045
+        typer.Option("--status", help="open, or closed (psp risk close also notes the date)."),
+    ] = None,
+    owner: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--owner", help="The new owner: a person or partner id."),
+    ] = None,
     review: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--review", help="Next review date, YYYY-MM-DD.", show_default=False),
@@ -306,7 +324,10 @@ def benefit_record_command(
     benefit_id: IdArgument,
     value: Annotated[str, typer.Option("--value", help="The KPI's value.", show_default=False)],
     when: DateOption = None,
-    note: Annotated[Optional[str], typer.Option("--note")] = None,  # noqa: UP045
+    note: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--note", help="A note on the measurement, e.g. its source."),
+    ] = None,
     dry_run: DryRunOption = False,
     as_of: AsOfOption = None,
     project: ProjectOption = None,
@@ -369,7 +390,10 @@ def partner_add_command(
     potential_funder: Annotated[
         bool, typer.Option("--potential-funder", help="Willing to fund after the pilot.")
     ] = False,
-    contribution: Annotated[Optional[str], typer.Option("--contribution")] = None,  # noqa: UP045
+    contribution: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--contribution", help="What the partner brings: staff, money, venues."),
+    ] = None,
     dry_run: DryRunOption = False,
     as_of: AsOfOption = None,
     project: ProjectOption = None,
@@ -397,17 +421,38 @@ def goal_add_command(
         Optional[str],  # noqa: UP045
         typer.Option("--id", help="The id (default: the next free one, e.g. G4)."),
     ] = None,
-    term: Annotated[Optional[Term], typer.Option("--term")] = None,  # noqa: UP045
-    measure: Annotated[Optional[str], typer.Option("--measure")] = None,  # noqa: UP045
-    baseline: Annotated[Optional[str], typer.Option("--baseline")] = None,  # noqa: UP045
-    target: Annotated[Optional[str], typer.Option("--target")] = None,  # noqa: UP045
-    unit: Annotated[Optional[str], typer.Option("--unit")] = None,  # noqa: UP045
+    term: Annotated[
+        Optional[Term],  # noqa: UP045
+        typer.Option("--term", help="short, medium or long term."),
+    ] = None,
+    measure: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--measure", help="What is measured (Specific, Measurable)."),
+    ] = None,
+    baseline: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--baseline", help="The measure's value now, a number."),
+    ] = None,
+    target: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--target", help="The value aimed for by --due, a number."),
+    ] = None,
+    unit: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--unit", help="The unit of baseline and target, e.g. % or children."),
+    ] = None,
     due: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--due", help="YYYY-MM-DD.", show_default=False),
+        typer.Option("--due", help="When it is due, YYYY-MM-DD (Time-bound).", show_default=False),
     ] = None,
-    owner: Annotated[Optional[str], typer.Option("--owner")] = None,  # noqa: UP045
-    relevance: Annotated[Optional[str], typer.Option("--relevance")] = None,  # noqa: UP045
+    owner: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--owner", help="Who is accountable: a person or partner id (Achievable)."),
+    ] = None,
+    relevance: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--relevance", help="Why it matters to the partnership (Relevant)."),
+    ] = None,
     dry_run: DryRunOption = False,
     as_of: AsOfOption = None,
     project: ProjectOption = None,

@@ -34,7 +34,7 @@ from string import Template
 from typing import Any
 
 from ..diagnostics import Diagnostic, make
-from ..errors import UserError
+from ..errors import NothingToDo, UserError
 from ..model import (
     FILES,
     FILES_BY_NAME,
@@ -497,7 +497,8 @@ def close_risk(
     record = ("risks", index)
     if doc.get((*record, "status")) == "closed":
         closed = doc.get((*record, "closed"))
-        raise UserError(f"{risk_id} is already closed" + (f" (on {closed})" if closed else ""))
+        on = f" (on {closed})" if closed else ""
+        raise NothingToDo(f"{risk_id} is already closed{on}; nothing was changed")
     session.set_field(doc, record, risk_id, "status", "closed", RISK_ORDER)
     session.set_field(doc, record, risk_id, "closed", when or date.today(), RISK_ORDER)
     return session.commit(write=write)
@@ -518,7 +519,7 @@ def escalate_risk(
     index = find_record(doc, "risks", risk_id, "risk")
     record = ("risks", index)
     if doc.get((*record, "type")) == "issue":
-        raise UserError(f"{risk_id} is already an issue")
+        raise NothingToDo(f"{risk_id} is already an issue; nothing was changed")
     if doc.get((*record, "status")) == "closed":
         raise UserError(
             f"{risk_id} is closed; reopen it first (psp risk update {risk_id} --status open)"
@@ -549,10 +550,9 @@ def complete_milestone(
     record = ("milestones", index)
     already = doc.get((*record, "completed"))
     if already is not None and not force:
-        raise EditRefused(
-            f"milestone {milestone_id} was completed on {already}; nothing was changed "
-            "(to correct the date, give --date and --force)",
-            [],
+        raise NothingToDo(
+            f"milestone {milestone_id} was already completed on {already}; nothing was "
+            "changed (to correct the date, give --date and --force)"
         )
     completed = when or date.today()
     session.set_field(doc, record, milestone_id, "completed", completed, MILESTONE_ORDER)
@@ -667,8 +667,9 @@ def sign(
             and approval.get("partner") == partner
         ):
             on = f" on {approval['date']}" if approval.get("date") else ""
-            raise UserError(
-                f"{partner} has already signed the {DOCUMENTS.get(document, document)}{on}"
+            raise NothingToDo(
+                f"{partner} has already signed the {DOCUMENTS.get(document, document)}{on}; "
+                "nothing was changed"
             )
     item = _compact(
         {"document": document, "partner": partner, "person": person, "date": when or date.today()}

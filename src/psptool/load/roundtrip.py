@@ -86,8 +86,10 @@ class _Node:
 
 
 def dotted(path: DataPath) -> str:
-    """`('risks', 2, 'likelihood')` as `risks.2.likelihood`, as diagnostics write paths."""
-    return ".".join(str(p) for p in path) or "(the top of the file)"
+    """`('risks', 2, 'likelihood')` as `risks[3].likelihood`, as diagnostics write paths."""
+    from .schema import path_text
+
+    return path_text(path) or "(the top of the file)"
 
 
 def plain(value: Any) -> Any:

@@ -9,6 +9,8 @@ checks can still point at the right line.
 from __future__ import annotations
 
 import difflib
+import math
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -210,7 +212,9 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def _label(loc: Path, data: Any) -> tuple[str, Path]:
-    """Name the record an error is in ('risk R4') and the path inside it."""
+    """Name the record an error is in ('risk R4') and the path inside it ('actions[2].due');
+    the innermost record with an id names it, so an action of risk R4 is 'risk R4:
+    actions[2].due' and a budget line, which has none, is 'budget[3].planned'."""
     for i in range(len(loc) - 1, 0, -1):
         step = loc[i]
         if isinstance(step, int):
@@ -218,12 +222,20 @@ def _label(loc: Path, data: Any) -> tuple[str, Path]:
             kind = _SINGULAR.get(str(loc[i - 1]))
             if kind and isinstance(item, dict) and isinstance(item.get("id"), str | int):
                 return f"{kind} {item['id']}", loc[i + 1 :]
-            break
     return "", loc
 
 
-def _dotted(path: Path) -> str:
-    return ".".join(str(step) for step in path)
+def path_text(path: Path) -> str:
+    """A path as messages write it, counting list items from 1 as people do:
+    `('roles', 4, 'role')` is `roles[5].role`, `('options', 0, 'scores', 'cost')` is
+    `options[1].scores.cost`."""
+    text = ""
+    for step in path:
+        if isinstance(step, int):
+            text += f"[{step + 1}]"
+        else:
+            text += f".{step}" if text else str(step)
+    return text
 
 
 def _show(value: Any) -> str:
@@ -253,14 +265,14 @@ def _diagnostic(
     ctx = err.get("ctx") or {}
     label, inner = _label(loc, data)
     is_key = len(raw_loc) != len(loc)  # a dict key failed (pydantic's '[key]' marker)
-    name = _dotted(inner) if inner else ""
+    name = path_text(inner) if inner else ""
     hint: str | None = None
     at_value = True
 
     if kind == "missing":
         field_name = str(loc[-1]) if loc else ""
         parent_label, _ = _label(loc[:-1], data) if loc else ("", ())
-        where = parent_label or _dotted(loc[:-1])
+        where = parent_label or path_text(loc[:-1])
         code, text = "PSP102", f"'{field_name}' is required"
         label, name = where, ""
         at_value = False
@@ -270,9 +282,11 @@ def _diagnostic(
         key = str(loc[-1])
         choices = _fields_at(model, loc[:-1])
         guess = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
-        parent = _label(loc[:-1], data)[0] or _dotted(loc[:-1])
+        parent = _label(loc[:-1], data)[0] or path_text(loc[:-1])
         text = f"unknown key '{key}'"
         hint = f"did you mean '{guess[0]}'?" if guess else _known(choices)
+        if not guess and value is None:
+            hint = _split_by_comma(key) or hint
         position = locate(positions, loc, value=False)
         return make("PSP101", f"{parent}: {text}" if parent else text, file, *position, hint=hint)
 
@@ -287,17 +301,21 @@ def _diagnostic(
         text = _range_text(kind, ctx, value, loc)
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         code, text = "PSP103", f"must be a whole number, got {_show(value)}"
+        hint = _number_hint(loc, value)
     elif kind == "float_type" and isinstance(value, int) and not isinstance(value, bool):
         # a whole number is a number; this one is too large to be a float
         code, text = "PSP104", f"is too large, got {_show(value)}"
     elif kind in ("float_type", "float_parsing", "finite_number"):
         code, text = "PSP103", f"must be a number, got {_show(value)}"
+        hint = _number_hint(loc, value)
     elif kind in ("string_type",):
         code, text = "PSP103", f"must be text, got {_show(value)}"
         if isinstance(value, int | float) and not isinstance(value, bool):
             hint = 'put it in quotes, e.g. "01324 506070": YAML reads unquoted digits as a number'
     elif kind in ("bool_type", "bool_parsing"):
         code, text = "PSP103", f"must be true or false, got {_show(value)}"
+        quoted = isinstance(value, str) and value.strip().lower() in ("true", "false")
+        hint = "write true or false" + (" (without quotes)" if quoted else "")
     elif kind in ("list_type", "tuple_type", "set_type"):
         code, text = "PSP103", f"must be a list, got {_show(value)}"
         hint = "write each item on its own line starting with '- ', or as [a, b]"
@@ -325,6 +343,53 @@ def _diagnostic(
         message = f"{label}: {message}"
     position = locate(positions, loc, value=at_value)
     return make(code, message, file, *position, hint=hint)
+
+
+_CURRENCY = "£$€¥"
+
+
+def _number_hint(loc: Path, value: Any) -> str | None:
+    """What to write for text that is a number in disguise: `planned: £12,000` is
+    `planned: 12000`, `target: 75%` is `target: 75`, `likelihood: "3"` is `likelihood: 3`."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    bare = re.sub(rf"[{_CURRENCY},\s]", "", text).removesuffix("%")
+    if not re.fullmatch(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)", bare):
+        return None
+    number = float(bare)
+    if not math.isfinite(number):
+        return None
+    without = [
+        what
+        for what, present in (
+            ("a currency sign", any(c in text for c in _CURRENCY)),
+            ("commas", "," in text),
+            ("spaces", " " in text),
+            ("the % sign", text.endswith("%")),
+        )
+        if present
+    ] or ["quotes"]
+    shown = f"{int(number)}" if number.is_integer() and "." not in bare else bare
+    field_name = next((step for step in reversed(loc) if isinstance(step, str)), "")
+    written = f"{field_name}: {shown}" if field_name else shown
+    return f"write the number alone, without {' or '.join(without)}: {written}"
+
+
+def _split_by_comma(key: str) -> str | None:
+    """A key with no value and no close match is most often the end of a text or a number
+    that a comma inside `{...}` cut in two (`title: Manager, Commissioning`)."""
+    if key.isdigit():
+        return (
+            "a comma inside {...} separates items: write numbers without a thousands "
+            "separator (12000, not 12,000)"
+        )
+    if " " in key or key[:1].isupper():
+        return (
+            "a comma inside {...} separates items: put text that holds a comma in quotes, "
+            'e.g. title: "Manager, Commissioning"'
+        )
+    return None
 
 
 def _expected(text: str) -> list[str]:

@@ -403,7 +403,10 @@ def _syntax_diagnostic(exc: Exception, text: str, file: str) -> Diagnostic:
     message = f"YAML syntax error: {problem}"
     if context:
         message += f" ({context})"
-    hint = _syntax_hint(str(problem), str(context or ""), unclosed or ran_off)
+    at = source[column - 1 : column] if column > 0 else ""
+    hint = _syntax_hint(str(problem), str(context or ""), unclosed or ran_off, at)
+    if hint is None and at in _CANNOT_START and "cannot start any token" in str(problem):
+        hint = _quote_hint(source, column)
     return make("PSP010", message, file, line, column, hint=hint)
 
 
@@ -414,10 +417,31 @@ _NEVER_CLOSED = {
 }
 
 
-def _syntax_hint(problem: str, context: str = "", unclosed: bool = False) -> str | None:
+_CANNOT_START = frozenset("%@`")
+"""Characters YAML keeps for itself at the start of a value (`%` starts a directive, `@`
+and `` ` `` are reserved): `unit: %` is a syntax error, not the text '%'."""
+
+
+def _quote_hint(line: str, column: int) -> str:
+    """'put it in quotes: unit: "%"', with the line's own key and value where they can be
+    told apart (a value runs to the end of the line, or in `{...}` to the next `,` or `}`)."""
+    before, after = line[: column - 1], line[column - 1 :]
+    key = re.search(r"([A-Za-z_][A-Za-z0-9_]*):\s*$", before)
+    inside_flow = before.count("{") + before.count("[") > before.count("}") + before.count("]")
+    value = re.split(r"[,}\]]" if inside_flow else r"\s#", after, maxsplit=1)[0].rstrip()
+    char = after[:1]
+    shown = f'{key.group(1)}: "{value}"' if key else f'"{value}"'
+    return f"text that starts with '{char}' must be in quotes: {shown}"
+
+
+def _syntax_hint(
+    problem: str, context: str = "", unclosed: bool = False, at: str = ""
+) -> str | None:
     for what, opener in _NEVER_CLOSED.items():
         if unclosed and what in context:
             return f"{opener} that opens here is never closed"
+    if at == "," and "expected node content" in problem:
+        return "remove the extra comma: inside {...} and [...] one comma separates two items"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, e.g. title: \"Risk: providers withdraw\""
     if "could not find expected ':'" in problem:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from .common import Id, IsoDate, Money, Number, Record
+from .common import LARGEST, Id, IsoDate, Money, Number, Record, whole
 from .options import DiscountRates, Year
 
-Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
+Percent = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)]
 """A share in per cent, 0 to 100: `deadweight: 25` means 25 %."""
-Quantity = Annotated[float, Field(strict=True, ge=0)]
+Quantity = Annotated[float, Field(strict=True, ge=0, le=LARGEST, allow_inf_nan=False)]
 
 SROI_ADJUSTMENTS: tuple[str, ...] = ("deadweight", "displacement", "attribution", "drop_off")
 """The SROI Guide's adjustments, in the order they are applied."""
@@ -39,7 +39,7 @@ class Sroi(Record):
     proxy: Money
     """The value of the outcome for one of them for one year, in the partnership's currency."""
     proxy_source: str | None = None
-    duration: int = Field(strict=True, ge=1, le=MAX_SROI_YEARS)
+    duration: Annotated[int, Field(strict=True, ge=1, le=MAX_SROI_YEARS), BeforeValidator(whole)]
     deadweight: Percent | None = None
     displacement: Percent | None = None
     attribution: Percent | None = None

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
-from .common import Id, Money, Record
+from .common import Id, Money, Record, schema_pattern
 
-PERIOD_PATTERN = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+_PERIOD_BODY = "[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?"
+PERIOD_PATTERN = re.compile(rf"^{_PERIOD_BODY}\Z")
+_FIRST_YEAR, _LAST_YEAR = 1000, 9999
+"""The years a period may be written as a bare number: `2012`, four digits."""
+
+
+def _year_as_text(value: Any) -> Any:
+    """`period: 2012` is the year 2012: YAML reads an unquoted year as a number."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
 
 
 def _check_period(value: str) -> str:
@@ -22,7 +34,17 @@ def _check_period(value: str) -> str:
 
 
 BudgetPeriod = Annotated[
-    str, Field(json_schema_extra={"pattern": PERIOD_PATTERN.pattern}), AfterValidator(_check_period)
+    str,
+    BeforeValidator(_year_as_text),
+    AfterValidator(_check_period),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": schema_pattern(_PERIOD_BODY)},
+                {"type": "integer", "minimum": _FIRST_YEAR, "maximum": _LAST_YEAR},
+            ]
+        }
+    ),
 ]
 
 

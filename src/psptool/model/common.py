@@ -1,7 +1,10 @@
 """Building blocks shared by every record: ids, dates, 1–5 scores, money.
 
 The types are strict where YAML could fool a loose parser: a score of `true` or `3.5` is an
-error, not 1 or 3, and a date must be written as an ISO date, never as a number.
+error, not 1 or 3, a flag is `true` or `false` and nothing else (not `yes`, `on` or `1`), and
+a date must be written as an ISO date, never as a number. What the loader accepts, the JSON
+Schema that editors use (`psp schema`) accepts too, and the other way round: a whole number
+written `3.0` is the score 3 in both, because JSON Schema counts it an integer.
 """
 
 from __future__ import annotations
@@ -12,8 +15,27 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-_DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+def schema_pattern(body: str) -> str:
+    """The JSON Schema `pattern` that matches exactly the whole texts `body` matches.
+
+    Editors read patterns as ECMA regular expressions, where `$` is the end of the text; the
+    `jsonschema` library reads them as Python's, where `$` also matches before a final line
+    break. `$(?!\\n)` is the end of the text in both, so `"R1\\n"` is refused everywhere, as
+    the loader (which matches up to `\\Z`) refuses it.
+    """
+    return f"^(?:{body})$(?!\\n)"
+
+
+ID_BODY = "[A-Za-z][A-Za-z0-9_-]*"
+ID_PATTERN = re.compile(rf"^{ID_BODY}\Z")
+_DATE_BODY = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_DATE_PATTERN = re.compile(rf"{_DATE_BODY}\Z")
+CONTROL_CLASS = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff"
+"""Characters XML 1.0 cannot hold, so no Word or Excel file can (the loader refuses them in
+any text, `load.yamlfile.control_characters`), as a regular expression's class."""
+TEXT_PATTERN = f"^[^{CONTROL_CLASS}]*$"
+"""The JSON Schema pattern of every free text value: anything but those characters."""
 
 
 def _check_id(value: str) -> str:
@@ -31,7 +53,7 @@ def iso_date(text: str) -> date:
     PSP's records means a date that way, and the YAML files refuse them, so the command line
     does too. Raises ValueError with a message fit for a user.
     """
-    if not _DATE_PATTERN.fullmatch(text):
+    if not _DATE_PATTERN.match(text):
         raise ValueError(f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31")
     try:
         return date.fromisoformat(text)
@@ -40,19 +62,41 @@ def iso_date(text: str) -> date:
 
 
 def _parse_date(value: Any) -> Any:
-    """Accept `2010-02-01` (or a date); refuse numbers and other spellings."""
+    """Accept `2010-02-01` (or a date); refuse numbers and other spellings.
+
+    Spaces around the date are refused too, as the JSON Schema's pattern refuses them: YAML
+    drops them from an unquoted value, so they are there only when written in quotes."""
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        return iso_date(value.strip())
+        return iso_date(value)
     raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31")
 
 
+def whole(value: Any) -> Any:
+    """`3.0` is the whole number 3: JSON Schema's `integer` is any number without a fraction,
+    so an editor accepts `impact: 3.0`, and psp does too. `3.5` stays a fraction (and is
+    refused), as do `true` and text."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 Id = Annotated[
-    str, Field(json_schema_extra={"pattern": ID_PATTERN.pattern}), AfterValidator(_check_id)
+    str,
+    Field(json_schema_extra={"pattern": schema_pattern(ID_BODY)}),
+    AfterValidator(_check_id),
 ]
-IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra={"format": "date"})]
-Score = Annotated[int, Field(strict=True, ge=1, le=5)]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    Field(json_schema_extra={"format": "date", "pattern": schema_pattern(_DATE_BODY)}),
+]
+Flag = Annotated[bool, Field(strict=True)]
+"""`true` or `false`, and nothing else: `yes`, `on` and `1` are errors, with a hint."""
+# A whole number's bounds come before the validator that turns 3.0 into 3, so that they
+# bound the integer itself, in the loader and in the JSON Schema alike.
+Score = Annotated[int, Field(strict=True, ge=1, le=5), BeforeValidator(whole)]
 """A 1–5 rating: likelihood, impact, interest, influence, an option's score."""
 LARGEST = 1_000_000_000_000
 """The largest amount or measurement a PSP file may hold, a million million: more than any
@@ -60,7 +104,7 @@ public budget, and small enough that optimism bias, discounting and totals over 
 lines can never run past the largest number a computer holds (1e308 did, and crashed)."""
 Number = Annotated[float, Field(strict=True, ge=-LARGEST, le=LARGEST, allow_inf_nan=False)]
 Money = Annotated[float, Field(strict=True, ge=0, le=LARGEST, allow_inf_nan=False)]
-Weight = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
+Weight = Annotated[float, Field(strict=True, gt=0, le=LARGEST, allow_inf_nan=False)]
 
 
 def months_between(start: date, end: date) -> float:

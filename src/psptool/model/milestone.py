@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Id, IsoDate, Record
+from .common import Flag, Id, IsoDate, Record
 from .partnership import Stage
 
 
@@ -12,7 +12,7 @@ class Task(Record):
     title: str
     owner: Id | None = None
     due: IsoDate | None = None
-    done: bool = False
+    done: Flag = False
 
 
 class Milestone(Record):

@@ -10,14 +10,15 @@ import re
 from itertools import pairwise
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, TypeAdapter, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
-from .common import Criterion, Id, Money, Record, Score
+from .common import LARGEST, Criterion, Flag, Id, Money, Record, Score, whole
 
-Year = Annotated[int, Field(strict=True, ge=0)]
+Year = Annotated[int, Field(strict=True, ge=0), BeforeValidator(whole)]
 """A year of the appraisal: 0 is the present (not discounted), 1 a year later, and so on."""
-Uplift = Annotated[float, Field(strict=True, ge=0)]
+Uplift = Annotated[float, Field(strict=True, ge=0, le=LARGEST, allow_inf_nan=False)]
 """An optimism bias in per cent: 24 raises a cost by 24 %. It may exceed 100."""
 
 ProjectType = Literal[
@@ -90,30 +91,27 @@ def _optimism_shorthand(value: Any) -> Any:
     )
 
 
-_UPLIFT_SCHEMA = {"type": "number", "minimum": 0}
-_OPTIMISM_SCHEMA = {
-    "anyOf": [
-        {"enum": list(PROJECT_TYPES)},
-        _UPLIFT_SCHEMA,
-        {
-            "type": "object",
-            "properties": {
-                "project_type": {"enum": list(PROJECT_TYPES)},
-                "capital": _UPLIFT_SCHEMA,
-                "revenue": _UPLIFT_SCHEMA,
-            },
-            "additionalProperties": False,
-        },
-        {"type": "null"},
-    ]
-}
+class _OptimismSchema:
+    """The JSON Schema of `optimism_bias`: its shorthands (a project type, a percentage) beside
+    the mapping and nothing, each made from the same types the loader validates with, so the
+    two cannot drift apart."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        mapping_or_none = handler(schema)  # OptimismBias | None
+        branches = mapping_or_none.get("anyOf", [mapping_or_none])
+        project_type = handler(TypeAdapter(ProjectType).core_schema)
+        uplift = handler(TypeAdapter(Uplift).core_schema)
+        return {"anyOf": [project_type, uplift, *branches]}
 
 
 class Option(Record):
     id: Id
     name: str
     description: str | None = None
-    do_nothing: bool = False
+    do_nothing: Flag = False
     cost: Money | None = None
     scores: dict[Id, Score]
     risks: list[Id] = Field(default_factory=list)
@@ -122,7 +120,7 @@ class Option(Record):
     optimism_bias: Annotated[
         OptimismBias | None,
         BeforeValidator(_optimism_shorthand),
-        WithJsonSchema(_OPTIMISM_SCHEMA),
+        _OptimismSchema,
     ] = None
 
 
@@ -141,14 +139,24 @@ class DiscountBand(Record):
     """A discount rate in per cent a year, for each year from `from_year` to the next band."""
 
     from_year: Year
-    rate: float = Field(strict=True, ge=0, le=100)
+    rate: float = Field(strict=True, ge=0, le=100, allow_inf_nan=False)
 
 
 class DiscountRates(Record):
     """A partnership's own discount schedule (psp.yaml `discount_rates`), replacing the
     Green Book's; `source` says whose it is."""
 
-    rates: list[DiscountBand]
+    rates: Annotated[
+        list[DiscountBand],
+        Field(
+            # the first band starts at year 0 (`_bands_in_order`); that each later band starts
+            # after the one before is beyond what a JSON Schema can say (docs/format.md)
+            json_schema_extra={
+                "minItems": 1,
+                "allOf": [{"prefixItems": [{"properties": {"from_year": {"const": 0}}}]}],
+            },
+        ),
+    ]
     source: str | None = None
 
     @model_validator(mode="after")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Criterion, Id, Record, Score
+from .common import Criterion, Flag, Id, Record, Score
 
 Sector = Literal["public", "third", "private"]
 
@@ -15,8 +15,8 @@ class Person(Record):
     id: Id
     name: str
     title: str | None = None
-    director_level: bool = False
-    signatory: bool = False
+    director_level: Flag = False
+    signatory: Flag = False
     email: str | None = None
     phone: str | None = None
 
@@ -25,8 +25,8 @@ class Partner(Record):
     id: Id
     name: str
     sector: Sector
-    lead: bool = False
-    potential_funder: bool = False
+    lead: Flag = False
+    potential_funder: Flag = False
     contribution: str | None = None
     responsibilities: list[str] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)

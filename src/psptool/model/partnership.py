@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from .common import Id, IsoDate, Record
+from .common import Id, IsoDate, Record, whole
 from .options import DiscountRates
 
 Stage = Literal["identify", "create", "design", "pilot", "sustain", "closed"]
@@ -90,8 +90,8 @@ class Approval(Record):
 class RiskMatrix(Record):
     """Thresholds on likelihood × impact: below amber is green."""
 
-    amber: int = Field(default=5, strict=True, ge=1, le=25)
-    red: int = Field(default=15, strict=True, ge=1, le=25)
+    amber: Annotated[int, Field(strict=True, ge=1, le=25), BeforeValidator(whole)] = 5
+    red: Annotated[int, Field(strict=True, ge=1, le=25), BeforeValidator(whole)] = 15
 
 
 class Period(Record):

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Id, IsoDate, Record, Score
+from .common import Flag, Id, IsoDate, Record, Score
 
 RaidType = Literal["risk", "assumption", "issue", "dependency"]
 
@@ -15,7 +15,7 @@ class RiskAction(Record):
     action: str
     owner: Id | None = None
     due: IsoDate | None = None
-    done: bool = False
+    done: Flag = False
 
 
 class RiskTarget(Record):
