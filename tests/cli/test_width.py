@@ -198,13 +198,13 @@ def test_findings_keep_their_first_line_whole(
     monkeypatch.chdir(tmp_path)
     code, shown, _ = _run(monkeypatch, capsys, width, "validate", root.name, "--as-of", AS_OF)
     assert code == 0
-    first = "findings/risks.yaml:28:13: PSP404 warning risk R1 was due for review on 2011-01-07"
+    first = "findings/risks.yaml:30:13: PSP404 warning risk R1 was due for review on 2011-01-07"
     # 82 wide: at 80 columns the message goes on, indented, on the next line
     lines = [first] if width >= 82 else [first.removesuffix(" 2011-01-07"), "    2011-01-07"]
     assert shown.splitlines()[: len(lines) + 4] == [
         "findings/risks.yaml",
         *lines,
-        "      28 |     review: 2011-01-07",
+        "      30 |     review: 2011-01-07",
         "         |             ^",
         "    hint: review it and set the next review date",
     ]
