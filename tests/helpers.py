@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
+import sys
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner, Result
 
 from psptool.check import Validation, validate
 from psptool.model import FILES
@@ -114,3 +120,45 @@ def copy_repository(dest: Path) -> Path:
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, dest / name)
     return dest
+
+
+class PspRunner(CliRunner):
+    """typer's test runner, but through `psptool.cli.main`, the one place outcomes become
+    exit codes: `runner.invoke(["validate", folder])` gives the code, stdout and stderr the
+    `psp` command gives, with the same isolation (captured streams, `env`, `input`)."""
+
+    def invoke(  # type: ignore[override]
+        self,
+        args: str | Sequence[str] | None = None,
+        input: bytes | str | None = None,
+        env: Mapping[str, str | None] | None = None,
+        catch_exceptions: bool = True,
+        color: bool = False,
+        **extra: Any,
+    ) -> Result:
+        from psptool.cli import main
+
+        if isinstance(args, str):
+            args = shlex.split(args)
+        with self.isolation(input=input, env=env, color=color) as streams:
+            exception: BaseException | None = None
+            try:
+                code = main(list(args or ()))
+            except Exception as exc:  # main never raises: a test should see it if it does
+                if not catch_exceptions:
+                    raise
+                exception, code = exc, 1
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                stdout, stderr, output = (s.getvalue() for s in streams)
+        return Result(
+            runner=self,
+            stdout_bytes=stdout,
+            stderr_bytes=stderr,
+            output_bytes=output,
+            return_value=code,
+            exit_code=code,
+            exception=exception,
+            exc_info=None,
+        )

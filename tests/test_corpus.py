@@ -22,9 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from psptool.cli import app
+from tests.helpers import PspRunner
 
 CORPUS = Path(__file__).parent / "corpus" / "bad"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -198,7 +197,7 @@ def test_bad_folder(name: str, corpus_runs: dict[str, Future[Run]]) -> None:
     assert run.returncode == expected.exit, run.stdout + run.stderr
 
     # the text report, in-process: the same exit code, every finding shown with its line
-    result = CliRunner().invoke(app, ["validate", str(run.folder), "--as-of", expected.as_of])
+    result = PspRunner().invoke(["validate", str(run.folder), "--as-of", expected.as_of])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code == expected.exit, result.output
     for finding in expected.findings:

@@ -13,11 +13,11 @@ from types import ModuleType
 
 import pytest
 from pydantic import BaseModel
-from typer.testing import CliRunner
 
-from psptool.cli import COMMANDS, app, load_command
+from psptool.cli import COMMANDS, load_command
 from psptool.diagnostics import CODES
 from psptool.model.partnership import Partnership
+from tests.helpers import PspRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -47,9 +47,9 @@ def _commands() -> list[str]:
 
 def test_every_command_has_help_and_is_in_cli_md() -> None:
     cli_md = (DOCS / "cli.md").read_text(encoding="utf-8")
-    runner = CliRunner()
+    runner = PspRunner()
     for name in _commands():
-        result = runner.invoke(app, [*name.split(), "--help"])
+        result = runner.invoke([*name.split(), "--help"])
         assert result.exit_code == 0, name
         assert "Usage:" in result.output
         assert f"## psp {name}" in cli_md, f"psp {name} is not documented in docs/cli.md"
@@ -87,7 +87,7 @@ def _key_tables(section: str) -> dict[str, dict[str, str]]:
 def _json_of(*args: str) -> dict:
     import json
 
-    return json.loads(CliRunner().invoke(app, list(args)).output)
+    return json.loads(PspRunner().invoke(list(args)).output)
 
 
 def _documents() -> dict[str, dict]:
@@ -281,7 +281,7 @@ def _path_references(text: str) -> Iterator[str]:
 def test_every_path_in_the_docs_is_in_the_repository(tmp_path: Path) -> None:
     """A path resolves in the repository, the package, the worked example or a new folder."""
     new_folder = tmp_path / "new"
-    assert CliRunner().invoke(app, ["init", str(new_folder)]).exit_code == 0
+    assert PspRunner().invoke(["init", str(new_folder)]).exit_code == 0
     bases = [
         ROOT,
         DOCS,

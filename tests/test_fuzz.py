@@ -31,11 +31,10 @@ import typer.main
 import typer.testing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from psptool.cli import app
 from psptool.model import FILES
-from tests.helpers import EXAMPLE
+from tests.helpers import EXAMPLE, PspRunner
 
 AS_OF = "2011-06-30"
 FILE_NAMES = [spec.name for spec in FILES]
@@ -273,7 +272,7 @@ def known_bug(exc: BaseException) -> str | None:
 
 
 def run_every_command(files: dict[str, str | None], *, tolerate_known: bool = True) -> None:
-    runner = CliRunner()
+    runner = PspRunner()
     with tempfile.TemporaryDirectory() as tmp:
         root, out = Path(tmp) / "psp", Path(tmp) / "out"
         root.mkdir()
@@ -283,7 +282,7 @@ def run_every_command(files: dict[str, str | None], *, tolerate_known: bool = Tr
                 (root / name).write_text(text, encoding="utf-8")
         before = snapshot(root)
         for args in commands(root, out):
-            result = runner.invoke(app, args)
+            result = runner.invoke(args)
             exc = result.exception
             if exc is not None and tolerate_known and known_bug(exc):
                 continue
@@ -347,7 +346,7 @@ def test_a_control_character_is_refused_before_any_paper() -> None:
         root = Path(tmp)
         for name, text in files.items():
             (root / name).write_text(text or "", encoding="utf-8")
-        result = CliRunner().invoke(app, ["render", "plan", str(root), "-o", str(root / "p.xlsx")])
+        result = PspRunner().invoke(["render", "plan", str(root), "-o", str(root / "p.xlsx")])
     assert result.exit_code == 1
     assert (
         f"milestones.yaml:{line}:12: PSP108 error the text holds the control character U+001B"
@@ -388,7 +387,7 @@ def test_an_option_cost_that_would_overflow_with_optimism_bias() -> None:
         for name, text in files.items():
             if text is not None:
                 (root / name).write_text(text, encoding="utf-8")
-        result = CliRunner().invoke(app, ["validate", str(root), "--as-of", "2011-06-30"])
+        result = PspRunner().invoke(["validate", str(root), "--as-of", "2011-06-30"])
     assert result.exit_code == 1
     assert "options.yaml:60:28: PSP104 error" in result.output
     assert "must be at most 1,000,000,000,000, got 1e+308" in result.output

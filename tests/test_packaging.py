@@ -14,10 +14,9 @@ from importlib.metadata import version as installed_version
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from psptool.cli import DISTRIBUTION, app
-from tests.helpers import REPOSITORY, copy_repository
+from psptool.cli import DISTRIBUTION
+from tests.helpers import REPOSITORY, PspRunner, copy_repository
 
 PYPROJECT = tomllib.loads((REPOSITORY / "pyproject.toml").read_text(encoding="utf-8"))
 VERSION = PYPROJECT["project"]["version"]
@@ -44,7 +43,7 @@ def test_the_readme_names_the_release_tag_and_the_distribution() -> None:
 
 
 def test_version_prints_the_installed_version() -> None:
-    result = CliRunner().invoke(app, ["--version"])
+    result = PspRunner().invoke(["--version"])
     assert result.exit_code == 0
     assert result.output == f"psp {VERSION}\n"
     assert installed_version(DISTRIBUTION) == VERSION

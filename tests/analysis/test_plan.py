@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from psptool.analysis.plan import PlanError, analyse_plan
+from psptool.analysis.plan import analyse_plan
+from psptool.errors import PlanError
 from tests.analysis.helpers import project
 
 AS_OF = date(2026, 6, 30)

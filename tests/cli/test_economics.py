@@ -7,12 +7,9 @@ import io
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
+from tests.helpers import EXAMPLE, PspRunner, make_project
 
-from psptool.cli import app
-from tests.helpers import EXAMPLE, make_project
-
-runner = CliRunner()
+runner = PspRunner()
 EX = [str(EXAMPLE), "--as-of", "2011-06-30"]
 
 OPTIONS = """\
@@ -36,7 +33,7 @@ options:
 
 
 def _score(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["score", "economics", *args])
+    result = runner.invoke(["score", "economics", *args])
     return result.exit_code, result.output
 
 
@@ -115,7 +112,7 @@ def test_sroi_left_out_is_a_warning_and_shown(tmp_path: Path) -> None:
         "    sroi: {quantity: 6, proxy: 8000, duration: 3, deadweight: 40}\n"
     )
     root = make_project(tmp_path / "psp", benefits_yaml=benefits)
-    validate = runner.invoke(app, ["validate", str(root), "--as-of", "2026-06-30"])
+    validate = runner.invoke(["validate", str(root), "--as-of", "2026-06-30"])
     assert "PSP418" in validate.output
     assert (
         "benefit B1: the SROI leaves out displacement, attribution, drop-off and the source "

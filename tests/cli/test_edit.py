@@ -8,13 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from psptool.cli import app
-from tests.helpers import copy_example, copy_psp_folder
+from tests.helpers import PspRunner, copy_example, copy_psp_folder
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
-runner = CliRunner()
+runner = PspRunner()
 
 
 @pytest.fixture
@@ -25,7 +23,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def psp(folder: Path, *args: str):
-    return runner.invoke(app, [*args, "--project", str(folder), "--as-of", "2026-06-30"])
+    return runner.invoke([*args, "--project", str(folder), "--as-of", "2026-06-30"])
 
 
 def unchanged(folder: Path) -> bool:
@@ -158,13 +156,13 @@ def test_benefit_record_sign_partner_and_goal(folder: Path) -> None:
 def test_the_folder_is_found_from_a_subfolder(folder: Path, monkeypatch) -> None:
     (folder / "notes").mkdir()
     monkeypatch.chdir(folder / "notes")
-    result = runner.invoke(app, ["risk", "update", "R-002", "--impact", "3"])
+    result = runner.invoke(["risk", "update", "R-002", "--impact", "3"])
     assert result.exit_code == 0, result.output
     assert result.stdout == "risks.yaml: R-002: impact 2 → 3\n"
 
 
 def test_no_folder_exits_2(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["goal", "add", "--title", "x", "--project", str(tmp_path)])
+    result = runner.invoke(["goal", "add", "--title", "x", "--project", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.startswith("psp: no PSP folder found: no psp.yaml in")
 
@@ -206,22 +204,18 @@ def test_a_damaged_file_gets_an_answer_never_a_traceback(cuts, command: list[str
 
 
 def test_milestone_done_keeps_an_earlier_completion(tmp_path) -> None:
-    from typer.testing import CliRunner
-
-    from psptool.cli import app
 
     folder = tmp_path / "ex"
     copy_example(folder)
     before = (folder / "milestones.yaml").read_bytes()
-    runner = CliRunner()
+    runner = PspRunner()
     refused = runner.invoke(
-        app, ["milestone", "done", "M1", "--project", str(folder), "--as-of", "2011-06-30"]
+        ["milestone", "done", "M1", "--project", str(folder), "--as-of", "2011-06-30"]
     )
     assert refused.exit_code == 0  # already done: nothing to do, not a failure
     assert "M1 was already completed on 2010-03-26; nothing was changed" in refused.output
     assert (folder / "milestones.yaml").read_bytes() == before
     fixed = runner.invoke(
-        app,
         [
             "milestone",
             "done",

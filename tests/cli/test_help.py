@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
-from psptool.cli import COMMANDS, app, load_command
+from psptool.cli import COMMANDS, load_command
+from tests.helpers import PspRunner
 
 
 def walk(command: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
@@ -44,6 +44,6 @@ def test_every_option_and_argument_has_help(path: tuple[str, ...], command: Any)
 
 @pytest.mark.parametrize("path", [path for path, _ in EVERY_COMMAND], ids=NAMES)
 def test_help_prints(path: tuple[str, ...]) -> None:
-    result = CliRunner().invoke(app, [*path, "--help"])
+    result = PspRunner().invoke([*path, "--help"])
     assert result.exit_code == 0, result.output
     assert f"Usage: psp {' '.join(path)}" in result.output

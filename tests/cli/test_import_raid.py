@@ -6,14 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from psptool.cli import app
-from tests.helpers import copy_psp_folder
+from tests.helpers import PspRunner, copy_psp_folder
 from tests.load import raid_workbook as wb
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
-runner = CliRunner()
+runner = PspRunner()
 
 
 @pytest.fixture
@@ -30,7 +28,6 @@ def book(folder: Path) -> Path:
 
 def psp_import(folder: Path, book: Path, *args: str):
     return runner.invoke(
-        app,
         ["import", "raid", str(book), *args, "--project", str(folder), "--as-of", "2026-06-30"],
     )
 
@@ -92,7 +89,7 @@ def test_problems_exit_1_and_nothing_is_written(folder: Path, book: Path) -> Non
 
 
 def test_conflicts_are_refused_unless_forced(folder: Path, book: Path) -> None:
-    runner.invoke(app, ["risk", "update", "R-001", "--impact", "2", "--project", str(folder)])
+    runner.invoke(["risk", "update", "R-001", "--impact", "2", "--project", str(folder)])
     wb.edit(book, {("RAID log", "G2"): 1})
     refused = psp_import(folder, book, "--apply")
     assert refused.exit_code == 1
@@ -114,7 +111,7 @@ def test_conflicts_are_refused_unless_forced(folder: Path, book: Path) -> None:
 
 
 def test_notes_for_entries_changed_in_the_folder(folder: Path, book: Path) -> None:
-    runner.invoke(app, ["risk", "close", "R-002", "--project", str(folder)])
+    runner.invoke(["risk", "close", "R-002", "--project", str(folder)])
     result = psp_import(folder, book)
     assert result.exit_code == 0
     assert result.stdout == (

@@ -5,19 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from psptool.cli import app
 from psptool.load.scaffold import slug
 from psptool.model import FILES
-from tests.helpers import check
+from tests.helpers import PspRunner, check
 
-runner = CliRunner()
+runner = PspRunner()
 
 
 def test_init_writes_ten_files_that_validate_without_errors(tmp_path: Path) -> None:
     target = tmp_path / "new-psp"
-    result = runner.invoke(app, ["init", str(target), "--name", "Fife Carers: Respite PSP"])
+    result = runner.invoke(["init", str(target), "--name", "Fife Carers: Respite PSP"])
     assert result.exit_code == 0, result.output
     for spec in FILES:
         text = (target / spec.name).read_text()
@@ -33,7 +30,7 @@ def test_init_writes_ten_files_that_validate_without_errors(tmp_path: Path) -> N
 
 
 def test_init_name_defaults_to_the_folder(tmp_path: Path) -> None:
-    runner.invoke(app, ["init", str(tmp_path / "west-lothian-employability")])
+    runner.invoke(["init", str(tmp_path / "west-lothian-employability")])
     text = (tmp_path / "west-lothian-employability" / "psp.yaml").read_text()
     assert 'name: "West Lothian Employability"' in text
     assert "id: west-lothian-employability" in text
@@ -41,14 +38,14 @@ def test_init_name_defaults_to_the_folder(tmp_path: Path) -> None:
 
 def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
-    result = runner.invoke(app, ["init", str(tmp_path)])
+    result = runner.invoke(["init", str(tmp_path)])
     assert result.exit_code == 2
     assert not (tmp_path / "psp.yaml").exists()
 
 
 def test_init_force_adds_only_missing_files(tmp_path: Path) -> None:
     (tmp_path / "risks.yaml").write_text("risks: []  # my own\n")
-    result = runner.invoke(app, ["init", str(tmp_path), "--force"])
+    result = runner.invoke(["init", str(tmp_path), "--force"])
     assert result.exit_code == 0
     assert (tmp_path / "risks.yaml").read_text() == "risks: []  # my own\n"
     assert "kept    " in result.output and "risks.yaml (already there)" in result.output
@@ -56,7 +53,7 @@ def test_init_force_adds_only_missing_files(tmp_path: Path) -> None:
 
 
 def test_init_example_copies_the_worked_example(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["init", str(tmp_path / "ex"), "--example", "falkirk-foster-care"])
+    result = runner.invoke(["init", str(tmp_path / "ex"), "--example", "falkirk-foster-care"])
     assert result.exit_code == 0, result.output
     from datetime import date
 
@@ -64,7 +61,7 @@ def test_init_example_copies_the_worked_example(tmp_path: Path) -> None:
 
 
 def test_init_unknown_example(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["init", str(tmp_path / "ex"), "--example", "nope"])
+    result = runner.invoke(["init", str(tmp_path / "ex"), "--example", "nope"])
     assert result.exit_code == 2
 
 
@@ -75,15 +72,15 @@ def test_slug() -> None:
 
 
 def test_schema_command_prints_and_writes(tmp_path: Path) -> None:
-    printed = json.loads(runner.invoke(app, ["schema"]).output)
+    printed = json.loads(runner.invoke(["schema"]).output)
     assert set(printed) == {spec.name.replace(".yaml", ".schema.json") for spec in FILES}
     risk = printed["risks.schema.json"]["$defs"]["Risk"]
     assert risk["additionalProperties"] is False
     assert risk["properties"]["likelihood"]["maximum"] == 5
     assert set(risk["required"]) == {"id", "type", "title", "likelihood", "impact"}
     out = tmp_path / "schema"
-    assert runner.invoke(app, ["schema", "--out", str(out)]).exit_code == 0
+    assert runner.invoke(["schema", "--out", str(out)]).exit_code == 0
     assert json.loads((out / "psp.schema.json").read_text())["required"] == ["name", "id", "stage"]
     # writing again without --force refuses, and changes nothing
-    assert runner.invoke(app, ["schema", "--out", str(out)]).exit_code == 2
-    assert runner.invoke(app, ["schema", "--out", str(out), "--force"]).exit_code == 0
+    assert runner.invoke(["schema", "--out", str(out)]).exit_code == 2
+    assert runner.invoke(["schema", "--out", str(out), "--force"]).exit_code == 0

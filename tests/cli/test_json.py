@@ -9,13 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from psptool.cli import app
 from psptool.render.tables import SCHEMA_VERSION
-from tests.helpers import EXAMPLE
+from tests.helpers import EXAMPLE, PspRunner
 
-runner = CliRunner()
+runner = PspRunner()
 EX = [str(EXAMPLE), "--as-of", "2011-06-30"]
 
 RESULT_KEYS = {
@@ -60,7 +58,7 @@ RESULT_KEYS = {
 
 
 def _json(*args: str) -> dict[str, Any]:
-    result = runner.invoke(app, list(args))
+    result = runner.invoke(list(args))
     assert result.exit_code in (0, 1), result.output
     data = json.loads(result.output)
     assert isinstance(data, dict)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from psptool.cli import app
-from tests.helpers import copy_example
+from tests.helpers import PspRunner, copy_example
 
-runner = CliRunner()
+runner = PspRunner()
 
 
 @pytest.mark.parametrize(
@@ -30,7 +28,7 @@ def test_mismatched_output_names_are_refused(
     copy_example(folder)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     monkeypatch.chdir(folder)
-    result = runner.invoke(app, [*args, "--as-of", "2011-06-30"])
+    result = runner.invoke([*args, "--as-of", "2011-06-30"])
     assert result.exit_code == 2
     assert message in result.output
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
@@ -47,11 +45,10 @@ def test_a_paper_never_replaces_the_folders_yaml(tmp_path: Path) -> None:
 def test_heatmap_is_only_for_risks_and_a_risk_needs_a_title(tmp_path: Path) -> None:
     folder = tmp_path / "ex"
     copy_example(folder)
-    wrong = runner.invoke(app, ["score", "options", str(folder), "--heatmap"])
+    wrong = runner.invoke(["score", "options", str(folder), "--heatmap"])
     assert wrong.exit_code == 2 and "the heat map is of risks" in wrong.output
     before = (folder / "risks.yaml").read_bytes()
     empty = runner.invoke(
-        app,
         [
             "risk",
             "add",

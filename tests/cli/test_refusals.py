@@ -17,16 +17,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from psptool.cli import app
+from tests.helpers import PspRunner
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
-runner = CliRunner()
+runner = PspRunner()
 
 
 def _run(folder: Path, args: list[str]):
-    return runner.invoke(app, [*args, "--project", str(folder), "--as-of", "2026-06-30"])
+    return runner.invoke([*args, "--project", str(folder), "--as-of", "2026-06-30"])
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -8,13 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from psptool.cli import app
 from tests.check.test_codes import risk
-from tests.helpers import EXAMPLE, make_project
+from tests.helpers import EXAMPLE, PspRunner, make_project
 
-runner = CliRunner()
+runner = PspRunner()
 EX = [str(EXAMPLE), "--as-of", "2011-06-30"]
 
 
@@ -22,22 +20,22 @@ EX = [str(EXAMPLE), "--as-of", "2011-06-30"]
     "kind", ["risks", "options", "partners", "goals", "benefits", "stakeholders", "plan"]
 )
 def test_every_kind_in_every_format(kind: str) -> None:
-    table = runner.invoke(app, ["score", kind, *EX])
+    table = runner.invoke(["score", kind, *EX])
     assert table.exit_code == 0, table.output
-    data = json.loads(runner.invoke(app, ["score", kind, *EX, "--format", "json"]).output)
+    data = json.loads(runner.invoke(["score", kind, *EX, "--format", "json"]).output)
     assert data["kind"] == kind and data["as_of"] == "2011-06-30"
     rows = list(
-        csv.reader(io.StringIO(runner.invoke(app, ["score", kind, *EX, "--format", "csv"]).output))
+        csv.reader(io.StringIO(runner.invoke(["score", kind, *EX, "--format", "csv"]).output))
     )
     assert len(rows) > 1
 
 
 def test_risk_table_json_and_csv_carry_the_same_figures() -> None:
-    table = runner.invoke(app, ["score", "risks", *EX]).output
-    data = json.loads(runner.invoke(app, ["score", "risks", *EX, "--format", "json"]).output)
+    table = runner.invoke(["score", "risks", *EX]).output
+    data = json.loads(runner.invoke(["score", "risks", *EX, "--format", "json"]).output)
     rows = list(
         csv.DictReader(
-            io.StringIO(runner.invoke(app, ["score", "risks", *EX, "--format", "csv"]).output)
+            io.StringIO(runner.invoke(["score", "risks", *EX, "--format", "csv"]).output)
         )
     )
     top = data["result"]["risks"][0]
@@ -48,51 +46,51 @@ def test_risk_table_json_and_csv_carry_the_same_figures() -> None:
 
 
 def test_heatmap() -> None:
-    out = runner.invoke(app, ["score", "risks", *EX, "--heatmap"]).output
+    out = runner.invoke(["score", "risks", *EX, "--heatmap"]).output
     assert "Risk heat map" in out
     assert "│ likelihood 3 │          │ R12      │ R1 R4 R10 │ R5       │" in out
 
 
 def test_options_show_sensitivity() -> None:
-    out = runner.invoke(app, ["score", "options", *EX]).output
+    out = runner.invoke(["score", "options", *EX]).output
     assert "Sensitivity of the leader to each weight" in out
-    data = json.loads(runner.invoke(app, ["score", "options", *EX, "--format", "json"]).output)
+    data = json.loads(runner.invoke(["score", "options", *EX, "--format", "json"]).output)
     assert data["result"]["leaders"] == ["O3"]
     assert [o["score"] for o in data["result"]["options"]] == [78.0, 62.0, 50.0, 34.0]
 
 
 def test_a_folder_with_errors_is_refused(tmp_path: Path) -> None:
     root = make_project(tmp_path / "psp", risks_yaml=risk(owner="nobody"))
-    result = runner.invoke(app, ["score", "risks", str(root), "--as-of", "2026-06-30"])
+    result = runner.invoke(["score", "risks", str(root), "--as-of", "2026-06-30"])
     assert result.exit_code == 1
     assert "PSP202" in result.output and "fix these errors first" in result.output
 
 
 def test_no_folder_is_exit_2(tmp_path: Path) -> None:
-    assert runner.invoke(app, ["score", "risks", str(tmp_path)]).exit_code == 2
+    assert runner.invoke(["score", "risks", str(tmp_path)]).exit_code == 2
 
 
 def test_gate_exit_codes() -> None:
-    unmet = runner.invoke(app, ["report", "gate", *EX])
+    unmet = runner.invoke(["report", "gate", *EX])
     assert unmet.exit_code == 1
     assert "Leaving pilot for sustain as at 2011-06-30: 3 of 8 items unmet." in unmet.output
-    met = runner.invoke(app, ["report", "gate", *EX, "--stage", "design"])
+    met = runner.invoke(["report", "gate", *EX, "--stage", "design"])
     assert met.exit_code == 0
     assert "the gate is met" in met.output
 
 
 def test_gate_json_and_markdown() -> None:
-    data = json.loads(runner.invoke(app, ["report", "gate", *EX, "--format", "json"]).output)
+    data = json.loads(runner.invoke(["report", "gate", *EX, "--format", "json"]).output)
     assert data["met"] is False
     assert [i["id"] for i in data["gate"]["items"] if not i["met"]] == [
         "pilot_duration",
         "pilot_milestones_done",
         "fbc_signed",
     ]
-    md = runner.invoke(app, ["report", "gate", *EX, "--format", "markdown"]).output
+    md = runner.invoke(["report", "gate", *EX, "--format", "markdown"]).output
     assert "| ✗ | Full business case approved |" in md
 
 
 def test_gate_unknown_stage_is_a_usage_error() -> None:
-    result = runner.invoke(app, ["report", "gate", *EX, "--stage", "launch"])
+    result = runner.invoke(["report", "gate", *EX, "--stage", "launch"])
     assert result.exit_code == 2

@@ -7,34 +7,32 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from psptool.cli import app
-from tests.helpers import EXAMPLE, copy_example
+from tests.helpers import EXAMPLE, PspRunner, copy_example
 
-runner = CliRunner()
+runner = PspRunner()
 EX = [str(EXAMPLE), "--as-of", "2011-06-30"]
 
 
 def test_markdown_to_stdout_when_piped() -> None:
-    result = runner.invoke(app, ["report", "status", *EX])
+    result = runner.invoke(["report", "status", *EX])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# Highlight report: Falkirk Foster Care PSP")
 
 
 def test_terminal_format() -> None:
-    result = runner.invoke(app, ["report", "status", *EX, "--format", "terminal"])
+    result = runner.invoke(["report", "status", *EX, "--format", "terminal"])
     assert "Overall status" in result.output and "RED" in result.output
 
 
 def test_outputs_by_suffix_atomic_and_never_over_a_file(tmp_path: Path) -> None:
     html = tmp_path / "report.html"
-    assert runner.invoke(app, ["report", "status", *EX, "-o", str(html)]).exit_code == 0
+    assert runner.invoke(["report", "status", *EX, "-o", str(html)]).exit_code == 0
     assert html.read_text().startswith("<!DOCTYPE html>")
-    again = runner.invoke(app, ["report", "status", *EX, "-o", str(html)])
+    again = runner.invoke(["report", "status", *EX, "-o", str(html)])
     assert again.exit_code == 2 and "already exists" in again.output
     docx = tmp_path / "report.docx"
-    assert runner.invoke(app, ["report", "status", *EX, "-o", str(docx)]).exit_code == 0
+    assert runner.invoke(["report", "status", *EX, "-o", str(docx)]).exit_code == 0
     assert docx.read_bytes()[:2] == b"PK"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "report.html"]
 
@@ -43,16 +41,16 @@ def test_docx_defaults_to_the_out_folder(tmp_path: Path) -> None:
     folder = tmp_path / "psp"
     copy_example(folder)
     result = runner.invoke(
-        app, ["report", "status", str(folder), "--as-of", "2011-06-30", "--format", "docx"]
+        ["report", "status", str(folder), "--as-of", "2011-06-30", "--format", "docx"]
     )
     assert result.exit_code == 0, result.output
     assert (folder / "out" / "status-2011-06-30.docx").is_file()
 
 
 def test_period_option() -> None:
-    result = runner.invoke(app, ["report", "status", *EX, "--period", "1m"])
+    result = runner.invoke(["report", "status", *EX, "--period", "1m"])
     assert "reporting period 1 June 2011 to 30 June 2011 (1 month)" in result.output
-    bad = runner.invoke(app, ["report", "status", *EX, "--period", "soon"])
+    bad = runner.invoke(["report", "status", *EX, "--period", "soon"])
     assert bad.exit_code == 2
 
 
@@ -60,7 +58,7 @@ def test_since_outside_git_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "psp"
     copy_example(folder)
     result = runner.invoke(
-        app, ["report", "status", str(folder), "--as-of", "2011-06-30", "--since", "HEAD~1"]
+        ["report", "status", str(folder), "--as-of", "2011-06-30", "--since", "HEAD~1"]
     )
     assert result.exit_code == 0
     assert "No comparison with HEAD~1" in result.output
@@ -78,7 +76,7 @@ def _browser() -> str | None:
 @pytest.mark.skipif(_browser() is None, reason="no headless browser installed")
 def test_html_report_in_a_real_browser(tmp_path: Path) -> None:
     page = tmp_path / "status.html"
-    assert runner.invoke(app, ["report", "status", *EX, "-o", str(page)]).exit_code == 0
+    assert runner.invoke(["report", "status", *EX, "-o", str(page)]).exit_code == 0
     shot = tmp_path / "status.png"
     done = subprocess.run(
         [

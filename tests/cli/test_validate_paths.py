@@ -7,10 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from psptool.cli import app
-from tests.helpers import make_project
+from tests.helpers import PspRunner, make_project
 
 BAD_RISKS = """\
 risks:
@@ -38,7 +36,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def psp(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["validate", *args, "--as-of", "2026-06-30"])
+    result = PspRunner().invoke(["validate", *args, "--as-of", "2026-06-30"])
     return result.exit_code, result.output
 
 

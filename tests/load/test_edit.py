@@ -12,10 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from psptool.check import validate
-from psptool.errors import NothingToDo, UserError
+from psptool.errors import EditRefused, FileChanged, NothingToDo, RecordNotFound, UserError
 from psptool.load import edit
-from psptool.load.edit import EditRefused, RecordNotFound, next_id
-from psptool.load.write import FileChanged
+from psptool.load.edit import next_id
 from psptool.load.yamlfile import parse_yaml
 from tests.helpers import copy_psp_folder
 

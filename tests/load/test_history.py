@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from psptool.load.history import RevisionNotFound, resolve
+from psptool.errors import RevisionNotFound
+from psptool.load.history import resolve
 
 
 @pytest.fixture

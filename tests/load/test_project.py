@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from psptool.check import validate
-from psptool.load import ProjectNotFound, find_project, load_project
+from psptool.errors import ProjectNotFound
+from psptool.load import find_project, load_project
 from psptool.load import project as project_module
 from tests.helpers import AS_OF, check, make_project
 

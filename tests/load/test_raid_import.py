@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from psptool.check import validate
-from psptool.errors import UserError
+from psptool.errors import ImportRefused, UserError
 from psptool.load import edit
-from psptool.load.raid_import import ImportRefused, apply_raid_import, plan_raid_import
+from psptool.load.raid_import import apply_raid_import, plan_raid_import
 from psptool.load.raid_layout import (
     RAID_COLUMNS,
     column_letter,

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from psptool.load.roundtrip import EditError, Layout, YamlDocument
-from psptool.load.write import FileChanged, replace_atomic
+from psptool.errors import EditError, FileChanged
+from psptool.load.roundtrip import Layout, YamlDocument
+from psptool.load.write import replace_atomic
 from psptool.load.yamlfile import parse_yaml
 
 ORDER = ("id", "type", "title", "owner", "likelihood", "impact", "status", "closed", "actions")

@@ -13,12 +13,10 @@ import pytest
 from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from typer.testing import CliRunner
 
 from psptool.analysis import appraise_options, economic_case, score_risks
 from psptool.analysis.budget import period_range
 from psptool.check import validate
-from psptool.cli import app
 from psptool.load.history import Commit, folder_history
 from psptool.render.templates import (
     TEMPLATES,
@@ -29,10 +27,10 @@ from psptool.render.templates import (
 )
 from psptool.report.papers import business_case_context, money
 from tests.helpers import AS_OF as HELPERS_AS_OF
-from tests.helpers import EXAMPLE, PSP, copy_example, make_project
+from tests.helpers import EXAMPLE, PSP, PspRunner, copy_example, make_project
 
 AS_OF = date(2011, 6, 30)
-runner = CliRunner()
+runner = PspRunner()
 OUTLINE_SECTIONS = [
     "Document control",
     "Contents",
@@ -439,7 +437,7 @@ def test_version_history_from_git(tmp_path: Path) -> None:
         Commit("2011-06-24", short[0], "Review the RAID log"),
     ]
     result = runner.invoke(
-        app, ["render", "business-case", str(folder), "--outline", "--as-of", "2011-06-30"]
+        ["render", "business-case", str(folder), "--outline", "--as-of", "2011-06-30"]
     )
     assert result.exit_code == 0, result.output
     document = Document(str(folder / "out" / "business-case-outline-2011-06-30.docx"))
@@ -707,22 +705,22 @@ def test_cli_default_paths_force_and_choice(tmp_path: Path) -> None:
     copy_example(folder)
     for flag, name in (("--outline", "outline"), ("--full", "full")):
         args = ["render", "business-case", str(folder), flag, "--as-of", "2011-06-30"]
-        first = runner.invoke(app, args)
+        first = runner.invoke(args)
         assert first.exit_code == 0, first.output
         target = folder / "out" / f"business-case-{name}-2011-06-30.docx"
         assert target.is_file()
         before = target.read_bytes()
-        second = runner.invoke(app, args)
+        second = runner.invoke(args)
         assert second.exit_code == 2 and "already exists" in second.output
         assert target.read_bytes() == before
-        assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+        assert runner.invoke([*args, "--force"]).exit_code == 0
     for flags in ([], ["--outline", "--full"]):
-        result = runner.invoke(app, ["render", "business-case", str(folder), *flags])
+        result = runner.invoke(["render", "business-case", str(folder), *flags])
         assert result.exit_code == 2
         assert "say which business case: --outline or --full" in result.output
     written = tmp_path / "case.docx"
     result = runner.invoke(
-        app, ["render", "business-case", "--project", str(folder), "--full", "-o", str(written)]
+        ["render", "business-case", "--project", str(folder), "--full", "-o", str(written)]
     )
     assert result.exit_code == 0, result.output
     assert written.is_file()
@@ -747,7 +745,7 @@ def test_a_partnerships_bad_template_is_one_line_and_writes_nothing(
     bad.add_paragraph(line)
     bad.save(str(folder / "templates" / "business-case-outline.docx"))
     result = runner.invoke(
-        app, ["render", "business-case", str(folder), "--outline", "--as-of", "2011-06-30"]
+        ["render", "business-case", str(folder), "--outline", "--as-of", "2011-06-30"]
     )
     assert result.exit_code == 2
     assert "template business-case-outline.docx" in result.output
@@ -767,7 +765,6 @@ def test_a_partnerships_own_template_is_used(tmp_path: Path, project) -> None:
     own.save(str(folder / "templates" / "business-case-full.docx"))
     out = tmp_path / "own.docx"
     result = runner.invoke(
-        app,
         ["render", "business-case", str(folder), "--full", "--as-of", "2011-06-30", "-o", str(out)],
     )
     assert result.exit_code == 0, result.output

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from typer.testing import CliRunner
 
 from psptool.check import validate
-from psptool.cli import app
 from psptool.render.templates import (
     TEMPLATES,
     TemplateProblem,
@@ -21,10 +19,10 @@ from psptool.render.templates import (
     render_docx,
 )
 from psptool.report.papers import mou_context
-from tests.helpers import EXAMPLE, copy_example, make_project
+from tests.helpers import EXAMPLE, PspRunner, copy_example, make_project
 
 AS_OF = date(2011, 6, 30)
-runner = CliRunner()
+runner = PspRunner()
 SECTIONS = [
     "1. Purpose and scope",
     "2. Objectives",
@@ -280,24 +278,24 @@ def test_cli_render_mou_default_path_and_force(tmp_path: Path) -> None:
     folder = tmp_path / "ex"
     copy_example(folder)
     args = ["render", "mou", str(folder), "--as-of", "2011-06-30"]
-    first = runner.invoke(app, args)
+    first = runner.invoke(args)
     assert first.exit_code == 0, first.output
     target = folder / "out" / "mou-2011-06-30.docx"
     assert target.is_file()
     before = target.read_bytes()
-    second = runner.invoke(app, args)
+    second = runner.invoke(args)
     assert second.exit_code == 2 and "already exists" in second.output
     assert target.read_bytes() == before
-    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+    assert runner.invoke([*args, "--force"]).exit_code == 0
 
 
 def test_cli_templates_commands(tmp_path: Path) -> None:
     root = make_project(tmp_path / "psp")
-    listed = runner.invoke(app, ["templates", "list", "--project", str(root)])
+    listed = runner.invoke(["templates", "list", "--project", str(root)])
     assert "mou.docx" in listed.output and "default" in listed.output
-    exported = runner.invoke(app, ["templates", "export", "mou.docx", "--project", str(root)])
+    exported = runner.invoke(["templates", "export", "mou.docx", "--project", str(root)])
     assert exported.exit_code == 0 and (root / "templates" / "mou.docx").is_file()
-    assert runner.invoke(app, ["templates", "check", "--project", str(root)]).exit_code == 0
+    assert runner.invoke(["templates", "check", "--project", str(root)]).exit_code == 0
     bad = _template(tmp_path, "{{ nobody }}")
-    checked = runner.invoke(app, ["templates", "check", str(bad)])
+    checked = runner.invoke(["templates", "check", str(bad)])
     assert checked.exit_code == 0  # a file not named like a template has no data to check

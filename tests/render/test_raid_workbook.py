@@ -8,16 +8,14 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
 from psptool.check import validate
-from psptool.cli import app
 from psptool.load.raid_layout import RAID_COLUMNS, record_fingerprint
 from psptool.render.raid_workbook import content_hash, raid_records, render_raid
-from tests.helpers import copy_example
+from tests.helpers import PspRunner, copy_example
 
 AS_OF = date(2011, 6, 30)
-runner = CliRunner()
+runner = PspRunner()
 
 
 @pytest.fixture
@@ -102,10 +100,10 @@ def test_actions_heat_map_and_properties(book) -> None:
 
 
 def test_round_trip_through_import_has_no_differences(folder: Path) -> None:
-    rendered = runner.invoke(app, ["render", "raid", str(folder), "--as-of", "2011-06-30"])
+    rendered = runner.invoke(["render", "raid", str(folder), "--as-of", "2011-06-30"])
     assert rendered.exit_code == 0, rendered.output
     path = folder / "out" / "raid-2011-06-30.xlsx"
-    imported = runner.invoke(app, ["import", "raid", str(path), "--project", str(folder)])
+    imported = runner.invoke(["import", "raid", str(path), "--project", str(folder)])
     assert imported.exit_code == 0, imported.output
     assert "no differences" in imported.output
 
@@ -114,12 +112,12 @@ def test_an_edit_in_excel_comes_back(folder: Path) -> None:
     import difflib
 
     before = (folder / "risks.yaml").read_text().splitlines()
-    runner.invoke(app, ["render", "raid", str(folder), "--as-of", "2011-06-30"])
+    runner.invoke(["render", "raid", str(folder), "--as-of", "2011-06-30"])
     path = folder / "out" / "raid-2011-06-30.xlsx"
     workbook = load_workbook(path)
     workbook["RAID log"]["G2"] = 4  # R1's likelihood from 3 to 4
     workbook.save(path)
-    result = runner.invoke(app, ["import", "raid", str(path), "--project", str(folder), "--apply"])
+    result = runner.invoke(["import", "raid", str(path), "--project", str(folder), "--apply"])
     assert result.exit_code == 0, result.output
     risks = validate(folder, AS_OF, find=False).result.project.risks.risks
     assert next(r for r in risks if r.id == "R1").likelihood == 4
@@ -141,7 +139,7 @@ def test_text_that_looks_like_a_formula_stays_text(folder: Path, tmp_path: Path)
     for kind in ("raid", "plan"):
         out = tmp_path / f"{kind}.xlsx"
         result = runner.invoke(
-            app, ["render", kind, str(folder), "--as-of", "2011-06-30", "-o", str(out)]
+            ["render", kind, str(folder), "--as-of", "2011-06-30", "-o", str(out)]
         )
         assert result.exit_code == 0, result.output
     raid = load_workbook(tmp_path / "raid.xlsx")["RAID log"]["C2"]
@@ -151,7 +149,7 @@ def test_text_that_looks_like_a_formula_stays_text(folder: Path, tmp_path: Path)
     assert plan["Gantt"]["B4"].data_type == "s"
     # and it reads back as the same text
     imported = runner.invoke(
-        app, ["import", "raid", str(tmp_path / "raid.xlsx"), "--project", str(folder)]
+        ["import", "raid", str(tmp_path / "raid.xlsx"), "--project", str(folder)]
     )
     assert "no differences" in imported.output, imported.output
 

@@ -102,7 +102,8 @@ def test_a_files_suffix_decides_its_format(tmp_path: Path) -> None:
 
 
 def test_a_suffix_that_does_not_fit_is_refused(tmp_path: Path) -> None:
-    from psptool.render.status_output import WrongSuffix, status_target
+    from psptool.errors import WrongSuffix
+    from psptool.render.status_output import status_target
 
     with pytest.raises(WrongSuffix) as wrong:
         status_target("html", tmp_path / "r.md", tmp_path, AS_OF, is_terminal=_never)

@@ -9,19 +9,17 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
 from psptool import analysis
 from psptool.check import validate
-from psptool.cli import app
 from psptool.render.options_workbook import options_workbook
 from psptool.render.plan_workbook import GANTT_FIRST_COLUMN, grid, plan_workbook
 from psptool.render.stakeholder_workbook import stakeholder_workbook
 from psptool.render.workbook import save
-from tests.helpers import EXAMPLE, copy_example
+from tests.helpers import EXAMPLE, PspRunner, copy_example
 
 AS_OF = date(2011, 6, 30)
-runner = CliRunner()
+runner = PspRunner()
 
 
 @pytest.fixture(scope="module")
@@ -164,10 +162,10 @@ def test_cli_render_workbooks(tmp_path: Path) -> None:
     folder = tmp_path / "ex"
     copy_example(folder)
     for kind in ("plan", "options", "stakeholders"):
-        result = runner.invoke(app, ["render", kind, str(folder), "--as-of", "2011-06-30"])
+        result = runner.invoke(["render", kind, str(folder), "--as-of", "2011-06-30"])
         assert result.exit_code == 0, result.output
         assert (folder / "out" / f"{kind}-2011-06-30.xlsx").is_file()
-    again = runner.invoke(app, ["render", "plan", str(folder), "--as-of", "2011-06-30"])
+    again = runner.invoke(["render", "plan", str(folder), "--as-of", "2011-06-30"])
     assert again.exit_code == 2
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from psptool.check import validate
-from psptool.errors import UserError
-from psptool.load.history import RevisionNotFound, load_revision
+from psptool.errors import RevisionNotFound, UserError
+from psptool.load.history import load_revision
 from psptool.report.status import status_since
 from tests.helpers import EXAMPLE, copy_example
 

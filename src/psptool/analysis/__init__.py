@@ -3,12 +3,13 @@
 Reports, renderers and the CLI share these results; nothing here formats or prints.
 """
 
+from ..errors import PlanError
 from .benefits import BenefitProgress, BenefitsAnalysis, analyse_benefits
 from .economics import EconomicCase, OptionEconomics, SroiAnalysis, economic_case
 from .goals import GoalsAnalysis, GoalVerdict, analyse_goals
 from .options import OptionsAppraisal, appraise_options
 from .partners import SelectionRanking, rank_candidates
-from .plan import PlanAnalysis, PlanError, analyse_plan
+from .plan import PlanAnalysis, analyse_plan
 from .risk import RiskRegister, score_risks
 from .stakeholders import StakeholderMap, map_stakeholders
 

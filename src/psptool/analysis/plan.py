@@ -7,13 +7,9 @@ import heapq
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..errors import UserError
+from ..errors import PlanError
 from ..model import Milestone, Project
 from .common import Period, natural_key, reporting_period
-
-
-class PlanError(UserError):
-    """The plan cannot be analysed: milestones depend on each other in a cycle."""
 
 
 @dataclass

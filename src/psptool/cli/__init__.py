@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping
 from importlib import import_module
 from typing import Annotated, Any
 
@@ -41,43 +41,15 @@ libraries, so building all of them for `psp validate` cost more than validating 
 example does."""
 
 
-def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the library's `PspError` into a one-line message and its exit code."""
-    if getattr(command, "__psp_guarded__", False):
-        return command
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from ..errors import PspError
-
-        try:
-            return command(*args, **kwargs)
-        except PspError as exc:
-            typer.echo(f"psp: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-
-    wrapper.__psp_guarded__ = True  # type: ignore[attr-defined]  # a marker on the function
-    return wrapper
-
-
-def _guard_all(group: typer.Typer) -> None:
-    for registered in group.registered_commands:
-        registered.callback = guarded(registered.callback) if registered.callback else None
-    for sub in group.registered_groups:
-        if sub.typer_instance is not None:
-            _guard_all(sub.typer_instance)
-
-
 @functools.cache
 def load_command(name: str) -> Any:
     """The click command for the top-level command `name`, imported and built on first use."""
     module_name, attribute = COMMANDS[name].split(":")
     target = getattr(import_module(f"{__name__}.{module_name}"), attribute)
     if isinstance(target, typer.Typer):
-        _guard_all(target)
         return typer.main.get_group(target)
     single = typer.Typer(rich_markup_mode=None, add_completion=False)
-    single.command(name)(guarded(target))
+    single.command(name)(target)
     return typer.main.get_command(single)
 
 
@@ -171,17 +143,29 @@ def _psp(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code (the console script exits with it)."""
-    from ..errors import PspError
+    """Run the CLI and return its exit code (the console script exits with it).
+
+    The one place outcomes become exit codes. A command returns its code (None is 0) or
+    raises: a `PspError` is printed as one line and ends with its own code (errors.py says
+    which), a usage error is shown as click shows it (2), Ctrl-C is 130, and anything else is
+    an unexpected error with a crash report written to a file, never a traceback."""
+    from typer._click import ClickException  # typer 0.29 vendors click here
+
+    from ..errors import FolderHasErrors, PspError
 
     try:
-        app(args=argv, prog_name="psp")
-        code: object = 0
-    except SystemExit as exc:  # typer exits with the command's code; usage errors are 2
-        code = exc.code
-    except KeyboardInterrupt:
+        code: object = app(args=argv, prog_name="psp", standalone_mode=False)
+    except ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except (KeyboardInterrupt, typer.Abort):
         print("psp: interrupted", file=sys.stderr)
         code = 130
+    except FolderHasErrors as exc:
+        from .project import show_errors
+
+        show_errors(exc)
+        code = exc.exit_code
     except PspError as exc:
         print(f"psp: {exc}", file=sys.stderr)
         code = exc.exit_code
@@ -195,9 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         code = 2
-    if code is None:
-        return 0
-    return code if isinstance(code, int) else 0
+    return code if isinstance(code, int) and not isinstance(code, bool) else 0
 
 
 def run() -> None:

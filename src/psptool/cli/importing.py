@@ -27,7 +27,7 @@ def raid_command(
     ] = False,
     as_of: AsOfOption = None,
     project: ProjectOption = None,
-) -> None:
+) -> int:
     """Show how a RAID workbook differs from risks.yaml; with --apply, write the differences."""
     from ..load.raid_import import apply_raid_import, plan_raid_import, refusal
     from ..render.tables import Prose, Table, to_rich
@@ -44,7 +44,7 @@ def raid_command(
             f"in {workbook.name} first",
             err=True,
         )
-        raise typer.Exit(1)
+        return 1
     if plan.differences:
         rows = [
             [d.record, d.field, d.folder, d.workbook, "changed in both" if d.conflict else ""]
@@ -59,12 +59,13 @@ def raid_command(
     reason = refusal(plan, force=force)
     if reason is not None:
         typer.echo(f"psp: {reason}", err=True)
-        raise typer.Exit(1)
+        return 1
     if not apply:
         if plan.differences:
             typer.echo("run again with --apply to write these into risks.yaml")
-        return
+        return 0
     report(apply_raid_import(plan, force=force), dry_run=False)
+    return 0
 
 
 import_app = typer.Typer(

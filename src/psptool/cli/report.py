@@ -35,7 +35,7 @@ def gate_command(
     ] = GateFormat.table,
     as_of: AsOfOption = None,
     project: ProjectOption = None,
-) -> None:
+) -> int:
     """Is the partnership ready to leave its stage? Exit 0 when the gate is met, 1 when not."""
     from ..analysis.gate import CHECKLISTS, stage_gate
     from ..render.scores import gate_table
@@ -60,7 +60,7 @@ def gate_command(
         console.print(to_rich(table))
         for note in table.notes:
             console.print(Prose(note))
-    raise typer.Exit(0 if gate.met else 1)
+    return 0 if gate.met else 1
 
 
 report_app.command("gate")(gate_command)

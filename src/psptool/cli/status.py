@@ -51,7 +51,8 @@ def status_command(
 ) -> None:
     """Write the highlight report: overall RAG, milestones, risks, budget, benefits, decisions."""
     from ..analysis.common import Period
-    from ..render.status_output import WrongSuffix, render_status, status_target
+    from ..errors import WrongSuffix
+    from ..render.status_output import render_status, status_target
     from ..report.status import status_since
     from .console import out
     from .project import checked_project

@@ -75,7 +75,7 @@ def check_command(
         str | None, typer.Argument(help="A template name or file (default: every template).")
     ] = None,
     project: ProjectOption = None,
-) -> None:
+) -> int:
     """Lint templates before use: split tags, unpaired {%tr %}, smart quotes, unknown data."""
     from ..render.templates import TEMPLATES, check_docx, find_template
     from .console import out
@@ -101,7 +101,7 @@ def check_command(
         for f in findings:
             errors += f.severity == "error"
             console.print(f"{label}: {f.severity}: {f.message}")
-    raise typer.Exit(1 if errors else 0)
+    return 1 if errors else 0
 
 
 templates_app.command("list")(list_command)

@@ -54,7 +54,7 @@ def validate_command(
     ] = False,
     as_of: AsOfOption = None,
     project: ProjectOption = None,
-) -> None:
+) -> int:
     """Check the PSP folder: YAML, fields, references, dates and good practice."""
     targets = [*(paths or []), *([project] if project else [])]
     when = as_of_date(as_of)
@@ -72,7 +72,7 @@ def validate_command(
             typer.echo("\n".join(reports))
     else:
         _print_text(checked)
-    raise typer.Exit(max((v.exit_code(strict) for v in validations), default=0))
+    return max((v.exit_code(strict) for v in validations), default=0)
 
 
 def _validate_folders(
@@ -84,8 +84,8 @@ def _validate_folders(
     With no target, the folder is found from the working folder; a target in no PSP folder
     gives the "no PSP folder" finding (exit 2), unless `ignore_outside` skips it."""
     from ..check import validate
+    from ..errors import ProjectNotFound
     from ..load import find_project
-    from ..load.project import ProjectNotFound
 
     if not targets:
         return [(None, validate(None, as_of))]

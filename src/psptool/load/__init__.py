@@ -1,9 +1,8 @@
 """Files in, `Project` out: find the folder, parse with positions, validate, (later) write back."""
 
+from ..errors import MARKER, ProjectNotFound
 from .project import (
-    MARKER,
     LoadResult,
-    ProjectNotFound,
     SourceFile,
     find_project,
     load_project,

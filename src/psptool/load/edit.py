@@ -34,7 +34,14 @@ from string import Template
 from typing import Any
 
 from ..diagnostics import Diagnostic, make
-from ..errors import NothingToDo, UserError
+from ..errors import (
+    EditRefused,
+    FileChanged,
+    NothingToDo,
+    ProjectNotFound,
+    RecordNotFound,
+    UserError,
+)
 from ..model import (
     FILES,
     FILES_BY_NAME,
@@ -49,10 +56,10 @@ from ..model import (
     RiskAction,
 )
 from ..model.common import iso_date
-from .project import ProjectNotFound, find_project, load_project
+from .project import find_project, load_project
 from .roundtrip import DataPath, YamlDocument, plain, same
 from .scaffold import slug
-from .write import FileChanged, current_bytes, replace_all_atomic
+from .write import current_bytes, replace_all_atomic
 
 Checker = Callable[[Path], Sequence[Diagnostic]]
 
@@ -82,20 +89,6 @@ TYPE_PREFIX = {"risk": "R", "assumption": "A", "issue": "I", "dependency": "D"}
 def load_checks(root: Path) -> list[Diagnostic]:
     """The loader's findings: YAML syntax and the schema of every file."""
     return load_project(root, find=False).diagnostics
-
-
-class RecordNotFound(UserError):
-    """The id given names no record of that kind."""
-
-
-class EditRefused(UserError):
-    """The change would add errors to the folder, so nothing was written."""
-
-    exit_code = 1
-
-    def __init__(self, message: str, errors: list[Diagnostic]) -> None:
-        super().__init__(message)
-        self.errors = errors
 
 
 @dataclass(frozen=True)

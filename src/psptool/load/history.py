@@ -13,20 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import UserError
+from ..errors import NotARepository, RevisionNotFound
 from ..model import FILES
 from ..model.common import iso_date
 from .project import LoadResult, load_texts
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class NotARepository(UserError):
-    """The folder is not inside a git repository."""
-
-
-class RevisionNotFound(UserError):
-    """The revision (or a commit before the date) does not exist."""
 
 
 @dataclass(frozen=True)

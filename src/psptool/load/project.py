@@ -10,6 +10,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from ..diagnostics import Diagnostic, make
+from ..errors import MARKER, ProjectNotFound
 from ..model import FILES, FileSpec, Partnership, Project
 from ..model.partnership import Stage
 from .schema import Removed, locate, validate_file
@@ -17,7 +18,6 @@ from .yamlfile import Path, Position, control_characters, parse_yaml
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Larger than any real PSP file (10,000 risks is about 4 MB), small enough to read safely."""
-MARKER = "psp.yaml"
 
 
 @dataclass
@@ -58,22 +58,6 @@ class LoadResult:
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "error"]
-
-
-class ProjectNotFound(Exception):
-    """No PSP folder at or above the given path."""
-
-    def __init__(self, start: FsPath) -> None:
-        super().__init__(str(start))
-        self.start = start
-
-    @property
-    def diagnostic(self) -> Diagnostic:
-        return make(
-            "PSP001",
-            f"no PSP folder found: no {MARKER} in {self.start} or any folder above it",
-            hint="run 'psp init' to create one, or pass the folder's path",
-        )
 
 
 def find_project(start: str | os.PathLike[str] | None = None) -> FsPath:

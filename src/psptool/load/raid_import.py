@@ -26,7 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError
+from ..errors import ImportRefused, UserError
 from ..model.common import ID_PATTERN
 from .edit import (
     ACTION_ORDER,
@@ -62,12 +62,6 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TRUE = {"yes", "y", "true", "done", "x"}
 _FALSE = {"no", "n", "false", "not done"}
 _TARGET = ("Target likelihood", "Target impact")
-
-
-class ImportRefused(UserError):
-    """The workbook has problems, or conflicts with the folder; nothing was written."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from datetime import date
 from pathlib import Path as FsPath
 from typing import Any
 
-from ..errors import UserError
+from ..errors import EditError
 from .yamlfile import parse_yaml
 
 Key = str | int
@@ -46,10 +46,6 @@ _FLOW_RISKY = re.compile(r"""[?:#,\[\]{}&*!|>'"%@`]|^\s|\s$""")
 """Text that is quoted in a flow mapping or list whatever the emitter thinks: it writes
 `{owner: 0?}` plain, which the parser then refuses."""
 _BLOCK_SAFE = re.compile(r"[^\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*")
-
-
-class EditError(UserError):
-    """An edit cannot be made without disturbing other values; the text is left as it was."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +159,7 @@ class YamlDocument:
         except OSError as exc:
             raise EditError(f"{name} cannot be read: {exc.strerror or exc}") from None
         if raw.removeprefix(BOM).decode("utf-8", errors="replace") != text:
-            from .write import FileChanged
+            from ..errors import FileChanged
 
             raise FileChanged(f"{name} changed while psp was reading it; run the command again")
         return cls(name, text, path=path, original=raw, bom=raw.startswith(BOM))

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..errors import OutputExists, UserError
+from ..errors import FileChanged, OutputExists, UserError
 
 
 def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> None:
@@ -86,10 +86,6 @@ def write_through(output: Path, save: Callable[[Path], None], *, force: bool = F
         scratch = Path(tmp) / output.name
         save(scratch)
         write_atomic(output, scratch.read_bytes(), force=force)
-
-
-class FileChanged(UserError):
-    """A file changed on disk after psp read it, so psp did not write over it."""
 
 
 def current_bytes(path: Path) -> bytes | None:

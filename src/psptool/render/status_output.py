@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..errors import WrongSuffix
 from ..report.status import StatusReport
 from .document import Document
 from .status import status_document
@@ -30,10 +31,6 @@ SUFFIX_FORMAT = {
 """The format a file's suffix asks for; `.txt` holds the terminal layout as plain text."""
 TEXT_WIDTH = 120
 """Width of the terminal layout written to a .txt file."""
-
-
-class WrongSuffix(ValueError):
-    """The output file's name does not fit the format asked for, or no format at all."""
 
 
 @dataclass(frozen=True)

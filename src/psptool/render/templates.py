@@ -17,15 +17,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from ..errors import UserError
+from ..errors import TemplateProblem
 from ..load.write import write_through
 
 PARTNERSHIP_FOLDER = "templates"
-
-
-class TemplateProblem(UserError):
-    """A template could not be rendered: a syntax error, an unknown variable, a forbidden
-    operation. Nothing is written."""
 
 
 @dataclass(frozen=True)

@@ -286,7 +286,8 @@ def status_since(
 ) -> StatusReport:
     """The highlight report, compared with the folder at `since` (a git revision or a date)
     when given. Outside a git repository the report says so and carries no comparison."""
-    from ..load.history import NotARepository, load_revision
+    from ..errors import NotARepository
+    from ..load.history import load_revision
     from .changes import compare
 
     changes = since_label = note = None
