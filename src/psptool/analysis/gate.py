@@ -15,11 +15,10 @@ from itertools import pairwise
 from ..model import STAGES, Project
 from ..model.common import months_through
 from ..model.goal import smart_gaps
-from ..model.partnership import DOCUMENT_TITLES
+from ..vocabulary import DOCUMENT_TITLES, OPERATIONAL_CADENCES
 from .common import natural_key
 
-NEXT_STAGE = dict(pairwise(STAGES))
-OPERATIONAL_CADENCES = {"weekly", "fortnightly", "monthly"}
+NEXT_STAGE: dict[str, str] = dict(pairwise(STAGES))
 PILOT_MONTHS = 12
 
 
@@ -451,7 +450,7 @@ def pilot_milestones_done(p: Project, as_of: date) -> tuple[bool, str]:
     open_ = [
         m.id
         for m in p.milestones.milestones
-        if m.stage in ("identify", "create", "design", "pilot") and m.completed is None
+        if m.stage in STAGES[: STAGES.index("pilot") + 1] and m.completed is None
     ]
     if open_:
         return False, f"not completed: {_ids(open_)}"

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from ..vocabulary import RAID_STATUSES, RAID_TYPES, SECTORS, TERMS, choices, one_of
 from .options import AsOfOption, ProjectOption, as_of_date, parse_date
 
 DryRunOption = Annotated[
@@ -28,28 +29,18 @@ IdArgument = Annotated[
 ]
 
 
-class RaidType(StrEnum):
-    risk = "risk"
-    assumption = "assumption"
-    issue = "issue"
-    dependency = "dependency"
-
-
-class Status(StrEnum):
-    open = "open"
-    closed = "closed"
-
-
-class Sector(StrEnum):
-    public = "public"
-    third = "third"
-    private = "private"
-
-
-class Term(StrEnum):
-    short = "short"
-    medium = "medium"
-    long = "long"
+if TYPE_CHECKING:  # the choices are built from the vocabulary; to mypy, each is a StrEnum
+    RaidType = StrEnum
+    Status = StrEnum
+    Sector = StrEnum
+    Term = StrEnum
+else:
+    RaidType = choices("RaidType", RAID_TYPES)
+    Status = choices("Status", RAID_STATUSES)
+    Sector = choices("Sector", SECTORS)
+    Term = choices("Term", TERMS)
+A_RISK = RaidType("risk")
+"""`psp risk add` adds a risk unless told otherwise."""
 
 
 def every_check(as_of: date) -> Callable[[Path], Any]:
@@ -104,8 +95,8 @@ def risk_add_command(
     likelihood: Annotated[int, typer.Option("--likelihood", min=1, max=5, help="1 to 5.")],
     impact: Annotated[int, typer.Option("--impact", min=1, max=5, help="1 to 5.")],
     raid_type: Annotated[
-        RaidType, typer.Option("--type", help="risk, assumption, issue or dependency.")
-    ] = RaidType.risk,
+        RaidType, typer.Option("--type", help=f"{one_of(RAID_TYPES)}.")
+    ] = A_RISK,
     category: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--category", help="A category, e.g. partnership or finance."),
@@ -381,7 +372,7 @@ def sign_mou_command(
 
 def partner_add_command(
     name: Annotated[str, typer.Option("--name", help="The organisation.", show_default=False)],
-    sector: Annotated[Sector, typer.Option("--sector", help="public, third or private.")],
+    sector: Annotated[Sector, typer.Option("--sector", help=f"{one_of(SECTORS)}.")],
     record_id: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--id", help="The id (default: made from the name)."),

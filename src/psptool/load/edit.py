@@ -56,6 +56,7 @@ from ..model import (
     RiskAction,
 )
 from ..model.common import iso_date
+from ..vocabulary import DOCUMENT_TITLES, RAID_ID_PREFIX
 from .project import find_project, load_project
 from .roundtrip import DataPath, YamlDocument, plain, same
 from .scaffold import slug
@@ -75,15 +76,6 @@ GOAL_ORDER = tuple(Goal.model_fields)
 DEFAULTS: dict[str, Any] = {"status": "open", "done": False}
 """Values a record has when the key is absent: setting one of them on such a record is no
 change."""
-DOCUMENTS = {
-    "mou": "MoU",
-    "outline_business_case": "outline business case",
-    "pilot_plan": "pilot plan",
-    "full_business_case": "full business case",
-    "sustainability_plan": "sustainability plan",
-}
-TYPE_PREFIX = {"risk": "R", "assumption": "A", "issue": "I", "dependency": "D"}
-"""The first id of a kind in an empty RAID log: R1, A1, I1, D1."""
 
 
 def load_checks(root: Path) -> list[Diagnostic]:
@@ -396,7 +388,7 @@ def add_risk(
             for r in records
             if isinstance(r, dict) and "id" in r and r.get("type") == kind
         ]
-        record_id = next_id(ids, TYPE_PREFIX.get(kind, "R"), like=same_type or ids)
+        record_id = next_id(ids, RAID_ID_PREFIX.get(kind, "R"), like=same_type or ids)
     _new_record_id(doc, "risks", record_id, "record")
     record = {
         "id": record_id,
@@ -661,7 +653,7 @@ def sign(
         ):
             on = f" on {approval['date']}" if approval.get("date") else ""
             raise NothingToDo(
-                f"{partner} has already signed the {DOCUMENTS.get(document, document)}{on}; "
+                f"{partner} has already signed the {DOCUMENT_TITLES.get(document, document)}{on}; "
                 "nothing was changed"
             )
     item = _compact(

@@ -12,7 +12,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, make
 from ..errors import MARKER, ProjectNotFound
 from ..model import FILES, FileSpec, Partnership, Project
-from ..model.partnership import Stage
+from ..vocabulary import STAGES, Stage
 from .schema import Removed, locate, validate_file
 from .yamlfile import Path, Position, control_characters, parse_yaml
 
@@ -305,9 +305,5 @@ def _fallback_partnership(data: Any) -> Partnership:
     """A stand-in when psp.yaml cannot be validated, so the other files are still checked."""
     data = data if isinstance(data, dict) else {}
     name = data.get("name") if isinstance(data.get("name"), str) else ""
-    stage: Stage = (
-        data.get("stage")
-        if data.get("stage") in ("identify", "create", "design", "pilot", "sustain", "closed")
-        else "identify"
-    )
+    stage: Stage = data.get("stage") if data.get("stage") in STAGES else "identify"
     return Partnership.model_construct(name=name, id="", stage=stage)

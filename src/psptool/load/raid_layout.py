@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
+from ..vocabulary import RAID_TYPES
+
 FORMAT = "psp-raid-1"
 """Written in the `_psp` sheet; a workbook in another format is refused."""
 RAID_SHEET = "RAID log"
@@ -31,7 +33,6 @@ FINGERPRINT_KEY = "risk "
 """A fingerprint row's key is `risk R1`, its value the fingerprint."""
 
 CellKind = Literal["id", "text", "choice", "score", "date", "bool", "number", "formula"]
-RAID_TYPES = ("risk", "assumption", "issue", "dependency")
 STATUSES = ("open", "closed")
 
 

@@ -3,10 +3,11 @@ social return on investment (SROI) of benefits that carry an `sroi:` block."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
+from ..vocabulary import BenefitKind
 from .common import LARGEST, Id, IsoDate, Money, Number, Record, whole
 from .options import DiscountRates, Year
 
@@ -81,7 +82,7 @@ class Benefit(Record):
     target: Number | None = None
     target_date: IsoDate | None = None
     owner: Id | None = None
-    kind: Literal["cashable", "non_cashable", "social"] | None = None
+    kind: BenefitKind | None = None
     measurements: list[Measurement] = Field(default_factory=list)
     sroi: Sroi | None = None
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from pydantic import Field
 
+from ..vocabulary import Term
 from .common import Id, IsoDate, Number, Record
 
 
 class Goal(Record):
     id: Id
     title: str
-    term: Literal["short", "medium", "long"] | None = None
+    term: Term | None = None
     description: str | None = None
     measure: str | None = None
     baseline: Number | None = None

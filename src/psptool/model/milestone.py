@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from ..vocabulary import Stage
 from .common import Flag, Id, IsoDate, Record
-from .partnership import Stage
 
 
 class Task(Record):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
+from ..vocabulary import CandidateStatus, Sector
 from .common import Criterion, Flag, Id, Record, Score
-
-Sector = Literal["public", "third", "private"]
 
 
 class Person(Record):
@@ -39,7 +36,7 @@ class Candidate(Record):
     name: str
     sector: Sector | None = None
     scores: dict[Id, Score]
-    status: Literal["candidate", "selected", "declined"] = "candidate"
+    status: CandidateStatus = "candidate"
     notes: str | None = None
 
 

@@ -2,48 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
+from .. import vocabulary
+from ..vocabulary import Cadence, Document, RoleName, Stage
 from .common import Id, IsoDate, Record, whole
 from .options import DiscountRates
 
-Stage = Literal["identify", "create", "design", "pilot", "sustain", "closed"]
-STAGES: tuple[str, ...] = ("identify", "create", "design", "pilot", "sustain", "closed")
-
-Cadence = Literal[
-    "weekly",
-    "fortnightly",
-    "monthly",
-    "bimonthly",
-    "quarterly",
-    "half_yearly",
-    "annually",
-    "as_needed",
-]
-RoleName = Literal[
-    "senior_sponsor",
-    "project_manager",
-    "workstream_lead",
-    "procurement",
-    "sustainability_lead",
-    "facilitator",
-    "communications_lead",
-    "analyst",
-    "admin",
-]
-Document = Literal[
-    "mou", "outline_business_case", "pilot_plan", "full_business_case", "sustainability_plan"
-]
-
-DOCUMENT_TITLES: dict[str, str] = {
-    "mou": "MoU",
-    "outline_business_case": "outline business case",
-    "pilot_plan": "pilot plan",
-    "full_business_case": "full business case",
-    "sustainability_plan": "sustainability plan",
-}
+STAGES = vocabulary.STAGES
+DOCUMENT_TITLES = vocabulary.DOCUMENT_TITLES
 """How each signed-off document is named in what people read."""
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
+from ..vocabulary import RaidStatus, RaidType
 from .common import Flag, Id, IsoDate, Record, Score
-
-RaidType = Literal["risk", "assumption", "issue", "dependency"]
 
 
 class RiskAction(Record):
@@ -35,7 +32,7 @@ class Risk(Record):
     likelihood: Score
     impact: Score
     target: RiskTarget | None = None
-    status: Literal["open", "closed"] = "open"
+    status: RaidStatus = "open"
     raised: IsoDate | None = None
     review: IsoDate | None = None
     resolve_by: IsoDate | None = None

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
+from ..vocabulary import FunderStatus, Route
 from .common import Id, IsoDate, Money, Record
 
 
@@ -13,7 +12,7 @@ class Funder(Record):
     id: Id
     name: str
     partner: Id | None = None
-    status: Literal["identified", "engaged", "committed", "declined"] = "identified"
+    status: FunderStatus = "identified"
     budget_cycle: IsoDate | None = None
     amount: Money | None = None
     notes: str | None = None
@@ -27,7 +26,7 @@ class Evaluation(Record):
 
 
 class SustainabilityFile(Record):
-    route: Literal["procurement", "grant", "sla", "other"] | None = None
+    route: Route | None = None
     summary: str | None = None
     funders: list[Funder] = Field(default_factory=list)
     evaluation: Evaluation | None = None

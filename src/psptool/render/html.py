@@ -6,14 +6,15 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from ..vocabulary import RAG_COLOURS, RAG_TEXT_COLOURS
 from .document import Bullets, Document, Figure, Heading, Para
 from .tables import Table, cell_text
 
 if TYPE_CHECKING:
     from ..analysis.benefits import BenefitProgress
 
-RAG_FILL = {"red": "#c00000", "amber": "#ffc000", "green": "#00b050"}
-RAG_TEXT = {"red": "#ffffff", "amber": "#000000", "green": "#000000"}
+RAG_FILL = {rag: f"#{colour.lower()}" for rag, colour in RAG_COLOURS.items()}
+RAG_TEXT = {rag: f"#{colour.lower()}" for rag, colour in RAG_TEXT_COLOURS.items()}
 
 CSS = """
 @page { size: A4; margin: 15mm; }

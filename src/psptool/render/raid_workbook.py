@@ -26,7 +26,6 @@ from ..load.raid_layout import (
     META_SHEET,
     RAID_COLUMNS,
     RAID_SHEET,
-    RAID_TYPES,
     STATUSES,
     action_rows,
     cell_value,
@@ -34,6 +33,7 @@ from ..load.raid_layout import (
     risk_row,
     score_formula,
 )
+from ..vocabulary import RAID_TYPES
 from .workbook import (
     DATE_FORMAT,
     HEADER_FILL,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..analysis.plan import MilestoneState
-from ..model.partnership import DOCUMENT_TITLES
 from ..report.status import StatusReport
+from ..vocabulary import DOCUMENT_TITLES
 from .document import Bullets, Document, Figure, Heading, Para, long_date, money
 from .scores import heatmap_table
 from .tables import Table

@@ -17,13 +17,18 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rich.cells import cell_len
 
+from ..vocabulary import RAG_COLOURS, RAG_TEXT_COLOURS
+
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.measure import Measurement
     from rich.table import Table as RichTable
     from rich.text import Text
 
-RAG_STYLE = {"red": "bold white on red", "amber": "black on yellow", "green": "black on green"}
+RAG_STYLE = {
+    rag: f"bold #{RAG_TEXT_COLOURS[rag]} on #{colour}" for rag, colour in RAG_COLOURS.items()
+}
+"""RAG cells and badges on a terminal, in the colours of the workbooks and the HTML report."""
 
 
 @dataclass

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from ..load.write import write_through
+from ..vocabulary import RAG_COLOURS
 
 HEADER_FILL = "1F3864"
-RAG_FILL = {"red": "C00000", "amber": "FFC000", "green": "00B050"}
+RAG_FILL = RAG_COLOURS
 DATE_FORMAT = "dd/mm/yyyy"
 MONEY_FORMAT = "#,##0"
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..analysis.common import natural_key
 from ..model import Project
-from ..model.partnership import DOCUMENT_TITLES
+from ..vocabulary import DOCUMENT_TITLES
 
 
 @dataclass

@@ -10,31 +10,17 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..model import Project
+from ..vocabulary import (
+    BENEFIT_KIND_LABELS,
+    CADENCE_PHRASES,
+    RAG_TINTS,
+    ROLE_LABELS,
+    ROUTE_PHRASES,
+    SECTOR_LABELS,
+    TERM_LABELS,
+)
 from .formatting import long_date, money
 from .people import owner_names
-
-SECTOR = {"public": "Public sector", "third": "Third sector", "private": "Private sector"}
-ROLE = {
-    "senior_sponsor": "Senior sponsor",
-    "project_manager": "Project manager",
-    "workstream_lead": "Workstream lead",
-    "procurement": "Procurement",
-    "sustainability_lead": "Sustainability lead",
-    "facilitator": "Facilitator",
-    "communications_lead": "Communications lead",
-    "analyst": "Analyst",
-    "admin": "Administration",
-}
-CADENCE = {
-    "weekly": "weekly",
-    "fortnightly": "every two weeks",
-    "monthly": "monthly",
-    "bimonthly": "every two months",
-    "quarterly": "quarterly",
-    "half_yearly": "every six months",
-    "annually": "once a year",
-    "as_needed": "as needed",
-}
 
 
 def partnership_context(project: Project, as_of: date) -> dict[str, Any]:
@@ -88,11 +74,11 @@ def mou_context(project: Project, as_of: date) -> dict[str, Any]:
     mou = project.psp.mou
     return {
         "partnership": partnership_context(project, as_of),
-        "lead": {"name": lead.name, "sector": SECTOR[lead.sector]} if lead else None,
+        "lead": {"name": lead.name, "sector": SECTOR_LABELS[lead.sector]} if lead else None,
         "partners": [
             {
                 "name": p.name,
-                "sector": SECTOR[p.sector],
+                "sector": SECTOR_LABELS[p.sector],
                 "role": "Lead partner" if p.lead else "Partner",
                 "contribution": p.contribution or "",
                 "responsibilities": list(p.responsibilities),
@@ -100,13 +86,17 @@ def mou_context(project: Project, as_of: date) -> dict[str, Any]:
             for p in partners
         ],
         "roles": [
-            {"role": ROLE[r.role], "person": who.get(r.person, r.person), "note": r.note or ""}
+            {
+                "role": ROLE_LABELS[r.role],
+                "person": who.get(r.person, r.person),
+                "note": r.note or "",
+            }
             for r in project.psp.roles
         ],
         "groups": [
             {
                 "name": g.name,
-                "cadence": CADENCE.get(g.cadence or "", "as agreed"),
+                "cadence": CADENCE_PHRASES.get(g.cadence or "", "as agreed"),
                 "chair": who.get(g.chair, g.chair) if g.chair else "",
                 "members": [who.get(m, m) for m in g.members],
                 "remit": g.remit or "",
@@ -144,23 +134,13 @@ SIGN_OFF_PURPOSE: dict[str, dict[str, str]] = {
     "full": {"full_business_case": "Sign-off of the full business case: the case for funding"},
 }
 """The approvals each business case's review and approval route lists, and why."""
-RAG_FILL = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
-"""Light fills for RAG cells, so black text stays readable (docxtpl's `cellbg`)."""
 NO_FILL = "FFFFFF"
-KIND = {"cashable": "Cashable", "non_cashable": "Non-cashable", "social": "Social"}
-TERM = {"short": "Short term", "medium": "Medium term", "long": "Long term"}
 STATE = {
     "done": "Complete",
     "overdue": "Overdue",
     "due": "Due next period",
     "upcoming": "Planned",
     "unscheduled": "Not yet dated",
-}
-ROUTE = {
-    "procurement": "procurement (a contract let by competitive tender)",
-    "grant": "grant funding",
-    "sla": "a service level agreement",
-    "other": "a route agreed by the partners",
 }
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
 
@@ -206,7 +186,7 @@ def _ratio(value: float | None) -> str:
 
 
 def _fill(rag: str | None) -> str:
-    return RAG_FILL.get(rag or "", NO_FILL)
+    return RAG_TINTS.get(rag or "", NO_FILL)
 
 
 def _governance_group(project: Project) -> str:
@@ -620,7 +600,7 @@ def _benefits(project: Project, as_of: date) -> tuple[list[dict[str, Any]], str,
                 "target": number(benefit.target, benefit.unit),
                 "owner": names.get(benefit.owner, benefit.owner) if benefit.owner else "",
                 "date": long_date(benefit.target_date),
-                "kind": KIND.get(benefit.kind or "", ""),
+                "kind": BENEFIT_KIND_LABELS.get(benefit.kind or "", ""),
                 "cashable": "Cashable" if benefit.kind == "cashable" else "Non-cashable",
                 "goal": benefit.goal or "",
                 "latest": number(p.latest, benefit.unit),
@@ -785,7 +765,7 @@ def _goals(project: Project, benefits: Any) -> list[dict[str, Any]]:
             {
                 "id": goal.id,
                 "title": goal.title,
-                "term": TERM.get(goal.term or "", ""),
+                "term": TERM_LABELS.get(goal.term or "", ""),
                 "measure": goal.measure or "",
                 "baseline": number(goal.baseline, goal.unit),
                 "target": number(goal.target, goal.unit),
@@ -1065,7 +1045,7 @@ def _management(project: Project, as_of: date) -> dict[str, Any]:
         "groups": [
             {
                 "name": g.name,
-                "cadence": CADENCE.get(g.cadence or "", "as agreed"),
+                "cadence": CADENCE_PHRASES.get(g.cadence or "", "as agreed"),
                 "chair": who.get(g.chair, g.chair) if g.chair else "",
                 "members": [who.get(m, m) for m in g.members],
                 "remit": g.remit or "",
@@ -1073,7 +1053,11 @@ def _management(project: Project, as_of: date) -> dict[str, Any]:
             for g in psp.governance.groups
         ],
         "roles": [
-            {"role": ROLE[r.role], "person": who.get(r.person, r.person), "note": r.note or ""}
+            {
+                "role": ROLE_LABELS[r.role],
+                "person": who.get(r.person, r.person),
+                "note": r.note or "",
+            }
             for r in psp.roles
         ],
     }
@@ -1091,7 +1075,7 @@ def _service(project: Project, preferred: dict[str, Any] | None) -> dict[str, An
         "description": preferred["description"] if preferred else "",
         "cost": preferred["cost"] if preferred else "",
         "scope": project.psp.scope or "",
-        "route": ROUTE.get(sustain.route or "", ""),
+        "route": ROUTE_PHRASES.get(sustain.route or "", ""),
         "summary": sustain.summary or "",
         "marketing": sustain.marketing or "",
         "funders": [
