@@ -244,7 +244,9 @@ def compare(before: Path, after: Path) -> int:
             changed += 1
             sys.stdout.writelines(
                 line + "\n"
-                for line in difflib.unified_diff(old, new, f"before/{name}", f"after/{name}", n=1)
+                for line in difflib.unified_diff(
+                    old, new, f"before/{name}", f"after/{name}", n=1, lineterm=""
+                )
             )
     print(f"{len(names)} papers compared, {changed} differ")
     return 1 if changed else 0

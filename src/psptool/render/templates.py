@@ -9,67 +9,65 @@ is one line naming the template and where in it.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import TemplateProblem
 from ..load.write import write_through
+from ..report.papers import PAPERS, data_of
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree
 
 PARTNERSHIP_FOLDER = "templates"
 
 
 @dataclass(frozen=True)
 class TemplateInfo:
+    """A default template and the paper it is for, as `psp templates` shows them."""
+
     name: str
     title: str
     command: str
     data: tuple[str, ...]
-    """The top-level names the template receives."""
+    """The top-level names the template receives: the fields of its paper's data."""
 
 
-BUSINESS_CASE_DATA = (
-    "partnership",
-    "document",
-    "versions",
-    "approvals",
-    "signoff",
-    "summary",
-    "goals",
-    "strategic",
-    "options",
-    "benefits",
-    "financial",
-    "plan",
-    "management",
-    "service",
-    "evaluation",
-    "recommendations",
-)
-TEMPLATES: dict[str, TemplateInfo] = {
-    "mou.docx": TemplateInfo(
-        "mou.docx",
-        "Memorandum of Understanding",
-        "psp render mou",
-        ("partnership", "lead", "partners", "roles", "groups", "mou", "signatures"),
-    ),
-    "business-case-outline.docx": TemplateInfo(
-        "business-case-outline.docx",
-        "Outline Business Case",
-        "psp render business-case --outline",
-        BUSINESS_CASE_DATA,
-    ),
-    "business-case-full.docx": TemplateInfo(
-        "business-case-full.docx",
-        "Full Business Case",
-        "psp render business-case --full",
-        BUSINESS_CASE_DATA,
-    ),
-}
+def templates() -> dict[str, TemplateInfo]:
+    """Every Word paper's default template, by file name, from the paper declarations."""
+    return {
+        paper.template: TemplateInfo(
+            paper.template, paper.title, paper.invocation, paper.data_names
+        )
+        for paper in PAPERS.values()
+        if paper.template is not None
+    }
+
+
+class _Templates(Mapping[str, TemplateInfo]):
+    """`templates()`, worked out when first used."""
+
+    @functools.cached_property
+    def _found(self) -> dict[str, TemplateInfo]:
+        return templates()
+
+    def __getitem__(self, name: str) -> TemplateInfo:
+        return self._found[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+
+TEMPLATES: Mapping[str, TemplateInfo] = _Templates()
 
 
 def defaults_dir() -> Path:
@@ -90,15 +88,6 @@ def find_template(name: str, root: Path | None) -> tuple[Path, str]:
     if not default.is_file():
         raise TemplateProblem(f"there is no template called {name}")
     return default, "default"
-
-
-def namespace(value: Any) -> Any:
-    """Mappings as objects, so `partnership.values` is the list of values, not dict.values."""
-    if isinstance(value, dict):
-        return SimpleNamespace(**{k: namespace(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return [namespace(v) for v in value]
-    return value
 
 
 def environment() -> Any:
@@ -127,8 +116,9 @@ def _problem(template: Path, exc: Exception) -> TemplateProblem:
     return TemplateProblem(f"template {template.name}{near}: {what}")
 
 
-def render_docx(template: Path, context: dict[str, Any], output: Path, force: bool) -> None:
-    """Render a Word template with docxtpl inside the sandbox; write atomically."""
+def render_docx(template: Path, data: Any, output: Path, force: bool) -> None:
+    """Render a Word template with a paper's data (a dataclass: its fields are the names the
+    template receives) with docxtpl inside the sandbox; write atomically."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
@@ -138,9 +128,7 @@ def render_docx(template: Path, context: dict[str, Any], output: Path, force: bo
         raise OutputExists(f"{output} already exists; use --force to replace it")
     try:
         document = DocxTemplate(str(template))
-        document.render(
-            {k: namespace(v) for k, v in context.items()}, jinja_env=environment(), autoescape=True
-        )
+        document.render(data_of(data), jinja_env=environment(), autoescape=True)
     except TemplateError as exc:
         raise _problem(template, exc) from None
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -155,9 +143,19 @@ def render_docx(template: Path, context: dict[str, Any], output: Path, force: bo
 
 
 # linting ----------------------------------------------------------------------------------
+#
+# docxtpl repairs two things Word does to tags before Jinja sees them (`DocxTemplate.patch_xml`):
+# it joins a tag that Word split across runs of different formatting (or across paragraphs),
+# and it straightens smart quotes inside tags. The lint leaves those alone and looks for what
+# it cannot repair: a `{%p %}`, `{%tr %}` or `{%tc %}` tag that is not where it must be, text
+# that docxtpl drops because it shares a paragraph, row or cell with such a tag, `{%tr %}`
+# loops that do not pair up, syntax errors, and data the paper does not provide.
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_SMART = "“”‘’"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BLOCK = re.compile(r"(?:\{%|\{\{)(p|tr|tc) [^}%]*(?:%\}|\}\})")
+"""A tag docxtpl moves out of its paragraph (`p`), table row (`tr`) or cell (`tc`), written
+as docxtpl recognises it: `{%tr for p in partners %}`."""
+_WHERE = {"p": "paragraph", "tr": "table row", "tc": "table cell"}
 
 
 @dataclass
@@ -166,46 +164,84 @@ class TemplateFinding:
     message: str
 
 
-def check_docx(template: Path, data_keys: tuple[str, ...] | None = None) -> list[TemplateFinding]:
-    """Problems a Word template has before it is used: tags split across runs, unpaired
-    `{%tr %}`, smart quotes in tags, syntax errors and variables the data does not provide."""
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateSyntaxError
+def _text(element: ElementTree.Element) -> str:
+    """The text of a paragraph, row or cell as docxtpl reads it: its runs joined."""
+    return "".join(t.text or "" for t in element.iter(f"{_W}t"))
+
+
+def _placement(xml: bytes) -> list[TemplateFinding]:
+    """`{%p %}`, `{%tr %}` and `{%tc %}` tags outside what they stand for, text beside them,
+    and `{%tr %}` loops that do not pair up."""
+    from xml.etree import ElementTree
 
     findings: list[TemplateFinding] = []
-    try:
-        with zipfile.ZipFile(template) as archive:
-            xml = archive.read("word/document.xml").decode("utf-8")
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        return [TemplateFinding("error", f"not a Word document: {exc}")]
-    for number, paragraph in enumerate(re.findall(r"<w:p[ >].*?</w:p>", xml, re.S), 1):
-        runs = re.findall(r"<w:t(?: [^>]*)?>(.*?)</w:t>", paragraph, re.S)
-        text = "".join(runs)
-        for tag in _TAG.findall(text):
-            if not any(tag in run for run in runs):
+    body = ElementTree.fromstring(xml)
+    parents = {child: parent for parent in body.iter() for child in parent}
+
+    def enclosing(element: ElementTree.Element, kind: str) -> ElementTree.Element | None:
+        while element in parents:
+            element = parents[element]
+            if element.tag == f"{_W}{kind}":
+                return element
+        return None
+
+    seen: set[ElementTree.Element] = set()
+    opened = closed = 0
+    for number, paragraph in enumerate(body.iter(f"{_W}p"), 1):
+        for match in _BLOCK.finditer(_text(paragraph)):
+            tag, kind = match.group(0), match.group(1)
+            if re.match(r"..tr (for|if)\b", tag):
+                opened += 1
+            elif re.match(r"..tr end(for|if)\b", tag):
+                closed += 1
+            container = paragraph
+            if kind != "p":
+                found = enclosing(paragraph, kind)
+                if found is None:
+                    findings.append(
+                        TemplateFinding(
+                            "error",
+                            f"paragraph {number}: {tag[:40]} is not in a {_WHERE[kind]}; "
+                            f"a {{%{kind} %}} tag repeats or hides the {_WHERE[kind]} it is in",
+                        )
+                    )
+                    continue
+                container = found
+            left = _BLOCK.sub("", _text(container)).strip()
+            if left and container not in seen:
+                seen.add(container)
                 findings.append(
                     TemplateFinding(
                         "warning",
-                        f"paragraph {number}: the tag {tag[:40]} is split across runs of different "
-                        "formatting; retype it in one go",
+                        f"paragraph {number}: “{left[:40]}” is dropped when the paper is "
+                        f"rendered: docxtpl keeps only the tag of a {_WHERE[kind]} that holds "
+                        f"{tag[:40]}; move the text to a {_WHERE[kind]} of its own",
                     )
                 )
-            if any(q in tag for q in _SMART):
-                findings.append(
-                    TemplateFinding(
-                        "error",
-                        f"paragraph {number}: smart quotes in {tag[:40]}; Jinja needs straight "
-                        "quotes (turn off AutoFormat's smart quotes)",
-                    )
-                )
-    opened = len(re.findall(r"\{%-?\s*tr\s+(for|if)\b", xml))
-    closed = len(re.findall(r"\{%-?\s*tr\s+end(for|if)\b", xml))
     if opened != closed:
         findings.append(
             TemplateFinding(
                 "error", f"{opened} '{{%tr for/if %}}' against {closed} '{{%tr endfor/endif %}}'"
             )
         )
+    return findings
+
+
+def check_docx(template: Path, data_keys: tuple[str, ...] | None = None) -> list[TemplateFinding]:
+    """Problems a Word template has before it is used that docxtpl cannot repair: misplaced
+    `{%p %}`, `{%tr %}` and `{%tc %}` tags and text they drop, unpaired `{%tr %}` loops,
+    syntax errors and variables the data does not provide."""
+    from xml.etree.ElementTree import ParseError
+
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        with zipfile.ZipFile(template) as archive:
+            xml = archive.read("word/document.xml")
+        findings = _placement(xml)
+    except (zipfile.BadZipFile, KeyError, OSError, ParseError) as exc:
+        return [TemplateFinding("error", f"not a Word document: {exc}")]
     try:
         names = DocxTemplate(str(template)).get_undeclared_template_variables(environment())
     except TemplateSyntaxError as exc:
