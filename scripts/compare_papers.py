@@ -153,13 +153,13 @@ def xlsx_content(path: Path) -> list[str]:
         for merged in sorted(str(m) for m in sheet.merged_cells.ranges):
             lines.append(f"  merged {merged}")
         for validation in sheet.data_validations.dataValidation:
-            lines.append(
-                f"  validation {validation.sqref} {validation.type} {validation.formula1}"
-            )
+            lines.append(f"  validation {validation.sqref} {validation.type} {validation.formula1}")
         for rng, rules in sheet.conditional_formatting._cf_rules.items():
             for rule in rules:
                 lines.append(f"  conditional {rng.sqref} {rule.type} {rule.formula}")
-        lines.append(f"  header {sheet.oddHeader.center.text!r} footer {sheet.oddFooter.center.text!r}")
+        lines.append(
+            f"  header {sheet.oddHeader.center.text!r} footer {sheet.oddFooter.center.text!r}"
+        )
         lines.append(f"  print titles {sheet.print_title_rows!r} freeze {sheet.freeze_panes!r}")
     return lines
 

@@ -278,19 +278,6 @@ def test_the_default_template_is_clean() -> None:
     assert check_docx(defaults_dir() / "mou.docx", TEMPLATES["mou.docx"].data) == []
 
 
-def test_the_default_template_is_built_by_the_script(tmp_path: Path) -> None:
-    import importlib.util
-
-    script = Path(__file__).resolve().parents[2] / "scripts" / "build_templates.py"
-    spec = importlib.util.spec_from_file_location("build_templates", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for built in module.build(tmp_path):
-        committed = defaults_dir() / built.name
-        with zipfile.ZipFile(built) as new, zipfile.ZipFile(committed) as old:
-            assert new.read("word/document.xml") == old.read("word/document.xml"), built.name
-
-
 def test_a_partnerships_own_template_wins(tmp_path: Path) -> None:
     root = make_project(tmp_path / "psp")
     assert find_template("mou.docx", root)[1] == "default"
