@@ -7,22 +7,27 @@ and its default output name are declared with it, so adding a paper changes noth
 
 from __future__ import annotations
 
+import functools
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from ..report.papers import Paper, commands
 from .options import AsOfOption, FolderArgument, ProjectOption, as_of_date, folder_of
 
-render_app = typer.Typer(
-    name="render",
-    help="Write the partnership's papers: the MoU and more.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
+if TYPE_CHECKING:
+    from ..report.papers import Paper
+
+
+def commands() -> dict[str, list[Paper[Any]]]:
+    """The paper commands, found when `psp render` is run (not for `psp --help`)."""
+    from ..report.papers import commands as paper_commands
+
+    return paper_commands()
+
 
 TemplateOption = Annotated[
     Path | None, typer.Option("--template", help="Use this template file instead.")
@@ -128,6 +133,54 @@ def paper_command(name: str, papers: Sequence[Paper[Any]]) -> Callable[..., None
     return command
 
 
-for _name, _papers in commands().items():
-    _help = _papers[0].command.help if _papers[0].command else _papers[0].help
-    render_app.command(_name, help=_help)(paper_command(_name, _papers))
+@functools.cache
+def click_command(name: str) -> Any:
+    """The click command `psp render NAME`, built on first use."""
+    papers = commands()[name]
+    single = typer.Typer(rich_markup_mode=None, add_completion=False)
+    help_text = papers[0].command.help if papers[0].command else papers[0].help
+    single.command(name, help=help_text)(paper_command(name, papers))
+    return typer.main.get_command(single)
+
+
+class _PaperCommands(MutableMapping[str, Any]):
+    """The render group's commands: one per paper command, each built when looked up, so
+    `psp --help` (which shows only the group's own help) finds no papers."""
+
+    def __init__(self) -> None:
+        self._added: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._added:
+            return self._added[name]
+        if name in commands():
+            return click_command(name)
+        raise KeyError(name)
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._added[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._added[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from commands()
+        yield from (name for name in self._added if name not in commands())
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+
+class RenderGroup(TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _PaperCommands()
+
+
+render_app = typer.Typer(
+    name="render",
+    cls=RenderGroup,
+    help="Write the partnership's papers: the MoU and more.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
