@@ -25,6 +25,10 @@ from pathlib import Path
 from typing import Any
 
 REPOSITORY = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPOSITORY))  # for tests.helpers, run from anywhere
+
+from tests.helpers import PARTNERS  # noqa: E402
+
 EXAMPLE = REPOSITORY / "examples" / "falkirk-foster-care"
 
 # the paper, its suffix and its `psp render` arguments
@@ -49,22 +53,7 @@ pilot: {start: 2026-09-01, end: 2027-08-31}
 approvals:
   - {document: outline_business_case, partner: council, person: p-dir, date: 2026-05-01}
 """,
-    "partners.yaml": """\
-partners:
-  - id: council
-    name: Council
-    sector: public
-    lead: true
-    potential_funder: true
-    people:
-      - {id: p-dir, name: A. Director, director_level: true, signatory: true}
-      - {id: p-pm, name: B. Manager}
-  - id: charity
-    name: Charity
-    sector: third
-    people:
-      - {id: p-ceo, name: C. Chief, director_level: true, signatory: true}
-""",
+    "partners.yaml": PARTNERS,
     "risks.yaml": """\
 risks:
   - {id: R1, type: risk, title: Funding ends early, likelihood: 4, impact: 4, owner: p-pm}
@@ -90,7 +79,8 @@ options:
   - {id: O1, name: Shared referral desk, cost: 20000, scores: {cost: 4}}
 """,
 }
-"""A young partnership: the minimal test folder (tests/helpers.py) and a few records."""
+"""A young partnership: the minimal test folder's partners (tests/helpers.py), a psp.yaml at
+the design stage with a pilot and one sign-off, and a few records."""
 
 FOLDERS: dict[str, tuple[str, str]] = {
     # name: (how the folder is made, as-of date)

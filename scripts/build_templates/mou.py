@@ -1,36 +1,13 @@
 """The Memorandum of Understanding's template: every section the How to Guide lists, then a
-signature block with a row per partner."""
+signature block with a row per partner. Its tables are laid out as the business cases' are:
+the header row repeated on each page, a row never split across two."""
 
 from __future__ import annotations
 
 from docx.document import Document
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 
-from .word import NO_PARTNERS, TBC, base, else_, footer, if_, para_loop, shade, when
-
-
-def _loop_table(
-    doc: Document, headers: list[str], loop: str, cells: list[str], widths: list[float]
-) -> None:
-    """A table with a header row and one row repeated for each item: docxtpl's {%tr %}."""
-    table = doc.add_table(rows=4, cols=len(headers))
-    table.style = "Table Grid"
-    for i, text in enumerate(headers):
-        cell = table.rows[0].cells[i]
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-        shade(cell, "D9E2F3")
-    table.rows[1].cells[0].text = "{%tr for " + loop + " %}"
-    for i, text in enumerate(cells):
-        table.rows[2].cells[i].text = text
-    table.rows[3].cells[0].text = "{%tr endfor %}"
-    table.autofit = False
-    for i, width in enumerate(widths):
-        table.columns[i].width = Cm(width)
-    for row in table.rows:
-        for i, width in enumerate(widths):
-            row.cells[i].width = Cm(width)
-    doc.add_paragraph()
+from .word import NO_PARTNERS, TBC, base, else_, footer, if_, para_loop, table, when
 
 
 def mou() -> Document:
@@ -77,37 +54,39 @@ def mou() -> Document:
 
     doc.add_heading("5. The partners", level=1)
     when(doc, "lead", "The lead partner is {{ lead.name }} ({{ lead.sector }}).")
-    if_(doc, "partners")
-    _loop_table(
+    table(
         doc,
         ["Partner", "Sector", "Role in the PSP", "Contribution"],
+        [4.5, 3.0, 3.0, 6.1],
         "p in partners",
         ["{{ p.name }}", "{{ p.sector }}", "{{ p.role }}", "{{ p.contribution }}"],
-        [4.5, 3.0, 3.0, 6.1],
+        size=None,
+        empty=NO_PARTNERS,
     )
-    else_(doc, NO_PARTNERS)
 
     doc.add_heading("6. Roles and responsibilities", level=1)
     doc.add_heading("Roles", level=2)
-    if_(doc, "roles")
-    _loop_table(
-        doc, ["Role", "Held by"], "r in roles", ["{{ r.role }}", "{{ r.person }}"], [5.0, 11.6]
+    table(
+        doc,
+        ["Role", "Held by"],
+        [5.0, 11.6],
+        "r in roles",
+        ["{{ r.role }}", "{{ r.person }}"],
+        size=None,
+        empty=TBC,
     )
-    else_(doc, TBC)
     doc.add_heading("Governance", level=2)
-    if_(doc, "groups")
-    doc.add_paragraph(
-        "The partnership is governed through the groups below. Each keeps a record of its "
-        "decisions; the Governance Group receives a highlight report at each meeting."
-    )
-    _loop_table(
+    table(
         doc,
         ["Group", "Meets", "Chair", "Members"],
+        [3.8, 2.6, 3.6, 6.6],
         "g in groups",
         ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
-        [3.8, 2.6, 3.6, 6.6],
+        size=None,
+        empty=TBC,
+        intro="The partnership is governed through the groups below. Each keeps a record of "
+        "its decisions; the Governance Group receives a highlight report at each meeting.",
     )
-    else_(doc, TBC)
     doc.add_heading("Responsibilities of each partner", level=2)
     if_(doc, "partners | selectattr('responsibilities') | list")
     doc.add_paragraph("{%p for p in partners %}")
@@ -138,15 +117,15 @@ def mou() -> Document:
         "Signed on behalf of each partner by an officer at Director level or above, confirming "
         "the partner's commitment to this Memorandum of Understanding."
     )
-    if_(doc, "signatures")
-    _loop_table(
+    table(
         doc,
         ["Partner", "Name", "Title", "Signature", "Date"],
+        [3.6, 3.2, 4.2, 3.2, 2.4],
         "s in signatures",
         ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "", "{{ s.date }}"],
-        [3.6, 3.2, 4.2, 3.2, 2.4],
+        size=None,
+        empty=NO_PARTNERS,
     )
-    else_(doc, NO_PARTNERS)
     footer(
         doc,
         "{{ partnership.name }} · Memorandum of Understanding · not legally binding",

@@ -311,3 +311,12 @@ def test_cli_templates_commands(tmp_path: Path) -> None:
     bad = _template(tmp_path, "{{ nobody }}")
     checked = runner.invoke(["templates", "check", str(bad)])
     assert checked.exit_code == 0  # a file not named like a template has no data to check
+
+
+def test_tables_repeat_their_header_and_keep_rows_whole(mou) -> None:
+    # as every Word paper's tables: pages that a long table runs onto start with its header
+    for table in mou.tables:
+        header, *rows = table.rows
+        assert "w:tblHeader" in header._tr.trPr.xml
+        assert all("w:cantSplit" in row._tr.trPr.xml for row in rows)
+    assert [len(t.rows) for t in mou.tables] == [9, 18, 3, 9]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
+from .lazy import LazyCommands
 from .options import AsOfOption, FolderArgument, ProjectOption, as_of_date, folder_of
 
 if TYPE_CHECKING:
@@ -143,38 +144,13 @@ def click_command(name: str) -> Any:
     return typer.main.get_command(single)
 
 
-class _PaperCommands(MutableMapping[str, Any]):
-    """The render group's commands: one per paper command, each built when looked up, so
-    `psp --help` (which shows only the group's own help) finds no papers."""
-
-    def __init__(self) -> None:
-        self._added: dict[str, Any] = {}
-
-    def __getitem__(self, name: str) -> Any:
-        if name in self._added:
-            return self._added[name]
-        if name in commands():
-            return click_command(name)
-        raise KeyError(name)
-
-    def __setitem__(self, name: str, command: Any) -> None:
-        self._added[name] = command
-
-    def __delitem__(self, name: str) -> None:
-        del self._added[name]
-
-    def __iter__(self) -> Iterator[str]:
-        yield from commands()
-        yield from (name for name in self._added if name not in commands())
-
-    def __len__(self) -> int:
-        return len(list(iter(self)))
-
-
 class RenderGroup(TyperGroup):
+    """`psp render`: one command per paper command, each built when looked up, so `psp
+    --help` (which shows only this group's own help) finds no papers."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = _PaperCommands()
+        self.commands = LazyCommands(commands, click_command)
 
 
 render_app = typer.Typer(
