@@ -694,7 +694,7 @@ def test_money_and_unknown_kind(project) -> None:
 
 @pytest.mark.parametrize("name", ["business-case-outline.docx", "business-case-full.docx"])
 def test_the_default_templates_are_clean(name: str) -> None:
-    assert check_docx(defaults_dir() / name, TEMPLATES[name].data) == []
+    assert check_docx(defaults_dir() / name, TEMPLATES[name].data_type) == []
 
 
 def test_the_context_provides_exactly_the_template_data(project) -> None:

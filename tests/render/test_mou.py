@@ -231,7 +231,7 @@ def test_docxtpl_repairs_smart_quotes_and_tags_split_across_runs(tmp_path: Path)
     paragraph.add_run("name }}").bold = True
     path = tmp_path / "word.docx"
     doc.save(str(path))
-    assert check_docx(path, TEMPLATES["mou.docx"].data) == []
+    assert check_docx(path, TEMPLATES["mou.docx"].data_type) == []
     project = validate(EXAMPLE, AS_OF, find=False).result.project
     render_docx(path, mou_data(project, AS_OF), tmp_path / "out.docx", force=False)
     rendered = [p.text for p in Document(str(tmp_path / "out.docx")).paragraphs]
@@ -266,15 +266,36 @@ def test_check_finds_what_docxtpl_cannot_repair(tmp_path: Path) -> None:
 
 def test_check_finds_unknown_variables(tmp_path: Path) -> None:
     path = _template(tmp_path, "{{ budget.total }}")
-    (finding,) = check_docx(path, TEMPLATES["mou.docx"].data)
+    (finding,) = check_docx(path, TEMPLATES["mou.docx"].data_type)
     assert finding.message == (
         "uses 'budget', which the data does not provide (it provides: partnership, lead, "
         "partners, roles, groups, mou, signatures)"
     )
 
 
+def test_check_finds_attributes_the_data_does_not_have(tmp_path: Path) -> None:
+    # from the data's types, before rendering: inside loops, past an optional, and only once
+    path = _template(
+        tmp_path,
+        "{{ partnership.nmae }} and again {{ partnership.nmae }}",
+        "{{ lead.name }} ({{ lead.sectr }})",
+        "{%p for p in partners %}",
+        "{{ p.name }}: {{ p.responsibilities | join('; ') }} {{ p.contibution }}",
+        "{%p endfor %}",
+        "{{ partnership.values | length }} values; {{ mou.exit }}",
+    )
+    assert [f.message for f in check_docx(path, TEMPLATES["mou.docx"].data_type)] == [
+        "uses 'lead.sectr', which the data does not provide (lead has: name, sector)",
+        "uses 'p.contibution', which the data does not provide (p has: name, sector, role, "
+        "contribution, responsibilities)",
+        "uses 'partnership.nmae', which the data does not provide (partnership has: name, id, "
+        "stage, start, end, currency, vision, purpose, scope, objectives, values, funding, "
+        "as_of)",
+    ]
+
+
 def test_the_default_template_is_clean() -> None:
-    assert check_docx(defaults_dir() / "mou.docx", TEMPLATES["mou.docx"].data) == []
+    assert check_docx(defaults_dir() / "mou.docx", TEMPLATES["mou.docx"].data_type) == []
 
 
 def test_a_partnerships_own_template_wins(tmp_path: Path) -> None:

@@ -9,8 +9,11 @@ is one line naming the template and where in it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
+import types
+import typing
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -37,13 +40,15 @@ class TemplateInfo:
     command: str
     data: tuple[str, ...]
     """The top-level names the template receives: the fields of its paper's data."""
+    data_type: type[Any]
+    """The paper's data, a dataclass, whose attributes the template reads."""
 
 
 def templates() -> dict[str, TemplateInfo]:
     """Every Word paper's default template, by file name, from the paper declarations."""
     return {
         paper.template: TemplateInfo(
-            paper.template, paper.title, paper.invocation, paper.data_names
+            paper.template, paper.title, paper.invocation, paper.data_names, paper.data_type
         )
         for paper in PAPERS.values()
         if paper.template is not None
@@ -227,14 +232,100 @@ def _placement(xml: bytes) -> list[TemplateFinding]:
     return findings
 
 
-def check_docx(template: Path, data_keys: tuple[str, ...] | None = None) -> list[TemplateFinding]:
+def _fields(kind: Any) -> dict[str, Any] | None:
+    """A dataclass's attributes a template may read (fields and properties) with their types
+    (None for a property's); None for anything that is not a dataclass."""
+    if not (isinstance(kind, type) and dataclasses.is_dataclass(kind)):
+        return None
+    found: dict[str, Any] = {n: None for n in dir(kind) if not n.startswith("_")}
+    return found | typing.get_type_hints(kind)
+
+
+def _unwrap(kind: Any) -> Any:
+    """`Lead | None` → Lead: a template tests for None before it reads an attribute."""
+    args = [a for a in typing.get_args(kind) if a is not type(None)]
+    if len(args) == 1 and typing.get_origin(kind) in (types.UnionType, typing.Union):
+        return args[0]
+    return kind
+
+
+def _element(kind: Any) -> Any:
+    """What a loop over `kind` gives: `tuple[Role, ...]` → Role; None when not known."""
+    args = typing.get_args(kind)
+    return args[0] if typing.get_origin(kind) is tuple and args else None
+
+
+def _attributes(parsed: Any, data_type: type[Any]) -> list[str]:
+    """`{{ partnership.nmae }}` and `{% for p in partners %}{{ p.nmae }}`: each attribute the
+    template reads that the paper's data, a dataclass, does not have, from its type."""
+    from jinja2 import nodes
+
+    problems: set[str] = set()
+
+    def type_of(node: Any, scope: dict[str, Any]) -> tuple[Any, str]:
+        if isinstance(node, nodes.Name):
+            return scope.get(node.name), node.name
+        if isinstance(node, nodes.Getattr):
+            owner, path = type_of(node.node, scope)
+            known = _fields(owner)
+            if known is None:
+                return None, ""
+            if node.attr not in known:
+                fields = ", ".join(f.name for f in dataclasses.fields(owner))
+                problems.add(
+                    f"uses '{path}.{node.attr}', which the data does not provide "
+                    f"({path} has: {fields})"
+                )
+                return None, ""
+            return _unwrap(known[node.attr]), f"{path}.{node.attr}"
+        visit(node, scope)
+        return None, ""
+
+    def visit(node: Any, scope: dict[str, Any]) -> None:
+        if isinstance(node, nodes.For):
+            looped, _ = type_of(node.iter, scope)
+            inner = dict(scope)
+            for target in node.target.find_all(nodes.Name):
+                inner[target.name] = None
+            if isinstance(node.target, nodes.Name):
+                inner[node.target.name] = _element(looped)
+            for child in [*node.body, *node.else_, *([node.test] if node.test else [])]:
+                visit(child, inner)
+            return
+        if isinstance(node, nodes.Getattr | nodes.Name):
+            type_of(node, scope)
+            return
+        for child in node.iter_child_nodes():
+            visit(child, scope)
+
+    hints = typing.get_type_hints(data_type)
+    visit(parsed, {name: _unwrap(kind) for name, kind in hints.items()})
+    return sorted(problems)
+
+
+def _parsed(template: Path) -> Any:
+    """The template's body, headers and footers as docxtpl hands them to Jinja (its repairs
+    made), parsed; as `DocxTemplate.get_undeclared_template_variables` reads them."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(str(template))
+    document = Document(str(template))
+    xml = tpl.patch_xml(tpl.xml_to_string(document.element.body))
+    for relation in document.part.rels.values():
+        if relation.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and relation.target_part.blob:
+            xml += tpl.patch_xml(tpl.xml_to_string(parse_xml(relation.target_part.blob)))
+    return environment().parse(xml)
+
+
+def check_docx(template: Path, data_type: type[Any] | None = None) -> list[TemplateFinding]:
     """Problems a Word template has before it is used that docxtpl cannot repair: misplaced
     `{%p %}`, `{%tr %}` and `{%tc %}` tags and text they drop, unpaired `{%tr %}` loops,
-    syntax errors and variables the data does not provide."""
+    syntax errors, and names and attributes the paper's data (`data_type`) does not have."""
     from xml.etree.ElementTree import ParseError
 
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateSyntaxError
+    from jinja2 import TemplateSyntaxError, meta
 
     try:
         with zipfile.ZipFile(template) as archive:
@@ -243,17 +334,19 @@ def check_docx(template: Path, data_keys: tuple[str, ...] | None = None) -> list
     except (zipfile.BadZipFile, KeyError, OSError, ParseError) as exc:
         return [TemplateFinding("error", f"not a Word document: {exc}")]
     try:
-        names = DocxTemplate(str(template)).get_undeclared_template_variables(environment())
+        parsed = _parsed(template)
     except TemplateSyntaxError as exc:
         findings.append(TemplateFinding("error", f"syntax error: {exc.message}"))
         return findings
-    if data_keys is not None:
-        for name in sorted(names - set(data_keys)):
+    if data_type is not None:
+        provided = [f.name for f in dataclasses.fields(data_type)]
+        for name in sorted(meta.find_undeclared_variables(parsed) - set(provided)):
             findings.append(
                 TemplateFinding(
                     "error",
                     f"uses '{name}', which the data does not provide "
-                    f"(it provides: {', '.join(data_keys)})",
+                    f"(it provides: {', '.join(provided)})",
                 )
             )
+        findings += [TemplateFinding("error", m) for m in _attributes(parsed, data_type)]
     return findings
