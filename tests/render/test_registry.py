@@ -69,7 +69,7 @@ def test_every_section_of_a_word_paper_is_a_frozen_dataclass() -> None:
             continue
         sections: set[type] = set()
         _dataclasses(paper.data_type, sections)
-        assert len(sections) > 5, paper.name
+        assert paper.data_type in sections, paper.name
         thawed = [s.__name__ for s in sections if not s.__dataclass_params__.frozen]  # type: ignore[attr-defined]
         assert thawed == [], paper.name
 

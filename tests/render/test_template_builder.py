@@ -36,15 +36,8 @@ def builder() -> ModuleType:
 
 def test_every_word_paper_has_its_template_built(builder: ModuleType) -> None:
     word = sorted(p.template for p in PAPERS.values() if p.template is not None)
-    assert (
-        sorted(builder.builders())
-        == word
-        == [
-            "business-case-full.docx",
-            "business-case-outline.docx",
-            "mou.docx",
-        ]
-    )
+    assert sorted(builder.builders()) == word
+    assert {"mou.docx", "business-case-outline.docx", "business-case-full.docx"} <= set(word)
 
 
 def test_the_default_templates_are_what_the_script_builds(
@@ -53,7 +46,8 @@ def test_the_default_templates_are_what_the_script_builds(
     for built in builder.build(tmp_path):
         committed = defaults_dir() / built.name
         with zipfile.ZipFile(built) as new, zipfile.ZipFile(committed) as old:
-            for part in ("word/document.xml", "word/footer1.xml", "word/styles.xml"):
+            assert new.namelist() == old.namelist(), built.name
+            for part in new.namelist():
                 assert new.read(part) == old.read(part), f"{built.name} {part}"
 
 
