@@ -34,6 +34,7 @@ from hypothesis import strategies as st
 
 from psptool.cli import app
 from psptool.model import FILES
+from psptool.report.papers import PAPERS
 from tests.helpers import EXAMPLE, PspRunner
 
 AS_OF = "2011-06-30"
@@ -45,9 +46,12 @@ SCORE_KINDS = [
     "risks", "options", "partners", "goals", "benefits", "stakeholders", "plan", "economics",
 ]  # fmt: skip
 RENDERS = {
-    "mou": "docx", "raid": "xlsx", "plan": "xlsx", "options": "xlsx", "stakeholders": "xlsx",
-}  # fmt: skip
-BUSINESS_CASES = ["outline", "full"]
+    name: [paper.command_name, *filter(None, [paper.flag])]
+    + [word for option in paper.options for word in (option.flag, "FUZZ")]
+    for name, paper in PAPERS.items()
+}
+"""The arguments of `psp render` for every paper, from the paper registry (an option's value
+is an id no folder has, so such a paper is fuzzed up to its refusal of the id)."""
 
 LONG = os.environ.get("PSP_HYPOTHESIS_PROFILE") == "long"
 FUZZ = settings(
@@ -242,12 +246,8 @@ def commands(root: Path, out: Path) -> list[list[str]]:
     found += [["score", kind, folder] for kind in SCORE_KINDS]
     found += [["report", "status", folder, "--format", "markdown"], ["report", "gate", folder]]
     found += [
-        ["render", kind, folder, "-o", str(out / f"{kind}.{suffix}"), "--force"]
-        for kind, suffix in RENDERS.items()
-    ]
-    found += [
-        ["render", "business-case", f"--{kind}", folder, "-o", str(out / f"{kind}.docx"), "--force"]
-        for kind in BUSINESS_CASES
+        ["render", *args, folder, "-o", str(out / f"{name}{PAPERS[name].suffix}"), "--force"]
+        for name, args in RENDERS.items()
     ]
     return [[*command, "--as-of", AS_OF] for command in found]
 
@@ -315,7 +315,7 @@ def test_every_render_and_score_is_fuzzed() -> None:
 
     command = typer.main.get_command(app)
     renders = command.commands["render"].commands
-    assert set(renders) == {*RENDERS, "business-case"}
+    assert set(renders) == {args[0] for args in RENDERS.values()}
     assert [kind.value for kind in Kind] == SCORE_KINDS
     reports = command.commands["report"].commands
     assert set(reports) == {"status", "gate"}

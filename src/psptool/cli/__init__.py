@@ -29,7 +29,7 @@ COMMANDS: dict[str, str] = {
     "partner": "edit:partner_app",
     "goal": "edit:goal_app",
     "import": "importing:import_app",
-    "render": "workbooks:render_app",
+    "render": "render:render_app",
     "templates": "templates:templates_app",
 }
 """Every top-level command, in the order `psp --help` lists them, and where it lives

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..analysis.options import OptionsAppraisal
 from ..model import Project
+from ..report.papers.options import OptionsWorkbook
 from .workbook import MONEY_FORMAT, column_letter, new_workbook, set_properties, write_table
 
 FIRST_OPTION_COLUMN = 4
@@ -200,3 +201,8 @@ def _economics(workbook: Any, project: Project) -> None:
             "figures."
         ),
     )
+
+
+def write(data: OptionsWorkbook) -> Any:
+    """The paper's workbook (`psp render options`)."""
+    return options_workbook(data.project, data.appraisal, data.as_of)
