@@ -186,7 +186,7 @@ def test_validate_builds_only_its_own_command() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('psptool.cli.')))",
     )
     assert done.stdout.strip().splitlines()[-1] == (
-        "['psptool.cli.console', 'psptool.cli.options', 'psptool.cli.validate']"
+        "['psptool.cli.console', 'psptool.cli.lazy', 'psptool.cli.options', 'psptool.cli.validate']"
     )
 
 
