@@ -45,9 +45,8 @@ def _commands() -> list[str]:
     return sorted(names)
 
 
-def test_every_command_has_help_and_is_in_cli_md() -> None:
+def test_every_command_has_help_and_is_in_cli_md(runner: PspRunner) -> None:
     cli_md = (DOCS / "cli.md").read_text(encoding="utf-8")
-    runner = PspRunner()
     for name in _commands():
         result = runner.invoke([*name.split(), "--help"])
         assert result.exit_code == 0, name

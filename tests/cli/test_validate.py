@@ -13,11 +13,9 @@ from psptool.cli import main
 from tests.check.test_codes import risk
 from tests.helpers import EXAMPLE, PspRunner, make_project
 
-runner = PspRunner()
-
 
 def invoke(*args: str):
-    return runner.invoke(list(args))
+    return PspRunner().invoke(list(args))
 
 
 def test_clean_folder_exits_0(folder: Path) -> None:
@@ -191,15 +189,14 @@ def test_validate_builds_only_its_own_command() -> None:
 
 
 @pytest.mark.parametrize("as_of", ["20110630", "2011-W26-4", "2011-02-30", "30/06/2011"])
-def test_as_of_must_be_a_real_date_written_yyyy_mm_dd(as_of: str) -> None:
+def test_as_of_must_be_a_real_date_written_yyyy_mm_dd(as_of: str, runner: PspRunner) -> None:
     # Python's date.fromisoformat takes the first two; a partner would not mean a date so
-    result = PspRunner().invoke(["validate", str(EXAMPLE), "--as-of", as_of])
+    result = runner.invoke(["validate", str(EXAMPLE), "--as-of", as_of])
     assert result.exit_code == 2
     assert f"'{as_of}' is not a date; write it as YYYY-MM-DD" in result.output
 
 
-def test_a_mistyped_command_is_suggested() -> None:
-    runner = PspRunner()
+def test_a_mistyped_command_is_suggested(runner: PspRunner) -> None:
     result = runner.invoke(["valdate"])
     assert result.exit_code == 2
     assert "No such command 'valdate'. Did you mean 'validate'?" in result.output
