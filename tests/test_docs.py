@@ -135,6 +135,7 @@ def _update_docs() -> ModuleType:
     return sys.modules["update_docs"]
 
 
+@pytest.mark.slow
 def test_every_console_example_prints_what_the_doc_shows() -> None:
     docs = _update_docs()
     example = ROOT / "examples" / "falkirk-foster-care"

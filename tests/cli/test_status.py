@@ -67,6 +67,7 @@ def _browser() -> str | None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.skipif(_browser() is None, reason="no headless browser installed")
 def test_html_report_in_a_real_browser(tmp_path: Path, runner: PspRunner) -> None:

@@ -115,6 +115,7 @@ def test_options_workbook(project, tmp_path: Path) -> None:
     assert [c.value for c in sensitivity[3]][:5] == ["time", "Time to implement", 1, 10, 57.1]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_options_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Path) -> None:
     appraisal = analysis.appraise_options(project)
