@@ -95,7 +95,7 @@ test: install debian-packages
 	$(BIN)/mypy src
 	$(BIN)/python -m pytest -q
 
-# The suite without the slow tests (building the wheel, installing it, the pre-commit hook).
+# The suite without the tests marked slow (each over about two seconds; see the marker in pyproject.toml).
 test-fast: install debian-packages
 	$(BIN)/python -m pytest -q -m "not slow"
 

@@ -325,6 +325,7 @@ def test_the_example_runs_clean_through_every_command() -> None:
     run_every_command(dict(EXAMPLE_TEXT))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(mutated_example())
 def test_every_command_on_a_mutated_example(mutated: Mutated) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from tests.helpers import EXAMPLE, PspRunner, make_project
 
-runner = PspRunner()
 EX = [str(EXAMPLE), "--as-of", "2011-06-30"]
 
 OPTIONS = """\
@@ -33,7 +32,7 @@ options:
 
 
 def _score(*args: str) -> tuple[int, str]:
-    result = runner.invoke(["score", "economics", *args])
+    result = PspRunner().invoke(["score", "economics", *args])
     return result.exit_code, result.output
 
 
@@ -106,7 +105,7 @@ def test_a_folder_with_errors_is_refused(tmp_path: Path) -> None:
     assert "PSP104" in out and "fix these errors first" in out
 
 
-def test_sroi_left_out_is_a_warning_and_shown(tmp_path: Path) -> None:
+def test_sroi_left_out_is_a_warning_and_shown(tmp_path: Path, runner: PspRunner) -> None:
     benefits = (
         "benefits:\n  - id: B1\n    title: Carers stay\n"
         "    sroi: {quantity: 6, proxy: 8000, duration: 3, deadweight: 40}\n"

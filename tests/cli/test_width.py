@@ -22,8 +22,8 @@ from psptool.render.status import status_document
 from psptool.render.tables import Table
 from psptool.render.templates import TEMPLATES
 from psptool.report import status_report
+from tests.edit import raid_workbook as wb
 from tests.helpers import EXAMPLE, make_project
-from tests.load import raid_workbook as wb
 
 AS_OF = "2011-06-30"
 WIDTHS = [80, 200]

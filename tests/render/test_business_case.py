@@ -33,7 +33,6 @@ from tests.helpers import AS_OF as HELPERS_AS_OF
 from tests.helpers import EXAMPLE, PSP, PspRunner, copy_example, make_project
 
 AS_OF = date(2011, 6, 30)
-runner = PspRunner()
 OUTLINE_SECTIONS = [
     "Document control",
     "Contents",
@@ -376,10 +375,8 @@ def test_review_and_approval_route(outline, full) -> None:
     ]
 
 
-def test_partial_sign_off_lists_who_has_still_to_sign(tmp_path: Path) -> None:
-    root = tmp_path / "psp"
-    copy_example(root)
-    psp = root / "psp.yaml"
+def test_partial_sign_off_lists_who_has_still_to_sign(example: Path) -> None:
+    psp = example / "psp.yaml"
     psp.write_text(
         psp.read_text(encoding="utf-8").replace(
             "approvals:\n",
@@ -388,7 +385,7 @@ def test_partial_sign_off_lists_who_has_still_to_sign(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    project = validate(root, AS_OF, find=False).result.project
+    project = validate(example, AS_OF, find=False).result.project
     context = business_case(project, AS_OF, "full", [])
     assert context.document.status == (
         "Draft: the full business case has been signed off by 1 of 8 partners, most recently on "
@@ -419,7 +416,7 @@ def _git(cwd: Path, *args: str, when: str = "2011-06-01T10:00:00") -> str:
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_version_history_from_git(tmp_path: Path) -> None:
+def test_version_history_from_git(tmp_path: Path, runner: PspRunner) -> None:
     repo = tmp_path / "repo"
     folder = repo / "partnership"
     copy_example(folder)
@@ -709,7 +706,7 @@ def test_the_context_provides_exactly_the_template_data(project) -> None:
     assert TEMPLATES["business-case-full.docx"].data == names
 
 
-def test_cli_default_paths_force_and_choice(tmp_path: Path) -> None:
+def test_cli_default_paths_force_and_choice(tmp_path: Path, runner: PspRunner) -> None:
     folder = tmp_path / "ex"
     copy_example(folder)
     for flag, name in (("--outline", "outline"), ("--full", "full")):
@@ -744,26 +741,24 @@ def test_cli_default_paths_force_and_choice(tmp_path: Path) -> None:
     ],
 )
 def test_a_partnerships_bad_template_is_one_line_and_writes_nothing(
-    tmp_path: Path, line: str, message: str
+    example: Path, line: str, message: str, runner: PspRunner
 ) -> None:
-    folder = tmp_path / "ex"
-    copy_example(folder)
-    (folder / "templates").mkdir()
+    (example / "templates").mkdir()
     bad = Document()
     bad.add_paragraph("{{ partnership.name }}")
     bad.add_paragraph(line)
-    bad.save(str(folder / "templates" / "business-case-outline.docx"))
+    bad.save(str(example / "templates" / "business-case-outline.docx"))
     result = runner.invoke(
-        ["render", "business-case", str(folder), "--outline", "--as-of", "2011-06-30"]
+        ["render", "business-case", str(example), "--outline", "--as-of", "2011-06-30"]
     )
     assert result.exit_code == 2
     assert "template business-case-outline.docx" in result.output
     assert message in result.output
     assert result.output.strip().count("\n") == 0
-    assert not (folder / "out").exists()
+    assert not (example / "out").exists()
 
 
-def test_a_partnerships_own_template_is_used(tmp_path: Path, project) -> None:
+def test_a_partnerships_own_template_is_used(tmp_path: Path, project, runner: PspRunner) -> None:
     folder = tmp_path / "ex"
     copy_example(folder)
     (folder / "templates").mkdir()

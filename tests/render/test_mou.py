@@ -18,10 +18,9 @@ from psptool.render.templates import (
     render_docx,
 )
 from psptool.report.papers.mou import mou as mou_data
-from tests.helpers import EXAMPLE, PspRunner, copy_example, make_project
+from tests.helpers import EXAMPLE, PspRunner, make_project
 
 AS_OF = date(2011, 6, 30)
-runner = PspRunner()
 SECTIONS = [
     "1. Purpose and scope",
     "2. Objectives",
@@ -306,14 +305,12 @@ def test_a_partnerships_own_template_wins(tmp_path: Path) -> None:
     assert find_template("mou.docx", root) == (root / "templates" / "mou.docx", "partnership")
 
 
-def test_cli_render_mou_default_path_and_force(tmp_path: Path) -> None:
+def test_cli_render_mou_default_path_and_force(example: Path, runner: PspRunner) -> None:
 
-    folder = tmp_path / "ex"
-    copy_example(folder)
-    args = ["render", "mou", str(folder), "--as-of", "2011-06-30"]
+    args = ["render", "mou", str(example), "--as-of", "2011-06-30"]
     first = runner.invoke(args)
     assert first.exit_code == 0, first.output
-    target = folder / "out" / "mou-2011-06-30.docx"
+    target = example / "out" / "mou-2011-06-30.docx"
     assert target.is_file()
     before = target.read_bytes()
     second = runner.invoke(args)
@@ -322,7 +319,7 @@ def test_cli_render_mou_default_path_and_force(tmp_path: Path) -> None:
     assert runner.invoke([*args, "--force"]).exit_code == 0
 
 
-def test_cli_templates_commands(tmp_path: Path) -> None:
+def test_cli_templates_commands(tmp_path: Path, runner: PspRunner) -> None:
     root = make_project(tmp_path / "psp")
     listed = runner.invoke(["templates", "list", "--project", str(root)])
     assert "mou.docx" in listed.output and "default" in listed.output

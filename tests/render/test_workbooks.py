@@ -16,10 +16,9 @@ from psptool.render.options_workbook import options_workbook
 from psptool.render.plan_workbook import GANTT_FIRST_COLUMN, grid, plan_workbook
 from psptool.render.stakeholder_workbook import stakeholder_workbook
 from psptool.render.workbook import save
-from tests.helpers import EXAMPLE, PspRunner, copy_example
+from tests.helpers import EXAMPLE, PspRunner
 
 AS_OF = date(2011, 6, 30)
-runner = PspRunner()
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +115,7 @@ def test_options_workbook(project, tmp_path: Path) -> None:
     assert [c.value for c in sensitivity[3]][:5] == ["time", "Time to implement", 1, 10, 57.1]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_options_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Path) -> None:
     appraisal = analysis.appraise_options(project)
@@ -158,14 +158,12 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     assert len([r for r in comms if r[0]]) == 7
 
 
-def test_cli_render_workbooks(tmp_path: Path) -> None:
-    folder = tmp_path / "ex"
-    copy_example(folder)
+def test_cli_render_workbooks(example: Path, runner: PspRunner) -> None:
     for kind in ("plan", "options", "stakeholders"):
-        result = runner.invoke(["render", kind, str(folder), "--as-of", "2011-06-30"])
+        result = runner.invoke(["render", kind, str(example), "--as-of", "2011-06-30"])
         assert result.exit_code == 0, result.output
-        assert (folder / "out" / f"{kind}-2011-06-30.xlsx").is_file()
-    again = runner.invoke(["render", "plan", str(folder), "--as-of", "2011-06-30"])
+        assert (example / "out" / f"{kind}-2011-06-30.xlsx").is_file()
+    again = runner.invoke(["render", "plan", str(example), "--as-of", "2011-06-30"])
     assert again.exit_code == 2
 
 
