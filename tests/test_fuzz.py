@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 from psptool.cli import app
 from psptool.model import FILES
 from tests.helpers import EXAMPLE, PspRunner
+from tests.model_keys import keys_holding
 
 AS_OF = "2011-06-30"
 FILE_NAMES = [spec.name for spec in FILES]
@@ -67,20 +68,10 @@ FUZZ = settings(
 # comma or a closing bracket, so flow mappings keep their shape.
 VALUE = re.compile(r"(?P<key>\b[a-z_]+): (?P<value>[^\s#,\]\}\[\{>|&*!][^#,\]\}\n]*)")
 
-NUMBER_KEYS = {
-    "likelihood", "impact", "interest", "influence", "weight", "baseline", "target", "value",
-    "planned", "actual", "amount", "cost", "quantity", "proxy", "duration", "deadweight",
-    "displacement", "attribution", "drop_off", "inputs", "amber", "red", "year", "capital",
-    "revenue", "cashable", "non_cashable", "rate", "from_year",
-}  # fmt: skip
-DATE_KEYS = {
-    "start", "end", "due", "completed", "date", "raised", "review", "closed", "escalated",
-    "resolve_by", "target_date", "budget_cycle",
-}  # fmt: skip
-REFERENCE_KEYS = {
-    "owner", "partner", "person", "goal", "chair", "preferred", "id", "depends_on",
-    "audience", "members", "risks",
-}  # fmt: skip
+NUMBER_KEYS = keys_holding("number")
+DATE_KEYS = keys_holding("date")
+REFERENCE_LIST_KEYS = keys_holding("references")
+REFERENCE_KEYS = keys_holding("reference") | REFERENCE_LIST_KEYS
 IDS = sorted(
     {
         match.group(1)
@@ -135,7 +126,7 @@ def replace_value(draw: st.DrawFn, text: str) -> tuple[str, str]:
         value = draw(st.one_of(DATES, DATES, DATES, NUMBERS))
     elif key in REFERENCE_KEYS:
         value = draw(REFERENCES)
-        if key in ("depends_on", "audience", "members", "risks"):
+        if key in REFERENCE_LIST_KEYS:
             value = f"[{value}]"
     else:
         value = draw(st.one_of(TEXTS, TEXTS, NUMBERS, DATES))

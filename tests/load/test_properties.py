@@ -19,6 +19,7 @@ from psptool.check import validate
 from psptool.load.yamlfile import parse_yaml
 from psptool.model import FILES
 from tests.helpers import EXAMPLE, MINIMAL
+from tests.model_keys import field_names
 
 FILE_NAMES = [spec.name for spec in FILES]
 EXAMPLE_TEXT = {name: (EXAMPLE / name).read_text(encoding="utf-8") for name in FILE_NAMES}
@@ -113,73 +114,7 @@ def test_mutated_example_never_crashes(files: dict[str, str]) -> None:
     _validate_folder(files)
 
 
-FIELD_NAMES = sorted(
-    {
-        "id",
-        "name",
-        "title",
-        "type",
-        "owner",
-        "likelihood",
-        "impact",
-        "target",
-        "status",
-        "due",
-        "depends_on",
-        "completed",
-        "goal",
-        "measurements",
-        "date",
-        "value",
-        "scores",
-        "weight",
-        "criteria",
-        "options",
-        "preferred",
-        "people",
-        "sector",
-        "lead",
-        "approvals",
-        "document",
-        "partner",
-        "person",
-        "governance",
-        "groups",
-        "members",
-        "chair",
-        "roles",
-        "role",
-        "pilot",
-        "start",
-        "end",
-        "stage",
-        "actions",
-        "action",
-        "review",
-        "raised",
-        "closed",
-        "escalated",
-        "risks",
-        "goals",
-        "milestones",
-        "benefits",
-        "stakeholders",
-        "communications",
-        "audience",
-        "interest",
-        "influence",
-        "budget",
-        "period",
-        "planned",
-        "funders",
-        "selection",
-        "candidates",
-        "risk_matrix",
-        "amber",
-        "red",
-        "do_nothing",
-    }
-)
+FIELD_NAMES = field_names()
 SCALARS = st.one_of(
     st.none(),
     st.booleans(),

@@ -94,9 +94,7 @@ def risk_add_command(
     ],
     likelihood: Annotated[int, typer.Option("--likelihood", min=1, max=5, help="1 to 5.")],
     impact: Annotated[int, typer.Option("--impact", min=1, max=5, help="1 to 5.")],
-    raid_type: Annotated[
-        RaidType, typer.Option("--type", help=f"{one_of(RAID_TYPES)}.")
-    ] = A_RISK,
+    raid_type: Annotated[RaidType, typer.Option("--type", help=f"{one_of(RAID_TYPES)}.")] = A_RISK,
     category: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--category", help="A category, e.g. partnership or finance."),

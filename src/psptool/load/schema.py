@@ -19,23 +19,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Diagnostic, make
+from ..model import RECORD_KINDS
 from .yamlfile import Path, Position
 
-_SINGULAR = {
-    "partners": "partner",
-    "people": "person",
-    "goals": "goal",
-    "risks": "risk",
-    "milestones": "milestone",
-    "benefits": "benefit",
-    "stakeholders": "stakeholder",
-    "communications": "communication",
-    "criteria": "criterion",
-    "options": "option",
-    "candidates": "candidate",
-    "funders": "funder",
-    "groups": "governance group",
-}
+_SINGULAR = {record.key: record.kind for record in RECORD_KINDS}
+"""What one record of each list is called in messages, by the list's key: `risks` -> "risk"
+(a key names one kind wherever it is: tests/load/test_files.py holds it)."""
 
 
 @dataclass
