@@ -17,7 +17,13 @@ from psptool.model.common import Id
 
 def field_names() -> list[str]:
     """Every key any file of the folder may hold, at any depth."""
-    return sorted({name for model in folder_models() for name in model.model_fields})
+    return sorted(
+        {
+            info.alias or name
+            for model in folder_models()
+            for name, info in model.model_fields.items()
+        }
+    )
 
 
 def keys_holding(kind: str) -> set[str]:
@@ -27,7 +33,7 @@ def keys_holding(kind: str) -> set[str]:
     for model in folder_models():
         for name, info in model.model_fields.items():
             if _kind(info.annotation, list(info.metadata)) == kind:
-                found.add(name)
+                found.add(info.alias or name)
     return found
 
 

@@ -208,7 +208,7 @@ def mutated_example(draw: st.DrawFn) -> Mutated:
     mutated = Mutated(dict(EXAMPLE_TEXT))
     files = mutated.files
     for _ in range(draw(st.integers(1, 3))):
-        name = draw(st.sampled_from(FILE_NAMES))
+        name = draw(st.sampled_from(list(EXAMPLE_TEXT)))
         text = files[name]
         if text is None:
             continue

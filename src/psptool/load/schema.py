@@ -169,7 +169,7 @@ def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
         if isinstance(step, int):
             continue
         if isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(step)
+            info = _keys(current).get(step)
             if info is None:
                 return []
             current = info.annotation
@@ -177,8 +177,14 @@ def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
             continue
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return list(_keys(current))
     return []
+
+
+def _keys(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's fields by the key a file writes them under (a field's alias, if it has one:
+    `from:` for a field that Python must call something else)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 def _unwrap(annotation: Any) -> Any:
