@@ -36,11 +36,16 @@ from psptool.cli import app
 from psptool.model import FILES
 from psptool.report.papers import PAPERS
 from tests.helpers import EXAMPLE, PspRunner
+from tests.model_keys import keys_holding
 
 AS_OF = "2011-06-30"
 FILE_NAMES = [spec.name for spec in FILES]
 OPTIONAL = [spec.name for spec in FILES if not spec.required]
-EXAMPLE_TEXT = {name: (EXAMPLE / name).read_text(encoding="utf-8") for name in FILE_NAMES}
+EXAMPLE_TEXT = {
+    name: (EXAMPLE / name).read_text(encoding="utf-8")
+    for name in FILE_NAMES
+    if (EXAMPLE / name).is_file()  # a file new to the format may not be in the example yet
+}
 
 SCORE_KINDS = [
     "risks", "options", "partners", "goals", "benefits", "stakeholders", "plan", "economics",
@@ -71,20 +76,10 @@ FUZZ = settings(
 # comma or a closing bracket, so flow mappings keep their shape.
 VALUE = re.compile(r"(?P<key>\b[a-z_]+): (?P<value>[^\s#,\]\}\[\{>|&*!][^#,\]\}\n]*)")
 
-NUMBER_KEYS = {
-    "likelihood", "impact", "interest", "influence", "weight", "baseline", "target", "value",
-    "planned", "actual", "amount", "cost", "quantity", "proxy", "duration", "deadweight",
-    "displacement", "attribution", "drop_off", "inputs", "amber", "red", "year", "capital",
-    "revenue", "cashable", "non_cashable", "rate", "from_year",
-}  # fmt: skip
-DATE_KEYS = {
-    "start", "end", "due", "completed", "date", "raised", "review", "closed", "escalated",
-    "resolve_by", "target_date", "budget_cycle",
-}  # fmt: skip
-REFERENCE_KEYS = {
-    "owner", "partner", "person", "goal", "chair", "preferred", "id", "depends_on",
-    "audience", "members", "risks",
-}  # fmt: skip
+NUMBER_KEYS = keys_holding("number")
+DATE_KEYS = keys_holding("date")
+REFERENCE_LIST_KEYS = keys_holding("references")
+REFERENCE_KEYS = keys_holding("reference") | REFERENCE_LIST_KEYS
 IDS = sorted(
     {
         match.group(1)
@@ -139,7 +134,7 @@ def replace_value(draw: st.DrawFn, text: str) -> tuple[str, str]:
         value = draw(st.one_of(DATES, DATES, DATES, NUMBERS))
     elif key in REFERENCE_KEYS:
         value = draw(REFERENCES)
-        if key in ("depends_on", "audience", "members", "risks"):
+        if key in REFERENCE_LIST_KEYS:
             value = f"[{value}]"
     else:
         value = draw(st.one_of(TEXTS, TEXTS, NUMBERS, DATES))
@@ -217,7 +212,7 @@ def mutated_example(draw: st.DrawFn) -> Mutated:
     mutated = Mutated(dict(EXAMPLE_TEXT))
     files = mutated.files
     for _ in range(draw(st.integers(1, 3))):
-        name = draw(st.sampled_from(FILE_NAMES))
+        name = draw(st.sampled_from(list(EXAMPLE_TEXT)))
         text = files[name]
         if text is None:
             continue

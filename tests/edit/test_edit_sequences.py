@@ -96,12 +96,16 @@ def test_edit_sequences_keep_the_folder_valid_and_the_comments(steps: list[tuple
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "psp"
         copy_example(root)
-        before = {s.name: (root / s.name).read_text(encoding="utf-8") for s in FILES}
+        before = {
+            s.name: (root / s.name).read_text(encoding="utf-8")
+            for s in FILES
+            if (root / s.name).is_file()
+        }
         for step in steps:
             # a refusal, or closing an entry twice, writes nothing and is fine here
             with contextlib.suppress(UserError, NothingToDo):
                 apply(root, step)
         assert validate(root, AS_OF, find=False).errors == []
-        for spec in FILES:
-            after = (root / spec.name).read_text(encoding="utf-8")
-            assert comment_lines_removed(before[spec.name], after) == [], spec.name
+        for name, text in before.items():
+            after = (root / name).read_text(encoding="utf-8")
+            assert comment_lines_removed(text, after) == [], name

@@ -20,9 +20,14 @@ from psptool.check import validate
 from psptool.load.yamlfile import parse_yaml
 from psptool.model import FILES
 from tests.helpers import EXAMPLE, MINIMAL
+from tests.model_keys import field_names
 
 FILE_NAMES = [spec.name for spec in FILES]
-EXAMPLE_TEXT = {name: (EXAMPLE / name).read_text(encoding="utf-8") for name in FILE_NAMES}
+EXAMPLE_TEXT = {
+    name: (EXAMPLE / name).read_text(encoding="utf-8")
+    for name in FILE_NAMES
+    if (EXAMPLE / name).is_file()  # a file new to the format may not be in the example yet
+}
 YAML_CHARS = st.sampled_from(list(":-[]{}#&*!|>'\"%@`,?\n\t "))
 YAML_PIECES = st.lists(
     st.sampled_from([*":-[]{}#&*!|>'\"%@`,?\n\t ", "  ", "- ", ": ", "\n  ", "&a ", "*a"]),
@@ -65,7 +70,7 @@ def _validate_folder(files: dict[str, str | bytes]) -> None:
 @st.composite
 def mutated_example(draw: st.DrawFn) -> dict[str, str]:
     """The worked example with one file's text cut, spliced or sprinkled with YAML syntax."""
-    name = draw(st.sampled_from(FILE_NAMES))
+    name = draw(st.sampled_from(list(EXAMPLE_TEXT)))
     text = EXAMPLE_TEXT[name]
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(text)))
@@ -115,73 +120,7 @@ def test_mutated_example_never_crashes(files: dict[str, str]) -> None:
     _validate_folder(files)
 
 
-FIELD_NAMES = sorted(
-    {
-        "id",
-        "name",
-        "title",
-        "type",
-        "owner",
-        "likelihood",
-        "impact",
-        "target",
-        "status",
-        "due",
-        "depends_on",
-        "completed",
-        "goal",
-        "measurements",
-        "date",
-        "value",
-        "scores",
-        "weight",
-        "criteria",
-        "options",
-        "preferred",
-        "people",
-        "sector",
-        "lead",
-        "approvals",
-        "document",
-        "partner",
-        "person",
-        "governance",
-        "groups",
-        "members",
-        "chair",
-        "roles",
-        "role",
-        "pilot",
-        "start",
-        "end",
-        "stage",
-        "actions",
-        "action",
-        "review",
-        "raised",
-        "closed",
-        "escalated",
-        "risks",
-        "goals",
-        "milestones",
-        "benefits",
-        "stakeholders",
-        "communications",
-        "audience",
-        "interest",
-        "influence",
-        "budget",
-        "period",
-        "planned",
-        "funders",
-        "selection",
-        "candidates",
-        "risk_matrix",
-        "amber",
-        "red",
-        "do_nothing",
-    }
-)
+FIELD_NAMES = field_names()
 SCALARS = st.one_of(
     st.none(),
     st.booleans(),

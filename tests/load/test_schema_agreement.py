@@ -161,7 +161,7 @@ def example(annotation: Any, full: bool = True) -> Any:
     origin = typing.get_origin(base)
     if _is_model(base):
         return {
-            name: example(_full(info), full)
+            info.alias or name: example(_full(info), full)
             for name, info in base.model_fields.items()
             if full or info.is_required()
         }
@@ -204,8 +204,9 @@ def slots(model: type[BaseModel], data: dict[str, Any]) -> tuple[list[Slot], lis
         if _is_model(base) and isinstance(value, dict):
             records.append(path)
             for name, info in base.model_fields.items():
-                places.append(Slot((*path, name), _full(info), info))
-                walk(_full(info), value[name], (*path, name))
+                key = info.alias or name  # as the file writes it: `from:`, not `holder`
+                places.append(Slot((*path, key), _full(info), info))
+                walk(_full(info), value[key], (*path, key))
         elif origin is list and isinstance(value, list):
             item = typing.get_args(base)[0]
             places.append(Slot((*path, 0), item))
@@ -454,7 +455,7 @@ def test_every_field_is_reached(name: str) -> None:
     reached = {slot.path[-1] for slot in places if slot.field is not None}
 
     def fields(model: type[BaseModel]) -> set[str]:
-        names = set(model.model_fields)
+        names = {info.alias or name for name, info in model.model_fields.items()}
         for info in model.model_fields.values():
             for arg in [_strip(_full(info)), *typing.get_args(_strip(_full(info)))]:
                 if _is_model(_strip(arg)):

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..load.yamlfile import Path
+from ..model import FILES
 from .context import CheckContext
 
 
@@ -35,39 +36,15 @@ def _duplicates(
             seen[record.id] = path
 
 
-def _indexed(prefix: Path, items: Sequence[Any]) -> list[tuple[Path, Any]]:
-    return [((*prefix, i), item) for i, item in enumerate(items)]
-
-
 def duplicate_ids(ctx: CheckContext) -> Iterator[Diagnostic]:
-    p = ctx.project
-    owners: list[tuple[Path, Any]] = []
-    for i, partner in enumerate(p.partners.partners):
-        owners.append((("partners", i), partner))
-        owners.extend(_indexed(("partners", i, "people"), partner.people))
-    yield from _duplicates(ctx, "partners.yaml", "partner or person", owners)
-    if p.partners.selection:
-        sel = p.partners.selection
-        yield from _duplicates(
-            ctx, "partners.yaml", "criterion", _indexed(("selection", "criteria"), sel.criteria)
-        )
-        yield from _duplicates(
-            ctx, "partners.yaml", "candidate", _indexed(("selection", "candidates"), sel.candidates)
-        )
-    groups = _indexed(("governance", "groups"), p.psp.governance.groups)
-    yield from _duplicates(ctx, "psp.yaml", "governance group", groups)
-    for file, kind, key, items in (
-        ("goals.yaml", "goal", "goals", p.goals.goals),
-        ("risks.yaml", "risk", "risks", p.risks.risks),
-        ("milestones.yaml", "milestone", "milestones", p.milestones.milestones),
-        ("benefits.yaml", "benefit", "benefits", p.benefits.benefits),
-        ("stakeholders.yaml", "stakeholder", "stakeholders", p.stakeholders.stakeholders),
-        ("stakeholders.yaml", "communication", "communications", p.stakeholders.communications),
-        ("options.yaml", "criterion", "criteria", p.options.criteria),
-        ("options.yaml", "option", "options", p.options.options),
-        ("sustainability.yaml", "funder", "funders", p.sustainability.funders),
-    ):
-        yield from _duplicates(ctx, file, kind, _indexed((key,), items))
+    """Ids are unique within their namespace, as each file's model declares its lists of
+    records (`model.Records`): a partner's people share one with the partners."""
+    for spec in FILES:
+        namespaces: dict[str, list[tuple[Path, Any]]] = {}
+        for kind, path, record in spec.records_in(getattr(ctx.project, spec.attribute)):
+            namespaces.setdefault(kind.namespace, []).append((path, record))
+        for namespace, records in namespaces.items():
+            yield from _duplicates(ctx, spec.name, spec.namespaces[namespace], records)
 
 
 def owners(ctx: CheckContext) -> Iterator[Diagnostic]:

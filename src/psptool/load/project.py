@@ -295,10 +295,14 @@ def _kind(data: Any) -> str:
 
 
 def _top_hint(spec: FileSpec) -> str:
-    key = spec.name.removesuffix(".yaml")
-    if spec.name in ("psp.yaml", "options.yaml", "stakeholders.yaml", "sustainability.yaml"):
-        return "start the file with keys such as 'name:'" if key == "psp" else f"see {spec.name}"
-    return f"start the file with '{key}:' and indent the list under it"
+    """What a file that is not a mapping should start with: the key of its one list, else
+    its first required key, else where to look."""
+    if spec.list_key:
+        return f"start the file with '{spec.list_key}:' and indent the list under it"
+    required = [name for name, field in spec.model.model_fields.items() if field.is_required()]
+    if required:
+        return f"start the file with keys such as '{required[0]}:'"
+    return f"see {spec.name}"
 
 
 def _fallback_partnership(data: Any) -> Partnership:

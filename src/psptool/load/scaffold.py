@@ -60,7 +60,8 @@ def init_project(
     force: bool = False,
     example: str | None = None,
 ) -> InitResult:
-    """Write the ten files (and their JSON Schemas) into `folder`.
+    """Write every file of the folder (`model.FILES`, from load/skeleton/) and their JSON
+    Schemas into `folder`.
 
     Refuses a folder that has anything in it unless `force`; even then an existing file is
     never overwritten, only the missing ones are added.

@@ -19,23 +19,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Diagnostic, make
+from ..model import RECORD_KINDS
 from .yamlfile import Path, Position
 
-_SINGULAR = {
-    "partners": "partner",
-    "people": "person",
-    "goals": "goal",
-    "risks": "risk",
-    "milestones": "milestone",
-    "benefits": "benefit",
-    "stakeholders": "stakeholder",
-    "communications": "communication",
-    "criteria": "criterion",
-    "options": "option",
-    "candidates": "candidate",
-    "funders": "funder",
-    "groups": "governance group",
-}
+_SINGULAR = {record.key: record.kind for record in RECORD_KINDS}
+"""What one record of each list is called in messages, by the list's key: `risks` -> "risk"
+(a key names one kind wherever it is: tests/load/test_files.py holds it)."""
 
 
 @dataclass
@@ -180,7 +169,7 @@ def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
         if isinstance(step, int):
             continue
         if isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(step)
+            info = _keys(current).get(step)
             if info is None:
                 return []
             current = info.annotation
@@ -188,8 +177,14 @@ def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
             continue
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return list(_keys(current))
     return []
+
+
+def _keys(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's fields by the key a file writes them under (a field's alias, if it has one:
+    `from:` for a field that Python must call something else)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -2,13 +2,21 @@
 
 from .benefit import Benefit, BenefitsFile, Measurement
 from .budget import BudgetFile, BudgetLine
-from .common import Criterion, Record
+from .common import Criterion, Record, Records
 from .goal import Goal, GoalsFile
 from .milestone import Milestone, MilestonesFile, Task
 from .options import Option, OptionsFile
 from .partner import Candidate, Partner, PartnersFile, Person, Selection
 from .partnership import STAGES, Approval, GovernanceGroup, Partnership, Role
-from .project import FILES, FILES_BY_NAME, FileSpec, Project
+from .project import (
+    FILES,
+    FILES_BY_NAME,
+    RECORD_KINDS,
+    FileSpec,
+    Project,
+    RecordKind,
+    folder_models,
+)
 from .risk import Risk, RiskAction, RisksFile
 from .stakeholder import Communication, Stakeholder, StakeholdersFile
 from .sustainability import Funder, SustainabilityFile
@@ -16,6 +24,7 @@ from .sustainability import Funder, SustainabilityFile
 __all__ = [
     "FILES",
     "FILES_BY_NAME",
+    "RECORD_KINDS",
     "STAGES",
     "Approval",
     "Benefit",
@@ -41,6 +50,8 @@ __all__ = [
     "Person",
     "Project",
     "Record",
+    "RecordKind",
+    "Records",
     "Risk",
     "RiskAction",
     "RisksFile",
@@ -50,4 +61,5 @@ __all__ = [
     "StakeholdersFile",
     "SustainabilityFile",
     "Task",
+    "folder_models",
 ]

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from ..vocabulary import BenefitKind
-from .common import LARGEST, Id, IsoDate, Money, Number, Record, whole
+from .common import LARGEST, Id, IsoDate, Money, Number, Record, Records, whole
 from .options import DiscountRates, Year
 
 Percent = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)]
@@ -88,5 +88,5 @@ class Benefit(Record):
 
 
 class BenefitsFile(Record):
-    benefits: list[Benefit] = Field(default_factory=list)
+    benefits: Annotated[list[Benefit], Records("benefit")] = Field(default_factory=list)
     sroi_inputs: list[SroiInput] = Field(default_factory=list)

@@ -10,6 +10,7 @@ written `3.0` is the score 3 in both, because JSON Schema counts it an integer.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -118,6 +119,22 @@ def months_through(start: date, end: date) -> float:
     if end == date.max:
         return months_between(start, end) + 1 / 31
     return months_between(start, end + timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class Records:
+    """Declares, on a list field, that its items are records others refer to by id:
+    `risks: Annotated[list[Risk], Records("risk")]`.
+
+    `kind` is what one is called in messages ("risk R4: ..."). Ids are unique within
+    `namespace`: by default the list alone; lists of one file that name the same namespace
+    share it (a partner's people share "owner" with the partners, so an `owner` is never
+    ambiguous). The duplicate-id check and the names in messages come from these
+    declarations (`model.project.FileSpec.records`).
+    """
+
+    kind: str
+    namespace: str | None = None
 
 
 class Record(BaseModel):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from pydantic import Field
 
 from ..vocabulary import Term
-from .common import Id, IsoDate, Number, Record
+from .common import Id, IsoDate, Number, Record, Records
 
 
 class Goal(Record):
@@ -25,7 +26,7 @@ class Goal(Record):
 
 
 class GoalsFile(Record):
-    goals: list[Goal] = Field(default_factory=list)
+    goals: Annotated[list[Goal], Records("goal")] = Field(default_factory=list)
 
 
 SMART_LETTERS = ("S", "M", "A", "R", "T")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from ..vocabulary import Stage
-from .common import Flag, Id, IsoDate, Record
+from .common import Flag, Id, IsoDate, Record, Records
 
 
 class Task(Record):
@@ -28,4 +30,4 @@ class Milestone(Record):
 
 
 class MilestonesFile(Record):
-    milestones: list[Milestone] = Field(default_factory=list)
+    milestones: Annotated[list[Milestone], Records("milestone")] = Field(default_factory=list)

@@ -14,7 +14,7 @@ from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, TypeAdapter, 
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from .common import LARGEST, Criterion, Flag, Id, Money, Record, Score, whole
+from .common import LARGEST, Criterion, Flag, Id, Money, Record, Records, Score, whole
 
 Year = Annotated[int, Field(strict=True, ge=0), BeforeValidator(whole)]
 """A year of the appraisal: 0 is the present (not discounted), 1 a year later, and so on."""
@@ -125,8 +125,8 @@ class Option(Record):
 
 
 class OptionsFile(Record):
-    criteria: list[Criterion] = Field(default_factory=list)
-    options: list[Option] = Field(default_factory=list)
+    criteria: Annotated[list[Criterion], Records("criterion")] = Field(default_factory=list)
+    options: Annotated[list[Option], Records("option")] = Field(default_factory=list)
     preferred: Id | None = None
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from ..vocabulary import CandidateStatus, Sector
-from .common import Criterion, Flag, Id, Record, Score
+from .common import Criterion, Flag, Id, Record, Records, Score
+
+OWNERS = "owner"
+"""The id namespace partners and their people share: an `owner` names either, never both."""
 
 
 class Person(Record):
@@ -26,7 +31,9 @@ class Partner(Record):
     potential_funder: Flag = False
     contribution: str | None = None
     responsibilities: list[str] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
+    people: Annotated[list[Person], Records("person", namespace=OWNERS)] = Field(
+        default_factory=list
+    )
 
 
 class Candidate(Record):
@@ -41,10 +48,12 @@ class Candidate(Record):
 
 
 class Selection(Record):
-    criteria: list[Criterion] = Field(default_factory=list)
-    candidates: list[Candidate] = Field(default_factory=list)
+    criteria: Annotated[list[Criterion], Records("criterion")] = Field(default_factory=list)
+    candidates: Annotated[list[Candidate], Records("candidate")] = Field(default_factory=list)
 
 
 class PartnersFile(Record):
-    partners: list[Partner] = Field(default_factory=list)
+    partners: Annotated[list[Partner], Records("partner", namespace=OWNERS)] = Field(
+        default_factory=list
+    )
     selection: Selection | None = None

@@ -8,7 +8,7 @@ from pydantic import BeforeValidator, Field
 
 from .. import vocabulary
 from ..vocabulary import Cadence, Document, RoleName, Stage
-from .common import Id, IsoDate, Record, whole
+from .common import Id, IsoDate, Record, Records, whole
 from .options import DiscountRates
 
 STAGES = vocabulary.STAGES
@@ -28,7 +28,9 @@ class GovernanceGroup(Record):
 
 
 class Governance(Record):
-    groups: list[GovernanceGroup] = Field(default_factory=list)
+    groups: Annotated[list[GovernanceGroup], Records("governance group")] = Field(
+        default_factory=list
+    )
 
 
 class Role(Record):

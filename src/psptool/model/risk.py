@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from ..vocabulary import RaidStatus, RaidType
-from .common import Flag, Id, IsoDate, Record, Score
+from .common import Flag, Id, IsoDate, Record, Records, Score
 
 
 class RiskAction(Record):
@@ -46,4 +48,4 @@ class Risk(Record):
 
 
 class RisksFile(Record):
-    risks: list[Risk] = Field(default_factory=list)
+    risks: Annotated[list[Risk], Records("risk")] = Field(default_factory=list)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from .common import Id, Record, Score
+from .common import Id, Record, Records, Score
 
 
 class Stakeholder(Record):
@@ -26,5 +28,7 @@ class Communication(Record):
 
 
 class StakeholdersFile(Record):
-    stakeholders: list[Stakeholder] = Field(default_factory=list)
-    communications: list[Communication] = Field(default_factory=list)
+    stakeholders: Annotated[list[Stakeholder], Records("stakeholder")] = Field(default_factory=list)
+    communications: Annotated[list[Communication], Records("communication")] = Field(
+        default_factory=list
+    )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from ..vocabulary import FunderStatus, Route
-from .common import Id, IsoDate, Money, Record
+from .common import Id, IsoDate, Money, Record, Records
 
 
 class Funder(Record):
@@ -28,6 +30,6 @@ class Evaluation(Record):
 class SustainabilityFile(Record):
     route: Route | None = None
     summary: str | None = None
-    funders: list[Funder] = Field(default_factory=list)
+    funders: Annotated[list[Funder], Records("funder")] = Field(default_factory=list)
     evaluation: Evaluation | None = None
     marketing: str | None = None
