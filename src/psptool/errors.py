@@ -132,3 +132,22 @@ class PlanError(UserError):
 class TemplateProblem(UserError):
     """A template could not be rendered: a syntax error, an unknown variable, a forbidden
     operation. Nothing is written."""
+
+
+# hostile input ------------------------------------------------------------------------------
+
+
+class UnsafeInput(UserError):
+    """An input psp will not read: a symbolic link out of the folder, a named pipe or device,
+    a file or zip too large, XML declaring entities or cut short, a sheet beyond the rows and
+    columns psp reads (docs/format.md, Limits). Nothing is read past the check."""
+
+
+class CellTooLong(UserError):
+    """A value is longer than an Excel cell holds (32,767 characters): the workbook would cut
+    it, and importing the workbook back would write the cut text. Nothing is written."""
+
+
+class BadArgument(UserError):
+    """A command-line value psp cannot use: a date or period outside the range the analyses
+    carry, a folder that does not exist, an argument that is not valid text."""

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.risk import score_risks
+from ..errors import CellTooLong
 from ..load import LoadResult
+from ..load.limits import EXCEL_CELL_CHARS, excel_length, shorten
 from ..load.raid_layout import (
     ACTION_COLUMNS,
     ACTIONS_SHEET,
@@ -72,6 +74,26 @@ def raid_records(result: LoadResult) -> list[Mapping[str, Any]]:
     return [r for r in records if isinstance(r, Mapping)] if isinstance(records, list) else []
 
 
+def refuse_long_cells(records: Sequence[Mapping[str, Any]]) -> None:
+    """Refuse, before anything is written, a value longer than an Excel cell holds: Excel
+    (and openpyxl) would cut it without a word, and `psp import raid --apply` would then
+    write the cut text back into risks.yaml. A value filled to the limit is refused too: the
+    import cannot tell it from a cut one."""
+    for record in records:
+        rows = [("RAID log", risk_row(record)), *(("Actions", a) for a in action_rows(record))]
+        for sheet, row in rows:
+            for header, value in row.items():
+                if isinstance(value, str) and excel_length(value) >= EXCEL_CELL_CHARS:
+                    raise CellTooLong(
+                        f"{shorten(record.get('id'), 40)}: the {header.lower()} is "
+                        f"{excel_length(value):,} characters long, and an Excel cell holds "
+                        f"{EXCEL_CELL_CHARS:,} (sheet '{sheet}'): Excel would cut it; shorten it "
+                        f"in risks.yaml to under {EXCEL_CELL_CHARS:,} characters, or keep the "
+                        "full text in a document and refer to it, before rendering the RAID "
+                        "workbook"
+                    )
+
+
 def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) -> Any:
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -80,6 +102,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     project = result.project
     matrix = project.psp.risk_matrix
     records = raid_records(result)
+    refuse_long_cells(records)
     workbook = new_workbook()
     properties = {
         "psp.as_of": as_of.isoformat(),

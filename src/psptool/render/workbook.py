@@ -233,6 +233,26 @@ def set_properties(workbook: Any, title: str, properties: dict[str, str]) -> Non
 
 
 def save(workbook: Any, output: Path, force: bool) -> None:
-    """Save through a temporary file, then move it into place: never a half-written workbook."""
+    """Save through a temporary file, then move it into place: never a half-written workbook,
+    and never one holding a cell cut at Excel's limit."""
+    refuse_full_cells(workbook)
     print_landscape(workbook)
     write_through(output, lambda path: workbook.save(str(path)), force=force)
+
+
+def refuse_full_cells(workbook: Any) -> None:
+    """Refuse a workbook with a text cell filled to Excel's limit: openpyxl cuts longer text
+    to it without a word, so the cell may have lost the rest of a value (`CellTooLong`)."""
+    from ..errors import CellTooLong
+    from ..load.limits import EXCEL_CELL_CHARS, excel_length
+
+    for sheet in workbook.worksheets:
+        cells = sheet._cells.values()  # the cells written, without padding the grid
+        for cell in cells:
+            value = cell.value
+            if isinstance(value, str) and excel_length(value) >= EXCEL_CELL_CHARS:
+                raise CellTooLong(
+                    f"sheet '{sheet.title}', cell {cell.coordinate}: the text fills the "
+                    f"{EXCEL_CELL_CHARS:,} characters an Excel cell holds, and the rest of it "
+                    "would be lost; shorten it in the folder; nothing was written"
+                )
