@@ -170,5 +170,11 @@ def make(
     hint: str | None = None,
     severity: Severity | None = None,
 ) -> Diagnostic:
-    """Build a diagnostic whose severity comes from the code table unless given."""
-    return Diagnostic(code, severity or CODES[code].severity, message, file, line, column, hint)
+    """Build a diagnostic whose severity comes from the code table unless given; its message
+    and hint at most a few hundred characters, control characters escaped (quoting)."""
+    from .quoting import clip_message
+
+    if hint is not None:
+        hint = clip_message(hint)
+    severity = severity or CODES[code].severity
+    return Diagnostic(code, severity, clip_message(message), file, line, column, hint)

@@ -33,10 +33,8 @@ from ..load.limits import (
     MAX_COLUMNS,
     MAX_WORKBOOK_BYTES,
     check_office_file,
-    escape_controls,
     excel_length,
     read_regular,
-    shorten,
 )
 from ..load.raid_layout import (
     ACTION_COLUMNS,
@@ -58,6 +56,7 @@ from ..load.raid_layout import (
 )
 from ..load.roundtrip import YamlDocument
 from ..model.common import ID_PATTERN
+from ..quoting import escape_controls, shorten
 from .risks import ACTION_ORDER, RISK_ORDER
 from .session import DEFAULTS, Change, EditResult, EditSession, next_id
 

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import UnsafeInput
+from ..quoting import escape_controls, shorten
 
 MAX_WORKBOOK_BYTES = 32 * 1024 * 1024
 """Largest workbook or template file read, as the largest YAML file (load.project)."""
@@ -38,36 +39,6 @@ def excel_length(text: str) -> int:
     """How long Excel counts `text`: in UTF-16 code units, so a character outside the Basic
     Multilingual Plane (an emoji) counts two towards the cell limit."""
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
-
-
-MAX_QUOTED = 80
-"""Most characters of a value quoted in a message."""
-
-
-def shorten(value: object, limit: int = MAX_QUOTED) -> str:
-    """`value` as text to quote in a message: control characters escaped, cut to `limit`
-    characters with the length said, so a 10 MB title never fills a screen or a CI log."""
-    text = value if isinstance(value, str) else str(value)
-    if len(text) > limit:
-        text = f"{text[: limit - 1]}… ({len(text):,} characters)"
-    return escape_controls(text)
-
-
-def escape_controls(text: str) -> str:
-    """Control characters (escape sequences, a line break, a bell) written as `\\x1b`, `\\n`:
-    a folder or value printed to a terminal must not retitle the window or split a
-    `file:line:` over two lines."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == " " else _escaped(c) for c in text)
-
-
-def _escaped(char: str) -> str:
-    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    if char in named:
-        return named[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def special_kind(mode: int) -> str:

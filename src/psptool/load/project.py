@@ -72,22 +72,48 @@ def find_project(start: str | os.PathLike[str] | None = None) -> FsPath:
 
 
 def read_text(path: FsPath, name: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a file as UTF-8, refusing folders, unreadable, huge and non-UTF-8 files."""
+    """Read a file of the folder as UTF-8, refusing folders, special files (a named pipe
+    would block for ever, /dev/zero never ends), unreadable, huge and non-UTF-8 files, and a
+    symbolic link that leads out of the folder (its content would be quoted in messages,
+    which CI publishes)."""
+    from .limits import outside
+
+    if outside(path, path.parent) is not None:
+        return None, [
+            make(
+                "PSP003",
+                f"{name} is a symbolic link to a file outside the folder; psp reads only "
+                "files inside it",
+                name,
+                hint="replace the link with the file itself",
+            )
+        ]
     try:
-        if path.is_dir():
+        # opened without blocking and checked on the descriptor, so a named pipe is never
+        # waited on and a file swapped for a device after the check is never read
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError:
+        return None, [make("PSP003", f"{name} is a folder, not a file", name)]
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return None, [make("PSP003", f"{name} cannot be read: {reason}", name)]
+    try:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
             return None, [make("PSP003", f"{name} is a folder, not a file", name)]
-        status = path.stat()
         if not stat.S_ISREG(status.st_mode):
-            # a named pipe would block the read for ever, a device such as /dev/zero never ends
             return None, [
                 make("PSP003", f"{name} is {_special_kind(status.st_mode)}, not a file", name)
             ]
         if status.st_size > MAX_FILE_BYTES:
             return None, [_too_large(name, status.st_size)]
-        raw = path.read_bytes()
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return None, [make("PSP003", f"{name} cannot be read: {reason}", name)]
+    finally:
+        os.close(fd)
     return decode_text(raw, name)
 
 

@@ -122,12 +122,26 @@ def _source(number: int, text: str, column: int, width: int | None) -> Iterable[
     """The offending line under its number, and a caret under its column."""
     gutter = f"    {number:>4} | "
     at = len(text[: max(column, 1) - 1].expandtabs())
-    text = text.expandtabs()
-    # a caret after the line's end takes a cell of its own
-    room = None if width is None else width - len(gutter) - (at >= len(text))
+    text = _visible(text.expandtabs())
+    # a caret after the line's end takes a cell of its own; a line is never shown whole past
+    # MAX_SOURCE, even in a log (a 5 MB one-line file)
+    room = MAX_SOURCE if width is None else min(MAX_SOURCE, width - len(gutter))
+    room -= at >= len(text)
     shown, caret = _clip(text, at, room)
     yield Text(gutter + shown, style="dim")
     yield Text(" " * (len(gutter) - 2) + "| " + " " * caret + "^", style="dim")
+
+
+MAX_SOURCE = 500
+"""Most cells of a source line shown under a finding."""
+
+
+def _visible(text: str) -> str:
+    """The line with each control character (an escape sequence, a carriage return) shown as
+    '�', one cell as the character was one column, so the caret stays under its column."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else "\ufffd" for c in text)
 
 
 def _clip(text: str, at: int, room: int | None) -> tuple[str, int]:

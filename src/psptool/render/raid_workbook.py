@@ -21,7 +21,7 @@ from typing import Any
 from ..analysis.risk import score_risks
 from ..errors import CellTooLong
 from ..load import LoadResult
-from ..load.limits import EXCEL_CELL_CHARS, excel_length, shorten
+from ..load.limits import EXCEL_CELL_CHARS, excel_length
 from ..load.raid_layout import (
     ACTION_COLUMNS,
     ACTIONS_SHEET,
@@ -35,6 +35,7 @@ from ..load.raid_layout import (
     risk_row,
     score_formula,
 )
+from ..quoting import shorten
 from ..report.papers.raid import RaidWorkbook
 from ..vocabulary import RAID_TYPES
 from .workbook import (

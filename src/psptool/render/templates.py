@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import io
 import re
 import types
 import typing
@@ -21,8 +22,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import TemplateProblem
+from ..errors import TemplateProblem, UnsafeInput
 from ..load.write import write_through
+from ..quoting import shorten
 from ..report.papers import PAPERS, data_of
 
 if TYPE_CHECKING:
@@ -87,12 +89,31 @@ def find_template(name: str, root: Path | None) -> tuple[Path, str]:
     """The template file and where it came from: 'partnership' or 'default'."""
     if root is not None:
         own = root / PARTNERSHIP_FOLDER / name
-        if own.is_file():
+        if own.is_symlink() or own.exists():
+            from ..load.limits import outside
+
+            if outside(own, root) is not None:
+                raise UnsafeInput(
+                    f"{PARTNERSHIP_FOLDER}/{shorten(name)} is a symbolic link to a file outside "
+                    "the folder; psp reads only templates inside it"
+                )
             return own, "partnership"
     default = defaults_dir() / name
     if not default.is_file():
         raise TemplateProblem(f"there is no template called {name}")
     return default, "default"
+
+
+def read_template(template: Path) -> bytes:
+    """The template's bytes, read only if it is a regular file within the size limits whose
+    zip and XML are safe to open (load.limits: no entity declarations, nothing that unpacks
+    to too much). `render` and `templates check` both read a template through here, so both
+    give one verdict on it."""
+    from ..load.limits import MAX_WORKBOOK_BYTES, check_office_file, read_regular
+
+    data = read_regular(template, "template", MAX_WORKBOOK_BYTES)
+    check_office_file(data, f"template {shorten(template.name)}", "a Word document (.docx)")
+    return data
 
 
 def environment() -> Any:
@@ -131,8 +152,9 @@ def render_docx(template: Path, data: Any, output: Path, force: bool) -> None:
         from ..errors import OutputExists
 
         raise OutputExists(f"{output} already exists; use --force to replace it")
+    data_bytes = read_template(template)
     try:
-        document = DocxTemplate(str(template))
+        document = DocxTemplate(io.BytesIO(data_bytes))
         document.render(data_of(data), jinja_env=environment(), autoescape=True)
     except TemplateError as exc:
         raise _problem(template, exc) from None
@@ -303,15 +325,15 @@ def _attributes(parsed: Any, data_type: type[Any]) -> list[str]:
     return sorted(problems)
 
 
-def _parsed(template: Path) -> Any:
+def _parsed(template: bytes) -> Any:
     """The template's body, headers and footers as docxtpl hands them to Jinja (its repairs
     made), parsed; as `DocxTemplate.get_undeclared_template_variables` reads them."""
     from docx import Document
     from docx.oxml import parse_xml
     from docxtpl import DocxTemplate
 
-    tpl = DocxTemplate(str(template))
-    document = Document(str(template))
+    tpl = DocxTemplate(io.BytesIO(template))
+    document = Document(io.BytesIO(template))
     xml = tpl.patch_xml(tpl.xml_to_string(document.element.body))
     for relation in document.part.rels.values():
         if relation.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and relation.target_part.blob:
@@ -328,13 +350,17 @@ def check_docx(template: Path, data_type: type[Any] | None = None) -> list[Templ
     from jinja2 import TemplateSyntaxError, meta
 
     try:
-        with zipfile.ZipFile(template) as archive:
+        data = read_template(template)
+    except UnsafeInput as exc:
+        return [TemplateFinding("error", str(exc))]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             xml = archive.read("word/document.xml")
         findings = _placement(xml)
     except (zipfile.BadZipFile, KeyError, OSError, ParseError) as exc:
-        return [TemplateFinding("error", f"not a Word document: {exc}")]
+        return [TemplateFinding("error", f"not a Word document: {shorten(exc)}")]
     try:
-        parsed = _parsed(template)
+        parsed = _parsed(data)
     except TemplateSyntaxError as exc:
         findings.append(TemplateFinding("error", f"syntax error: {exc.message}"))
         return findings
