@@ -46,9 +46,17 @@ class NothingToDo(PspError):
 class ProjectNotFound(UserError):
     """No PSP folder at or above the given path."""
 
-    def __init__(self, start: Path) -> None:
-        super().__init__(f"no PSP folder found: no {MARKER} in {start} or any folder above it")
+    def __init__(self, start: Path, *, missing: bool = False) -> None:
+        from .quoting import escape_controls
+
+        shown = escape_controls(str(start))
+        super().__init__(
+            f"{shown} does not exist"
+            if missing
+            else f"no PSP folder found: no {MARKER} in {shown} or any folder above it"
+        )
         self.start = start
+        self.missing = missing
 
     @property
     def diagnostic(self) -> Diagnostic:
@@ -56,7 +64,11 @@ class ProjectNotFound(UserError):
         from .diagnostics import make
 
         return make(
-            "PSP001", str(self), hint="run 'psp init' to create one, or pass the folder's path"
+            "PSP001",
+            str(self),
+            hint="check the folder's name"
+            if self.missing
+            else "run 'psp init' to create one, or pass the folder's path",
         )
 
 

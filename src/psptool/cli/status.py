@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 
-from .options import AsOfOption, FolderArgument, ProjectOption, as_of_date, folder_of
+from .options import (
+    AsOfOption,
+    FolderArgument,
+    ProjectOption,
+    as_of_date,
+    folder_of,
+    parse_period,
+)
 
 
 class StatusFormat(StrEnum):
@@ -50,17 +57,13 @@ def status_command(
     project: ProjectOption = None,
 ) -> None:
     """Write the highlight report: overall RAG, milestones, risks, budget, benefits, decisions."""
-    from ..analysis.common import Period
     from ..errors import WrongSuffix
     from ..render.status_output import render_status, status_target
     from ..report.status import status_since
     from .console import out
     from .project import checked_project
 
-    try:
-        chosen_period = Period.parse(period) if period else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--period") from None
+    chosen_period = parse_period(period)
     when = as_of_date(as_of)
     loaded, validation = checked_project(folder_of(folder, project), when)
     assert validation.root is not None

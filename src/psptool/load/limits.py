@@ -93,7 +93,7 @@ def read_regular(path: Path, what: str, limit: int, root: Path | None = None) ->
                 f"{what} {shown} is {status.st_size / 1e6:.1f} MB, over the "
                 f"{limit // 2**20} MiB psp reads"
             )
-        with os.fdopen(fd, "rb", closefd=False) as handle:
+        with open(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
         raise UnsafeInput(f"{what} {shown} cannot be read: {exc.strerror or exc}") from None

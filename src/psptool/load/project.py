@@ -61,8 +61,13 @@ class LoadResult:
 
 
 def find_project(start: str | os.PathLike[str] | None = None) -> FsPath:
-    """The nearest folder at or above `start` that holds psp.yaml, as git finds its repo."""
+    """The nearest folder at or above `start` that holds psp.yaml, as git finds its repo.
+
+    A `start` that does not exist is refused: `psp validate typo` run inside a PSP folder
+    must not check the enclosing folder and pass."""
     here = FsPath(start or os.getcwd()).absolute()
+    if start is not None and not here.exists() and not here.is_symlink():
+        raise ProjectNotFound(here, missing=True)
     if here.is_file():
         here = here.parent
     for folder in (here, *here.parents):
@@ -107,7 +112,7 @@ def read_text(path: FsPath, name: str) -> tuple[str | None, list[Diagnostic]]:
             ]
         if status.st_size > MAX_FILE_BYTES:
             return None, [_too_large(name, status.st_size)]
-        with os.fdopen(os.dup(fd), "rb") as handle:
+        with open(fd, "rb", closefd=False) as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__

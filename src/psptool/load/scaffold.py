@@ -26,11 +26,21 @@ class InitResult:
 
 
 def slug(name: str) -> str:
-    """An id from a name: 'Falkirk Foster Care PSP' -> 'falkirk-foster-care-psp'."""
-    text = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
+    """An id from a name: 'Falkirk Foster Care PSP' -> 'falkirk-foster-care-psp', accents
+    dropped ('Comhairle nan Eilean Siar – Ùr' -> '...-ur'); 'psp' when nothing is left."""
+    text = latin_slug(name)
     if not text or not text[0].isalpha():
         text = "psp-" + text if text else "psp"
     return text
+
+
+def latin_slug(name: str) -> str:
+    """The Latin letters and digits of `name` joined by '-', lower case, accents dropped
+    (NFKD, so 'é' is 'e' and 'ﬁ' is 'fi'); '' for a name in another script (日本)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower()
 
 
 def _yaml_string(text: str) -> str:

@@ -36,7 +36,9 @@ def _stage(path: Path, target: Path, content: str | bytes) -> str:
     data = content.encode("utf-8") if isinstance(content, str) else content
     folder = target.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        # a short name of its own: the target's name may already be near the 255 bytes a
+        # file name may have, and the temporary file must fit too
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UserError(f"cannot write in {folder}: {exc.strerror or exc}") from None
     try:
