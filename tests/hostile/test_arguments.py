@@ -17,6 +17,9 @@ LAST = "9999-12-31"
 CARRIED = "9999-12-31 is outside the dates psp carries (1900-01-01 to 2999-12-31)"
 
 
+RISK_SCORES = ("--owner", "p-pm", "--likelihood", "1", "--impact", "1")
+
+
 def _in(folder: Path, *args: str) -> list[str]:
     """`args` on `folder`, as at the tests' date."""
     return [*args, "--project", str(folder), "--as-of", "2026-06-30"]
@@ -134,8 +137,7 @@ def test_a_partner_id_is_not_made_from_a_name_in_another_script(commented: Path)
 def test_an_id_with_a_trailing_line_break_is_refused(commented: Path) -> None:
     before = snapshot(commented)
     result = PspRunner().invoke(
-        _in(commented, "risk", "add", "--id", "R-001\n", "--title", "x", "--owner", "p-pm")
-        + ["--likelihood", "1", "--impact", "1"]
+        _in(commented, "risk", "add", "--id", "R-001\n", "--title", "x", *RISK_SCORES)
     )
     assert result.exit_code == 1, result.output
     assert "id 'R-001\\n' is not a valid id" in result.output
