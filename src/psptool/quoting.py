@@ -15,13 +15,15 @@ MAX_MESSAGE = 400
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def escape_controls(text: str) -> str:
+def escape_controls(text: str, *, keep_lines: bool = False) -> str:
     """Control characters (escape sequences, a line break, a bell) written as `\\x1b`, `\\n`:
     a folder or value printed to a terminal must not retitle the window or split a
-    `file:line:` over two lines. Surrogates left by undecodable bytes are shown as `\\udcff`."""
+    `file:line:` over two lines. Surrogates left by undecodable bytes are shown as `\\udcff`.
+    With `keep_lines`, line breaks stay (a description written over several lines)."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() or c == " " else _escaped(c) for c in text)
+    kept = " \n" if keep_lines else " "
+    return "".join(c if c.isprintable() or c in kept else _escaped(c) for c in text)
 
 
 def _escaped(char: str) -> str:

@@ -8,7 +8,7 @@ import os
 import resource
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +19,11 @@ TIME_LIMIT = 60
 """Seconds before a case counts as hung (each takes a second or two)."""
 
 
-def _bounded() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+def _bounded(limit: int) -> Callable[[], None]:
+    def bound() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return bound
 
 
 def snapshot(root: Path) -> dict[str, bytes | str]:
@@ -48,15 +51,20 @@ class Outcome:
         return self.stdout + self.stderr
 
 
-def run_psp(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Outcome:
-    """`python -m psptool ARGS` in `cwd`, within MEMORY_LIMIT and TIME_LIMIT."""
+def run_psp(
+    args: Sequence[str],
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    memory: int = MEMORY_LIMIT,
+) -> Outcome:
+    """`python -m psptool ARGS` in `cwd`, within `memory` bytes and TIME_LIMIT seconds."""
     environment = {**os.environ, "COLUMNS": "200", **(env or {})}
     done = subprocess.run(
         [sys.executable, "-m", "psptool", *args],
         cwd=cwd,
         capture_output=True,
         timeout=TIME_LIMIT,
-        preexec_fn=_bounded,
+        preexec_fn=_bounded(memory),
         env=environment,
         check=False,
     )

@@ -209,8 +209,9 @@ def load_project(start: str | os.PathLike[str] | None = None, *, find: bool = Tr
     return _load(root, lambda spec: _read_from_disk(root, spec))
 
 
-def load_texts(root: FsPath, texts: Mapping[str, bytes | None]) -> LoadResult:
-    """Load a folder given as file contents (None for an absent file), e.g. from git history.
+def load_texts(root: FsPath, texts: Mapping[str, bytes | int | None]) -> LoadResult:
+    """Load a folder given as file contents (None for an absent file; a size for a file too
+    large to have been read), e.g. from git history.
 
     The same checks apply as for files on disk, so an old revision with errors still loads.
     """
@@ -245,10 +246,12 @@ def _read_from_disk(root: FsPath, spec: FileSpec) -> tuple[bool, str | None, lis
 
 
 def _read_from_memory(
-    spec: FileSpec, raw: bytes | None
+    spec: FileSpec, raw: bytes | int | None
 ) -> tuple[bool, str | None, list[Diagnostic]]:
     if raw is None:
         return False, None, []
+    if isinstance(raw, int):
+        return True, None, [_too_large(spec.name, raw)]
     text, found = decode_text(raw, spec.name)
     return True, text, found
 

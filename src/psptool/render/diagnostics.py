@@ -18,15 +18,19 @@ _STYLE = {"error": "bold red", "warning": "yellow"}
 
 
 def display_path(root: Path | None, file: str, cwd: Path | None = None) -> str:
-    """The file's path as the user would type it: relative to the working folder if inside it."""
+    """The file's path as the user would type it: relative to the working folder if inside it,
+    control characters escaped (a folder named with an escape sequence or a line break must
+    neither retitle the terminal nor split `file:line:` over two lines)."""
+    from ..quoting import escape_controls
+
     if root is None:
-        return file
+        return escape_controls(file)
     full = root / file if file else root
     cwd = cwd or Path.cwd()
     try:
-        return str(full.relative_to(cwd)) or "."
+        return escape_controls(str(full.relative_to(cwd)) or ".")
     except ValueError:
-        return str(full)
+        return escape_controls(str(full))
 
 
 def location(d: Diagnostic, root: Path | None) -> str:
