@@ -159,8 +159,9 @@ def entity_bomb() -> bytes:
     )
 
 
-def docx(document_xml: str, extra: dict[str, bytes] | None = None) -> bytes:
-    """A Word document whose body is `document_xml`."""
+def docx(document_xml: str, extra: dict[str, bytes] | None = None, extra_bytes: int = 0) -> bytes:
+    """A Word document whose body is `document_xml`; with `extra_bytes`, a part of that many
+    spaces besides (packed to a thousandth of it)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -176,14 +177,19 @@ def docx(document_xml: str, extra: dict[str, bytes] | None = None) -> bytes:
         archive.writestr("word/document.xml", document_xml)
         for part, data in (extra or {}).items():
             archive.writestr(part, data)
+        if extra_bytes:
+            with archive.open("word/media/padding.xml", "w", force_zip64=True) as padding:
+                for _ in range(extra_bytes // 2**20):
+                    padding.write(b" " * 2**20)
     return buffer.getvalue()
 
 
-def docx_text(text: str, doctype: str = "") -> bytes:
+def docx_text(text: str, doctype: str = "", extra_bytes: int = 0) -> bytes:
     """A Word document of one paragraph holding `text` (a Jinja template, say)."""
     return docx(
         f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<w:document xmlns:w="{_WORD}"><w:body>'
-        f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+        f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>",
+        extra_bytes=extra_bytes,
     )
 
 

@@ -117,10 +117,10 @@ def read_template(template: Path) -> bytes:
 
 
 def environment() -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    """Jinja's sandbox with a budget on sizes and output (render.template_budget)."""
+    from .template_budget import budgeted_environment
 
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return budgeted_environment()
 
 
 def _problem(template: Path, exc: Exception) -> TemplateProblem:
@@ -152,10 +152,15 @@ def render_docx(template: Path, data: Any, output: Path, force: bool) -> None:
         from ..errors import OutputExists
 
         raise OutputExists(f"{output} already exists; use --force to replace it")
+    from .template_budget import budget
+
     data_bytes = read_template(template)
     try:
         document = DocxTemplate(io.BytesIO(data_bytes))
-        document.render(data_of(data), jinja_env=environment(), autoescape=True)
+        with budget(template.name):
+            document.render(data_of(data), jinja_env=environment(), autoescape=True)
+    except TemplateProblem:
+        raise
     except TemplateError as exc:
         raise _problem(template, exc) from None
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
