@@ -152,7 +152,8 @@ class TemplateProblem(UserError):
 class UnsafeInput(UserError):
     """An input psp will not read: a symbolic link out of the folder, a named pipe or device,
     a file or zip too large, XML declaring entities or cut short, a sheet beyond the rows and
-    columns psp reads (docs/format.md, Limits). Nothing is read past the check."""
+    columns psp reads (docs/architecture.md, "Everything else psp reads"). Nothing is read
+    past the check."""
 
 
 class CellTooLong(UserError):

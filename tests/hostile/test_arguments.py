@@ -152,3 +152,13 @@ def test_an_output_name_near_the_longest_a_name_may_be(commented: Path) -> None:
     assert result.exit_code == 0, result.output
     assert output.stat().st_size > 0
     assert sorted(p.name for p in commented.parent.iterdir()) == sorted(["psp", output.name])
+
+
+def test_a_name_too_long_to_look_up_is_a_message(example: Path) -> None:
+    long = "p" * 300
+    result = PspRunner().invoke(["validate", long, "--as-of", "2011-06-30"])
+    assert result.exit_code == 2, result.output
+    assert "does not exist" in result.output
+    result = PspRunner().invoke(["templates", "check", long, "--project", str(example)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"psp: {'p' * 119}… (300 characters): File name too long\n"

@@ -129,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
         refuse_undecodable(sys.argv[1:] if argv is None else argv)
         code: object = app(args=argv, prog_name="psp", standalone_mode=False)
     except ClickException as exc:
+        from ..quoting import clip_message
+
+        # the value quoted back may be anything typed: escape sequences, 5,000 characters
+        exc.message = clip_message(exc.message, 1_000)
         exc.show()
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
@@ -144,6 +148,14 @@ def main(argv: list[str] | None = None) -> int:
             f"psp: {_printable(str(exc), keep_lines=isinstance(exc, EditRefused))}", file=sys.stderr
         )
         code = exc.exit_code
+    except OSError as exc:
+        # the system refused a path given (a name too long, a folder that cannot be
+        # entered): the user's to fix, not psp's bug, so a message rather than a crash report
+        from ..quoting import shorten
+
+        where = f"{shorten(exc.filename, 120)}: " if exc.filename else ""
+        print(f"psp: {where}{exc.strerror or exc}", file=sys.stderr)
+        code = 2
     except Exception as exc:
         from .crash import write_crash_report
 

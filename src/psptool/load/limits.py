@@ -5,7 +5,7 @@ A partnership runs psp in CI on pull requests from many hands, so no input may h
 exhaust the machine's memory or leak a file's content. Each check here runs *before* the
 input is read: a file's kind and size from `fstat`, a zip's declared sizes from its directory,
 a workbook's rows, columns and cells from a streaming pass over its XML that refuses entity
-declarations (so nothing is expanded). docs/format.md lists the limits beside the YAML ones.
+declarations (so nothing is expanded). docs/architecture.md lists the limits.
 """
 
 from __future__ import annotations

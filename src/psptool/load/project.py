@@ -66,10 +66,13 @@ def find_project(start: str | os.PathLike[str] | None = None) -> FsPath:
     A `start` that does not exist is refused: `psp validate typo` run inside a PSP folder
     must not check the enclosing folder and pass."""
     here = FsPath(start or os.getcwd()).absolute()
-    if start is not None and not here.exists() and not here.is_symlink():
-        raise ProjectNotFound(here, missing=True)
-    if here.is_file():
-        here = here.parent
+    try:
+        if start is not None and not here.exists() and not here.is_symlink():
+            raise ProjectNotFound(here, missing=True)
+        if here.is_file():
+            here = here.parent
+    except OSError:  # a name too long to look up: there is no such folder
+        raise ProjectNotFound(here, missing=True) from None
     for folder in (here, *here.parents):
         if (folder / MARKER).exists() or (folder / MARKER).is_symlink():
             return folder

@@ -110,10 +110,13 @@ def _skeleton_files(folder: Path, name: str | None) -> dict[str, str]:
 
 
 def _example_files(example: str) -> dict[str, str]:
-    source = examples_dir() / example
-    if not (source / "psp.yaml").is_file():
+    # one of the examples by name, never a path (`../..`) nor a name too long to look up
+    if example not in list_examples():
+        from ..quoting import shorten
+
         known = ", ".join(list_examples()) or "none"
-        raise UserError(f"no example called '{example}' (examples: {known})")
+        raise UserError(f"no example called '{shorten(example)}' (examples: {known})")
+    source = examples_dir() / example
     return {
         spec.name: (source / spec.name).read_text(encoding="utf-8")
         for spec in FILES
