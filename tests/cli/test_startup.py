@@ -1,0 +1,60 @@
+"""What `psp --help` and `psp validate` leave undone, so that they start quickly
+(docs/performance.md). Speed itself is measured by benchmarks/run.py, never here: these tests
+hold what is not built or not imported, which a later change could quietly bring back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from psptool.cli import COMMANDS, command_summary, load_command
+from tests.helpers import make_project
+
+
+def _run(*code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", "\n".join(code)], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_psp_help_lists_each_command_as_typer_builds_it(name: str) -> None:
+    summary, built = command_summary(name), load_command(name)
+    assert (summary.help, summary.short_help, summary.hidden, summary.deprecated) == (
+        built.help,
+        built.short_help,
+        built.hidden,
+        built.deprecated,
+    )
+    for limit in (20, 45, 62, 100):
+        assert summary.get_short_help_str(limit) == built.get_short_help_str(limit)
+
+
+def test_psp_help_builds_no_command() -> None:
+    assert (
+        _run(
+            "from psptool.cli import load_command, main",
+            "main(['--help'])",
+            "print(load_command.cache_info().currsize)",
+        )
+        == "0"
+    )
+
+
+def test_validate_builds_the_models_of_the_files_there_are_and_no_others(tmp_path: Path) -> None:
+    # a folder of psp.yaml and partners.yaml: the other eight files' models are never built
+    folder = make_project(tmp_path / "psp")
+    assert (
+        _run(
+            "from psptool.cli import main",
+            "from psptool.model import FILES, Project",
+            f"main(['validate', {str(folder)!r}, '--as-of', '2026-06-30'])",
+            "print(sorted(s.name for s in FILES if s.model.__pydantic_complete__),"
+            " Project.__pydantic_complete__)",
+        )
+        == "['partners.yaml', 'psp.yaml'] False"
+    )
