@@ -11,8 +11,10 @@ from ..model.common import months_through
 from ..model.goal import smart_gaps
 from ..model.options import weighted_total
 from .context import CheckContext
+from .registry import rule
 
 
+@rule("PSP401")
 def smart_goals(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     linked = {b.goal for b in p.benefits.benefits if b.goal}
@@ -33,6 +35,7 @@ def smart_goals(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP402", "PSP403", "PSP404", "PSP414")
 def raid_log(ctx: CheckContext) -> Iterator[Diagnostic]:
     as_of = ctx.as_of
     for i, risk in enumerate(ctx.project.risks.risks):
@@ -80,6 +83,7 @@ def _short(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@rule("PSP405", "PSP417", "PSP406")
 def options_appraisal(ctx: CheckContext) -> Iterator[Diagnostic]:
     opts = ctx.project.options
     if not opts.options:
@@ -123,6 +127,7 @@ def options_appraisal(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
+@rule("PSP407", "PSP408", "PSP409", "PSP410")
 def partnership_mix(ctx: CheckContext) -> Iterator[Diagnostic]:
     # When partners.yaml could not be read, or a partner was left out for a schema error, its
     # own error says why; 'no public-sector partner' or 'no lead partner' would be noise, and
@@ -167,6 +172,7 @@ def partnership_mix(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
+@rule("PSP411", "PSP412")
 def mou_signatures(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     people = p.people()
@@ -218,6 +224,7 @@ def mou_signatures(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP413")
 def pilot_length(ctx: CheckContext) -> Iterator[Diagnostic]:
     pilot = ctx.project.psp.pilot
     if pilot is None or pilot.start is None or pilot.end is None or pilot.end < pilot.start:
@@ -234,6 +241,7 @@ def pilot_length(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
+@rule("PSP415")
 def overdue_milestones(ctx: CheckContext) -> Iterator[Diagnostic]:
     for i, ms in enumerate(ctx.project.milestones.milestones):
         if ms.completed is None and ms.due is not None and ms.due < ctx.as_of:
@@ -248,6 +256,7 @@ def overdue_milestones(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP416")
 def stakeholder_ratings(ctx: CheckContext) -> Iterator[Diagnostic]:
     for i, s in enumerate(ctx.project.stakeholders.stakeholders):
         missing = [k for k in ("interest", "influence") if getattr(s, k) is None]
@@ -261,6 +270,7 @@ def stakeholder_ratings(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP418")
 def sroi_adjustments(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     for i, benefit in enumerate(p.benefits.benefits):

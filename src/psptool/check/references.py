@@ -10,6 +10,7 @@ from ..diagnostics import Diagnostic
 from ..load.yamlfile import Path
 from ..model import FILES
 from .context import CheckContext
+from .registry import rule
 
 
 def _suggest(value: str, known: Iterable[str]) -> str | None:
@@ -36,6 +37,7 @@ def _duplicates(
             seen[record.id] = path
 
 
+@rule("PSP201")
 def duplicate_ids(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Ids are unique within their namespace, as each file's model declares its lists of
     records (`model.Records`): a partner's people share one with the partners."""
@@ -47,6 +49,7 @@ def duplicate_ids(ctx: CheckContext) -> Iterator[Diagnostic]:
             yield from _duplicates(ctx, spec.name, spec.namespaces[namespace], records)
 
 
+@rule("PSP202")
 def owners(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Every `owner` names a partner or a partner's person."""
     p = ctx.project
@@ -88,6 +91,7 @@ def owners(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
+@rule("PSP203", "PSP211")
 def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Governance members, chairs, roles, approvals, budget lines and funders name real ids."""
     p = ctx.project
@@ -179,6 +183,7 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP204", "PSP205", "PSP207")
 def goals_milestones_stakeholders(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     goal_ids = {g.id for g in p.goals.goals} | ctx.raw_ids("goals.yaml", "goals")
@@ -249,6 +254,7 @@ def _scores(
             )
 
 
+@rule("PSP206", "PSP208", "PSP209", "PSP210")
 def scores(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Options and candidates are scored against exactly the criteria there are."""
     p = ctx.project
