@@ -15,7 +15,7 @@ from itertools import pairwise
 from ..model import STAGES, Project
 from ..model.common import months_through
 from ..model.goal import smart_gaps
-from ..vocabulary import DOCUMENT_TITLES, OPERATIONAL_CADENCES
+from ..vocabulary import DOCUMENT_TITLES, OPERATIONAL_CADENCES, Stage
 from .common import natural_key
 
 NEXT_STAGE: dict[str, str] = dict(pairwise(STAGES))
@@ -49,6 +49,32 @@ class Gate:
 
 
 Rule = Callable[[Project, date], tuple[bool, str]]
+"""An item's test: met or not, and the reason in a sentence."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a stage's checklist: what it asks, where the guide asks it, its test."""
+
+    id: str
+    label: str
+    guide: str
+    rule: Rule
+
+
+CHECKLISTS: dict[str, list[Item]] = {}
+"""Each stage's checklist, in the order the items are registered (with `@item`) below."""
+
+
+def item(stage: Stage, label: str, guide: str) -> Callable[[Rule], Rule]:
+    """Register the decorated rule as an item of `stage`'s gate; its id is the rule's name.
+    A rule two stages ask for is registered once for each (`item(...)(rule)`)."""
+
+    def register(rule: Rule) -> Rule:
+        CHECKLISTS.setdefault(stage, []).append(Item(rule.__name__, label, guide, rule))
+        return rule
+
+    return register
 
 
 def _ids(ids: list[str]) -> str:
@@ -63,12 +89,14 @@ def _missing(fields: dict[str, object]) -> list[str]:
 # identify ---------------------------------------------------------------------------------
 
 
+@item("identify", "The need for the service is stated", "§2.4")
 def need_stated(p: Project, as_of: date) -> tuple[bool, str]:
     if p.psp.purpose or p.psp.scope:
         return True, "psp.yaml states the purpose and scope"
     return False, "psp.yaml has no purpose or scope saying what need the service meets"
 
 
+@item("identify", "Public and third-sector partners", "§3.2")
 def public_and_third(p: Project, as_of: date) -> tuple[bool, str]:
     sectors = {x.sector for x in p.partners.partners}
     missing = [s for s in ("public", "third") if s not in sectors]
@@ -77,6 +105,7 @@ def public_and_third(p: Project, as_of: date) -> tuple[bool, str]:
     return False, "no " + " and no ".join(f"{s}-sector partner" for s in missing)
 
 
+@item("identify", "A public partner willing to fund later", "§3.2")
 def potential_funder(p: Project, as_of: date) -> tuple[bool, str]:
     funders = [x.id for x in p.partners.partners if x.sector == "public" and x.potential_funder]
     if funders:
@@ -84,6 +113,7 @@ def potential_funder(p: Project, as_of: date) -> tuple[bool, str]:
     return False, "no public partner is marked potential_funder: true"
 
 
+@item("identify", "Expressions of interest scored and decided", "§3.4")
 def candidates_decided(p: Project, as_of: date) -> tuple[bool, str]:
     selection = p.partners.selection
     if selection is None or not selection.criteria:
@@ -104,6 +134,7 @@ def candidates_decided(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"{len(selection.candidates)} candidates scored and decided"
 
 
+@item("identify", "A contact at every partner", "§3.3.3")
 def partner_contacts(p: Project, as_of: date) -> tuple[bool, str]:
     if not p.partners.partners:
         return False, "no partners yet"
@@ -118,6 +149,7 @@ def partner_contacts(p: Project, as_of: date) -> tuple[bool, str]:
 # create -----------------------------------------------------------------------------------
 
 
+@item("create", "One lead partner", "§3.5")
 def lead_partner(p: Project, as_of: date) -> tuple[bool, str]:
     leads = [x.id for x in p.partners.partners if x.lead]
     if len(leads) == 1:
@@ -125,6 +157,7 @@ def lead_partner(p: Project, as_of: date) -> tuple[bool, str]:
     return False, "no lead partner" if not leads else f"{len(leads)} lead partners: {_ids(leads)}"
 
 
+@item("create", "Vision, purpose and scope", "§3.7, §3.12")
 def vision_purpose(p: Project, as_of: date) -> tuple[bool, str]:
     missing = _missing({"vision": p.psp.vision, "purpose": p.psp.purpose, "scope": p.psp.scope})
     if missing:
@@ -132,6 +165,7 @@ def vision_purpose(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "vision, purpose and scope are written"
 
 
+@item("create", "SMART joint goals", "§3.8")
 def smart_goals(p: Project, as_of: date) -> tuple[bool, str]:
     goals = p.goals.goals
     if not goals:
@@ -147,6 +181,7 @@ def smart_goals(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"all {len(goals)} goals are SMART"
 
 
+@item("create", "Governance and operational groups with cadence", "§7.2")
 def governance_groups(p: Project, as_of: date) -> tuple[bool, str]:
     groups = p.psp.governance.groups
     if not groups:
@@ -173,6 +208,7 @@ def governance_groups(p: Project, as_of: date) -> tuple[bool, str]:
     return True, ", ".join(f"{g.name} ({g.cadence})" for g in groups)
 
 
+@item("create", "A Director-level senior sponsor and a project manager", "§3.6, §3.11")
 def key_roles(p: Project, as_of: date) -> tuple[bool, str]:
     """At least one senior sponsor at Director level in a public partner; a project manager."""
     people = p.people()
@@ -196,6 +232,7 @@ def key_roles(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"senior sponsor {public_directors[0]}, project manager {managers[0]}"
 
 
+@item("create", "Every MoU section written", "§3.12")
 def mou_content(p: Project, as_of: date) -> tuple[bool, str]:
     psp = p.psp
     missing = _missing(
@@ -241,10 +278,12 @@ def _signed_by_all(p: Project, document: str, director: bool) -> tuple[bool, str
     return True, f"signed by all {len(partners)} partners"
 
 
+@item("create", "MoU signed at Director level by every partner", "§3.12")
 def mou_signed(p: Project, as_of: date) -> tuple[bool, str]:
     return _signed_by_all(p, "mou", director=True)
 
 
+@item("create", "A plan with owners and dates to the end date", "§3.13")
 def project_plan(p: Project, as_of: date) -> tuple[bool, str]:
     psp, milestones = p.psp, p.milestones.milestones
     if psp.start is None or psp.end is None:
@@ -267,6 +306,7 @@ def project_plan(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"{len(milestones)} milestones with owners and dates to {last}"
 
 
+@item("create", "A stakeholder map", "§3.10.1")
 def stakeholder_map(p: Project, as_of: date) -> tuple[bool, str]:
     stakeholders = p.stakeholders.stakeholders
     if not stakeholders:
@@ -277,6 +317,7 @@ def stakeholder_map(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"{len(stakeholders)} stakeholders mapped"
 
 
+@item("create", "A communications plan", "§3.10.2")
 def comms_plan(p: Project, as_of: date) -> tuple[bool, str]:
     comms = p.stakeholders.communications
     if not comms:
@@ -291,6 +332,7 @@ def comms_plan(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"{len(comms)} communications reach every stakeholder"
 
 
+@item("create", "Benefits management set up", "§3.14")
 def benefits_setup(p: Project, as_of: date) -> tuple[bool, str]:
     ready = [
         b.id
@@ -302,6 +344,7 @@ def benefits_setup(p: Project, as_of: date) -> tuple[bool, str]:
     return False, "no benefit has a KPI with baseline, target, target date and owner"
 
 
+@item("create", "A RAID log with owners and actions", "§7.3")
 def raid_log(p: Project, as_of: date) -> tuple[bool, str]:
     entries = p.risks.risks
     if not any(r.type == "risk" for r in entries):
@@ -315,6 +358,7 @@ def raid_log(p: Project, as_of: date) -> tuple[bool, str]:
 # design -----------------------------------------------------------------------------------
 
 
+@item("design", "Short, medium and long-term outcomes", "§4.3.3")
 def outcome_terms(p: Project, as_of: date) -> tuple[bool, str]:
     terms = {g.term for g in p.goals.goals}
     missing = [t for t in ("short", "medium", "long") if t not in terms]
@@ -323,6 +367,7 @@ def outcome_terms(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "short, medium and long-term outcomes are set"
 
 
+@item("design", "Every outcome measured by a benefit", "§4.3.4")
 def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
     linked = {b.goal for b in p.benefits.benefits}
     unmeasured = [g.id for g in p.goals.goals if g.id not in linked]
@@ -333,6 +378,7 @@ def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every goal has a benefit to measure it"
 
 
+@item("design", "Potential funders engaged", "§4.3.2")
 def funders_engaged(p: Project, as_of: date) -> tuple[bool, str]:
     engaged = [f.id for f in p.sustainability.funders if f.status in ("engaged", "committed")]
     if engaged:
@@ -340,6 +386,7 @@ def funders_engaged(p: Project, as_of: date) -> tuple[bool, str]:
     return False, "no future funder is engaged yet (sustainability.yaml funders)"
 
 
+@item("design", "Options scored, including do nothing", "§4.4")
 def options_appraised(p: Project, as_of: date) -> tuple[bool, str]:
     opts = p.options
     if not opts.criteria or len(opts.options) < 2:
@@ -349,6 +396,7 @@ def options_appraised(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"{len(opts.options)} options scored against {len(opts.criteria)} criteria"
 
 
+@item("design", "Costs and risks of each option", "§4.5.4")
 def option_costs_risks(p: Project, as_of: date) -> tuple[bool, str]:
     gaps = [o.id for o in p.options.options if not o.do_nothing and (o.cost is None or not o.risks)]
     if not p.options.options:
@@ -358,6 +406,7 @@ def option_costs_risks(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every option has a cost and its risks"
 
 
+@item("design", "A preferred option", "§4.4.1")
 def preferred_option(p: Project, as_of: date) -> tuple[bool, str]:
     preferred = p.options.preferred
     option = next((o for o in p.options.options if o.id == preferred), None)
@@ -368,6 +417,7 @@ def preferred_option(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"preferred: {preferred} ({option.name})"
 
 
+@item("design", "A pilot of at least 12 months planned", "§4.5.2")
 def pilot_timescale(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     if pilot is None or pilot.start is None or pilot.end is None:
@@ -378,12 +428,14 @@ def pilot_timescale(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"pilot planned {pilot.start} to {pilot.end}"
 
 
+@item("design", "The pilot's costs planned", "§4.1")
 def pilot_costed(p: Project, as_of: date) -> tuple[bool, str]:
     if not any(line.planned is not None for line in p.budget.budget):
         return False, "budget.yaml has no planned spend"
     return True, "the budget plans the pilot's costs"
 
 
+@item("design", "Outline business case signed off by every partner", "§4.5.4")
 def obc_signed(p: Project, as_of: date) -> tuple[bool, str]:
     return _signed_by_all(p, "outline_business_case", director=False)
 
@@ -391,10 +443,12 @@ def obc_signed(p: Project, as_of: date) -> tuple[bool, str]:
 # pilot ------------------------------------------------------------------------------------
 
 
+@item("pilot", "Pilot plan agreed by every partner", "§5.2.3")
 def pilot_plan_agreed(p: Project, as_of: date) -> tuple[bool, str]:
     return _signed_by_all(p, "pilot_plan", director=False)
 
 
+@item("pilot", "An evaluation of at least 12 months", "§5.2.2, §6.2.1")
 def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
     ev = p.sustainability.evaluation
     if ev is None or not ev.approach or ev.start is None or ev.end is None:
@@ -405,6 +459,7 @@ def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"evaluation {ev.start} to {ev.end}"
 
 
+@item("pilot", "The pilot has run 12 months", "§4.5.2")
 def pilot_duration(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     if pilot is None or pilot.start is None:
@@ -416,6 +471,7 @@ def pilot_duration(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"the pilot has run {months:.0f} months"
 
 
+@item("pilot", "KPIs measured during the pilot", "§5.3")
 def kpis_tracked(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     start = pilot.start if pilot and pilot.start else p.psp.start
@@ -431,6 +487,7 @@ def kpis_tracked(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every benefit has been measured during the pilot"
 
 
+@item("pilot", "RAID log up to date", "§7.3")
 def raid_current(p: Project, as_of: date) -> tuple[bool, str]:
     stale = [
         r.id
@@ -446,6 +503,10 @@ def raid_current(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "no overdue reviews or actions"
 
 
+item("pilot", "Future funders engaged", "§5.2.3")(funders_engaged)
+
+
+@item("pilot", "Milestones up to the pilot completed", "§5.3")
 def pilot_milestones_done(p: Project, as_of: date) -> tuple[bool, str]:
     open_ = [
         m.id
@@ -457,6 +518,7 @@ def pilot_milestones_done(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every milestone up to the pilot is completed"
 
 
+@item("pilot", "Full business case approved", "§5.4")
 def fbc_signed(p: Project, as_of: date) -> tuple[bool, str]:
     leads = {x.id for x in p.partners.partners if x.lead}
     signed = {a.partner for a in p.psp.approvals if a.document == "full_business_case"}
@@ -468,6 +530,7 @@ def fbc_signed(p: Project, as_of: date) -> tuple[bool, str]:
 # sustain ----------------------------------------------------------------------------------
 
 
+@item("sustain", "A sustainability route (procurement, grant, SLA)", "§6.2.4")
 def route_chosen(p: Project, as_of: date) -> tuple[bool, str]:
     route = p.sustainability.route
     if route is None:
@@ -477,6 +540,7 @@ def route_chosen(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"route: {route}"
 
 
+@item("sustain", "Sustainability plan approved by the funding partners", "§6.2")
 def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
     funders = [x.id for x in p.partners.partners if x.sector == "public" and x.potential_funder]
     signed = {a.partner for a in p.psp.approvals if a.document == "sustainability_plan"}
@@ -488,6 +552,7 @@ def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "approved by every public funding partner"
 
 
+@item("sustain", "Mainstream funding committed", "§2.4")
 def funder_committed(p: Project, as_of: date) -> tuple[bool, str]:
     committed = [f.id for f in p.sustainability.funders if f.status == "committed" and f.amount]
     if committed:
@@ -495,6 +560,7 @@ def funder_committed(p: Project, as_of: date) -> tuple[bool, str]:
     return False, "no funder has committed an amount"
 
 
+@item("sustain", "Funders engaged before their budget cycles", "§6.2.2")
 def funders_before_budget(p: Project, as_of: date) -> tuple[bool, str]:
     late = [
         f.id
@@ -513,12 +579,14 @@ def funders_before_budget(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every funder's budget cycle is known and was met"
 
 
+@item("sustain", "Marketing and communication planned", "§6.2.3")
 def marketing_plan(p: Project, as_of: date) -> tuple[bool, str]:
     if p.sustainability.marketing:
         return True, "marketing and communication are planned"
     return False, "sustainability.yaml has no marketing plan"
 
 
+@item("sustain", "The evaluation is complete", "§6.2.1")
 def evaluation_done(p: Project, as_of: date) -> tuple[bool, str]:
     ev = p.sustainability.evaluation
     if ev is None or ev.end is None:
@@ -528,6 +596,7 @@ def evaluation_done(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"the evaluation ended {ev.end}"
 
 
+@item("sustain", "Plan completed and issues closed", "§7.3")
 def wrap_up(p: Project, as_of: date) -> tuple[bool, str]:
     open_ms = [m.id for m in p.milestones.milestones if m.completed is None]
     issues = [r.id for r in p.risks.risks if r.status == "open" and r.type == "issue"]
@@ -541,111 +610,10 @@ def wrap_up(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every milestone is completed and no issue is open"
 
 
-CHECKLISTS: dict[str, list[tuple[str, str, str, Rule]]] = {
-    "identify": [
-        ("need_stated", "The need for the service is stated", "§2.4", need_stated),
-        ("public_and_third", "Public and third-sector partners", "§3.2", public_and_third),
-        ("potential_funder", "A public partner willing to fund later", "§3.2", potential_funder),
-        (
-            "candidates_decided",
-            "Expressions of interest scored and decided",
-            "§3.4",
-            candidates_decided,
-        ),
-        ("partner_contacts", "A contact at every partner", "§3.3.3", partner_contacts),
-    ],
-    "create": [
-        ("lead_partner", "One lead partner", "§3.5", lead_partner),
-        ("vision_purpose", "Vision, purpose and scope", "§3.7, §3.12", vision_purpose),
-        ("smart_goals", "SMART joint goals", "§3.8", smart_goals),
-        (
-            "governance_groups",
-            "Governance and operational groups with cadence",
-            "§7.2",
-            governance_groups,
-        ),
-        (
-            "key_roles",
-            "A Director-level senior sponsor and a project manager",
-            "§3.6, §3.11",
-            key_roles,
-        ),
-        ("mou_content", "Every MoU section written", "§3.12", mou_content),
-        ("mou_signed", "MoU signed at Director level by every partner", "§3.12", mou_signed),
-        ("project_plan", "A plan with owners and dates to the end date", "§3.13", project_plan),
-        ("stakeholder_map", "A stakeholder map", "§3.10.1", stakeholder_map),
-        ("comms_plan", "A communications plan", "§3.10.2", comms_plan),
-        ("benefits_setup", "Benefits management set up", "§3.14", benefits_setup),
-        ("raid_log", "A RAID log with owners and actions", "§7.3", raid_log),
-    ],
-    "design": [
-        ("outcome_terms", "Short, medium and long-term outcomes", "§4.3.3", outcome_terms),
-        (
-            "outcomes_to_benefits",
-            "Every outcome measured by a benefit",
-            "§4.3.4",
-            outcomes_to_benefits,
-        ),
-        ("funders_engaged", "Potential funders engaged", "§4.3.2", funders_engaged),
-        ("options_appraised", "Options scored, including do nothing", "§4.4", options_appraised),
-        ("option_costs_risks", "Costs and risks of each option", "§4.5.4", option_costs_risks),
-        ("preferred_option", "A preferred option", "§4.4.1", preferred_option),
-        ("pilot_timescale", "A pilot of at least 12 months planned", "§4.5.2", pilot_timescale),
-        ("pilot_costed", "The pilot's costs planned", "§4.1", pilot_costed),
-        ("obc_signed", "Outline business case signed off by every partner", "§4.5.4", obc_signed),
-    ],
-    "pilot": [
-        ("pilot_plan_agreed", "Pilot plan agreed by every partner", "§5.2.3", pilot_plan_agreed),
-        (
-            "evaluation_framework",
-            "An evaluation of at least 12 months",
-            "§5.2.2, §6.2.1",
-            evaluation_framework,
-        ),
-        ("pilot_duration", "The pilot has run 12 months", "§4.5.2", pilot_duration),
-        ("kpis_tracked", "KPIs measured during the pilot", "§5.3", kpis_tracked),
-        ("raid_current", "RAID log up to date", "§7.3", raid_current),
-        ("funders_engaged", "Future funders engaged", "§5.2.3", funders_engaged),
-        (
-            "pilot_milestones_done",
-            "Milestones up to the pilot completed",
-            "§5.3",
-            pilot_milestones_done,
-        ),
-        ("fbc_signed", "Full business case approved", "§5.4", fbc_signed),
-    ],
-    "sustain": [
-        (
-            "route_chosen",
-            "A sustainability route (procurement, grant, SLA)",
-            "§6.2.4",
-            route_chosen,
-        ),
-        (
-            "plan_signed",
-            "Sustainability plan approved by the funding partners",
-            "§6.2",
-            plan_signed,
-        ),
-        ("funder_committed", "Mainstream funding committed", "§2.4", funder_committed),
-        (
-            "funders_before_budget",
-            "Funders engaged before their budget cycles",
-            "§6.2.2",
-            funders_before_budget,
-        ),
-        ("marketing_plan", "Marketing and communication planned", "§6.2.3", marketing_plan),
-        ("evaluation_done", "The evaluation is complete", "§6.2.1", evaluation_done),
-        ("wrap_up", "Plan completed and issues closed", "§7.3", wrap_up),
-    ],
-}
-
-
 def stage_gate(project: Project, as_of: date, stage: str | None = None) -> Gate:
     """The checklist for leaving `stage` (default: the partnership's current stage)."""
     stage = stage or project.psp.stage
     items = [
-        GateItem(item_id, label, *rule(project, as_of), guide)
-        for item_id, label, guide, rule in CHECKLISTS.get(stage, [])
+        GateItem(i.id, i.label, *i.rule(project, as_of), i.guide) for i in CHECKLISTS.get(stage, [])
     ]
     return Gate(stage, NEXT_STAGE.get(stage), as_of, items)
