@@ -14,12 +14,12 @@ from itertools import pairwise
 
 from ..model import STAGES, Project
 from ..model.common import months_through
-from ..model.goal import smart_gaps
 from ..vocabulary import DOCUMENT_TITLES, OPERATIONAL_CADENCES, Stage
+from . import practice
 from .common import natural_key
+from .practice import PILOT_MONTHS
 
 NEXT_STAGE: dict[str, str] = dict(pairwise(STAGES))
-PILOT_MONTHS = 12
 
 
 @dataclass
@@ -98,8 +98,7 @@ def need_stated(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("identify", "Public and third-sector partners", "§3.2")
 def public_and_third(p: Project, as_of: date) -> tuple[bool, str]:
-    sectors = {x.sector for x in p.partners.partners}
-    missing = [s for s in ("public", "third") if s not in sectors]
+    missing = practice.missing_sectors(p)
     if not missing:
         return True, "public and third-sector partners are both in partners.yaml"
     return False, "no " + " and no ".join(f"{s}-sector partner" for s in missing)
@@ -107,7 +106,7 @@ def public_and_third(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("identify", "A public partner willing to fund later", "§3.2")
 def potential_funder(p: Project, as_of: date) -> tuple[bool, str]:
-    funders = [x.id for x in p.partners.partners if x.sector == "public" and x.potential_funder]
+    funders = practice.potential_funders(p)
     if funders:
         return True, f"potential funder: {_ids(funders)}"
     return False, "no public partner is marked potential_funder: true"
@@ -151,7 +150,7 @@ def partner_contacts(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("create", "One lead partner", "§3.5")
 def lead_partner(p: Project, as_of: date) -> tuple[bool, str]:
-    leads = [x.id for x in p.partners.partners if x.lead]
+    leads = practice.lead_partners(p)
     if len(leads) == 1:
         return True, f"lead partner: {leads[0]}"
     return False, "no lead partner" if not leads else f"{len(leads)} lead partners: {_ids(leads)}"
@@ -170,11 +169,11 @@ def smart_goals(p: Project, as_of: date) -> tuple[bool, str]:
     goals = p.goals.goals
     if not goals:
         return False, "goals.yaml has no goals"
-    linked = {b.goal for b in p.benefits.benefits if b.goal}
+    linked = practice.benefit_goals(p)
     failing = [
         f"{g.id} ({''.join(gaps)})"
         for g in goals
-        if (gaps := smart_gaps(g, p.psp.start, p.psp.end, g.id in linked))
+        if (gaps := practice.goal_gaps(p, g, g.id in linked))
     ]
     if failing:
         return False, "not SMART: " + ", ".join(failing)
@@ -263,10 +262,8 @@ def _signed_by_all(p: Project, document: str, director: bool) -> tuple[bool, str
     for a in p.psp.approvals:
         if a.document != document or a.date is None or a.date > date.max:
             continue
-        if director:
-            entry = people.get(a.person or "")
-            if entry is None or entry[1] != a.partner or not entry[0].director_level:
-                continue
+        if director and not practice.signs_at_director_level(people, a):
+            continue
         signed.add(a.partner)
     partners = [x.id for x in p.partners.partners]
     if not partners:
@@ -311,7 +308,7 @@ def stakeholder_map(p: Project, as_of: date) -> tuple[bool, str]:
     stakeholders = p.stakeholders.stakeholders
     if not stakeholders:
         return False, "stakeholders.yaml has no stakeholders"
-    unrated = [s.id for s in stakeholders if s.interest is None or s.influence is None]
+    unrated = [s.id for s in stakeholders if practice.unrated(s)]
     if unrated:
         return False, f"no interest or influence rating for {_ids(unrated)}"
     return True, f"{len(stakeholders)} stakeholders mapped"
@@ -349,7 +346,7 @@ def raid_log(p: Project, as_of: date) -> tuple[bool, str]:
     entries = p.risks.risks
     if not any(r.type == "risk" for r in entries):
         return False, "risks.yaml has no risks"
-    gaps = [r.id for r in entries if r.status == "open" and (r.owner is None or not r.actions)]
+    gaps = [r.id for r in entries if practice.needs_owner(r) or practice.needs_action(r)]
     if gaps:
         return False, f"open entries without an owner or an action: {_ids(gaps)}"
     return True, f"{len(entries)} entries, every open one with an owner and actions"
@@ -391,7 +388,7 @@ def options_appraised(p: Project, as_of: date) -> tuple[bool, str]:
     opts = p.options
     if not opts.criteria or len(opts.options) < 2:
         return False, "options.yaml needs criteria and at least two options"
-    if not any(o.do_nothing for o in opts.options):
+    if not practice.do_nothing_options(opts.options):
         return False, "no do-nothing option"
     return True, f"{len(opts.options)} options scored against {len(opts.criteria)} criteria"
 
@@ -424,7 +421,9 @@ def pilot_timescale(p: Project, as_of: date) -> tuple[bool, str]:
         return False, "psp.yaml has no pilot start and end"
     months = months_through(pilot.start, pilot.end)
     if months < PILOT_MONTHS:
-        return False, f"the pilot is planned for {months:.1f} months; the guide advises 12"
+        return False, (
+            f"the pilot is planned for {months:.1f} months; the guide advises {PILOT_MONTHS}"
+        )
     return True, f"pilot planned {pilot.start} to {pilot.end}"
 
 
@@ -455,7 +454,9 @@ def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
         return False, "sustainability.yaml has no evaluation approach with start and end"
     months = months_through(ev.start, ev.end)
     if months < PILOT_MONTHS:
-        return False, f"the evaluation covers {months:.1f} months; the guide advises 12"
+        return False, (
+            f"the evaluation covers {months:.1f} months; the guide advises {PILOT_MONTHS}"
+        )
     return True, f"evaluation {ev.start} to {ev.end}"
 
 
@@ -467,7 +468,9 @@ def pilot_duration(p: Project, as_of: date) -> tuple[bool, str]:
     end = min(as_of, pilot.end) if pilot.end else as_of
     months = months_through(pilot.start, end)
     if months < PILOT_MONTHS:
-        return False, f"the pilot has run {max(months, 0):.1f} months of the 12 the guide advises"
+        return False, (
+            f"the pilot has run {max(months, 0):.1f} months of the {PILOT_MONTHS} the guide advises"
+        )
     return True, f"the pilot has run {months:.0f} months"
 
 
@@ -492,11 +495,7 @@ def raid_current(p: Project, as_of: date) -> tuple[bool, str]:
     stale = [
         r.id
         for r in p.risks.risks
-        if r.status == "open"
-        and (
-            (r.review is not None and r.review < as_of)
-            or any(not a.done and a.due is not None and a.due < as_of for a in r.actions)
-        )
+        if practice.review_overdue(r, as_of) or practice.overdue_actions(r, as_of)
     ]
     if stale:
         return False, f"overdue reviews or actions: {_ids(stale)}"
@@ -520,7 +519,7 @@ def pilot_milestones_done(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("pilot", "Full business case approved", "§5.4")
 def fbc_signed(p: Project, as_of: date) -> tuple[bool, str]:
-    leads = {x.id for x in p.partners.partners if x.lead}
+    leads = set(practice.lead_partners(p))
     signed = {a.partner for a in p.psp.approvals if a.document == "full_business_case"}
     if leads and leads <= signed:
         return True, "the full business case is approved"
@@ -542,7 +541,7 @@ def route_chosen(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("sustain", "Sustainability plan approved by the funding partners", "§6.2")
 def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
-    funders = [x.id for x in p.partners.partners if x.sector == "public" and x.potential_funder]
+    funders = practice.potential_funders(p)
     signed = {a.partner for a in p.psp.approvals if a.document == "sustainability_plan"}
     missing = [f for f in funders if f not in signed]
     if not funders:
