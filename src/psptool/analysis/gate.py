@@ -419,11 +419,8 @@ def pilot_timescale(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     if pilot is None or pilot.start is None or pilot.end is None:
         return False, "psp.yaml has no pilot start and end"
-    months = months_through(pilot.start, pilot.end)
-    if months < PILOT_MONTHS:
-        return False, (
-            f"the pilot is planned for {months:.1f} months; the guide advises {PILOT_MONTHS}"
-        )
+    if short := _shorter_than_a_pilot(pilot.start, pilot.end, "the pilot is planned for"):
+        return False, short
     return True, f"pilot planned {pilot.start} to {pilot.end}"
 
 
@@ -439,6 +436,14 @@ def obc_signed(p: Project, as_of: date) -> tuple[bool, str]:
     return _signed_by_all(p, "outline_business_case", director=False)
 
 
+def _shorter_than_a_pilot(start: date, end: date, what: str) -> str | None:
+    """Why a period from `start` to `end` is shorter than the guide's pilot, or None."""
+    months = months_through(start, end)
+    if months < PILOT_MONTHS:
+        return f"{what} {months:.1f} months; the guide advises {PILOT_MONTHS}"
+    return None
+
+
 # pilot ------------------------------------------------------------------------------------
 
 
@@ -452,11 +457,8 @@ def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
     ev = p.sustainability.evaluation
     if ev is None or not ev.approach or ev.start is None or ev.end is None:
         return False, "sustainability.yaml has no evaluation approach with start and end"
-    months = months_through(ev.start, ev.end)
-    if months < PILOT_MONTHS:
-        return False, (
-            f"the evaluation covers {months:.1f} months; the guide advises {PILOT_MONTHS}"
-        )
+    if short := _shorter_than_a_pilot(ev.start, ev.end, "the evaluation covers"):
+        return False, short
     return True, f"evaluation {ev.start} to {ev.end}"
 
 

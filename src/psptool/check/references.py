@@ -187,44 +187,71 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
 def goals_milestones_stakeholders(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     goal_ids = {g.id for g in p.goals.goals} | ctx.raw_ids("goals.yaml", "goals")
-    for i, benefit in enumerate(p.benefits.benefits):
-        if benefit.goal is not None and benefit.goal not in goal_ids:
-            yield ctx.at(
-                "PSP204",
-                f"benefit {benefit.id}: goal '{benefit.goal}' is not in goals.yaml",
-                "benefits.yaml",
+    yield from _unknown(
+        ctx,
+        "PSP204",
+        goal_ids,
+        "benefits.yaml",
+        (
+            (
+                b.goal,
+                f"benefit {b.id}: goal '{b.goal}' is not in goals.yaml",
                 ("benefits", i, "goal"),
-                value=True,
-                hint=_suggest(benefit.goal, goal_ids),
             )
+            for i, b in enumerate(p.benefits.benefits)
+            if b.goal is not None
+        ),
+    )
     milestone_ids = {m.id for m in p.milestones.milestones} | ctx.raw_ids(
         "milestones.yaml", "milestones"
     )
-    for i, ms in enumerate(p.milestones.milestones):
-        for j, dep in enumerate(ms.depends_on):
-            if dep not in milestone_ids:
-                yield ctx.at(
-                    "PSP205",
-                    f"milestone {ms.id} depends on '{dep}', which is not in milestones.yaml",
-                    "milestones.yaml",
-                    ("milestones", i, "depends_on", j),
-                    value=True,
-                    hint=_suggest(dep, milestone_ids),
-                )
+    yield from _unknown(
+        ctx,
+        "PSP205",
+        milestone_ids,
+        "milestones.yaml",
+        (
+            (
+                dep,
+                f"milestone {ms.id} depends on '{dep}', which is not in milestones.yaml",
+                ("milestones", i, "depends_on", j),
+            )
+            for i, ms in enumerate(p.milestones.milestones)
+            for j, dep in enumerate(ms.depends_on)
+        ),
+    )
     stakeholder_ids = {s.id for s in p.stakeholders.stakeholders} | ctx.raw_ids(
         "stakeholders.yaml", "stakeholders"
     )
-    for i, comm in enumerate(p.stakeholders.communications):
-        for j, who in enumerate(comm.audience):
-            if who not in stakeholder_ids:
-                yield ctx.at(
-                    "PSP207",
-                    f"communication {comm.id}: audience '{who}' is not a stakeholder",
-                    "stakeholders.yaml",
-                    ("communications", i, "audience", j),
-                    value=True,
-                    hint=_suggest(who, stakeholder_ids),
-                )
+    yield from _unknown(
+        ctx,
+        "PSP207",
+        stakeholder_ids,
+        "stakeholders.yaml",
+        (
+            (
+                who,
+                f"communication {comm.id}: audience '{who}' is not a stakeholder",
+                ("communications", i, "audience", j),
+            )
+            for i, comm in enumerate(p.stakeholders.communications)
+            for j, who in enumerate(comm.audience)
+        ),
+    )
+
+
+def _unknown(
+    ctx: CheckContext,
+    code: str,
+    known: set[str],
+    file: str,
+    references: Iterable[tuple[str, str, Path]],
+) -> Iterator[Diagnostic]:
+    """A finding at each reference (id named, message, path to it) to an id not in `known`,
+    with the nearest known id as a hint."""
+    for value, message, path in references:
+        if value not in known:
+            yield ctx.at(code, message, file, path, value=True, hint=_suggest(value, known))
 
 
 def _scores(
