@@ -14,30 +14,30 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .. import analysis
-from ..analysis import (
-    BenefitsAnalysis,
-    GoalsAnalysis,
-    OptionsAppraisal,
-    PlanAnalysis,
-    RiskRegister,
-    SelectionRanking,
-    StakeholderMap,
-)
-from ..analysis.economics import (
-    SENSITIVITY_CHANGES,
-    EconomicCase,
-    OptionEconomics,
-    Relative,
-    SroiAnalysis,
-    SroiBenefit,
-)
-from ..analysis.gate import Gate
 from .tables import Table
 
 if TYPE_CHECKING:
+    from ..analysis import (
+        BenefitsAnalysis,
+        GoalsAnalysis,
+        OptionsAppraisal,
+        PlanAnalysis,
+        RiskRegister,
+        SelectionRanking,
+        StakeholderMap,
+    )
+    from ..analysis.economics import (
+        EconomicCase,
+        OptionEconomics,
+        Relative,
+        SroiAnalysis,
+        SroiBenefit,
+    )
+    from ..analysis.gate import Gate
     from ..model import Project
 
 R = TypeVar("R")
@@ -49,12 +49,21 @@ class Score(Generic[R]):
 
     name: str
     help: str
-    analyse: Callable[..., R]
-    """`analyse(project)`, or `analyse(project, as_of)` where the score depends on the date."""
+    analysis: str
+    """Where its analysis function is, as `module:function` in psptool.analysis (imported
+    when the score is run, so that `psp --help` builds `psp score` without pydantic)."""
     tables: Callable[[R], list[Table]]
     """The tables `psp score` prints; the first is the one `--format csv` writes."""
     heatmap: Callable[[R], Table] | None = None
     """What `--heatmap` shows instead of the tables, for the scores that have one."""
+
+    @cached_property
+    def analyse(self) -> Callable[..., R]:
+        """`analyse(project)`, or `analyse(project, as_of)` where the score depends on the
+        date."""
+        module, function = self.analysis.split(":")
+        found: Callable[..., R] = getattr(import_module(f"psptool.analysis.{module}"), function)
+        return found
 
     @property
     def dated(self) -> bool:
@@ -81,11 +90,12 @@ T = TypeVar("T", bound="Table | list[Table]")
 def score(
     name: str,
     help: str,
-    analyse: Callable[..., R],
+    analyse: str,
     *,
     heatmap: Callable[[R], Table] | None = None,
 ) -> Callable[[Callable[[R], T]], Callable[[R], T]]:
-    """Declare the score `name`, shown by the decorated function (one table or a list)."""
+    """Declare the score `name`, shown by the decorated function (one table or a list), of
+    the analysis `analyse` ("module:function" in psptool.analysis)."""
 
     def register(tables: Callable[[R], T]) -> Callable[[R], T]:
         def as_list(result: R) -> list[Table]:
@@ -121,7 +131,7 @@ def heatmap_table(register: RiskRegister) -> Table:
         "(within a fortnight) or overdue. Open before closed, highest score first, then by "
         "id. `--heatmap` prints the 5 × 5 grid of open entries instead."
     ),
-    analyse=analysis.score_risks,
+    analyse="risk:score_risks",
     heatmap=heatmap_table,
 )
 def risks_table(register: RiskRegister) -> Table:
@@ -175,7 +185,7 @@ def risks_table(register: RiskRegister) -> Table:
         "draws, fixed seed); then, for each criterion, the share of the total weight at which "
         "another option would draw level with the leader, or `robust`."
     ),
-    analyse=analysis.appraise_options,
+    analyse="options:appraise_options",
 )
 def options_tables(appraisal: OptionsAppraisal) -> list[Table]:
     rows = [
@@ -235,7 +245,7 @@ def options_tables(appraisal: OptionsAppraisal) -> list[Table]:
 @score(
     "partners",
     help=("candidates from `selection` scored the same way, ranked, with their status."),
-    analyse=analysis.rank_candidates,
+    analyse="partners:rank_candidates",
 )
 def partners_table(ranking: SelectionRanking) -> Table:
     rows = [
@@ -255,7 +265,7 @@ def partners_table(ranking: SelectionRanking) -> Table:
 @score(
     "goals",
     help=("a SMART verdict per goal, letter by letter, with the reason for each failed letter."),
-    analyse=analysis.analyse_goals,
+    analyse="goals:analyse_goals",
 )
 def goals_table(goals: GoalsAnalysis) -> Table:
     rows = [
@@ -284,7 +294,7 @@ def goals_table(goals: GoalsAnalysis) -> Table:
         "baseline-to-target distance, red further behind or not measured for more than a "
         "reporting period."
     ),
-    analyse=analysis.analyse_benefits,
+    analyse="benefits:analyse_benefits",
 )
 def benefits_table(benefits: BenefitsAnalysis) -> Table:
     rows = [
@@ -331,7 +341,7 @@ def benefits_table(benefits: BenefitsAnalysis) -> Table:
         "closely, keep satisfied, keep informed, monitor) and the communications that reach "
         "them; who none reaches."
     ),
-    analyse=analysis.map_stakeholders,
+    analyse="stakeholders:map_stakeholders",
 )
 def stakeholders_table(smap: StakeholderMap) -> Table:
     rows = [
@@ -358,7 +368,7 @@ def stakeholders_table(smap: StakeholderMap) -> Table:
         "the dependencies, the critical path to the last milestone, and the projected end "
         "against `end` in psp.yaml."
     ),
-    analyse=analysis.analyse_plan,
+    analyse="plan:analyse_plan",
 )
 def plan_table(plan: PlanAnalysis) -> Table:
     rows = [
@@ -444,7 +454,7 @@ def _option_label(o: OptionEconomics) -> str:
         "`sroi:` block (impact, impact by year, present value, ratio) and the partnership's "
         "ratio against `sroi_inputs`. See [economics.md](economics.md)."
     ),
-    analyse=analysis.economic_case,
+    analyse="economics:economic_case",
 )
 def economics_tables(case: EconomicCase) -> list[Table]:
     """The economic case: present values, against doing nothing, sensitivity, the preferred
@@ -549,6 +559,8 @@ def economics_tables(case: EconomicCase) -> list[Table]:
         for s in o.sensitivity
     ]
     if sens_rows:
+        from ..analysis.economics import SENSITIVITY_CHANGES
+
         changes = [f"{c:+d} %" for c in SENSITIVITY_CHANGES]
         tables.append(
             Table(
