@@ -34,6 +34,7 @@ from hypothesis import strategies as st
 
 from psptool.cli import app
 from psptool.model import FILES
+from psptool.render.scores import SCORES
 from psptool.report.papers import PAPERS
 from tests.helpers import EXAMPLE, PspRunner
 from tests.model_keys import keys_holding
@@ -47,9 +48,8 @@ EXAMPLE_TEXT = {
     if (EXAMPLE / name).is_file()  # a file new to the format may not be in the example yet
 }
 
-SCORE_KINDS = [
-    "risks", "options", "partners", "goals", "benefits", "stakeholders", "plan", "economics",
-]  # fmt: skip
+SCORE_KINDS = list(SCORES)
+"""Every kind of `psp score`, from the score registry (render/scores.py)."""
 RENDERS = {
     name: [paper.command_name, *filter(None, [paper.flag])]
     + [word for option in paper.options for word in (option.flag, "FUZZ")]

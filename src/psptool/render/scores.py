@@ -1,28 +1,139 @@
-"""Analysis results as tables, one builder per `psp score` kind."""
+"""Analysis results as tables, and the scores of `psp score`, each declared once.
+
+A score is declared with `@score(...)` on the function that makes its tables: its name (the
+`psp score` kind), its help (the kind's row in docs/cli.md, which a test holds to it), the
+analysis function it shows (in analysis/, taking the project, and the date where it needs
+one) and, for risks, the heat map. `psp score`'s choices, its JSON, CSV and table output,
+the fuzzer's list and the check of the library's exports all come from `SCORES`. Adding a
+score is its analysis module, one decorated table function here, and its test.
+"""
 
 from __future__ import annotations
 
-from ..analysis import (
-    BenefitsAnalysis,
-    GoalsAnalysis,
-    OptionsAppraisal,
-    PlanAnalysis,
-    RiskRegister,
-    SelectionRanking,
-    StakeholderMap,
-)
-from ..analysis.economics import (
-    SENSITIVITY_CHANGES,
-    EconomicCase,
-    OptionEconomics,
-    Relative,
-    SroiAnalysis,
-    SroiBenefit,
-)
-from ..analysis.gate import Gate
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
 from .tables import Table
 
+if TYPE_CHECKING:
+    from ..analysis import (
+        BenefitsAnalysis,
+        GoalsAnalysis,
+        OptionsAppraisal,
+        PlanAnalysis,
+        RiskRegister,
+        SelectionRanking,
+        StakeholderMap,
+    )
+    from ..analysis.economics import (
+        EconomicCase,
+        OptionEconomics,
+        Relative,
+        SroiAnalysis,
+        SroiBenefit,
+    )
+    from ..analysis.gate import Gate
+    from ..model import Project
 
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Score(Generic[R]):
+    """One kind of `psp score`: what it analyses and how its result is shown."""
+
+    name: str
+    help: str
+    analysis: str
+    """Where its analysis function is, as `module:function` in psptool.analysis (imported
+    when the score is run, so that `psp --help` builds `psp score` without pydantic)."""
+    tables: Callable[[R], list[Table]]
+    """The tables `psp score` prints; the first is the one `--format csv` writes."""
+    heatmap: Callable[[R], Table] | None = None
+    """What `--heatmap` shows instead of the tables, for the scores that have one."""
+
+    @cached_property
+    def analyse(self) -> Callable[..., R]:
+        """`analyse(project)`, or `analyse(project, as_of)` where the score depends on the
+        date."""
+        module, function = self.analysis.split(":")
+        found: Callable[..., R] = getattr(import_module(f"psptool.analysis.{module}"), function)
+        return found
+
+    @property
+    def dated(self) -> bool:
+        """Whether `analyse` takes the date as well as the project (a second required
+        argument)."""
+        parameters = inspect.signature(self.analyse).parameters.values()
+        return sum(p.default is p.empty for p in parameters) > 1
+
+    def run(self, project: Project, as_of: date) -> R:
+        return self.analyse(project, as_of) if self.dated else self.analyse(project)
+
+    def show(self, result: R, heatmap: bool = False) -> list[Table]:
+        if heatmap and self.heatmap is not None:
+            return [self.heatmap(result)]
+        return self.tables(result)
+
+
+SCORES: dict[str, Score[Any]] = {}
+"""Every kind of `psp score`, in the order its help lists them."""
+
+T = TypeVar("T", bound="Table | list[Table]")
+
+
+def score(
+    name: str,
+    help: str,
+    analyse: str,
+    *,
+    heatmap: Callable[[R], Table] | None = None,
+) -> Callable[[Callable[[R], T]], Callable[[R], T]]:
+    """Declare the score `name`, shown by the decorated function (one table or a list), of
+    the analysis `analyse` ("module:function" in psptool.analysis)."""
+
+    def register(tables: Callable[[R], T]) -> Callable[[R], T]:
+        def as_list(result: R) -> list[Table]:
+            made = tables(result)
+            return made if isinstance(made, list) else [made]
+
+        SCORES[name] = Score(name, help, analyse, as_list, heatmap)
+        return tables
+
+    return register
+
+
+def heatmap_table(register: RiskRegister) -> Table:
+    rows = []
+    rags: dict[tuple[int, int], str] = {}
+    for r, likelihood in enumerate(range(5, 0, -1)):
+        row: list[object] = [f"likelihood {likelihood}"]
+        for impact in range(1, 6):
+            cell = register.cell(likelihood, impact)
+            row.append(" ".join(cell.ids) if cell.ids else "")
+            rags[(r, impact)] = cell.rag
+        rows.append(row)
+    columns = ["", *[f"impact {i}" for i in range(1, 6)]]
+    notes = ["Open entries by likelihood and impact; the colour of a cell is its score's RAG."]
+    return Table("Risk heat map", columns, rows, notes, rags=rags)
+
+
+@score(
+    "risks",
+    help=(
+        "every RAID entry: likelihood × impact, RAG by `risk_matrix` (default amber from 5, "
+        "red from 15), the target (residual) score, open and overdue actions, review due "
+        "(within a fortnight) or overdue. Open before closed, highest score first, then by "
+        "id. `--heatmap` prints the 5 × 5 grid of open entries instead."
+    ),
+    analyse="risk:score_risks",
+    heatmap=heatmap_table,
+)
 def risks_table(register: RiskRegister) -> Table:
     rows = [
         [
@@ -65,21 +176,17 @@ def risks_table(register: RiskRegister) -> Table:
     return Table("RAID log", columns, rows, notes)
 
 
-def heatmap_table(register: RiskRegister) -> Table:
-    rows = []
-    rags: dict[tuple[int, int], str] = {}
-    for r, likelihood in enumerate(range(5, 0, -1)):
-        row: list[object] = [f"likelihood {likelihood}"]
-        for impact in range(1, 6):
-            cell = register.cell(likelihood, impact)
-            row.append(" ".join(cell.ids) if cell.ids else "")
-            rags[(r, impact)] = cell.rag
-        rows.append(row)
-    columns = ["", *[f"impact {i}" for i in range(1, 6)]]
-    notes = ["Open entries by likelihood and impact; the colour of a cell is its score's RAG."]
-    return Table("Risk heat map", columns, rows, notes, rags=rags)
-
-
+@score(
+    "options",
+    help=(
+        "each option's weighted score out of 100 (sum of weight × score over the most it "
+        "could be), rank with ties shown as ties (`1=`), the preferred option, cost per "
+        "point, and how often it comes first when the weights are drawn at random (10,000 "
+        "draws, fixed seed); then, for each criterion, the share of the total weight at which "
+        "another option would draw level with the leader, or `robust`."
+    ),
+    analyse="options:appraise_options",
+)
 def options_tables(appraisal: OptionsAppraisal) -> list[Table]:
     rows = [
         [
@@ -135,6 +242,11 @@ def options_tables(appraisal: OptionsAppraisal) -> list[Table]:
     return [main, sensitivity] if sens_rows else [main]
 
 
+@score(
+    "partners",
+    help=("candidates from `selection` scored the same way, ranked, with their status."),
+    analyse="partners:rank_candidates",
+)
 def partners_table(ranking: SelectionRanking) -> Table:
     rows = [
         [f"{c.rank}=" if c.tied else c.rank, c.id, c.name, c.sector, c.score, c.weighted, c.status]
@@ -150,6 +262,11 @@ def partners_table(ranking: SelectionRanking) -> Table:
     )
 
 
+@score(
+    "goals",
+    help=("a SMART verdict per goal, letter by letter, with the reason for each failed letter."),
+    analyse="goals:analyse_goals",
+)
 def goals_table(goals: GoalsAnalysis) -> Table:
     rows = [
         [
@@ -167,6 +284,18 @@ def goals_table(goals: GoalsAnalysis) -> Table:
     )
 
 
+@score(
+    "benefits",
+    help=(
+        "each benefit's latest measurement, progress from baseline to target (also when the "
+        "target is below the baseline), where the straight line from baseline at the PSP's "
+        "start to target at the target date stood on the latest measurement's date, and a "
+        "RAG: green on or ahead of the line, amber behind by up to a quarter of the "
+        "baseline-to-target distance, red further behind or not measured for more than a "
+        "reporting period."
+    ),
+    analyse="benefits:analyse_benefits",
+)
 def benefits_table(benefits: BenefitsAnalysis) -> Table:
     rows = [
         [
@@ -205,6 +334,15 @@ def benefits_table(benefits: BenefitsAnalysis) -> Table:
     return Table("Benefits", columns, rows, notes, {"Progress %": 0})
 
 
+@score(
+    "stakeholders",
+    help=(
+        "each stakeholder's quadrant (interest and influence of 3 or more are high: manage "
+        "closely, keep satisfied, keep informed, monitor) and the communications that reach "
+        "them; who none reaches."
+    ),
+    analyse="stakeholders:map_stakeholders",
+)
 def stakeholders_table(smap: StakeholderMap) -> Table:
     rows = [
         [s.id, s.name, s.interest, s.influence, s.quadrant, s.communications]
@@ -222,6 +360,16 @@ def stakeholders_table(smap: StakeholderMap) -> Table:
     )
 
 
+@score(
+    "plan",
+    help=(
+        "milestones in dependency order with their state (done, overdue, due in the next "
+        "reporting period, upcoming), slippage in days, a forecast that carries slippage down "
+        "the dependencies, the critical path to the last milestone, and the projected end "
+        "against `end` in psp.yaml."
+    ),
+    analyse="plan:analyse_plan",
+)
 def plan_table(plan: PlanAnalysis) -> Table:
     rows = [
         [
@@ -294,6 +442,20 @@ def _option_label(o: OptionEconomics) -> str:
     )
 
 
+@score(
+    "economics",
+    help=(
+        "for each option with `costs:` and `benefits:` by year: present values at the Green "
+        "Book's discount rates (or psp.yaml's `discount_rates`), NPV and benefit–cost ratio "
+        "before and after optimism bias, the same against the do-nothing option, a "
+        "sensitivity table (costs and benefits ±10 % and ±20 %) with the switching value at "
+        "which the NPV reaches zero, and the preferred option year by year (cash and "
+        "cumulative net position, then discounted); then the SROI of each benefit with an "
+        "`sroi:` block (impact, impact by year, present value, ratio) and the partnership's "
+        "ratio against `sroi_inputs`. See [economics.md](economics.md)."
+    ),
+    analyse="economics:economic_case",
+)
 def economics_tables(case: EconomicCase) -> list[Table]:
     """The economic case: present values, against doing nothing, sensitivity, the preferred
     option by year, then the SROI."""
@@ -397,6 +559,8 @@ def economics_tables(case: EconomicCase) -> list[Table]:
         for s in o.sensitivity
     ]
     if sens_rows:
+        from ..analysis.economics import SENSITIVITY_CHANGES
+
         changes = [f"{c:+d} %" for c in SENSITIVITY_CHANGES]
         tables.append(
             Table(
