@@ -57,7 +57,8 @@ def score_command(
     if output_format is Format.json:
         typer.echo(to_json({"kind": kind.value, "as_of": when, "result": result}))
     elif output_format is Format.csv:
-        typer.echo(to_csv(tables[0]), nl=False)
+        first = scores.cash_flow_table(result) if kind is Kind.economics else tables[0]
+        typer.echo(to_csv(first), nl=False)
     else:
         console = out()
         for table in tables:
