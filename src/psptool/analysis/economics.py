@@ -541,10 +541,7 @@ def relative(option: PresentValues, baseline: PresentValues) -> Relative:
     cashable = option.cashable - baseline.cashable
     net_cost = costs - cashable
     others = benefits - cashable
-    if net_cost < HALF_A_PENNY:
-        net_bcr, net_verdict = None, "pays for itself"
-    else:
-        net_bcr, net_verdict = classify(others, net_cost)
+    net_bcr, net_verdict = classify(others, net_cost, nil="pays for itself")
     # NPSV = B − C·(1 + x) is zero at x = (B − C) / C; B·(1 + y) − C is zero at y = (C − B) / B
     costs_switch = 100 * npsv / costs if costs >= HALF_A_PENNY else None
     benefits_switch = -100 * npsv / benefits if benefits >= HALF_A_PENNY else None
