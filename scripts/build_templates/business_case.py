@@ -394,25 +394,28 @@ def _options_appraisal(c: Case) -> None:
     when(
         doc,
         "options.has_economics",
-        "Each option's costs (with optimism bias) and benefits over the appraisal period, "
-        "discounted to present values, and its net present value (NPV) and benefit–cost ratio "
-        "(BCR), also against doing nothing.",
+        "Each option against doing nothing, the headline the Green Book compares options by: "
+        "its extra costs (with optimism bias) and extra benefits over doing nothing, discounted "
+        "to present values, its net present social value (NPSV) and benefit–cost ratio (BCR); "
+        "then each option's own net present value (NPV) and BCR.",
     )
     if_(doc, "options.has_economics")
     table(
         doc,
-        ["Option", "Costs (PV)", "Benefits (PV)", "NPV", "BCR", "NPV against doing nothing"],
-        [5.4, 2.3, 2.3, 2.3, 1.5, 2.8],
+        ["Option", "Extra costs (PV)", "Extra benefits (PV)", "NPSV", "BCR", "Own NPV", "Own BCR"],
+        [4.4, 2.2, 2.2, 2.2, 1.7, 2.2, 1.7],
         "o in options.rows",
         [
             "{{ o.id }} {{ o.name }}",
-            "{{ o.pv_costs }}",
-            "{{ o.pv_benefits }}",
+            "{{ o.extra_costs }}",
+            "{{ o.extra_benefits }}",
+            "{{ o.npv_vs_do_nothing }}",
+            "{{ o.bcr_vs_do_nothing }}",
             "{{ o.npv }}",
             "{{ o.bcr }}",
-            "{{ o.npv_vs_do_nothing }}",
         ],
     )
+    when(doc, "options.economics_summary", "{{ options.economics_summary }}")
     doc.add_paragraph("Discounting: {{ financial.discount }}.")
     endif(doc)
     when(

@@ -87,6 +87,9 @@ class Totals:
     npv: str
     bcr: str
     npv_vs_do_nothing: str
+    """The NPSV against doing nothing: the headline."""
+    bcr_vs_do_nothing: str = ""
+    """The ratio against doing nothing, or why there is none."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,9 @@ def financial(
             npv_vs_do_nothing=money(chosen.relative_after.npv, currency, signed=True)
             if chosen.relative_after
             else "",
+            bcr_vs_do_nothing=(chosen.relative_after.verdict or ratio(chosen.relative_after.bcr))
+            if chosen.relative_after
+            else "",
         )
         credit = next((y.year for y in flows if y.cumulative_net_cash >= 0), None)
         span = (
@@ -240,7 +246,26 @@ def financial(
             f"brings {totals.cashable} of cashable benefits: a cumulative net position of "
             f"{totals.cumulative}"
             + (f", in credit from year {credit}" if credit is not None else "")
-            + f". Discounted, its net present value is {totals.npv}"
+            + "."
+        )
+        rel = chosen.relative_after
+        if rel is not None:
+            summary += (
+                f" Against doing nothing ({economics.do_nothing}), the headline the Green Book "
+                "compares options by, its net present social value (NPSV) is "
+                f"{totals.npv_vs_do_nothing}"
+                + (
+                    f" and its benefit–cost ratio {ratio(rel.bcr)}"
+                    if rel.bcr is not None
+                    else f" ({rel.verdict})"
+                    if rel.verdict
+                    else ""
+                )
+                + "."
+            )
+        summary += (
+            " On its own, not against doing nothing, its net present value is "
+            f"{totals.npv}"
             + (f" and its benefit–cost ratio {totals.bcr}" if totals.bcr else "")
             + "."
         )
