@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, make
 from ..load import LoadResult, ProjectNotFound, load_project
-from . import consistency, practice, references
+from . import consistency, economics, practice, references
 from .context import CheckContext
 
 Check = Callable[[CheckContext], Iterable[Diagnostic]]
@@ -41,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     practice.overdue_milestones,
     practice.stakeholder_ratings,
     practice.sroi_adjustments,
+    *(economics.optimism_bias_on_every_cost, economics.one_appraisal_period),
 )
 
 CANNOT_RUN = frozenset({"PSP001", "PSP003"})
