@@ -112,6 +112,7 @@ def _spend(
     key: Callable[[BudgetLine], str],
     currency: str,
     in_order: bool = False,
+    financial_year_start: int = 4,
 ) -> list[Spend]:
     """Planned and actual spend grouped by `key(line)`, in the order the groups first appear
     or, with `in_order`, sorted."""
@@ -121,7 +122,8 @@ def _spend(
     for line in lines:
         row = groups.setdefault(key(line), [0.0, 0.0, 0.0, 0.0])
         row[0] += line.planned or 0.0
-        if line.actual is not None and period_range(line.period)[1] <= as_of:
+        ended = period_range(line.period, financial_year_start)[1] <= as_of
+        if line.actual is not None and ended:
             row[1] += line.actual
             row[2] += line.planned or 0.0
             row[3] = 1.0
@@ -144,11 +146,19 @@ def _category(line: BudgetLine) -> str:
 
 
 def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]) -> Budget:
-    from ....analysis.budget import budget_status, period_range
+    from ....analysis.budget import budget_status, period_range, year_of_period
     from ....analysis.common import reporting_period
+    from ....model.budget import is_financial_year
 
     currency = project.psp.currency
     lines = project.budget.budget
+    fy = project.psp.financial_year_start
+    financial = any(is_financial_year(line.period) for line in lines)
+
+    def year(line: BudgetLine) -> str:
+        """Financial years where the partnership budgets in them, else calendar years."""
+        return year_of_period(line.period, fy, financial)
+
     status = budget_status(project, as_of, reporting_period(project).before(as_of))
     total = sum(line.planned or 0.0 for line in lines)
     start, end = pilot
@@ -157,21 +167,23 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
         for line in lines
         if start
         and end
-        and period_range(line.period)[0] >= start
-        and period_range(line.period)[1] <= end
+        and period_range(line.period, fy)[0] >= start
+        and period_range(line.period, fy)[1] <= end
     ]
     by_year: dict[str, float] = {}
     for line in lines:
-        by_year[line.period[:4]] = by_year.get(line.period[:4], 0.0) + (line.planned or 0.0)
+        by_year[year(line)] = by_year.get(year(line), 0.0) + (line.planned or 0.0)
     years, running = [], 0.0
-    for row in _spend(lines, as_of, lambda line: line.period[:4], currency, in_order=True):
+    for row in _spend(lines, as_of, year, currency, in_order=True, financial_year_start=fy):
         running += by_year[row.name]
         years.append(YearSpend(**vars(row), cumulative=money(running, currency)))
     pct = status.to_date.variance_pct
     return Budget(
         has_lines=bool(lines),
-        periods=tuple(_spend(lines, as_of, lambda line: line.period, currency, in_order=True)),
-        categories=tuple(_spend(lines, as_of, _category, currency)),
+        periods=tuple(
+            _spend(lines, as_of, lambda line: line.period, currency, True, financial_year_start=fy)
+        ),
+        categories=tuple(_spend(lines, as_of, _category, currency, financial_year_start=fy)),
         years=tuple(years),
         total_planned=money(total, currency),
         to_date_planned=money(status.to_date.planned, currency),
@@ -182,7 +194,7 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
         rag=status.rag,
         fill=fill(status.rag),
         reason=status.reason,
-        pilot=tuple(_spend(in_pilot, as_of, _category, currency)),
+        pilot=tuple(_spend(in_pilot, as_of, _category, currency, financial_year_start=fy)),
         pilot_total=money(sum(line.planned or 0.0 for line in in_pilot), currency),
         has_pilot=bool(in_pilot),
     )
