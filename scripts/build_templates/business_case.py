@@ -662,10 +662,50 @@ def _budget_by(doc: Document, loop: str, what: str) -> None:
     )
 
 
+def _affordability(doc: Document) -> None:
+    """The full business case's affordability: cash by financial year and the gap to fund."""
+    if_(doc, "financial.affordability")
+    doc.add_paragraph(
+        "Whether the partners can afford it: the preferred option's cash by financial year, "
+        "the partnership's budget and its funders' shares, and the gap to be funded each year."
+    )
+    table(
+        doc,
+        [
+            "Financial year",
+            "Costs",
+            "Contingency",
+            "Cashable savings",
+            "Net cost",
+            "Budgeted",
+            "Funders",
+            "Gap to fund",
+        ],
+        [1.8] + [2.0] * 7,
+        "a in financial.affordability",
+        [
+            "{{ a.financial_year }}",
+            "{{ a.costs }}",
+            "{{ a.contingency }}",
+            "{{ a.cashable }}",
+            "{{ a.net_cost }}",
+            "{{ a.budgeted }}",
+            "{{ a.funders }}",
+            "{{ a.gap }}",
+        ],
+        size=8,
+        margin=0.1,
+    )
+    para_loop(doc, "n in financial.affordability_notes", "{{ n }}")
+    endif(doc)
+
+
 def _financial_case(c: Case) -> None:
     doc = c.doc
     c.sub("years")
     _money_by_year(doc)
+    if c.full:
+        _affordability(doc)
     c.sub("budget")
     if_(doc, "financial.budget.has_lines")
     if not c.full:

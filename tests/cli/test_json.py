@@ -55,6 +55,7 @@ RESULT_KEYS = {
         "health_discount",
         "bcr_convention",
         "rankings_agree",
+        "affordability",
     ],
 }
 

@@ -1027,3 +1027,24 @@ def test_the_money_columns_hold_millions(outline) -> None:
     ][:1]
     for cell in plan.rows[1].cells[2:4]:
         assert _fits("99,999,999", 9, cell.width, _margin(plan))
+
+
+def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
+    tables = _tables_after(full, "8.1 Costs and benefits by year")
+    (afford,) = [t for t in tables if t[0][0] == "Financial year"]
+    # O3 at 2010/11 prices (the pilot starts in October 2010): year 0 costs 30,000 + 85,000;
+    # budget.yaml plans 34,600 in 2010/11 (2010-Q2 8,700 + Q3 7,200 + Q4 8,100 + 2011-Q1
+    # 10,600), so the gap is 115,000 − 34,600 = 80,400
+    assert afford[1] == [
+        "2010/11",
+        "£115,000",
+        "£0",
+        "£0",
+        "+£115,000",
+        "£34,600",
+        "£0",
+        "+£80,400",
+    ]
+    assert [row[0] for row in afford[1:]] == [f"20{10 + i}/{11 + i}" for i in range(6)]
+    text = "\n".join(p.text for p in full.paragraphs)
+    assert "Affordability: the preferred option by financial year at 2010/11 prices" in text

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Option, Project
 from ..model.benefit import Benefit, SroiInput, sroi_gaps
 from ..model.options import DiscountRates, OptimismBias, OptionsFile, weighted_total
+from .financial import Affordability, affordability
 
 # --- dated data ----------------------------------------------------------------------------
 
@@ -379,6 +380,8 @@ class EconomicCase:
     bcr_convention: str = BCR_CONVENTION
     rankings_agree: bool | None = None
     """Whether ranking by NPSV and by weighted score put the same option first."""
+    affordability: Affordability | None = None
+    """The preferred option's cash by financial year: the financial case's affordability."""
 
 
 # --- the arithmetic ------------------------------------------------------------------------
@@ -754,6 +757,7 @@ def economic_case(project: Project) -> EconomicCase:
         sroi=analyse_sroi(project, schedule),
         notes=notes,
         rankings_agree=case_agree,
+        affordability=affordability(project),
     )
 
 

@@ -152,10 +152,22 @@ class Option(Record):
     ] = None
 
 
+FinancialYear = Annotated[str, Field(pattern=r"^[0-9]{4}/[0-9]{2}$")]
+"""A financial year written as `2010/11`."""
+
+
 class OptionsFile(Record):
     criteria: Annotated[list[Criterion], Records("criterion")] = Field(default_factory=list)
     options: Annotated[list[Option], Records("option")] = Field(default_factory=list)
     preferred: Id | None = None
+    price_base: FinancialYear | None = None
+    """The financial year of appraisal year 0, whose prices every amount is in (default: the
+    financial year the pilot, else the partnership, starts in)."""
+    inflation: Percent | None = None
+    """Per cent a year to turn year-0 prices into cash for the affordability case (such as
+    the GDP deflator forecast); none means cash is counted at year-0 prices."""
+    contingency: Percent | None = None
+    """Per cent of costs set aside in the affordability case, in place of optimism bias."""
 
 
 def weighted_total(scores: dict[str, int], criteria: list[Criterion]) -> float:

@@ -19,6 +19,7 @@ from ..analysis.economics import (
     SroiAnalysis,
     SroiBenefit,
 )
+from ..analysis.financial import Affordability
 from ..analysis.gate import Gate
 from .tables import Table
 
@@ -486,6 +487,8 @@ def economics_tables(case: EconomicCase) -> list[Table]:
                 {"Capital %": 1, "Revenue %": 1, "NPV": MONEY, "NPSV": MONEY},
             )
         )
+    if case.affordability is not None:
+        tables.append(affordability_table(case.affordability))
     shown = next((o for o in case.options if o.preferred and o.has_streams), None)
     if shown is None:
         shown = next((o for o in case.options if o.has_streams and not o.do_nothing), None)
@@ -494,6 +497,53 @@ def economics_tables(case: EconomicCase) -> list[Table]:
     if case.sroi is not None:
         tables.extend(_sroi_tables(case.sroi, case.currency))
     return tables
+
+
+def affordability_table(a: Affordability) -> Table:
+    """The financial case's affordability: cash by financial year and the gap to fund."""
+    columns = ["Financial year", "Year", "Costs", "Contingency", "Cashable savings"]
+    columns += ["Net cost", "Budgeted", "Funders", "Gap"]
+    rows = [
+        [
+            y.financial_year,
+            y.year,
+            y.costs,
+            y.contingency,
+            y.cashable,
+            y.net_cost,
+            y.budgeted,
+            y.funders,
+            y.gap,
+        ]
+        for y in a.years
+    ]
+    prices = (
+        f"cash at {a.inflation:g} % a year inflation from {a.price_base} prices"
+        if a.inflation
+        else f"at {a.price_base} prices"
+    )
+    notes = [
+        f"{a.option}'s costs and cashable savings by financial year in {a.currency}, {prices}, "
+        f"not discounted; contingency {a.contingency:g} % of costs in place of optimism bias. "
+        "Net cost: costs + contingency − cashable savings. Budgeted: budget.yaml's planned "
+        "spend that year. Funders: their shares of a net cost once their budget cycle funds "
+        "the year. Gap: net cost less budgeted and funders' shares, still to be found "
+        "(negative: to spare).",
+        *(
+            f"{f.id} {f.name} ({f.status}): {f.share:g} %"
+            + (f" from {f.from_year}" if f.from_year else "")
+            + "."
+            for f in a.funders
+        ),
+        *a.notes,
+    ]
+    return Table(
+        "Affordability by financial year",
+        columns,
+        rows,
+        notes,
+        {c: MONEY for c in columns[2:]},
+    )
 
 
 def cash_flow_table(case: EconomicCase) -> Table:

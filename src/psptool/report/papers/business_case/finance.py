@@ -93,6 +93,20 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class AffordabilityRow:
+    """A financial year of the preferred option in cash: what it costs, who pays, the gap."""
+
+    financial_year: str
+    costs: str
+    contingency: str
+    cashable: str
+    net_cost: str
+    budgeted: str
+    funders: str
+    gap: str
+
+
+@dataclass(frozen=True)
 class Financial:
     currency: str
     summary: str
@@ -104,6 +118,9 @@ class Financial:
     optimism: str
     notes: tuple[str, ...]
     budget: Budget
+    affordability: tuple[AffordabilityRow, ...] = ()
+    """The preferred option by financial year in cash (the full business case)."""
+    affordability_notes: tuple[str, ...] = ()
 
 
 def _spend(
@@ -293,7 +310,44 @@ def financial(
             summary += (
                 f" The partnership's own running costs are budgeted at {budget.total_planned}."
             )
+    afford = economics.affordability
+    rows = tuple(
+        AffordabilityRow(
+            financial_year=y.financial_year,
+            costs=money(y.costs, currency),
+            contingency=money(y.contingency, currency),
+            cashable=money(y.cashable, currency),
+            net_cost=money(y.net_cost, currency, signed=True),
+            budgeted=money(y.budgeted, currency),
+            funders=money(y.funders, currency),
+            gap=money(y.gap, currency, signed=True),
+        )
+        for y in (afford.years if afford and afford.option == preferred_id else [])
+    )
+    afford_notes: tuple[str, ...] = ()
+    if afford is not None and rows:
+        prices = (
+            f"in cash, at {afford.inflation:g}% a year inflation from {afford.price_base} prices"
+            if afford.inflation
+            else f"at {afford.price_base} prices"
+        )
+        afford_notes = (
+            f"Affordability: the preferred option by financial year {prices}, not discounted, "
+            f"with a contingency of {afford.contingency:g}% of costs in place of optimism "
+            "bias. Net cost is costs and contingency less cashable savings; the gap is what "
+            "is left once the partnership's budget and its funders' shares are counted "
+            "(negative: to spare).",
+            *(
+                f"{f.name}: {f.share:g}% of the net cost"
+                + (f" from {f.from_year}" if f.from_year else "")
+                + f" ({f.status})."
+                for f in afford.funders
+            ),
+            *afford.notes,
+        )
     return Financial(
+        affordability=rows,
+        affordability_notes=afford_notes,
         currency=currency,
         summary=summary,
         has_years=bool(years),
