@@ -261,3 +261,39 @@ def test_a_cost_without_bias_is_warned_about() -> None:
     }
     case = _case(option)
     assert any("C puts no optimism bias on its capital costs" in n for n in case.notes)
+
+
+# --- SROI: net ratio, payback, each assumption ----------------------------------------------
+
+SROI: dict[str, Any] = {
+    "quantity": 10,
+    "proxy": 1000,
+    "proxy_source": "unit cost database",
+    "duration": 3,
+    "deadweight": 20,
+    "displacement": 10,
+    "attribution": 25,
+    "drop_off": 10,
+    "inputs": 5000,
+}
+
+
+def test_net_sroi_payback_and_each_assumption() -> None:
+    sroi = economic_case(
+        project(benefits={"benefits": [{"id": "B1", "title": "Outcome", "sroi": SROI}]})
+    ).sroi
+    # present value 13,699.35 (tests/analysis/test_economics.py) against inputs of 5,000:
+    # net ratio (13,699.35 − 5,000) / 5,000 = 1.7399
+    assert round(sroi.net_ratio, 4) == 1.7399
+    # payback: 5,000 / (first year's impact 5,400 / 12 = 450 a month) = 11.11 months
+    assert round(sroi.payback_months, 2) == 11.11
+    ratios = {a.assumption: round(a.ratio, 4) for a in sroi.assumptions}
+    # deadweight 30 %: impact 10,000 × 0.7 × 0.9 × 0.75 = 4,725; × (0.966184 + 0.9 × 0.933511
+    # + 0.81 × 0.901943 = 2.536917) = 11,986.93; / 5,000 = 2.3974
+    assert ratios["deadweight"] == 2.3974
+    # proxy 10 % lower: 13,699.35 × 0.9 = 12,329.42; / 5,000 = 2.4659
+    assert ratios["proxy"] == 2.4659
+    # drop-off 20 %: 5,400 × (0.966184 + 0.8 × 0.933511 + 0.64 × 0.901943 = 2.290235)
+    # = 12,367.27; / 5,000 = 2.4735
+    assert ratios["drop_off"] == 2.4735
+    assert [a.change for a in sroi.assumptions][-1] == "−10 %"

@@ -350,6 +350,22 @@ class SroiSensitivity:
 
 
 @dataclass
+class SroiAssumption:
+    """The partnership's SROI ratio with one benefit's one assumption made worse."""
+
+    benefit: str
+    assumption: str
+    """'deadweight', 'displacement', 'attribution', 'drop_off' or 'proxy'."""
+    change: str
+    """In words: '+10 points', '−10 %'."""
+    ratio: float
+
+
+ASSUMPTION_POINTS = 10.0
+"""The sensitivity moves each adjustment 10 percentage points worse and each proxy 10 % lower."""
+
+
+@dataclass
 class SroiAnalysis:
     benefits: list[SroiBenefit]
     present_value: float
@@ -362,6 +378,12 @@ class SroiAnalysis:
     sensitivity: list[SroiSensitivity] = field(default_factory=list)
     switching_value: float | None = None
     """The per cent fall in value at which the ratio reaches 1 : 1."""
+    net_ratio: float | None = None
+    """(Present value − inputs) ÷ inputs: the net SROI ratio."""
+    payback_months: float | None = None
+    """Inputs ÷ (first year's impact ÷ 12), the SROI Guide's payback period in months."""
+    assumptions: list[SroiAssumption] = field(default_factory=list)
+    """The ratio with each assumption of each benefit made worse, one at a time."""
 
 
 @dataclass
@@ -679,12 +701,47 @@ def analyse_sroi(project: Project, schedule: DiscountSchedule) -> SroiAnalysis |
         present - inputs if inputs is not None else None,
     )
     if ratio is not None and inputs:
+        result.net_ratio = (present - inputs) / inputs
+        annual = sum(r.impact for r in rows)
+        result.payback_months = inputs / (annual / 12) if annual > 0 else None
+        result.assumptions = _assumption_sensitivity(schedule, valued, present, inputs)
         result.sensitivity = [
             SroiSensitivity(c, present * (1 + c / 100) / inputs) for c in SENSITIVITY_CHANGES
         ]
         # the ratio is 1 : 1 when the value falls to the inputs
         result.switching_value = 100 * (present - inputs) / present if present > 0 else None
     return result
+
+
+def _assumption_sensitivity(
+    schedule: DiscountSchedule,
+    valued: list[Benefit],
+    present: float,
+    inputs: float,
+) -> list[SroiAssumption]:
+    """Each benefit's adjustments 10 points worse (at most 100 %) and its proxy 10 % lower,
+    one at a time, and the partnership's ratio that results."""
+    out = []
+    for b in valued:
+        s = b.sroi
+        if s is None:
+            continue
+        base = sroi_of(b, schedule, []).present_value
+        changes: list[tuple[str, str, dict[str, float]]] = [
+            (name, f"+{ASSUMPTION_POINTS:g} points", {name: min(100.0, (value or 0.0) + 10)})
+            for name, value in (
+                ("deadweight", s.deadweight),
+                ("displacement", s.displacement),
+                ("attribution", s.attribution),
+                ("drop_off", s.drop_off),
+            )
+        ]
+        changes.append(("proxy", f"−{ASSUMPTION_POINTS:g} %", {"proxy": s.proxy * 0.9}))
+        for name, words, update in changes:
+            worse = b.model_copy(update={"sroi": s.model_copy(update=update)})
+            value = sroi_of(worse, schedule, []).present_value
+            out.append(SroiAssumption(b.id, name, words, (present - base + value) / inputs))
+    return out
 
 
 # --- the whole case ------------------------------------------------------------------------

@@ -672,9 +672,24 @@ def _sroi_tables(sroi: SroiAnalysis, currency: str) -> list[Table]:
             f"of {sroi.inputs:,.0f} ({where}): SROI {sroi.ratio:.2f} : 1, net "
             f"{sroi.net_present_value:,.0f}."
         )
+        if sroi.net_ratio is not None:
+            notes.append(
+                f"Net SROI ratio (value less inputs, per pound of input): {sroi.net_ratio:.2f} : 1."
+            )
+        if sroi.payback_months is not None:
+            notes.append(
+                f"Payback: {sroi.payback_months:.1f} months (inputs ÷ the first year's impact "
+                "a month, the SROI Guide's way)."
+            )
         if sroi.sensitivity:
             cases = ", ".join(f"{s.change:+d} %: {s.ratio:.2f}" for s in sroi.sensitivity)
             notes.append(f"Ratio with every impact changed by {cases}.")
+        if sroi.assumptions:
+            worse = "; ".join(
+                f"{x.benefit} {x.assumption.replace('_', '-')} {x.change}: {x.ratio:.2f}"
+                for x in sroi.assumptions
+            )
+            notes.append(f"Ratio with one assumption made worse at a time: {worse}.")
         if sroi.switching_value is not None:
             notes.append(
                 f"The value can fall by {sroi.switching_value:.1f} % before the ratio is 1 : 1."
