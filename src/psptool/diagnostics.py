@@ -133,6 +133,11 @@ CODES: dict[str, Code] = {
                 "proxy's source or discounting",
             ),
         ),
+        *_codes(
+            "economic case",
+            ("PSP430", "warning", "an option puts no optimism bias on a kind of cost it has"),
+            ("PSP431", "warning", "options are appraised over different periods"),
+        ),
     ]
 }
 

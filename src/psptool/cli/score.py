@@ -53,7 +53,7 @@ def score_command(
     if output_format is Format.json:
         typer.echo(to_json({"kind": score.name, "as_of": when, "result": result}))
     elif output_format is Format.csv:
-        typer.echo(to_csv(tables[0]), nl=False)
+        typer.echo(to_csv(score.csv_table(result)), nl=False)
     else:
         console = out()
         for table in tables:
