@@ -22,6 +22,7 @@ from ..diagnostics import Diagnostic
 from ..errors import MARKER, UserError
 from ..model import STAGES, Project
 from ..model.partnership import RiskMatrix
+from ..model.sustainability import Funder
 from .status import StatusReport, status_report
 
 MAX_DEPTH = 6
@@ -299,11 +300,33 @@ def _since(folder: Path, as_of: date, since: str, now: list[str]) -> Since:
     return Since(label, then.overall, [i for i in now if i not in red_then])
 
 
+@dataclass(frozen=True)
+class Contribution:
+    """What one partnership adds to the views across the portfolio, taken from its folder
+    once it is rated, so the folder's records need not be kept for the whole run."""
+
+    heat: list[tuple[int, int, list[str]]]
+    """(likelihood, impact, ids) of each cell of its heat map with open entries."""
+    funders: list[Funder]
+    partners: list[tuple[str, str, bool]]
+    """(id, name, lead) of each partner."""
+    currency: str
+
+
+def _contribution(project: Project, report: StatusReport) -> Contribution:
+    return Contribution(
+        heat=[(c.likelihood, c.impact, c.ids) for c in report.heatmap if c.ids],
+        funders=list(project.sustainability.funders),
+        partners=[(p.id, p.name, p.lead) for p in project.partners.partners],
+        currency=project.psp.currency,
+    )
+
+
 def partnership_row(
     folder: Path, as_of: date, since: str | None = None
-) -> tuple[Row, tuple[Project, StatusReport] | None]:
-    """The row for one folder, checked as `psp validate` checks it; with the project and its
-    highlight report when it was reported on (None when it has errors)."""
+) -> tuple[Row, Contribution | None]:
+    """The row for one folder, checked as `psp validate` checks it; with what it adds to the
+    views across the portfolio when it was rated (None when it has errors)."""
     from ..check import validate
 
     validation = validate(folder, as_of, find=False)
@@ -345,7 +368,7 @@ def partnership_row(
         from dataclasses import replace
 
         row = replace(row, since=_since(folder, as_of, since, row.red))
-    return row, (project, report)
+    return row, _contribution(project, report)
 
 
 # across the portfolio --------------------------------------------------------------------
@@ -360,17 +383,14 @@ def organisation_key(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
-Reported = list[tuple[Row, Project, StatusReport]]
+Reported = list[tuple[Row, Contribution]]
 
 
 def _heatmap(reported: Reported) -> list[HeatMapCell]:
     shares: dict[tuple[int, int], list[CellShare]] = {}
-    for row, _project, report in reported:
-        for cell in report.heatmap:
-            if cell.ids:
-                shares.setdefault((cell.likelihood, cell.impact), []).append(
-                    CellShare(row.name, cell.ids)
-                )
+    for row, part in reported:
+        for likelihood, impact, ids in part.heat:
+            shares.setdefault((likelihood, impact), []).append(CellShare(row.name, ids))
     standard = RiskMatrix()
     cells = []
     for likelihood in range(5, 0, -1):
@@ -400,15 +420,15 @@ def _add_months(when: date, months: int) -> date:
 
 def _funders(reported: Reported, as_of: date, end: date) -> list[FunderCycle]:
     grouped: dict[str, tuple[str, list[FunderShare]]] = {}
-    for row, project, _report in reported:
-        for funder in project.sustainability.funders:
+    for row, part in reported:
+        for funder in part.funders:
             when = funder.budget_cycle
             if when is None or not as_of <= when <= end:
                 continue
             key = organisation_key(funder.name)
             _first_name, shares = grouped.setdefault(key, (funder.name, []))
             shares.append(
-                FunderShare(row.name, when, funder.status, funder.amount, project.psp.currency)
+                FunderShare(row.name, when, funder.status, funder.amount, part.currency)
             )
     cycles = [
         FunderCycle(name, min(s.budget_cycle for s in shares), sorted(shares, key=_by_date))
@@ -438,20 +458,20 @@ def _shared_partners(reported: Reported) -> list[SharedPartner]:
     match as `organisation_key` compares them, or when they have the same id and one name
     contains the other ("Barnardo's" and "Barnardo's Scotland", both `barnardos`)."""
     groups: list[tuple[set[str], set[str], list[PartnerShare]]] = []
-    for row, project, _report in reported:
-        for partner in project.partners.partners:
-            key = organisation_key(partner.name)
-            share = PartnerShare(row.name, partner.name, partner.lead)
+    for row, part in reported:
+        for partner_id, partner_name, lead in part.partners:
+            key = organisation_key(partner_name)
+            share = PartnerShare(row.name, partner_name, lead)
             for keys, ids, shares in groups:
                 same_name = key in keys
-                same_id = partner.id in ids and any(key in k or k in key for k in keys)
+                same_id = partner_id in ids and any(key in k or k in key for k in keys)
                 if same_name or same_id:
                     keys.add(key)
-                    ids.add(partner.id)
+                    ids.add(partner_id)
                     shares.append(share)
                     break
             else:
-                groups.append(({key}, {partner.id}, [share]))
+                groups.append(({key}, {partner_id}, [share]))
     shared = []
     for _keys, _ids, shares in groups:
         partnerships = {s.partnership for s in shares}
@@ -486,7 +506,7 @@ def build_portfolio(
         row, done = partnership_row(folder, as_of, since)
         rows.append(row)
         if done is not None:
-            reported.append((row, *done))
+            reported.append((row, done))
     left_out = [r.name for r in rows if not r.checked]
     if left_out:
         notes.append(
