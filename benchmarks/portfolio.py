@@ -30,6 +30,16 @@ from generate import generate
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "falkirk-foster-care"
 PSP = [sys.executable, "-m", "psptool"]
+VALIDATE_EACH = (
+    "import sys\n"
+    "from datetime import date\n"
+    "from pathlib import Path\n"
+    "from psptool.check import validate\n"
+    "for root in sys.argv[1:]:\n"
+    "    for folder in sorted(Path(root).iterdir()):\n"
+    "        validate(folder, date(2011, 6, 30), find=False)\n"
+)
+"""The floor: `psptool.validate()` of every folder in one process, with no report."""
 LARGE_RECORDS = 120
 """Records per list file of a partnership ten times the worked example's size."""
 
@@ -103,6 +113,9 @@ def main() -> None:
                        "--format", "json"]
             small[n] = record(f"psp portfolio, {n} example-sized partnerships",
                               timed(command, args.repeat))
+        floor = record("floor: psptool.validate() of the 100, one process, no CLI",
+                       timed([sys.executable, "-c", VALIDATE_EACH, *map(str, roots)],
+                             args.repeat))
         big = [large_partnerships(base / "large-a", 1, 10),
                large_partnerships(base / "large-b", 11, 10),
                large_partnerships(base / "large-c", 21, 20)]
@@ -127,6 +140,9 @@ def main() -> None:
     for label, (wall, cpu) in (("100 example-sized", small[100]),):
         print(f"  psp portfolio {label} / one psp validate of the example: "
               f"{wall / yardstick[0]:.2f}x; {cpu / yardstick[1]:.2f}x (target: 5x)")
+    print(f"  floor (100 validate() calls in one process) / one psp validate: "
+          f"{floor[0] / yardstick[0]:.2f}x; {floor[1] / yardstick[1]:.2f}x")
+    print(f"  psp portfolio 100 / the floor: {small[100][0] / floor[0]:.2f}x")
     for name, figures, sizes in (("example-sized", small, (25, 50, 100)),
                                  ("ten times the size", large, (10, 20, 40))):
         a, b, c = sizes

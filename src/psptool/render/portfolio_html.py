@@ -17,6 +17,7 @@ from .html import CSS, RAG_FILL, RAG_TEXT
 from .html import _table as html_table
 from .portfolio import (
     PARTNERSHIP_COLUMNS,
+    SECTIONS,
     TITLE,
     errors_table,
     funders_table,
@@ -185,7 +186,8 @@ def portfolio_html(portfolio: Portfolio) -> str:
     )
     for table in (errors_table(portfolio), since_table(portfolio)):
         if table is not None:
-            parts.append("<h2>" + escape(table.title) + "</h2>" + html_table(table))
+            heading = next(h for start, h in SECTIONS.items() if table.title.startswith(start))
+            parts.append(f"<h2>{escape(heading)}</h2>" + html_table(table))
     parts.append("<h2>Risks across the portfolio</h2>")
     parts.append(html_table(heatmap_grid(portfolio)))
     parts.append(html_table(heatmap_cells(portfolio)))

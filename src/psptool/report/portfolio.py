@@ -427,9 +427,7 @@ def _funders(reported: Reported, as_of: date, end: date) -> list[FunderCycle]:
                 continue
             key = organisation_key(funder.name)
             _first_name, shares = grouped.setdefault(key, (funder.name, []))
-            shares.append(
-                FunderShare(row.name, when, funder.status, funder.amount, part.currency)
-            )
+            shares.append(FunderShare(row.name, when, funder.status, funder.amount, part.currency))
     cycles = [
         FunderCycle(name, min(s.budget_cycle for s in shares), sorted(shares, key=_by_date))
         for name, shares in grouped.values()
