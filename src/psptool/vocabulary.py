@@ -135,6 +135,26 @@ ROUTE_PHRASES: dict[str, str] = {
 }
 """How a sentence names a sustainability route: "secure the service through grant funding"."""
 
+# knowledge transfer ------------------------------------------------------------------------
+
+TransferMethod = Literal["workshop", "shadowing", "mentoring", "documentation", "training", "other"]
+TRANSFER_METHODS: tuple[TransferMethod, ...] = get_args(TransferMethod)
+TRANSFER_METHOD_LABELS: dict[str, str] = {
+    "workshop": "Workshop",
+    "shadowing": "Shadowing",
+    "mentoring": "Mentoring",
+    "documentation": "Documentation",
+    "training": "Training",
+    "other": "Other",
+}
+TransferStatus = Literal["planned", "in_progress", "done"]
+TRANSFER_STATUSES: tuple[TransferStatus, ...] = get_args(TransferStatus)
+TRANSFER_STATUS_LABELS: dict[str, str] = {
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "done": "Done",
+}
+
 # RAG ---------------------------------------------------------------------------------------
 
 Rag = Literal["green", "amber", "red"]
@@ -181,6 +201,8 @@ for _values, _labels, _what in (
     (TERMS, TERM_LABELS, "terms"),
     (BENEFIT_KINDS, BENEFIT_KIND_LABELS, "benefit kinds"),
     (ROUTES, ROUTE_PHRASES, "routes"),
+    (TRANSFER_METHODS, TRANSFER_METHOD_LABELS, "knowledge transfer methods"),
+    (TRANSFER_STATUSES, TRANSFER_STATUS_LABELS, "knowledge transfer statuses"),
     (RAGS, RAG_COLOURS, "RAG colours"),
     (RAGS, RAG_TEXT_COLOURS, "RAG text colours"),
     (RAGS, RAG_TINTS, "RAG tints"),

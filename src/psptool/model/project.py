@@ -27,6 +27,7 @@ from .benefit import BenefitsFile
 from .budget import BudgetFile
 from .common import Records
 from .goal import GoalsFile
+from .knowledge import KnowledgeFile
 from .milestone import MilestonesFile
 from .options import OptionsFile
 from .partner import PartnersFile, Person
@@ -229,6 +230,10 @@ class Project(BaseModel):
     sustainability: Annotated[
         SustainabilityFile, FileSpec("sustainability.yaml", "sustainability plan")
     ] = Field(default_factory=SustainabilityFile)
+    knowledge: Annotated[
+        KnowledgeFile,
+        FileSpec("knowledge.yaml", "the knowledge transfer plan and lessons learned"),
+    ] = Field(default_factory=KnowledgeFile)
 
     def people(self) -> dict[str, tuple[Person, str]]:
         """Every person by id, with the id of the partner they belong to."""
