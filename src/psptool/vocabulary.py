@@ -135,6 +135,29 @@ ROUTE_PHRASES: dict[str, str] = {
 }
 """How a sentence names a sustainability route: "secure the service through grant funding"."""
 
+# meetings ----------------------------------------------------------------------------------
+
+MeetingStatus = Literal["planned", "held", "cancelled"]
+MEETING_STATUSES: tuple[MeetingStatus, ...] = get_args(MeetingStatus)
+MEETING_STATUS_LABELS: dict[str, str] = {
+    "planned": "Planned",
+    "held": "Held",
+    "cancelled": "Cancelled",
+}
+CADENCE_ALLOWANCE_DAYS: dict[str, int | None] = {
+    "weekly": 10,
+    "fortnightly": 21,
+    "monthly": 45,
+    "bimonthly": 75,
+    "quarterly": 122,
+    "half_yearly": 214,
+    "annually": 400,
+    "as_needed": None,
+}
+"""The longest a group may go between meetings before psp warns that it has not met within
+its cadence: a quarterly group with no meeting for more than four months (the cadence and a
+month's grace, as a partnership reschedules round holidays); None where it meets as needed."""
+
 # knowledge transfer ------------------------------------------------------------------------
 
 TransferMethod = Literal["workshop", "shadowing", "mentoring", "documentation", "training", "other"]
@@ -201,6 +224,8 @@ for _values, _labels, _what in (
     (TERMS, TERM_LABELS, "terms"),
     (BENEFIT_KINDS, BENEFIT_KIND_LABELS, "benefit kinds"),
     (ROUTES, ROUTE_PHRASES, "routes"),
+    (MEETING_STATUSES, MEETING_STATUS_LABELS, "meeting statuses"),
+    (CADENCES, CADENCE_ALLOWANCE_DAYS, "cadence allowances"),
     (TRANSFER_METHODS, TRANSFER_METHOD_LABELS, "knowledge transfer methods"),
     (TRANSFER_STATUSES, TRANSFER_STATUS_LABELS, "knowledge transfer statuses"),
     (RAGS, RAG_COLOURS, "RAG colours"),

@@ -28,6 +28,7 @@ from .budget import BudgetFile
 from .common import Records
 from .goal import GoalsFile
 from .knowledge import KnowledgeFile
+from .meeting import MeetingsFile
 from .milestone import MilestonesFile
 from .options import OptionsFile
 from .partner import PartnersFile, Person
@@ -230,6 +231,10 @@ class Project(BaseModel):
     sustainability: Annotated[
         SustainabilityFile, FileSpec("sustainability.yaml", "sustainability plan")
     ] = Field(default_factory=SustainabilityFile)
+    meetings: Annotated[
+        MeetingsFile,
+        FileSpec("meetings.yaml", "governance and operational meetings"),
+    ] = Field(default_factory=MeetingsFile)
     knowledge: Annotated[
         KnowledgeFile,
         FileSpec("knowledge.yaml", "the knowledge transfer plan and lessons learned"),
