@@ -207,7 +207,7 @@ def choices(name: str, values: tuple[str, ...]) -> type[StrEnum]:
     return StrEnum(name, {value: value for value in values})  # type: ignore[return-value]  # the functional API
 
 
-def _labelled(values: tuple[Any, ...], labels: Mapping[str, str], what: str) -> None:
+def _labelled(values: tuple[Any, ...], labels: Mapping[str, Any], what: str) -> None:
     if set(values) != set(labels):
         missing = sorted(set(values) - set(labels))
         extra = sorted(set(labels) - set(values))
