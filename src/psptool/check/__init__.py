@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, make
 from ..load import LoadResult, ProjectNotFound, load_project
-from . import consistency, practice, references
+from . import consistency, meetings, practice, references
 from .context import CheckContext
 
 Check = Callable[[CheckContext], Iterable[Diagnostic]]
@@ -41,6 +41,13 @@ CHECKS: tuple[Check, ...] = (
     practice.overdue_milestones,
     practice.stakeholder_ratings,
     practice.sroi_adjustments,
+    meetings.references,
+    meetings.consistency,
+    meetings.meeting_cadence,
+    meetings.governance_attendance,
+    meetings.meeting_actions,
+    meetings.decision_links,
+    meetings.knowledge_transfer,
 )
 
 CANNOT_RUN = frozenset({"PSP001", "PSP003"})
