@@ -70,8 +70,10 @@ demo: install
 	@echo "== psp report status: the highlight report for the governance group"
 	$(PSP) report status $(DEMO_EXAMPLE) --as-of $(AS_OF) --format terminal
 	@echo
-	@echo "== between meetings: the chase list, the knowledge register and the calendar"
+	@echo "== between meetings: the chase list, the minutes and next agenda, the knowledge register, the calendar"
 	$(PSP) report actions $(DEMO_EXAMPLE) --as-of $(AS_OF)
+	$(PSP) render minutes $(DEMO_EXAMPLE) --meeting GG-2011-06 --as-of $(AS_OF)
+	$(PSP) render agenda $(DEMO_EXAMPLE) --meeting GG-2011-09 --as-of $(AS_OF)
 	$(PSP) render knowledge $(DEMO_EXAMPLE) --as-of $(AS_OF)
 	$(PSP) calendar $(DEMO_EXAMPLE) --as-of $(AS_OF) -o $(DEMO_EXAMPLE)/out/falkirk.ics
 	@echo
