@@ -32,6 +32,10 @@ COMMANDS: dict[str, str] = {
     "import": "importing:import_app",
     "render": "render:render_app",
     "templates": "templates:templates_app",
+    "calendar": "calendar:calendar_command",
+    "meeting": "meeting:meeting_app",
+    "decision": "meeting:decision_app",
+    "action": "meeting:action_app",
     "portfolio": "portfolio:portfolio_command",
 }
 """Every top-level command, in the order `psp --help` lists them, and where it lives
