@@ -1,15 +1,20 @@
+"""Fixtures every test may use: a fresh folder to work in, the CLI runner, the checker."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_example, make_project
+from psptool.edit import Checker
+from psptool.edit import every_check as validate_checker
+from tests.helpers import AS_OF, COMMENTED, PspRunner, copy_example, copy_psp_folder, make_project
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A minimal valid PSP folder: two partners, no warnings."""
+def folder(tmp_path: Path) -> Path:
+    """A fresh minimal valid PSP folder (tests/helpers.py MINIMAL): two partners, no
+    warnings."""
     return make_project(tmp_path / "psp")
 
 
@@ -17,3 +22,23 @@ def project(tmp_path: Path) -> Path:
 def example(tmp_path: Path) -> Path:
     """A fresh copy of the worked example in tmp_path, without any papers rendered into it."""
     return copy_example(tmp_path / "falkirk-foster-care")
+
+
+@pytest.fixture
+def commented(tmp_path: Path) -> Path:
+    """A fresh copy of tests/fixtures/edit: a valid folder full of comments, odd quoting,
+    aligned values and flow mappings, on which the editing tests take their golden diffs."""
+    return copy_psp_folder(COMMENTED, tmp_path / "psp")
+
+
+@pytest.fixture
+def runner() -> PspRunner:
+    """Runs `psp` in-process through `psptool.cli.main`: `runner.invoke([...])`."""
+    return PspRunner()
+
+
+@pytest.fixture
+def every_check() -> Checker:
+    """Every check of `psp validate` as at the tests' date (AS_OF): a folder in, its
+    findings out, as an edit is checked."""
+    return validate_checker(AS_OF)

@@ -17,6 +17,9 @@ from psptool.model import FILES
 
 AS_OF = date(2026, 6, 30)
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "falkirk-foster-care"
+COMMENTED = Path(__file__).resolve().parent / "fixtures" / "edit"
+"""A valid folder full of comments and odd layout, for the editing tests (the `commented`
+fixture copies it)."""
 
 PSP = """\
 name: Test PSP

@@ -45,9 +45,8 @@ def _commands() -> list[str]:
     return sorted(names)
 
 
-def test_every_command_has_help_and_is_in_cli_md() -> None:
+def test_every_command_has_help_and_is_in_cli_md(runner: PspRunner) -> None:
     cli_md = (DOCS / "cli.md").read_text(encoding="utf-8")
-    runner = PspRunner()
     for name in _commands():
         result = runner.invoke([*name.split(), "--help"])
         assert result.exit_code == 0, name
@@ -97,6 +96,9 @@ def _documents() -> dict[str, dict]:
         # as at today, so that there are findings to describe
         "psp validate --format json": _json_of("validate", example, "--format", "json"),
         "psp report gate --format json": _json_of("report", "gate", *ex),
+        "psp portfolio --format json": _json_of(
+            "portfolio", str(DOCS.parent / "examples"), *ex[1:]
+        ),
     }
     kinds = ["risks", "options", "partners", "goals", "benefits", "stakeholders", "plan"]
     for kind in [*kinds, "economics"]:
@@ -136,6 +138,7 @@ def _update_docs() -> ModuleType:
     return sys.modules["update_docs"]
 
 
+@pytest.mark.slow
 def test_every_console_example_prints_what_the_doc_shows() -> None:
     docs = _update_docs()
     example = ROOT / "examples" / "falkirk-foster-care"

@@ -28,7 +28,6 @@ from tests.helpers import EXAMPLE, PspRunner, copy_example
 
 AS_OF = "2011-06-30"
 PREVIOUS = b"the previous version, which must survive\n"
-runner = PspRunner()
 
 # how each paper is written: the command (after the folder) and its default output
 PAPERS: dict[str, tuple[list[str], str]] = {
@@ -72,7 +71,7 @@ def render(folder: Path, paper: str) -> tuple[object, Path]:
     command, name = PAPERS[paper]
     out = folder / "out"
     args = [a.replace("OUT", str(out)) for a in command]
-    result = runner.invoke([*args[:2], str(folder), *args[2:], "--as-of", AS_OF, "--force"])
+    result = PspRunner().invoke([*args[:2], str(folder), *args[2:], "--as-of", AS_OF, "--force"])
     return result, out / name
 
 
@@ -265,7 +264,7 @@ def _has_command(name: str) -> bool:
 
 def close_r1(folder: Path) -> object:
     args = ["risk", "close", "R1", "--date", AS_OF, "--project", str(folder), "--as-of", AS_OF]
-    return runner.invoke(args)
+    return PspRunner().invoke(args)
 
 
 def assert_folder_untouched(folder: Path) -> None:

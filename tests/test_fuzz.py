@@ -34,6 +34,8 @@ from hypothesis import strategies as st
 
 from psptool.cli import app
 from psptool.model import FILES
+from psptool.render.scores import SCORES
+from psptool.report.papers import PAPERS
 from tests.helpers import EXAMPLE, PspRunner
 from tests.model_keys import keys_holding
 
@@ -46,13 +48,15 @@ EXAMPLE_TEXT = {
     if (EXAMPLE / name).is_file()  # a file new to the format may not be in the example yet
 }
 
-SCORE_KINDS = [
-    "risks", "options", "partners", "goals", "benefits", "stakeholders", "plan", "economics",
-]  # fmt: skip
+SCORE_KINDS = list(SCORES)
+"""Every kind of `psp score`, from the score registry (render/scores.py)."""
 RENDERS = {
-    "mou": "docx", "raid": "xlsx", "plan": "xlsx", "options": "xlsx", "stakeholders": "xlsx",
-}  # fmt: skip
-BUSINESS_CASES = ["outline", "full"]
+    name: [paper.command_name, *filter(None, [paper.flag])]
+    + [word for option in paper.options for word in (option.flag, "FUZZ")]
+    for name, paper in PAPERS.items()
+}
+"""The arguments of `psp render` for every paper, from the paper registry (an option's value
+is an id no folder has, so such a paper is fuzzed up to its refusal of the id)."""
 
 LONG = os.environ.get("PSP_HYPOTHESIS_PROFILE") == "long"
 FUZZ = settings(
@@ -237,12 +241,12 @@ def commands(root: Path, out: Path) -> list[list[str]]:
     found += [["score", kind, folder] for kind in SCORE_KINDS]
     found += [["report", "status", folder, "--format", "markdown"], ["report", "gate", folder]]
     found += [
-        ["render", kind, folder, "-o", str(out / f"{kind}.{suffix}"), "--force"]
-        for kind, suffix in RENDERS.items()
+        ["report", "actions", folder],
+        ["calendar", folder, "-o", str(out / "psp.ics"), "--force"],
     ]
     found += [
-        ["render", "business-case", f"--{kind}", folder, "-o", str(out / f"{kind}.docx"), "--force"]
-        for kind in BUSINESS_CASES
+        ["render", *args, folder, "-o", str(out / f"{name}{PAPERS[name].suffix}"), "--force"]
+        for name, args in RENDERS.items()
     ]
     return [[*command, "--as-of", AS_OF] for command in found]
 
@@ -310,16 +314,17 @@ def test_every_render_and_score_is_fuzzed() -> None:
 
     command = typer.main.get_command(app)
     renders = command.commands["render"].commands
-    assert set(renders) == {*RENDERS, "business-case"}
+    assert set(renders) == {args[0] for args in RENDERS.values()}
     assert [kind.value for kind in Kind] == SCORE_KINDS
     reports = command.commands["report"].commands
-    assert set(reports) == {"status", "gate"}
+    assert set(reports) == {"status", "gate", "actions"}
 
 
 def test_the_example_runs_clean_through_every_command() -> None:
     run_every_command(dict(EXAMPLE_TEXT))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(mutated_example())
 def test_every_command_on_a_mutated_example(mutated: Mutated) -> None:

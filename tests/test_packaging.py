@@ -42,8 +42,8 @@ def test_the_readme_names_the_release_tag_and_the_distribution() -> None:
     assert installs == [f'"psp-toolkit @ git+<the URL you cloned psp from>@v{VERSION}"'] * 2
 
 
-def test_version_prints_the_installed_version() -> None:
-    result = PspRunner().invoke(["--version"])
+def test_version_prints_the_installed_version(runner: PspRunner) -> None:
+    result = runner.invoke(["--version"])
     assert result.exit_code == 0
     assert result.output == f"psp {VERSION}\n"
     assert installed_version(DISTRIBUTION) == VERSION

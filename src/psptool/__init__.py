@@ -36,7 +36,7 @@ _WHERE = {
     # the highlight report's data, and the papers
     "status_report": "psptool.report",
     "status_since": "psptool.report",
-    "PAPERS": "psptool.render.papers",
+    "PAPERS": "psptool.report.papers",
     "render_paper": "psptool.render.papers",
 }
 

@@ -43,7 +43,7 @@ def test_every_option_and_argument_has_help(path: tuple[str, ...], command: Any)
 
 
 @pytest.mark.parametrize("path", [path for path, _ in EVERY_COMMAND], ids=NAMES)
-def test_help_prints(path: tuple[str, ...]) -> None:
-    result = PspRunner().invoke([*path, "--help"])
+def test_help_prints(path: tuple[str, ...], runner: PspRunner) -> None:
+    result = runner.invoke([*path, "--help"])
     assert result.exit_code == 0, result.output
     assert f"Usage: psp {' '.join(path)}" in result.output

@@ -7,47 +7,38 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import PspRunner, copy_psp_folder
-from tests.load import raid_workbook as wb
-
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
-runner = PspRunner()
+from tests.edit import raid_workbook as wb
+from tests.helpers import COMMENTED, PspRunner
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "psp"
-    copy_psp_folder(FIXTURE, root)
-    return root
-
-
-@pytest.fixture
-def book(folder: Path) -> Path:
-    return wb.build(folder.parent / "raid.xlsx", wb.records(folder))
+def book(commented: Path) -> Path:
+    return wb.build(commented.parent / "raid.xlsx", wb.records(commented))
 
 
 def psp_import(folder: Path, book: Path, *args: str):
-    return runner.invoke(
+    """`psp import raid BOOK ARGS --project FOLDER --as-of 2026-06-30`."""
+    return PspRunner().invoke(
         ["import", "raid", str(book), *args, "--project", str(folder), "--as-of", "2026-06-30"],
     )
 
 
-def test_an_unchanged_workbook(folder: Path, book: Path) -> None:
-    result = psp_import(folder, book)
+def test_an_unchanged_workbook(commented: Path, book: Path) -> None:
+    result = psp_import(commented, book)
     assert (result.exit_code, result.stdout) == (
         0,
         "no differences: risks.yaml already holds what the workbook says\n",
     )
 
 
-def test_differences_are_shown_then_applied(folder: Path, book: Path) -> None:
+def test_differences_are_shown_then_applied(commented: Path, book: Path) -> None:
     wb.edit(
         book,
         {("RAID log", "G2"): 4, ("RAID log", "L3"): "closed"},
         Actions=[["R-002", None, "Phone", "p-pm", date(2026, 7, 15)]],
     )
-    before = (folder / "risks.yaml").read_text()
-    preview = psp_import(folder, book)
+    before = (commented / "risks.yaml").read_text()
+    preview = psp_import(commented, book)
     assert preview.exit_code == 0, preview.output
     lines = preview.stdout.splitlines()
     assert lines[0] == "raid.xlsx against risks.yaml"
@@ -59,22 +50,22 @@ def test_differences_are_shown_then_applied(folder: Path, book: Path) -> None:
     ]
     assert lines[6] == "│ R-002 │ new action │ –             │ Phone           │      │"
     assert lines[-1] == "run again with --apply to write these into risks.yaml"
-    assert (folder / "risks.yaml").read_text() == before
-    applied = psp_import(folder, book, "--apply")
+    assert (commented / "risks.yaml").read_text() == before
+    applied = psp_import(commented, book, "--apply")
     assert applied.exit_code == 0, applied.output
     assert applied.stdout.splitlines()[-3:] == [
         "risks.yaml: R-001: likelihood 3 → 4",
         "risks.yaml: R-002: status open → closed",
         "risks.yaml: R-002: added action: Phone",
     ]
-    text = (folder / "risks.yaml").read_text()
+    text = (commented / "risks.yaml").read_text()
     assert "    impact: 2\n    status: closed\n    raised: 2026-03-01\n" in text
     assert "      {action: Phone, owner: p-pm, due: 2026-07-15},\n    ]\n" in text
 
 
-def test_problems_exit_1_and_nothing_is_written(folder: Path, book: Path) -> None:
+def test_problems_exit_1_and_nothing_is_written(commented: Path, book: Path) -> None:
     wb.edit(book, {("RAID log", "G2"): "=1+2", ("RAID log", "A3"): None})
-    result = psp_import(folder, book, "--apply", "--force")
+    result = psp_import(commented, book, "--apply", "--force")
     assert result.exit_code == 1
     assert result.stderr == (
         "sheet 'RAID log', row 2, column G (Likelihood): '=1+2' is a formula; type the value "
@@ -85,13 +76,15 @@ def test_problems_exit_1_and_nothing_is_written(folder: Path, book: Path) -> Non
         "'RAID log'\n"
         "psp: nothing was imported: fix the 3 problems in raid.xlsx first\n"
     )
-    assert (folder / "risks.yaml").read_bytes() == (FIXTURE / "risks.yaml").read_bytes()
+    assert (commented / "risks.yaml").read_bytes() == (COMMENTED / "risks.yaml").read_bytes()
 
 
-def test_conflicts_are_refused_unless_forced(folder: Path, book: Path) -> None:
-    runner.invoke(["risk", "update", "R-001", "--impact", "2", "--project", str(folder)])
+def test_conflicts_are_refused_unless_forced(
+    commented: Path, book: Path, runner: PspRunner
+) -> None:
+    runner.invoke(["risk", "update", "R-001", "--impact", "2", "--project", str(commented)])
     wb.edit(book, {("RAID log", "G2"): 1})
-    refused = psp_import(folder, book, "--apply")
+    refused = psp_import(commented, book, "--apply")
     assert refused.exit_code == 1
     assert refused.stdout.splitlines()[4:6] == [
         "│ R-001 │ Likelihood │             3 │               1 │ changed in both │",
@@ -102,7 +95,7 @@ def test_conflicts_are_refused_unless_forced(folder: Path, book: Path) -> None:
         "R-001 changed both in the folder and in the workbook since; use --force to take the "
         "workbook's values for them\n"
     )
-    forced = psp_import(folder, book, "--apply", "--force")
+    forced = psp_import(commented, book, "--apply", "--force")
     assert forced.exit_code == 0, forced.output
     assert forced.stdout.splitlines()[-2:] == [
         "risks.yaml: R-001: likelihood 3 → 1",
@@ -110,9 +103,11 @@ def test_conflicts_are_refused_unless_forced(folder: Path, book: Path) -> None:
     ]
 
 
-def test_notes_for_entries_changed_in_the_folder(folder: Path, book: Path) -> None:
-    runner.invoke(["risk", "close", "R-002", "--project", str(folder)])
-    result = psp_import(folder, book)
+def test_notes_for_entries_changed_in_the_folder(
+    commented: Path, book: Path, runner: PspRunner
+) -> None:
+    runner.invoke(["risk", "close", "R-002", "--project", str(commented)])
+    result = psp_import(commented, book)
     assert result.exit_code == 0
     assert result.stdout == (
         "no differences: risks.yaml already holds what the workbook says\n"
@@ -121,8 +116,8 @@ def test_notes_for_entries_changed_in_the_folder(folder: Path, book: Path) -> No
     )
 
 
-def test_not_a_workbook_exits_2(folder: Path) -> None:
-    result = psp_import(folder, folder / "psp.yaml")
+def test_not_a_workbook_exits_2(commented: Path) -> None:
+    result = psp_import(commented, commented / "psp.yaml")
     assert result.exit_code == 2
     assert result.stderr.startswith("psp: ")
     assert "cannot be read as an Excel workbook (.xlsx)" in result.stderr

@@ -9,10 +9,10 @@ from psptool.load.scaffold import slug
 from psptool.model import FILES
 from tests.helpers import PspRunner, check
 
-runner = PspRunner()
 
-
-def test_init_writes_ten_files_that_validate_without_errors(tmp_path: Path) -> None:
+def test_init_writes_ten_files_that_validate_without_errors(
+    tmp_path: Path, runner: PspRunner
+) -> None:
     target = tmp_path / "new-psp"
     result = runner.invoke(["init", str(target), "--name", "Fife Carers: Respite PSP"])
     assert result.exit_code == 0, result.output
@@ -29,21 +29,21 @@ def test_init_writes_ten_files_that_validate_without_errors(tmp_path: Path) -> N
     assert {d.code for d in validation.warnings} == {"PSP407", "PSP408", "PSP409", "PSP410"}
 
 
-def test_init_name_defaults_to_the_folder(tmp_path: Path) -> None:
+def test_init_name_defaults_to_the_folder(tmp_path: Path, runner: PspRunner) -> None:
     runner.invoke(["init", str(tmp_path / "west-lothian-employability")])
     text = (tmp_path / "west-lothian-employability" / "psp.yaml").read_text()
     assert 'name: "West Lothian Employability"' in text
     assert "id: west-lothian-employability" in text
 
 
-def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+def test_init_refuses_a_non_empty_folder(tmp_path: Path, runner: PspRunner) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     result = runner.invoke(["init", str(tmp_path)])
     assert result.exit_code == 2
     assert not (tmp_path / "psp.yaml").exists()
 
 
-def test_init_force_adds_only_missing_files(tmp_path: Path) -> None:
+def test_init_force_adds_only_missing_files(tmp_path: Path, runner: PspRunner) -> None:
     (tmp_path / "risks.yaml").write_text("risks: []  # my own\n")
     result = runner.invoke(["init", str(tmp_path), "--force"])
     assert result.exit_code == 0
@@ -52,7 +52,7 @@ def test_init_force_adds_only_missing_files(tmp_path: Path) -> None:
     assert (tmp_path / "goals.yaml").exists()
 
 
-def test_init_example_copies_the_worked_example(tmp_path: Path) -> None:
+def test_init_example_copies_the_worked_example(tmp_path: Path, runner: PspRunner) -> None:
     result = runner.invoke(["init", str(tmp_path / "ex"), "--example", "falkirk-foster-care"])
     assert result.exit_code == 0, result.output
     from datetime import date
@@ -60,7 +60,7 @@ def test_init_example_copies_the_worked_example(tmp_path: Path) -> None:
     assert check(tmp_path / "ex", date(2011, 6, 30)).diagnostics == []
 
 
-def test_init_unknown_example(tmp_path: Path) -> None:
+def test_init_unknown_example(tmp_path: Path, runner: PspRunner) -> None:
     result = runner.invoke(["init", str(tmp_path / "ex"), "--example", "nope"])
     assert result.exit_code == 2
 
@@ -71,7 +71,7 @@ def test_slug() -> None:
     assert slug("!!!") == "psp"
 
 
-def test_schema_command_prints_and_writes(tmp_path: Path) -> None:
+def test_schema_command_prints_and_writes(tmp_path: Path, runner: PspRunner) -> None:
     printed = json.loads(runner.invoke(["schema"]).output)
     assert set(printed) == {spec.name.replace(".yaml", ".schema.json") for spec in FILES}
     risk = printed["risks.schema.json"]["$defs"]["Risk"]

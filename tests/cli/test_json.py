@@ -13,7 +13,6 @@ import pytest
 from psptool.render.tables import SCHEMA_VERSION
 from tests.helpers import EXAMPLE, PspRunner
 
-runner = PspRunner()
 EX = [str(EXAMPLE), "--as-of", "2011-06-30"]
 
 RESULT_KEYS = {
@@ -53,12 +52,16 @@ RESULT_KEYS = {
         "without_streams",
         "sroi",
         "notes",
+        "health_discount",
+        "bcr_convention",
+        "rankings_agree",
+        "affordability",
     ],
 }
 
 
 def _json(*args: str) -> dict[str, Any]:
-    result = runner.invoke(list(args))
+    result = PspRunner().invoke(list(args))
     assert result.exit_code in (0, 1), result.output
     data = json.loads(result.output)
     assert isinstance(data, dict)

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import PspRunner, copy_example
-
-runner = PspRunner()
+from tests.helpers import PspRunner
 
 
 @pytest.mark.parametrize(
@@ -22,16 +20,18 @@ runner = PspRunner()
     ],
 )
 def test_mismatched_output_names_are_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+    example: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+    runner: PspRunner,
 ) -> None:
-    folder = tmp_path / "ex"
-    copy_example(folder)
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    monkeypatch.chdir(folder)
+    before = {p.name: p.read_bytes() for p in example.iterdir()}
+    monkeypatch.chdir(example)
     result = runner.invoke([*args, "--as-of", "2011-06-30"])
     assert result.exit_code == 2
     assert message in result.output
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in example.iterdir()} == before
 
 
 def test_a_paper_never_replaces_the_folders_yaml(tmp_path: Path) -> None:
@@ -42,12 +42,12 @@ def test_a_paper_never_replaces_the_folders_yaml(tmp_path: Path) -> None:
         check_output(tmp_path / "risks.yaml", (".yaml",), tmp_path)
 
 
-def test_heatmap_is_only_for_risks_and_a_risk_needs_a_title(tmp_path: Path) -> None:
-    folder = tmp_path / "ex"
-    copy_example(folder)
-    wrong = runner.invoke(["score", "options", str(folder), "--heatmap"])
+def test_heatmap_is_only_for_risks_and_a_risk_needs_a_title(
+    example: Path, runner: PspRunner
+) -> None:
+    wrong = runner.invoke(["score", "options", str(example), "--heatmap"])
     assert wrong.exit_code == 2 and "the heat map is of risks" in wrong.output
-    before = (folder / "risks.yaml").read_bytes()
+    before = (example / "risks.yaml").read_bytes()
     empty = runner.invoke(
         [
             "risk",
@@ -61,8 +61,8 @@ def test_heatmap_is_only_for_risks_and_a_risk_needs_a_title(tmp_path: Path) -> N
             "--impact",
             "2",
             "--project",
-            str(folder),
+            str(example),
         ],
     )
     assert empty.exit_code == 2 and "a risk needs a title" in empty.output
-    assert (folder / "risks.yaml").read_bytes() == before
+    assert (example / "risks.yaml").read_bytes() == before

@@ -21,11 +21,10 @@ import pytest
 from tests.helpers import PspRunner
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
-runner = PspRunner()
 
 
 def _run(folder: Path, args: list[str]):
-    return runner.invoke([*args, "--project", str(folder), "--as-of", "2026-06-30"])
+    return PspRunner().invoke([*args, "--project", str(folder), "--as-of", "2026-06-30"])
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -8,11 +8,9 @@ import pytest
 
 from tests.helpers import PspRunner, make_project
 
-runner = PspRunner()
-
 
 def test_the_path_is_relative_to_where_you_are(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: PspRunner
 ) -> None:
     make_project(tmp_path / "psp")
     monkeypatch.chdir(tmp_path)
@@ -24,7 +22,9 @@ def test_the_path_is_relative_to_where_you_are(
     assert again.output == "wrote out/raid-2026-06-30.xlsx\n"
 
 
-def test_a_path_outside_stays_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_path_outside_stays_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: PspRunner
+) -> None:
     root = make_project(tmp_path / "psp")
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")

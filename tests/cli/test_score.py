@@ -12,14 +12,13 @@ import pytest
 from tests.check.test_codes import risk
 from tests.helpers import EXAMPLE, PspRunner, make_project
 
-runner = PspRunner()
 EX = [str(EXAMPLE), "--as-of", "2011-06-30"]
 
 
 @pytest.mark.parametrize(
     "kind", ["risks", "options", "partners", "goals", "benefits", "stakeholders", "plan"]
 )
-def test_every_kind_in_every_format(kind: str) -> None:
+def test_every_kind_in_every_format(kind: str, runner: PspRunner) -> None:
     table = runner.invoke(["score", kind, *EX])
     assert table.exit_code == 0, table.output
     data = json.loads(runner.invoke(["score", kind, *EX, "--format", "json"]).output)
@@ -30,7 +29,7 @@ def test_every_kind_in_every_format(kind: str) -> None:
     assert len(rows) > 1
 
 
-def test_risk_table_json_and_csv_carry_the_same_figures() -> None:
+def test_risk_table_json_and_csv_carry_the_same_figures(runner: PspRunner) -> None:
     table = runner.invoke(["score", "risks", *EX]).output
     data = json.loads(runner.invoke(["score", "risks", *EX, "--format", "json"]).output)
     rows = list(
@@ -45,13 +44,13 @@ def test_risk_table_json_and_csv_carry_the_same_figures() -> None:
     assert "Open entries: 1 red, 9 amber, 0 green" in table
 
 
-def test_heatmap() -> None:
+def test_heatmap(runner: PspRunner) -> None:
     out = runner.invoke(["score", "risks", *EX, "--heatmap"]).output
     assert "Risk heat map" in out
     assert "│ likelihood 3 │          │ R12      │ R1 R4 R10 │ R5       │" in out
 
 
-def test_options_show_sensitivity() -> None:
+def test_options_show_sensitivity(runner: PspRunner) -> None:
     out = runner.invoke(["score", "options", *EX]).output
     assert "Sensitivity of the leader to each weight" in out
     data = json.loads(runner.invoke(["score", "options", *EX, "--format", "json"]).output)
@@ -59,18 +58,18 @@ def test_options_show_sensitivity() -> None:
     assert [o["score"] for o in data["result"]["options"]] == [78.0, 62.0, 50.0, 34.0]
 
 
-def test_a_folder_with_errors_is_refused(tmp_path: Path) -> None:
+def test_a_folder_with_errors_is_refused(tmp_path: Path, runner: PspRunner) -> None:
     root = make_project(tmp_path / "psp", risks_yaml=risk(owner="nobody"))
     result = runner.invoke(["score", "risks", str(root), "--as-of", "2026-06-30"])
     assert result.exit_code == 1
     assert "PSP202" in result.output and "fix these errors first" in result.output
 
 
-def test_no_folder_is_exit_2(tmp_path: Path) -> None:
+def test_no_folder_is_exit_2(tmp_path: Path, runner: PspRunner) -> None:
     assert runner.invoke(["score", "risks", str(tmp_path)]).exit_code == 2
 
 
-def test_gate_exit_codes() -> None:
+def test_gate_exit_codes(runner: PspRunner) -> None:
     unmet = runner.invoke(["report", "gate", *EX])
     assert unmet.exit_code == 1
     assert "Leaving pilot for sustain as at 2011-06-30: 3 of 8 items unmet." in unmet.output
@@ -79,7 +78,7 @@ def test_gate_exit_codes() -> None:
     assert "the gate is met" in met.output
 
 
-def test_gate_json_and_markdown() -> None:
+def test_gate_json_and_markdown(runner: PspRunner) -> None:
     data = json.loads(runner.invoke(["report", "gate", *EX, "--format", "json"]).output)
     assert data["met"] is False
     assert [i["id"] for i in data["gate"]["items"] if not i["met"]] == [
@@ -91,6 +90,6 @@ def test_gate_json_and_markdown() -> None:
     assert "| ✗ | Full business case approved |" in md
 
 
-def test_gate_unknown_stage_is_a_usage_error() -> None:
+def test_gate_unknown_stage_is_a_usage_error(runner: PspRunner) -> None:
     result = runner.invoke(["report", "gate", *EX, "--stage", "launch"])
     assert result.exit_code == 2

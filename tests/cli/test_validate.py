@@ -13,15 +13,13 @@ from psptool.cli import main
 from tests.check.test_codes import risk
 from tests.helpers import EXAMPLE, PspRunner, make_project
 
-runner = PspRunner()
-
 
 def invoke(*args: str):
-    return runner.invoke(list(args))
+    return PspRunner().invoke(list(args))
 
 
-def test_clean_folder_exits_0(project: Path) -> None:
-    result = invoke("validate", str(project), "--as-of", "2026-06-30")
+def test_clean_folder_exits_0(folder: Path) -> None:
+    result = invoke("validate", str(folder), "--as-of", "2026-06-30")
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "no problems found in 2 files"
 
@@ -57,8 +55,8 @@ def test_as_of_changes_what_is_overdue(tmp_path: Path) -> None:
     assert "PSP404" in late.output
 
 
-def test_bad_as_of_is_a_usage_error(project: Path) -> None:
-    result = invoke("validate", str(project), "--as-of", "31/03/2026")
+def test_bad_as_of_is_a_usage_error(folder: Path) -> None:
+    result = invoke("validate", str(folder), "--as-of", "31/03/2026")
     assert result.exit_code == 2
     assert "is not a date" in result.output
 
@@ -126,10 +124,10 @@ def test_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     ]
 
 
-def test_project_option_and_search_upwards(project: Path) -> None:
-    sub = project / "notes"
+def test_project_option_and_search_upwards(folder: Path) -> None:
+    sub = folder / "notes"
     sub.mkdir()
-    assert invoke("validate", "--project", str(project), "--as-of", "2026-06-30").exit_code == 0
+    assert invoke("validate", "--project", str(folder), "--as-of", "2026-06-30").exit_code == 0
     assert invoke("validate", str(sub), "--as-of", "2026-06-30").exit_code == 0
 
 
@@ -155,9 +153,9 @@ def test_main_turns_a_crash_into_a_report(monkeypatch: pytest.MonkeyPatch, capsy
     report.unlink()
 
 
-def test_main_returns_the_exit_code(project: Path) -> None:
-    assert main(["validate", str(project), "--as-of", "2026-06-30"]) == 0
-    assert main(["validate", "--format", "nonsense", str(project)]) == 2
+def test_main_returns_the_exit_code(folder: Path) -> None:
+    assert main(["validate", str(folder), "--as-of", "2026-06-30"]) == 0
+    assert main(["validate", "--format", "nonsense", str(folder)]) == 2
 
 
 def _run(*code: str) -> subprocess.CompletedProcess[str]:
@@ -186,20 +184,19 @@ def test_validate_builds_only_its_own_command() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('psptool.cli.')))",
     )
     assert done.stdout.strip().splitlines()[-1] == (
-        "['psptool.cli.console', 'psptool.cli.options', 'psptool.cli.validate']"
+        "['psptool.cli.console', 'psptool.cli.lazy', 'psptool.cli.options', 'psptool.cli.validate']"
     )
 
 
 @pytest.mark.parametrize("as_of", ["20110630", "2011-W26-4", "2011-02-30", "30/06/2011"])
-def test_as_of_must_be_a_real_date_written_yyyy_mm_dd(as_of: str) -> None:
+def test_as_of_must_be_a_real_date_written_yyyy_mm_dd(as_of: str, runner: PspRunner) -> None:
     # Python's date.fromisoformat takes the first two; a partner would not mean a date so
-    result = PspRunner().invoke(["validate", str(EXAMPLE), "--as-of", as_of])
+    result = runner.invoke(["validate", str(EXAMPLE), "--as-of", as_of])
     assert result.exit_code == 2
     assert f"'{as_of}' is not a date; write it as YYYY-MM-DD" in result.output
 
 
-def test_a_mistyped_command_is_suggested() -> None:
-    runner = PspRunner()
+def test_a_mistyped_command_is_suggested(runner: PspRunner) -> None:
     result = runner.invoke(["valdate"])
     assert result.exit_code == 2
     assert "No such command 'valdate'. Did you mean 'validate'?" in result.output
@@ -216,9 +213,9 @@ def test_help_imports_neither_pydantic_nor_ruamel() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_python_dash_m(project: Path) -> None:
+def test_python_dash_m(folder: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "psptool", "validate", str(project), "--as-of", "2026-06-30"],
+        [sys.executable, "-m", "psptool", "validate", str(folder), "--as-of", "2026-06-30"],
         capture_output=True,
         text=True,
     )

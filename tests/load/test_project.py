@@ -14,10 +14,10 @@ from psptool.load import project as project_module
 from tests.helpers import AS_OF, check, make_project
 
 
-def test_found_from_a_subfolder(project: Path) -> None:
-    sub = project / "templates" / "deep"
+def test_found_from_a_subfolder(folder: Path) -> None:
+    sub = folder / "templates" / "deep"
     sub.mkdir(parents=True)
-    assert find_project(sub) == project
+    assert find_project(sub) == folder
 
 
 def test_not_found_is_psp001_and_exit_2(tmp_path: Path) -> None:
@@ -29,40 +29,40 @@ def test_not_found_is_psp001_and_exit_2(tmp_path: Path) -> None:
     assert validation.exit_code() == 2
 
 
-def test_a_file_that_is_a_folder(project: Path) -> None:
-    (project / "risks.yaml").mkdir()
-    validation = check(project)
+def test_a_file_that_is_a_folder(folder: Path) -> None:
+    (folder / "risks.yaml").mkdir()
+    validation = check(folder)
     (d,) = validation.diagnostics
     assert (d.code, d.severity, d.file, d.line) == ("PSP003", "error", "risks.yaml", 0)
     assert d.message == "risks.yaml is a folder, not a file"
     assert validation.exit_code() == 2
 
 
-def test_a_symlink_loop(project: Path) -> None:
-    os.symlink(project / "goals.yaml", project / "goals.yaml")
-    (d,) = check(project).diagnostics
+def test_a_symlink_loop(folder: Path) -> None:
+    os.symlink(folder / "goals.yaml", folder / "goals.yaml")
+    (d,) = check(folder).diagnostics
     assert (d.code, d.file) == ("PSP003", "goals.yaml")
     assert "cannot be read" in d.message
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
-def test_an_unreadable_file(project: Path) -> None:
-    (project / "goals.yaml").write_text("goals: []\n")
-    (project / "goals.yaml").chmod(0)
-    (d,) = check(project).diagnostics
+def test_an_unreadable_file(folder: Path) -> None:
+    (folder / "goals.yaml").write_text("goals: []\n")
+    (folder / "goals.yaml").chmod(0)
+    (d,) = check(folder).diagnostics
     assert (d.code, d.file) == ("PSP003", "goals.yaml")
 
 
-def test_a_file_too_large(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_too_large(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(project_module, "MAX_FILE_BYTES", 100)
-    (project / "risks.yaml").write_text("risks: []\n" + "# padding\n" * 20)
-    found = [(d.code, d.file, d.line) for d in check(project).diagnostics]
+    (folder / "risks.yaml").write_text("risks: []\n" + "# padding\n" * 20)
+    found = [(d.code, d.file, d.line) for d in check(folder).diagnostics]
     assert ("PSP004", "risks.yaml", 0) in found
 
 
-def test_bom_is_read_and_warned(project: Path) -> None:
-    (project / "goals.yaml").write_bytes(b"\xef\xbb\xbfgoals:\n  - {id: G1, title: A goal}\n")
-    result = load_project(project, find=False)
+def test_bom_is_read_and_warned(folder: Path) -> None:
+    (folder / "goals.yaml").write_bytes(b"\xef\xbb\xbfgoals:\n  - {id: G1, title: A goal}\n")
+    result = load_project(folder, find=False)
     assert [g.id for g in result.project.goals.goals] == ["G1"]
     assert [d.code for d in result.diagnostics] == ["PSP006"]
 
@@ -75,9 +75,9 @@ def test_crlf_files_load_cleanly(tmp_path: Path) -> None:
     assert check(root).diagnostics == []
 
 
-def test_empty_optional_file_is_an_empty_list(project: Path) -> None:
-    (project / "risks.yaml").write_text("# nothing yet\n")
-    assert check(project).diagnostics == []
+def test_empty_optional_file_is_an_empty_list(folder: Path) -> None:
+    (folder / "risks.yaml").write_text("# nothing yet\n")
+    assert check(folder).diagnostics == []
 
 
 def test_a_bad_record_is_left_out_and_the_rest_load(tmp_path: Path) -> None:
@@ -121,14 +121,14 @@ def test_a_broken_psp_yaml_still_lets_the_other_files_be_checked(tmp_path: Path)
     assert "PSP105" in codes and "PSP202" in codes
 
 
-def test_the_project_holds_typed_values(project: Path) -> None:
-    result = load_project(project, find=False)
+def test_the_project_holds_typed_values(folder: Path) -> None:
+    result = load_project(folder, find=False)
     assert result.project.psp.start.isoformat() == "2026-01-01"
     assert result.project.owner_ids() == {"council", "charity", "p-dir", "p-pm", "p-ceo"}
 
 
-def test_an_unreadable_file_as_any_user(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "goals.yaml").write_text("goals: []\n")
+def test_an_unreadable_file_as_any_user(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (folder / "goals.yaml").write_text("goals: []\n")
     real = Path.read_bytes
 
     def deny(self: Path) -> bytes:
@@ -137,7 +137,7 @@ def test_an_unreadable_file_as_any_user(project: Path, monkeypatch: pytest.Monke
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", deny)
-    validation = check(project)
+    validation = check(folder)
     (d,) = validation.diagnostics
     assert (d.code, d.file, d.message) == (
         "PSP003",

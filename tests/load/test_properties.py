@@ -12,6 +12,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -113,6 +114,7 @@ def mutated_example(draw: st.DrawFn) -> dict[str, str]:
     return {**EXAMPLE_TEXT, name: text}
 
 
+@pytest.mark.slow
 @given(mutated_example())
 def test_mutated_example_never_crashes(files: dict[str, str]) -> None:
     _validate_folder(files)

@@ -25,12 +25,14 @@ from psptool.render.templates import (
     defaults_dir,
     render_docx,
 )
-from psptool.report.papers import business_case_context, money
+from psptool.report.formatting import money
+from psptool.report.papers import data_of
+from psptool.report.papers.business_case import business_case
+from psptool.report.papers.control import Version
 from tests.helpers import AS_OF as HELPERS_AS_OF
 from tests.helpers import EXAMPLE, PSP, PspRunner, copy_example, make_project
 
 AS_OF = date(2011, 6, 30)
-runner = PspRunner()
 OUTLINE_SECTIONS = [
     "Document control",
     "Contents",
@@ -76,7 +78,7 @@ def project():
 
 def _render(project, kind: str, out: Path, history: list[Commit] | None = None) -> Document:
     template = defaults_dir() / f"business-case-{kind}.docx"
-    context = business_case_context(project, AS_OF, kind, history or [])
+    context = business_case(project, AS_OF, kind, history or [])
     render_docx(template, context, out, force=False)
     return Document(str(out))
 
@@ -241,15 +243,22 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     case = economic_case(project)
     (economics,) = _tables_after(outline, "4.4 Costs and benefits of each option")
     by_id = {row[0].split()[0]: row for row in economics[1:]}
+    # the headline against doing nothing first (worked by hand in
+    # tests/analysis/test_economics_appraisal.py), then each option's own NPV and BCR
+    assert by_id["O3"][1:] == ["+£182,257", "+£809,551", "+£627,294", "4.44", "+£536,993", "2.97"]
+    assert by_id["O0"][1:5] == ["£0", "£0", "£0", "–"]
     for option in case.options:
         values = option.after_optimism
-        assert by_id[option.id][1:5] == [
-            money(values.costs, "GBP"),
-            money(values.benefits, "GBP"),
+        assert by_id[option.id][5:] == [
             money(values.npv, "GBP", signed=True),
             f"{values.bcr:.2f}" if values.bcr is not None else "",
         ]
-    assert by_id["O3"][3] == "+£536,993"
+    text = "\n".join(p.text for p in outline.paragraphs)
+    assert (
+        "The headline figures are against doing nothing (Do nothing: continue spot "
+        "purchasing), as the Green Book compares options" in text
+    )
+    assert "Its extra costs could rise by 344.2%, or its extra benefits fall by 77.5%" in text
     (risks,) = _tables_after(outline, "4.5 Risk assessment of each option")
     framework = [row[1] for row in risks[1:] if row[0].startswith("Multi-provider")]
     assert framework == ["R3", "R4", "R9"]
@@ -373,10 +382,8 @@ def test_review_and_approval_route(outline, full) -> None:
     ]
 
 
-def test_partial_sign_off_lists_who_has_still_to_sign(tmp_path: Path) -> None:
-    root = tmp_path / "psp"
-    copy_example(root)
-    psp = root / "psp.yaml"
+def test_partial_sign_off_lists_who_has_still_to_sign(example: Path) -> None:
+    psp = example / "psp.yaml"
     psp.write_text(
         psp.read_text(encoding="utf-8").replace(
             "approvals:\n",
@@ -385,16 +392,16 @@ def test_partial_sign_off_lists_who_has_still_to_sign(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    project = validate(root, AS_OF, find=False).result.project
-    context = business_case_context(project, AS_OF, "full", [])
-    assert context["document"]["status"] == (
+    project = validate(example, AS_OF, find=False).result.project
+    context = business_case(project, AS_OF, "full", [])
+    assert context.document.status == (
         "Draft: the full business case has been signed off by 1 of 8 partners, most recently on "
         "28 June 2011."
     )
-    first, still = context["approvals"]
-    assert first["organisation"] == "Falkirk Council" and first["date"] == "28 June 2011"
-    assert still["date"] == "to be arranged"
-    assert still["organisation"].startswith("Barnardo's Scotland; Care Visions;")
+    first, still = context.approvals
+    assert first.organisation == "Falkirk Council" and first.date == "28 June 2011"
+    assert still.date == "to be arranged"
+    assert still.organisation.startswith("Barnardo's Scotland; Care Visions;")
 
 
 def _git(cwd: Path, *args: str, when: str = "2011-06-01T10:00:00") -> str:
@@ -416,7 +423,7 @@ def _git(cwd: Path, *args: str, when: str = "2011-06-01T10:00:00") -> str:
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_version_history_from_git(tmp_path: Path) -> None:
+def test_version_history_from_git(tmp_path: Path, runner: PspRunner) -> None:
     repo = tmp_path / "repo"
     folder = repo / "partnership"
     copy_example(folder)
@@ -452,29 +459,29 @@ def test_version_history_from_git(tmp_path: Path) -> None:
     # a paper as at an earlier date lists only the commits made by then
     project = validate(folder, AS_OF, find=False).result.project
     earlier = tmp_path / "earlier.docx"
-    context = business_case_context(project, date(2011, 6, 23), "outline", history)
+    context = business_case(project, date(2011, 6, 23), "outline", history)
     render_docx(defaults_dir() / "business-case-outline.docx", context, earlier, force=False)
     document = Document(str(earlier))
     (versions,) = _tables_after(document, "Version history")
     assert versions[1:] == [["0.1", "2 May 2011", short[2], "First draft of the partnership"]]
     assert {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}["Version"] == "0.1"
-    before_any = business_case_context(project, date(2011, 5, 1), "outline", history)
-    assert [v["change"] for v in before_any["versions"]] == ["generated by psp on 1 May 2011"]
+    before_any = business_case(project, date(2011, 5, 1), "outline", history)
+    assert [v.change for v in before_any.versions] == ["generated by psp on 1 May 2011"]
 
 
 def test_version_history_outside_git(tmp_path: Path) -> None:
     folder = make_project(tmp_path / "psp")
     assert folder_history(folder) == []
     project = validate(folder, AS_OF, find=False).result.project
-    context = business_case_context(project, AS_OF, "outline", folder_history(folder))
-    assert context["versions"] == [
-        {
-            "version": "0.1",
-            "date": "30 June 2011",
-            "reference": "",
-            "change": "generated by psp on 30 June 2011",
-        }
-    ]
+    context = business_case(project, AS_OF, "outline", folder_history(folder))
+    assert context.versions == (
+        Version(
+            version="0.1",
+            date="30 June 2011",
+            reference="",
+            change="generated by psp on 30 June 2011",
+        ),
+    )
 
 
 # financial case ----------------------------------------------------------------------------
@@ -683,7 +690,7 @@ def test_money_and_unknown_kind(project) -> None:
     assert money(0, "GBP", signed=True) == "£0"
     assert money(1200.4, "NOK") == "NOK 1,200"
     with pytest.raises(ValueError, match="kind must be one of outline, full"):
-        business_case_context(project, AS_OF, "draft", [])
+        business_case(project, AS_OF, "draft", [])
 
 
 # templates and the command -----------------------------------------------------------------
@@ -691,16 +698,22 @@ def test_money_and_unknown_kind(project) -> None:
 
 @pytest.mark.parametrize("name", ["business-case-outline.docx", "business-case-full.docx"])
 def test_the_default_templates_are_clean(name: str) -> None:
-    assert check_docx(defaults_dir() / name, TEMPLATES[name].data) == []
+    assert check_docx(defaults_dir() / name, TEMPLATES[name].data_type) == []
 
 
 def test_the_context_provides_exactly_the_template_data(project) -> None:
-    context = business_case_context(project, AS_OF, "outline", [])
-    assert tuple(context) == TEMPLATES["business-case-outline.docx"].data
-    assert TEMPLATES["business-case-full.docx"].data == TEMPLATES["business-case-outline.docx"].data
+    context = business_case(project, AS_OF, "outline", [])
+    names = (
+        "partnership", "document", "versions", "approvals", "signoff", "summary", "goals",
+        "strategic", "options", "benefits", "financial", "plan", "management", "service",
+        "evaluation", "recommendations",
+    )  # fmt: skip
+    assert tuple(data_of(context)) == names
+    assert TEMPLATES["business-case-outline.docx"].data == names
+    assert TEMPLATES["business-case-full.docx"].data == names
 
 
-def test_cli_default_paths_force_and_choice(tmp_path: Path) -> None:
+def test_cli_default_paths_force_and_choice(tmp_path: Path, runner: PspRunner) -> None:
     folder = tmp_path / "ex"
     copy_example(folder)
     for flag, name in (("--outline", "outline"), ("--full", "full")):
@@ -735,26 +748,24 @@ def test_cli_default_paths_force_and_choice(tmp_path: Path) -> None:
     ],
 )
 def test_a_partnerships_bad_template_is_one_line_and_writes_nothing(
-    tmp_path: Path, line: str, message: str
+    example: Path, line: str, message: str, runner: PspRunner
 ) -> None:
-    folder = tmp_path / "ex"
-    copy_example(folder)
-    (folder / "templates").mkdir()
+    (example / "templates").mkdir()
     bad = Document()
     bad.add_paragraph("{{ partnership.name }}")
     bad.add_paragraph(line)
-    bad.save(str(folder / "templates" / "business-case-outline.docx"))
+    bad.save(str(example / "templates" / "business-case-outline.docx"))
     result = runner.invoke(
-        ["render", "business-case", str(folder), "--outline", "--as-of", "2011-06-30"]
+        ["render", "business-case", str(example), "--outline", "--as-of", "2011-06-30"]
     )
     assert result.exit_code == 2
     assert "template business-case-outline.docx" in result.output
     assert message in result.output
     assert result.output.strip().count("\n") == 0
-    assert not (folder / "out").exists()
+    assert not (example / "out").exists()
 
 
-def test_a_partnerships_own_template_is_used(tmp_path: Path, project) -> None:
+def test_a_partnerships_own_template_is_used(tmp_path: Path, project, runner: PspRunner) -> None:
     folder = tmp_path / "ex"
     copy_example(folder)
     (folder / "templates").mkdir()
@@ -825,7 +836,7 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
     assert not [d for d in validation.diagnostics if d.severity == "error"]
     project = validation.result.project
     out = tmp_path / "outline.docx"
-    context = business_case_context(project, HELPERS_AS_OF, "outline", [])
+    context = business_case(project, HELPERS_AS_OF, "outline", [])
     render_docx(defaults_dir() / "business-case-outline.docx", context, out, force=False)
     document = Document(str(out))
     assert _section(document, "1.2 The preferred option")[0].startswith(
@@ -876,7 +887,7 @@ def test_the_benefits_summary_describes_each_benefit_as_it_stands(tmp_path: Path
     root = make_project(tmp_path / "psp", benefits_yaml=benefits)
     project = validate(root, HELPERS_AS_OF, find=False).result.project
     out = tmp_path / "full.docx"
-    context = business_case_context(project, HELPERS_AS_OF, "full", [])
+    context = business_case(project, HELPERS_AS_OF, "full", [])
     render_docx(defaults_dir() / "business-case-full.docx", context, out, force=False)
     document = Document(str(out))
     expected = (
@@ -923,14 +934,14 @@ def test_the_benefits_summary_describes_each_benefit_as_it_stands(tmp_path: Path
 def test_the_benefits_summary_for_one_state(tmp_path: Path, benefits: str, expected: str) -> None:
     root = make_project(tmp_path / "psp", benefits_yaml="benefits:\n" + benefits)
     project = validate(root, HELPERS_AS_OF, find=False).result.project
-    context = business_case_context(project, HELPERS_AS_OF, "full", [])
-    assert context["summary"]["benefits_progress"] == expected
+    context = business_case(project, HELPERS_AS_OF, "full", [])
+    assert context.summary.benefits_progress == expected
 
 
 def test_signed_off_on_the_day_is_not_a_draft(project, tmp_path: Path) -> None:
     day = date(2010, 9, 24)
     out = tmp_path / "outline.docx"
-    context = business_case_context(project, day, "outline", [])
+    context = business_case(project, day, "outline", [])
     render_docx(defaults_dir() / "business-case-outline.docx", context, out, force=False)
     rows = {r.cells[0].text: r.cells[1].text for r in Document(str(out)).tables[0].rows}
     assert (
@@ -1016,3 +1027,24 @@ def test_the_money_columns_hold_millions(outline) -> None:
     ][:1]
     for cell in plan.rows[1].cells[2:4]:
         assert _fits("99,999,999", 9, cell.width, _margin(plan))
+
+
+def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
+    tables = _tables_after(full, "8.1 Costs and benefits by year")
+    (afford,) = [t for t in tables if t[0][0] == "Financial year"]
+    # O3 at 2010/11 prices (the pilot starts in October 2010): year 0 costs 30,000 + 85,000;
+    # budget.yaml plans 34,600 in 2010/11 (2010-Q2 8,700 + Q3 7,200 + Q4 8,100 + 2011-Q1
+    # 10,600), so the gap is 115,000 − 34,600 = 80,400
+    assert afford[1] == [
+        "2010/11",
+        "£115,000",
+        "£0",
+        "£0",
+        "+£115,000",
+        "£34,600",
+        "£0",
+        "+£80,400",
+    ]
+    assert [row[0] for row in afford[1:]] == [f"20{10 + i}/{11 + i}" for i in range(6)]
+    text = "\n".join(p.text for p in full.paragraphs)
+    assert "Affordability: the preferred option by financial year at 2010/11 prices" in text

@@ -50,18 +50,16 @@ def test_an_existing_paper_is_kept_without_force(checked: psptool.Validation) ->
 
 
 def test_refusals_name_the_problem(checked: psptool.Validation, tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="there is no paper called minutes"):
-        render_paper("minutes", checked, AS_OF)
+    with pytest.raises(UserError, match="there is no paper called press-release"):
+        render_paper("press-release", checked, AS_OF)
     with pytest.raises(UserError, match="not rendered from a template"):
         render_paper("raid", checked, AS_OF, template=tmp_path / "x.docx")
     with pytest.raises(UserError, match=r"give -o a name ending in \.xlsx"):
         render_paper("options", checked, AS_OF, tmp_path / "options.docx")
 
 
-def test_a_folder_with_errors_is_refused(tmp_path: Path) -> None:
-    root = tmp_path / "psp"
-    copy_example(root)
-    (root / "risks.yaml").write_text("risks: [", encoding="utf-8")
+def test_a_folder_with_errors_is_refused(example: Path) -> None:
+    (example / "risks.yaml").write_text("risks: [", encoding="utf-8")
     with pytest.raises(UserError, match="the folder has errors"):
-        render_paper("mou", psptool.validate(root, AS_OF), AS_OF)
-    assert not (root / "out").exists()
+        render_paper("mou", psptool.validate(example, AS_OF), AS_OF)
+    assert not (example / "out").exists()

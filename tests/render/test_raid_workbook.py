@@ -12,22 +12,14 @@ from openpyxl import load_workbook
 from psptool.check import validate
 from psptool.load.raid_layout import RAID_COLUMNS, record_fingerprint
 from psptool.render.raid_workbook import content_hash, raid_records, render_raid
-from tests.helpers import PspRunner, copy_example
+from tests.helpers import PspRunner
 
 AS_OF = date(2011, 6, 30)
-runner = PspRunner()
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "ex"
-    copy_example(target)
-    return target
-
-
-@pytest.fixture
-def book(folder: Path, tmp_path: Path):
-    result = validate(folder, AS_OF, find=False).result
+def book(example: Path, tmp_path: Path):
+    result = validate(example, AS_OF, find=False).result
     path = tmp_path / "raid.xlsx"
     render_raid(result, AS_OF, path, force=False, commit="abc123")
     return load_workbook(path), result
@@ -99,29 +91,29 @@ def test_actions_heat_map_and_properties(book) -> None:
     assert workbook["_psp"].sheet_state == "hidden"
 
 
-def test_round_trip_through_import_has_no_differences(folder: Path) -> None:
-    rendered = runner.invoke(["render", "raid", str(folder), "--as-of", "2011-06-30"])
+def test_round_trip_through_import_has_no_differences(example: Path, runner: PspRunner) -> None:
+    rendered = runner.invoke(["render", "raid", str(example), "--as-of", "2011-06-30"])
     assert rendered.exit_code == 0, rendered.output
-    path = folder / "out" / "raid-2011-06-30.xlsx"
-    imported = runner.invoke(["import", "raid", str(path), "--project", str(folder)])
+    path = example / "out" / "raid-2011-06-30.xlsx"
+    imported = runner.invoke(["import", "raid", str(path), "--project", str(example)])
     assert imported.exit_code == 0, imported.output
     assert "no differences" in imported.output
 
 
-def test_an_edit_in_excel_comes_back(folder: Path) -> None:
+def test_an_edit_in_excel_comes_back(example: Path, runner: PspRunner) -> None:
     import difflib
 
-    before = (folder / "risks.yaml").read_text().splitlines()
-    runner.invoke(["render", "raid", str(folder), "--as-of", "2011-06-30"])
-    path = folder / "out" / "raid-2011-06-30.xlsx"
+    before = (example / "risks.yaml").read_text().splitlines()
+    runner.invoke(["render", "raid", str(example), "--as-of", "2011-06-30"])
+    path = example / "out" / "raid-2011-06-30.xlsx"
     workbook = load_workbook(path)
     workbook["RAID log"]["G2"] = 4  # R1's likelihood from 3 to 4
     workbook.save(path)
-    result = runner.invoke(["import", "raid", str(path), "--project", str(folder), "--apply"])
+    result = runner.invoke(["import", "raid", str(path), "--project", str(example), "--apply"])
     assert result.exit_code == 0, result.output
-    risks = validate(folder, AS_OF, find=False).result.project.risks.risks
+    risks = validate(example, AS_OF, find=False).result.project.risks.risks
     assert next(r for r in risks if r.id == "R1").likelihood == 4
-    after = (folder / "risks.yaml").read_text().splitlines()
+    after = (example / "risks.yaml").read_text().splitlines()
     changed = [
         line
         for line in difflib.unified_diff(before, after, lineterm="", n=0)
@@ -130,16 +122,18 @@ def test_an_edit_in_excel_comes_back(folder: Path) -> None:
     assert changed == ["-    likelihood: 3", "+    likelihood: 4"]
 
 
-def test_text_that_looks_like_a_formula_stays_text(folder: Path, tmp_path: Path) -> None:
-    risks = folder / "risks.yaml"
+def test_text_that_looks_like_a_formula_stays_text(
+    example: Path, tmp_path: Path, runner: PspRunner
+) -> None:
+    risks = example / "risks.yaml"
     text = risks.read_text()
     risks.write_text(text.replace("title: ", 'title: "=HYPERLINK(\\"http://x\\",\\"y\\")" #', 1))
-    milestones = folder / "milestones.yaml"
+    milestones = example / "milestones.yaml"
     milestones.write_text(milestones.read_text().replace("title: ", 'title: "=1+1" #', 1))
     for kind in ("raid", "plan"):
         out = tmp_path / f"{kind}.xlsx"
         result = runner.invoke(
-            ["render", kind, str(folder), "--as-of", "2011-06-30", "-o", str(out)]
+            ["render", kind, str(example), "--as-of", "2011-06-30", "-o", str(out)]
         )
         assert result.exit_code == 0, result.output
     raid = load_workbook(tmp_path / "raid.xlsx")["RAID log"]["C2"]
@@ -149,7 +143,7 @@ def test_text_that_looks_like_a_formula_stays_text(folder: Path, tmp_path: Path)
     assert plan["Gantt"]["B4"].data_type == "s"
     # and it reads back as the same text
     imported = runner.invoke(
-        ["import", "raid", str(tmp_path / "raid.xlsx"), "--project", str(folder)]
+        ["import", "raid", str(tmp_path / "raid.xlsx"), "--project", str(example)]
     )
     assert "no differences" in imported.output, imported.output
 
@@ -175,9 +169,9 @@ def test_each_column_keeps_its_style_and_spare_rows_stay_editable(book) -> None:
     assert due.number_format == "dd/mm/yyyy"
 
 
-def test_an_empty_log_still_has_its_first_row_and_spare_rows(folder: Path, tmp_path: Path) -> None:
-    (folder / "risks.yaml").write_text("risks: []\n")
-    result = validate(folder, AS_OF, find=False).result
+def test_an_empty_log_still_has_its_first_row_and_spare_rows(example: Path, tmp_path: Path) -> None:
+    (example / "risks.yaml").write_text("risks: []\n")
+    result = validate(example, AS_OF, find=False).result
     path = tmp_path / "empty.xlsx"
     render_raid(result, AS_OF, path, force=False)
     sheet = load_workbook(path)["RAID log"]

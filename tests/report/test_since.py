@@ -132,11 +132,9 @@ def test_unknown_revision_and_early_date(history) -> None:
         load_revision(folder, "2010-01-01")
 
 
-def test_outside_a_repository_the_report_says_so(tmp_path: Path) -> None:
-    folder = tmp_path / "psp"
-    copy_example(folder)
-    project = validate(folder, AS_OF, find=False).result.project
-    report = status_since(folder, project, AS_OF, since="HEAD~1")
+def test_outside_a_repository_the_report_says_so(example: Path) -> None:
+    project = validate(example, AS_OF, find=False).result.project
+    report = status_since(example, project, AS_OF, since="HEAD~1")
     assert report.changes is None
     assert report.since_note.startswith("No comparison with HEAD~1: ")
     assert "is not in a git repository" in report.since_note
@@ -146,17 +144,15 @@ def test_revision_errors_are_user_errors() -> None:
     assert issubclass(RevisionNotFound, UserError)
 
 
-def test_a_file_with_errors_at_the_revision_is_not_compared(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    copy_example(repo)
-    text = (repo / "psp.yaml").read_text()
-    (repo / "psp.yaml").write_text(text.replace("stage: pilot", "stage: [pilot"))
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "broken")
-    (repo / "psp.yaml").write_text(text)
-    git(repo, "commit", "-qam", "fixed", date_="2011-06-29T12:00:00")
-    project = validate(repo, AS_OF, find=False).result.project
-    report = status_since(repo, project, AS_OF, since="HEAD~1")
+def test_a_file_with_errors_at_the_revision_is_not_compared(example: Path) -> None:
+    text = (example / "psp.yaml").read_text()
+    (example / "psp.yaml").write_text(text.replace("stage: pilot", "stage: [pilot"))
+    git(example, "init", "-q", "-b", "main")
+    git(example, "add", "-A")
+    git(example, "commit", "-q", "-m", "broken")
+    (example / "psp.yaml").write_text(text)
+    git(example, "commit", "-qam", "fixed", date_="2011-06-29T12:00:00")
+    project = validate(example, AS_OF, find=False).result.project
+    report = status_since(example, project, AS_OF, since="HEAD~1")
     assert report.changes.not_compared == ["psp.yaml"]
     assert report.changes.stage_before is None and report.changes.approvals_added == []

@@ -11,12 +11,13 @@ import copy
 import functools
 import inspect
 import sys
-from collections.abc import Iterator, MutableMapping
 from importlib import import_module
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
+
+from .lazy import LazyCommands
 
 COMMANDS: dict[str, str] = {
     "init": "init:init_command",
@@ -31,8 +32,13 @@ COMMANDS: dict[str, str] = {
     "partner": "edit:partner_app",
     "goal": "edit:goal_app",
     "import": "importing:import_app",
-    "render": "workbooks:render_app",
+    "render": "render:render_app",
     "templates": "templates:templates_app",
+    "calendar": "calendar:calendar_command",
+    "meeting": "meeting:meeting_app",
+    "decision": "meeting:decision_app",
+    "action": "meeting:action_app",
+    "portfolio": "portfolio:portfolio_command",
 }
 """Every top-level command, in the order `psp --help` lists them, and where it lives
 (`module:attribute` in this package): a command function, or a typer app for a group.
@@ -86,42 +92,12 @@ def command_summary(name: str) -> Any:
     )
 
 
-class _Commands(MutableMapping[str, Any]):
-    """The group's commands by name: every name known at once, each built when looked up."""
-
-    def __init__(self) -> None:
-        self._added: dict[str, Any] = {}
-
-    def __getitem__(self, name: str) -> Any:
-        if name in self._added:
-            return self._added[name]
-        if name in COMMANDS:
-            return load_command(name)
-        raise KeyError(name)
-
-    def __setitem__(self, name: str, command: Any) -> None:
-        self._added[name] = command
-
-    def __delitem__(self, name: str) -> None:
-        del self._added[name]
-
-    def __iter__(self) -> Iterator[str]:
-        yield from COMMANDS
-        yield from (name for name in self._added if name not in COMMANDS)
-
-    def __len__(self) -> int:
-        return len(COMMANDS) + sum(name not in COMMANDS for name in self._added)
-
-    def __contains__(self, name: object) -> bool:
-        return name in COMMANDS or name in self._added
-
-
 class LazyGroup(TyperGroup):
     """click's lazily loading group (see click's docs, "Lazily Loading Subcommands"), for typer."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = _Commands()
+        self.commands = LazyCommands(lambda: COMMANDS, load_command)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The list of commands in `psp --help`, as typer writes it, from each command's

@@ -1,8 +1,9 @@
 """Editing commands: `psp risk …`, `psp milestone …`, `psp benefit record`, `psp sign mou`,
 `psp partner add`, `psp goal add`.
 
-Each parses its options, calls one function of `psptool.load.edit` (which changes only the
-lines it must, and refuses a change that would add errors), and prints what changed.
+Each parses its options, calls one function of `psptool.edit` (which changes only the lines
+it must, and refuses a change that every check of `psp validate`, as at --as-of, finds adds
+errors), and prints what changed.
 """
 
 from __future__ import annotations
@@ -10,9 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
@@ -30,6 +29,8 @@ IdArgument = Annotated[
 
 
 if TYPE_CHECKING:  # the choices are built from the vocabulary; to mypy, each is a StrEnum
+    from ..edit import EditResult
+
     RaidType = StrEnum
     Status = StrEnum
     Sector = StrEnum
@@ -41,17 +42,6 @@ else:
     Term = choices("Term", TERMS)
 A_RISK = RaidType("risk")
 """`psp risk add` adds a risk unless told otherwise."""
-
-
-def every_check(as_of: date) -> Callable[[Path], Any]:
-    """The checker the commands use: every check of `psp validate`, as at `as_of`."""
-
-    def check(root: Path) -> Any:
-        from ..check import validate
-
-        return validate(root, as_of, find=False).diagnostics
-
-    return check
 
 
 def _number(value: str, option: str) -> int | float:
@@ -67,7 +57,7 @@ def _number(value: str, option: str) -> int | float:
     return number
 
 
-def report(result: Any, dry_run: bool) -> None:
+def report(result: EditResult, dry_run: bool) -> None:
     """Print what an edit changed (with --dry-run, the diff first) and the warnings it added."""
     from ..render.diagnostics import location
 
@@ -122,9 +112,8 @@ def risk_add_command(
     """Add an entry to the RAID log (risks.yaml), with the next free id."""
     if not title.strip():
         raise typer.BadParameter("a risk needs a title", param_hint="--title")
-    from ..load.edit import add_risk
+    from ..edit.risks import add_risk
 
-    today = as_of_date(as_of)
     result = add_risk(
         project,
         title=title,
@@ -135,9 +124,9 @@ def risk_add_command(
         category=category,
         description=description,
         review=parse_date(review, "--review"),
-        raised=parse_date(raised, "--date") or today,
+        raised=parse_date(raised, "--date"),
         record_id=record_id,
-        check=every_check(today),
+        as_of=as_of_date(as_of),
         write=not dry_run,
     )
     report(result, dry_run)
@@ -170,7 +159,7 @@ def risk_update_command(
     project: ProjectOption = None,
 ) -> None:
     """Change a RAID entry's likelihood, impact, status, owner or review date."""
-    from ..load.edit import update_risk
+    from ..edit.risks import update_risk
 
     result = update_risk(
         project,
@@ -180,7 +169,7 @@ def risk_update_command(
         status=status.value if status else None,
         owner=owner,
         review=parse_date(review, "--review"),
-        check=every_check(as_of_date(as_of)),
+        as_of=as_of_date(as_of),
         write=not dry_run,
     )
     report(result, dry_run)
@@ -196,7 +185,7 @@ def risk_action_command(
     project: ProjectOption = None,
 ) -> None:
     """Add an action to a RAID entry."""
-    from ..load.edit import add_risk_action
+    from ..edit.risks import add_risk_action
 
     result = add_risk_action(
         project,
@@ -204,7 +193,7 @@ def risk_action_command(
         action=action,
         owner=owner,
         due=parse_date(due, "--due"),
-        check=every_check(as_of_date(as_of)),
+        as_of=as_of_date(as_of),
         write=not dry_run,
     )
     report(result, dry_run)
@@ -216,46 +205,40 @@ DateOption = Annotated[
 ]
 
 
-def risk_close_command(
-    risk_id: IdArgument,
-    when: DateOption = None,
-    dry_run: DryRunOption = False,
-    as_of: AsOfOption = None,
-    project: ProjectOption = None,
-) -> None:
-    """Close a RAID entry, noting the date it was closed."""
-    from ..load.edit import close_risk
+def dated_risk_command(operation: str, help_text: str) -> Callable[..., None]:
+    """A `psp risk` command that takes an entry and a date, and calls `operation` of
+    `psptool.edit.risks`: `close` and `escalate` differ in nothing else."""
 
-    today = as_of_date(as_of)
-    result = close_risk(
-        project,
-        risk_id,
-        when=parse_date(when, "--date") or today,
-        check=every_check(today),
-        write=not dry_run,
-    )
-    report(result, dry_run)
+    def command(
+        risk_id: IdArgument,
+        when: DateOption = None,
+        dry_run: DryRunOption = False,
+        as_of: AsOfOption = None,
+        project: ProjectOption = None,
+    ) -> None:
+        from ..edit import risks
+
+        result = getattr(risks, operation)(
+            project,
+            risk_id,
+            when=parse_date(when, "--date"),
+            as_of=as_of_date(as_of),
+            write=not dry_run,
+        )
+        report(result, dry_run)
+
+    command.__doc__ = help_text
+    command.__name__ = f"risk_{operation.removesuffix('_risk')}_command"
+    return command
 
 
-def risk_escalate_command(
-    risk_id: IdArgument,
-    when: DateOption = None,
-    dry_run: DryRunOption = False,
-    as_of: AsOfOption = None,
-    project: ProjectOption = None,
-) -> None:
-    """A risk that has happened becomes an issue: same id, likelihood 5, the date noted."""
-    from ..load.edit import escalate_risk
-
-    today = as_of_date(as_of)
-    result = escalate_risk(
-        project,
-        risk_id,
-        when=parse_date(when, "--date") or today,
-        check=every_check(today),
-        write=not dry_run,
-    )
-    report(result, dry_run)
+risk_close_command = dated_risk_command(
+    "close_risk", "Close a RAID entry, noting the date it was closed."
+)
+risk_escalate_command = dated_risk_command(
+    "escalate_risk",
+    "A risk that has happened becomes an issue: same id, likelihood 5, the date noted.",
+)
 
 
 # --- psp milestone, benefit, sign -----------------------------------------------------------
@@ -272,15 +255,14 @@ def milestone_done_command(
     project: ProjectOption = None,
 ) -> None:
     """Record that a milestone is done (completed today, or on --date)."""
-    from ..load.edit import complete_milestone
+    from ..edit.plan import complete_milestone
 
-    today = as_of_date(as_of)
     result = complete_milestone(
         project,
         milestone_id,
-        when=parse_date(when, "--date") or today,
+        when=parse_date(when, "--date"),
         force=force,
-        check=every_check(today),
+        as_of=as_of_date(as_of),
         write=not dry_run,
     )
     report(result, dry_run)
@@ -295,7 +277,7 @@ def milestone_move_command(
 ) -> None:
     """Move a milestone's due date; warns about milestones depending on it that are now due
     before it."""
-    from ..load.edit import move_milestone
+    from ..edit.plan import move_milestone
 
     new_due = parse_date(due, "--due")
     assert new_due is not None
@@ -303,7 +285,7 @@ def milestone_move_command(
         project,
         milestone_id,
         due=new_due,
-        check=every_check(as_of_date(as_of)),
+        as_of=as_of_date(as_of),
         write=not dry_run,
     )
     report(result, dry_run)
@@ -322,16 +304,15 @@ def benefit_record_command(
     project: ProjectOption = None,
 ) -> None:
     """Record a measurement of a benefit's KPI (for today, or --date)."""
-    from ..load.edit import record_benefit
+    from ..edit.benefits import record_benefit
 
-    today = as_of_date(as_of)
     result = record_benefit(
         project,
         benefit_id,
         value=_number(value, "--value"),
-        when=parse_date(when, "--date") or today,
+        when=parse_date(when, "--date"),
         note=note,
-        check=every_check(today),
+        as_of=as_of_date(as_of),
         write=not dry_run,
     )
     report(result, dry_run)
@@ -350,16 +331,15 @@ def sign_mou_command(
     project: ProjectOption = None,
 ) -> None:
     """Record a partner's signature of the Memorandum of Understanding."""
-    from ..load.edit import sign
+    from ..edit.approvals import sign
 
-    today = as_of_date(as_of)
     result = sign(
         project,
         document="mou",
         partner=partner,
         person=person,
-        when=parse_date(when, "--date") or today,
-        check=every_check(today),
+        when=parse_date(when, "--date"),
+        as_of=as_of_date(as_of),
         write=not dry_run,
     )
     report(result, dry_run)
@@ -388,7 +368,7 @@ def partner_add_command(
     project: ProjectOption = None,
 ) -> None:
     """Add a partner organisation to partners.yaml."""
-    from ..load.edit import add_partner
+    from ..edit.partners import add_partner
 
     result = add_partner(
         project,
@@ -398,7 +378,7 @@ def partner_add_command(
         lead=lead,
         potential_funder=potential_funder,
         contribution=contribution,
-        check=every_check(as_of_date(as_of)),
+        as_of=as_of_date(as_of),
         write=not dry_run,
     )
     report(result, dry_run)
@@ -447,7 +427,7 @@ def goal_add_command(
     project: ProjectOption = None,
 ) -> None:
     """Add a SMART goal to goals.yaml."""
-    from ..load.edit import add_goal
+    from ..edit.goals import add_goal
 
     result = add_goal(
         project,
@@ -461,7 +441,7 @@ def goal_add_command(
         due=parse_date(due, "--due"),
         owner=owner,
         relevance=relevance,
-        check=every_check(as_of_date(as_of)),
+        as_of=as_of_date(as_of),
         write=not dry_run,
     )
     report(result, dry_run)

@@ -29,12 +29,12 @@ def raid_command(
     project: ProjectOption = None,
 ) -> int:
     """Show how a RAID workbook differs from risks.yaml; with --apply, write the differences."""
-    from ..load.raid_import import apply_raid_import, plan_raid_import, refusal
+    from ..edit.raid_import import apply_raid_import, plan_raid_import, refusal
     from ..render.tables import Prose, Table, to_rich
     from .console import out
-    from .edit import every_check, report
+    from .edit import report
 
-    plan = plan_raid_import(workbook, project, check=every_check(as_of_date(as_of)))
+    plan = plan_raid_import(workbook, project, as_of=as_of_date(as_of))
     if plan.problems:
         for problem in plan.problems:
             typer.echo(str(problem), err=True)

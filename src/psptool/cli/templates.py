@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -76,21 +76,22 @@ def check_command(
     ] = None,
     project: ProjectOption = None,
 ) -> int:
-    """Lint templates before use: split tags, unpaired {%tr %}, smart quotes, unknown data."""
+    """Lint templates before use: misplaced {%p/tr/tc %} tags, unpaired {%tr %}, syntax
+    errors, and data the paper does not provide."""
     from ..render.templates import TEMPLATES, check_docx, find_template
     from .console import out
 
     root = _root(project)
     console = out()
-    targets: list[tuple[str, Path, tuple[str, ...] | None]] = []
+    targets: list[tuple[str, Path, type[Any] | None]] = []
     if name is not None and Path(name).is_file():
         info = TEMPLATES.get(Path(name).name)
-        targets.append((name, Path(name), info.data if info else None))
+        targets.append((name, Path(name), info.data_type if info else None))
     else:
         for info in TEMPLATES.values():
             if name is None or info.name == name:
                 path, _ = find_template(info.name, root)
-                targets.append((info.name, path, info.data))
+                targets.append((info.name, path, info.data_type))
         if not targets:
             raise typer.BadParameter(f"no template called {name}")
     errors = 0

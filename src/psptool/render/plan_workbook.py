@@ -9,6 +9,7 @@ from typing import Any
 
 from ..analysis.plan import PlanAnalysis
 from ..model import Project
+from ..report.papers.plan import PlanWorkbook
 from ..report.people import owner_names
 from .workbook import DATE_FORMAT, column_letter, new_workbook, put, set_properties, write_table
 
@@ -183,3 +184,8 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
         )
     gantt.cell(row=2, column=5 + len(periods), value="State").font = Font(bold=True)
     return workbook
+
+
+def write(data: PlanWorkbook) -> Any:
+    """The paper's workbook (`psp render plan`)."""
+    return plan_workbook(data.project, data.plan, data.as_of)

@@ -33,6 +33,7 @@ from ..load.raid_layout import (
     risk_row,
     score_formula,
 )
+from ..report.papers.raid import RaidWorkbook
 from ..vocabulary import RAID_TYPES
 from .workbook import (
     DATE_FORMAT,
@@ -272,6 +273,11 @@ def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:
     sheet.column_dimensions["A"].width = 13
 
 
+def write(data: RaidWorkbook) -> Any:
+    """The RAID log paper's workbook (`psp render raid`)."""
+    return raid_workbook(data.result, data.as_of, data.commit)
+
+
 def render_raid(
     result: LoadResult, as_of: date, output: Path, force: bool, commit: str | None = None
 ) -> None:
@@ -280,4 +286,4 @@ def render_raid(
     save(raid_workbook(result, as_of, commit), output, force)
 
 
-__all__: Sequence[str] = ("content_hash", "raid_workbook", "render_raid")
+__all__: Sequence[str] = ("content_hash", "raid_workbook", "render_raid", "write")

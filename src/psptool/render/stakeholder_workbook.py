@@ -8,6 +8,7 @@ from typing import Any
 
 from ..analysis.stakeholders import StakeholderMap, quadrant
 from ..model import Project
+from ..report.papers.stakeholders import StakeholderWorkbook
 from ..report.people import owner_names
 from .workbook import new_workbook, put, set_properties, write_table
 
@@ -99,3 +100,8 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
             + ", ".join(stakeholder_names[s] for s in smap.unreached),
         ).font = Font(bold=True, color="C00000")
     return workbook
+
+
+def write(data: StakeholderWorkbook) -> Any:
+    """The paper's workbook (`psp render stakeholders`)."""
+    return stakeholder_workbook(data.project, data.map, data.as_of)

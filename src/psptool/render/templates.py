@@ -9,67 +9,70 @@ is one line naming the template and where in it.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
+import types
+import typing
 import zipfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import TemplateProblem
 from ..load.write import write_through
+from ..report.papers import PAPERS, data_of
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree
 
 PARTNERSHIP_FOLDER = "templates"
 
 
 @dataclass(frozen=True)
 class TemplateInfo:
+    """A default template and the paper it is for, as `psp templates` shows them."""
+
     name: str
     title: str
     command: str
     data: tuple[str, ...]
-    """The top-level names the template receives."""
+    """The top-level names the template receives: the fields of its paper's data."""
+    data_type: type[Any]
+    """The paper's data, a dataclass, whose attributes the template reads."""
 
 
-BUSINESS_CASE_DATA = (
-    "partnership",
-    "document",
-    "versions",
-    "approvals",
-    "signoff",
-    "summary",
-    "goals",
-    "strategic",
-    "options",
-    "benefits",
-    "financial",
-    "plan",
-    "management",
-    "service",
-    "evaluation",
-    "recommendations",
-)
-TEMPLATES: dict[str, TemplateInfo] = {
-    "mou.docx": TemplateInfo(
-        "mou.docx",
-        "Memorandum of Understanding",
-        "psp render mou",
-        ("partnership", "lead", "partners", "roles", "groups", "mou", "signatures"),
-    ),
-    "business-case-outline.docx": TemplateInfo(
-        "business-case-outline.docx",
-        "Outline Business Case",
-        "psp render business-case --outline",
-        BUSINESS_CASE_DATA,
-    ),
-    "business-case-full.docx": TemplateInfo(
-        "business-case-full.docx",
-        "Full Business Case",
-        "psp render business-case --full",
-        BUSINESS_CASE_DATA,
-    ),
-}
+def templates() -> dict[str, TemplateInfo]:
+    """Every Word paper's default template, by file name, from the paper declarations."""
+    return {
+        paper.template: TemplateInfo(
+            paper.template, paper.title, paper.invocation, paper.data_names, paper.data_type
+        )
+        for paper in PAPERS.values()
+        if paper.template is not None
+    }
+
+
+class _Templates(Mapping[str, TemplateInfo]):
+    """`templates()`, worked out when first used."""
+
+    @functools.cached_property
+    def _found(self) -> dict[str, TemplateInfo]:
+        return templates()
+
+    def __getitem__(self, name: str) -> TemplateInfo:
+        return self._found[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+
+TEMPLATES: Mapping[str, TemplateInfo] = _Templates()
 
 
 def defaults_dir() -> Path:
@@ -90,15 +93,6 @@ def find_template(name: str, root: Path | None) -> tuple[Path, str]:
     if not default.is_file():
         raise TemplateProblem(f"there is no template called {name}")
     return default, "default"
-
-
-def namespace(value: Any) -> Any:
-    """Mappings as objects, so `partnership.values` is the list of values, not dict.values."""
-    if isinstance(value, dict):
-        return SimpleNamespace(**{k: namespace(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return [namespace(v) for v in value]
-    return value
 
 
 def environment() -> Any:
@@ -127,8 +121,9 @@ def _problem(template: Path, exc: Exception) -> TemplateProblem:
     return TemplateProblem(f"template {template.name}{near}: {what}")
 
 
-def render_docx(template: Path, context: dict[str, Any], output: Path, force: bool) -> None:
-    """Render a Word template with docxtpl inside the sandbox; write atomically."""
+def render_docx(template: Path, data: Any, output: Path, force: bool) -> None:
+    """Render a Word template with a paper's data (a dataclass: its fields are the names the
+    template receives) with docxtpl inside the sandbox; write atomically."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
@@ -138,9 +133,7 @@ def render_docx(template: Path, context: dict[str, Any], output: Path, force: bo
         raise OutputExists(f"{output} already exists; use --force to replace it")
     try:
         document = DocxTemplate(str(template))
-        document.render(
-            {k: namespace(v) for k, v in context.items()}, jinja_env=environment(), autoescape=True
-        )
+        document.render(data_of(data), jinja_env=environment(), autoescape=True)
     except TemplateError as exc:
         raise _problem(template, exc) from None
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -155,9 +148,19 @@ def render_docx(template: Path, context: dict[str, Any], output: Path, force: bo
 
 
 # linting ----------------------------------------------------------------------------------
+#
+# docxtpl repairs two things Word does to tags before Jinja sees them (`DocxTemplate.patch_xml`):
+# it joins a tag that Word split across runs of different formatting (or across paragraphs),
+# and it straightens smart quotes inside tags. The lint leaves those alone and looks for what
+# it cannot repair: a `{%p %}`, `{%tr %}` or `{%tc %}` tag that is not where it must be, text
+# that docxtpl drops because it shares a paragraph, row or cell with such a tag, `{%tr %}`
+# loops that do not pair up, syntax errors, and data the paper does not provide.
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_SMART = "“”‘’"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BLOCK = re.compile(r"(?:\{%|\{\{)(p|tr|tc) [^}%]*(?:%\}|\}\})")
+"""A tag docxtpl moves out of its paragraph (`p`), table row (`tr`) or cell (`tc`), written
+as docxtpl recognises it: `{%tr for p in partners %}`."""
+_WHERE = {"p": "paragraph", "tr": "table row", "tc": "table cell"}
 
 
 @dataclass
@@ -166,58 +169,184 @@ class TemplateFinding:
     message: str
 
 
-def check_docx(template: Path, data_keys: tuple[str, ...] | None = None) -> list[TemplateFinding]:
-    """Problems a Word template has before it is used: tags split across runs, unpaired
-    `{%tr %}`, smart quotes in tags, syntax errors and variables the data does not provide."""
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateSyntaxError
+def _text(element: ElementTree.Element) -> str:
+    """The text of a paragraph, row or cell as docxtpl reads it: its runs joined."""
+    return "".join(t.text or "" for t in element.iter(f"{_W}t"))
+
+
+def _placement(xml: bytes) -> list[TemplateFinding]:
+    """`{%p %}`, `{%tr %}` and `{%tc %}` tags outside what they stand for, text beside them,
+    and `{%tr %}` loops that do not pair up."""
+    from xml.etree import ElementTree
 
     findings: list[TemplateFinding] = []
-    try:
-        with zipfile.ZipFile(template) as archive:
-            xml = archive.read("word/document.xml").decode("utf-8")
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        return [TemplateFinding("error", f"not a Word document: {exc}")]
-    for number, paragraph in enumerate(re.findall(r"<w:p[ >].*?</w:p>", xml, re.S), 1):
-        runs = re.findall(r"<w:t(?: [^>]*)?>(.*?)</w:t>", paragraph, re.S)
-        text = "".join(runs)
-        for tag in _TAG.findall(text):
-            if not any(tag in run for run in runs):
+    body = ElementTree.fromstring(xml)
+    parents = {child: parent for parent in body.iter() for child in parent}
+
+    def enclosing(element: ElementTree.Element, kind: str) -> ElementTree.Element | None:
+        while element in parents:
+            element = parents[element]
+            if element.tag == f"{_W}{kind}":
+                return element
+        return None
+
+    seen: set[ElementTree.Element] = set()
+    opened = closed = 0
+    for number, paragraph in enumerate(body.iter(f"{_W}p"), 1):
+        for match in _BLOCK.finditer(_text(paragraph)):
+            tag, kind = match.group(0), match.group(1)
+            if re.match(r"..tr (for|if)\b", tag):
+                opened += 1
+            elif re.match(r"..tr end(for|if)\b", tag):
+                closed += 1
+            container = paragraph
+            if kind != "p":
+                found = enclosing(paragraph, kind)
+                if found is None:
+                    findings.append(
+                        TemplateFinding(
+                            "error",
+                            f"paragraph {number}: {tag[:40]} is not in a {_WHERE[kind]}; "
+                            f"a {{%{kind} %}} tag repeats or hides the {_WHERE[kind]} it is in",
+                        )
+                    )
+                    continue
+                container = found
+            left = _BLOCK.sub("", _text(container)).strip()
+            if left and container not in seen:
+                seen.add(container)
                 findings.append(
                     TemplateFinding(
                         "warning",
-                        f"paragraph {number}: the tag {tag[:40]} is split across runs of different "
-                        "formatting; retype it in one go",
+                        f"paragraph {number}: “{left[:40]}” is dropped when the paper is "
+                        f"rendered: docxtpl keeps only the tag of a {_WHERE[kind]} that holds "
+                        f"{tag[:40]}; move the text to a {_WHERE[kind]} of its own",
                     )
                 )
-            if any(q in tag for q in _SMART):
-                findings.append(
-                    TemplateFinding(
-                        "error",
-                        f"paragraph {number}: smart quotes in {tag[:40]}; Jinja needs straight "
-                        "quotes (turn off AutoFormat's smart quotes)",
-                    )
-                )
-    opened = len(re.findall(r"\{%-?\s*tr\s+(for|if)\b", xml))
-    closed = len(re.findall(r"\{%-?\s*tr\s+end(for|if)\b", xml))
     if opened != closed:
         findings.append(
             TemplateFinding(
                 "error", f"{opened} '{{%tr for/if %}}' against {closed} '{{%tr endfor/endif %}}'"
             )
         )
+    return findings
+
+
+def _fields(kind: Any) -> dict[str, Any] | None:
+    """A dataclass's attributes a template may read (fields and properties) with their types
+    (None for a property's); None for anything that is not a dataclass."""
+    if not (isinstance(kind, type) and dataclasses.is_dataclass(kind)):
+        return None
+    found: dict[str, Any] = {n: None for n in dir(kind) if not n.startswith("_")}
+    return found | typing.get_type_hints(kind)
+
+
+def _unwrap(kind: Any) -> Any:
+    """`Lead | None` → Lead: a template tests for None before it reads an attribute."""
+    args = [a for a in typing.get_args(kind) if a is not type(None)]
+    if len(args) == 1 and typing.get_origin(kind) in (types.UnionType, typing.Union):
+        return args[0]
+    return kind
+
+
+def _element(kind: Any) -> Any:
+    """What a loop over `kind` gives: `tuple[Role, ...]` → Role; None when not known."""
+    args = typing.get_args(kind)
+    return args[0] if typing.get_origin(kind) is tuple and args else None
+
+
+def _attributes(parsed: Any, data_type: type[Any]) -> list[str]:
+    """`{{ partnership.nmae }}` and `{% for p in partners %}{{ p.nmae }}`: each attribute the
+    template reads that the paper's data, a dataclass, does not have, from its type."""
+    from jinja2 import nodes
+
+    problems: set[str] = set()
+
+    def type_of(node: Any, scope: dict[str, Any]) -> tuple[Any, str]:
+        if isinstance(node, nodes.Name):
+            return scope.get(node.name), node.name
+        if isinstance(node, nodes.Getattr):
+            owner, path = type_of(node.node, scope)
+            known = _fields(owner)
+            if known is None:
+                return None, ""
+            if node.attr not in known:
+                fields = ", ".join(f.name for f in dataclasses.fields(owner))
+                problems.add(
+                    f"uses '{path}.{node.attr}', which the data does not provide "
+                    f"({path} has: {fields})"
+                )
+                return None, ""
+            return _unwrap(known[node.attr]), f"{path}.{node.attr}"
+        visit(node, scope)
+        return None, ""
+
+    def visit(node: Any, scope: dict[str, Any]) -> None:
+        if isinstance(node, nodes.For):
+            looped, _ = type_of(node.iter, scope)
+            inner = dict(scope)
+            for target in node.target.find_all(nodes.Name):
+                inner[target.name] = None
+            if isinstance(node.target, nodes.Name):
+                inner[node.target.name] = _element(looped)
+            for child in [*node.body, *node.else_, *([node.test] if node.test else [])]:
+                visit(child, inner)
+            return
+        if isinstance(node, nodes.Getattr | nodes.Name):
+            type_of(node, scope)
+            return
+        for child in node.iter_child_nodes():
+            visit(child, scope)
+
+    hints = typing.get_type_hints(data_type)
+    visit(parsed, {name: _unwrap(kind) for name, kind in hints.items()})
+    return sorted(problems)
+
+
+def _parsed(template: Path) -> Any:
+    """The template's body, headers and footers as docxtpl hands them to Jinja (its repairs
+    made), parsed; as `DocxTemplate.get_undeclared_template_variables` reads them."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(str(template))
+    document = Document(str(template))
+    xml = tpl.patch_xml(tpl.xml_to_string(document.element.body))
+    for relation in document.part.rels.values():
+        if relation.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and relation.target_part.blob:
+            xml += tpl.patch_xml(tpl.xml_to_string(parse_xml(relation.target_part.blob)))
+    return environment().parse(xml)
+
+
+def check_docx(template: Path, data_type: type[Any] | None = None) -> list[TemplateFinding]:
+    """Problems a Word template has before it is used that docxtpl cannot repair: misplaced
+    `{%p %}`, `{%tr %}` and `{%tc %}` tags and text they drop, unpaired `{%tr %}` loops,
+    syntax errors, and names and attributes the paper's data (`data_type`) does not have."""
+    from xml.etree.ElementTree import ParseError
+
+    from jinja2 import TemplateSyntaxError, meta
+
     try:
-        names = DocxTemplate(str(template)).get_undeclared_template_variables(environment())
+        with zipfile.ZipFile(template) as archive:
+            xml = archive.read("word/document.xml")
+        findings = _placement(xml)
+    except (zipfile.BadZipFile, KeyError, OSError, ParseError) as exc:
+        return [TemplateFinding("error", f"not a Word document: {exc}")]
+    try:
+        parsed = _parsed(template)
     except TemplateSyntaxError as exc:
         findings.append(TemplateFinding("error", f"syntax error: {exc.message}"))
         return findings
-    if data_keys is not None:
-        for name in sorted(names - set(data_keys)):
+    if data_type is not None:
+        provided = [f.name for f in dataclasses.fields(data_type)]
+        for name in sorted(meta.find_undeclared_variables(parsed) - set(provided)):
             findings.append(
                 TemplateFinding(
                     "error",
                     f"uses '{name}', which the data does not provide "
-                    f"(it provides: {', '.join(data_keys)})",
+                    f"(it provides: {', '.join(provided)})",
                 )
             )
+        findings += [TemplateFinding("error", m) for m in _attributes(parsed, data_type)]
     return findings

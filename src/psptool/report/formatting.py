@@ -1,4 +1,5 @@
-"""How figures read in papers: dates as a letter writes them, money with its symbol."""
+"""How figures read in papers: dates as a letter writes them, money with its symbol, numbers
+with their unit, shares as percentages."""
 
 from __future__ import annotations
 
@@ -22,3 +23,23 @@ def money(amount: float | None, currency: str, signed: bool = False) -> str:
     symbol = CURRENCY_SYMBOL.get(currency)
     text = f"{abs(whole):,}"
     return f"{sign}{symbol}{text}" if symbol else f"{sign}{currency} {text}"
+
+
+def number(value: float | None, unit: str | None = None) -> str:
+    """78, 1.5 and 1,450,000; with a unit, 50% and 17 children. Empty for no value."""
+    if value is None:
+        return ""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def percent(value: float | None) -> str:
+    """A share as a whole percentage, 38%; empty for none."""
+    return "" if value is None else f"{value:.0f}%"
+
+
+def ratio(value: float | None) -> str:
+    """A benefit–cost ratio to two places, 1.47; empty for none."""
+    return "" if value is None else f"{value:.2f}"

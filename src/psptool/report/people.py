@@ -3,7 +3,7 @@ person's id."""
 
 from __future__ import annotations
 
-from ..model import Project
+from ..model import Partner, Project
 
 
 def owner_names(project: Project, *, with_partner: bool = False) -> dict[str, str]:
@@ -18,3 +18,8 @@ def owner_names(project: Project, *, with_partner: bool = False) -> dict[str, st
     for pid, (person, partner_id) in project.people().items():
         names[pid] = f"{person.name} ({names[partner_id]})" if with_partner else person.name
     return names
+
+
+def partners_lead_first(project: Project) -> list[Partner]:
+    """The partners as papers list them: the lead partner first, then the others by name."""
+    return sorted(project.partners.partners, key=lambda p: (not p.lead, p.name.lower()))

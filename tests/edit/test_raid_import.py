@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from psptool.check import validate
-from psptool.errors import ImportRefused, UserError
-from psptool.load import edit
-from psptool.load.raid_import import apply_raid_import, plan_raid_import
+from psptool.edit.raid_import import apply_raid_import, plan_raid_import
+from psptool.edit.risks import close_risk, update_risk
+from psptool.errors import EditRefused, ImportRefused, UserError
 from psptool.load.raid_layout import (
     RAID_COLUMNS,
     column_letter,
@@ -20,38 +19,19 @@ from psptool.load.raid_layout import (
     risk_row,
     score_formula,
 )
-from tests.helpers import copy_psp_folder
-from tests.load import raid_workbook as wb
-
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "edit"
-AS_OF = date(2026, 6, 30)
-
-
-def blank_context(diff: str) -> str:
-    """The diff with its blank context lines (a single space) as empty lines, since the
-    expected diffs here are written without trailing whitespace; nothing else changes."""
-    return "\n".join("" if line == " " else line for line in diff.split("\n"))
-
-
-def every_check(root: Path) -> list:
-    return validate(root, AS_OF, find=False).diagnostics
+from tests.edit import raid_workbook as wb
+from tests.edit.helpers import blank_context
+from tests.helpers import AS_OF
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "psp"
-    copy_psp_folder(FIXTURE, root)
-    return root
-
-
-@pytest.fixture
-def book(folder: Path) -> Path:
+def book(commented: Path) -> Path:
     """The workbook `psp render raid` would write for the fixture folder."""
-    return wb.build(folder.parent / "raid.xlsx", wb.records(folder))
+    return wb.build(commented.parent / "raid.xlsx", wb.records(commented))
 
 
-def plan(book: Path, folder: Path):
-    return plan_raid_import(book, folder, check=every_check)
+def plan(book: Path, commented: Path):
+    return plan_raid_import(book, commented, as_of=AS_OF)
 
 
 def test_the_layout() -> None:
@@ -77,8 +57,8 @@ def test_the_layout() -> None:
     ]
 
 
-def test_a_fingerprint_is_the_same_from_the_file_and_from_a_read_row(folder: Path) -> None:
-    entry = wb.records(folder)[0]
+def test_a_fingerprint_is_the_same_from_the_file_and_from_a_read_row(commented: Path) -> None:
+    entry = wb.records(commented)[0]
     row = risk_row(entry)
     assert row["Description"] == "Folded text that spans two lines."
     assert row["Status"] == "open" and row["Target likelihood"] == 2
@@ -86,8 +66,8 @@ def test_a_fingerprint_is_the_same_from_the_file_and_from_a_read_row(folder: Pat
     assert fingerprint({**row, "Likelihood": 4}, []) != fingerprint(row, [])
 
 
-def test_an_unchanged_workbook_has_no_differences(book: Path, folder: Path) -> None:
-    result = plan(book, folder)
+def test_an_unchanged_workbook_has_no_differences(book: Path, commented: Path) -> None:
+    result = plan(book, commented)
     assert (result.problems, result.differences, result.conflicts, result.notes) == (
         [],
         [],
@@ -97,7 +77,7 @@ def test_an_unchanged_workbook_has_no_differences(book: Path, folder: Path) -> N
     assert apply_raid_import(result).changes == []
 
 
-def test_edits_made_in_excel_are_shown_and_written(book: Path, folder: Path) -> None:
+def test_edits_made_in_excel_are_shown_and_written(book: Path, commented: Path) -> None:
     wb.edit(
         book,
         {
@@ -114,7 +94,7 @@ def test_edits_made_in_excel_are_shown_and_written(book: Path, folder: Path) -> 
             ["R-003", None, "Plan cover", "p-dir", date(2026, 7, 31), False],
         ],
     )
-    result = plan(book, folder)
+    result = plan(book, commented)
     assert [(d.record, d.field, d.folder, d.workbook) for d in result.differences] == [
         ("R-001", "Likelihood", 3, 4),
         ("R-001", "action 2: Done", False, True),
@@ -124,7 +104,7 @@ def test_edits_made_in_excel_are_shown_and_written(book: Path, folder: Path) -> 
         ("R-003", "new entry", None, "Staff: leave"),
         ("R-003", "new action", None, "Plan cover"),
     ]
-    before = (folder / "risks.yaml").read_text()
+    before = (commented / "risks.yaml").read_text()
     written = apply_raid_import(result)
     assert (
         blank_context(written.diff())
@@ -182,12 +162,12 @@ def test_edits_made_in_excel_are_shown_and_written(book: Path, folder: Path) -> 
         "risks.yaml: R-002: added action: Phone the carers",
         "risks.yaml: R-003: added risk: Staff: leave",
     ]
-    assert (folder / "risks.yaml").read_text() == written.documents[0].text != before
-    again = plan(wb.build(book, wb.records(folder)), folder)
+    assert (commented / "risks.yaml").read_text() == written.documents[0].text != before
+    again = plan(wb.build(book, wb.records(commented)), commented)
     assert again.differences == []
 
 
-def test_cleared_cells_remove_values(book: Path, folder: Path) -> None:
+def test_cleared_cells_remove_values(book: Path, commented: Path) -> None:
     wb.edit(
         book,
         {
@@ -198,7 +178,7 @@ def test_cleared_cells_remove_values(book: Path, folder: Path) -> None:
             ("Actions", "D2"): None,
         },
     )
-    result = apply_raid_import(plan(book, folder))
+    result = apply_raid_import(plan(book, commented))
     assert [str(c) for c in result.changes] == [
         "risks.yaml: R-001: description Folded text that spans two lines. → (none)",
         "risks.yaml: R-001: target {'likelihood': 2, 'impact': 3} → (none)",
@@ -242,7 +222,7 @@ def test_cleared_cells_remove_values(book: Path, folder: Path) -> None:
     )
 
 
-def test_problems_are_reported_by_sheet_row_and_column(book: Path, folder: Path) -> None:
+def test_problems_are_reported_by_sheet_row_and_column(book: Path, commented: Path) -> None:
     wb.edit(
         book,
         {
@@ -257,7 +237,7 @@ def test_problems_are_reported_by_sheet_row_and_column(book: Path, folder: Path)
         RAID_log=[[None, "risk", "Lost its id", None, None, "p-pm", 2, 2], ["R-004", "risk"]],
         Actions=[["R-009", None, "Nobody's", "p-pm"], ["R-001", None, None, "p-pm"]],
     )
-    result = plan(book, folder)
+    result = plan(book, commented)
     assert [str(p) for p in result.problems] == [
         "sheet 'RAID log', row 1, column R (Colour): unknown column; the columns are: ID, Type, "
         "Title, Description, Category, Owner, Likelihood, Impact, Score, Target likelihood, "
@@ -281,26 +261,26 @@ def test_problems_are_reported_by_sheet_row_and_column(book: Path, folder: Path)
         "sheet 'Actions', row 6, column C (Action): this is empty; every action needs its text",
     ]
     assert result.differences == []
-    before = (folder / "risks.yaml").read_bytes()
+    before = (commented / "risks.yaml").read_bytes()
     with pytest.raises(ImportRefused, match=r"^nothing was written: the workbook has 12 problems:"):
         apply_raid_import(result, force=True)
-    assert (folder / "risks.yaml").read_bytes() == before
+    assert (commented / "risks.yaml").read_bytes() == before
 
 
-def test_missing_sheets_and_columns(book: Path, folder: Path) -> None:
+def test_missing_sheets_and_columns(book: Path, commented: Path) -> None:
     from openpyxl import load_workbook
 
     workbook = load_workbook(book)
     del workbook["Actions"]
     workbook["RAID log"].delete_cols(3)
     workbook.save(book)
-    assert [str(p) for p in plan(book, folder).problems] == [
+    assert [str(p) for p in plan(book, commented).problems] == [
         "sheet 'RAID log', row 1 (Title): the column is missing",
         "sheet 'Actions': the workbook has no sheet 'Actions'",
     ]
 
 
-def test_columns_may_be_moved_and_the_score_column_is_ignored(book: Path, folder: Path) -> None:
+def test_columns_may_be_moved_and_the_score_column_is_ignored(book: Path, commented: Path) -> None:
     from openpyxl import load_workbook
 
     workbook = load_workbook(book)
@@ -310,18 +290,18 @@ def test_columns_may_be_moved_and_the_score_column_is_ignored(book: Path, folder
     raid["H2"] = 999  # the score, typed over: ignored
     raid["G3"] = 5  # impact of R-002, now in column G
     workbook.save(book)
-    result = plan(book, folder)
+    result = plan(book, commented)
     assert result.problems == []
     assert [(d.record, d.field, d.workbook) for d in result.differences] == [("R-002", "Impact", 5)]
 
 
 def test_a_workbook_from_an_older_folder_is_refused_naming_conflicts(
-    book: Path, folder: Path
+    book: Path, commented: Path
 ) -> None:
-    edit.update_risk(folder, "R-001", likelihood=5, check=every_check)  # changed in the folder
-    edit.update_risk(folder, "R-002", impact=3, check=every_check)  # changed in the folder only
+    update_risk(commented, "R-001", likelihood=5, as_of=AS_OF)  # changed in the folder
+    update_risk(commented, "R-002", impact=3, as_of=AS_OF)  # changed in the folder only
     wb.edit(book, {("RAID log", "H2"): 5, ("Actions", "D4"): "p-dir"})  # R-001 and... R-002
-    result = plan(book, folder)
+    result = plan(book, commented)
     assert result.conflicts == ["R-001", "R-002"]
     assert [(d.record, d.field, d.folder, d.workbook, d.conflict) for d in result.differences] == [
         ("R-001", "Likelihood", 5, 3, True),
@@ -329,7 +309,7 @@ def test_a_workbook_from_an_older_folder_is_refused_naming_conflicts(
         ("R-002", "Impact", 3, 2, True),
         ("R-002", "action 1: Owner", "p-pm", "p-dir", True),
     ]
-    before = (folder / "risks.yaml").read_bytes()
+    before = (commented / "risks.yaml").read_bytes()
     with pytest.raises(ImportRefused) as refused:
         apply_raid_import(result)
     assert str(refused.value) == (
@@ -337,21 +317,21 @@ def test_a_workbook_from_an_older_folder_is_refused_naming_conflicts(
         "R-001 and R-002 changed both in the folder and in the workbook since; use --force to "
         "take the workbook's values for them"
     )
-    assert (folder / "risks.yaml").read_bytes() == before
+    assert (commented / "risks.yaml").read_bytes() == before
     forced = apply_raid_import(result, force=True)
     assert len(forced.changes) == 4
 
 
 def test_entries_changed_only_in_the_folder_keep_the_folders_values(
-    book: Path, folder: Path
+    book: Path, commented: Path
 ) -> None:
-    edit.update_risk(folder, "R-002", impact=3, check=every_check)
-    edit.close_risk(folder, "R-001", when=AS_OF, check=every_check)
+    update_risk(commented, "R-002", impact=3, as_of=AS_OF)
+    close_risk(commented, "R-001", when=AS_OF, as_of=AS_OF)
     wb.edit(book, {("RAID log", "C3"): "Carers stay"})  # R-002, whose impact the folder changed
-    result = plan(book, folder)
+    result = plan(book, commented)
     assert result.conflicts == ["R-002"]
     wb.edit(book, {("RAID log", "C3"): "Carers stay: for now"})
-    result = plan(book, folder)
+    result = plan(book, commented)
     assert (result.conflicts, result.differences) == ([], [])
     assert result.notes == [
         "R-001 changed in the folder since the workbook was made; the folder's values are kept",
@@ -359,7 +339,7 @@ def test_entries_changed_only_in_the_folder_keep_the_folders_values(
     ]
 
 
-def test_rows_and_actions_left_out_are_kept(book: Path, folder: Path) -> None:
+def test_rows_and_actions_left_out_are_kept(book: Path, commented: Path) -> None:
     from openpyxl import load_workbook
 
     workbook = load_workbook(book)
@@ -367,7 +347,7 @@ def test_rows_and_actions_left_out_are_kept(book: Path, folder: Path) -> None:
     workbook["Actions"].delete_rows(4)  # R-002's action
     workbook["Actions"].delete_rows(2)  # R-001's first action
     workbook.save(book)
-    result = plan(book, folder)
+    result = plan(book, commented)
     assert result.differences == [] and result.conflicts == []
     assert result.notes == [
         "R-001's action 1 is not in the workbook; it is kept (psp import never deletes an "
@@ -377,14 +357,14 @@ def test_rows_and_actions_left_out_are_kept(book: Path, folder: Path) -> None:
     ]
 
 
-def test_an_entry_deleted_from_the_folder(book: Path, folder: Path) -> None:
-    text = (folder / "risks.yaml").read_text()
-    (folder / "risks.yaml").write_text(text[: text.index("  # an assumption")])
-    assert plan(book, folder).notes == [
+def test_an_entry_deleted_from_the_folder(book: Path, commented: Path) -> None:
+    text = (commented / "risks.yaml").read_text()
+    (commented / "risks.yaml").write_text(text[: text.index("  # an assumption")])
+    assert plan(book, commented).notes == [
         "R-002 was deleted from the folder since the workbook was made; its row is left out"
     ]
     wb.edit(book, {("RAID log", "G3"): 4})
-    result = plan(book, folder)
+    result = plan(book, commented)
     assert result.conflicts == ["R-002"]
     assert [(d.record, d.field) for d in result.differences] == [
         ("R-002", "new entry"),
@@ -392,10 +372,10 @@ def test_an_entry_deleted_from_the_folder(book: Path, folder: Path) -> None:
     ]
 
 
-def test_without_fingerprints_only_force_imports(book: Path, folder: Path) -> None:
-    wb.build(book, wb.records(folder), meta=False)
+def test_without_fingerprints_only_force_imports(book: Path, commented: Path) -> None:
+    wb.build(book, wb.records(commented), meta=False)
     wb.edit(book, {("RAID log", "G3"): 4})
-    result = plan(book, folder)
+    result = plan(book, commented)
     assert not result.fingerprinted and result.needs_force
     with pytest.raises(ImportRefused, match="the workbook has no '_psp' sheet"):
         apply_raid_import(result)
@@ -404,9 +384,9 @@ def test_without_fingerprints_only_force_imports(book: Path, folder: Path) -> No
     ]
 
 
-def test_a_workbook_for_another_partnership_or_format(book: Path, folder: Path) -> None:
+def test_a_workbook_for_another_partnership_or_format(book: Path, commented: Path) -> None:
     wb.edit(book, {("_psp", "B2"): "psp-raid-0", ("_psp", "B3"): "other-psp"})
-    assert [str(p) for p in plan(book, folder).problems] == [
+    assert [str(p) for p in plan(book, commented).problems] == [
         "sheet '_psp', row 2, column B (Value): the workbook's format is 'psp-raid-0'; this psp "
         "reads 'psp-raid-1'",
         "sheet '_psp', row 3, column B (Value): the workbook was made for the partnership "
@@ -414,16 +394,16 @@ def test_a_workbook_for_another_partnership_or_format(book: Path, folder: Path) 
     ]
 
 
-def test_an_import_that_adds_errors_is_refused(book: Path, folder: Path) -> None:
+def test_an_import_that_adds_errors_is_refused(book: Path, commented: Path) -> None:
     wb.edit(book, {("RAID log", "F2"): "nobody"})
-    with pytest.raises(edit.EditRefused, match="PSP202 risk R-001: owner 'nobody'"):
-        apply_raid_import(plan(book, folder))
+    with pytest.raises(EditRefused, match="PSP202 risk R-001: owner 'nobody'"):
+        apply_raid_import(plan(book, commented))
 
 
-def test_not_a_workbook(folder: Path) -> None:
-    text = folder.parent / "raid.xlsx"
+def test_not_a_workbook(commented: Path) -> None:
+    text = commented.parent / "raid.xlsx"
     text.write_text("not a zip")
     with pytest.raises(UserError, match="cannot be read as an Excel workbook"):
-        plan_raid_import(text, folder)
+        plan_raid_import(text, commented)
     with pytest.raises(UserError, match="is not a file"):
-        plan_raid_import(folder.parent / "missing.xlsx", folder)
+        plan_raid_import(commented.parent / "missing.xlsx", commented)

@@ -2,7 +2,8 @@
 
 `plan_raid_import` reads the workbook (laid out as `raid_layout` says) and compares it with
 the folder; it never writes. `apply_raid_import` writes the differences into risks.yaml
-through the round-trip writer, after the same checks as every edit.
+through the round-trip writer, after the same checks as every edit (every check of `psp
+validate`).
 
 The comparison is a three-way merge by entry. The workbook's hidden `_psp` sheet holds a
 fingerprint of each entry as it was rendered; so for each entry psp can tell whether it was
@@ -27,18 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ImportRefused, UserError
-from ..model.common import ID_PATTERN
-from .edit import (
-    ACTION_ORDER,
-    DEFAULTS,
-    RISK_ORDER,
-    Change,
-    Checker,
-    EditResult,
-    EditSession,
-    next_id,
-)
-from .raid_layout import (
+from ..load.raid_layout import (
     ACTION_COLUMNS,
     ACTION_FIELDS,
     ACTIONS_SHEET,
@@ -56,7 +46,10 @@ from .raid_layout import (
     record_fingerprint,
     risk_row,
 )
-from .roundtrip import YamlDocument
+from ..load.roundtrip import YamlDocument
+from ..model.common import ID_PATTERN
+from .risks import ACTION_ORDER, RISK_ORDER
+from .session import DEFAULTS, Change, EditResult, EditSession, next_id
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TRUE = {"yes", "y", "true", "done", "x"}
@@ -147,11 +140,12 @@ class RaidImport:
 
 
 def plan_raid_import(
-    workbook: str | Path, folder: str | Path | None = None, *, check: Checker | None = None
+    workbook: str | Path, folder: str | Path | None = None, *, as_of: date | None = None
 ) -> RaidImport:
-    """Read `workbook` and compare it with the folder's risks.yaml; write nothing."""
+    """Read `workbook` and compare it with the folder's risks.yaml; write nothing. The
+    import is checked as at `as_of` (default today) when it is applied."""
     workbook = Path(workbook)
-    session = EditSession(folder, check=check)
+    session = EditSession(folder, as_of=as_of)
     doc = session.document("risks.yaml")
     partnership = session.document("psp.yaml").get(("id",))
     current = _current(doc)
@@ -191,9 +185,8 @@ def apply_raid_import(plan: RaidImport, *, force: bool = False, write: bool = Tr
     for update in plan.updates:
         if update.new_record is not None:
             doc.append(("risks",), update.new_record, flow=False)
-            title = update.new_record.get("title")
             kind = str(update.new_record.get("type"))
-            session.changes.append(Change(doc.name, update.record, kind, new=title, added=True))
+            session.note(doc, update.record, kind, update.new_record.get("title"))
             continue
         assert update.index is not None
         record = ("risks", update.index)
@@ -205,8 +198,7 @@ def apply_raid_import(plan: RaidImport, *, force: bool = False, write: bool = Tr
             _put(session, doc, where, update.record, f"action {k + 1} {name}", value, ACTION_ORDER)
         for action in update.new_actions:
             doc.append((*record, "actions"), action, flow=True, order=RISK_ORDER)
-            text = action.get("action")
-            session.changes.append(Change(doc.name, update.record, "action", new=text, added=True))
+            session.note(doc, update.record, "action", action.get("action"))
     return session.commit(write=write)
 
 
@@ -487,26 +479,13 @@ def _meta(
     for number, cells in enumerate(rows[1:], start=2):
         key = str(cells[0][0]).strip() if cells and cells[0][0] is not None else ""
         value = cells[1][0] if len(cells) > 1 else None
+        wrong = None
         if key == "format" and value != FORMAT:
-            problems.append(
-                CellProblem(
-                    META_SHEET,
-                    number,
-                    "B",
-                    "Value",
-                    f"the workbook's format is '{value}'; this psp reads '{FORMAT}'",
-                )
-            )
+            wrong = f"the workbook's format is '{value}'; this psp reads '{FORMAT}'"
         elif key == "partnership" and partnership is not None and value != partnership:
-            problems.append(
-                CellProblem(
-                    META_SHEET,
-                    number,
-                    "B",
-                    "Value",
-                    f"the workbook was made for the partnership '{value}', not '{partnership}'",
-                )
-            )
+            wrong = f"the workbook was made for the partnership '{value}', not '{partnership}'"
+        if wrong is not None:
+            problems.append(CellProblem(META_SHEET, number, "B", "Value", wrong))
         elif key.startswith(FINGERPRINT_KEY) and isinstance(value, str):
             fingerprints[key[len(FINGERPRINT_KEY) :].strip()] = value.strip()
     return fingerprints

@@ -9,12 +9,15 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from psptool.check import validate
+from psptool.edit.benefits import record_benefit
+from psptool.edit.plan import complete_milestone
+from psptool.edit.risks import add_risk, add_risk_action, close_risk, update_risk
 from psptool.errors import NothingToDo, UserError
-from psptool.load import edit
 from psptool.model import FILES
 from tests.helpers import copy_example
 
@@ -24,10 +27,6 @@ OPEN_MILESTONES = ["M13", "M14", "M15", "M16"]
 BENEFITS = [f"B{i}" for i in range(1, 9)]
 OWNERS = ["p-baird", "p-reid", "falkirk-council"]
 DAYS = st.dates(min_value=date(2011, 4, 1), max_value=AS_OF)
-
-
-def check(root: Path):
-    return validate(root, AS_OF, find=False).diagnostics
 
 
 EDITS = st.one_of(
@@ -58,19 +57,19 @@ EDITS = st.one_of(
 def apply(root: Path, step: tuple) -> None:
     kind, *args = step
     if kind == "update":
-        edit.update_risk(root, args[0], likelihood=args[1], impact=args[2], check=check)
+        update_risk(root, args[0], likelihood=args[1], impact=args[2], as_of=AS_OF)
     elif kind == "action":
-        edit.add_risk_action(
-            root, args[0], action=args[1], owner=args[2], due=date(2011, 9, 30), check=check
+        add_risk_action(
+            root, args[0], action=args[1], owner=args[2], due=date(2011, 9, 30), as_of=AS_OF
         )
     elif kind == "close":
-        edit.close_risk(root, args[0], when=args[1], check=check)
+        close_risk(root, args[0], when=args[1], as_of=AS_OF)
     elif kind == "done":
-        edit.complete_milestone(root, args[0], when=args[1], check=check)
+        complete_milestone(root, args[0], when=args[1], as_of=AS_OF)
     elif kind == "record":
-        edit.record_benefit(root, args[0], value=round(args[1], 2), when=args[2], check=check)
+        record_benefit(root, args[0], value=round(args[1], 2), when=args[2], as_of=AS_OF)
     else:
-        edit.add_risk(
+        add_risk(
             root,
             title=args[0],
             likelihood=args[1],
@@ -78,7 +77,7 @@ def apply(root: Path, step: tuple) -> None:
             owner="p-baird",
             raised=AS_OF,
             review=date(2011, 9, 30),
-            check=check,
+            as_of=AS_OF,
         )
 
 
@@ -90,6 +89,7 @@ def comment_lines_removed(old: str, new: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(EDITS, min_size=1, max_size=6))
 def test_edit_sequences_keep_the_folder_valid_and_the_comments(steps: list[tuple]) -> None:

@@ -1,0 +1,940 @@
+"""The outline and full business cases' templates, built once from the description both share
+(`psptool.report.papers.business_case.contents`): the headings, the contents page and every
+cross-reference ("in section 2.1") come from the case's numbered contents, so they agree
+with each other and with the sentences the data writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docx.document import Document
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
+
+from psptool.report.papers.business_case import CASES
+from psptool.report.papers.business_case.contents import CaseKind, contents
+
+from .word import (
+    HEADER_FILL,
+    NO_PARTNERS,
+    TBC,
+    base,
+    cell_text,
+    else_,
+    endif,
+    footer,
+    if_,
+    keep_headings_with_text,
+    keep_whole,
+    labelled,
+    para_loop,
+    repeat_header,
+    shade,
+    table,
+    when,
+    widths,
+)
+
+NONE_RECORDED = "None recorded in the RAID log."
+NO_OPTIONS = "No options are recorded yet."
+NO_BENEFITS = "No benefits are recorded yet."
+NO_GOALS = "No goals are recorded yet."
+NO_MILESTONES = "No milestones are recorded yet."
+NO_BUDGET = "No budget is recorded yet."
+
+
+class Case:
+    """A business case's template as it is built: the document, the case's numbered contents
+    and the sections written so far, in order."""
+
+    def __init__(self, kind: CaseKind) -> None:
+        self.kind = kind
+        self.full = kind == "full"
+        self.title = CASES[kind].title
+        self.contents = contents(kind)
+        self.doc = base()
+        self.written: list[str] = []
+        self.heading: Paragraph | None = None
+
+    def section(self, key: str) -> None:
+        """The heading of the top-level section `key`: "4. Options appraisal"."""
+        self.heading = self.doc.add_heading(self.contents.section(key).title, level=1)
+        self.written.append(key)
+
+    def sub(self, key: str) -> None:
+        """The heading of the subsection `key` of the section being written: "4.1 …"."""
+        full_key = f"{self.written[-1].split('.')[0]}.{key}"
+        self.doc.add_heading(self.contents.section(full_key).title, level=2)
+        self.written.append(full_key)
+
+    def ref(self, key: str) -> str:
+        """A cross-reference: "section 4.1"."""
+        return f"section {self.contents.number(key)}"
+
+
+# title page, document control, contents ------------------------------------------------------
+
+
+def _cover(c: Case) -> None:
+    """The title page: what the document is, for whom, its version and status."""
+    doc = c.doc
+    for _ in range(3):
+        doc.add_paragraph()
+    doc.add_paragraph(c.title, style="Title")
+    name = doc.add_paragraph()
+    run = name.add_run("{{ partnership.name }}")
+    run.bold = True
+    run.font.size = Pt(16)
+    doc.add_paragraph("A Public Social Partnership")
+    doc.add_paragraph()
+    details = [
+        ("Partnership", "{{ partnership.name }}"),
+        ("Document", "{{ document.title }}"),
+        ("Version", "{{ document.version }}"),
+        ("Date", "{{ document.date }}"),
+        ("Lead partner", "{{ document.lead }}"),
+        ("Owner (senior responsible owner)", "{{ document.owner }}"),
+        ("Author (project manager)", "{{ document.author }}"),
+        ("Status", "{{ document.status }}"),
+    ]
+    grid = doc.add_table(rows=len(details), cols=2)
+    grid.style = "Table Grid"
+    for row, (label, value) in zip(grid.rows, details, strict=True):
+        cell_text(row.cells[0], label, 10, bold=True)
+        shade(row.cells[0], HEADER_FILL)
+        cell_text(row.cells[1], value, 10)
+    widths(grid, [6.0, 10.6])
+    doc.add_page_break()
+
+
+def _document_control(c: Case) -> None:
+    doc = c.doc
+    doc.add_heading("Document control", level=1)
+    doc.add_heading("Version history", level=2)
+    doc.add_paragraph(
+        "Draft versions 0.1, 0.2 … follow the changes to the partnership's files; the "
+        "version signed off by every partner is the baseline."
+    )
+    table(
+        doc,
+        ["Version", "Date", "Change reference", "Change"],
+        [1.7, 3.3, 2.3, 9.3],
+        "v in versions",
+        ["{{ v.version }}", "{{ v.date }}", "{{ v.reference }}", "{{ v.change }}"],
+    )
+    doc.add_heading("Review and approval process", level=2)
+    table(
+        doc,
+        ["Date", "Organisation", "Meeting", "Purpose"],
+        [3.3, 5.0, 3.3, 5.0],
+        "a in approvals",
+        ["{{ a.date }}", "{{ a.organisation }}", "{{ a.meeting }}", "{{ a.purpose }}"],
+        empty=NO_PARTNERS,
+    )
+    doc.add_heading("Sign-off", level=2)
+    if_(doc, "signoff")
+    doc.add_paragraph(
+        "Signed off on behalf of each partner by an officer at Director level or above, "
+        "confirming the partner's agreement to this " + c.title.lower() + "."
+    )
+    table(
+        doc,
+        ["Partner", "Name", "Position", "Signature", "Date"],
+        [3.6, 2.5, 4.0, 3.2, 3.3],
+        "s in signoff",
+        ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "", "{{ s.date }}"],
+    )
+    else_(doc, NO_PARTNERS)
+    doc.add_page_break()
+
+
+def _contents(c: Case) -> None:
+    doc = c.doc
+    doc.add_heading("Contents", level=1)
+    for section in c.contents.sections:
+        line = doc.add_paragraph()
+        line.add_run(section.title).bold = True
+        line.paragraph_format.space_after = Pt(2)
+        for subsection in section.sections:
+            item = doc.add_paragraph(subsection.title)
+            item.paragraph_format.left_indent = Cm(0.8)
+            item.paragraph_format.space_after = Pt(0)
+    doc.add_page_break()
+
+
+# the sections ----------------------------------------------------------------------------------
+
+
+def _numbered_recommendations(doc: Document) -> None:
+    """Numbered 1, 2, 3 … afresh wherever they appear (Word's list numbering would carry on
+    from the executive summary)."""
+    doc.add_paragraph("It is recommended that the partners:")
+    doc.add_paragraph("{%p for r in recommendations %}")
+    item = doc.add_paragraph("{{ loop.index }}.\t{{ r }}")
+    item.paragraph_format.left_indent = Cm(0.9)
+    item.paragraph_format.first_line_indent = Cm(-0.9)
+    item.paragraph_format.tab_stops.add_tab_stop(Cm(0.9))
+    doc.add_paragraph("{%p endfor %}")
+
+
+def _summary(c: Case) -> None:
+    doc = c.doc
+    c.sub("purpose")
+    doc.add_paragraph("{{ summary.proposal }}")
+    c.sub("preferred")
+    doc.add_paragraph("{{ summary.appraisal }}")
+    c.sub("benefits")
+    if_(doc, "summary.benefits")
+    doc.add_paragraph("The benefits the partnership is to deliver:")
+    para_loop(doc, "b in summary.benefits", "{{ b }}")
+    if c.full:
+        doc.add_paragraph("{{ summary.benefits_progress }}")
+    else_(doc, NO_BENEFITS)
+    c.sub("financial")
+    doc.add_paragraph("{{ summary.financial }}")
+    c.sub("decisions")
+    _numbered_recommendations(doc)
+
+
+def _case_for_change(c: Case) -> None:
+    doc = c.doc
+    c.sub("rationale")
+    if_(doc, "partnership.vision")
+    labelled(doc, "Our shared vision", "{{ partnership.vision }}")
+    endif(doc)
+    if_(doc, "goals")
+    doc.add_paragraph("The reasons for change, goal by goal:")
+    doc.add_paragraph("{%p for g in goals %}")
+    line = doc.add_paragraph(style="List Bullet")
+    line.add_run("{{ g.title }}: ").bold = True
+    line.add_run("{{ g.relevance or 'the reason is to be recorded by the partners.' }}")
+    doc.add_paragraph("{%p endfor %}")
+    else_(doc, "The partners' goals, and with them the reasons for change, are not yet recorded.")
+    if c.full:
+        when(doc, "document.previous", "{{ document.previous }}")
+    c.sub("objectives")
+    if_(doc, "partnership.objectives")
+    doc.add_paragraph("The partnership's objectives are to achieve:")
+    para_loop(doc, "o in partnership.objectives", "{{ o }}")
+    else_(doc, "The partnership's objectives are to be agreed by the partners.")
+    c.sub("goals")
+    if_(doc, "goals")
+    doc.add_paragraph(
+        "The partners' SMART goals, with the baseline of the current service each starts from "
+        "and the target it aims for."
+    )
+    table(
+        doc,
+        ["Goal", "Measure", "Baseline", "Target", "By", "Owner"],
+        [3.1, 4.0, 2.4, 2.4, 2.7, 2.0],
+        "g in goals",
+        [
+            "{{ g.id }} {{ g.title }}",
+            "{{ g.measure }}",
+            "{{ g.baseline }}",
+            "{{ g.target }}",
+            "{{ g.due }}",
+            "{{ g.owner }}",
+        ],
+    )
+    else_(doc, NO_GOALS)
+
+
+def _raid_table(doc: Document, items: str, what: str, intro: str) -> None:
+    table(
+        doc,
+        ["Ref", what, "Owner", "L × I", "RAG", "Mitigation", "Status"],
+        [1.1, 4.0, 2.0, 1.9, 1.4, 4.3, 1.9],
+        "r in " + items,
+        [
+            "{{ r.id }}",
+            "{{ r.title }}",
+            "{{ r.owner }}",
+            "{{ r.likelihood }} × {{ r.impact }} = {{ r.score }}",
+            "{% cellbg r.fill %}{{ r.rag }}",
+            "{{ r.mitigation }}",
+            "{{ r.status }}",
+        ],
+        empty=NONE_RECORDED,
+        intro=intro,
+    )
+
+
+def _strategic_case(c: Case) -> None:
+    doc = c.doc
+    c.sub("scope")
+    doc.add_paragraph("{{ strategic.scope or '" + TBC + "' }}")
+    c.sub("fit")
+    doc.add_paragraph(
+        "{{ partnership.name }} is a Public Social Partnership led by "
+        "{{ document.lead or 'a lead partner to be agreed' }}"
+        "{% if partnership.start or partnership.end %}, running from "
+        "{{ partnership.start or 'a date to be agreed' }} to "
+        "{{ partnership.end or 'a date to be agreed' }}"
+        "{% else %}; its start and end dates are to be agreed{% endif %}. Each goal's fit "
+        f"with the partners' own strategies and plans is in {c.ref('change.rationale')}."
+    )
+    when(doc, "partnership.values", "In working together the partners uphold these values:")
+    para_loop(doc, "v in partnership.values", "{{ v }}")
+    c.sub("assumptions")
+    _raid_table(
+        doc,
+        "strategic.assumptions",
+        "Assumption",
+        "The plans and the benefits rest on these assumptions, from the RAID log, each scored "
+        "likelihood × impact for the case that it proves wrong.",
+    )
+    c.sub("risks")
+    _raid_table(
+        doc,
+        "strategic.risks",
+        "Risk",
+        "The risks in the RAID log, open first and highest score first.",
+    )
+    c.sub("dependencies")
+    _raid_table(
+        doc,
+        "strategic.dependencies",
+        "Dependency",
+        "What the partnership depends on outside its control, from the RAID log.",
+    )
+
+
+def _options_matrix(doc: Document) -> None:
+    """Criteria down, options across (docxtpl's {%tc %} column loop), the score out of 100
+    at the foot.
+
+    docxtpl drops the two cells holding the loop tags and, for each option past the third,
+    adds a grid column and scales the others to keep the table's width. With the loop cells
+    as wide as the repeated cell, and that as wide as half the first two columns, every
+    option column comes out the same width for any number of options; 16.6 cm wide.
+    """
+    grid = doc.add_table(rows=5, cols=5)
+    grid.style = "Table Grid"
+    size = 9
+    header = ["Criterion", "Weight", "{%tc for o in options.columns %}", "{{ o.id }}"]
+    for cell, text in zip(grid.rows[0].cells, [*header, "{%tc endfor %}"], strict=True):
+        cell_text(cell, text, size, bold=True)
+        shade(cell, HEADER_FILL)
+    repeat_header(grid.rows[0])
+    cell_text(grid.rows[1].cells[0], "{%tr for c in options.matrix %}", size)
+    body = ["{{ c.name }}", "{{ c.weight }}", "{%tc for s in c.scores %}", "{{ s }}"]
+    for cell, text in zip(grid.rows[2].cells, [*body, "{%tc endfor %}"], strict=True):
+        cell_text(cell, text, size)
+    keep_whole(grid.rows[2])
+    cell_text(grid.rows[3].cells[0], "{%tr endfor %}", size)
+    foot = ["Weighted score out of 100", "", "{%tc for o in options.columns %}", "{{ o.score }}"]
+    for cell, text in zip(grid.rows[4].cells, [*foot, "{%tc endfor %}"], strict=True):
+        cell_text(cell, text, size, bold=True)
+        shade(cell, "F2F2F2")
+    widths(grid, [4.84, 1.8, 3.32, 3.32, 3.32])
+    doc.add_paragraph()
+
+
+def _options_appraisal(c: Case) -> None:
+    doc = c.doc
+    c.sub("considered")
+    table(
+        doc,
+        ["Ref", "Option", "Type", "Estimated cost"],
+        [1.2, 9.4, 2.6, 3.4],
+        "o in options.columns",
+        [
+            "{{ o.id }}",
+            "{{ o.name }}{% if o.description %}: {{ o.description }}{% endif %}",
+            "{{ o.kind }}",
+            "{{ o.cost }}",
+        ],
+        empty=NO_OPTIONS,
+        intro="The options the partners considered for the future service, including doing "
+        "nothing.",
+    )
+    c.sub("scoring")
+    if_(doc, "options.criteria")
+    doc.add_paragraph(
+        "Each option was scored from 1 (poor) to 5 (good) against each criterion; a criterion's "
+        "weight sets its share of the total. The weighted scores are normalised to 100."
+    )
+    table(
+        doc,
+        ["Criterion", "Weight", "Share of the weight"],
+        [10.6, 2.6, 3.4],
+        "c in options.criteria",
+        ["{{ c.name }}", "{{ c.weight }}", "{{ c.share }}"],
+    )
+    if_(doc, "options.columns")
+    _options_matrix(doc)
+    endif(doc)
+    else_(doc, "The criteria to score the options against are not yet recorded.")
+    c.sub("preferred")
+    if_(doc, "options.rows")
+    table(
+        doc,
+        ["Rank", "Option", "Score out of 100", "Estimated cost", "Cost per point", "Preferred"],
+        [1.3, 6.6, 2.1, 2.4, 2.2, 2.0],
+        "o in options.rows",
+        [
+            "{{ o.rank }}",
+            "{{ o.id }} {{ o.name }}",
+            "{{ o.score }}",
+            "{{ o.cost }}",
+            "{{ o.cost_per_point }}",
+            "{{ o.preferred }}",
+        ],
+    )
+    endif(doc)
+    doc.add_paragraph("{{ options.summary }}")
+    when(
+        doc,
+        "options.sensitivity",
+        "How far each criterion's weight would have to change before another option came first:",
+    )
+    para_loop(doc, "s in options.sensitivity", "{{ s.criterion }} ({{ s.share }}): {{ s.finding }}")
+    c.sub("economics")
+    when(
+        doc,
+        "options.has_economics",
+        "Each option against doing nothing, the headline the Green Book compares options by: "
+        "its extra costs (with optimism bias) and extra benefits over doing nothing, discounted "
+        "to present values, its net present social value (NPSV) and benefit–cost ratio (BCR); "
+        "then each option's own net present value (NPV) and BCR.",
+    )
+    if_(doc, "options.has_economics")
+    table(
+        doc,
+        ["Option", "Extra costs (PV)", "Extra benefits (PV)", "NPSV", "BCR", "Own NPV", "Own BCR"],
+        [4.4, 2.2, 2.2, 2.2, 1.7, 2.2, 1.7],
+        "o in options.rows",
+        [
+            "{{ o.id }} {{ o.name }}",
+            "{{ o.extra_costs }}",
+            "{{ o.extra_benefits }}",
+            "{{ o.npv_vs_do_nothing }}",
+            "{{ o.bcr_vs_do_nothing }}",
+            "{{ o.npv }}",
+            "{{ o.bcr }}",
+        ],
+    )
+    when(doc, "options.economics_summary", "{{ options.economics_summary }}")
+    doc.add_paragraph("Discounting: {{ financial.discount }}.")
+    endif(doc)
+    when(
+        doc,
+        "not options.has_economics",
+        "The options' costs and benefits by year are not yet recorded{% if options.columns %}: "
+        f"the estimated cost of each option is in {c.ref('options.considered')}{{% endif %}}.",
+    )
+    c.sub("risks")
+    if_(doc, "options.risk_assessment")
+    doc.add_paragraph("The RAID log entries linked to each option, and how they are mitigated.")
+    table(
+        doc,
+        ["Option", "Ref", "Risk", "Score", "RAG", "Mitigation"],
+        [3.6, 1.1, 4.6, 1.3, 1.4, 4.6],
+        "r in options.risk_assessment",
+        [
+            "{{ r.option }}",
+            "{{ r.id }}",
+            "{{ r.title }}",
+            "{{ r.score }}",
+            "{% cellbg r.fill %}{{ r.rag }}",
+            "{{ r.mitigation }}",
+        ],
+    )
+    else_(doc, NO_OPTIONS)
+
+
+def _service_model(c: Case) -> None:
+    doc = c.doc
+    c.sub("service")
+    if_(doc, "service.name")
+    doc.add_paragraph(
+        "The service the partners propose to sustain is the preferred option tested in the "
+        "pilot: {{ service.name }}."
+    )
+    else_(doc, "The partners have not yet recorded a preferred option to sustain.")
+    when(doc, "service.description", "{{ service.description }}")
+    if_(doc, "service.scope")
+    labelled(doc, "Scope", "{{ service.scope }}")
+    endif(doc)
+    if_(doc, "service.cost")
+    labelled(doc, "Estimated cost", "{{ service.cost }}")
+    endif(doc)
+    c.sub("route")
+    doc.add_paragraph(
+        "{% if service.route %}The service is to be secured through {{ service.route }}."
+        "{% else %}" + TBC + "{% endif %}"
+    )
+    when(doc, "service.summary", "{{ service.summary }}")
+    if_(doc, "service.marketing")
+    labelled(doc, "Marketing and communication", "{{ service.marketing }}")
+    endif(doc)
+    c.sub("funders")
+    table(
+        doc,
+        ["Funder", "Status", "Amount", "Budget decision by"],
+        [7.8, 2.4, 3.0, 3.4],
+        "f in service.funders",
+        ["{{ f.name }}", "{{ f.status }}", "{{ f.amount }}", "{{ f.budget_cycle }}"],
+        empty="No future funders are recorded yet.",
+    )
+
+
+def _benefits_plan(doc: Document, introduction: str) -> None:
+    if_(doc, "benefits")
+    doc.add_paragraph(introduction)
+    table(
+        doc,
+        ["Benefit", "KPI", "Baseline", "Target", "Owner", "By", "Cashable or not"],
+        [3.0, 3.0, 2.2, 2.2, 1.9, 2.5, 1.8],
+        "b in benefits",
+        [
+            "{{ b.id }} {{ b.title }}",
+            "{{ b.kpi }}",
+            "{{ b.baseline }}",
+            "{{ b.target }}",
+            "{{ b.owner }}",
+            "{{ b.date }}",
+            "{{ b.cashable }}",
+        ],
+    )
+    else_(doc, NO_BENEFITS)
+
+
+def _benefits(c: Case) -> None:
+    doc = c.doc
+    if not c.full:
+        _benefits_plan(
+            doc,
+            "How each benefit will be measured and realised: the KPI, where it starts, the "
+            "target, who owns it, the date it is due by, and whether it is a cashable saving.",
+        )
+        return
+    c.sub("plan")
+    _benefits_plan(
+        doc,
+        "How each benefit is measured and realised: the KPI, where it started, the target, "
+        "who owns it, the date it is due by, and whether it is a cashable saving.",
+    )
+    c.sub("achieved")
+    doc.add_paragraph("{{ summary.benefits_progress }}")
+    if_(doc, "benefits")
+    table(
+        doc,
+        ["Benefit", "Baseline", "Measurements", "Target", "Progress", "RAG"],
+        [3.4, 2.4, 5.0, 2.4, 1.9, 1.5],
+        "b in benefits",
+        [
+            "{{ b.id }} {{ b.title }}",
+            "{{ b.baseline }}",
+            "{{ b.measurements | join('; ') }}",
+            "{{ b.target }}",
+            "{{ b.progress }}",
+            "{% cellbg b.fill %}{{ b.rag }}",
+        ],
+    )
+    doc.add_paragraph(
+        "Progress is the share of the way from baseline to target at the latest measurement; "
+        "the RAG compares it with the straight line from baseline to target by the target date."
+    )
+    endif(doc)
+
+
+def _evaluation(c: Case) -> None:
+    doc = c.doc
+    c.sub("approach")
+    if_(doc, "evaluation.evaluator")
+    labelled(doc, "Evaluator", "{{ evaluation.evaluator }}")
+    endif(doc)
+    if_(doc, "evaluation.start")
+    labelled(doc, "Period", "{{ evaluation.start }} to {{ evaluation.end }}")
+    endif(doc)
+    doc.add_paragraph("{{ evaluation.approach or 'The evaluation approach is to be agreed.' }}")
+    c.sub("findings")
+    doc.add_paragraph("{{ evaluation.summary }}")
+    table(
+        doc,
+        ["Goal", "Baseline", "Target", "Evidence from the benefits measured", "RAG"],
+        [3.6, 2.4, 2.4, 6.7, 1.5],
+        "g in goals",
+        [
+            "{{ g.id }} {{ g.title }}",
+            "{{ g.baseline }}",
+            "{{ g.target }}",
+            "{{ g.evidence }}",
+            "{% cellbg g.fill %}{{ g.rag }}",
+        ],
+        empty=NO_GOALS,
+    )
+    c.sub("issues")
+    table(
+        doc,
+        ["Ref", "Issue", "Owner", "Score", "RAG", "Action", "Status"],
+        [1.1, 4.2, 2.0, 1.3, 1.4, 4.8, 1.8],
+        "r in evaluation.issues",
+        [
+            "{{ r.id }}",
+            "{{ r.title }}",
+            "{{ r.owner }}",
+            "{{ r.score }}",
+            "{% cellbg r.fill %}{{ r.rag }}",
+            "{{ r.mitigation }}",
+            "{{ r.status }}",
+        ],
+        empty="No issues are recorded in the RAID log.",
+    )
+
+
+def _money_by_year(doc: Document) -> None:
+    totals = ["capital", "revenue", "optimism_bias", "costs", "cashable", "non_cashable", "net"]
+    if_(doc, "financial.has_years")
+    doc.add_paragraph(
+        "The preferred option's costs and benefits year by year, and the cumulative net position."
+    )
+    table(
+        doc,
+        [
+            "Year",
+            "Capital",
+            "Revenue",
+            "Optimism bias",
+            "Total cost",
+            "Cashable benefits",
+            "Non-cashable benefits",
+            "Net (cash)",
+            "Cumulative net cost (−) / benefit (+)",
+        ],
+        [1.2] + [1.925] * 8,
+        "y in financial.years",
+        ["{{ y.year }}", *(f"{{{{ y.{t} }}}}" for t in totals), "{{ y.cumulative }}"],
+        after=[
+            [
+                "Total",
+                *(f"{{{{ financial.totals.{t} }}}}" for t in totals),
+                "{{ financial.totals.cumulative }}",
+            ]
+        ],
+        size=8,
+        margin=0.1,
+    )
+    doc.add_paragraph("{{ financial.summary }}")
+    doc.add_paragraph("Discounting: {{ financial.discount }}.")
+    doc.add_paragraph("Optimism bias: {{ financial.optimism }}.")
+    para_loop(doc, "n in financial.notes", "{{ n }}")
+    endif(doc)
+    if_(doc, "not financial.has_years")
+    doc.add_paragraph("{{ financial.summary }}")
+    if_(doc, "financial.budget.has_lines")
+    doc.add_paragraph("The partnership's planned running costs by year, from its budget:")
+    table(
+        doc,
+        ["Year", "Planned", "Cumulative planned", "Actual to date", "Variance"],
+        [2.4, 3.4, 3.6, 3.6, 3.6],
+        "y in financial.budget.years",
+        [
+            "{{ y.name }}",
+            "{{ y.planned }}",
+            "{{ y.cumulative }}",
+            "{{ y.actual }}",
+            "{{ y.variance }}",
+        ],
+    )
+    endif(doc)
+    endif(doc)
+
+
+def _budget_by(doc: Document, loop: str, what: str) -> None:
+    table(
+        doc,
+        [what, "Planned", "Actual", "Variance (actual − planned)"],
+        [4.6, 3.8, 3.8, 4.4],
+        loop,
+        ["{{ b.name }}", "{{ b.planned }}", "{{ b.actual }}", "{{ b.variance }}"],
+        after=[
+            [
+                "Total to date",
+                "{{ financial.budget.to_date_planned }}",
+                "{{ financial.budget.to_date_actual }}",
+                "{{ financial.budget.to_date_variance }}",
+            ],
+            ["Whole budget", "{{ financial.budget.total_planned }}", "", ""],
+        ],
+    )
+
+
+def _affordability(doc: Document) -> None:
+    """The full business case's affordability: cash by financial year and the gap to fund."""
+    if_(doc, "financial.affordability")
+    doc.add_paragraph(
+        "Whether the partners can afford it: the preferred option's cash by financial year, "
+        "the partnership's budget and its funders' shares, and the gap to be funded each year."
+    )
+    table(
+        doc,
+        [
+            "Financial year",
+            "Costs",
+            "Contingency",
+            "Cashable savings",
+            "Net cost",
+            "Budgeted",
+            "Funders",
+            "Gap to fund",
+        ],
+        [1.8] + [2.0] * 7,
+        "a in financial.affordability",
+        [
+            "{{ a.financial_year }}",
+            "{{ a.costs }}",
+            "{{ a.contingency }}",
+            "{{ a.cashable }}",
+            "{{ a.net_cost }}",
+            "{{ a.budgeted }}",
+            "{{ a.funders }}",
+            "{{ a.gap }}",
+        ],
+        size=8,
+        margin=0.1,
+    )
+    para_loop(doc, "n in financial.affordability_notes", "{{ n }}")
+    endif(doc)
+
+
+def _financial_case(c: Case) -> None:
+    doc = c.doc
+    c.sub("years")
+    _money_by_year(doc)
+    if c.full:
+        _affordability(doc)
+    c.sub("budget")
+    if_(doc, "financial.budget.has_lines")
+    if not c.full:
+        doc.add_paragraph(
+            "The partnership's own running costs by period: planned, and actual where the "
+            "period has ended."
+        )
+        _budget_by(doc, "b in financial.budget.periods", "Period")
+        else_(doc, NO_BUDGET)
+        return
+    doc.add_paragraph(
+        "Spend to date is {{ financial.budget.to_date_actual }} against "
+        "{{ financial.budget.to_date_planned }} planned, a variance of "
+        "{{ financial.budget.to_date_variance }} ({{ financial.budget.reason }}); "
+        "{{ financial.budget.remaining }} of the budget of {{ financial.budget.total_planned }} "
+        "is planned for the periods still to come."
+    )
+    table(
+        doc,
+        ["Category", "Budget", "Planned to date", "Actual to date", "Variance to date"],
+        [4.2, 3.1, 3.1, 3.1, 3.1],
+        "b in financial.budget.categories",
+        [
+            "{{ b.name }}",
+            "{{ b.planned }}",
+            "{{ b.planned_to_date }}",
+            "{{ b.actual }}",
+            "{{ b.variance }}",
+        ],
+        after=[
+            [
+                "Total",
+                "{{ financial.budget.total_planned }}",
+                "{{ financial.budget.to_date_planned }}",
+                "{{ financial.budget.to_date_actual }}",
+                "{{ financial.budget.to_date_variance }}",
+            ]
+        ],
+    )
+    doc.add_paragraph("By period:")
+    _budget_by(doc, "b in financial.budget.periods", "Period")
+    else_(doc, NO_BUDGET)
+    c.sub("resources")
+    doc.add_paragraph(
+        "{% if service.cost %}The service's estimated cost is {{ service.cost }} "
+        f"({c.ref('options.considered')}). "
+        "{% endif %}{% if service.has_engaged %}Future funders have engaged or committed "
+        "{{ service.engaged }}, of which {{ service.committed }} is committed "
+        f"({c.ref('service.funders')})."
+        "{% else %}No future funder has yet engaged or committed funding "
+        f"({c.ref('service.funders')}).{{% endif %}}"
+    )
+
+
+def _pilot_plan(c: Case) -> None:
+    doc = c.doc
+    c.sub("pilot")
+    if_(doc, "plan.pilot.start and plan.pilot.end")
+    doc.add_paragraph(
+        "The pilot runs from {{ plan.pilot.start }} to {{ plan.pilot.end }} "
+        "({{ plan.pilot.duration }}), reviewed by the partners at each governance "
+        "meeting against the benefits realisation plan."
+    )
+    else_(doc, "The dates of the pilot are to be agreed by the partners.")
+    if_(doc, "plan.pilot.milestones")
+    table(
+        doc,
+        ["Ref", "Pilot milestone", "Owner", "Due", "Status"],
+        [1.2, 6.6, 2.4, 3.2, 3.2],
+        "m in plan.pilot.milestones",
+        ["{{ m.id }}", "{{ m.title }}", "{{ m.owner }}", "{{ m.due }}", "{{ m.status }}"],
+    )
+    endif(doc)
+    if_(doc, "evaluation.approach")
+    labelled(doc, "Evaluation", "{{ evaluation.approach }}")
+    endif(doc)
+    if_(doc, "evaluation.evaluator")
+    labelled(doc, "Evaluator", "{{ evaluation.evaluator }}")
+    endif(doc)
+    if_(doc, "financial.budget.has_pilot")
+    doc.add_paragraph(
+        "The partnership's running costs during the pilot (the cost of the service itself "
+        "is in the financial case):"
+    )
+    table(
+        doc,
+        ["Category", "Planned"],
+        [10.6, 6.0],
+        "b in financial.budget.pilot",
+        ["{{ b.name }}", "{{ b.planned }}"],
+        after=[["Total for the pilot", "{{ financial.budget.pilot_total }}"]],
+    )
+    endif(doc)
+
+
+def _management_case(c: Case) -> None:
+    doc = c.doc
+    if not c.full:
+        _pilot_plan(c)
+    c.sub("plan")
+    if_(doc, "plan.milestones")
+    doc.add_paragraph(
+        "The milestones in the order their dependencies allow; the plan ends on "
+        "{{ plan.planned_end or 'a date to be agreed' }}"
+        "{% if plan.projected_end %} and is forecast to end on {{ plan.projected_end }}{% endif %}."
+    )
+    table(
+        doc,
+        ["Ref", "Milestone", "Stage", "Owner", "Due", "Status"],
+        [1.1, 5.5, 1.6, 2.2, 3.2, 3.0],
+        "m in plan.milestones",
+        [
+            "{{ m.id }}",
+            "{{ m.title }}",
+            "{{ m.stage }}",
+            "{{ m.owner }}",
+            "{{ m.due }}",
+            "{{ m.status }}",
+        ],
+    )
+    else_(doc, NO_MILESTONES)
+    c.sub("key")
+    if_(doc, "plan.key")
+    doc.add_paragraph(
+        "The milestones still to come on the critical path, with what each depends on; the "
+        "dependencies outside the partnership are in the strategic case."
+    )
+    table(
+        doc,
+        ["Ref", "Key milestone", "Due", "Forecast", "Depends on"],
+        [1.1, 6.9, 3.2, 3.2, 2.2],
+        "m in plan.key",
+        ["{{ m.id }}", "{{ m.title }}", "{{ m.due }}", "{{ m.forecast }}", "{{ m.depends_on }}"],
+    )
+    doc.add_paragraph("{%p elif plan.milestones %}")
+    doc.add_paragraph("Every milestone is complete.")
+    else_(doc, NO_MILESTONES)
+    c.sub("risks")
+    doc.add_paragraph("{{ management.risk_approach }}")
+    if_(doc, "management.risks")
+    doc.add_paragraph("The open risks and issues, highest score first, with their actions:")
+    table(
+        doc,
+        ["Ref", "Type", "Risk or issue", "Owner", "Score", "RAG", "Actions"],
+        [1.1, 1.5, 4.4, 2.0, 1.3, 1.4, 4.9],
+        "r in management.risks",
+        [
+            "{{ r.id }}",
+            "{{ r.type }}",
+            "{{ r.title }}",
+            "{{ r.owner }}",
+            "{{ r.score }}",
+            "{% cellbg r.fill %}{{ r.rag }}",
+            "{{ r.mitigation }}",
+        ],
+    )
+    else_(doc, "No risks or issues are open.")
+    c.sub("governance")
+    table(
+        doc,
+        ["Group", "Meets", "Chair", "Members"],
+        [3.6, 2.4, 3.6, 7.0],
+        "g in management.groups",
+        ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
+        empty="The governance groups are to be agreed by the partners.",
+    )
+    c.sub("communications")
+    if_(doc, "management.communications")
+    doc.add_paragraph("How the partnership keeps each stakeholder informed and involved:")
+    table(
+        doc,
+        ["Audience", "Method", "Frequency", "Messages", "Owner"],
+        [3.6, 3.4, 2.2, 5.2, 2.2],
+        "c in management.communications",
+        [
+            "{{ c.audience }}",
+            "{{ c.method }}",
+            "{{ c.frequency }}",
+            "{{ c.messages }}",
+            "{{ c.owner }}",
+        ],
+    )
+    else_(doc, "No communications plan is recorded yet.")
+
+
+def _recommendations(c: Case) -> None:
+    assert c.heading is not None
+    c.heading.paragraph_format.page_break_before = True
+    _numbered_recommendations(c.doc)
+
+
+SECTIONS: dict[str, Callable[[Case], None]] = {
+    "summary": _summary,
+    "change": _case_for_change,
+    "strategic": _strategic_case,
+    "options": _options_appraisal,
+    "service": _service_model,
+    "benefits": _benefits,
+    "evaluation": _evaluation,
+    "financial": _financial_case,
+    "management": _management_case,
+    "recommendations": _recommendations,
+}
+"""What each section of the description holds, by its key; each writes its subsections'
+headings with `Case.sub`, so a subsection it leaves out or adds is caught below."""
+
+
+def business_case(kind: CaseKind) -> Document:
+    c = Case(kind)
+    keep_headings_with_text(c.doc)
+    _cover(c)
+    _document_control(c)
+    _contents(c)
+    for section in c.contents.sections:
+        c.section(section.key)
+        SECTIONS[section.key](c)
+    described = [s.key for s in c.contents.every()]
+    if c.written != described:
+        raise AssertionError(f"the {kind} case wrote {c.written}, its contents are {described}")
+    footer(
+        c.doc,
+        "{{ partnership.name }} · " + c.title + " · version {{ document.version }} · "
+        "{{ document.date }} · page ",
+        numbered=True,
+    )
+    return c.doc
+
+
+TEMPLATES = {
+    "business-case-outline.docx": lambda: business_case("outline"),
+    "business-case-full.docx": lambda: business_case("full"),
+}

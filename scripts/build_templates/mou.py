@@ -1,0 +1,137 @@
+"""The Memorandum of Understanding's template: every section the How to Guide lists, then a
+signature block with a row per partner. Its tables are laid out as the business cases' are:
+the header row repeated on each page, a row never split across two."""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.shared import Pt
+
+from .word import NO_PARTNERS, TBC, base, else_, footer, if_, para_loop, table, when
+
+
+def mou() -> Document:
+    doc = base()
+    doc.add_paragraph("Memorandum of Understanding", style="Title")
+    subtitle = doc.add_paragraph()
+    run = subtitle.add_run("{{ partnership.name }}")
+    run.bold = True
+    run.font.size = Pt(16)
+    doc.add_paragraph("A Public Social Partnership · prepared {{ partnership.as_of }}")
+    notice = doc.add_paragraph()
+    notice.add_run("This Memorandum of Understanding is not legally binding. ").bold = True
+    notice.add_run(
+        "It records the shared intentions of the partners named below and how they will work "
+        "together in good faith to co-design, pilot and sustain the service. It does not create "
+        "a contract, and no partner is committed by it to buy or to provide any service."
+    )
+
+    doc.add_heading("1. Purpose and scope", level=1)
+    doc.add_paragraph("{{ partnership.purpose or '" + TBC + "' }}")
+    when(doc, "partnership.scope", "{{ partnership.scope }}")
+    when(doc, "partnership.vision", "Our shared vision: {{ partnership.vision }}")
+    doc.add_paragraph(
+        "{% if partnership.start or partnership.end %}"
+        "The partnership runs from {{ partnership.start or 'a date to be agreed' }} to "
+        "{{ partnership.end or 'a date to be agreed' }}."
+        "{% else %}The partnership's start and end dates are to be agreed.{% endif %}"
+    )
+
+    doc.add_heading("2. Objectives", level=1)
+    if_(doc, "partnership.objectives")
+    doc.add_paragraph("The partners will work together to:")
+    para_loop(doc, "objective in partnership.objectives", "{{ objective }}")
+    else_(doc, TBC)
+
+    doc.add_heading("3. Values", level=1)
+    if_(doc, "partnership.values")
+    doc.add_paragraph("In working together the partners will uphold these values:")
+    para_loop(doc, "value in partnership.values", "{{ value }}")
+    else_(doc, TBC)
+
+    doc.add_heading("4. Funding", level=1)
+    doc.add_paragraph("{{ partnership.funding or '" + TBC + "' }}")
+
+    doc.add_heading("5. The partners", level=1)
+    when(doc, "lead", "The lead partner is {{ lead.name }} ({{ lead.sector }}).")
+    table(
+        doc,
+        ["Partner", "Sector", "Role in the PSP", "Contribution"],
+        [4.5, 3.0, 3.0, 6.1],
+        "p in partners",
+        ["{{ p.name }}", "{{ p.sector }}", "{{ p.role }}", "{{ p.contribution }}"],
+        size=None,
+        empty=NO_PARTNERS,
+    )
+
+    doc.add_heading("6. Roles and responsibilities", level=1)
+    doc.add_heading("Roles", level=2)
+    table(
+        doc,
+        ["Role", "Held by"],
+        [5.0, 11.6],
+        "r in roles",
+        ["{{ r.role }}", "{{ r.person }}"],
+        size=None,
+        empty=TBC,
+    )
+    doc.add_heading("Governance", level=2)
+    table(
+        doc,
+        ["Group", "Meets", "Chair", "Members"],
+        [3.8, 2.6, 3.6, 6.6],
+        "g in groups",
+        ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
+        size=None,
+        empty=TBC,
+        intro="The partnership is governed through the groups below. Each keeps a record of "
+        "its decisions; the Governance Group receives a highlight report at each meeting.",
+    )
+    doc.add_heading("Responsibilities of each partner", level=2)
+    if_(doc, "partners | selectattr('responsibilities') | list")
+    doc.add_paragraph("{%p for p in partners %}")
+    doc.add_paragraph("{%p if p.responsibilities %}")
+    line = doc.add_paragraph()
+    line.add_run("{{ p.name }}: ").bold = True
+    line.add_run("{{ p.responsibilities | join('; ') }}.")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+    else_(doc, TBC)
+
+    clauses = [
+        ("7. Resolving disputes", "dispute_resolution"),
+        ("8. Amending this Memorandum", "amendment"),
+        ("9. Confidentiality and data protection", "confidentiality"),
+        ("10. A partner leaving the partnership", "exit"),
+    ]
+    for heading, clause in clauses:
+        doc.add_heading(heading, level=1)
+        doc.add_paragraph("{{ mou." + clause + " or '" + TBC + "' }}")
+    if_(doc, "mou.duration")
+    doc.add_heading("Duration and review", level=2)
+    doc.add_paragraph("{{ mou.duration }}")
+    doc.add_paragraph("{%p endif %}")
+
+    doc.add_heading("11. Signatures", level=1)
+    doc.add_paragraph(
+        "Signed on behalf of each partner by an officer at Director level or above, confirming "
+        "the partner's commitment to this Memorandum of Understanding."
+    )
+    table(
+        doc,
+        ["Partner", "Name", "Title", "Signature", "Date"],
+        [3.6, 3.2, 4.2, 3.2, 2.4],
+        "s in signatures",
+        ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "", "{{ s.date }}"],
+        size=None,
+        empty=NO_PARTNERS,
+    )
+    footer(
+        doc,
+        "{{ partnership.name }} · Memorandum of Understanding · not legally binding",
+        numbered=False,
+    )
+    return doc
+
+
+TEMPLATES = {"mou.docx": mou}

@@ -1,0 +1,261 @@
+"""The outline and full business cases, laid out as councils lay theirs out: a title page,
+document control, the contents, and numbered sections from the one description both share
+(`contents.DESCRIPTION`), each section's data a frozen dataclass of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ....model import Project
+from ...formatting import long_date
+from ...people import owner_names
+from ...wording import plural
+from .. import CheckedFolder, Command, Paper
+from ..control import ApprovalStep, Version, approval_route, sign_off_status, versions
+from ..partnership import Partnership, partnership
+from ..signoff import Signature, last_signed, signatures
+from .benefits import BenefitRow, GoalRow, benefits, benefits_summary, goals
+from .contents import CaseKind, Contents, Section, case_kind, contents
+from .finance import Financial, budget, financial
+from .management import Evaluation, Management, Service, evaluation, management, service
+from .options import Options, options_appraisal
+from .plan import Plan, plan
+from .raid import RaidRow, raid_rows
+from .recommendations import proposal, recommendations
+
+
+@dataclass(frozen=True)
+class Case:
+    """What makes the outline and the full business case different papers."""
+
+    title: str
+    document: str
+    """The `approvals` document that signs it off."""
+    purposes: dict[str, str]
+    """The approvals its review and approval route lists, and why each is signed off."""
+
+
+CASES: dict[CaseKind, Case] = {
+    "outline": Case(
+        "Outline Business Case",
+        "outline_business_case",
+        {
+            "outline_business_case": "Sign-off of the outline business case: agreement to pilot",
+            "pilot_plan": "Sign-off of the pilot plan",
+        },
+    ),
+    "full": Case(
+        "Full Business Case",
+        "full_business_case",
+        {"full_business_case": "Sign-off of the full business case: the case for funding"},
+    ),
+}
+
+
+@dataclass(frozen=True)
+class TitlePage:
+    """The title page: version, date, status, lead partner, owner (the lead partner's senior
+    sponsor) and author (the project manager); and the numbered contents."""
+
+    kind: str
+    title: str
+    version: str
+    date: str
+    status: str
+    lead: str
+    owner: str
+    author: str
+    previous: str
+    """The full case: whether and when the outline business case was signed off."""
+    contents: tuple[Section, ...]
+    """The numbered sections, as the template's headings and contents page give them."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    proposal: str
+    appraisal: str
+    benefits: tuple[str, ...]
+    """The benefits' titles."""
+    benefits_progress: str
+    financial: str
+
+
+@dataclass(frozen=True)
+class Strategic:
+    scope: str
+    assumptions: tuple[RaidRow, ...]
+    risks: tuple[RaidRow, ...]
+    dependencies: tuple[RaidRow, ...]
+
+
+@dataclass(frozen=True)
+class BusinessCase:
+    """Everything an outline or full business case prints, section by section."""
+
+    partnership: Partnership
+    document: TitlePage
+    versions: tuple[Version, ...]
+    approvals: tuple[ApprovalStep, ...]
+    signoff: tuple[Signature, ...]
+    summary: Summary
+    goals: tuple[GoalRow, ...]
+    strategic: Strategic
+    options: Options
+    benefits: tuple[BenefitRow, ...]
+    financial: Financial
+    plan: Plan
+    management: Management
+    service: Service
+    evaluation: Evaluation
+    recommendations: tuple[str, ...]
+
+
+def _previous_sign_off(project: Project) -> str:
+    """Whether and when every partner signed the outline business case off."""
+    signoff = signatures(project, "outline_business_case")
+    signed = sum(1 for s in signoff if s.signed)
+    last = last_signed(project, "outline_business_case")
+    if not signed or last is None:
+        return "The outline business case has not been signed off."
+    if signed == len(signoff):
+        return f"The outline business case was signed off by every partner on {long_date(last)}."
+    return (
+        f"The outline business case has been signed off by {signed} of "
+        f"{plural(len(signoff), 'partner')}, most recently on {long_date(last)}."
+    )
+
+
+def _title_page(
+    project: Project,
+    as_of: date,
+    case: Contents,
+    history: tuple[Version, ...],
+    signoff: tuple[Signature, ...],
+) -> TitlePage:
+    psp = project.psp
+    who = owner_names(project, with_partner=True)
+    people = project.people()
+    lead = next((p for p in project.partners.partners if p.lead), None)
+    sponsors = [r.person for r in psp.roles if r.role == "senior_sponsor"]
+    owner = next(
+        (s for s in sponsors if lead is not None and people.get(s, (None, ""))[1] == lead.id),
+        sponsors[0] if sponsors else None,
+    )
+    author = next((r.person for r in psp.roles if r.role == "project_manager"), None)
+    spec = CASES[case.kind]
+    return TitlePage(
+        kind=case.kind,
+        title=spec.title,
+        version=history[-1].version,
+        date=long_date(as_of),
+        status=sign_off_status(project, spec.document, signoff, as_of),
+        lead=lead.name if lead else "",
+        owner=who.get(owner, owner) if owner else "",
+        author=who.get(author, author) if author else "",
+        previous=_previous_sign_off(project) if case.kind == "full" else "",
+        contents=case.sections,
+    )
+
+
+def business_case(
+    project: Project, as_of: date, kind: str, history: Sequence[Any] = ()
+) -> BusinessCase:
+    """The outline (`kind="outline"`) or full (`"full"`) business case.
+
+    `history` is the folder's version history as (date, short commit, subject) tuples, oldest
+    first (`load.history.folder_history`); empty outside git.
+    """
+    from ....analysis.economics import economic_case
+
+    case = contents(case_kind(kind))
+    spec = CASES[case.kind]
+    drafts = versions(history, as_of)
+    signoff = signatures(project, spec.document)
+    economics = economic_case(project)
+    options = options_appraisal(project, as_of, economics)
+    benefit_rows, analysis = benefits(project, as_of)
+    progress = benefits_summary(analysis, as_of)
+    schedule, pilot_dates = plan(project, as_of)
+    money = financial(
+        project,
+        economics,
+        options.preferred.id if options.preferred else None,
+        budget(project, as_of, pilot_dates),
+    )
+    managed = management(project, as_of)
+    model = service(project, options.preferred)
+    return BusinessCase(
+        partnership=partnership(project, as_of),
+        document=_title_page(project, as_of, case, drafts, signoff),
+        versions=drafts,
+        approvals=approval_route(project, spec.document, spec.purposes),
+        signoff=signoff,
+        summary=Summary(
+            proposal=proposal(project, case, schedule),
+            appraisal=options.summary,
+            benefits=tuple(b.title for b in benefit_rows),
+            benefits_progress=progress,
+            financial=money.summary,
+        ),
+        goals=goals(project, analysis),
+        strategic=Strategic(
+            scope=project.psp.scope or "",
+            assumptions=raid_rows(project, as_of, "assumption"),
+            risks=raid_rows(project, as_of, "risk"),
+            dependencies=raid_rows(project, as_of, "dependency"),
+        ),
+        options=options,
+        benefits=benefit_rows,
+        financial=money,
+        plan=schedule,
+        management=managed,
+        service=model,
+        evaluation=evaluation(project, as_of, progress),
+        recommendations=recommendations(case, options, schedule, money, managed, model, progress),
+    )
+
+
+def _from_folder(folder: CheckedFolder, as_of: date, kind: CaseKind) -> BusinessCase:
+    from ....load.history import folder_history
+
+    return business_case(folder.project, as_of, kind, folder_history(folder.root))
+
+
+def outline(folder: CheckedFolder, as_of: date) -> BusinessCase:
+    return _from_folder(folder, as_of, "outline")
+
+
+def full(folder: CheckedFolder, as_of: date) -> BusinessCase:
+    return _from_folder(folder, as_of, "full")
+
+
+COMMAND = Command(
+    "business-case",
+    "The outline or full business case, laid out as councils lay theirs out (Word).",
+)
+OUTLINE = Paper(
+    name="business-case-outline",
+    kind="docx",
+    title=CASES["outline"].title,
+    help="The outline business case, to agree the pilot.",
+    stage="design",
+    build=outline,
+    template="business-case-outline.docx",
+    command=COMMAND,
+    flag="--outline",
+)
+FULL = Paper(
+    name="business-case-full",
+    kind="docx",
+    title=CASES["full"].title,
+    help="The full business case, the case for funding.",
+    stage="pilot",
+    build=full,
+    template="business-case-full.docx",
+    command=COMMAND,
+    flag="--full",
+)

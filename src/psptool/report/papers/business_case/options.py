@@ -1,0 +1,307 @@
+"""The options appraisal section: criteria and weights, each option's score out of 100, rank,
+cost and economic figures, the preferred option, a risk assessment per option and how
+sensitive the choice is to each weight."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ....model import Project
+from ...formatting import money, number, percent, ratio
+from ...wording import plural
+from .raid import NO_FILL, RaidRow, raid_rows
+
+if TYPE_CHECKING:
+    from ....analysis.economics import EconomicCase
+    from ....analysis.options import OptionsAppraisal
+
+
+@dataclass(frozen=True)
+class OptionRow:
+    id: str
+    name: str
+    description: str
+    do_nothing: str
+    """"yes" for the do-nothing option, else empty."""
+    kind: str
+    """"Do nothing" or "Change"."""
+    cost: str
+    weighted: str
+    score: str
+    """Out of 100."""
+    rank: int
+    tied: str
+    preferred: str
+    cost_per_point: str
+    wins: str
+    """How often it comes first with the weights drawn at random: "62%"."""
+    pv_costs: str
+    pv_benefits: str
+    npv: str
+    bcr: str
+    npv_vs_do_nothing: str
+    """The NPSV: extra benefits less extra costs against doing nothing (the headline)."""
+    bcr_vs_do_nothing: str
+    """The ratio against doing nothing, or why there is none (costs less, dominated)."""
+    optimism_bias: str
+    extra_costs: str = ""
+    extra_benefits: str = ""
+    npsv_rank: str = ""
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A criterion across the options: its weight and each option's score, in file order."""
+
+    id: str
+    name: str
+    weight: str
+    scores: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    id: str
+    name: str
+    weight: str
+    share: str
+    """Its share of the total weight: "30%"."""
+
+
+@dataclass(frozen=True)
+class OptionRisk:
+    """A RAID entry an option names, or a row saying it names none."""
+
+    option: str
+    id: str
+    title: str
+    score: int | str
+    rag: str
+    fill: str
+    mitigation: str
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    criterion: str
+    share: str
+    finding: str
+
+
+@dataclass(frozen=True)
+class Options:
+    summary: str
+    columns: tuple[OptionRow, ...]
+    """The options in the order of options.yaml, as the scoring matrix's columns."""
+    matrix: tuple[MatrixRow, ...]
+    criteria: tuple[CriterionRow, ...]
+    rows: tuple[OptionRow, ...]
+    """The options by rank."""
+    preferred: OptionRow | None
+    do_nothing: OptionRow | None
+    risk_assessment: tuple[OptionRisk, ...]
+    sensitivity: tuple[SensitivityRow, ...]
+    has_economics: bool
+    draws: str
+    economics_summary: str = ""
+    """The appraisal against doing nothing in words: the headline, its convention, the
+    ranking by NPSV beside the ranking by score."""
+
+
+def options_appraisal(project: Project, as_of: date, economics: EconomicCase) -> Options:
+    from ....analysis import appraise_options
+
+    currency = project.psp.currency
+    appraisal = appraise_options(project)
+    criteria = project.options.criteria
+    total_weight = sum(c.weight for c in criteria)
+    by_id = {o.id: o for o in project.options.options}
+    econ = {e.id: e for e in economics.options if e.has_streams}
+    relative = {e.id: e.relative_after for e in economics.options if e.relative_after}
+    preferred_id = appraisal.preferred if appraisal.preferred in by_id else None
+    raid = {r.id: r for r in raid_rows(project, as_of)}
+    rows: list[OptionRow] = []
+    assessment: list[OptionRisk] = []
+    for scored in appraisal.options:
+        option = by_id[scored.id]
+        e = econ.get(scored.id)
+        rel = relative.get(scored.id)
+        rows.append(
+            OptionRow(
+                id=scored.id,
+                name=scored.name,
+                description=option.description or "",
+                do_nothing="yes" if scored.do_nothing else "",
+                kind="Do nothing" if scored.do_nothing else "Change",
+                cost=money(scored.cost, currency),
+                weighted=number(scored.weighted),
+                score=number(round(scored.score, 1)),
+                rank=scored.rank,
+                tied="yes" if scored.tied else "",
+                preferred="yes" if scored.id == preferred_id else "",
+                cost_per_point=money(scored.cost_per_point, currency),
+                wins=percent(100 * scored.first_share),
+                pv_costs=money(e.after_optimism.costs, currency) if e else "",
+                pv_benefits=money(e.after_optimism.benefits, currency) if e else "",
+                npv=money(e.after_optimism.npv, currency, signed=True) if e else "",
+                bcr=ratio(e.after_optimism.bcr) if e else "",
+                npv_vs_do_nothing=money(rel.npv, currency, signed=True)
+                if rel
+                else (money(0.0, currency) if e and e.do_nothing else ""),
+                bcr_vs_do_nothing=(rel.verdict or ratio(rel.bcr))
+                if rel
+                else ("–" if e and e.do_nothing else ""),
+                optimism_bias=e.uplift.basis if e else "",
+                extra_costs=money(rel.costs if rel else 0.0, currency, signed=True)
+                if rel or (e and e.do_nothing)
+                else "",
+                extra_benefits=money(rel.benefits if rel else 0.0, currency, signed=True)
+                if rel or (e and e.do_nothing)
+                else "",
+                npsv_rank=str(e.npsv_rank) if e and e.npsv_rank else "",
+            )
+        )
+        linked: list[RaidRow | None] = [raid[r] for r in option.risks if r in raid]
+        for r in linked or [None]:
+            assessment.append(
+                OptionRisk(
+                    option=scored.name,
+                    id=r.id if r else "",
+                    title=r.title if r else "No RAID log entry is linked to this option",
+                    score=r.score if r else "",
+                    rag=r.rag if r else "",
+                    fill=r.fill if r else NO_FILL,
+                    mitigation=r.mitigation if r else "",
+                )
+            )
+    preferred = next((o for o in rows if o.preferred), None)
+    do_nothing = next((o for o in rows if o.do_nothing), None)
+    sensitivity = []
+    for s in appraisal.sensitivity:
+        if s.robust or s.switch_share is None:
+            finding = "No change to this weight alone changes the leading option."
+        else:
+            rival = by_id[s.new_leader].name if s.new_leader in by_id else s.new_leader
+            finding = (
+                f"Its share of the weight would have to move from {s.share:.0f}% to "
+                f"{s.switch_share:.0f}% before {rival} drew level."
+            )
+        sensitivity.append(SensitivityRow(s.name, percent(s.share), finding))
+    in_file = sorted(rows, key=lambda o: list(by_id).index(o.id))
+    return Options(
+        summary=_summary(project, appraisal, rows, preferred, do_nothing),
+        columns=tuple(in_file),
+        matrix=tuple(
+            MatrixRow(
+                id=c.id,
+                name=c.name,
+                weight=number(c.weight),
+                scores=tuple(by_id[o.id].scores.get(c.id, 0) for o in in_file),
+            )
+            for c in criteria
+        ),
+        criteria=tuple(
+            CriterionRow(
+                id=c.id,
+                name=c.name,
+                weight=number(c.weight),
+                share=percent(100 * c.weight / total_weight) if total_weight else "",
+            )
+            for c in criteria
+        ),
+        rows=tuple(rows),
+        preferred=preferred,
+        do_nothing=do_nothing,
+        risk_assessment=tuple(assessment),
+        sensitivity=tuple(sensitivity),
+        has_economics=bool(econ),
+        draws=f"{appraisal.draws:,}",
+        economics_summary=economics_summary(economics, project.psp.currency),
+    )
+
+
+def economics_summary(economics: EconomicCase, currency: str) -> str:
+    """The appraisal against doing nothing in words, as the Green Book compares options."""
+    appraised = [e for e in economics.options if e.relative_after is not None]
+    if not appraised:
+        if economics.options:
+            return (
+                "No option is marked as doing nothing, so the figures are each option's own, "
+                "not against doing nothing."
+            )
+        return ""
+    do_nothing = next((e for e in economics.options if e.do_nothing), None)
+    base = do_nothing.name if do_nothing else economics.do_nothing
+    best = max(appraised, key=lambda e: e.relative_after.npv if e.relative_after else 0.0)
+    rel = best.relative_after
+    if rel is None:  # not so: `appraised` holds only options with figures against doing nothing
+        return ""
+    text = (
+        f"The headline figures are against doing nothing ({base}), as the Green Book "
+        "compares options: each option's present values less doing nothing's, with optimism "
+        "bias. The highest net present social value (NPSV) is "
+        f"{best.name}'s, {money(rel.npv, currency, signed=True)}"
+    )
+    text += f", with a benefit–cost ratio of {ratio(rel.bcr)}." if rel.bcr is not None else "."
+    if rel.costs_switch is not None and rel.benefits_switch is not None:
+        text += (
+            f" Its extra costs could rise by {rel.costs_switch:.1f}%, or its extra benefits "
+            f"fall by {-rel.benefits_switch:.1f}%, before its NPSV reached zero."
+        )
+    for e in appraised:
+        if e.relative_after and e.relative_after.verdict == "dominated":
+            text += f" {e.name} is dominated: it costs more than doing nothing and brings less."
+    if economics.rankings_agree is True:
+        text += " Ranked by NPSV and by weighted score, the same option comes first."
+    elif economics.rankings_agree is False:
+        first = ", ".join(e.name for e in economics.options if e.npsv_rank == 1)
+        text += (
+            f" Ranked by NPSV, {first} comes first, unlike the weighted scores: the partners' "
+            "reasons for their choice belong here."
+        )
+    text += " " + economics.bcr_convention
+    return text
+
+
+def _summary(
+    project: Project,
+    appraisal: OptionsAppraisal,
+    rows: list[OptionRow],
+    preferred: OptionRow | None,
+    do_nothing: OptionRow | None,
+) -> str:
+    if not rows:
+        return "No options have been appraised yet (options.yaml)."
+    criteria = len(project.options.criteria)
+    text = (
+        f"{plural(len(rows), 'option')} {'was' if len(rows) == 1 else 'were'} scored against "
+        f"{plural(criteria, 'weighted criterion', 'weighted criteria')}"
+        + (f", including doing nothing ({do_nothing.name})" if do_nothing else "")
+        + "."
+    )
+    if preferred is None:
+        return text + " The partners have not yet recorded a preferred option."
+    place = (
+        "the highest score"
+        if preferred.rank == 1 and not preferred.tied
+        else f"ranked {preferred.rank}" + (" (tied)" if preferred.tied else "")
+    )
+    text += (
+        f" The preferred option is {preferred.name}, which scored {preferred.score} "
+        f"out of 100, {place}."
+    )
+    if appraisal.preferred_is_top is False:
+        names = {o.id: o.name for o in rows}
+        leaders = "; ".join(names[i] for i in appraisal.leaders)
+        text += (
+            f" It is not the top-scoring option ({leaders}): the partners' reasons for "
+            "preferring it belong in this section."
+        )
+    elif preferred.rank == 1 and not preferred.tied:
+        text += (
+            f" With the weights drawn at random {plural(appraisal.draws, 'time')} it comes "
+            f"first in {preferred.wins} of them."
+        )
+    return text

@@ -1,0 +1,86 @@
+"""The RAID log as the business cases print it: the strategic case's assumptions, risks and
+dependencies, the management case's open risks and issues, the evaluation's issues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ....model import Project
+from ....vocabulary import RAG_TINTS
+from ...formatting import long_date
+from ...people import owner_names
+
+NO_FILL = "FFFFFF"
+"""A table cell's fill where there is no RAG to show."""
+
+
+def fill(rag: str | None) -> str:
+    """The light tint a Word table cell takes for a RAG."""
+    return RAG_TINTS.get(rag or "", NO_FILL)
+
+
+@dataclass(frozen=True)
+class RaidRow:
+    """An entry of the RAID log, scored; its mitigation is its open actions, or the actions
+    taken once all are done."""
+
+    id: str
+    type: str
+    title: str
+    description: str
+    category: str
+    owner: str
+    likelihood: int
+    impact: int
+    score: int
+    rag: str
+    """green, amber or red while open; "closed" once closed."""
+    fill: str
+    target: int | str
+    """The residual score aimed for, or empty."""
+    open: str
+    """"yes" while open, else empty."""
+    status: str
+    mitigation: str
+    actions_done: tuple[str, ...]
+    actions_open: tuple[str, ...]
+
+
+def raid_rows(project: Project, as_of: date, kind: str | None = None) -> tuple[RaidRow, ...]:
+    """RAID entries (of one type, or all), scored; open first, highest score first."""
+    from ....analysis import score_risks
+
+    names = owner_names(project)
+    by_id = {r.id: r for r in project.risks.risks}
+    rows = []
+    for scored in score_risks(project, as_of).risks:
+        if kind is not None and scored.type != kind:
+            continue
+        risk = by_id[scored.id]
+        done = tuple(a.action for a in risk.actions if a.done)
+        planned = tuple(a.action for a in risk.actions if not a.done)
+        is_open = risk.status == "open"
+        closed = "Closed " + long_date(risk.closed) if risk.closed else "Closed"
+        rows.append(
+            RaidRow(
+                id=risk.id,
+                type=risk.type.capitalize(),
+                title=risk.title,
+                description=risk.description or "",
+                category=(risk.category or "").capitalize(),
+                owner=names.get(risk.owner, risk.owner) if risk.owner else "",
+                likelihood=risk.likelihood,
+                impact=risk.impact,
+                score=risk.score,
+                rag=scored.rag if is_open else "closed",
+                fill=fill(scored.rag) if is_open else NO_FILL,
+                target=scored.target_score if scored.target_score is not None else "",
+                open="yes" if is_open else "",
+                status="Open" if is_open else closed,
+                mitigation="; ".join(planned or done),
+                actions_done=done,
+                actions_open=planned,
+            )
+        )
+    return tuple(rows)

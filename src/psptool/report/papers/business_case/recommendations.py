@@ -1,0 +1,124 @@
+"""What a business case asks of the partners: its purpose, and the decisions and notes it
+recommends, each written from the figures in the document and pointing at its section."""
+
+from __future__ import annotations
+
+from ....model import Project
+from ...wording import join, plural
+from .contents import Contents
+from .finance import Financial
+from .management import Management, Service
+from .options import Options
+from .plan import Plan
+
+
+def proposal(project: Project, contents: Contents, plan: Plan) -> str:
+    """The executive summary's purpose of the document."""
+    name = project.psp.name
+    pilot = plan.pilot
+    if contents.kind == "outline":
+        when = f" from {pilot.start} to {pilot.end}" if pilot.start and pilot.end else ""
+        return (
+            f"This outline business case sets out why the partners of {name} want to change "
+            "the service, the options they considered, including doing nothing, and the "
+            f"preferred option they propose to test in a pilot{when}. It asks each partner to "
+            "sign it off and agree to proceed to the pilot."
+        )
+    return (
+        f"This full business case builds on the outline business case of {name} with the "
+        "evidence from the pilot: the final service model, the benefits and outcomes achieved "
+        "so far, the evaluation findings and the financial analysis. It is the case for "
+        "funding the service after the pilot, and asks each partner to sign it off."
+    )
+
+
+def recommendations(
+    contents: Contents,
+    options: Options,
+    plan: Plan,
+    financial: Financial,
+    management: Management,
+    service: Service,
+    benefits_summary: str,
+) -> tuple[str, ...]:
+    """The decisions the business case asks the partners for, and what it asks them to note."""
+    preferred = options.preferred
+    budget = financial.budget
+    pilot = plan.pilot
+    out = []
+    if contents.kind == "outline":
+        if preferred is not None:
+            out.append(
+                f"Approve {preferred.name} as the preferred option to pilot: it scored "
+                f"{preferred.score} out of 100 in the options appraisal "
+                f"(section {contents.number('options')})."
+            )
+        if pilot.start and pilot.end:
+            out.append(
+                f"Approve the pilot from {pilot.start} to {pilot.end} ({pilot.duration})"
+                + (
+                    f", with the partnership's running costs in that period planned at "
+                    f"{budget.pilot_total}"
+                    if budget.has_pilot
+                    else ""
+                )
+                + "."
+            )
+        else:
+            out.append("Agree the dates of the pilot.")
+    else:
+        if preferred is not None:
+            out.append(f"Approve {preferred.name} as the service model to sustain after the pilot.")
+        if service.route:
+            out.append(
+                f"Agree to secure the service through {service.route}"
+                + (
+                    f", with {service.engaged} of future funding engaged or committed"
+                    if service.has_engaged
+                    else ""
+                )
+                + "."
+            )
+        findings = benefits_summary[0].lower() + benefits_summary[1:]
+        out.append(f"Note the evaluation findings: {findings}")
+        if budget.has_lines:
+            out.append(
+                f"Note the partnership's spend to date of {budget.to_date_actual} against "
+                f"{budget.to_date_planned} planned ({budget.reason})."
+            )
+    if financial.totals is not None:
+        out.append(
+            f"Note the financial case: the preferred option's net present value is "
+            f"{financial.totals.npv} (section {contents.number('financial')})."
+        )
+    entries = management.risks
+    count, red = len(entries), sum(1 for r in entries if r.rag == "red")
+    if count:
+        risks = sum(1 for r in entries if r.type == "Risk")
+        what = join(
+            [
+                plural(n, f"open {noun}")
+                for n, noun in ((risks, "risk"), (count - risks, "issue"))
+                if n
+            ]
+        )
+        if count == 1:
+            red_clause = ", which is red," if red else ""
+        elif red == count:
+            red_clause = ", all of them red,"
+        else:
+            red_clause = f", {red} of them red," if red else ""
+        out.append(
+            f"Note the {what}{red_clause} and the actions to manage "
+            f"{'it' if count == 1 else 'them'} (management case)."
+        )
+    out.append(
+        "Agree the benefits realisation plan, its owners and target dates "
+        f"(section {contents.number('benefits')})."
+    )
+    to_come = [r for r in plan.milestones if not r.completed][:3]
+    if to_come:
+        out.append(
+            "Agree the next steps: " + "; ".join(f"{r.title} by {r.due}" for r in to_come) + "."
+        )
+    return tuple(out)

@@ -1,0 +1,62 @@
+"""The default templates are built by scripts/build_templates/, one module per paper, and the
+committed templates/ are what it builds."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from psptool.render.templates import defaults_dir
+from psptool.report.papers import PAPERS
+from psptool.report.papers.business_case.contents import contents
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_templates"
+
+
+@pytest.fixture(scope="module")
+def builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_templates", SCRIPT / "__init__.py", submodule_search_locations=[str(SCRIPT)]
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_templates"] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        for name in [n for n in sys.modules if n.split(".")[0] == "build_templates"]:
+            del sys.modules[name]
+
+
+def test_every_word_paper_has_its_template_built(builder: ModuleType) -> None:
+    word = sorted(p.template for p in PAPERS.values() if p.template is not None)
+    assert sorted(builder.builders()) == word
+    assert {"mou.docx", "business-case-outline.docx", "business-case-full.docx"} <= set(word)
+
+
+def test_the_default_templates_are_what_the_script_builds(
+    builder: ModuleType, tmp_path: Path
+) -> None:
+    for built in builder.build(tmp_path):
+        committed = defaults_dir() / built.name
+        with zipfile.ZipFile(built) as new, zipfile.ZipFile(committed) as old:
+            assert new.namelist() == old.namelist(), built.name
+            for part in new.namelist():
+                assert new.read(part) == old.read(part), f"{built.name} {part}"
+
+
+def test_a_business_cases_headings_are_its_contents(builder: ModuleType) -> None:
+    for kind in ("outline", "full"):
+        document = builder.builders()[f"business-case-{kind}.docx"]()
+        headings = [
+            p.text
+            for p in document.paragraphs
+            if p.style.name in ("Heading 1", "Heading 2") and p.text[0].isdigit()
+        ]
+        assert headings == [s.title for s in contents(kind).every()], kind
