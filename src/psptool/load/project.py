@@ -197,12 +197,11 @@ def _load(root: FsPath, reader: Reader) -> LoadResult:
         source, model, found = _load_file(root, spec, reader)
         sources[spec.name] = source
         diagnostics.extend(found)
-        if model is None and spec.model is Partnership:
-            model = _fallback_partnership(source.data)
-        # an absent file, or one whose model could not be built, is an empty one: made
-        # without validation, so that its model's validator is never built (`defer_build`)
-        models[spec.attribute] = model if model is not None else spec.model.model_construct()
-    project = Project.model_construct(**models)
+        if model is not None:
+            models[spec.attribute] = model
+    if "psp" not in models:
+        models["psp"] = _fallback_partnership(sources["psp.yaml"].data)
+    project = Project(**models)
     return LoadResult(root, project, sources, diagnostics)
 
 

@@ -145,11 +145,7 @@ class Record(BaseModel):
     An optional key left empty (`goals:` with nothing after it) means the same as no key.
     """
 
-    # defer_build: a model's validator is built the first time it validates, so `psp validate`
-    # builds only the models of the files the folder has, each once (docs/performance.md)
-    model_config = ConfigDict(
-        extra="forbid", frozen=False, validate_default=False, defer_build=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
 
     @model_validator(mode="before")
     @classmethod
