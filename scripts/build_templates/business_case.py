@@ -394,25 +394,28 @@ def _options_appraisal(c: Case) -> None:
     when(
         doc,
         "options.has_economics",
-        "Each option's costs (with optimism bias) and benefits over the appraisal period, "
-        "discounted to present values, and its net present value (NPV) and benefit–cost ratio "
-        "(BCR), also against doing nothing.",
+        "Each option against doing nothing, the headline the Green Book compares options by: "
+        "its extra costs (with optimism bias) and extra benefits over doing nothing, discounted "
+        "to present values, its net present social value (NPSV) and benefit–cost ratio (BCR); "
+        "then each option's own net present value (NPV) and BCR.",
     )
     if_(doc, "options.has_economics")
     table(
         doc,
-        ["Option", "Costs (PV)", "Benefits (PV)", "NPV", "BCR", "NPV against doing nothing"],
-        [5.4, 2.3, 2.3, 2.3, 1.5, 2.8],
+        ["Option", "Extra costs (PV)", "Extra benefits (PV)", "NPSV", "BCR", "Own NPV", "Own BCR"],
+        [4.4, 2.2, 2.2, 2.2, 1.7, 2.2, 1.7],
         "o in options.rows",
         [
             "{{ o.id }} {{ o.name }}",
-            "{{ o.pv_costs }}",
-            "{{ o.pv_benefits }}",
+            "{{ o.extra_costs }}",
+            "{{ o.extra_benefits }}",
+            "{{ o.npv_vs_do_nothing }}",
+            "{{ o.bcr_vs_do_nothing }}",
             "{{ o.npv }}",
             "{{ o.bcr }}",
-            "{{ o.npv_vs_do_nothing }}",
         ],
     )
+    when(doc, "options.economics_summary", "{{ options.economics_summary }}")
     doc.add_paragraph("Discounting: {{ financial.discount }}.")
     endif(doc)
     when(
@@ -659,10 +662,50 @@ def _budget_by(doc: Document, loop: str, what: str) -> None:
     )
 
 
+def _affordability(doc: Document) -> None:
+    """The full business case's affordability: cash by financial year and the gap to fund."""
+    if_(doc, "financial.affordability")
+    doc.add_paragraph(
+        "Whether the partners can afford it: the preferred option's cash by financial year, "
+        "the partnership's budget and its funders' shares, and the gap to be funded each year."
+    )
+    table(
+        doc,
+        [
+            "Financial year",
+            "Costs",
+            "Contingency",
+            "Cashable savings",
+            "Net cost",
+            "Budgeted",
+            "Funders",
+            "Gap to fund",
+        ],
+        [1.8] + [2.0] * 7,
+        "a in financial.affordability",
+        [
+            "{{ a.financial_year }}",
+            "{{ a.costs }}",
+            "{{ a.contingency }}",
+            "{{ a.cashable }}",
+            "{{ a.net_cost }}",
+            "{{ a.budgeted }}",
+            "{{ a.funders }}",
+            "{{ a.gap }}",
+        ],
+        size=8,
+        margin=0.1,
+    )
+    para_loop(doc, "n in financial.affordability_notes", "{{ n }}")
+    endif(doc)
+
+
 def _financial_case(c: Case) -> None:
     doc = c.doc
     c.sub("years")
     _money_by_year(doc)
+    if c.full:
+        _affordability(doc)
     c.sub("budget")
     if_(doc, "financial.budget.has_lines")
     if not c.full:

@@ -15,12 +15,11 @@ import pytest
 
 from psptool.analysis.economics import (
     GREEN_BOOK_DISCOUNT,
-    OPTIMISM_BIAS,
     DiscountSchedule,
     RateBand,
     economic_case,
-    uplift_of,
 )
+from psptool.analysis.optimism import OPTIMISM_BIAS, uplift_of
 from psptool.model.options import PROJECT_TYPES
 from tests.analysis.helpers import project
 from tests.helpers import check, make_project
@@ -275,7 +274,7 @@ def test_do_nothing_without_streams_counts_as_nil() -> None:
     case = _case({**DO_NOTHING, "costs": []}, THREE_YEARS)
     assert round(case.options[1].relative_before.npv, 2) == 13654.93
     assert any("taken as nil" in note for note in case.notes)
-    assert any("No optimism bias for O1" in note for note in case.notes)
+    assert any("O1 puts no optimism bias on its capital or revenue costs" in n for n in case.notes)
 
 
 def test_options_without_streams_are_listed_not_appraised() -> None:

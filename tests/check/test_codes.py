@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from psptool.diagnostics import CODES
+from tests.check.test_meetings import CASES as MEETING_CASES
 from tests.helpers import PARTNERS, PSP, check, make_project
 
 RISK = """\
@@ -292,7 +293,28 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str, int]] = [
         "benefits.yaml",
         4,
     ),
+    (
+        "PSP430",
+        {
+            "options.yaml": "options:\n  - id: O1\n    name: Framework\n    scores: {}\n"
+            "    costs:\n      - {year: 0, capital: 1000}\n    optimism_bias: outsourcing\n"
+        },
+        "options.yaml",
+        7,
+    ),
+    (
+        "PSP431",
+        {
+            "options.yaml": "options:\n  - id: O1\n    name: Short\n    scores: {}\n"
+            "    costs: [{year: 1, revenue: 10}]\n    optimism_bias: 10\n"
+            "  - id: O2\n    name: Long\n    scores: {}\n"
+            "    costs: [{year: 3, revenue: 10}]\n    optimism_bias: 10\n"
+        },
+        "options.yaml",
+        2,
+    ),
 ]
+CASES += MEETING_CASES  # meetings.yaml and knowledge.yaml (#17)
 
 
 @pytest.mark.parametrize(

@@ -40,9 +40,10 @@ def test_example_in_every_format() -> None:
     code, table = _score(*EX)
     assert code == 0, table
     for title in (
-        "Economic case",
-        "Against doing nothing (O0)",
-        "Sensitivity: NPV with optimism bias",
+        "Economic case against doing nothing (O0)",
+        "Each option's own figures",
+        "Sensitivity: NPSV against doing nothing, with optimism bias",
+        "Optimism bias at the guidance's bounds",
         "O3 financial case by year",
         "O3 economic case by year",
         "Social return on investment",
@@ -55,27 +56,33 @@ def test_example_in_every_format() -> None:
     o3 = next(o for o in data["result"]["options"] if o["id"] == "O3")
     assert o3["preferred"] and o3["after_optimism"]["npv"] == 536993.0168
     assert data["result"]["sroi"]["inputs"] == 63000.0
+    assert o3["relative_after"]["npv"] == 627294.0643
     rows = list(csv.DictReader(io.StringIO(_score(*EX, "--format", "csv")[1])))
-    assert [r["ID"] for r in rows] == ["O0", "O1", "O2", "O3"]
-    assert rows[3]["NPV with OB"] == "536993.0168"
+    # six streams for each of years 0–5 of each of the four options
+    assert len(rows) == 4 * 6 * 6
+    # O3 year 1 revenue: 25,000 × 1 / 1.035 = 24,154.59, a cost so negative
+    row = next(r for r in rows if (r["option"], r["year"], r["stream"]) == ("O3", "1", "revenue"))
+    assert (row["discount_factor"], row["present_value"]) == ("0.966183574879", "-24154.5894")
+    # the present values add up to each option's NPV; O3's less O0's is the NPSV, 627,294.06
+    npv = {
+        o: sum(float(r["present_value"]) for r in rows if r["option"] == o) for o in ("O0", "O3")
+    }
+    assert round(npv["O3"], 2) == 536993.02 and round(npv["O3"] - npv["O0"], 2) == 627294.06
 
 
 def test_a_small_folder_to_the_penny(tmp_path: Path) -> None:
     root = make_project(tmp_path / "psp", options_yaml=OPTIONS)
-    code, out = _score(str(root), "--as-of", "2026-06-30", "--format", "csv")
+    code, out = _score(str(root), "--as-of", "2026-06-30", "--format", "json")
     assert code == 0, out
-    row = next(r for r in csv.DictReader(io.StringIO(out)) if r["ID"] == "O1")
+    o1 = next(o for o in json.loads(out)["result"]["options"] if o["id"] == "O1")
     # see tests/analysis/test_economics.py for the hand arithmetic
-    assert (row["PV costs"], row["PV benefits"], row["NPV"]) == (
-        "118996.9428",
-        "132651.8705",
-        "13654.9278",
+    before, after = o1["before_optimism"], o1["after_optimism"]
+    assert (before["costs"], before["benefits"], before["npv"]) == (
+        118996.9428,
+        132651.8705,
+        13654.9278,
     )
-    assert (row["OB"], row["NPV with OB"], row["BCR with OB"]) == (
-        "capital 24 %",
-        "-10345.0722",
-        "0.9277",
-    )
+    assert (after["npv"], after["bcr"]) == (-10345.0722, 0.9277)
     table = _score(str(root), "--as-of", "2026-06-30")[1]
     assert "O0 has no costs or benefits by year" in table
     assert "upper bound for standard buildings" in table
@@ -91,9 +98,7 @@ def test_no_streams_says_how_to_add_them(tmp_path: Path) -> None:
     assert "No costs or benefits by year, so not appraised: O0" in out
     assert "Give options costs: and benefits: by year in options.yaml" in out
     csv_out = _score(str(root), "--as-of", "2026-06-30", "--format", "csv")[1]
-    assert csv_out.splitlines() == [
-        "ID,Option,PV costs,PV benefits,NPV,BCR,OB,PV costs with OB,NPV with OB,BCR with OB"
-    ]
+    assert csv_out.splitlines() == ["option,year,stream,amount,discount_factor,present_value"]
 
 
 def test_a_folder_with_errors_is_refused(tmp_path: Path) -> None:

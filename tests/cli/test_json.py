@@ -52,6 +52,10 @@ RESULT_KEYS = {
         "without_streams",
         "sroi",
         "notes",
+        "health_discount",
+        "bcr_convention",
+        "rankings_agree",
+        "affordability",
     ],
 }
 

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from psptool.check import validate
 from psptool.cli import main
 from psptool.cli.console import PIPED_WIDTH, err, out
-from psptool.cli.score import Kind, _analyse
+from psptool.cli.score import Kind
 from psptool.render import scores
 from psptool.render.document import Figure
 from psptool.render.status import status_document
@@ -124,8 +124,8 @@ def _expected(command: str, folder: Path) -> list[str]:
     project = validation.result.project
     when = date.fromisoformat(AS_OF)
     if command.startswith("score"):
-        kind = Kind(command.split()[1])
-        _, tables = _analyse(kind, project, when, "--heatmap" in command, scores)
+        score = scores.SCORES[command.split()[1]]
+        tables = score.show(score.run(project, when), "--heatmap" in command)
         return _table_words(tables)
     if command == "report gate":
         from psptool.analysis.gate import stage_gate

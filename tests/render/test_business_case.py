@@ -243,15 +243,22 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     case = economic_case(project)
     (economics,) = _tables_after(outline, "4.4 Costs and benefits of each option")
     by_id = {row[0].split()[0]: row for row in economics[1:]}
+    # the headline against doing nothing first (worked by hand in
+    # tests/analysis/test_economics_appraisal.py), then each option's own NPV and BCR
+    assert by_id["O3"][1:] == ["+£182,257", "+£809,551", "+£627,294", "4.44", "+£536,993", "2.97"]
+    assert by_id["O0"][1:5] == ["£0", "£0", "£0", "–"]
     for option in case.options:
         values = option.after_optimism
-        assert by_id[option.id][1:5] == [
-            money(values.costs, "GBP"),
-            money(values.benefits, "GBP"),
+        assert by_id[option.id][5:] == [
             money(values.npv, "GBP", signed=True),
             f"{values.bcr:.2f}" if values.bcr is not None else "",
         ]
-    assert by_id["O3"][3] == "+£536,993"
+    text = "\n".join(p.text for p in outline.paragraphs)
+    assert (
+        "The headline figures are against doing nothing (Do nothing: continue spot "
+        "purchasing), as the Green Book compares options" in text
+    )
+    assert "Its extra costs could rise by 344.2%, or its extra benefits fall by 77.5%" in text
     (risks,) = _tables_after(outline, "4.5 Risk assessment of each option")
     framework = [row[1] for row in risks[1:] if row[0].startswith("Multi-provider")]
     assert framework == ["R3", "R4", "R9"]
@@ -1020,3 +1027,24 @@ def test_the_money_columns_hold_millions(outline) -> None:
     ][:1]
     for cell in plan.rows[1].cells[2:4]:
         assert _fits("99,999,999", 9, cell.width, _margin(plan))
+
+
+def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
+    tables = _tables_after(full, "8.1 Costs and benefits by year")
+    (afford,) = [t for t in tables if t[0][0] == "Financial year"]
+    # O3 at 2010/11 prices (the pilot starts in October 2010): year 0 costs 30,000 + 85,000;
+    # budget.yaml plans 34,600 in 2010/11 (2010-Q2 8,700 + Q3 7,200 + Q4 8,100 + 2011-Q1
+    # 10,600), so the gap is 115,000 − 34,600 = 80,400
+    assert afford[1] == [
+        "2010/11",
+        "£115,000",
+        "£0",
+        "£0",
+        "+£115,000",
+        "£34,600",
+        "£0",
+        "+£80,400",
+    ]
+    assert [row[0] for row in afford[1:]] == [f"20{10 + i}/{11 + i}" for i in range(6)]
+    text = "\n".join(p.text for p in full.paragraphs)
+    assert "Affordability: the preferred option by financial year at 2010/11 prices" in text

@@ -174,8 +174,15 @@ def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> 
     _, book = _saved(options_workbook(project, appraisal, AS_OF), tmp_path, "options.xlsx")
     rows = {r[0]: r for r in book["Economic case"].iter_rows(min_row=2, values_only=True) if r[0]}
     case = {o.id: o for o in economic_case(project).options}
-    assert rows["O3"][7] == round(case["O3"].after_optimism.npv) == 536993
-    assert rows["O3"][8] == round(case["O3"].after_optimism.bcr, 2) == 2.97
+    # the headline against doing nothing (O0): NPSV 627,294 and BCR 4.44
+    # (tests/analysis/test_economics_appraisal.py works them by hand), then O3's own figures
+    assert rows["O3"][4] == round(case["O3"].relative_after.npv) == 627294
+    assert rows["O3"][5] == 4.44 and rows["O3"][6] == "pays for itself"
+    assert rows["O3"][7:11] == (344.2, -77.5, 1, 1)
+    assert rows["O3"][16] == round(case["O3"].after_optimism.npv) == 536993
+    assert rows["O3"][17] == round(case["O3"].after_optimism.bcr, 2) == 2.97
+    assert rows["O0"][2:5] == (0, 0, 0)
+    assert any(str(k).startswith("The headline is each option against doing nothing") for k in rows)
 
 
 def test_shared_styles_and_appended_rows_save_as_set_cell_by_cell(tmp_path: Path) -> None:

@@ -7,15 +7,32 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Project
+from ..model.budget import is_financial_year
 from .common import Rag
 
 OVERSPEND_THRESHOLD = 10.0
 """Per cent over plan to date at which the budget is red and a decision is needed."""
 
 
-def period_range(period: str) -> tuple[date, date]:
-    """`2011` → the year, `2011-Q2` → April to June, `2011-03` → March."""
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """The year and month `months` after (year, month)."""
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def period_range(period: str, financial_year_start: int = 4) -> tuple[date, date]:
+    """`2011` → the year, `2011-Q2` → April to June, `2011-03` → March; `2011/12` → April 2011
+    to March 2012 and `2011/12-Q1` → April to June 2011 when the year starts in April."""
     year = int(period[:4])
+    if is_financial_year(period):
+        months, first = (12, 0) if len(period) == 7 else (3, 3 * (int(period[9]) - 1))
+        start_year, start_month = _add_months(year, financial_year_start, first)
+        end_year, end_month = _add_months(start_year, start_month, months - 1)
+        return date(start_year, start_month, 1), _month_end(end_year, end_month)
     if len(period) == 4:
         return date(year, 1, 1), date(year, 12, 31)
     if period[5] == "Q":
@@ -68,7 +85,7 @@ def budget_status(
     total = 0.0
     for line in project.budget.budget:
         total += line.planned or 0.0
-        _, end = period_range(line.period)
+        _, end = period_range(line.period, project.psp.financial_year_start)
         if end > as_of:
             continue
         if line.actual is None:
@@ -92,3 +109,20 @@ def budget_status(
     else:
         status.reason = "on or under plan to date"
     return status
+
+
+def financial_year_of(day: date, financial_year_start: int = 4) -> str:
+    """The financial year a day falls in: 15 May 2011 is in 2011/12 when the year starts in
+    April, 15 March 2011 in 2010/11. A year starting in January is the calendar year."""
+    first = day.year if day.month >= financial_year_start else day.year - 1
+    if financial_year_start == 1:
+        return str(first)
+    return f"{first}/{(first + 1) % 100:02d}"
+
+
+def year_of_period(period: str, financial_year_start: int = 4, financial: bool = False) -> str:
+    """The year a budget period is counted in: its calendar year, or with `financial` the
+    financial year its last day falls in."""
+    if not financial:
+        return str(period_range(period, financial_year_start)[1].year)
+    return financial_year_of(period_range(period, financial_year_start)[1], financial_year_start)

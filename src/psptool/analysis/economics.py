@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from ..model import Option, Project
 from ..model.benefit import Benefit, SroiInput, sroi_gaps
-from ..model.options import DiscountRates, OptimismBias
+from ..model.options import DiscountRates, OptionsFile, weighted_total
+from .financial import Affordability, affordability
+from .optimism import OPTIMISM_BIAS, OPTIMISM_BIAS_SOURCE, Uplift, unbiased_costs, uplift_of
 
 # --- dated data ----------------------------------------------------------------------------
 
@@ -73,64 +75,29 @@ GREEN_BOOK_DISCOUNT = DiscountSchedule(
     dated="2022",
 )
 
-
-@dataclass(frozen=True)
-class OptimismBound:
-    """The optimism bias upper and lower bounds for one project type, in per cent."""
-
-    project_type: str
-    name: str
-    capital: float
-    """Upper bound on capital expenditure (for outsourcing, none: see `revenue`)."""
-    revenue: float
-    """Upper bound on operating (revenue) expenditure: given for outsourcing only."""
-    works_duration: float | None
-    """Upper bound on how far the works overrun their planned duration; None for outsourcing."""
-    lower: float
-    """Lower bound on expenditure once the risks are well managed."""
-    lower_duration: float | None
-    """Lower bound on works duration; None for outsourcing."""
-
-
-OPTIMISM_BIAS_SOURCE = (
-    "HM Treasury, Supplementary Green Book Guidance: Optimism Bias (2003), from Mott "
-    "MacDonald, Review of Large Public Procurement in the UK (2002): upper and lower bounds "
-    "for capital expenditure (operating expenditure for outsourcing) and works duration"
+HEALTH_DISCOUNT = DiscountSchedule(
+    bands=(
+        RateBand(0, 1.5),
+        RateBand(31, 1.29),
+        RateBand(76, 1.07),
+        RateBand(126, 0.86),
+        RateBand(201, 0.64),
+        RateBand(301, 0.43),
+    ),
+    source=(
+        "HM Treasury, The Green Book (2022 edition), Annex A6, Table 8: the health discount "
+        "rate of 1.5 % a year for years 0–30, declining to 1.29 % for years 31–75, 1.07 % for "
+        "76–125, 0.86 % for 126–200, 0.64 % for 201–300 and 0.43 % from 301 (the standard "
+        "rate less the wealth effect, for health effects valued in money or QALYs)"
+    ),
+    dated="2022",
 )
-OPTIMISM_BIAS: dict[str, OptimismBound] = {
-    b.project_type: b
-    for b in (
-        OptimismBound("standard_buildings", "Standard buildings", 24, 0, 4, 2, 1),
-        OptimismBound("non_standard_buildings", "Non-standard buildings", 51, 0, 39, 4, 2),
-        OptimismBound("standard_civil_engineering", "Standard civil engineering", 44, 0, 20, 3, 1),
-        OptimismBound(
-            "non_standard_civil_engineering", "Non-standard civil engineering", 66, 0, 25, 6, 3
-        ),
-        OptimismBound("equipment_development", "Equipment and development", 200, 0, 54, 10, 10),
-        OptimismBound("outsourcing", "Outsourcing", 0, 41, None, 0, None),
-    )
-}
+
 
 SENSITIVITY_CHANGES: tuple[int, ...] = (-20, -10, 10, 20)
 """Per cent changes to costs, then to benefits, in the sensitivity table."""
 
 # --- results -------------------------------------------------------------------------------
-
-
-@dataclass
-class Uplift:
-    """The optimism bias applied to an option, in per cent, and where it comes from."""
-
-    capital: float
-    revenue: float
-    project_type: str | None
-    """The guidance's project type, when the option names one."""
-    basis: str
-    """In words: 'upper bound for outsourcing', 'given', 'none given'."""
-    works_duration: float | None = None
-    """The type's upper bound on works overrunning, shown but not applied."""
-    lower: float | None = None
-    """The type's lower bound on expenditure, reached once its risks are well managed."""
 
 
 @dataclass
@@ -149,8 +116,38 @@ class YearFlow:
     """Cashable benefits less costs, optimism bias included."""
     cumulative_net_cash: float
     discounted_net: float
-    """All benefits less costs with optimism bias, times the discount factor; the column
-    adds up to the option's NPV after optimism bias."""
+    """All benefits less costs with optimism bias, each stream times its own discount factor;
+    the column adds up to the option's NPV after optimism bias."""
+    health: float = 0.0
+    """Health effects valued in money, discounted at the health rate."""
+    health_factor: float = 1.0
+    """The health schedule's discount factor for this year."""
+
+
+BCR_CONVENTION = (
+    "BCR: present value of benefits ÷ present value of costs, optimism bias in the costs and "
+    "cashable savings counted as benefits (the Green Book's benefit–cost ratio). Net cost to "
+    "the public sector: the other benefits ÷ (costs less cashable savings)."
+)
+NOT_MEANINGFUL_ABOVE = 100.0
+"""A ratio above this comes from a denominator too small to compare options by: it is
+reported as not meaningful rather than as a huge number."""
+
+
+def classify(
+    benefits: float, costs: float, nil: str = "costs less"
+) -> tuple[float | None, str | None]:
+    """A benefit–cost ratio, or in words why there is none: 'costs less' (no extra cost, so
+    the net value alone compares), 'dominated' (more cost and less benefit), 'not meaningful'
+    (a denominator so small the ratio exceeds `NOT_MEANINGFUL_ABOVE`)."""
+    if costs < HALF_A_PENNY:
+        return None, nil
+    if benefits < 0:
+        return None, "dominated"
+    ratio = benefits / costs
+    if ratio > NOT_MEANINGFUL_ABOVE:
+        return None, "not meaningful"
+    return ratio, None
 
 
 @dataclass
@@ -163,23 +160,43 @@ class PresentValues:
     cashable: float
     non_cashable: float
     benefits: float
+    """Cashable + non-cashable + health."""
     npv: float
     """Benefits less costs."""
     bcr: float | None
-    """Benefits divided by costs; None when the costs are nil."""
+    """Benefits divided by costs; None when `bcr_verdict` says why there is no ratio."""
+    health: float = 0.0
+    bcr_verdict: str | None = None
+    """'costs less', 'dominated' or 'not meaningful' when there is no ratio."""
 
 
 @dataclass
 class Relative:
-    """An option against doing nothing: the extra costs and benefits it brings."""
+    """An option against doing nothing: the extra costs and benefits it brings, its net present
+    social value (NPSV), ratio and switching values."""
 
     costs: float
     benefits: float
     npv: float
+    """The NPSV: extra benefits less extra costs."""
     bcr: float | None
-    """Extra benefits per pound of extra cost; None when the option costs no more."""
+    """Extra benefits per pound of extra cost; None when `verdict` says why there is none."""
     costs_less: bool
     """The option costs no more than doing nothing, to the penny (so there is no ratio)."""
+    verdict: str | None = None
+    """'costs less', 'dominated' or 'not meaningful' when there is no ratio."""
+    cashable: float = 0.0
+    """Extra cashable savings (part of `benefits`)."""
+    net_public_cost: float = 0.0
+    """Extra costs less extra cashable savings: the net cost to the public sector."""
+    net_public_bcr: float | None = None
+    """The other extra benefits per pound of net cost to the public sector."""
+    net_public_verdict: str | None = None
+    """'pays for itself' when cashable savings cover the extra costs, else as `verdict`."""
+    costs_switch: float | None = None
+    """Per cent rise in the extra costs at which the NPSV reaches zero."""
+    benefits_switch: float | None = None
+    """Per cent change in the extra benefits at which the NPSV reaches zero."""
 
 
 @dataclass
@@ -199,6 +216,19 @@ class Sensitivity:
 
 
 @dataclass
+class OptimismCase:
+    """The option with optimism bias at one of the guidance's bounds."""
+
+    bound: str
+    """'upper' or 'lower'."""
+    capital: float
+    revenue: float
+    npv: float
+    npsv: float | None
+    """Against doing nothing (whose own figures keep their own bias)."""
+
+
+@dataclass
 class OptionEconomics:
     id: str
     name: str
@@ -213,7 +243,15 @@ class OptionEconomics:
     relative_before: Relative | None
     relative_after: Relative | None
     sensitivity: list[Sensitivity]
-    """On the figures after optimism bias."""
+    """On the option's own figures after optimism bias."""
+    relative_sensitivity: list[Sensitivity] = field(default_factory=list)
+    """On the figures against doing nothing, after optimism bias: the headline's."""
+    optimism_cases: list[OptimismCase] = field(default_factory=list)
+    """The NPV (and NPSV) with optimism bias at the guidance's upper and lower bounds."""
+    npsv_rank: int | None = None
+    """Rank by NPSV against doing nothing (doing nothing itself: NPSV 0)."""
+    score_rank: int | None = None
+    """Rank by weighted score in options.yaml."""
 
 
 @dataclass
@@ -257,6 +295,22 @@ class SroiSensitivity:
 
 
 @dataclass
+class SroiAssumption:
+    """The partnership's SROI ratio with one benefit's one assumption made worse."""
+
+    benefit: str
+    assumption: str
+    """'deadweight', 'displacement', 'attribution', 'drop_off' or 'proxy'."""
+    change: str
+    """In words: '+10 points', '−10 %'."""
+    ratio: float
+
+
+ASSUMPTION_POINTS = 10.0
+"""The sensitivity moves each adjustment 10 percentage points worse and each proxy 10 % lower."""
+
+
+@dataclass
 class SroiAnalysis:
     benefits: list[SroiBenefit]
     present_value: float
@@ -269,6 +323,12 @@ class SroiAnalysis:
     sensitivity: list[SroiSensitivity] = field(default_factory=list)
     switching_value: float | None = None
     """The per cent fall in value at which the ratio reaches 1 : 1."""
+    net_ratio: float | None = None
+    """(Present value − inputs) ÷ inputs: the net SROI ratio."""
+    payback_months: float | None = None
+    """Inputs ÷ (first year's impact ÷ 12), the SROI Guide's payback period in months."""
+    assumptions: list[SroiAssumption] = field(default_factory=list)
+    """The ratio with each assumption of each benefit made worse, one at a time."""
 
 
 @dataclass
@@ -283,6 +343,12 @@ class EconomicCase:
     """Options left out of the figures: no costs or benefits by year."""
     sroi: SroiAnalysis | None
     notes: list[str] = field(default_factory=list)
+    health_discount: DiscountSchedule = HEALTH_DISCOUNT
+    bcr_convention: str = BCR_CONVENTION
+    rankings_agree: bool | None = None
+    """Whether ranking by NPSV and by weighted score put the same option first."""
+    affordability: Affordability | None = None
+    """The preferred option's cash by financial year: the financial case's affordability."""
 
 
 # --- the arithmetic ------------------------------------------------------------------------
@@ -300,36 +366,41 @@ def schedule_of(project: Project) -> DiscountSchedule:
     )
 
 
-def uplift_of(bias: OptimismBias | None) -> Uplift:
-    """The percentages to add to capital and revenue costs."""
-    if bias is None:
-        return Uplift(0.0, 0.0, None, "none given")
-    bound = OPTIMISM_BIAS[bias.project_type] if bias.project_type else None
-    capital = bias.capital if bias.capital is not None else (bound.capital if bound else 0.0)
-    revenue = bias.revenue if bias.revenue is not None else (bound.revenue if bound else 0.0)
-    if bound is None:
-        basis = "given"
-    elif bias.capital is None and bias.revenue is None:
-        basis = f"upper bound for {bound.name.lower()}"
-    else:
-        basis = f"given, in place of the upper bound for {bound.name.lower()}"
-    duration = bound.works_duration if bound else None
-    lower = bound.lower if bound else None
-    return Uplift(float(capital), float(revenue), bias.project_type, basis, duration, lower)
+def optimism_cases(option: Option, schedule: DiscountSchedule) -> list[OptimismCase]:
+    """The option's NPV with optimism bias at its project type's upper and lower bounds (the
+    lower on the kinds of cost the upper bound covers); none without a project type."""
+    bias = option.optimism_bias
+    if bias is None or bias.project_type is None:
+        return []
+    bound = OPTIMISM_BIAS[bias.project_type]
+    out = []
+    for name, capital, revenue in (
+        ("upper", bound.capital, bound.revenue),
+        ("lower", bound.lower if bound.capital else 0.0, bound.lower if bound.revenue else 0.0),
+    ):
+        uplift = Uplift(capital, revenue, bias.project_type, f"{name} bound")
+        values = _present_values(flows(option, schedule, uplift), with_optimism=True)
+        out.append(OptimismCase(name, float(capital), float(revenue), values.npv, None))
+    return out
 
 
-def _by_year(option: Option) -> dict[int, list[float]]:
-    """capital, revenue, cashable, non-cashable by year; lines of the same year add up."""
-    years: dict[int, list[float]] = {}
+def _by_year(option: Option, through: int | None = None) -> dict[int, list[float]]:
+    """capital, revenue, cashable, non-cashable, health by year; lines of the same year add
+    up; every year from 0 to the last (or `through`) is present, empty years as nil."""
+    last = max([c.year for c in option.costs] + [b.year for b in option.benefits] + [0])
+    if through is not None:
+        last = max(last, through)
+    years: dict[int, list[float]] = {y: [0.0, 0.0, 0.0, 0.0, 0.0] for y in range(last + 1)}
     for cost in option.costs:
-        row = years.setdefault(cost.year, [0.0, 0.0, 0.0, 0.0])
+        row = years[cost.year]
         row[0] += cost.capital
         row[1] += cost.revenue
     for benefit in option.benefits:
-        row = years.setdefault(benefit.year, [0.0, 0.0, 0.0, 0.0])
+        row = years[benefit.year]
         row[2] += benefit.cashable
         row[3] += benefit.non_cashable
-    return dict(sorted(years.items()))
+        row[4] += benefit.health
+    return years
 
 
 def _ratio(top: float, bottom: float) -> float | None:
@@ -346,9 +417,11 @@ def _present_values(years: list[YearFlow], with_optimism: bool) -> PresentValues
         pv("cashable"),
         pv("non_cashable"),
     )
+    health = sum(y.health * y.health_factor for y in years)
     bias = pv("optimism_bias") if with_optimism else 0.0
     costs = capital + revenue + bias
-    benefits = cashable + non_cashable
+    benefits = cashable + non_cashable + health
+    bcr, verdict = classify(benefits, costs, nil="no costs")
     return PresentValues(
         capital,
         revenue,
@@ -358,17 +431,26 @@ def _present_values(years: list[YearFlow], with_optimism: bool) -> PresentValues
         non_cashable,
         benefits,
         benefits - costs,
-        _ratio(benefits, costs),
+        bcr,
+        health,
+        verdict,
     )
 
 
-def flows(option: Option, schedule: DiscountSchedule, uplift: Uplift) -> list[YearFlow]:
-    """The option year by year: costs, optimism bias, benefits, cash and discounted net."""
+def flows(
+    option: Option,
+    schedule: DiscountSchedule,
+    uplift: Uplift,
+    health_schedule: DiscountSchedule = HEALTH_DISCOUNT,
+) -> list[YearFlow]:
+    """The option year by year: costs, optimism bias, benefits, cash and discounted net;
+    health effects at the health schedule, everything else at `schedule`."""
     out: list[YearFlow] = []
     cumulative = 0.0
-    for year, (capital, revenue, cashable, non_cashable) in _by_year(option).items():
+    for year, (capital, revenue, cashable, non_cashable, health) in _by_year(option).items():
         bias = capital * uplift.capital / 100 + revenue * uplift.revenue / 100
         factor = schedule.factor(year)
+        health_factor = health_schedule.factor(year)
         net_cash = cashable - capital - revenue - bias
         cumulative += net_cash
         net = cashable + non_cashable - capital - revenue - bias
@@ -383,7 +465,9 @@ def flows(option: Option, schedule: DiscountSchedule, uplift: Uplift) -> list[Ye
                 non_cashable,
                 net_cash,
                 cumulative,
-                net * factor,
+                net * factor + health * health_factor,
+                health,
+                health_factor,
             )
         )
     return out
@@ -395,14 +479,36 @@ ratio with a near-zero divisor."""
 
 
 def relative(option: PresentValues, baseline: PresentValues) -> Relative:
+    """The option less doing nothing: extra costs and benefits, NPSV, ratio, the net cost to
+    the public sector and the switching values of the NPSV."""
     costs = option.costs - baseline.costs
     benefits = option.benefits - baseline.benefits
-    costs_less = costs < HALF_A_PENNY
-    bcr = None if costs_less else benefits / costs
-    return Relative(costs, benefits, benefits - costs, bcr, costs_less)
+    npsv = benefits - costs
+    bcr, verdict = classify(benefits, costs)
+    cashable = option.cashable - baseline.cashable
+    net_cost = costs - cashable
+    others = benefits - cashable
+    net_bcr, net_verdict = classify(others, net_cost, nil="pays for itself")
+    # NPSV = B − C·(1 + x) is zero at x = (B − C) / C; B·(1 + y) − C is zero at y = (C − B) / B
+    costs_switch = 100 * npsv / costs if costs >= HALF_A_PENNY else None
+    benefits_switch = -100 * npsv / benefits if benefits >= HALF_A_PENNY else None
+    return Relative(
+        costs,
+        benefits,
+        npsv,
+        bcr,
+        costs < HALF_A_PENNY,
+        verdict,
+        cashable,
+        net_cost,
+        net_bcr,
+        net_verdict,
+        costs_switch,
+        benefits_switch,
+    )
 
 
-def sensitivity(values: PresentValues) -> list[Sensitivity]:
+def sensitivity(values: PresentValues | Relative) -> list[Sensitivity]:
     """NPV with costs, then benefits, changed by each of `SENSITIVITY_CHANGES`, and the
     change at which the NPV reaches zero (the switching value)."""
     costs, benefits = values.costs, values.benefits
@@ -411,8 +517,8 @@ def sensitivity(values: PresentValues) -> list[Sensitivity]:
         SensitivityCase(c, benefits * (1 + c / 100) - costs) for c in SENSITIVITY_CHANGES
     ]
     # NPV = B − C·(1 + x) is zero at x = (B − C) / C; B·(1 + y) − C is zero at y = (C − B) / B
-    cost_switch = 100 * values.npv / costs if costs > 0 else None
-    benefit_switch = -100 * values.npv / benefits if benefits > 0 else None
+    cost_switch = 100 * values.npv / costs if costs >= HALF_A_PENNY else None
+    benefit_switch = -100 * values.npv / benefits if benefits >= HALF_A_PENNY else None
     return [
         Sensitivity("costs", cost_cases, cost_switch),
         Sensitivity("benefits", benefit_cases, benefit_switch),
@@ -438,6 +544,7 @@ def appraise_option(
         relative_before=None,
         relative_after=None,
         sensitivity=sensitivity(after),
+        optimism_cases=optimism_cases(option, schedule),
     )
 
 
@@ -516,12 +623,47 @@ def analyse_sroi(project: Project, schedule: DiscountSchedule) -> SroiAnalysis |
         present - inputs if inputs is not None else None,
     )
     if ratio is not None and inputs:
+        result.net_ratio = (present - inputs) / inputs
+        annual = sum(r.impact for r in rows)
+        result.payback_months = inputs / (annual / 12) if annual > 0 else None
+        result.assumptions = _assumption_sensitivity(schedule, valued, present, inputs)
         result.sensitivity = [
             SroiSensitivity(c, present * (1 + c / 100) / inputs) for c in SENSITIVITY_CHANGES
         ]
         # the ratio is 1 : 1 when the value falls to the inputs
         result.switching_value = 100 * (present - inputs) / present if present > 0 else None
     return result
+
+
+def _assumption_sensitivity(
+    schedule: DiscountSchedule,
+    valued: list[Benefit],
+    present: float,
+    inputs: float,
+) -> list[SroiAssumption]:
+    """Each benefit's adjustments 10 points worse (at most 100 %) and its proxy 10 % lower,
+    one at a time, and the partnership's ratio that results."""
+    out = []
+    for b in valued:
+        s = b.sroi
+        if s is None:
+            continue
+        base = sroi_of(b, schedule, []).present_value
+        changes: list[tuple[str, str, dict[str, float]]] = [
+            (name, f"+{ASSUMPTION_POINTS:g} points", {name: min(100.0, (value or 0.0) + 10)})
+            for name, value in (
+                ("deadweight", s.deadweight),
+                ("displacement", s.displacement),
+                ("attribution", s.attribution),
+                ("drop_off", s.drop_off),
+            )
+        ]
+        changes.append(("proxy", f"−{ASSUMPTION_POINTS:g} %", {"proxy": s.proxy * 0.9}))
+        for name, words, update in changes:
+            worse = b.model_copy(update={"sroi": s.model_copy(update=update)})
+            value = sroi_of(worse, schedule, []).present_value
+            out.append(SroiAssumption(b.id, name, words, (present - base + value) / inputs))
+    return out
 
 
 # --- the whole case ------------------------------------------------------------------------
@@ -543,6 +685,7 @@ def economic_case(project: Project) -> EconomicCase:
     if not has_streams:
         appraised = []
     baseline = next((a for a in appraised if a.do_nothing), None)
+    case_agree: bool | None = None
     if baseline is not None:
         if not baseline.has_streams:
             notes.append(
@@ -553,21 +696,35 @@ def economic_case(project: Project) -> EconomicCase:
             if a is not baseline:
                 a.relative_before = relative(a.before_optimism, baseline.before_optimism)
                 a.relative_after = relative(a.after_optimism, baseline.after_optimism)
+                a.relative_sensitivity = sensitivity(a.relative_after)
+                for c in a.optimism_cases:
+                    c.npsv = c.npv - baseline.after_optimism.npv
+                if a.relative_after.verdict == "dominated":
+                    notes.append(
+                        f"{a.id} is dominated by doing nothing: it costs more and brings less "
+                        "benefit, so it has no benefit–cost ratio."
+                    )
+                elif a.relative_after.verdict == "not meaningful":
+                    notes.append(
+                        f"{a.id} costs so little more than doing nothing that its benefit–cost "
+                        f"ratio is not meaningful (over {NOT_MEANINGFUL_ABOVE:g}): compare by "
+                        "NPSV."
+                    )
+        _rank(appraised, opts, notes)
+        case_agree = _agree(appraised)
     elif appraised:
         notes.append(
             "No option is marked do_nothing: true, so nothing is compared with doing nothing."
         )
-    unbiased = [
-        a.id
-        for a in appraised
-        if a.has_streams and not a.do_nothing and a.uplift.basis == "none given"
-    ]
-    if unbiased:
-        notes.append(
-            "No optimism bias for "
-            + ", ".join(unbiased)
-            + ": the Green Book expects one (optimism_bias: a project type or a percentage)."
-        )
+    for o in opts.options:
+        if o.do_nothing or not o.costs:
+            continue
+        missing = unbiased_costs(o)
+        if missing:
+            notes.append(
+                f"{o.id} puts no optimism bias on its {' or '.join(missing)} costs: the "
+                "Green Book expects bias on every cost (optimism_bias in options.yaml)."
+            )
     return EconomicCase(
         currency=project.psp.currency,
         discount=schedule,
@@ -578,4 +735,49 @@ def economic_case(project: Project) -> EconomicCase:
         without_streams=without if has_streams else [o.id for o in opts.options],
         sroi=analyse_sroi(project, schedule),
         notes=notes,
+        rankings_agree=case_agree,
+        affordability=affordability(project),
     )
+
+
+def _rank(
+    appraised: list[OptionEconomics],
+    opts: OptionsFile,
+    notes: list[str],
+) -> None:
+    """Rank by NPSV against doing nothing and by weighted score; say where they disagree."""
+
+    def npsv(a: OptionEconomics) -> float:
+        return a.relative_after.npv if a.relative_after is not None else 0.0
+
+    by_npsv = sorted(appraised, key=lambda a: -npsv(a))
+    for a in appraised:
+        a.npsv_rank = 1 + sum(1 for b in appraised if npsv(b) > npsv(a) + HALF_A_PENNY)
+    weighted = {o.id: weighted_total(o.scores, opts.criteria) for o in opts.options}
+    if opts.criteria:
+        for a in appraised:
+            a.score_rank = 1 + sum(1 for b in appraised if weighted[b.id] > weighted[a.id])
+        first_npsv = [a.id for a in appraised if a.npsv_rank == 1]
+        first_score = [a.id for a in appraised if a.score_rank == 1]
+        if set(first_npsv) != set(first_score):
+            notes.append(
+                f"Ranked by NPSV against doing nothing, {' and '.join(first_npsv)} comes first; "
+                f"by weighted score, {' and '.join(first_score)}: the appraisal must say why "
+                "it prefers one."
+            )
+        else:
+            disagree = [a.id for a in by_npsv if a.npsv_rank != a.score_rank]
+            if disagree:
+                notes.append(
+                    "NPSV and weighted score put the same option first but rank "
+                    + ", ".join(disagree)
+                    + " differently."
+                )
+
+
+def _agree(appraised: list[OptionEconomics]) -> bool | None:
+    if any(a.score_rank is None for a in appraised):
+        return None
+    return {a.id for a in appraised if a.npsv_rank == 1} == {
+        a.id for a in appraised if a.score_rank == 1
+    }

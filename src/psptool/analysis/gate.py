@@ -14,12 +14,12 @@ from itertools import pairwise
 
 from ..model import STAGES, Project
 from ..model.common import months_through
-from ..model.goal import smart_gaps
-from ..vocabulary import DOCUMENT_TITLES, OPERATIONAL_CADENCES
+from ..vocabulary import DOCUMENT_TITLES, OPERATIONAL_CADENCES, Stage
+from . import practice
 from .common import natural_key
+from .practice import PILOT_MONTHS
 
 NEXT_STAGE: dict[str, str] = dict(pairwise(STAGES))
-PILOT_MONTHS = 12
 
 
 @dataclass
@@ -49,6 +49,32 @@ class Gate:
 
 
 Rule = Callable[[Project, date], tuple[bool, str]]
+"""An item's test: met or not, and the reason in a sentence."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a stage's checklist: what it asks, where the guide asks it, its test."""
+
+    id: str
+    label: str
+    guide: str
+    rule: Rule
+
+
+CHECKLISTS: dict[str, list[Item]] = {}
+"""Each stage's checklist, in the order the items are registered (with `@item`) below."""
+
+
+def item(stage: Stage, label: str, guide: str) -> Callable[[Rule], Rule]:
+    """Register the decorated rule as an item of `stage`'s gate; its id is the rule's name.
+    A rule two stages ask for is registered once for each (`item(...)(rule)`)."""
+
+    def register(rule: Rule) -> Rule:
+        CHECKLISTS.setdefault(stage, []).append(Item(rule.__name__, label, guide, rule))
+        return rule
+
+    return register
 
 
 def _ids(ids: list[str]) -> str:
@@ -63,27 +89,30 @@ def _missing(fields: dict[str, object]) -> list[str]:
 # identify ---------------------------------------------------------------------------------
 
 
+@item("identify", "The need for the service is stated", "§2.4")
 def need_stated(p: Project, as_of: date) -> tuple[bool, str]:
     if p.psp.purpose or p.psp.scope:
         return True, "psp.yaml states the purpose and scope"
     return False, "psp.yaml has no purpose or scope saying what need the service meets"
 
 
+@item("identify", "Public and third-sector partners", "§3.2")
 def public_and_third(p: Project, as_of: date) -> tuple[bool, str]:
-    sectors = {x.sector for x in p.partners.partners}
-    missing = [s for s in ("public", "third") if s not in sectors]
+    missing = practice.missing_sectors(p)
     if not missing:
         return True, "public and third-sector partners are both in partners.yaml"
     return False, "no " + " and no ".join(f"{s}-sector partner" for s in missing)
 
 
+@item("identify", "A public partner willing to fund later", "§3.2")
 def potential_funder(p: Project, as_of: date) -> tuple[bool, str]:
-    funders = [x.id for x in p.partners.partners if x.sector == "public" and x.potential_funder]
+    funders = practice.potential_funders(p)
     if funders:
         return True, f"potential funder: {_ids(funders)}"
     return False, "no public partner is marked potential_funder: true"
 
 
+@item("identify", "Expressions of interest scored and decided", "§3.4")
 def candidates_decided(p: Project, as_of: date) -> tuple[bool, str]:
     selection = p.partners.selection
     if selection is None or not selection.criteria:
@@ -104,6 +133,7 @@ def candidates_decided(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"{len(selection.candidates)} candidates scored and decided"
 
 
+@item("identify", "A contact at every partner", "§3.3.3")
 def partner_contacts(p: Project, as_of: date) -> tuple[bool, str]:
     if not p.partners.partners:
         return False, "no partners yet"
@@ -118,13 +148,15 @@ def partner_contacts(p: Project, as_of: date) -> tuple[bool, str]:
 # create -----------------------------------------------------------------------------------
 
 
+@item("create", "One lead partner", "§3.5")
 def lead_partner(p: Project, as_of: date) -> tuple[bool, str]:
-    leads = [x.id for x in p.partners.partners if x.lead]
+    leads = practice.lead_partners(p)
     if len(leads) == 1:
         return True, f"lead partner: {leads[0]}"
     return False, "no lead partner" if not leads else f"{len(leads)} lead partners: {_ids(leads)}"
 
 
+@item("create", "Vision, purpose and scope", "§3.7, §3.12")
 def vision_purpose(p: Project, as_of: date) -> tuple[bool, str]:
     missing = _missing({"vision": p.psp.vision, "purpose": p.psp.purpose, "scope": p.psp.scope})
     if missing:
@@ -132,21 +164,23 @@ def vision_purpose(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "vision, purpose and scope are written"
 
 
+@item("create", "SMART joint goals", "§3.8")
 def smart_goals(p: Project, as_of: date) -> tuple[bool, str]:
     goals = p.goals.goals
     if not goals:
         return False, "goals.yaml has no goals"
-    linked = {b.goal for b in p.benefits.benefits if b.goal}
+    linked = practice.benefit_goals(p)
     failing = [
         f"{g.id} ({''.join(gaps)})"
         for g in goals
-        if (gaps := smart_gaps(g, p.psp.start, p.psp.end, g.id in linked))
+        if (gaps := practice.goal_gaps(p, g, g.id in linked))
     ]
     if failing:
         return False, "not SMART: " + ", ".join(failing)
     return True, f"all {len(goals)} goals are SMART"
 
 
+@item("create", "Governance and operational groups with cadence", "§7.2")
 def governance_groups(p: Project, as_of: date) -> tuple[bool, str]:
     groups = p.psp.governance.groups
     if not groups:
@@ -173,6 +207,7 @@ def governance_groups(p: Project, as_of: date) -> tuple[bool, str]:
     return True, ", ".join(f"{g.name} ({g.cadence})" for g in groups)
 
 
+@item("create", "A Director-level senior sponsor and a project manager", "§3.6, §3.11")
 def key_roles(p: Project, as_of: date) -> tuple[bool, str]:
     """At least one senior sponsor at Director level in a public partner; a project manager."""
     people = p.people()
@@ -196,6 +231,7 @@ def key_roles(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"senior sponsor {public_directors[0]}, project manager {managers[0]}"
 
 
+@item("create", "Every MoU section written", "§3.12")
 def mou_content(p: Project, as_of: date) -> tuple[bool, str]:
     psp = p.psp
     missing = _missing(
@@ -226,10 +262,8 @@ def _signed_by_all(p: Project, document: str, director: bool) -> tuple[bool, str
     for a in p.psp.approvals:
         if a.document != document or a.date is None or a.date > date.max:
             continue
-        if director:
-            entry = people.get(a.person or "")
-            if entry is None or entry[1] != a.partner or not entry[0].director_level:
-                continue
+        if director and not practice.signs_at_director_level(people, a):
+            continue
         signed.add(a.partner)
     partners = [x.id for x in p.partners.partners]
     if not partners:
@@ -241,10 +275,12 @@ def _signed_by_all(p: Project, document: str, director: bool) -> tuple[bool, str
     return True, f"signed by all {len(partners)} partners"
 
 
+@item("create", "MoU signed at Director level by every partner", "§3.12")
 def mou_signed(p: Project, as_of: date) -> tuple[bool, str]:
     return _signed_by_all(p, "mou", director=True)
 
 
+@item("create", "A plan with owners and dates to the end date", "§3.13")
 def project_plan(p: Project, as_of: date) -> tuple[bool, str]:
     psp, milestones = p.psp, p.milestones.milestones
     if psp.start is None or psp.end is None:
@@ -267,16 +303,18 @@ def project_plan(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"{len(milestones)} milestones with owners and dates to {last}"
 
 
+@item("create", "A stakeholder map", "§3.10.1")
 def stakeholder_map(p: Project, as_of: date) -> tuple[bool, str]:
     stakeholders = p.stakeholders.stakeholders
     if not stakeholders:
         return False, "stakeholders.yaml has no stakeholders"
-    unrated = [s.id for s in stakeholders if s.interest is None or s.influence is None]
+    unrated = [s.id for s in stakeholders if practice.unrated(s)]
     if unrated:
         return False, f"no interest or influence rating for {_ids(unrated)}"
     return True, f"{len(stakeholders)} stakeholders mapped"
 
 
+@item("create", "A communications plan", "§3.10.2")
 def comms_plan(p: Project, as_of: date) -> tuple[bool, str]:
     comms = p.stakeholders.communications
     if not comms:
@@ -291,6 +329,7 @@ def comms_plan(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"{len(comms)} communications reach every stakeholder"
 
 
+@item("create", "Benefits management set up", "§3.14")
 def benefits_setup(p: Project, as_of: date) -> tuple[bool, str]:
     ready = [
         b.id
@@ -302,11 +341,12 @@ def benefits_setup(p: Project, as_of: date) -> tuple[bool, str]:
     return False, "no benefit has a KPI with baseline, target, target date and owner"
 
 
+@item("create", "A RAID log with owners and actions", "§7.3")
 def raid_log(p: Project, as_of: date) -> tuple[bool, str]:
     entries = p.risks.risks
     if not any(r.type == "risk" for r in entries):
         return False, "risks.yaml has no risks"
-    gaps = [r.id for r in entries if r.status == "open" and (r.owner is None or not r.actions)]
+    gaps = [r.id for r in entries if practice.needs_owner(r) or practice.needs_action(r)]
     if gaps:
         return False, f"open entries without an owner or an action: {_ids(gaps)}"
     return True, f"{len(entries)} entries, every open one with an owner and actions"
@@ -315,6 +355,7 @@ def raid_log(p: Project, as_of: date) -> tuple[bool, str]:
 # design -----------------------------------------------------------------------------------
 
 
+@item("design", "Short, medium and long-term outcomes", "§4.3.3")
 def outcome_terms(p: Project, as_of: date) -> tuple[bool, str]:
     terms = {g.term for g in p.goals.goals}
     missing = [t for t in ("short", "medium", "long") if t not in terms]
@@ -323,6 +364,7 @@ def outcome_terms(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "short, medium and long-term outcomes are set"
 
 
+@item("design", "Every outcome measured by a benefit", "§4.3.4")
 def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
     linked = {b.goal for b in p.benefits.benefits}
     unmeasured = [g.id for g in p.goals.goals if g.id not in linked]
@@ -333,6 +375,7 @@ def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every goal has a benefit to measure it"
 
 
+@item("design", "Potential funders engaged", "§4.3.2")
 def funders_engaged(p: Project, as_of: date) -> tuple[bool, str]:
     engaged = [f.id for f in p.sustainability.funders if f.status in ("engaged", "committed")]
     if engaged:
@@ -340,15 +383,17 @@ def funders_engaged(p: Project, as_of: date) -> tuple[bool, str]:
     return False, "no future funder is engaged yet (sustainability.yaml funders)"
 
 
+@item("design", "Options scored, including do nothing", "§4.4")
 def options_appraised(p: Project, as_of: date) -> tuple[bool, str]:
     opts = p.options
     if not opts.criteria or len(opts.options) < 2:
         return False, "options.yaml needs criteria and at least two options"
-    if not any(o.do_nothing for o in opts.options):
+    if not practice.do_nothing_options(opts.options):
         return False, "no do-nothing option"
     return True, f"{len(opts.options)} options scored against {len(opts.criteria)} criteria"
 
 
+@item("design", "Costs and risks of each option", "§4.5.4")
 def option_costs_risks(p: Project, as_of: date) -> tuple[bool, str]:
     gaps = [o.id for o in p.options.options if not o.do_nothing and (o.cost is None or not o.risks)]
     if not p.options.options:
@@ -358,6 +403,7 @@ def option_costs_risks(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every option has a cost and its risks"
 
 
+@item("design", "A preferred option", "§4.4.1")
 def preferred_option(p: Project, as_of: date) -> tuple[bool, str]:
     preferred = p.options.preferred
     option = next((o for o in p.options.options if o.id == preferred), None)
@@ -368,43 +414,55 @@ def preferred_option(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"preferred: {preferred} ({option.name})"
 
 
+@item("design", "A pilot of at least 12 months planned", "§4.5.2")
 def pilot_timescale(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     if pilot is None or pilot.start is None or pilot.end is None:
         return False, "psp.yaml has no pilot start and end"
-    months = months_through(pilot.start, pilot.end)
-    if months < PILOT_MONTHS:
-        return False, f"the pilot is planned for {months:.1f} months; the guide advises 12"
+    if short := _shorter_than_a_pilot(pilot.start, pilot.end, "the pilot is planned for"):
+        return False, short
     return True, f"pilot planned {pilot.start} to {pilot.end}"
 
 
+@item("design", "The pilot's costs planned", "§4.1")
 def pilot_costed(p: Project, as_of: date) -> tuple[bool, str]:
     if not any(line.planned is not None for line in p.budget.budget):
         return False, "budget.yaml has no planned spend"
     return True, "the budget plans the pilot's costs"
 
 
+@item("design", "Outline business case signed off by every partner", "§4.5.4")
 def obc_signed(p: Project, as_of: date) -> tuple[bool, str]:
     return _signed_by_all(p, "outline_business_case", director=False)
+
+
+def _shorter_than_a_pilot(start: date, end: date, what: str) -> str | None:
+    """Why a period from `start` to `end` is shorter than the guide's pilot, or None."""
+    months = months_through(start, end)
+    if months < PILOT_MONTHS:
+        return f"{what} {months:.1f} months; the guide advises {PILOT_MONTHS}"
+    return None
 
 
 # pilot ------------------------------------------------------------------------------------
 
 
+@item("pilot", "Pilot plan agreed by every partner", "§5.2.3")
 def pilot_plan_agreed(p: Project, as_of: date) -> tuple[bool, str]:
     return _signed_by_all(p, "pilot_plan", director=False)
 
 
+@item("pilot", "An evaluation of at least 12 months", "§5.2.2, §6.2.1")
 def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
     ev = p.sustainability.evaluation
     if ev is None or not ev.approach or ev.start is None or ev.end is None:
         return False, "sustainability.yaml has no evaluation approach with start and end"
-    months = months_through(ev.start, ev.end)
-    if months < PILOT_MONTHS:
-        return False, f"the evaluation covers {months:.1f} months; the guide advises 12"
+    if short := _shorter_than_a_pilot(ev.start, ev.end, "the evaluation covers"):
+        return False, short
     return True, f"evaluation {ev.start} to {ev.end}"
 
 
+@item("pilot", "The pilot has run 12 months", "§4.5.2")
 def pilot_duration(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     if pilot is None or pilot.start is None:
@@ -412,10 +470,13 @@ def pilot_duration(p: Project, as_of: date) -> tuple[bool, str]:
     end = min(as_of, pilot.end) if pilot.end else as_of
     months = months_through(pilot.start, end)
     if months < PILOT_MONTHS:
-        return False, f"the pilot has run {max(months, 0):.1f} months of the 12 the guide advises"
+        return False, (
+            f"the pilot has run {max(months, 0):.1f} months of the {PILOT_MONTHS} the guide advises"
+        )
     return True, f"the pilot has run {months:.0f} months"
 
 
+@item("pilot", "KPIs measured during the pilot", "§5.3")
 def kpis_tracked(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     start = pilot.start if pilot and pilot.start else p.psp.start
@@ -431,21 +492,22 @@ def kpis_tracked(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every benefit has been measured during the pilot"
 
 
+@item("pilot", "RAID log up to date", "§7.3")
 def raid_current(p: Project, as_of: date) -> tuple[bool, str]:
     stale = [
         r.id
         for r in p.risks.risks
-        if r.status == "open"
-        and (
-            (r.review is not None and r.review < as_of)
-            or any(not a.done and a.due is not None and a.due < as_of for a in r.actions)
-        )
+        if practice.review_overdue(r, as_of) or practice.overdue_actions(r, as_of)
     ]
     if stale:
         return False, f"overdue reviews or actions: {_ids(stale)}"
     return True, "no overdue reviews or actions"
 
 
+item("pilot", "Future funders engaged", "§5.2.3")(funders_engaged)
+
+
+@item("pilot", "Milestones up to the pilot completed", "§5.3")
 def pilot_milestones_done(p: Project, as_of: date) -> tuple[bool, str]:
     open_ = [
         m.id
@@ -457,8 +519,9 @@ def pilot_milestones_done(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every milestone up to the pilot is completed"
 
 
+@item("pilot", "Full business case approved", "§5.4")
 def fbc_signed(p: Project, as_of: date) -> tuple[bool, str]:
-    leads = {x.id for x in p.partners.partners if x.lead}
+    leads = set(practice.lead_partners(p))
     signed = {a.partner for a in p.psp.approvals if a.document == "full_business_case"}
     if leads and leads <= signed:
         return True, "the full business case is approved"
@@ -468,6 +531,7 @@ def fbc_signed(p: Project, as_of: date) -> tuple[bool, str]:
 # sustain ----------------------------------------------------------------------------------
 
 
+@item("sustain", "A sustainability route (procurement, grant, SLA)", "§6.2.4")
 def route_chosen(p: Project, as_of: date) -> tuple[bool, str]:
     route = p.sustainability.route
     if route is None:
@@ -477,8 +541,9 @@ def route_chosen(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"route: {route}"
 
 
+@item("sustain", "Sustainability plan approved by the funding partners", "§6.2")
 def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
-    funders = [x.id for x in p.partners.partners if x.sector == "public" and x.potential_funder]
+    funders = practice.potential_funders(p)
     signed = {a.partner for a in p.psp.approvals if a.document == "sustainability_plan"}
     missing = [f for f in funders if f not in signed]
     if not funders:
@@ -488,6 +553,7 @@ def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "approved by every public funding partner"
 
 
+@item("sustain", "Mainstream funding committed", "§2.4")
 def funder_committed(p: Project, as_of: date) -> tuple[bool, str]:
     committed = [f.id for f in p.sustainability.funders if f.status == "committed" and f.amount]
     if committed:
@@ -495,6 +561,7 @@ def funder_committed(p: Project, as_of: date) -> tuple[bool, str]:
     return False, "no funder has committed an amount"
 
 
+@item("sustain", "Funders engaged before their budget cycles", "§6.2.2")
 def funders_before_budget(p: Project, as_of: date) -> tuple[bool, str]:
     late = [
         f.id
@@ -513,12 +580,14 @@ def funders_before_budget(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every funder's budget cycle is known and was met"
 
 
+@item("sustain", "Marketing and communication planned", "§6.2.3")
 def marketing_plan(p: Project, as_of: date) -> tuple[bool, str]:
     if p.sustainability.marketing:
         return True, "marketing and communication are planned"
     return False, "sustainability.yaml has no marketing plan"
 
 
+@item("sustain", "The evaluation is complete", "§6.2.1")
 def evaluation_done(p: Project, as_of: date) -> tuple[bool, str]:
     ev = p.sustainability.evaluation
     if ev is None or ev.end is None:
@@ -528,6 +597,7 @@ def evaluation_done(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"the evaluation ended {ev.end}"
 
 
+@item("sustain", "Plan completed and issues closed", "§7.3")
 def wrap_up(p: Project, as_of: date) -> tuple[bool, str]:
     open_ms = [m.id for m in p.milestones.milestones if m.completed is None]
     issues = [r.id for r in p.risks.risks if r.status == "open" and r.type == "issue"]
@@ -541,111 +611,10 @@ def wrap_up(p: Project, as_of: date) -> tuple[bool, str]:
     return True, "every milestone is completed and no issue is open"
 
 
-CHECKLISTS: dict[str, list[tuple[str, str, str, Rule]]] = {
-    "identify": [
-        ("need_stated", "The need for the service is stated", "§2.4", need_stated),
-        ("public_and_third", "Public and third-sector partners", "§3.2", public_and_third),
-        ("potential_funder", "A public partner willing to fund later", "§3.2", potential_funder),
-        (
-            "candidates_decided",
-            "Expressions of interest scored and decided",
-            "§3.4",
-            candidates_decided,
-        ),
-        ("partner_contacts", "A contact at every partner", "§3.3.3", partner_contacts),
-    ],
-    "create": [
-        ("lead_partner", "One lead partner", "§3.5", lead_partner),
-        ("vision_purpose", "Vision, purpose and scope", "§3.7, §3.12", vision_purpose),
-        ("smart_goals", "SMART joint goals", "§3.8", smart_goals),
-        (
-            "governance_groups",
-            "Governance and operational groups with cadence",
-            "§7.2",
-            governance_groups,
-        ),
-        (
-            "key_roles",
-            "A Director-level senior sponsor and a project manager",
-            "§3.6, §3.11",
-            key_roles,
-        ),
-        ("mou_content", "Every MoU section written", "§3.12", mou_content),
-        ("mou_signed", "MoU signed at Director level by every partner", "§3.12", mou_signed),
-        ("project_plan", "A plan with owners and dates to the end date", "§3.13", project_plan),
-        ("stakeholder_map", "A stakeholder map", "§3.10.1", stakeholder_map),
-        ("comms_plan", "A communications plan", "§3.10.2", comms_plan),
-        ("benefits_setup", "Benefits management set up", "§3.14", benefits_setup),
-        ("raid_log", "A RAID log with owners and actions", "§7.3", raid_log),
-    ],
-    "design": [
-        ("outcome_terms", "Short, medium and long-term outcomes", "§4.3.3", outcome_terms),
-        (
-            "outcomes_to_benefits",
-            "Every outcome measured by a benefit",
-            "§4.3.4",
-            outcomes_to_benefits,
-        ),
-        ("funders_engaged", "Potential funders engaged", "§4.3.2", funders_engaged),
-        ("options_appraised", "Options scored, including do nothing", "§4.4", options_appraised),
-        ("option_costs_risks", "Costs and risks of each option", "§4.5.4", option_costs_risks),
-        ("preferred_option", "A preferred option", "§4.4.1", preferred_option),
-        ("pilot_timescale", "A pilot of at least 12 months planned", "§4.5.2", pilot_timescale),
-        ("pilot_costed", "The pilot's costs planned", "§4.1", pilot_costed),
-        ("obc_signed", "Outline business case signed off by every partner", "§4.5.4", obc_signed),
-    ],
-    "pilot": [
-        ("pilot_plan_agreed", "Pilot plan agreed by every partner", "§5.2.3", pilot_plan_agreed),
-        (
-            "evaluation_framework",
-            "An evaluation of at least 12 months",
-            "§5.2.2, §6.2.1",
-            evaluation_framework,
-        ),
-        ("pilot_duration", "The pilot has run 12 months", "§4.5.2", pilot_duration),
-        ("kpis_tracked", "KPIs measured during the pilot", "§5.3", kpis_tracked),
-        ("raid_current", "RAID log up to date", "§7.3", raid_current),
-        ("funders_engaged", "Future funders engaged", "§5.2.3", funders_engaged),
-        (
-            "pilot_milestones_done",
-            "Milestones up to the pilot completed",
-            "§5.3",
-            pilot_milestones_done,
-        ),
-        ("fbc_signed", "Full business case approved", "§5.4", fbc_signed),
-    ],
-    "sustain": [
-        (
-            "route_chosen",
-            "A sustainability route (procurement, grant, SLA)",
-            "§6.2.4",
-            route_chosen,
-        ),
-        (
-            "plan_signed",
-            "Sustainability plan approved by the funding partners",
-            "§6.2",
-            plan_signed,
-        ),
-        ("funder_committed", "Mainstream funding committed", "§2.4", funder_committed),
-        (
-            "funders_before_budget",
-            "Funders engaged before their budget cycles",
-            "§6.2.2",
-            funders_before_budget,
-        ),
-        ("marketing_plan", "Marketing and communication planned", "§6.2.3", marketing_plan),
-        ("evaluation_done", "The evaluation is complete", "§6.2.1", evaluation_done),
-        ("wrap_up", "Plan completed and issues closed", "§7.3", wrap_up),
-    ],
-}
-
-
 def stage_gate(project: Project, as_of: date, stage: str | None = None) -> Gate:
     """The checklist for leaving `stage` (default: the partnership's current stage)."""
     stage = stage or project.psp.stage
     items = [
-        GateItem(item_id, label, *rule(project, as_of), guide)
-        for item_id, label, guide, rule in CHECKLISTS.get(stage, [])
+        GateItem(i.id, i.label, *i.rule(project, as_of), i.guide) for i in CHECKLISTS.get(stage, [])
     ]
     return Gate(stage, NEXT_STAGE.get(stage), as_of, items)

@@ -1,47 +1,29 @@
 """Checks in layers: syntax and schema (from the loader), references, consistency, practice.
 
-Each check is a plain function `CheckContext -> Iterable[Diagnostic]` listed in `CHECKS`; each
-runs inside a guard, so a check that breaks is reported as PSP000 and the others still run.
+Each check is a plain function `CheckContext -> Iterable[Diagnostic]`, registered with
+`@rule(codes…)` where it is written (registry.py) and run in `CHECKS` order; each runs inside a
+guard, so a check that breaks is reported as PSP000 and the others still run.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Callable, Iterable
+import pkgutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, make
 from ..load import LoadResult, ProjectNotFound, load_project
-from . import consistency, practice, references
 from .context import CheckContext
+from .registry import RULES, Check, Rule, ordered, rule
 
-Check = Callable[[CheckContext], Iterable[Diagnostic]]
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")  # each registers its rules
 
-CHECKS: tuple[Check, ...] = (
-    references.duplicate_ids,
-    references.owners,
-    references.partners_and_people,
-    references.goals_milestones_stakeholders,
-    references.scores,
-    consistency.milestone_cycles,
-    consistency.milestone_order,
-    consistency.dates_in_range,
-    consistency.not_in_future,
-    consistency.start_before_end,
-    consistency.risk_matrix,
-    consistency.risk_dates,
-    practice.smart_goals,
-    practice.raid_log,
-    practice.options_appraisal,
-    practice.partnership_mix,
-    practice.mou_signatures,
-    practice.pilot_length,
-    practice.overdue_milestones,
-    practice.stakeholder_ratings,
-    practice.sroi_adjustments,
-)
+CHECKS: tuple[Check, ...] = tuple(r.check for r in ordered())
+"""Every check `psp validate` runs, in order: the rules registered with `@rule` (registry.py)."""
 
 CANNOT_RUN = frozenset({"PSP001", "PSP003"})
 """Codes that mean the folder could not be read at all: `psp validate` exits 2."""
@@ -111,4 +93,14 @@ def validate(
     return Validation(result.root, found, result)
 
 
-__all__ = ["CHECKS", "CheckContext", "Validation", "run_checks", "validate"]
+__all__ = [
+    "CHECKS",
+    "RULES",
+    "Check",
+    "CheckContext",
+    "Rule",
+    "Validation",
+    "rule",
+    "run_checks",
+    "validate",
+]

@@ -8,8 +8,10 @@ from datetime import date
 from ..diagnostics import Diagnostic
 from ..model import Milestone
 from .context import CheckContext
+from .registry import rule
 
 
+@rule("PSP301")
 def milestone_cycles(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Report each dependency cycle once, at the first milestone of it in the file."""
     milestones = ctx.project.milestones.milestones
@@ -62,6 +64,7 @@ def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     return cycles
 
 
+@rule("PSP302")
 def milestone_order(ctx: CheckContext) -> Iterator[Diagnostic]:
     """A milestone due before one it depends on cannot be met as planned."""
     milestones = ctx.project.milestones.milestones
@@ -89,6 +92,7 @@ def _outside(when: date | None, start: date | None, end: date | None) -> bool:
     )
 
 
+@rule("PSP303")
 def dates_in_range(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Plan dates fall inside the partnership's start and end."""
     psp = ctx.project.psp
@@ -123,6 +127,7 @@ def dates_in_range(ctx: CheckContext) -> Iterator[Diagnostic]:
                 )
 
 
+@rule("PSP304")
 def not_in_future(ctx: CheckContext) -> Iterator[Diagnostic]:
     """What has happened cannot be dated after the as-of date."""
     p, as_of = ctx.project, ctx.as_of
@@ -161,6 +166,7 @@ def not_in_future(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP305")
 def start_before_end(ctx: CheckContext) -> Iterator[Diagnostic]:
     psp = ctx.project.psp
     pairs: list[tuple[str, tuple[str, ...], str, date | None, date | None]] = [
@@ -190,6 +196,7 @@ def start_before_end(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP306")
 def risk_matrix(ctx: CheckContext) -> Iterator[Diagnostic]:
     matrix = ctx.project.psp.risk_matrix
     if matrix.amber >= matrix.red:
@@ -202,6 +209,7 @@ def risk_matrix(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
+@rule("PSP307", "PSP308")
 def risk_dates(ctx: CheckContext) -> Iterator[Diagnostic]:
     for i, risk in enumerate(ctx.project.risks.risks):
         if risk.target is not None and risk.target.likelihood * risk.target.impact > risk.score:

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis import practice
+from ..analysis.practice import PILOT_MONTHS
 from ..diagnostics import Diagnostic
 from ..model import STAGES
 from ..model.benefit import sroi_gaps
 from ..model.common import months_through
-from ..model.goal import smart_gaps
 from ..model.options import weighted_total
 from .context import CheckContext
+from .registry import rule
 
 
+@rule("PSP401")
 def smart_goals(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
-    linked = {b.goal for b in p.benefits.benefits if b.goal}
+    linked = practice.benefit_goals(p)
     # A benefit left out for a schema error may be the one linked to the goal: Relevant is
     # then not judged (the benefit's own error is the finding); the other letters still are.
     benefits_partial = ctx.left_out("benefits.yaml", "benefits")
     for i, goal in enumerate(p.goals.goals):
-        gaps = smart_gaps(goal, p.psp.start, p.psp.end, benefits_partial or goal.id in linked)
+        gaps = practice.goal_gaps(p, goal, benefits_partial or goal.id in linked)
         if gaps:
             letters = "".join(gaps)
             reasons = "; ".join(f"{letter}: {why}" for letter, why in gaps.items())
@@ -33,13 +36,14 @@ def smart_goals(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP402", "PSP403", "PSP404", "PSP414")
 def raid_log(ctx: CheckContext) -> Iterator[Diagnostic]:
     as_of = ctx.as_of
     for i, risk in enumerate(ctx.project.risks.risks):
         if risk.status != "open":
             continue
         where = ("risks", i)
-        if risk.owner is None:
+        if practice.needs_owner(risk):
             yield ctx.at(
                 "PSP402",
                 f"{risk.type} {risk.id} has no owner",
@@ -47,7 +51,7 @@ def raid_log(ctx: CheckContext) -> Iterator[Diagnostic]:
                 where,
                 hint="every entry in the RAID log needs someone who answers for it",
             )
-        if risk.type in ("risk", "issue") and not risk.actions:
+        if practice.needs_action(risk):
             yield ctx.at(
                 "PSP403",
                 f"{risk.type} {risk.id} has no action",
@@ -55,7 +59,7 @@ def raid_log(ctx: CheckContext) -> Iterator[Diagnostic]:
                 where,
                 hint="add actions: what will be done, by whom, by when",
             )
-        if risk.review is not None and risk.review < as_of:
+        if practice.review_overdue(risk, as_of):
             yield ctx.at(
                 "PSP404",
                 f"{risk.type} {risk.id} was due for review on {risk.review}",
@@ -64,27 +68,28 @@ def raid_log(ctx: CheckContext) -> Iterator[Diagnostic]:
                 value=True,
                 hint="review it and set the next review date",
             )
-        for j, action in enumerate(risk.actions):
-            if not action.done and action.due is not None and action.due < as_of:
-                yield ctx.at(
-                    "PSP414",
-                    f"{risk.type} {risk.id}: action '{_short(action.action)}' was due {action.due}",
-                    "risks.yaml",
-                    (*where, "actions", j, "due"),
-                    value=True,
-                    hint="mark it done: true, or agree a new due date",
-                )
+        for j in practice.overdue_actions(risk, as_of):
+            action = risk.actions[j]
+            yield ctx.at(
+                "PSP414",
+                f"{risk.type} {risk.id}: action '{_short(action.action)}' was due {action.due}",
+                "risks.yaml",
+                (*where, "actions", j, "due"),
+                value=True,
+                hint="mark it done: true, or agree a new due date",
+            )
 
 
 def _short(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@rule("PSP405", "PSP417", "PSP406")
 def options_appraisal(ctx: CheckContext) -> Iterator[Diagnostic]:
     opts = ctx.project.options
     if not opts.options:
         return
-    do_nothing = [i for i, o in enumerate(opts.options) if o.do_nothing]
+    do_nothing = practice.do_nothing_options(opts.options)
     # an option left out for a schema error may be the do-nothing one; a second do-nothing
     # option is still a second
     if not do_nothing and not ctx.left_out("options.yaml", "options"):
@@ -123,6 +128,7 @@ def options_appraisal(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
+@rule("PSP407", "PSP408", "PSP409", "PSP410")
 def partnership_mix(ctx: CheckContext) -> Iterator[Diagnostic]:
     # When partners.yaml could not be read, or a partner was left out for a schema error, its
     # own error says why; 'no public-sector partner' or 'no lead partner' would be noise, and
@@ -130,23 +136,23 @@ def partnership_mix(ctx: CheckContext) -> Iterator[Diagnostic]:
     # is still a second lead.
     partial = ctx.left_out("partners.yaml", "partners")
     partners = ctx.project.partners.partners
-    sectors = {p.sector for p in partners}
+    missing = practice.missing_sectors(ctx.project)
     where = ("partners",)
-    if "public" not in sectors and not partial:
+    if "public" in missing and not partial:
         yield ctx.at(
             "PSP407",
             "no public-sector partner: a PSP is a partnership of public and third-sector bodies",
             "partners.yaml",
             where,
         )
-    if "third" not in sectors and not partial:
+    if "third" in missing and not partial:
         yield ctx.at(
             "PSP408",
             "no third-sector partner: a PSP is a partnership of public and third-sector bodies",
             "partners.yaml",
             where,
         )
-    if not partial and not any(p.sector == "public" and p.potential_funder for p in partners):
+    if not partial and not practice.potential_funders(ctx.project):
         yield ctx.at(
             "PSP409",
             "no public partner is marked potential_funder: true; the service needs one to "
@@ -167,6 +173,7 @@ def partnership_mix(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
+@rule("PSP411", "PSP412")
 def mou_signatures(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     people = p.people()
@@ -218,22 +225,24 @@ def mou_signatures(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP413")
 def pilot_length(ctx: CheckContext) -> Iterator[Diagnostic]:
     pilot = ctx.project.psp.pilot
     if pilot is None or pilot.start is None or pilot.end is None or pilot.end < pilot.start:
-        return
+        return  # no pilot planned yet, or one that ends before it starts (PSP305)
     months = months_through(pilot.start, pilot.end)
-    if months < 12:
+    if months < PILOT_MONTHS:
         yield ctx.at(
             "PSP413",
             f"the pilot runs {months:.1f} months ({pilot.start} to {pilot.end}); the guide "
-            "advises at least 12",
+            f"advises at least {PILOT_MONTHS}",
             "psp.yaml",
             ("pilot",),
             hint="a pilot needs time to gather evidence for the full business case",
         )
 
 
+@rule("PSP415")
 def overdue_milestones(ctx: CheckContext) -> Iterator[Diagnostic]:
     for i, ms in enumerate(ctx.project.milestones.milestones):
         if ms.completed is None and ms.due is not None and ms.due < ctx.as_of:
@@ -248,9 +257,10 @@ def overdue_milestones(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP416")
 def stakeholder_ratings(ctx: CheckContext) -> Iterator[Diagnostic]:
     for i, s in enumerate(ctx.project.stakeholders.stakeholders):
-        missing = [k for k in ("interest", "influence") if getattr(s, k) is None]
+        missing = practice.unrated(s)
         if missing:
             yield ctx.at(
                 "PSP416",
@@ -261,6 +271,7 @@ def stakeholder_ratings(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP418")
 def sroi_adjustments(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     for i, benefit in enumerate(p.benefits.benefits):

@@ -10,6 +10,7 @@ from ..diagnostics import Diagnostic
 from ..load.yamlfile import Path
 from ..model import FILES
 from .context import CheckContext
+from .registry import rule
 
 
 def _suggest(value: str, known: Iterable[str]) -> str | None:
@@ -36,6 +37,7 @@ def _duplicates(
             seen[record.id] = path
 
 
+@rule("PSP201")
 def duplicate_ids(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Ids are unique within their namespace, as each file's model declares its lists of
     records (`model.Records`): a partner's people share one with the partners."""
@@ -47,21 +49,29 @@ def duplicate_ids(ctx: CheckContext) -> Iterator[Diagnostic]:
             yield from _duplicates(ctx, spec.name, spec.namespaces[namespace], records)
 
 
+def unknown_owner(
+    ctx: CheckContext, known: set[str], file: str, path: Path, owner: str | None, what: str
+) -> Iterator[Diagnostic]:
+    """PSP202 where `owner` (of the record `what`, at `path` in `file`) is not in `known`."""
+    if owner is not None and owner not in known:
+        yield ctx.at(
+            "PSP202",
+            f"{what}: owner '{owner}' is not a partner or a person in partners.yaml",
+            file,
+            (*path, "owner"),
+            value=True,
+            hint=_suggest(owner, known) or "add the person to their partner's people",
+        )
+
+
+@rule("PSP202")
 def owners(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Every `owner` names a partner or a partner's person."""
     p = ctx.project
     known = p.owner_ids() | ctx.raw_people_ids()
 
     def check(file: str, path: Path, owner: str | None, what: str) -> Iterator[Diagnostic]:
-        if owner is not None and owner not in known:
-            yield ctx.at(
-                "PSP202",
-                f"{what}: owner '{owner}' is not a partner or a person in partners.yaml",
-                file,
-                (*path, "owner"),
-                value=True,
-                hint=_suggest(owner, known) or "add the person to their partner's people",
-            )
+        return unknown_owner(ctx, known, file, path, owner, what)
 
     for i, goal in enumerate(p.goals.goals):
         yield from check("goals.yaml", ("goals", i), goal.owner, f"goal {goal.id}")
@@ -88,6 +98,7 @@ def owners(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
+@rule("PSP203", "PSP211")
 def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Governance members, chairs, roles, approvals, budget lines and funders name real ids."""
     p = ctx.project
@@ -179,47 +190,75 @@ def partners_and_people(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+@rule("PSP204", "PSP205", "PSP207")
 def goals_milestones_stakeholders(ctx: CheckContext) -> Iterator[Diagnostic]:
     p = ctx.project
     goal_ids = {g.id for g in p.goals.goals} | ctx.raw_ids("goals.yaml", "goals")
-    for i, benefit in enumerate(p.benefits.benefits):
-        if benefit.goal is not None and benefit.goal not in goal_ids:
-            yield ctx.at(
-                "PSP204",
-                f"benefit {benefit.id}: goal '{benefit.goal}' is not in goals.yaml",
-                "benefits.yaml",
+    yield from _unknown(
+        ctx,
+        "PSP204",
+        goal_ids,
+        "benefits.yaml",
+        (
+            (
+                b.goal,
+                f"benefit {b.id}: goal '{b.goal}' is not in goals.yaml",
                 ("benefits", i, "goal"),
-                value=True,
-                hint=_suggest(benefit.goal, goal_ids),
             )
+            for i, b in enumerate(p.benefits.benefits)
+            if b.goal is not None
+        ),
+    )
     milestone_ids = {m.id for m in p.milestones.milestones} | ctx.raw_ids(
         "milestones.yaml", "milestones"
     )
-    for i, ms in enumerate(p.milestones.milestones):
-        for j, dep in enumerate(ms.depends_on):
-            if dep not in milestone_ids:
-                yield ctx.at(
-                    "PSP205",
-                    f"milestone {ms.id} depends on '{dep}', which is not in milestones.yaml",
-                    "milestones.yaml",
-                    ("milestones", i, "depends_on", j),
-                    value=True,
-                    hint=_suggest(dep, milestone_ids),
-                )
+    yield from _unknown(
+        ctx,
+        "PSP205",
+        milestone_ids,
+        "milestones.yaml",
+        (
+            (
+                dep,
+                f"milestone {ms.id} depends on '{dep}', which is not in milestones.yaml",
+                ("milestones", i, "depends_on", j),
+            )
+            for i, ms in enumerate(p.milestones.milestones)
+            for j, dep in enumerate(ms.depends_on)
+        ),
+    )
     stakeholder_ids = {s.id for s in p.stakeholders.stakeholders} | ctx.raw_ids(
         "stakeholders.yaml", "stakeholders"
     )
-    for i, comm in enumerate(p.stakeholders.communications):
-        for j, who in enumerate(comm.audience):
-            if who not in stakeholder_ids:
-                yield ctx.at(
-                    "PSP207",
-                    f"communication {comm.id}: audience '{who}' is not a stakeholder",
-                    "stakeholders.yaml",
-                    ("communications", i, "audience", j),
-                    value=True,
-                    hint=_suggest(who, stakeholder_ids),
-                )
+    yield from _unknown(
+        ctx,
+        "PSP207",
+        stakeholder_ids,
+        "stakeholders.yaml",
+        (
+            (
+                who,
+                f"communication {comm.id}: audience '{who}' is not a stakeholder",
+                ("communications", i, "audience", j),
+            )
+            for i, comm in enumerate(p.stakeholders.communications)
+            for j, who in enumerate(comm.audience)
+        ),
+    )
+
+
+def _unknown(
+    ctx: CheckContext,
+    code: str,
+    known: set[str],
+    file: str,
+    references: Iterable[tuple[str, str, Path]],
+) -> Iterator[Diagnostic]:
+    """A finding at each reference (id named, message, path to it) to an id not in `known`,
+    with the nearest known id as a hint."""
+    for value, message, path in references:
+        if value not in known:
+            yield ctx.at(code, message, file, path, value=True, hint=_suggest(value, known))
 
 
 def _scores(
@@ -249,6 +288,7 @@ def _scores(
             )
 
 
+@rule("PSP206", "PSP208", "PSP209", "PSP210")
 def scores(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Options and candidates are scored against exactly the criteria there are."""
     p = ctx.project

@@ -510,26 +510,13 @@ def _meta(
     for number, cells in enumerate(rows[1:], start=2):
         key = str(cells[0][0]).strip() if cells and cells[0][0] is not None else ""
         value = cells[1][0] if len(cells) > 1 else None
+        wrong = None
         if key == "format" and value != FORMAT:
-            problems.append(
-                CellProblem(
-                    META_SHEET,
-                    number,
-                    "B",
-                    "Value",
-                    f"the workbook's format is '{value}'; this psp reads '{FORMAT}'",
-                )
-            )
+            wrong = f"the workbook's format is '{value}'; this psp reads '{FORMAT}'"
         elif key == "partnership" and partnership is not None and value != partnership:
-            problems.append(
-                CellProblem(
-                    META_SHEET,
-                    number,
-                    "B",
-                    "Value",
-                    f"the workbook was made for the partnership '{value}', not '{partnership}'",
-                )
-            )
+            wrong = f"the workbook was made for the partnership '{value}', not '{partnership}'"
+        if wrong is not None:
+            problems.append(CellProblem(META_SHEET, number, "B", "Value", wrong))
         elif key.startswith(FINGERPRINT_KEY) and isinstance(value, str):
             fingerprints[key[len(FINGERPRINT_KEY) :].strip()] = value.strip()
     return fingerprints

@@ -48,12 +48,18 @@ def _stage(path: Path, target: Path, content: str | bytes) -> str:
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(target))
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        _discard(tmp, path, exc)
         raise
     return tmp
+
+
+def _discard(tmp: str, path: Path, exc: BaseException) -> None:
+    """Remove the temporary file of a write that failed; an OS error becomes a UserError
+    naming `path` (the caller re-raises anything else)."""
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
+    if isinstance(exc, OSError):
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _replace_through_temporary(
@@ -71,10 +77,7 @@ def _replace_through_temporary(
             before_replace()
         os.replace(tmp, target)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        _discard(tmp, path, exc)
         raise
 
 

@@ -18,6 +18,8 @@ from .common import LARGEST, Criterion, Flag, Id, Money, Record, Records, Score,
 
 Year = Annotated[int, Field(strict=True, ge=0), BeforeValidator(whole)]
 """A year of the appraisal: 0 is the present (not discounted), 1 a year later, and so on."""
+SignedMoney = Annotated[float, Field(strict=True, ge=-LARGEST, le=LARGEST, allow_inf_nan=False)]
+"""An amount of benefit that may be negative: a disbenefit (a loss the option causes)."""
 Uplift = Annotated[float, Field(strict=True, ge=0, le=LARGEST, allow_inf_nan=False)]
 """An optimism bias in per cent: 24 raises a cost by 24 %. It may exceed 100."""
 
@@ -30,7 +32,7 @@ ProjectType = Literal[
     "outsourcing",
 ]
 """The project types of HM Treasury's supplementary guidance on optimism bias; their
-percentages are dated data in `analysis.economics.OPTIMISM_BIAS`."""
+percentages are dated data in `analysis.optimism.OPTIMISM_BIAS`."""
 PROJECT_TYPES: tuple[str, ...] = get_args(ProjectType)
 
 
@@ -44,24 +46,50 @@ class CostLine(Record):
 
 
 class BenefitLine(Record):
-    """An option's benefits in one year; several lines for the same year add up."""
+    """An option's benefits in one year; several lines for the same year add up.
+
+    A negative amount is a disbenefit. `health` is health effects valued in money, discounted
+    at the Green Book's health rate while everything else keeps the standard rate.
+    """
 
     year: Year
-    cashable: Money = 0.0
-    non_cashable: Money = 0.0
+    cashable: SignedMoney = 0.0
+    non_cashable: SignedMoney = 0.0
+    health: SignedMoney = 0.0
     note: str | None = None
+
+
+Percent = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)]
+
+
+class ContributingFactor(Record):
+    """One of the guidance's contributing factors to optimism bias and how far the project has
+    mitigated it: `contribution` is its share of the upper bound, `mitigation` how much of it
+    is managed away, both in per cent."""
+
+    name: str
+    contribution: Percent
+    mitigation: Percent
 
 
 class OptimismBias(Record):
     """How much to raise an option's costs for optimism bias, in per cent.
 
     `project_type` takes the guidance's upper bounds for that type; `capital` and `revenue`,
-    when given, replace them (for example once risks have been managed down).
+    when given, replace them (for example once risks have been managed down). `factors`
+    reduce the upper bound the guidance's way: (1 − Σ contribution × mitigation) × bound.
     """
 
     project_type: ProjectType | None = None
     capital: Uplift | None = None
     revenue: Uplift | None = None
+    factors: list[ContributingFactor] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _contributions_at_most_whole(self) -> OptimismBias:
+        if sum(f.contribution for f in self.factors) > 100 + 1e-9:
+            raise ValueError("factors' contributions must add up to 100 or less")
+        return self
 
 
 def _optimism_shorthand(value: Any) -> Any:
@@ -124,10 +152,22 @@ class Option(Record):
     ] = None
 
 
+FinancialYear = Annotated[str, Field(pattern=r"^[0-9]{4}/[0-9]{2}$")]
+"""A financial year written as `2010/11`."""
+
+
 class OptionsFile(Record):
     criteria: Annotated[list[Criterion], Records("criterion")] = Field(default_factory=list)
     options: Annotated[list[Option], Records("option")] = Field(default_factory=list)
     preferred: Id | None = None
+    price_base: FinancialYear | None = None
+    """The financial year of appraisal year 0, whose prices every amount is in (default: the
+    financial year the pilot, else the partnership, starts in)."""
+    inflation: Percent | None = None
+    """Per cent a year to turn year-0 prices into cash for the affordability case (such as
+    the GDP deflator forecast); none means cash is counted at year-0 prices."""
+    contingency: Percent | None = None
+    """Per cent of costs set aside in the affordability case, in place of optimism bias."""
 
 
 def weighted_total(scores: dict[str, int], criteria: list[Criterion]) -> float:

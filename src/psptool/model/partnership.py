@@ -90,3 +90,7 @@ class Partnership(Record):
     risk_matrix: RiskMatrix = Field(default_factory=RiskMatrix)
     pilot: Period | None = None
     discount_rates: DiscountRates | None = None
+    financial_year_start: Annotated[
+        int, Field(strict=True, ge=1, le=12), BeforeValidator(whole)
+    ] = 4
+    """The month a financial year starts: 4, April, as UK councils and health boards budget."""

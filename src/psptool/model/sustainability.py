@@ -17,6 +17,9 @@ class Funder(Record):
     status: FunderStatus = "identified"
     budget_cycle: IsoDate | None = None
     amount: Money | None = None
+    share: Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)] | None = None
+    """Per cent of the preferred option's net cost it is expected to meet each financial year
+    once its budget cycle has set the money aside (the affordability case)."""
     notes: str | None = None
 
 

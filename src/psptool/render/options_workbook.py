@@ -148,22 +148,39 @@ def _economics(workbook: Any, project: Project) -> None:
     if not options:
         return
     sheet = workbook.create_sheet("Economic case")
+
+    def ratio_cell(bcr: float | None, verdict: str | None) -> float | str | None:
+        return round(bcr, 2) if bcr is not None else verdict
+
+    def whole(value: float | None) -> float | None:
+        return None if value is None else round(value)
+
     rows = []
     for o in options:
         before, after = o.before_optimism, o.after_optimism
-        relative = o.relative_after
+        rel = o.relative_after
         rows.append(
             [
                 o.id,
                 o.name,
+                0 if o.do_nothing else whole(rel.costs if rel else None),
+                0 if o.do_nothing else whole(rel.benefits if rel else None),
+                0 if o.do_nothing else whole(rel.npv if rel else None),
+                ratio_cell(rel.bcr, rel.verdict) if rel else None,
+                ratio_cell(rel.net_public_bcr, rel.net_public_verdict) if rel else None,
+                None if rel is None or rel.costs_switch is None else round(rel.costs_switch, 1),
+                None
+                if rel is None or rel.benefits_switch is None
+                else round(rel.benefits_switch, 1),
+                o.npsv_rank,
+                o.score_rank,
                 round(before.costs),
                 round(before.benefits),
                 round(before.npv),
-                None if before.bcr is None else round(before.bcr, 2),
+                ratio_cell(before.bcr, before.bcr_verdict),
                 round(after.costs),
                 round(after.npv),
-                None if after.bcr is None else round(after.bcr, 2),
-                None if relative is None else round(relative.npv),
+                ratio_cell(after.bcr, after.bcr_verdict),
             ]
         )
     write_table(
@@ -172,35 +189,53 @@ def _economics(workbook: Any, project: Project) -> None:
         [
             "ID",
             "Option",
-            "PV costs",
-            "PV benefits",
-            "NPV",
-            "BCR",
-            "PV costs with optimism bias",
-            "NPV with optimism bias",
-            "BCR with optimism bias",
-            "NPV against doing nothing",
+            "Extra PV costs against doing nothing",
+            "Extra PV benefits against doing nothing",
+            "NPSV against doing nothing",
+            "BCR against doing nothing",
+            "BCR on net public cost",
+            "Costs switching value %",
+            "Benefits switching value %",
+            "NPSV rank",
+            "Score rank",
+            "Own PV costs",
+            "Own PV benefits",
+            "Own NPV",
+            "Own BCR",
+            "Own PV costs with optimism bias",
+            "Own NPV with optimism bias",
+            "Own BCR with optimism bias",
         ],
         rows,
         widths={"Option": 44},
         money_columns=[
-            "PV costs",
-            "PV benefits",
-            "NPV",
-            "PV costs with optimism bias",
-            "NPV with optimism bias",
-            "NPV against doing nothing",
+            "Extra PV costs against doing nothing",
+            "Extra PV benefits against doing nothing",
+            "NPSV against doing nothing",
+            "Own PV costs",
+            "Own PV benefits",
+            "Own NPV",
+            "Own PV costs with optimism bias",
+            "Own NPV with optimism bias",
         ],
     )
-    sheet.cell(
-        row=len(rows) + 3,
-        column=1,
-        value=(
-            "Present values at the Green Book discount rates (or psp.yaml's discount_rates); "
-            "see docs/economics.md. psp score economics shows the sensitivity and year-by-year "
-            "figures."
-        ),
+    against = (
+        f"The headline is each option against doing nothing ({case.do_nothing}): its present "
+        "values less doing nothing's, with optimism bias; NPSV is the net present social "
+        "value. The 'Own' columns are each option's figures on their own."
+        if case.do_nothing
+        else "No option is marked do_nothing, so only each option's own figures are shown."
     )
+    lines = [
+        against,
+        case.bcr_convention,
+        "Present values at the Green Book discount rates (or psp.yaml's discount_rates), health "
+        "effects at the Green Book health rate; see docs/economics.md. psp score economics "
+        "shows the sensitivity and year-by-year figures.",
+        *case.notes,
+    ]
+    for i, line in enumerate(lines):
+        sheet.cell(row=len(rows) + 3 + i, column=1, value=line)
 
 
 def write(data: OptionsWorkbook) -> Any:

@@ -87,6 +87,23 @@ class Totals:
     npv: str
     bcr: str
     npv_vs_do_nothing: str
+    """The NPSV against doing nothing: the headline."""
+    bcr_vs_do_nothing: str = ""
+    """The ratio against doing nothing, or why there is none."""
+
+
+@dataclass(frozen=True)
+class AffordabilityRow:
+    """A financial year of the preferred option in cash: what it costs, who pays, the gap."""
+
+    financial_year: str
+    costs: str
+    contingency: str
+    cashable: str
+    net_cost: str
+    budgeted: str
+    funders: str
+    gap: str
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,9 @@ class Financial:
     optimism: str
     notes: tuple[str, ...]
     budget: Budget
+    affordability: tuple[AffordabilityRow, ...] = ()
+    """The preferred option by financial year in cash (the full business case)."""
+    affordability_notes: tuple[str, ...] = ()
 
 
 def _spend(
@@ -109,6 +129,7 @@ def _spend(
     key: Callable[[BudgetLine], str],
     currency: str,
     in_order: bool = False,
+    financial_year_start: int = 4,
 ) -> list[Spend]:
     """Planned and actual spend grouped by `key(line)`, in the order the groups first appear
     or, with `in_order`, sorted."""
@@ -118,7 +139,8 @@ def _spend(
     for line in lines:
         row = groups.setdefault(key(line), [0.0, 0.0, 0.0, 0.0])
         row[0] += line.planned or 0.0
-        if line.actual is not None and period_range(line.period)[1] <= as_of:
+        ended = period_range(line.period, financial_year_start)[1] <= as_of
+        if line.actual is not None and ended:
             row[1] += line.actual
             row[2] += line.planned or 0.0
             row[3] = 1.0
@@ -141,11 +163,19 @@ def _category(line: BudgetLine) -> str:
 
 
 def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]) -> Budget:
-    from ....analysis.budget import budget_status, period_range
+    from ....analysis.budget import budget_status, period_range, year_of_period
     from ....analysis.common import reporting_period
+    from ....model.budget import is_financial_year
 
     currency = project.psp.currency
     lines = project.budget.budget
+    fy = project.psp.financial_year_start
+    financial = any(is_financial_year(line.period) for line in lines)
+
+    def year(line: BudgetLine) -> str:
+        """Financial years where the partnership budgets in them, else calendar years."""
+        return year_of_period(line.period, fy, financial)
+
     status = budget_status(project, as_of, reporting_period(project).before(as_of))
     total = sum(line.planned or 0.0 for line in lines)
     start, end = pilot
@@ -154,21 +184,23 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
         for line in lines
         if start
         and end
-        and period_range(line.period)[0] >= start
-        and period_range(line.period)[1] <= end
+        and period_range(line.period, fy)[0] >= start
+        and period_range(line.period, fy)[1] <= end
     ]
     by_year: dict[str, float] = {}
     for line in lines:
-        by_year[line.period[:4]] = by_year.get(line.period[:4], 0.0) + (line.planned or 0.0)
+        by_year[year(line)] = by_year.get(year(line), 0.0) + (line.planned or 0.0)
     years, running = [], 0.0
-    for row in _spend(lines, as_of, lambda line: line.period[:4], currency, in_order=True):
+    for row in _spend(lines, as_of, year, currency, in_order=True, financial_year_start=fy):
         running += by_year[row.name]
         years.append(YearSpend(**vars(row), cumulative=money(running, currency)))
     pct = status.to_date.variance_pct
     return Budget(
         has_lines=bool(lines),
-        periods=tuple(_spend(lines, as_of, lambda line: line.period, currency, in_order=True)),
-        categories=tuple(_spend(lines, as_of, _category, currency)),
+        periods=tuple(
+            _spend(lines, as_of, lambda line: line.period, currency, True, financial_year_start=fy)
+        ),
+        categories=tuple(_spend(lines, as_of, _category, currency, financial_year_start=fy)),
         years=tuple(years),
         total_planned=money(total, currency),
         to_date_planned=money(status.to_date.planned, currency),
@@ -179,7 +211,7 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
         rag=status.rag,
         fill=fill(status.rag),
         reason=status.reason,
-        pilot=tuple(_spend(in_pilot, as_of, _category, currency)),
+        pilot=tuple(_spend(in_pilot, as_of, _category, currency, financial_year_start=fy)),
         pilot_total=money(sum(line.planned or 0.0 for line in in_pilot), currency),
         has_pilot=bool(in_pilot),
     )
@@ -227,6 +259,9 @@ def financial(
             npv_vs_do_nothing=money(chosen.relative_after.npv, currency, signed=True)
             if chosen.relative_after
             else "",
+            bcr_vs_do_nothing=(chosen.relative_after.verdict or ratio(chosen.relative_after.bcr))
+            if chosen.relative_after
+            else "",
         )
         credit = next((y.year for y in flows if y.cumulative_net_cash >= 0), None)
         span = (
@@ -240,7 +275,26 @@ def financial(
             f"brings {totals.cashable} of cashable benefits: a cumulative net position of "
             f"{totals.cumulative}"
             + (f", in credit from year {credit}" if credit is not None else "")
-            + f". Discounted, its net present value is {totals.npv}"
+            + "."
+        )
+        rel = chosen.relative_after
+        if rel is not None:
+            summary += (
+                f" Against doing nothing ({economics.do_nothing}), the headline the Green Book "
+                "compares options by, its net present social value (NPSV) is "
+                f"{totals.npv_vs_do_nothing}"
+                + (
+                    f" and its benefit–cost ratio {ratio(rel.bcr)}"
+                    if rel.bcr is not None
+                    else f" ({rel.verdict})"
+                    if rel.verdict
+                    else ""
+                )
+                + "."
+            )
+        summary += (
+            " On its own, not against doing nothing, its net present value is "
+            f"{totals.npv}"
             + (f" and its benefit–cost ratio {totals.bcr}" if totals.bcr else "")
             + "."
         )
@@ -256,7 +310,44 @@ def financial(
             summary += (
                 f" The partnership's own running costs are budgeted at {budget.total_planned}."
             )
+    afford = economics.affordability
+    rows = tuple(
+        AffordabilityRow(
+            financial_year=y.financial_year,
+            costs=money(y.costs, currency),
+            contingency=money(y.contingency, currency),
+            cashable=money(y.cashable, currency),
+            net_cost=money(y.net_cost, currency, signed=True),
+            budgeted=money(y.budgeted, currency),
+            funders=money(y.funders, currency),
+            gap=money(y.gap, currency, signed=True),
+        )
+        for y in (afford.years if afford and afford.option == preferred_id else [])
+    )
+    afford_notes: tuple[str, ...] = ()
+    if afford is not None and rows:
+        prices = (
+            f"in cash, at {afford.inflation:g}% a year inflation from {afford.price_base} prices"
+            if afford.inflation
+            else f"at {afford.price_base} prices"
+        )
+        afford_notes = (
+            f"Affordability: the preferred option by financial year {prices}, not discounted, "
+            f"with a contingency of {afford.contingency:g}% of costs in place of optimism "
+            "bias. Net cost is costs and contingency less cashable savings; the gap is what "
+            "is left once the partnership's budget and its funders' shares are counted "
+            "(negative: to spare).",
+            *(
+                f"{f.name}: {f.share:g}% of the net cost"
+                + (f" from {f.from_year}" if f.from_year else "")
+                + f" ({f.status})."
+                for f in afford.funders
+            ),
+            *afford.notes,
+        )
     return Financial(
+        affordability=rows,
+        affordability_notes=afford_notes,
         currency=currency,
         summary=summary,
         has_years=bool(years),

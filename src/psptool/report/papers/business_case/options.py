@@ -42,8 +42,13 @@ class OptionRow:
     npv: str
     bcr: str
     npv_vs_do_nothing: str
+    """The NPSV: extra benefits less extra costs against doing nothing (the headline)."""
     bcr_vs_do_nothing: str
+    """The ratio against doing nothing, or why there is none (costs less, dominated)."""
     optimism_bias: str
+    extra_costs: str = ""
+    extra_benefits: str = ""
+    npsv_rank: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,9 @@ class Options:
     sensitivity: tuple[SensitivityRow, ...]
     has_economics: bool
     draws: str
+    economics_summary: str = ""
+    """The appraisal against doing nothing in words: the headline, its convention, the
+    ranking by NPSV beside the ranking by score."""
 
 
 def options_appraisal(project: Project, as_of: date, economics: EconomicCase) -> Options:
@@ -139,11 +147,20 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
                 pv_benefits=money(e.after_optimism.benefits, currency) if e else "",
                 npv=money(e.after_optimism.npv, currency, signed=True) if e else "",
                 bcr=ratio(e.after_optimism.bcr) if e else "",
-                npv_vs_do_nothing=money(rel.npv, currency, signed=True) if rel else "",
-                bcr_vs_do_nothing=("costs less" if rel.costs_less else ratio(rel.bcr))
+                npv_vs_do_nothing=money(rel.npv, currency, signed=True)
                 if rel
-                else "",
+                else (money(0.0, currency) if e and e.do_nothing else ""),
+                bcr_vs_do_nothing=(rel.verdict or ratio(rel.bcr))
+                if rel
+                else ("–" if e and e.do_nothing else ""),
                 optimism_bias=e.uplift.basis if e else "",
+                extra_costs=money(rel.costs if rel else 0.0, currency, signed=True)
+                if rel or (e and e.do_nothing)
+                else "",
+                extra_benefits=money(rel.benefits if rel else 0.0, currency, signed=True)
+                if rel or (e and e.do_nothing)
+                else "",
+                npsv_rank=str(e.npsv_rank) if e and e.npsv_rank else "",
             )
         )
         linked: list[RaidRow | None] = [raid[r] for r in option.risks if r in raid]
@@ -201,7 +218,51 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
         sensitivity=tuple(sensitivity),
         has_economics=bool(econ),
         draws=f"{appraisal.draws:,}",
+        economics_summary=economics_summary(economics, project.psp.currency),
     )
+
+
+def economics_summary(economics: EconomicCase, currency: str) -> str:
+    """The appraisal against doing nothing in words, as the Green Book compares options."""
+    appraised = [e for e in economics.options if e.relative_after is not None]
+    if not appraised:
+        if economics.options:
+            return (
+                "No option is marked as doing nothing, so the figures are each option's own, "
+                "not against doing nothing."
+            )
+        return ""
+    do_nothing = next((e for e in economics.options if e.do_nothing), None)
+    base = do_nothing.name if do_nothing else economics.do_nothing
+    best = max(appraised, key=lambda e: e.relative_after.npv if e.relative_after else 0.0)
+    rel = best.relative_after
+    if rel is None:  # not so: `appraised` holds only options with figures against doing nothing
+        return ""
+    text = (
+        f"The headline figures are against doing nothing ({base}), as the Green Book "
+        "compares options: each option's present values less doing nothing's, with optimism "
+        "bias. The highest net present social value (NPSV) is "
+        f"{best.name}'s, {money(rel.npv, currency, signed=True)}"
+    )
+    text += f", with a benefit–cost ratio of {ratio(rel.bcr)}." if rel.bcr is not None else "."
+    if rel.costs_switch is not None and rel.benefits_switch is not None:
+        text += (
+            f" Its extra costs could rise by {rel.costs_switch:.1f}%, or its extra benefits "
+            f"fall by {-rel.benefits_switch:.1f}%, before its NPSV reached zero."
+        )
+    for e in appraised:
+        if e.relative_after and e.relative_after.verdict == "dominated":
+            text += f" {e.name} is dominated: it costs more than doing nothing and brings less."
+    if economics.rankings_agree is True:
+        text += " Ranked by NPSV and by weighted score, the same option comes first."
+    elif economics.rankings_agree is False:
+        first = ", ".join(e.name for e in economics.options if e.npsv_rank == 1)
+        text += (
+            f" Ranked by NPSV, {first} comes first, unlike the weighted scores: the partners' "
+            "reasons for their choice belong here."
+        )
+    text += " " + economics.bcr_convention
+    return text
 
 
 def _summary(

@@ -1,0 +1,91 @@
+"""The How to Guide's good practice as plain predicates, shared by the checks and the gates.
+
+`psp validate` warns where a folder falls short of the guide (check/practice.py) and `psp
+report gate` lists what a stage still lacks (analysis/gate.py); both decide it here, so a
+rule cannot say one thing in a warning and another at the gate.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Project
+from ..model.goal import Goal, smart_gaps
+from ..model.options import Option
+from ..model.partner import Person
+from ..model.partnership import Approval
+from ..model.risk import Risk
+from ..model.stakeholder import Stakeholder
+from ..vocabulary import Sector
+
+PILOT_MONTHS = 12
+"""The guide advises a pilot, and its evaluation, of at least twelve months (§4.5.2)."""
+
+PSP_SECTORS: tuple[Sector, ...] = ("public", "third")
+"""A PSP is a partnership of public and third-sector bodies: it needs one of each."""
+
+
+def missing_sectors(project: Project) -> list[Sector]:
+    """The sectors of `PSP_SECTORS` no partner is in."""
+    sectors = {x.sector for x in project.partners.partners}
+    return [s for s in PSP_SECTORS if s not in sectors]
+
+
+def potential_funders(project: Project) -> list[str]:
+    """Public partners willing to consider funding the service after the pilot."""
+    return [x.id for x in project.partners.partners if x.sector == "public" and x.potential_funder]
+
+
+def lead_partners(project: Project) -> list[str]:
+    return [x.id for x in project.partners.partners if x.lead]
+
+
+def benefit_goals(project: Project) -> set[str]:
+    """The goals some benefit measures: a goal is Relevant when one does."""
+    return {b.goal for b in project.benefits.benefits if b.goal}
+
+
+def goal_gaps(project: Project, goal: Goal, linked: bool) -> dict[str, str]:
+    """The SMART letters `goal` fails and why; `linked`: a benefit measures it."""
+    return smart_gaps(goal, project.psp.start, project.psp.end, linked)
+
+
+def needs_owner(risk: Risk) -> bool:
+    """An open RAID entry nobody answers for."""
+    return risk.status == "open" and risk.owner is None
+
+
+def needs_action(risk: Risk) -> bool:
+    """An open risk or issue with nothing being done about it (assumptions and dependencies
+    are watched rather than acted on)."""
+    return risk.status == "open" and risk.type in ("risk", "issue") and not risk.actions
+
+
+def review_overdue(risk: Risk, as_of: date) -> bool:
+    return risk.status == "open" and risk.review is not None and risk.review < as_of
+
+
+def overdue_actions(risk: Risk, as_of: date) -> list[int]:
+    """The positions of an open entry's actions that are not done and past their due date."""
+    if risk.status != "open":
+        return []
+    return [
+        i for i, a in enumerate(risk.actions) if not a.done and a.due is not None and a.due < as_of
+    ]
+
+
+def do_nothing_options(options: list[Option]) -> list[int]:
+    """The positions of the options marked do nothing: there should be exactly one."""
+    return [i for i, o in enumerate(options) if o.do_nothing]
+
+
+def signs_at_director_level(people: dict[str, tuple[Person, str]], approval: Approval) -> bool:
+    """The approval is given by a Director-level person of the partner it is given for (the
+    guide asks for senior sponsorship, Director level or above, on the MoU)."""
+    entry = people.get(approval.person or "")
+    return entry is not None and entry[1] == approval.partner and entry[0].director_level
+
+
+def unrated(stakeholder: Stakeholder) -> list[str]:
+    """Which of interest and influence a stakeholder has no rating for."""
+    return [k for k in ("interest", "influence") if getattr(stakeholder, k) is None]
