@@ -42,18 +42,16 @@ def _leaves() -> dict[str, list[Any]]:
 LEAVES = _leaves()
 HOSTILE = [
     "9999-12-31", "0001-01-01", "2011-02-29", "99999m", "9" * 5_000 + "d", "0", "-1", "1e308",
-    "nan", "", " ", "\n", "R1\n", "日本", "Café", os.fsdecode(b"caf\xe9"), "\x1b]0;x\x07",
-    "x" * 5_000, "-", "--", "{{ 7*7 }}", "=cmd|' /C calc'!A0", "../../../etc/passwd",
+    "nan", "99999999", "", " ", "\n", "R1\n", "日本", "Café", os.fsdecode(b"caf\xe9"),
+    "\x1b]0;x\x07", "x" * 5_000, "-", "--", "{{ 7*7 }}", "=cmd|' /C calc'!A0",
+    "../../../etc/passwd",
 ]  # fmt: skip
 PLAUSIBLE = ["R1", "M1", "B1", "G1", "falkirk-council", "p-baird", "2011-06-30", "3", "3m"]
-PATHS = [
-    "/dev/zero",
-    "no-such-folder",
-    "out.docx",
-    "r" * 245 + ".xlsx",
-    "bad\nname.xlsx",
-    "p" * 300,
-]
+PATHS = ["/dev/zero", "no-such-folder", "out.docx", "r" * 245 + ".xlsx", "bad\nname", "p" * 300]
+OUTPUTS = ["pipe", "pipe.ics", "pipe.xlsx", "out.docx", "r" * 245 + ".xlsx", "bad\nname.ics"]
+"""Where a command may write: only names in the scratch folder the fuzzer runs in, never
+/dev/zero or ../../etc/passwd (were a guard to fail, a run as root would replace them); the
+named pipes there (made for each run) stand for every special file."""
 CHOICES = {"--format": ["text", "json", "csv", "markdown", "html"], "KIND": ["risks", "plan"]}
 AS_OF = "2011-06-30"
 
@@ -75,7 +73,9 @@ def command_line(draw: st.DrawFn, folder: str) -> list[str]:
             argv.append(label)
             continue
         pool = HOSTILE + PLAUSIBLE + CHOICES.get(label, [])
-        if label in ("-o", "--out", "--template", "FOLDER", "WORKBOOK", "PATHS"):
+        if label in ("-o", "--out", "--output"):
+            pool = OUTPUTS
+        elif label in ("--template", "FOLDER", "WORKBOOK", "PATHS", "ROOTS"):
             pool = PATHS + HOSTILE[:4]
         value = draw(st.sampled_from(pool))
         argv += [label, value] if option else [value]
@@ -125,6 +125,8 @@ def test_every_command_with_awkward_arguments(
     with tempfile.TemporaryDirectory() as tmp:
         root = copy_example(Path(tmp) / "psp")
         monkeypatch.chdir(tmp)  # outputs, a new folder from `psp init`: beside the folder
+        for pipe in ("pipe", "pipe.ics", "pipe.xlsx"):
+            os.mkfifo(pipe)
         run_checked(data.draw(command_line(str(root))), root)
 
 

@@ -5,7 +5,10 @@ named pipe or /dev/zero as --template), and a value quoted in a message is short
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+
+import pytest
 
 from tests.helpers import PspRunner, make_project
 from tests.hostile.harness import assert_refused, run_psp, snapshot
@@ -117,3 +120,21 @@ def test_a_control_character_is_reported_on_its_line(tmp_path: Path) -> None:
     assert '"line": 4' in result.stdout
     assert '"column": 14' in result.stdout
     assert snapshot(root)["risks.yaml"] == risks.encode()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["render", "raid"], ["calendar"], ["report", "status", "--format", "markdown"]],
+    ids=["workbook", "calendar", "status"],
+)
+def test_force_never_writes_over_a_named_pipe(args: list[str], example: Path) -> None:
+    # as a pipe here, so as /dev/zero: with --force, a rename over it would replace the device
+    suffix = {"raid": ".xlsx", "calendar": ".ics"}.get(args[-1], ".md")
+    pipe = example.parent / f"out{suffix}"
+    os.mkfifo(pipe)
+    result = PspRunner().invoke(
+        [*args, str(example), "-o", str(pipe), "--force", "--as-of", "2011-06-30"]
+    )
+    assert result.exit_code == 2, result.output
+    assert f"{pipe} is a named pipe, not a file; psp writes only files" in result.output
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
