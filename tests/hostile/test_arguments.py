@@ -162,3 +162,19 @@ def test_a_name_too_long_to_look_up_is_a_message(example: Path) -> None:
     result = PspRunner().invoke(["templates", "check", long, "--project", str(example)])
     assert result.exit_code == 2, result.output
     assert result.stderr == f"psp: {'p' * 119}… (300 characters): File name too long\n"
+
+
+@pytest.mark.parametrize(
+    ("ref", "shown"),
+    [("R1.1\n", "R1.1\\n"), ("R1." + "9" * 5_000, "R1.999")],
+    ids=["line-break", "digits"],
+)
+def test_an_action_reference_is_read_whole(ref: str, shown: str, example: Path) -> None:
+    before = snapshot(example)
+    result = PspRunner().invoke(
+        ["action", "done", ref, "--project", str(example), "--as-of", "2011-06-30"]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"psp: no action '{shown}")
+    assert len(result.stderr) < 1_200
+    assert snapshot(example) == before

@@ -60,7 +60,7 @@ from ..quoting import escape_controls, shorten
 from .risks import ACTION_ORDER, RISK_ORDER
 from .session import DEFAULTS, Change, EditResult, EditSession, next_id
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 _TRUE = {"yes", "y", "true", "done", "x"}
 _FALSE = {"no", "n", "false", "not done"}
 _TARGET = ("Target likelihood", "Target impact")

@@ -20,7 +20,7 @@ from ..model.common import iso_date
 from ..quoting import escape_controls, shorten
 from .project import MAX_FILE_BYTES, LoadResult, load_texts
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
 
 @dataclass(frozen=True)
