@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import os
 import stat
-import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UnsafeInput
 from ..quoting import escape_controls, shorten
+
+if TYPE_CHECKING:  # zipfile (with bz2 and lzma) is imported only to read a zip
+    import zipfile
 
 MAX_WORKBOOK_BYTES = 32 * 1024 * 1024
 """Largest workbook or template file read, as the largest YAML file (load.project)."""
@@ -127,6 +130,7 @@ def scan_xml(archive: zipfile.ZipFile, name: str, what: str, sheet: bool = False
     """Stream one XML part of `archive` through expat, refusing a DOCTYPE (so no entity is
     ever declared, let alone expanded) and XML that is cut short or broken; for a `sheet`,
     also a declared dimension, a row or a cell beyond the limits. The number of cells."""
+    import zipfile
     from xml.parsers import expat
 
     parser = expat.ParserCreate()
@@ -204,6 +208,7 @@ def check_office_file(data: bytes, what: str, kind: str, sheets: bool = False) -
     too large unpacked, XML with entity declarations or cut short, and (with `sheets`) a
     sheet beyond the rows, columns and cells psp reads. Nothing is expanded to find out."""
     import io
+    import zipfile
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
