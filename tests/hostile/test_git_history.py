@@ -115,3 +115,14 @@ def test_a_huge_file_in_an_old_commit_is_never_read(tmp_path: Path) -> None:
     assert outcome.code == 0, outcome.output[-3000:]
     assert "Compared with HEAD~1" in outcome.stdout
     assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize("ref", ["--output=/tmp/x", "-h", "x" * 5_000, "HEAD\n"])
+def test_a_revision_that_is_not_one_is_refused(ref: str, tmp_path: Path) -> None:
+    folder = _repository(tmp_path / "psp")
+    before = snapshot(folder)
+    outcome = run_psp(["report", "status", "--since", ref, "--as-of", AS_OF], folder)
+    assert outcome.code == 2, outcome.output[-2000:]
+    assert "is not a revision of this repository" in outcome.stderr
+    assert len(outcome.stderr) < 400
+    assert snapshot(folder) == before

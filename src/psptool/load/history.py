@@ -71,6 +71,9 @@ def resolve(root: Path, ref: str) -> tuple[Path, str, Revision]:
         commit = _text(found.stdout)
         if found.returncode != 0 or not commit:
             raise RevisionNotFound(f"no commit on or before {ref}")
+    elif ref.startswith("-") or "\0" in ref:
+        # git would read it as one of its own options, not as a revision
+        raise RevisionNotFound(f"'{shorten(ref)}' is not a revision of this repository")
     else:
         found = _git(toplevel, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
         commit = _text(found.stdout)
