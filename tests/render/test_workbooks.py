@@ -59,30 +59,61 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
         "Critical",
     ]
     m3 = [c.value for c in milestones[4]]
-    assert m3[0] == "M3" and m3[6] == 12 and m3[7] == "done"
+    # slippage and state are formulas of the row's dates and the as-at date
+    assert m3[0] == "M3" and m3[6] == (
+        '=IF(A4="","",IF(ISNUMBER(F4),IF(ISNUMBER(E4),F4-E4,""),'
+        'IF(AND(ISNUMBER(E4),E4<AsAt),AsAt-E4,"")))'
+    )
+    assert m3[7] == (
+        '=IF(A4="","",IF(ISNUMBER(F4),"done",IF(NOT(ISNUMBER(E4)),"unscheduled",'
+        'IF(E4<AsAt,"overdue",IF(E4<=DATE(2011,9,30),"due","upcoming")))))'
+    )
+    assert milestones["G217"].value.startswith('=IF(A217="","",')  # the last spare row
+    assert milestones["G218"].value is None
+    assert book.defined_names["AsAt"].attr_text == "DATE(2011,6,30)"
     assert milestones["E2"].value.date() == date(2010, 3, 26)  # a real date, not text
     assert milestones.freeze_panes == "A2"
     assert "Milestones" in milestones.tables
     gantt = book["Gantt"]
-    # month columns from February 2010; M13 (row 16) runs from M12's completion to its due date
+    # month columns from February 2010; M13 (row 16) runs from M12's end to its own
     assert gantt.cell(row=2, column=GANTT_FIRST_COLUMN).value.date() == date(2010, 2, 1)
-    row = next(r for r in range(4, 20) if gantt.cell(row=r, column=1).value == "M13")
-    assert gantt.cell(row=row, column=3).value.date() == date(2011, 6, 24)
-    assert gantt.cell(row=row, column=4).value.date() == date(2011, 9, 30)
-    rules = [rule.formula[0] for rng in gantt.conditional_formatting for rule in rng.rules]
-    assert rules[2] == "AND(E$2<=$D4,E$3>=$C4)"
-    assert "DATE(2011,6,30)" in rules[3]
+    assert [gantt.cell(row=16, column=c).value for c in range(1, 5)] == [
+        '=IF(Milestones!$A14="","",Milestones!$A14)',
+        '=IF(Milestones!$A14="","",Milestones!$B14)',
+        "=MAX($D15)",
+        '=IF(Milestones!$A14="","",IF(ISNUMBER(Milestones!$F14),Milestones!$F14,Milestones!$E14))',
+    ]
+    assert gantt["C4"].value.date() == date(2010, 2, 1)  # M1 starts with the partnership
+    rules = [
+        (str(rng.sqref), r.formula[0]) for rng in gantt.conditional_formatting for r in rng.rules
+    ]
+    assert rules[2] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
+    assert rules[3] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
+    assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$D")
 
 
-def _bar_columns(gantt, row: int) -> list[date]:
-    """Evaluate the Gantt's bar rule in Python: the months whose cells are filled."""
+def _end(milestones, row: int) -> date:
+    """The Gantt's End of the milestone on row `row` of Milestones: completed, else due."""
+    return (
+        milestones.cell(row=row, column=6).value or milestones.cell(row=row, column=5).value
+    ).date()
+
+
+def _bar_columns(book, row: int) -> list[date]:
+    """Evaluate the Gantt's formulas and its bar rule in Python: the months whose cells are
+    filled on Gantt row `row`."""
+    gantt, milestones = book["Gantt"], book["Milestones"]
+    start = gantt.cell(row=row, column=3).value
+    if isinstance(start, str):  # =MAX($D15,...): the latest end of the rows it names
+        start = max(_end(milestones, int(ref[2:]) - 2) for ref in start[5:-1].split(","))
+    else:
+        start = start.date()
+    end = _end(milestones, row - 2)
     out = []
     col = GANTT_FIRST_COLUMN
     while gantt.cell(row=3, column=col).value is not None:
         first = gantt.cell(row=2, column=col).value.date()
         last = gantt.cell(row=3, column=col).value.date()
-        start = gantt.cell(row=row, column=3).value.date()
-        end = gantt.cell(row=row, column=4).value.date()
         if first <= end and last >= start:
             out.append(first)
         col += 1
@@ -92,15 +123,44 @@ def _bar_columns(gantt, row: int) -> list[date]:
 def test_gantt_bars_fall_on_the_right_months(project, tmp_path: Path) -> None:
     plan = analysis.analyse_plan(project, AS_OF)
     _, book = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
-    gantt = book["Gantt"]
-    rows = {gantt.cell(row=r, column=1).value: r for r in range(4, 20)}
-    assert _bar_columns(gantt, rows["M13"]) == [
+    milestones = book["Milestones"]
+    rows = {milestones.cell(row=r, column=1).value: r + 2 for r in range(2, 20)}
+    assert _bar_columns(book, rows["M13"]) == [
         date(2011, 6, 1),
         date(2011, 7, 1),
         date(2011, 8, 1),
         date(2011, 9, 1),
     ]
-    assert _bar_columns(gantt, rows["M1"]) == [date(2010, 2, 1), date(2010, 3, 1)]
+    assert _bar_columns(book, rows["M1"]) == [date(2010, 2, 1), date(2010, 3, 1)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Path) -> None:
+    plan = analysis.analyse_plan(project, AS_OF)
+    path, _ = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    lines = (tmp_path / "plan.csv").read_text(encoding="utf-8").splitlines()
+    cells = [line.split(",") for line in lines[1 : len(plan.milestones) + 1]]
+    assert [(c[0], c[6], c[7]) for c in cells] == [
+        (m.id, "" if m.slippage_days is None else str(m.slippage_days), m.state)
+        for m in plan.milestones
+    ]
+    assert lines[len(plan.milestones) + 1].strip(",") == ""  # a spare row shows nothing
 
 
 def test_options_workbook(project, tmp_path: Path) -> None:
@@ -273,7 +333,7 @@ communications:
     project = validate(root, date(2026, 6, 30), find=False).result.project
     plan = analysis.analyse_plan(project, date(2026, 6, 30))
     _, book = _saved(plan_workbook(project, plan, date(2026, 6, 30)), tmp_path, "plan.xlsx")
-    owners = [r[3] for r in book["Milestones"].iter_rows(min_row=2, values_only=True)]
+    owners = [r[3] for r in book["Milestones"].iter_rows(min_row=2, max_row=3, values_only=True)]
     assert owners == ["Council", "C. Chief"]
     tasks = [r[2] for r in book["Tasks"].iter_rows(min_row=2, values_only=True)]
     assert tasks == ["B. Manager", "nobody", None]
