@@ -115,8 +115,8 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
         date_columns=("Due", "Completed"),
         formula_columns=("Slippage (days)", "State"),
     )
-    last = len(rows) + 1
-    for r in range(last + 1, last + SPARE_ROWS + 1):
+    listed = len(rows) + 1
+    for r in range(listed + 1, listed + SPARE_ROWS + 1):
         sheet.cell(row=r, column=5).number_format = DATE_FORMAT
         sheet.cell(row=r, column=6).number_format = DATE_FORMAT
         sheet.cell(row=r, column=7, value=slippage_formula(r))

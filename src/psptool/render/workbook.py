@@ -350,7 +350,7 @@ def finish(workbook: Any) -> None:
     name_fonts(workbook)
 
 
-def add_lists(workbook: Any, lists: dict[str, Sequence[str]]) -> dict[str, str]:
+def add_lists(workbook: Any, lists: Mapping[str, Sequence[str | int]]) -> dict[str, str]:
     """Put dropdown choices on a hidden 'Lists' sheet; return a range formula for each."""
     sheet = workbook.create_sheet("Lists")
     sheet.sheet_state = "hidden"
