@@ -168,9 +168,24 @@ def test_options_workbook(project, tmp_path: Path) -> None:
     _path, book = _saved(options_workbook(project, appraisal, AS_OF), tmp_path, "options.xlsx")
     scores = book["Scores"]
     assert [c.value for c in scores[1]] == ["Criterion", "Name", "Weight", "O0", "O1", "O2", "O3"]
-    assert scores["D8"].value == "=SUMPRODUCT($C$2:$C$6,D2:D6)"
-    assert scores["G9"].value == "=ROUND(100*G8/(5*SUM($C$2:$C$6)),1)"
-    assert [scores.cell(row=11, column=c).value for c in range(4, 8)] == [34, 62, 50, 78]
+    # five criteria, then five spare rows the totals count, so a criterion added there counts
+    assert scores["D13"].value == "=SUMPRODUCT($C$2:$C$11,D2:D11)"
+    assert scores["G14"].value == "=ROUND(100*G13/(5*SUM($C$2:$C$11)),1)"
+    assert [scores.cell(row=16, column=c).value for c in range(4, 8)] == [34, 62, 50, 78]
+    checks = {
+        str(v.sqref): (v.type, v.formula1, v.formula2)
+        for v in scores.data_validations.dataValidation
+    }
+    assert checks == {"D2:G11": ("whole", "1", "5"), "C2:C11": ("decimal", "0", None)}
+    summary = book["Options"]
+    assert [c.value for c in summary[2]][:3] == [
+        "=INDEX(Scores!$D$15:$G$15,MATCH($B2,Scores!$D$1:$G$1,0))",
+        "O3",
+        "Multi-provider framework agreement with outcome-based monitoring",
+    ]
+    assert summary["F2"].value == "=INDEX(Scores!$D$14:$G$14,MATCH($B2,Scores!$D$1:$G$1,0))"
+    assert summary["H2"].value == '=IF(AND(ISNUMBER(G2),F2>0),ROUND(G2/F2,0),"")'
+    assert summary["G2"].number_format == '"£"#,##0;-"£"#,##0'
     sensitivity = book["Sensitivity"]
     assert [c.value for c in sensitivity[3]][:5] == ["time", "Time to implement", 1, 10, 57.1]
 
@@ -200,9 +215,9 @@ def test_options_formulas_recalculate_to_the_analysis_figures(project, tmp_path:
     def figures(line: str) -> list[float]:
         return [float(x) for x in line.split(",")[3:]]
 
-    assert figures(lines[7]) == [17, 31, 25, 39]
-    assert figures(lines[8]) == [34, 62, 50, 78]
-    assert figures(lines[9]) == [4, 2, 3, 1]
+    assert figures(lines[12]) == [17, 31, 25, 39]
+    assert figures(lines[13]) == [34, 62, 50, 78]
+    assert figures(lines[14]) == [4, 2, 3, 1]
 
 
 def test_stakeholder_workbook(project, tmp_path: Path) -> None:
@@ -212,8 +227,22 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     grid_sheet = book["Map"]
     # influence 5 is row 2; interest 4 is column E: the Children's Commission
     assert grid_sheet["E2"].value.startswith("Falkirk Children's Commission")
-    rows = list(book["Stakeholders"].iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 12 and rows[0][4] == "manage closely"
+    people = book["Stakeholders"]
+    rows = [r for r in people.iter_rows(min_row=2, values_only=True) if r[0]]
+    assert len(rows) == 12 and (rows[0][2], rows[0][3]) == (4, 5)  # manage closely
+    # the quadrant is a formula of interest and influence, in the spare rows too
+    assert rows[0][4] == (
+        '=IF(OR(C2="",D2=""),"",IF(D2>=3,IF(C2>=3,"manage closely","keep satisfied"),'
+        'IF(C2>=3,"keep informed","monitor")))'
+    )
+    assert people["E213"].value.startswith('=IF(OR(C213="",D213=""),"",') and people.max_row == 213
+    (check,) = people.data_validations.dataValidation
+    assert (str(check.sqref), check.type, check.formula1, check.formula2) == (
+        "C2:D213",
+        "whole",
+        "1",
+        "5",
+    )
     comms = list(book["Communications"].iter_rows(min_row=2, values_only=True))
     assert len([r for r in comms if r[0]]) == 7
 
