@@ -318,18 +318,33 @@ def test_shared_styles_and_appended_rows_save_as_set_cell_by_cell(tmp_path: Path
     assert second["B2"].value == "x" and second["B2"].protection.locked is False
 
 
-def test_fit_row_heights_reads_only_the_wrapped_columns() -> None:
-    from psptool.render.workbook import fit_row_heights, new_workbook
+def test_wrapped_rows_get_the_height_of_their_lines() -> None:
+    from openpyxl.styles import Alignment
+
+    from psptool.render.workbook import finish, new_workbook
 
     workbook = new_workbook()
+    workbook.properties.title = "Test PSP: plan"
     sheet = workbook.create_sheet("s")
     sheet.append(["id", "title", "n"])
     sheet.append(["R1", "x" * 50, 1])
-    sheet.append(["R2", "short", 2])
-    fit_row_heights(sheet, {2: 21, 9: 30})  # a width for a column past the last is ignored
-    assert sheet.row_dimensions[2].height == 45 and sheet.row_dimensions[3].height is None
-    assert sheet.max_column == 3
-    fit_row_heights(sheet, {})
+    sheet.append(["R2", "short", "=B2&B3"])
+    sheet.append(["R3", "one\ntwo\nthree", None])
+    sheet.column_dimensions["B"].width = 21
+    for row in (2, 3, 4):
+        sheet.cell(row=row, column=2).alignment = Alignment(wrap_text=True)
+    sheet.cell(row=3, column=3).alignment = Alignment(wrap_text=True)  # a formula: not text
+    finish(workbook)
+    # 50 characters at 23 a line (20 widths of Arial 11's digits, proportional text) are 3
+    # lines of 11 × 1.3 points, and 3 points of margin
+    heights = [sheet.row_dimensions[r].height for r in (1, 2, 3, 4)]
+    assert heights == [None, 45.9, 17.3, 45.9]
+    assert sheet.print_area == "'s'!$A$1:$C$4"
+    assert (sheet.print_title_rows, sheet.page_setup.orientation) == ("$1:$1", "landscape")
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.oddHeader.left.text == "Test PSP" and sheet.oddHeader.right.text == "Plan"
+    assert sheet.oddFooter.right.text == "Page &P of &N" and sheet.oddFooter.left.text == "&A"
+    assert {font.name for font in workbook._fonts} == {"Arial"}
 
 
 def test_workbooks_name_owners_as_the_papers_do(tmp_path: Path) -> None:

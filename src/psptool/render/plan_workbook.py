@@ -220,6 +220,8 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
             ),
         )
     gantt.cell(row=2, column=5 + len(periods), value="State").font = Font(bold=True)
+    bottom = first_row + max(len(plan.milestones), 1) - 1
+    gantt.print_area = f"A1:{state_col}{bottom}"
     gantt.print_title_rows = "2:2"
     gantt.print_title_cols = "A:D"
     return workbook

@@ -46,7 +46,6 @@ from .workbook import (
     column_letter,
     define_as_at,
     dropdown,
-    fit_row_heights,
     new_workbook,
     set_properties,
     with_article,
@@ -140,8 +139,6 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
             formulas,
         )
     last = max(len(records) + 1, 2)
-    wrapped = {c: col.width for c, col in enumerate(RAID_COLUMNS, 1) if col.header in WRAPPED}
-    fit_row_heights(sheet, wrapped)
     if records:
         table = Table(displayName="RAID", ref=f"A1:{column_letter(len(headers))}{last}")
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
@@ -237,7 +234,6 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
                 value = "yes" if value else "no"
             values.append(value)
         append_row(actions, values, action_styles)
-    fit_row_heights(actions, {action_headers.index("Action") + 1: 60})
     if rows:
         table = Table(
             displayName="Actions", ref=f"A1:{column_letter(len(action_headers))}{len(rows) + 1}"

@@ -187,7 +187,11 @@ def write_table(
                 cell.number_format = DATE_FORMAT
             elif header in money_columns:
                 cell.number_format = money
-            long = isinstance(value, str) and (len(value) > 40 or len(value) > room[c - 1])
+            long = (
+                isinstance(value, str)
+                and header not in formula_columns
+                and (len(value) > 40 or len(value) > room[c - 1])
+            )
             cell.alignment = wrapped_top if long else top
     last_row = start_row + max(len(rows), 1)
     ref = f"A{start_row}:{column_letter(len(headers))}{last_row}"
@@ -220,27 +224,15 @@ def fit_columns(
         sheet.column_dimensions[column_letter(c)].width = width
 
 
-def fit_row_heights(sheet: Any, widths: Mapping[int, float], first_row: int = 2) -> None:
-    """Give wrapped rows the height their longest cell needs (Excel does not on opening)."""
-    import math
-
-    # only the columns that wrap are read (reading a cell makes it, so none past the last)
-    first, last = min(widths, default=1), min(max(widths, default=0), sheet.max_column)
-    if first > last:
-        return
-    for row in sheet.iter_rows(min_row=first_row, min_col=first, max_col=last):
-        lines = 1
-        for cell in row:
-            width = widths.get(cell.column)
-            if width and isinstance(cell.value, str):
-                lines = max(lines, math.ceil(len(cell.value) / max(width - 1, 1)))
-        if lines > 1:
-            sheet.row_dimensions[row[0].row].height = 15 * min(lines, 12)
+A3_FROM = 200
+"""A sheet whose printed columns are wider than this many characters prints on A3: on A4,
+one page wide, its text would shrink below what a reader can read."""
 
 
 def print_landscape(workbook: Any) -> None:
-    """Every sheet prints landscape on A4, one page wide; the header rows a sheet's own
-    writer did not set are its first table's header, else its first row."""
+    """Every sheet prints landscape, one page wide, on A4 (A3 when it is wider than
+    `A3_FROM` characters); the header rows a sheet's own writer did not set are its first
+    table's header, else its first row."""
     for sheet in workbook.worksheets:
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -248,12 +240,40 @@ def print_landscape(workbook: Any) -> None:
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_options.horizontalCentered = True
+        if not sheet.print_area and sheet.sheet_state == "visible":
+            sheet.print_area = printed_extent(sheet)
+        if printed_width(sheet) > A3_FROM:
+            sheet.page_setup.paperSize = sheet.PAPERSIZE_A3
         if not sheet.print_title_rows:
             header = 1
             for table in sheet.tables.values():
                 header = int("".join(ch for ch in table.ref.split(":")[0] if ch.isdigit()))
                 break
             sheet.print_title_rows = f"{header}:{header}"
+
+
+def printed_extent(sheet: Any) -> str:
+    """The cells that print: up to the last row and column holding something other than a
+    formula, so the spare rows below a table, which hold only formulas for what a partner
+    adds, do not print as empty pages."""
+    last_row = last_column = 1
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None or (isinstance(cell.value, str) and cell.data_type == "f"):
+                continue
+            last_row = max(last_row, cell.row)
+            last_column = max(last_column, cell.column)
+    return f"A1:{column_letter(last_column)}{last_row}"
+
+
+def printed_width(sheet: Any) -> float:
+    """The width in characters of the columns of the sheet's print area."""
+    from openpyxl.utils import column_index_from_string
+
+    area = str(sheet.print_area or "").split("!")[-1].replace("$", "")
+    last = "".join(ch for ch in area.split(":")[-1] if ch.isalpha()) if ":" in area else ""
+    count = column_index_from_string(last) if last else sheet.max_column
+    return sum(sheet.column_dimensions[column_letter(c)].width or 8.43 for c in range(1, count + 1))
 
 
 def _escaped(text: str) -> str:
@@ -298,13 +318,15 @@ def wrapped_row_heights(sheet: Any) -> None:
     for row in sheet.iter_rows():
         tallest = 0.0
         for cell in row:
-            if not isinstance(cell.value, str) or cell.coordinate in merged:
+            if not isinstance(cell.value, str) or cell.data_type == "f":
+                continue
+            if cell.coordinate in merged:
                 continue
             if not (cell.alignment is not None and cell.alignment.wrap_text):
                 continue
             size = float(cell.font.sz or 11) if cell.font is not None else 11.0
             width = widths.get(cell.column_letter) or 8.43
-            per_line = max((width - 1) * 11 / size, 1)
+            per_line = max((width - 1) * 1.15 * 11 / size, 1)  # proportional text
             lines = sum(max(math.ceil(len(part) / per_line), 1) for part in cell.value.split("\n"))
             tallest = max(tallest, lines * size * 1.3 + 3)
         if tallest:
@@ -343,6 +365,7 @@ def finish(workbook: Any) -> None:
     ("Partnership: paper", as `set_properties` writes it)."""
     partnership, _, paper = (workbook.properties.title or "").rpartition(": ")
     print_landscape(workbook)
+    paper = paper[:1].upper() + paper[1:]
     headers_and_footers(workbook, partnership or paper, paper if partnership else "")
     for sheet in workbook.worksheets:
         if sheet.sheet_state == "visible":
