@@ -44,7 +44,10 @@ def test_grid_weeks_and_months() -> None:
 def test_plan_workbook(project, tmp_path: Path) -> None:
     plan = analysis.analyse_plan(project, AS_OF)
     _, book = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
-    assert book.sheetnames == ["Milestones", "Tasks", "Gantt"]
+    assert book.sheetnames == ["Milestones", "Tasks", "Gantt", "Lists"]
+    assert book["Lists"].sheet_state == "hidden"
+    (stages,) = book["Milestones"].data_validations.dataValidation
+    assert (str(stages.sqref), stages.formula1) == ("C2:C217", "Lists!$A$2:$A$7")
     milestones = book["Milestones"]
     assert [c.value for c in milestones[1]] == [
         "ID",

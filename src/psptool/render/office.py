@@ -371,8 +371,9 @@ def widen(widths: list[int], needs: list[tuple[int, int]]) -> list[int] | None:
             break
     if sum(widths) - total > len(widths):
         return None
-    # what rounding left over, from the widest column
-    widths[widths.index(max(widths))] += total - sum(widths)
+    # what rounding left over, from the column with the most room above its longest word
+    room = [width - low for width, low in zip(widths, least, strict=True)]
+    widths[room.index(max(room))] += total - sum(widths)
     return widths
 
 

@@ -16,12 +16,15 @@ from ..analysis.plan import PlanAnalysis
 from ..model import Project
 from ..report.papers.plan import PlanWorkbook
 from ..report.people import owner_names
+from ..vocabulary import STAGES
 from .workbook import (
     AS_AT,
     DATE_FORMAT,
     SPARE_ROWS,
+    add_lists,
     column_letter,
     define_as_at,
+    dropdown,
     new_workbook,
     set_properties,
     write_table,
@@ -121,6 +124,8 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
         sheet.cell(row=r, column=6).number_format = DATE_FORMAT
         sheet.cell(row=r, column=7, value=slippage_formula(r))
         sheet.cell(row=r, column=8, value=state_formula(r, plan.period_end))
+    lists = add_lists(workbook, {"stage": STAGES})
+    dropdown(sheet, lists["stage"], f"C2:C{listed + SPARE_ROWS}", "a stage")
 
     tasks = workbook.create_sheet("Tasks")
     task_rows = [
@@ -224,6 +229,8 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
     gantt.print_area = f"A1:{state_col}{bottom}"
     gantt.print_title_rows = "2:2"
     gantt.print_title_cols = "A:D"
+    names_at = workbook.sheetnames
+    workbook.move_sheet("Lists", offset=len(names_at) - 1 - names_at.index("Lists"))  # hidden
     return workbook
 
 
