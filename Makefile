@@ -76,6 +76,13 @@ demo: install
 	@echo "== psp report status: the highlight report for the governance group"
 	$(PSP) report status $(DEMO_EXAMPLE) --as-of $(AS_OF) --format terminal
 	@echo
+	@echo "== between meetings: the chase list, the minutes and next agenda, the knowledge register, the calendar"
+	$(PSP) report actions $(DEMO_EXAMPLE) --as-of $(AS_OF)
+	$(PSP) render minutes $(DEMO_EXAMPLE) --meeting GG-2011-06 --as-of $(AS_OF)
+	$(PSP) render agenda $(DEMO_EXAMPLE) --meeting GG-2011-09 --as-of $(AS_OF)
+	$(PSP) render knowledge $(DEMO_EXAMPLE) --as-of $(AS_OF)
+	$(PSP) calendar $(DEMO_EXAMPLE) --as-of $(AS_OF) -o $(DEMO_EXAMPLE)/out/falkirk.ics
+	@echo
 	@echo "== written (everything is under $(DEMO_DIR)/; examples/ is untouched):"
 	@echo "   $(DEMO_NEW)/            the new partnership"
 	@echo "   $(DEMO_EXAMPLE)/        the copy of the worked example"

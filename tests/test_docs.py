@@ -96,6 +96,9 @@ def _documents() -> dict[str, dict]:
         # as at today, so that there are findings to describe
         "psp validate --format json": _json_of("validate", example, "--format", "json"),
         "psp report gate --format json": _json_of("report", "gate", *ex),
+        "psp portfolio --format json": _json_of(
+            "portfolio", str(DOCS.parent / "examples"), *ex[1:]
+        ),
     }
     kinds = ["risks", "options", "partners", "goals", "benefits", "stakeholders", "plan"]
     for kind in [*kinds, "economics"]:

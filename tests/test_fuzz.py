@@ -241,6 +241,10 @@ def commands(root: Path, out: Path) -> list[list[str]]:
     found += [["score", kind, folder] for kind in SCORE_KINDS]
     found += [["report", "status", folder, "--format", "markdown"], ["report", "gate", folder]]
     found += [
+        ["report", "actions", folder],
+        ["calendar", folder, "-o", str(out / "psp.ics"), "--force"],
+    ]
+    found += [
         ["render", *args, folder, "-o", str(out / f"{name}{PAPERS[name].suffix}"), "--force"]
         for name, args in RENDERS.items()
     ]
@@ -313,7 +317,7 @@ def test_every_render_and_score_is_fuzzed() -> None:
     assert set(renders) == {args[0] for args in RENDERS.values()}
     assert [kind.value for kind in Kind] == SCORE_KINDS
     reports = command.commands["report"].commands
-    assert set(reports) == {"status", "gate"}
+    assert set(reports) == {"status", "gate", "actions"}
 
 
 def test_the_example_runs_clean_through_every_command() -> None:

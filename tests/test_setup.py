@@ -48,6 +48,11 @@ def test_the_demo_names_no_output_in_examples() -> None:
         ["render", "plan"],
         ["render", "options"],
         ["report", "status"],
+        ["report", "actions"],
+        ["render", "minutes"],
+        ["render", "agenda"],
+        ["render", "knowledge"],
+        ["calendar", "build/demo/falkirk-foster-care"],
     ]
     # every command works on a folder under build/demo, and none names examples/
     assert all("build/demo/" in c for c in psp)
@@ -113,10 +118,14 @@ def test_make_demo_on_a_clean_clone_writes_only_under_build(tmp_path: Path) -> N
         check=True,
     )
     assert status.stdout.splitlines() == ["!! build/"]
-    assert demo.stdout.splitlines()[-7:] == [
+    assert demo.stdout.splitlines()[-11:] == [
         "== written (everything is under build/demo/; examples/ is untouched):",
         "   build/demo/new-partnership/            the new partnership",
         "   build/demo/falkirk-foster-care/        the copy of the worked example",
+        "   build/demo/falkirk-foster-care/out/agenda-GG-2011-09-2011-06-30.docx",
+        "   build/demo/falkirk-foster-care/out/falkirk.ics",
+        "   build/demo/falkirk-foster-care/out/knowledge-2011-06-30.xlsx",
+        "   build/demo/falkirk-foster-care/out/minutes-GG-2011-06-2011-06-30.docx",
         "   build/demo/falkirk-foster-care/out/mou-2011-06-30.docx",
         "   build/demo/falkirk-foster-care/out/options-2011-06-30.xlsx",
         "   build/demo/falkirk-foster-care/out/plan-2011-06-30.xlsx",
@@ -124,6 +133,10 @@ def test_make_demo_on_a_clean_clone_writes_only_under_build(tmp_path: Path) -> N
     ]
     example = clone / "build" / "demo" / "falkirk-foster-care"
     assert sorted(p.name for p in (example / "out").iterdir()) == [
+        "agenda-GG-2011-09-2011-06-30.docx",
+        "falkirk.ics",
+        "knowledge-2011-06-30.xlsx",
+        "minutes-GG-2011-06-2011-06-30.docx",
         "mou-2011-06-30.docx",
         "options-2011-06-30.xlsx",
         "plan-2011-06-30.xlsx",

@@ -91,6 +91,18 @@ CODES: dict[str, Code] = {
             ("PSP209", "error", "a score is given for a criterion that does not exist"),
             ("PSP210", "error", "an option or candidate has no score for a criterion"),
             ("PSP211", "error", "a person signs for a partner they do not belong to"),
+            ("PSP221", "error", "a meeting names a governance group that does not exist"),
+            ("PSP222", "error", "a meeting's attendee or apology is not a person in partners.yaml"),
+            (
+                "PSP223",
+                "error",
+                "a decision names a risk, milestone, goal, benefit or option that does not exist",
+            ),
+            (
+                "PSP224",
+                "error",
+                "a knowledge transfer's `from` or `to` is not a partner or a person",
+            ),
         ),
         *_codes(
             "consistency",
@@ -106,6 +118,15 @@ CODES: dict[str, Code] = {
             ("PSP306", "error", "the risk matrix's amber threshold is not below its red threshold"),
             ("PSP307", "warning", "a risk's target score is higher than its current score"),
             ("PSP308", "error", "a risk is closed or escalated before the date it was raised"),
+            ("PSP321", "error", "a meeting marked held is dated after the as-of date"),
+            ("PSP322", "warning", "a planned meeting's date has passed"),
+            ("PSP323", "error", "a person is both an attendee and an apology at one meeting"),
+            (
+                "PSP324",
+                "error",
+                "an action or transfer is completed after the as-of date, or before the "
+                "meeting that agreed it",
+            ),
         ),
         *_codes(
             "good practice",
@@ -132,6 +153,20 @@ CODES: dict[str, Code] = {
                 "an SROI leaves out deadweight, displacement, attribution, drop-off, the "
                 "proxy's source or discounting",
             ),
+            ("PSP441", "warning", "a group has not met within its cadence"),
+            ("PSP442", "warning", "a member partner was not represented at a governance meeting"),
+            ("PSP443", "warning", "a meeting marked held names no attendees"),
+            ("PSP444", "warning", "an action agreed at a meeting has no owner or no due date"),
+            ("PSP445", "warning", "a decision names a record in its words but does not link it"),
+            ("PSP446", "warning", "a knowledge transfer is past its due date and not done"),
+            ("PSP447", "warning", "a knowledge transfer is done without a date or evidence"),
+            (
+                "PSP448",
+                "warning",
+                "the partnership is in its pilot or sustain stage with no knowledge transfer "
+                "planned",
+            ),
+            ("PSP449", "warning", "an open action agreed at a meeting is overdue"),
         ),
         *_codes(
             "economic case",

@@ -135,6 +135,49 @@ ROUTE_PHRASES: dict[str, str] = {
 }
 """How a sentence names a sustainability route: "secure the service through grant funding"."""
 
+# meetings ----------------------------------------------------------------------------------
+
+MeetingStatus = Literal["planned", "held", "cancelled"]
+MEETING_STATUSES: tuple[MeetingStatus, ...] = get_args(MeetingStatus)
+MEETING_STATUS_LABELS: dict[str, str] = {
+    "planned": "Planned",
+    "held": "Held",
+    "cancelled": "Cancelled",
+}
+CADENCE_ALLOWANCE_DAYS: dict[str, int | None] = {
+    "weekly": 10,
+    "fortnightly": 21,
+    "monthly": 45,
+    "bimonthly": 75,
+    "quarterly": 122,
+    "half_yearly": 214,
+    "annually": 400,
+    "as_needed": None,
+}
+"""The longest a group may go between meetings before psp warns that it has not met within
+its cadence: a quarterly group with no meeting for more than four months (the cadence and a
+month's grace, as a partnership reschedules round holidays); None where it meets as needed."""
+
+# knowledge transfer ------------------------------------------------------------------------
+
+TransferMethod = Literal["workshop", "shadowing", "mentoring", "documentation", "training", "other"]
+TRANSFER_METHODS: tuple[TransferMethod, ...] = get_args(TransferMethod)
+TRANSFER_METHOD_LABELS: dict[str, str] = {
+    "workshop": "Workshop",
+    "shadowing": "Shadowing",
+    "mentoring": "Mentoring",
+    "documentation": "Documentation",
+    "training": "Training",
+    "other": "Other",
+}
+TransferStatus = Literal["planned", "in_progress", "done"]
+TRANSFER_STATUSES: tuple[TransferStatus, ...] = get_args(TransferStatus)
+TRANSFER_STATUS_LABELS: dict[str, str] = {
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "done": "Done",
+}
+
 # RAG ---------------------------------------------------------------------------------------
 
 Rag = Literal["green", "amber", "red"]
@@ -164,7 +207,7 @@ def choices(name: str, values: tuple[str, ...]) -> type[StrEnum]:
     return StrEnum(name, {value: value for value in values})  # type: ignore[return-value]  # the functional API
 
 
-def _labelled(values: tuple[Any, ...], labels: Mapping[str, str], what: str) -> None:
+def _labelled(values: tuple[Any, ...], labels: Mapping[str, Any], what: str) -> None:
     if set(values) != set(labels):
         missing = sorted(set(values) - set(labels))
         extra = sorted(set(labels) - set(values))
@@ -181,6 +224,10 @@ for _values, _labels, _what in (
     (TERMS, TERM_LABELS, "terms"),
     (BENEFIT_KINDS, BENEFIT_KIND_LABELS, "benefit kinds"),
     (ROUTES, ROUTE_PHRASES, "routes"),
+    (MEETING_STATUSES, MEETING_STATUS_LABELS, "meeting statuses"),
+    (CADENCES, CADENCE_ALLOWANCE_DAYS, "cadence allowances"),
+    (TRANSFER_METHODS, TRANSFER_METHOD_LABELS, "knowledge transfer methods"),
+    (TRANSFER_STATUSES, TRANSFER_STATUS_LABELS, "knowledge transfer statuses"),
     (RAGS, RAG_COLOURS, "RAG colours"),
     (RAGS, RAG_TEXT_COLOURS, "RAG text colours"),
     (RAGS, RAG_TINTS, "RAG tints"),

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from psptool.diagnostics import CODES
+from tests.check.test_meetings import CASES as MEETING_CASES
 from tests.helpers import PARTNERS, PSP, check, make_project
 
 RISK = """\
@@ -313,6 +314,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str, int]] = [
         2,
     ),
 ]
+CASES += MEETING_CASES  # meetings.yaml and knowledge.yaml (#17)
 
 
 @pytest.mark.parametrize(

@@ -22,15 +22,16 @@ def registered() -> set[str]:
     return {code for r in RULES for code in r.codes}
 
 
-def test_the_rules_run_in_the_order_validate_has_always_run_them() -> None:
+def test_the_rules_run_in_the_order_of_their_first_code() -> None:
     assert [c.__name__ for c in CHECKS] == [
         "duplicate_ids", "owners", "partners_and_people", "goals_milestones_stakeholders",
-        "scores", "milestone_cycles", "milestone_order", "dates_in_range", "not_in_future",
-        "start_before_end", "risk_matrix", "risk_dates",
-        # good practice: modules in name order (economics, practice), rules as written
-        "optimism_bias_on_every_cost", "one_appraisal_period", "smart_goals", "raid_log",
-        "options_appraisal", "partnership_mix", "mou_signatures", "pilot_length",
+        "scores", "references", "milestone_cycles", "milestone_order", "dates_in_range",
+        "not_in_future",
+        "start_before_end", "risk_matrix", "risk_dates", "consistency", "smart_goals",
+        "raid_log", "options_appraisal", "partnership_mix", "mou_signatures", "pilot_length",
         "overdue_milestones", "stakeholder_ratings", "sroi_adjustments",
+        "optimism_bias_on_every_cost", "one_appraisal_period", "meeting_cadence",
+        "governance_attendance", "meeting_actions", "decision_links", "knowledge_transfer",
     ]  # fmt: skip
     assert [r.check for r in ordered()] == list(CHECKS)
 

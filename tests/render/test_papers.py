@@ -50,8 +50,8 @@ def test_an_existing_paper_is_kept_without_force(checked: psptool.Validation) ->
 
 
 def test_refusals_name_the_problem(checked: psptool.Validation, tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="there is no paper called minutes"):
-        render_paper("minutes", checked, AS_OF)
+    with pytest.raises(UserError, match="there is no paper called press-release"):
+        render_paper("press-release", checked, AS_OF)
     with pytest.raises(UserError, match="not rendered from a template"):
         render_paper("raid", checked, AS_OF, template=tmp_path / "x.docx")
     with pytest.raises(UserError, match=r"give -o a name ending in \.xlsx"):

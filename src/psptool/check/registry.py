@@ -7,8 +7,9 @@ can emit (beancount keeps its validations in a list; the decorator appends to on
     def raid_log(ctx: CheckContext) -> Iterator[Diagnostic]: ...
 
 Every module of the `check` package is imported when the package is, so a new module of rules
-needs no other edit. Rules run layer by layer (references PSP2xx, consistency PSP3xx, good
-practice PSP4xx and on), in the order they are written within a layer. The tests hold every
+needs no other edit. Rules run in the order of their first code: layer by layer (references
+PSP2xx, consistency PSP3xx, good practice PSP4xx and on), whichever module holds them, so a
+new module's place does not depend on its name. The tests hold every
 registered code to `diagnostics.CODES`, docs/diagnostics.md and a case in
 tests/check/test_codes.py, and every code a module's source names to one of its rules.
 """
@@ -61,5 +62,7 @@ def rule(*codes: str) -> Callable[[Check], Check]:
 
 
 def ordered() -> list[Rule]:
-    """The rules in the order they run: by layer, then as written."""
-    return sorted(RULES, key=lambda r: r.layer)
+    """The rules in the order they run: by their first code, so by layer (references,
+    consistency, good practice) and within one in the order the codes were given, whichever
+    module a rule is written in."""
+    return sorted(RULES, key=lambda r: r.codes[0])

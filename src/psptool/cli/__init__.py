@@ -32,6 +32,11 @@ COMMANDS: dict[str, str] = {
     "import": "importing:import_app",
     "render": "render:render_app",
     "templates": "templates:templates_app",
+    "calendar": "calendar:calendar_command",
+    "meeting": "meeting:meeting_app",
+    "decision": "meeting:decision_app",
+    "action": "meeting:action_app",
+    "portfolio": "portfolio:portfolio_command",
 }
 """Every top-level command, in the order `psp --help` lists them, and where it lives
 (`module:attribute` in this package): a command function, or a typer app for a group.

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from .actions import actions_command
 from .options import AsOfOption, FolderArgument, ProjectOption, as_of_date, folder_of
 from .status import status_command
 
@@ -65,3 +66,4 @@ def gate_command(
 
 report_app.command("gate")(gate_command)
 report_app.command("status")(status_command)
+report_app.command("actions")(actions_command)

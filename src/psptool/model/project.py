@@ -27,6 +27,8 @@ from .benefit import BenefitsFile
 from .budget import BudgetFile
 from .common import Records
 from .goal import GoalsFile
+from .knowledge import KnowledgeFile
+from .meeting import MeetingsFile
 from .milestone import MilestonesFile
 from .options import OptionsFile
 from .partner import PartnersFile, Person
@@ -229,6 +231,14 @@ class Project(BaseModel):
     sustainability: Annotated[
         SustainabilityFile, FileSpec("sustainability.yaml", "sustainability plan")
     ] = Field(default_factory=SustainabilityFile)
+    meetings: Annotated[
+        MeetingsFile,
+        FileSpec("meetings.yaml", "governance and operational meetings"),
+    ] = Field(default_factory=MeetingsFile)
+    knowledge: Annotated[
+        KnowledgeFile,
+        FileSpec("knowledge.yaml", "the knowledge transfer plan and lessons learned"),
+    ] = Field(default_factory=KnowledgeFile)
 
     def people(self) -> dict[str, tuple[Person, str]]:
         """Every person by id, with the id of the partner they belong to."""

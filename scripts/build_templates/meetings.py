@@ -1,0 +1,136 @@
+"""The agenda's and the minutes' templates: the papers of a governance or operational meeting,
+laid out as the other papers are (A4, the header row of each table repeated on every page)."""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.shared import Pt
+
+from .word import base, else_, endif, footer, if_, para_loop, table, when
+
+NONE = "None."
+
+
+def _heading(doc: Document, kind: str) -> None:
+    doc.add_paragraph(kind, style="Title")
+    subtitle = doc.add_paragraph()
+    run = subtitle.add_run("{{ meeting.group }} · {{ meeting.id }}")
+    run.bold = True
+    run.font.size = Pt(16)
+    doc.add_paragraph(
+        "{{ meeting.partnership }} · {{ meeting.date }}"
+        "{% if meeting.time %} at {{ meeting.time }}{% endif %}"
+        "{% if meeting.location %} · {{ meeting.location }}{% endif %}"
+    )
+    when(doc, "meeting.chair", "Chair: {{ meeting.chair }}")
+
+
+def agenda() -> Document:
+    doc = base()
+    _heading(doc, "Agenda")
+    doc.add_heading("1. Welcome and apologies", level=1)
+    if_(doc, "apologies")
+    doc.add_paragraph("Apologies received:")
+    para_loop(
+        doc,
+        "p in apologies",
+        "{{ p.name }}{% if p.organisation %}, {{ p.organisation }}{% endif %}",
+    )
+    else_(doc, "No apologies received yet.")
+    doc.add_heading("2. Minutes of the last meeting", level=1)
+    doc.add_paragraph(
+        "{% if previous %}The minutes of {{ previous }} for approval.{% else %}"
+        "This is the group's first meeting on record.{% endif %}"
+    )
+    doc.add_heading("3. Actions arising", level=1)
+    table(
+        doc,
+        ["Ref", "Action", "Owner", "Due", "State"],
+        [2.8, 7.0, 2.8, 2.4, 1.6],
+        "a in actions_arising",
+        ["{{ a.ref }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}", "{{ a.state }}"],
+        empty="No actions from the last meeting.",
+    )
+    doc.add_heading("4. Highlight report", level=1)
+    doc.add_paragraph("{{ summary }}")
+    doc.add_heading("5. Business", level=1)
+    if_(doc, "items")
+    para_loop(doc, "item in items", "{{ item }}", style="List Number")
+    else_(doc, "No further items notified.")
+    doc.add_heading("6. Decisions needed", level=1)
+    if_(doc, "decisions_needed")
+    para_loop(doc, "d in decisions_needed", "{{ d }}")
+    else_(doc, "The highlight report asks for no decision.")
+    doc.add_heading("7. Risks for escalation", level=1)
+    table(
+        doc,
+        ["Ref", "Risk", "Score", "Owner"],
+        [1.6, 9.8, 1.6, 3.6],
+        "r in escalations",
+        ["{{ r.id }}", "{{ r.title }}", "{{ r.score }}", "{{ r.owner }}"],
+        empty="No open risk is red.",
+    )
+    doc.add_heading("8. Any other business", level=1)
+    doc.add_paragraph("Notified to the chair before the meeting.")
+    doc.add_heading("9. Date of next meeting", level=1)
+    doc.add_paragraph(
+        "{% if next_meeting %}{{ next_meeting }}.{% else %}To be agreed"
+        "{% if meeting.cadence %} (the group meets {{ meeting.cadence }}){% endif %}.{% endif %}"
+    )
+    footer(
+        doc,
+        "{{ meeting.group }} · agenda for {{ meeting.date }} · prepared {{ as_of }} · page ",
+        True,
+    )
+    return doc
+
+
+def minutes() -> Document:
+    doc = base()
+    _heading(doc, "Minutes")
+    doc.add_heading("Present", level=1)
+    table(
+        doc,
+        ["Name", "Organisation", "Title"],
+        [4.0, 5.6, 7.0],
+        "p in attendees",
+        ["{{ p.name }}", "{{ p.organisation }}", "{{ p.title }}"],
+        empty="No attendance was recorded.",
+    )
+    doc.add_heading("Apologies", level=1)
+    if_(doc, "apologies")
+    para_loop(
+        doc,
+        "p in apologies",
+        "{{ p.name }}{% if p.organisation %}, {{ p.organisation }}{% endif %}",
+    )
+    else_(doc, NONE)
+    if_(doc, "agenda")
+    doc.add_heading("Business", level=1)
+    para_loop(doc, "item in agenda", "{{ item }}", style="List Number")
+    endif(doc)
+    doc.add_heading("Decisions", level=1)
+    table(
+        doc,
+        ["Ref", "Decision", "Rationale", "Affects"],
+        [1.4, 7.0, 4.2, 4.0],
+        "d in decisions",
+        ["{{ d.id }}", "{{ d.decision }}", "{{ d.rationale }}", "{{ d.affects }}"],
+        empty="No decisions were recorded.",
+    )
+    doc.add_heading("Actions", level=1)
+    table(
+        doc,
+        ["Ref", "Action", "Owner", "Due"],
+        [2.8, 8.4, 3.0, 2.4],
+        "a in actions",
+        ["{{ a.ref }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}"],
+        empty="No actions were agreed.",
+    )
+    when(doc, "notes", "{{ notes }}")
+    doc.add_paragraph("{% if next_meeting %}Date of next meeting: {{ next_meeting }}.{% endif %}")
+    footer(doc, "{{ meeting.group }} · minutes of {{ meeting.date }} · page ", True)
+    return doc
+
+
+TEMPLATES = {"agenda.docx": agenda, "minutes.docx": minutes}

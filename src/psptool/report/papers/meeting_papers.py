@@ -1,0 +1,145 @@
+"""What the agenda and the minutes of a meeting are built from (meetings.yaml): the meeting,
+who came and from where, what was decided and who agreed to do what by when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...errors import UserError
+from ...model import Project
+from ...model.meeting import Meeting
+from ...vocabulary import CADENCE_PHRASES, MEETING_STATUS_LABELS
+from ..formatting import long_date
+from ..people import owner_names
+
+
+@dataclass(frozen=True)
+class MeetingDetails:
+    id: str
+    group: str
+    """The group's name: "PSP Governance Group"."""
+    partnership: str
+    date: str
+    time: str
+    location: str
+    status: str
+    chair: str
+    cadence: str
+    """How often the group meets, in words: "quarterly"."""
+
+
+@dataclass(frozen=True)
+class Present:
+    name: str
+    organisation: str
+    title: str
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: str
+    decision: str
+    rationale: str
+    affects: str
+    """The records it changes, by id and title: "R7 Fewer pilot placements; M13 Pilot ends"."""
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    ref: str
+    action: str
+    owner: str
+    due: str
+    state: str
+    """"Done" (with its date where known), "Open", or "Overdue" as at the paper's date."""
+
+
+def find_meeting(project: Project, meeting_id: str) -> Meeting:
+    for meeting in project.meetings.meetings:
+        if meeting.id == meeting_id:
+            return meeting
+    known = ", ".join(m.id for m in project.meetings.meetings[-5:]) or "none yet"
+    raise UserError(f"no meeting '{meeting_id}' in meetings.yaml (the latest: {known})")
+
+
+def details(project: Project, meeting: Meeting) -> MeetingDetails:
+    names = owner_names(project)
+    group = next((g for g in project.psp.governance.groups if g.id == meeting.group), None)
+    return MeetingDetails(
+        id=meeting.id,
+        group=group.name if group else meeting.group,
+        partnership=project.psp.name,
+        date=long_date(meeting.date),
+        time=meeting.time or "",
+        location=meeting.location or "",
+        status=MEETING_STATUS_LABELS[meeting.status],
+        chair=names.get(group.chair, group.chair) if group and group.chair else "",
+        cadence=CADENCE_PHRASES[group.cadence] if group and group.cadence else "",
+    )
+
+
+def people(project: Project, ids: list[str]) -> tuple[Present, ...]:
+    """The people named, each with their organisation and title, in the order given."""
+    everyone = project.people()
+    partners = {p.id: p.name for p in project.partners.partners}
+    rows = []
+    for pid in ids:
+        person, partner = everyone.get(pid, (None, ""))
+        if person is None:
+            rows.append(Present(pid, "", ""))
+        else:
+            rows.append(Present(person.name, partners.get(partner, partner), person.title or ""))
+    return tuple(rows)
+
+
+def decisions(project: Project, meeting: Meeting) -> tuple[DecisionRow, ...]:
+    titles = {r.id: r.title for r in project.risks.risks}
+    titles |= {m.id: m.title for m in project.milestones.milestones}
+    titles |= {g.id: g.title for g in project.goals.goals}
+    titles |= {b.id: b.title for b in project.benefits.benefits}
+    titles |= {o.id: o.name for o in project.options.options}
+    return tuple(
+        DecisionRow(
+            d.id,
+            d.decision,
+            d.rationale or "",
+            "; ".join(f"{ref} {titles.get(ref, '')}".strip() for ref in d.affects),
+        )
+        for d in meeting.decisions
+    )
+
+
+def actions(project: Project, meeting: Meeting, as_of: object) -> tuple[ActionRow, ...]:
+    names = owner_names(project)
+    rows = []
+    for j, a in enumerate(meeting.actions):
+        if a.done:
+            state = f"Done {long_date(a.completed)}".strip()
+        elif a.due is not None and a.due < as_of:  # type: ignore[operator]
+            state = "Overdue"
+        else:
+            state = "Open"
+        owner = names.get(a.owner, a.owner) if a.owner else ""
+        rows.append(ActionRow(f"{meeting.id}.{j + 1}", a.action, owner, long_date(a.due), state))
+    return tuple(rows)
+
+
+def previous(project: Project, meeting: Meeting) -> Meeting | None:
+    """The last meeting of the same group held before this one: its minutes are approved and
+    its actions reviewed at this one."""
+    held = [
+        m
+        for m in project.meetings.meetings
+        if m.group == meeting.group and m.status == "held" and m.date < meeting.date
+    ]
+    return max(held, key=lambda m: m.date) if held else None
+
+
+def following(project: Project, meeting: Meeting) -> Meeting | None:
+    """The group's next meeting on record after this one, not cancelled."""
+    later = [
+        m
+        for m in project.meetings.meetings
+        if m.group == meeting.group and m.status != "cancelled" and m.date > meeting.date
+    ]
+    return min(later, key=lambda m: m.date) if later else None

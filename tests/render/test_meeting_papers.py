@@ -1,0 +1,85 @@
+"""psp render agenda and psp render minutes, read back from the Word files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+from tests.helpers import PspRunner
+
+
+def _render(example: Path, out: Path, paper: str, meeting: str, as_of: str) -> object:
+    args = ["render", paper, str(example), "--meeting", meeting, "--as-of", as_of, "-o", str(out)]
+    result = PspRunner().invoke(args)
+    assert result.exit_code == 0, result.output
+    return Document(str(out))
+
+
+def _tables(doc: object) -> list[list[list[str]]]:
+    return [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]  # type: ignore[attr-defined]
+
+
+def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path) -> None:
+    doc = _render(example, tmp_path / "m.docx", "minutes", "GG-2011-06", "2011-06-30")
+    texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
+    assert texts[:4] == [
+        "Minutes",
+        "PSP Governance Group · GG-2011-06",
+        "Falkirk Foster Care PSP · 24 June 2011",
+        "Chair: A. Morrison",
+    ]
+    assert "Date of next meeting: 23 September 2011." in texts
+    present, decisions, actions = _tables(doc)
+    assert len(present) == 12  # the header and eleven people
+    assert present[1] == ["A. Morrison", "Falkirk Council", "Director of Social Work Services"]
+    assert present[-1][:2] == ["O. Sinclair", "Barnardo's Scotland"]
+    assert decisions[2] == [
+        "D10",
+        "Go to tender for a framework agreement in November 2011",
+        "",
+        "R9 Corporate Procurement capacity to run the tender in November-December 2011; "
+        "M15 Framework agreement awarded",
+    ]
+    assert actions[1:] == [
+        ["GG-2011-06.1", "Draft the tender specification with the providers", "S. Reid",
+         "29 July 2011"],
+        ["GG-2011-06.2", "Agree the evaluation framework with the evaluator", "J. Paterson",
+         "15 July 2011"],
+        ["GG-2011-06.3", "Tell the providers' boards that the pilot gives no place on the "
+         "framework", "A. Morrison", "22 July 2011"],
+    ]  # fmt: skip
+
+
+def test_minutes_of_a_meeting_not_yet_held_are_refused(example: Path, tmp_path: Path) -> None:
+    args = ["render", "minutes", str(example), "--meeting", "GG-2011-09", "--as-of", "2011-06-30"]
+    result = PspRunner().invoke([*args, "-o", str(tmp_path / "m.docx")])
+    assert result.exit_code == 2
+    assert "meeting GG-2011-09 is planned" in result.output
+    assert not (tmp_path / "m.docx").exists()
+
+
+def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -> None:
+    doc = _render(example, tmp_path / "a.docx", "agenda", "GG-2011-09", "2011-09-16")
+    texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
+    headings = [t for t in texts if t[:2] in {f"{n}." for n in range(1, 10)}]
+    assert headings == [
+        "1. Welcome and apologies",
+        "2. Minutes of the last meeting",
+        "3. Actions arising",
+        "4. Highlight report",
+        "5. Business",
+        "6. Decisions needed",
+        "7. Risks for escalation",
+        "8. Any other business",
+        "9. Date of next meeting",
+    ]
+    assert "The minutes of GG-2011-06, 24 June 2011 for approval." in texts
+    assert "Final quarterly pilot review" in texts
+    assert "To be agreed (the group meets quarterly)." in texts
+    arising, escalations = _tables(doc)
+    assert [row[0] for row in arising[1:]] == ["GG-2011-06.1", "GG-2011-06.2", "GG-2011-06.3"]
+    assert {row[4] for row in arising[1:]} == {"Overdue"}  # as at 16 September
+    assert escalations[1:] == [["R7", "Fewer pilot placements than planned", "15", "L. Baird"]]
+    summary = texts[texts.index("4. Highlight report") + 1]
+    assert summary.startswith("Overall status RED: the worst of schedule (green), risks and ")
