@@ -10,7 +10,8 @@ are sent:
 
 Writes OUT/NAME.docx|xlsx, OUT/NAME.pdf and OUT/NAME-PAGE.png for each paper, and prints a
 line per paper with its page count. A paper with an option (an agenda's `--meeting`) is
-rendered for the last record of the folder's list of that name (the last meeting). The
+rendered for the last record of the folder's list of that name it can be (the last meeting
+for an agenda, the last held for minutes). The
 folder is copied first, so nothing is written into it. Needs LibreOffice (`soffice`, with
 Writer and Calc) and pdftoppm (Debian's poppler-utils); `make papers` installs them where it
 can.
@@ -33,23 +34,25 @@ EXAMPLE = REPOSITORY / "examples" / "falkirk-foster-care"
 
 
 def option_values(paper: Any, project: Any) -> Iterator[dict[str, str]]:
-    """The options to render `paper` with: none, or for each option the id of the last
-    record of the project's list named after it (`meeting` → `project.meetings`)."""
-    values: dict[str, str] = {}
-    for option in paper.options:
-        records = getattr(project, f"{option.name}s", None)
-        listed = getattr(records, f"{option.name}s", records)  # a file that holds its list
-        ids = [r.id for r in listed or () if getattr(r, "id", None)]
-        if not ids:
-            return
-        values[option.name] = ids[-1]
-    yield values
+    """The options to try `paper` with, best first: none for a paper without options; else
+    the ids of the project's list named after its option (`meeting` → the meetings), from
+    the last back, so the latest meeting the paper can be written for is chosen."""
+    if not paper.options:
+        yield {}
+        return
+    (option,) = paper.options
+    records = getattr(project, f"{option.name}s", None)
+    listed = getattr(records, f"{option.name}s", records)  # a file that holds its list
+    for record in reversed(list(listed or ())):
+        if getattr(record, "id", None):
+            yield {option.name: record.id}
 
 
 def render_all(folder: Path, as_of: date, out: Path) -> list[Path]:
     """Every paper of `folder` as at `as_of`, written into `out`; the files written."""
     import psptool
     from psptool.cli import main
+    from psptool.errors import UserError
     from psptool.render.papers import PAPERS, render_paper
 
     checked = psptool.validate(folder, as_of)
@@ -59,7 +62,13 @@ def render_all(folder: Path, as_of: date, out: Path) -> list[Path]:
     for name, paper in PAPERS.items():
         for values in option_values(paper, checked.result.project):
             target = out / ("-".join([name, *values.values()]) + paper.suffix)
-            written.append(render_paper(name, checked, as_of, target, force=True, options=values))
+            try:
+                written.append(
+                    render_paper(name, checked, as_of, target, force=True, options=values)
+                )
+            except UserError:  # minutes of a meeting not yet held: try the one before
+                continue
+            break
     status = out / "status.docx"
     arguments = ["report", "status", str(folder), "--as-of", as_of.isoformat()]
     main([*arguments, "--format", "docx", "-o", str(status), "--force"])

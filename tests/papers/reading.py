@@ -24,8 +24,9 @@ _RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)")
 def render_every_paper(root: Path, as_of: date, out: Path) -> dict[str, Path]:
     """Every paper of the papers registry for the folder `root` as at `as_of`, and the
     highlight report in Word, written into `out`: {name: file}. A paper with an option is
-    rendered for the last record of the list named after it (the last meeting)."""
+    rendered for the last record it can be (`option_values`)."""
     import psptool
+    from psptool.errors import UserError
     from psptool.render.papers import PAPERS, render_paper
     from tests.helpers import PspRunner
 
@@ -33,17 +34,13 @@ def render_every_paper(root: Path, as_of: date, out: Path) -> dict[str, Path]:
     assert checked.result is not None and not checked.errors, checked.errors
     written: dict[str, Path] = {}
     for name, paper in PAPERS.items():
-        values: dict[str, str] = {}
-        for option in paper.options:
-            records = getattr(checked.result.project, f"{option.name}s", None)
-            listed = getattr(records, f"{option.name}s", records)
-            ids = [r.id for r in listed or () if getattr(r, "id", None)]
-            if ids:
-                values[option.name] = ids[-1]
-        if len(values) < len(paper.options):
-            continue  # nothing to render it for in this folder
-        target = out / f"{name}{paper.suffix}"
-        written[name] = render_paper(name, checked, as_of, target, options=values)
+        for values in option_values(paper, checked.result.project):
+            target = out / f"{name}{paper.suffix}"
+            try:
+                written[name] = render_paper(name, checked, as_of, target, options=values)
+            except UserError:  # minutes of a meeting not yet held: try the one before
+                continue
+            break
     status = out / "status.docx"
     result = PspRunner().invoke(
         ["report", "status", str(root), "--as-of", as_of.isoformat(), "-o", str(status)]
@@ -51,6 +48,21 @@ def render_every_paper(root: Path, as_of: date, out: Path) -> dict[str, Path]:
     assert status.is_file(), result.output
     written["status"] = status
     return written
+
+
+def option_values(paper: Any, project: Any) -> Iterator[dict[str, str]]:
+    """The options to try `paper` with, best first: none for a paper without options; else
+    the ids of the project's list named after its option (`meeting` → the meetings), from
+    the last back, so the latest meeting the paper can be written for is chosen."""
+    if not paper.options:
+        yield {}
+        return
+    (option,) = paper.options
+    records = getattr(project, f"{option.name}s", None)
+    listed = getattr(records, f"{option.name}s", records)  # a file that holds its list
+    for record in reversed(list(listed or ())):
+        if getattr(record, "id", None):
+            yield {option.name: record.id}
 
 
 def paper_problems(path: Path) -> list[str]:

@@ -321,6 +321,20 @@ def test_shared_styles_and_appended_rows_save_as_set_cell_by_cell(tmp_path: Path
     assert second["B2"].value == "x" and second["B2"].protection.locked is False
 
 
+def test_fit_row_heights_reads_only_the_wrapped_columns() -> None:
+    from psptool.render.workbook import fit_row_heights, new_workbook
+
+    workbook = new_workbook()
+    sheet = workbook.create_sheet("s")
+    sheet.append(["id", "title", "n"])
+    sheet.append(["R1", "x" * 50, 1])
+    sheet.append(["R2", "short", 2])
+    fit_row_heights(sheet, {2: 21, 9: 30})  # a width for a column past the last is ignored
+    assert sheet.row_dimensions[2].height == 45 and sheet.row_dimensions[3].height is None
+    assert sheet.max_column == 3
+    fit_row_heights(sheet, {})
+
+
 def test_wrapped_rows_get_the_height_of_their_lines() -> None:
     from openpyxl.styles import Alignment
 

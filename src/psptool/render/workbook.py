@@ -224,6 +224,24 @@ def fit_columns(
         sheet.column_dimensions[column_letter(c)].width = width
 
 
+def fit_row_heights(sheet: Any, widths: Mapping[int, float], first_row: int = 2) -> None:
+    """Give wrapped rows the height their longest cell needs (Excel does not on opening)."""
+    import math
+
+    # only the columns that wrap are read (reading a cell makes it, so none past the last)
+    first, last = min(widths, default=1), min(max(widths, default=0), sheet.max_column)
+    if first > last:
+        return
+    for row in sheet.iter_rows(min_row=first_row, min_col=first, max_col=last):
+        lines = 1
+        for cell in row:
+            width = widths.get(cell.column)
+            if width and isinstance(cell.value, str):
+                lines = max(lines, math.ceil(len(cell.value) / max(width - 1, 1)))
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = 15 * min(lines, 12)
+
+
 A3_FROM = 200
 """A sheet whose printed columns are wider than this many characters prints on A3: on A4,
 one page wide, its text would shrink below what a reader can read."""
