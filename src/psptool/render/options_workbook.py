@@ -82,7 +82,10 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             "scores and ranks recalculate; the last row keeps the figures as psp computed them."
         ),
     )
-    note.alignment = Alignment(wrap_text=False)
+    # across the table's width, wrapped, so it prints whole within the print area
+    sheet.merge_cells(f"A{psp_row + 2}:{last_col}{psp_row + 2}")
+    note.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[psp_row + 2].height = 45
     note.font = Font(italic=True)
 
     summary = workbook.create_sheet("Options")

@@ -301,8 +301,10 @@ def _escaped(text: str) -> str:
 
 def headers_and_footers(workbook: Any, partnership: str, paper: str) -> None:
     """The partnership and the paper at the head of every printed page, the sheet's name
-    and "Page 2 of 5" at its foot."""
+    and "Page 2 of 5" at its foot; a sheet whose writer set its own is left as it is."""
     for sheet in workbook.worksheets:
+        if sheet.oddHeader or sheet.oddFooter:
+            continue
         for header, footer in (
             (sheet.oddHeader, sheet.oddFooter),
             (sheet.evenHeader, sheet.evenFooter),
