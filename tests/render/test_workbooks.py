@@ -48,6 +48,17 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     assert book["Lists"].sheet_state == "hidden"
     (stages,) = book["Milestones"].data_validations.dataValidation
     assert (str(stages.sqref), stages.formula1) == ("C2:C217", "Lists!$A$2:$A$7")
+    # an overdue milestone, and a task past its date and not done, are shaded
+    (late,) = [
+        (str(f.sqref), r.formula)
+        for f in book["Milestones"].conditional_formatting
+        for r in f.rules
+    ]
+    assert late == ("H2:H217", ['H2="overdue"'])
+    (late,) = [
+        (str(f.sqref), r.formula) for f in book["Tasks"].conditional_formatting for r in f.rules
+    ]
+    assert late[1] == ['AND($E2<>"yes",ISNUMBER(D2),D2<AsAt)'] and late[0].startswith("D2:D")
     milestones = book["Milestones"]
     assert [c.value for c in milestones[1]] == [
         "ID",

@@ -36,6 +36,8 @@ BAR_FILL = "4472C4"
 DONE_FILL = "A9D08E"
 LATE_FILL = "C00000"
 TODAY_FILL = "FFC000"
+OVERDUE_FILL = "FFC7CE"
+"""Excel's light red, as the RAID log's overdue reviews: a milestone or task past its date."""
 
 
 MAX_YEARS = 10
@@ -124,8 +126,9 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
         sheet.cell(row=r, column=6).number_format = DATE_FORMAT
         sheet.cell(row=r, column=7, value=slippage_formula(r))
         sheet.cell(row=r, column=8, value=state_formula(r, plan.period_end))
-    lists = add_lists(workbook, {"stage": STAGES})
+    lists = add_lists(workbook, {"stage": STAGES, "done": ["yes", "no"]})
     dropdown(sheet, lists["stage"], f"C2:C{listed + SPARE_ROWS}", "a stage")
+    _overdue(sheet, f"H2:H{listed + SPARE_ROWS}", 'H2="overdue"')
 
     tasks = workbook.create_sheet("Tasks")
     task_rows = [
@@ -140,6 +143,9 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
         task_rows,
         widths={"Task": 50},
     )
+    tasks_end = len(task_rows) + 1 + SPARE_ROWS
+    dropdown(tasks, lists["done"], f"E2:E{tasks_end}", "yes or no")
+    _overdue(tasks, f"D2:D{tasks_end}", 'AND($E2<>"yes",ISNUMBER(D2),D2<AsAt)')
 
     gantt = workbook.create_sheet("Gantt")
     dated = [m.due for m in plan.milestones if m.due] + [
@@ -232,6 +238,16 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
     names_at = workbook.sheetnames
     workbook.move_sheet("Lists", offset=len(names_at) - 1 - names_at.index("Lists"))  # hidden
     return workbook
+
+
+def _overdue(sheet: Any, cells: str, formula: str) -> None:
+    """Shade `cells` light red where `formula` (written for their first row) holds."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+
+    sheet.conditional_formatting.add(
+        cells, FormulaRule(formula=[formula], fill=PatternFill("solid", bgColor=OVERDUE_FILL))
+    )
 
 
 def _date(day: date) -> str:
