@@ -152,3 +152,15 @@ def test_check_papers_writes_every_page_as_an_image(tmp_path: Path) -> None:
         ).stdout
         # LibreOffice filled in the footer's PAGE and NUMPAGES fields
         assert f"Page 1 of {count}" in first
+        case = subprocess.run(
+            ["pdftotext", "-layout", str(out / "business-case-full.pdf"), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        pages = case.split("\f")
+        contents = next(page for page in pages if "Contents" in page)
+        entry = next(line for line in contents.splitlines() if "Executive summary" in line)
+        listed = int(entry.rsplit(".", 1)[-1])  # "1. Executive summary.......4"
+        # the contents give the page the heading is on, worked out as the pages were laid out
+        assert listed > 1 and "Executive summary" in pages[listed - 1]
