@@ -15,12 +15,11 @@ import pytest
 
 from psptool.analysis.economics import (
     GREEN_BOOK_DISCOUNT,
-    OPTIMISM_BIAS,
     DiscountSchedule,
     RateBand,
     economic_case,
-    uplift_of,
 )
+from psptool.analysis.optimism import OPTIMISM_BIAS, uplift_of
 from psptool.model.options import PROJECT_TYPES
 from tests.analysis.helpers import project
 from tests.helpers import check, make_project

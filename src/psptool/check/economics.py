@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..analysis.economics import unbiased_costs
+from ..analysis.optimism import unbiased_costs
 from ..diagnostics import Diagnostic
 from .context import CheckContext
 from .registry import rule

@@ -12,6 +12,7 @@ from datetime import date
 from ..diagnostics import Diagnostic
 from ..vocabulary import CADENCE_ALLOWANCE_DAYS, OPERATIONAL_CADENCES
 from .context import CheckContext
+from .references import unknown_owner
 from .registry import rule
 
 MEETINGS = "meetings.yaml"
@@ -123,17 +124,8 @@ def _owner(
     record: str | None = None,
     kind: str = "knowledge transfer",
 ) -> Iterator[Diagnostic]:
-    if owner is None or owner in known:
-        return
     what = f"meeting {meeting} action" if meeting else f"{kind} {record}"
-    yield ctx.at(
-        "PSP202",
-        f"{what}: owner '{owner}' is not a partner or a person in partners.yaml",
-        file,
-        (*path, "owner"),
-        value=True,
-        hint=_suggest(owner, known, "add the person to their partner's people"),
-    )
+    return unknown_owner(ctx, known, file, path, owner, what)
 
 
 @rule("PSP321", "PSP322", "PSP323", "PSP324")

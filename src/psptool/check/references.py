@@ -49,6 +49,21 @@ def duplicate_ids(ctx: CheckContext) -> Iterator[Diagnostic]:
             yield from _duplicates(ctx, spec.name, spec.namespaces[namespace], records)
 
 
+def unknown_owner(
+    ctx: CheckContext, known: set[str], file: str, path: Path, owner: str | None, what: str
+) -> Iterator[Diagnostic]:
+    """PSP202 where `owner` (of the record `what`, at `path` in `file`) is not in `known`."""
+    if owner is not None and owner not in known:
+        yield ctx.at(
+            "PSP202",
+            f"{what}: owner '{owner}' is not a partner or a person in partners.yaml",
+            file,
+            (*path, "owner"),
+            value=True,
+            hint=_suggest(owner, known) or "add the person to their partner's people",
+        )
+
+
 @rule("PSP202")
 def owners(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Every `owner` names a partner or a partner's person."""
@@ -56,15 +71,7 @@ def owners(ctx: CheckContext) -> Iterator[Diagnostic]:
     known = p.owner_ids() | ctx.raw_people_ids()
 
     def check(file: str, path: Path, owner: str | None, what: str) -> Iterator[Diagnostic]:
-        if owner is not None and owner not in known:
-            yield ctx.at(
-                "PSP202",
-                f"{what}: owner '{owner}' is not a partner or a person in partners.yaml",
-                file,
-                (*path, "owner"),
-                value=True,
-                hint=_suggest(owner, known) or "add the person to their partner's people",
-            )
+        return unknown_owner(ctx, known, file, path, owner, what)
 
     for i, goal in enumerate(p.goals.goals):
         yield from check("goals.yaml", ("goals", i), goal.owner, f"goal {goal.id}")

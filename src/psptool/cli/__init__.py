@@ -7,7 +7,9 @@ never a raw traceback.
 
 from __future__ import annotations
 
+import copy
 import functools
+import inspect
 import sys
 from importlib import import_module
 from typing import Annotated, Any
@@ -47,16 +49,47 @@ libraries, so building all of them for `psp validate` cost more than validating 
 example does."""
 
 
+def _target(name: str) -> Any:
+    module_name, attribute = COMMANDS[name].split(":")
+    return getattr(import_module(f"{__name__}.{module_name}"), attribute)
+
+
+def _single(name: str, function: Any) -> typer.Typer:
+    single = typer.Typer(rich_markup_mode=None, add_completion=False)
+    single.command(name)(function)
+    return single
+
+
 @functools.cache
 def load_command(name: str) -> Any:
     """The click command for the top-level command `name`, imported and built on first use."""
-    module_name, attribute = COMMANDS[name].split(":")
-    target = getattr(import_module(f"{__name__}.{module_name}"), attribute)
+    target = _target(name)
     if isinstance(target, typer.Typer):
         return typer.main.get_group(target)
-    single = typer.Typer(rich_markup_mode=None, add_completion=False)
-    single.command(name)(target)
-    return typer.main.get_command(single)
+    return typer.main.get_command(_single(name, target))
+
+
+def command_summary(name: str) -> Any:
+    """The top-level command `name` as `psp --help` lists it: its help, short help and
+    whether it is hidden or deprecated, as typer would give the built command, without
+    building its options or its subcommands (a third of `psp --help`'s time).
+    tests/cli/test_startup.py holds each summary to the built command."""
+    from typer.core import TyperCommand
+    from typer.models import TyperInfo
+
+    target = _target(name)
+    if isinstance(target, typer.Typer):
+        info = typer.main.solve_typer_info_defaults(TyperInfo(target))
+        help_text, short_help = info.help, info.short_help
+        hidden, deprecated = info.hidden, info.deprecated
+    else:
+        command = _single(name, target).registered_commands[0]
+        help_text = command.help or inspect.getdoc(command.callback)
+        help_text = inspect.cleandoc(help_text) if help_text else help_text
+        short_help, hidden, deprecated = command.short_help, command.hidden, command.deprecated
+    return TyperCommand(
+        name, help=help_text, short_help=short_help, hidden=hidden, deprecated=deprecated
+    )
 
 
 class LazyGroup(TyperGroup):
@@ -65,6 +98,13 @@ class LazyGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.commands = LazyCommands(lambda: COMMANDS, load_command)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The list of commands in `psp --help`, as typer writes it, from each command's
+        summary: listing a command does not build it."""
+        listing = copy.copy(self)
+        listing.commands = {name: command_summary(name) for name in self.commands}
+        TyperGroup.format_commands(listing, ctx, formatter)
 
 
 app = typer.Typer(

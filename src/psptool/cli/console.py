@@ -8,13 +8,15 @@ written whole, for the tool that reads it to wrap (rich's soft wrapping).
 
 from __future__ import annotations
 
+import builtins
 import os
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich.cells import cell_len
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 PIPED_WIDTH = 160
 """Width of tables written to a file or a pipe, where neither a terminal nor COLUMNS says how
@@ -32,6 +34,8 @@ def err() -> Console:
 
 
 def _console(stderr: bool) -> Console:
+    from rich.console import Console
+
     console = Console(stderr=stderr, highlight=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPED_WIDTH
@@ -62,6 +66,8 @@ def print_lines(console: Console, lines: Iterable[Any]) -> None:
 
 
 def _plain(console: Console, line: Any, width: int) -> str:
+    from rich.cells import cell_len
+
     text = str(line.plain)
     if "\t" in text:
         line = line.copy()
@@ -70,3 +76,47 @@ def _plain(console: Console, line: Any, width: int) -> str:
     if not width or ("\n" not in text and cell_len(text) <= width):
         return text + "\n"
     return "".join(f"{part.plain}\n" for part in line.wrap(console, width))
+
+
+def plain_stream(stderr: bool = False) -> TextIO | None:
+    """The stream itself where rich would write to it without colour and without a width:
+    a pipe or a file, with no COLUMNS and nothing that forces a terminal (FORCE_COLOR,
+    TTY_COMPATIBLE) or a notebook. None where rich must decide.
+
+    There a report is written line by line as it is and rich is not imported at all:
+    pre-commit runs `psp validate` piped on every commit, and importing rich took longer
+    than checking the worked example does (docs/performance.md)."""
+    stream = sys.stderr if stderr else sys.stdout
+    stream = getattr(stream, "rich_proxied_file", stream)
+    if stream is None or hasattr(builtins, "get_ipython"):
+        return None
+    if any(name in os.environ for name in ("COLUMNS", "FORCE_COLOR", "TTY_COMPATIBLE")):
+        return None
+    try:
+        return None if stream.isatty() else stream
+    except (AttributeError, ValueError):
+        return None
+
+
+def print_report(lines: Callable[[int | None, bool], Iterable[Any]]) -> None:
+    """Print a report to standard output: `lines(width, plain)` gives its lines wrapped to
+    `width` (None: each whole), as `PlainLine`s when `plain`, else as rich `Text`."""
+    stream = plain_stream()
+    if stream is None:
+        console = out()
+        print_lines(console, lines(line_width(console), False))
+        return
+    stream.write("".join(_whole(line.plain) for line in lines(None, True)))
+    stream.flush()
+
+
+def _whole(text: str) -> str:
+    """A plain line as rich writes it without a width: whole, its tabs expanded as rich
+    expands them."""
+    if "\t" in text:
+        from rich.text import Text
+
+        expanded = Text(text)
+        expanded.expand_tabs()
+        text = expanded.plain
+    return text + "\n"

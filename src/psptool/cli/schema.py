@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -17,6 +16,8 @@ def schema_command(
     force: Annotated[bool, typer.Option("--force", help="Replace existing schema files.")] = False,
 ) -> None:
     """Print (or write) the JSON Schema of every file of a PSP folder."""
+    import json  # here, not at the top: `psp --help` imports this module for its help
+
     from ..load.write import write_atomic
     from ..model.jsonschema import json_schemas
     from .console import out

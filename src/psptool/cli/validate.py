@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .options import AsOfOption, ProjectOption, as_of_date
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import date
 
     from ..check import Validation
@@ -107,16 +108,24 @@ def _validate_folders(
 def _print_text(checked: list[tuple[Path | None, Validation]]) -> None:
     """Each folder's report as `psp validate FOLDER` prints it; under a heading naming the
     folder when there are several."""
-    from rich.text import Text
+    from ..render.diagnostics import display_path, report_line, text_report
+    from .console import out, plain_stream, print_report
 
-    from ..render.diagnostics import display_path, text_report
-    from .console import line_width, out, print_lines
-
-    console = out()
     if not checked:
-        console.print("no PSP folder holds any of the given files: nothing to check")
-    for number, (where, validation) in enumerate(checked):
-        if len(checked) > 1 and where is not None:
-            heading = Text(f"== {display_path(where, '')}", style="bold")
-            print_lines(console, [*([Text("")] if number else []), heading])
-        print_lines(console, text_report(validation, width=line_width(console)))
+        message = "no PSP folder holds any of the given files: nothing to check"
+        stream = plain_stream()
+        if stream is None:
+            out().print(message)
+        else:
+            stream.write(message + "\n")
+        return
+
+    def lines(width: int | None, plain: bool) -> Iterator[Any]:
+        for number, (where, validation) in enumerate(checked):
+            if len(checked) > 1 and where is not None:
+                if number:
+                    yield report_line("", plain=plain)
+                yield report_line(f"== {display_path(where, '')}", "bold", plain=plain)
+            yield from text_report(validation, width=width, plain=plain)
+
+    print_report(lines)

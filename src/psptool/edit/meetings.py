@@ -12,6 +12,7 @@ from .session import (
     Change,
     EditResult,
     EditSession,
+    add_action,
     compact,
     find_record,
     next_id,
@@ -145,11 +146,17 @@ def add_meeting_action(
 ) -> EditResult:
     """Add an action agreed at a meeting, after its other actions."""
     session = EditSession(folder, as_of=as_of)
-    doc = session.document("meetings.yaml")
-    index = find_record(doc, "meetings", meeting, "meeting")
-    item = compact({"action": action, "owner": owner, "due": due})
-    doc.append(("meetings", index, "actions"), item, flow=True, order=MEETING_ORDER)
-    session.note(doc, meeting, "action", action)
+    add_action(
+        session,
+        "meetings.yaml",
+        "meetings",
+        meeting,
+        "meeting",
+        MEETING_ORDER,
+        action=action,
+        owner=owner,
+        due=due,
+    )
     return session.commit(write=write)
 
 

@@ -13,6 +13,7 @@ from .session import (
     Change,
     EditResult,
     EditSession,
+    add_action,
     compact,
     find_record,
     next_id,
@@ -122,11 +123,17 @@ def add_risk_action(
 ) -> EditResult:
     """Add an action to a RAID entry, after its other actions."""
     session = EditSession(folder, as_of=as_of)
-    doc = session.document("risks.yaml")
-    index = find_record(doc, "risks", risk_id, "risk")
-    item = compact({"action": action, "owner": owner, "due": due})
-    doc.append(("risks", index, "actions"), item, flow=True, order=RISK_ORDER)
-    session.note(doc, risk_id, "action", action)
+    add_action(
+        session,
+        "risks.yaml",
+        "risks",
+        risk_id,
+        "risk",
+        RISK_ORDER,
+        action=action,
+        owner=owner,
+        due=due,
+    )
     return session.commit(write=write)
 
 

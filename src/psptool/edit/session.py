@@ -310,6 +310,27 @@ def find_record(doc: YamlDocument, key: str, record_id: str, kind: str) -> int:
     return matches[0]
 
 
+def add_action(
+    session: EditSession,
+    file: str,
+    key: str,
+    record_id: str,
+    kind: str,
+    order: Sequence[str],
+    *,
+    action: str,
+    owner: str | None,
+    due: date | None,
+) -> None:
+    """Append an action (`action`, `owner`, `due`) to the `actions` of the record `record_id`
+    in the list `key` of `file`, after its other actions: a RAID entry's, a meeting's."""
+    doc = session.document(file)
+    index = find_record(doc, key, record_id, kind)
+    item = compact({"action": action, "owner": owner, "due": due})
+    doc.append((key, index, "actions"), item, flow=True, order=order)
+    session.note(doc, record_id, "action", action)
+
+
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
 
@@ -352,6 +373,7 @@ __all__ = [
     "Checker",
     "EditResult",
     "EditSession",
+    "add_action",
     "added",
     "compact",
     "every_check",

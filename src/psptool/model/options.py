@@ -32,7 +32,7 @@ ProjectType = Literal[
     "outsourcing",
 ]
 """The project types of HM Treasury's supplementary guidance on optimism bias; their
-percentages are dated data in `analysis.economics.OPTIMISM_BIAS`."""
+percentages are dated data in `analysis.optimism.OPTIMISM_BIAS`."""
 PROJECT_TYPES: tuple[str, ...] = get_args(ProjectType)
 
 

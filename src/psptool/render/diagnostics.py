@@ -7,9 +7,7 @@ import os
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-
-from rich.cells import cell_len
-from rich.text import Text
+from typing import Any
 
 from ..check import Validation
 from ..diagnostics import Diagnostic
@@ -53,14 +51,44 @@ CONTINUED = 4
 """Indent of a message's lines after the first."""
 
 
-def text_report(validation: Validation, width: int | None = None) -> Iterable[Text]:
+class PlainLine:
+    """A line of a report as plain text: the part of rich's `Text` the report uses, for
+    output without colour and without a width (a pipe, a file), where importing rich would
+    take longer than checking the worked example does (docs/performance.md)."""
+
+    __slots__ = ("plain",)
+
+    def __init__(self, text: str = "", style: str | None = None) -> None:
+        self.plain = text
+
+    def append(self, text: str, style: str | None = None) -> None:
+        self.plain += text
+
+
+def report_line(text: str, style: str | None = None, *, plain: bool = False) -> Any:
+    """A line of a report: rich `Text`, or with `plain` a `PlainLine` (see `text_report`)."""
+    if plain:
+        return PlainLine(text)
+    from rich.text import Text
+
+    return Text(text, style=style) if style else Text(text)
+
+
+def text_report(
+    validation: Validation, width: int | None = None, *, plain: bool = False
+) -> Iterable[Any]:
     """Findings grouped by file, each as `file:line:col: CODE severity message`, the line it
-    is about, and a hint; then a summary line.
+    is about, and a hint; then a summary line. Rich `Text` lines, or with `plain` (and no
+    width) `PlainLine`s of the same text.
 
     With `width`, no line is wider: the first line of a finding stays whole when it fits
     (editors make `file:line:col` clickable), the rest of its message and its hint wrap at
     word boundaries, indented, and a long source line is cut to the part around the column,
     the caret still under it."""
+    if plain and width is None:
+        line_of: Any = PlainLine
+    else:
+        from rich.text import Text as line_of
     fit = _Fit(width) if width else None
     root = validation.root
     sources = validation.result.sources if validation.result else {}
@@ -68,10 +96,10 @@ def text_report(validation: Validation, width: int | None = None) -> Iterable[Te
     for d in validation.diagnostics:
         if d.file != current and d.file:
             if current is not None:
-                yield Text("")
+                yield line_of("")
             current = d.file
-            yield from _fitted(fit, Text(display_path(root, d.file), style="bold underline"))
-        line = Text()
+            yield from _fitted(fit, line_of(display_path(root, d.file), style="bold underline"))
+        line = line_of()
         line.append(location(d, root) or "psp", style="bold")
         line.append(": ")
         line.append(d.code, style="dim")
@@ -84,18 +112,18 @@ def text_report(validation: Validation, width: int | None = None) -> Iterable[Te
         if source is not None and d.line:
             offending = source.line(d.line).rstrip()
             if offending:
-                yield from _source(d.line, offending, d.column, width)
+                yield from _source(line_of, d.line, offending, d.column, width)
         if d.hint:
-            yield from _fitted(fit, Text(HINT + d.hint, style="cyan"), len(HINT))
+            yield from _fitted(fit, line_of(HINT + d.hint, style="cyan"), len(HINT))
     if validation.diagnostics:
-        yield Text("")
+        yield line_of("")
     files = sum(1 for s in sources.values() if s.present)
     if validation.root is None:
         text = summary(validation, 0).removesuffix(" in 0 files")
-        yield from _fitted(fit, Text(text, style="bold red"))
+        yield from _fitted(fit, line_of(text, style="bold red"))
         return
     style = "bold red" if validation.errors else ("yellow" if validation.warnings else "green")
-    yield from _fitted(fit, Text(summary(validation, files), style=style))
+    yield from _fitted(fit, line_of(summary(validation, files), style=style))
 
 
 class _Fit:
@@ -110,15 +138,25 @@ class _Fit:
         self.console = Console(file=StringIO(), width=width, color_system=None)
 
 
-def _fitted(fit: _Fit | None, line: Text, indent: int = 0) -> list[Text]:
-    if fit is None or cell_len(line.plain) <= fit.width:
+def _fitted(fit: _Fit | None, line: Any, indent: int = 0) -> list[Any]:
+    if fit is None:
+        return [line]
+    from rich.cells import cell_len
+
+    if cell_len(line.plain) <= fit.width:
         return [line]
     from .tables import wrap_text
 
     return wrap_text(fit.console, line, fit.width, indent=indent)
 
 
-def _source(number: int, text: str, column: int, width: int | None) -> Iterable[Text]:
+def _source(
+    line_of: Any,  # rich's Text, or PlainLine
+    number: int,
+    text: str,
+    column: int,
+    width: int | None,
+) -> Iterable[Any]:
     """The offending line under its number, and a caret under its column."""
     gutter = f"    {number:>4} | "
     at = len(text[: max(column, 1) - 1].expandtabs())
@@ -126,8 +164,8 @@ def _source(number: int, text: str, column: int, width: int | None) -> Iterable[
     # a caret after the line's end takes a cell of its own
     room = None if width is None else width - len(gutter) - (at >= len(text))
     shown, caret = _clip(text, at, room)
-    yield Text(gutter + shown, style="dim")
-    yield Text(" " * (len(gutter) - 2) + "| " + " " * caret + "^", style="dim")
+    yield line_of(gutter + shown, style="dim")
+    yield line_of(" " * (len(gutter) - 2) + "| " + " " * caret + "^", style="dim")
 
 
 def _clip(text: str, at: int, room: int | None) -> tuple[str, int]:
