@@ -380,8 +380,10 @@ def _table(
         if column.is_data and column.header not in where:
             problems.append(CellProblem(sheet, 1, "", column.header, "the column is missing"))
     parsed = []
+    # a calculated column (the Score) holds a formula in the spare rows too
+    calculated = {where[c.header] for c in columns if not c.is_data and c.header in where}
     for number, cells in enumerate(rows[1:], start=2):
-        if all(_blank(cell) for cell in cells):
+        if all(_blank(cell) for i, cell in enumerate(cells) if i not in calculated):
             continue
         row = _Row(number)
         for column in columns:

@@ -42,22 +42,23 @@ from .workbook import (
     DATE_FORMAT,
     HEADER_FILL,
     RAG_FILL,
+    SPARE_ROWS,
     add_lists,
     append_row,
     cell_style,
     column_letter,
+    define_as_at,
     dropdown,
-    fit_row_heights,
     new_workbook,
     set_properties,
     with_article,
 )
 
-SPARE_ROWS = 200
-"""Empty rows left unlocked below the log, for partners to add entries."""
 WRAPPED = ("Title", "Description")
 """The `RAID log` columns whose text wraps."""
 CALCULATED_FILL = "D9D9D9"
+OVERDUE_FILL = "FFC7CE"
+"""Excel's light red: a review or action date passed while the entry is open."""
 
 
 def content_hash(result: LoadResult) -> str:
@@ -96,7 +97,7 @@ def refuse_long_cells(records: Sequence[Mapping[str, Any]]) -> None:
 
 
 def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) -> Any:
-    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -113,6 +114,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     if commit:
         properties["psp.commit"] = commit
     set_properties(workbook, f"{project.psp.name}: RAID log", properties)
+    as_at = define_as_at(workbook, as_of)
 
     sheet = workbook.create_sheet(RAID_SHEET)
     headers = [c.header for c in RAID_COLUMNS]
@@ -161,20 +163,18 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
             formulas,
         )
     last = max(len(records) + 1, 2)
-    wrapped = {c: col.width for c, col in enumerate(RAID_COLUMNS, 1) if col.header in WRAPPED}
-    fit_row_heights(sheet, wrapped)
     if records:
         table = Table(displayName="RAID", ref=f"A1:{column_letter(len(headers))}{last}")
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         sheet.add_table(table)
     sheet.freeze_panes = "C2"
+    # the spare rows (and an empty log's first row) score what a partner enters in them
     editable = cell_style(sheet, protection=unlocked)
-    spare = [None if c == score_col else editable for c in range(1, len(headers) + 1)]
-    if not records:  # the first row below the header is the (empty) log's: its Score shaded
-        shaded = cell_style(sheet, fill=calculated)
-        append_row(sheet, [None] * len(headers), [shaded if s is None else s for s in spare])
-    for _ in range(SPARE_ROWS):
-        append_row(sheet, [None] * len(headers), spare)
+    shaded = cell_style(sheet, fill=calculated)
+    spare = [shaded if c == score_col else editable for c in range(1, len(headers) + 1)]
+    for r in range(len(records) + 2, last + SPARE_ROWS + 1):
+        values = [score_formula(r) if c == score_col else None for c in range(1, len(headers) + 1)]
+        append_row(sheet, values, spare, formulas)
     sheet.cell(row=1, column=score_col).comment = None
     sheet.protection.sheet = True
     sheet.protection.autoFilter = False
@@ -182,8 +182,9 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
     sheet.protection.insertRows = False
+    end = last + SPARE_ROWS
     score = column_letter(score_col)
-    score_range = f"{score}2:{score}{last}"
+    score_range = f"{score}2:{score}{end}"
     for operator, bounds, rag in (
         ("greaterThanOrEqual", [str(matrix.red)], "red"),
         ("between", [str(matrix.amber), str(matrix.red - 1)], "amber"),
@@ -202,12 +203,21 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         {
             "type": RAID_TYPES,
             "status": STATUSES,
-            "score": [str(i) for i in range(1, 6)],
+            "score": list(range(1, 6)),
             "done": ["yes", "no"],
             "owner": owners or ["-"],
         },
     )
-    end = last + SPARE_ROWS
+    status = column_letter(headers.index("Status") + 1)
+    for header in ("Review", "Resolve by"):
+        letter = column_letter(headers.index(header) + 1)
+        sheet.conditional_formatting.add(
+            f"{letter}2:{letter}{end}",
+            FormulaRule(
+                formula=[f'AND(${status}2="open",ISNUMBER({letter}2),{letter}2<{as_at})'],
+                fill=PatternFill("solid", bgColor=OVERDUE_FILL),
+            ),
+        )
     for header, name in (
         ("Type", "type"),
         ("Status", "status"),
@@ -248,7 +258,6 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
                 value = "yes" if value else "no"
             values.append(value)
         append_row(actions, values, action_styles)
-    fit_row_heights(actions, {action_headers.index("Action") + 1: 60})
     if rows:
         table = Table(
             displayName="Actions", ref=f"A1:{column_letter(len(action_headers))}{len(rows) + 1}"
@@ -261,6 +270,14 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     dropdown(actions, lists["done"], f"{done}2:{done}{actions_end}", "yes or no")
     owner = column_letter(action_headers.index("Owner") + 1)
     dropdown(actions, lists["owner"], f"{owner}2:{owner}{actions_end}", "an owner")
+    due = column_letter(action_headers.index("Due") + 1)
+    actions.conditional_formatting.add(
+        f"{due}2:{due}{actions_end}",
+        FormulaRule(
+            formula=[f'AND(${done}2<>"yes",ISNUMBER({due}2),{due}2<{as_at})'],
+            fill=PatternFill("solid", bgColor=OVERDUE_FILL),
+        ),
+    )
 
     _heat_map(workbook, result, as_of)
 

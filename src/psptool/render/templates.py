@@ -142,9 +142,11 @@ def _problem(template: Path, exc: Exception) -> TemplateProblem:
     return TemplateProblem(f"template {template.name}{near}: {what}")
 
 
-def render_docx(template: Path, data: Any, output: Path, force: bool) -> None:
+def render_docx(template: Path, data: Any, output: Path, force: bool, *, caption: str = "") -> None:
     """Render a Word template with a paper's data (a dataclass: its fields are the names the
-    template receives) with docxtpl inside the sandbox; write atomically."""
+    template receives) with docxtpl inside the sandbox, lay it out as an office would
+    (`office.lay_out`: page numbers, with `caption` where the footer says nothing; repeated
+    header rows; fitted columns) and write it atomically."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
@@ -171,6 +173,9 @@ def render_docx(template: Path, data: Any, output: Path, force: bool) -> None:
                 f"template {template}: not found, or not a Word document (.docx)"
             ) from None
         raise _problem(template, exc) from None  # a template fails in many ways; none crash
+    from .office import lay_out
+
+    lay_out(document.docx, caption)
     write_through(output, lambda path: document.save(str(path)), force=force)
 
 
