@@ -72,6 +72,7 @@ def test_a_template_that_runs_too_long_is_stopped(
 
 
 def test_an_ordinary_template_renders_within_its_budget(example: Path) -> None:
+    # made by a script, as other programs make them: no section (page layout) at all
     text = "{% for p in partners %}{{ p.name|upper }} {{ '%05d' % 42 }} {{ 2**64 }}{% endfor %}"
     template = files.write(example.parent / "mou.docx", files.docx_text(text))
     output = example.parent / "out.docx"

@@ -175,7 +175,16 @@ def render_docx(template: Path, data: Any, output: Path, force: bool, *, caption
         raise _problem(template, exc) from None  # a template fails in many ways; none crash
     from .office import lay_out
 
-    lay_out(document.docx, caption)
+    # a template made by hand or by another program may have no section (page layout) at
+    # all, which Word tolerates; give it one so the footer and page numbers have a place
+    document.docx.element.body.get_or_add_sectPr()
+    try:
+        lay_out(document.docx, caption)
+    except (IndexError, KeyError, AttributeError, ValueError, TypeError) as exc:
+        raise TemplateProblem(
+            f"template {shorten(template.name)} cannot be laid out as a paper "
+            f"({type(exc).__name__}: {shorten(exc)}); open it in Word and save it again"
+        ) from None
     write_through(output, lambda path: document.save(str(path)), force=force)
 
 
