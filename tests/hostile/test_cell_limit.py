@@ -113,3 +113,23 @@ def test_import_refuses_a_cell_filled_to_the_limit(commented: Path) -> None:
         "characters, as many as an Excel cell can: the text may have been cut"
     ) in result.output
     assert snapshot(commented) == before
+
+
+def test_a_long_partnership_name_fits_excel_s_page_header(commented: Path) -> None:
+    import html
+    import re
+    import zipfile
+
+    psp = commented / "psp.yaml"
+    text = psp.read_text(encoding="utf-8")
+    long_name = "Falkirk & District Foster Care Partnership " * 12  # 516 characters
+    psp.write_text(re.sub(r"(?m)^name: .*$", f"name: {long_name.strip()}", text, count=1))
+    code, stderr, output = _render_raid(commented)
+    assert code == 0, stderr
+    with zipfile.ZipFile(output) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    found = re.findall(r"<(?:odd|even)Header>(.*?)</(?:odd|even)Header>", sheet)
+    headers = [html.unescape(h) for h in found]
+    assert headers and all(len(h) <= 255 for h in headers), headers
+    assert "Falkirk && District" in headers[0]
+    assert headers[0].endswith('Falkirk…&R&"Arial,Regular"&9 RAID log')

@@ -299,9 +299,22 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&&")
 
 
+HEADER_CHARS = 255
+"""The most characters Excel keeps in a page header, its codes included; a longer one makes
+Excel report the workbook as damaged."""
+HEADER_CODES = 60
+"""What the header's codes take (`&L&"Arial,Bold"&9`, `&R&"Arial,Regular"&9`), with room."""
+
+
 def headers_and_footers(workbook: Any, partnership: str, paper: str) -> None:
     """The partnership and the paper at the head of every printed page, the sheet's name
-    and "Page 2 of 5" at its foot; a sheet whose writer set its own is left as it is."""
+    and "Page 2 of 5" at its foot; a sheet whose writer set its own is left as it is. A
+    partnership's name too long for Excel's header (HEADER_CHARS) is cut there, with '…'."""
+    right = _escaped(paper)
+    left = _escaped(partnership)
+    room = HEADER_CHARS - HEADER_CODES - len(right)
+    if len(left) > room:
+        left = left[: max(room - 1, 0)].rstrip("& ") + "…"
     for sheet in workbook.worksheets:
         if sheet.oddHeader or sheet.oddFooter:
             continue
@@ -310,12 +323,12 @@ def headers_and_footers(workbook: Any, partnership: str, paper: str) -> None:
             (sheet.evenHeader, sheet.evenFooter),
         ):
             header.left.text, header.left.size, header.left.font = (
-                _escaped(partnership),
+                left,
                 9,
                 f"{FONT},Bold",
             )
             header.right.text, header.right.size, header.right.font = (
-                _escaped(paper),
+                right,
                 9,
                 f"{FONT},Regular",
             )
