@@ -23,7 +23,13 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+SLOW = {"shared-strings"}
+"""Cases that take more than a few seconds (building three million strings)."""
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, marks=[pytest.mark.slow] if c in SLOW else []) for c in sorted(CASES)]
+)
 def test_a_hostile_workbook_is_refused(case: str, example: Path, tmp_path: Path) -> None:
     make, message = CASES[case]
     book = files.write(tmp_path / f"{case}.xlsx", make())
