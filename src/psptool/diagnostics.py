@@ -103,6 +103,7 @@ CODES: dict[str, Code] = {
                 "error",
                 "a knowledge transfer's `from` or `to` is not a partner or a person",
             ),
+            ("PSP225", "error", "an approval names a meeting that is not in meetings.yaml"),
         ),
         *_codes(
             "consistency",

@@ -705,7 +705,8 @@ def test_the_context_provides_exactly_the_template_data(project) -> None:
     context = business_case(project, AS_OF, "outline", [])
     names = (
         "partnership", "document", "versions", "approvals", "signoff", "summary", "goals",
-        "strategic", "options", "benefits", "financial", "plan", "management", "service",
+        "strategic", "options", "benefits", "financial", "plan", "management", "governance_record",
+        "service",
         "evaluation", "recommendations",
     )  # fmt: skip
     assert tuple(data_of(context)) == names

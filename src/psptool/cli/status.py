@@ -30,7 +30,10 @@ def status_command(
     folder: FolderArgument = None,
     since: Annotated[
         str | None,
-        typer.Option("--since", help="Compare with the folder at a git revision or date."),
+        typer.Option(
+            "--since",
+            help="Compare with the folder at a git revision, a date or a meeting (its id).",
+        ),
     ] = None,
     output_format: Annotated[
         StatusFormat | None,
