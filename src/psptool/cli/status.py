@@ -63,7 +63,7 @@ def status_command(
     from ..errors import WrongSuffix
     from ..render.status_output import render_status, status_target
     from ..report.status import status_since
-    from .console import out
+    from .console import show_output
     from .project import checked_project
 
     chosen_period = parse_period(period)
@@ -79,11 +79,4 @@ def status_command(
         raise typer.BadParameter(str(exc), param_hint="-o") from None
     report = status_since(validation.root, loaded, when, chosen_period, since)
     shown = render_status(report, target, force=force)
-    if shown.written is not None:
-        out().print(f"wrote {shown.written}")
-    elif shown.text is not None:
-        typer.echo(shown.text, nl=False)
-    else:
-        console = out()
-        for block in shown.blocks:
-            console.print(block)
+    show_output(shown.written, shown.text, shown.blocks)
