@@ -538,29 +538,21 @@ def _raid_rows(
     for row in rows:
         record_id = row.values.get("ID")
         letter = row.letters.get("ID", "")
+
+        def id_problem(message: str, number: int = row.number, letter: str = letter) -> CellProblem:
+            return CellProblem(RAID_SHEET, number, letter, "ID", message)
+
         if not record_id:
             suggestion = next_id(taken, "R")
             problems.append(
-                CellProblem(
-                    RAID_SHEET,
-                    row.number,
-                    letter,
-                    "ID",
+                id_problem(
                     "this row has no ID: put back the id of the entry it was, or give a new "
-                    f"entry a new id (the next free one is {suggestion})",
+                    f"entry a new id (the next free one is {suggestion})"
                 )
             )
             continue
         if record_id in by_id:
-            problems.append(
-                CellProblem(
-                    RAID_SHEET,
-                    row.number,
-                    letter,
-                    "ID",
-                    f"{record_id} is also on row {by_id[record_id].number}",
-                )
-            )
+            problems.append(id_problem(f"{record_id} is also on row {by_id[record_id].number}"))
             continue
         for column in RAID_COLUMNS:
             if column.required and row.empty(column.header):

@@ -13,6 +13,7 @@ from ..diagnostics import Diagnostic, make
 from ..errors import MARKER, ProjectNotFound
 from ..model import FILES, FileSpec, Partnership, Project
 from ..vocabulary import STAGES, Stage
+from .limits import special_kind
 from .schema import Removed, locate, validate_file
 from .yamlfile import Path, Position, control_characters, parse_yaml
 
@@ -111,7 +112,7 @@ def read_text(path: FsPath, name: str) -> tuple[str | None, list[Diagnostic]]:
             return None, [make("PSP003", f"{name} is a folder, not a file", name)]
         if not stat.S_ISREG(status.st_mode):
             return None, [
-                make("PSP003", f"{name} is {_special_kind(status.st_mode)}, not a file", name)
+                make("PSP003", f"{name} is {special_kind(status.st_mode)}, not a file", name)
             ]
         if status.st_size > MAX_FILE_BYTES:
             return None, [_too_large(name, status.st_size)]
@@ -123,16 +124,6 @@ def read_text(path: FsPath, name: str) -> tuple[str | None, list[Diagnostic]]:
     finally:
         os.close(fd)
     return decode_text(raw, name)
-
-
-def _special_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
 
 
 def _too_large(name: str, size: int) -> Diagnostic:
