@@ -79,3 +79,46 @@ def test_the_business_case_budget_by_financial_year() -> None:
         ("2011/12", "£8,000", "£8,000"),
         ("2012/13", "£4,000", "£12,000"),
     ]
+
+
+def test_the_highlight_report_budget_by_financial_year() -> None:
+    from psptool.render.status import status_document
+    from psptool.report.status import status_report
+
+    # year starting in April, as at 30 June 2011:
+    # 2010/11-Q4 (January–March 2011): planned 4,000, actual 4,400, ended;
+    # 2011/12-Q1 (April–June 2011): planned 10,000, actual 11,500, ended;
+    # calendar 2011-Q3 (July–September 2011) ends 30 September 2011, in 2011/12: 6,000, not
+    # ended; 2013/14 (April 2013–March 2014): 8,000. 2012/13 has no lines but is shown.
+    lines = [
+        {"period": "2010/11-Q4", "planned": 4000, "actual": 4400},
+        {"period": "2011/12-Q1", "planned": 10000, "actual": 11500},
+        {"period": "2011-Q3", "planned": 6000},
+        {"period": "2013/14", "planned": 8000},
+    ]
+    p = project(
+        {"start": "2011-01-01", "end": "2014-03-31", "financial_year_start": 4},
+        budget={"budget": lines},
+    )
+    r = status_report(p, date(2011, 6, 30))
+    rows = [(y.financial_year, y.planned, y.planned_to_date, y.actual) for y in r.budget_years]
+    assert rows == [
+        ("2010/11", 4000.0, 4000.0, 4400.0),
+        # 10,000 + 6,000 planned for the year; to date only Q1: 10,000 against 11,500
+        ("2011/12", 16000.0, 10000.0, 11500.0),
+        ("2012/13", 0.0, 0.0, 0.0),
+        ("2013/14", 8000.0, 0.0, 0.0),
+    ]
+    # variance to date: 4,400 − 4,000 = 400; 11,500 − 10,000 = 1,500
+    assert [y.variance for y in r.budget_years] == [400.0, 1500.0, 0.0, 0.0]
+    table = next(
+        b for b in status_document(r).blocks if getattr(b, "title", "") == "By financial year"
+    )
+    assert table.rows[1] == ["2011/12", "£16,000", "£10,000", "£11,500", "£1,500"]
+
+
+def test_calendar_budgets_get_no_financial_years_in_the_highlight_report() -> None:
+    from psptool.report.status import status_report
+
+    p = project(budget={"budget": [{"period": "2026-Q1", "planned": 1000, "actual": 900}]})
+    assert status_report(p, date(2026, 6, 30)).budget_years == []

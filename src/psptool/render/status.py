@@ -158,6 +158,28 @@ def status_document(report: StatusReport) -> Document:
             ],
         )
     )
+    if r.budget_years:
+        doc.add(
+            Table(
+                "By financial year",
+                ["Financial year", "Planned", "Planned to date", "Actual", "Variance"],
+                [
+                    [
+                        y.financial_year,
+                        money(y.planned, cur),
+                        money(y.planned_to_date, cur),
+                        money(y.actual, cur),
+                        money(y.variance, cur),
+                    ]
+                    for y in r.budget_years
+                ],
+                [
+                    "Planned: the whole financial year. Planned to date and actual: its "
+                    "periods that have ended with an actual recorded. A calendar period counts "
+                    "in the financial year its last day falls in."
+                ],
+            )
+        )
 
     doc.add(Heading(1, "Benefits and KPIs"))
     if r.benefits:

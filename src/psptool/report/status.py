@@ -12,12 +12,19 @@ from datetime import date
 from pathlib import Path
 
 from ..analysis.benefits import BenefitProgress, analyse_benefits
-from ..analysis.budget import OVERSPEND_THRESHOLD, BudgetStatus, budget_status
+from ..analysis.budget import (
+    OVERSPEND_THRESHOLD,
+    BudgetStatus,
+    budget_status,
+    period_range,
+    year_of_period,
+)
 from ..analysis.common import Period, Rag, natural_key, reporting_period
 from ..analysis.gate import Gate, stage_gate
 from ..analysis.plan import MilestoneState, analyse_plan
 from ..analysis.risk import HeatCell, RiskScore, score_risks
 from ..model import STAGES, Project, Risk
+from ..model.budget import is_financial_year
 from ..model.meeting import Meeting
 from ..model.partnership import GovernanceGroup
 from ..vocabulary import OPERATIONAL_CADENCES
@@ -83,6 +90,52 @@ class DecisionTaken:
 
 
 @dataclass
+class BudgetYear:
+    """One financial year of the budget: what is planned for the whole year, and planned
+    against actual for its periods that have ended with an actual recorded."""
+
+    financial_year: str
+    planned: float
+    planned_to_date: float
+    actual: float
+
+    @property
+    def variance(self) -> float:
+        """Actual − planned to date: positive is an overspend."""
+        return self.actual - self.planned_to_date
+
+
+def _following(label: str) -> str:
+    """The financial year after `label` (`2011/12` → `2012/13`; `2011` → `2012`)."""
+    first = int(label[:4]) + 1
+    return f"{first}/{(first + 1) % 100:02d}" if "/" in label else str(first)
+
+
+def budget_by_financial_year(project: Project, as_of: date) -> list[BudgetYear]:
+    """The budget by financial year where the partnership budgets in them (any line written
+    `2011/12` or `2011/12-Q1`), else nothing; a calendar period counts in the financial year
+    its last day falls in, and every year from the first to the last is there, even one
+    with no lines."""
+    lines = project.budget.budget
+    if not any(is_financial_year(line.period) for line in lines):
+        return []
+    start = project.psp.financial_year_start
+    years: dict[str, BudgetYear] = {}
+    for line in lines:
+        label = year_of_period(line.period, start, financial=True)
+        row = years.setdefault(label, BudgetYear(label, 0.0, 0.0, 0.0))
+        row.planned += line.planned or 0.0
+        if line.actual is not None and period_range(line.period, start)[1] <= as_of:
+            row.planned_to_date += line.planned or 0.0
+            row.actual += line.actual
+    label, last = min(years), max(years)
+    while label < last:
+        label = _following(label)
+        years.setdefault(label, BudgetYear(label, 0.0, 0.0, 0.0))
+    return [years[k] for k in sorted(years)]
+
+
+@dataclass
 class StatusReport:
     name: str
     stage: str
@@ -129,6 +182,8 @@ class StatusReport:
     """Actions agreed at the last meeting, in the minutes' order."""
     meeting_decisions: list[DecisionTaken] = field(default_factory=list)
     """Decisions of meetings held from the last meeting to the report's date, by date."""
+    budget_years: list[BudgetYear] = field(default_factory=list)
+    """The budget by financial year, where the partnership budgets in financial years."""
 
 
 def _in(when: date | None, start: date, end: date) -> bool:
@@ -329,6 +384,7 @@ def status_report(
         last_meeting=last,
         meeting_actions=meeting_actions,
         meeting_decisions=meeting_decisions,
+        budget_years=budget_by_financial_year(project, as_of),
     )
 
 
