@@ -26,13 +26,37 @@ def money(amount: float | None, currency: str, signed: bool = False) -> str:
 
 
 def number(value: float | None, unit: str | None = None) -> str:
-    """78, 1.5 and 1,450,000; with a unit, 50% and 17 children. Empty for no value."""
+    """78, 1.5 and 1,450,000; with a unit, 50% and 17 children; money units as money
+    reads, `GBP per week` as £860 a week. Empty for no value."""
     if value is None:
         return ""
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     if not unit:
         return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+    if unit == "%":
+        return f"{text}%"
+    symbol, rest = money_unit(unit)
+    if symbol:
+        sign = "−" if value < 0 else ""
+        amount = f"{abs(value):,.0f}" if float(value).is_integer() else f"{abs(value):,.2f}"
+        return f"{sign}{symbol}{amount}" + (f" {rest}" if rest else "")
+    return f"{text} {unit}"
+
+
+def money_unit(unit: str) -> tuple[str, str]:
+    """A unit that is money as its symbol and the rest in words: `GBP per week` is
+    ("£", "a week"), `£ per year` ("£", "a year"); ("", unit) for any other unit."""
+    words = unit.strip().split(None, 1)
+    if not words:
+        return "", unit
+    head = words[0]
+    symbol = CURRENCY_SYMBOL.get(head.upper(), head if head in CURRENCY_SYMBOL.values() else "")
+    if not symbol:
+        return "", unit
+    rest = words[1] if len(words) > 1 else ""
+    if rest.startswith("per "):
+        rest = "a " + rest[4:]
+    return symbol, rest
 
 
 def percent(value: float | None) -> str:

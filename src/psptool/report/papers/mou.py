@@ -8,10 +8,12 @@ from datetime import date
 
 from ...model import Project
 from ...vocabulary import SECTOR_LABELS
+from ..formatting import long_date
 from ..people import partners_lead_first
+from ..wording import plural
 from . import CheckedFolder, Paper
 from .partnership import Group, Partnership, Role, groups, partnership, roles
-from .signoff import Signature, signatures
+from .signoff import Signature, last_signed, signatures
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,15 @@ class Mou:
     groups: tuple[Group, ...]
     mou: Clauses
     signatures: tuple[Signature, ...]
+    status: str = ""
+    """Under the title: prepared for signing, signed by some, or signed by every partner."""
 
 
 def mou(project: Project, as_of: date) -> Mou:
     partners = partners_lead_first(project)
     lead = next((p for p in partners if p.lead), None)
     clauses = project.psp.mou
+    signed = signatures(project, "mou", as_of)
     return Mou(
         partnership=partnership(project, as_of),
         lead=Lead(lead.name, SECTOR_LABELS[lead.sector]) if lead else None,
@@ -75,14 +80,33 @@ def mou(project: Project, as_of: date) -> Mou:
         roles=roles(project),
         groups=groups(project),
         mou=Clauses(
-            dispute_resolution=clauses.dispute_resolution or "",
-            amendment=clauses.amendment or "",
-            confidentiality=clauses.confidentiality or "",
-            exit=clauses.exit or "",
+            dispute_resolution=clauses.dispute_resolution
+            or "The partners have not yet agreed how a disagreement between them is resolved.",
+            amendment=clauses.amendment
+            or "The partners have not yet agreed how this Memorandum is amended.",
+            confidentiality=clauses.confidentiality
+            or "The partners have not yet agreed how they keep shared information "
+            "confidential and protect personal data.",
+            exit=clauses.exit
+            or "The partners have not yet agreed how a partner leaves the partnership.",
             duration=clauses.duration or "",
         ),
-        signatures=signatures(project, "mou"),
+        signatures=signed,
+        status=_status(signed, last_signed(project, "mou", as_of), as_of),
     )
+
+
+def _status(signed: tuple[Signature, ...], last: date | None, as_of: date) -> str:
+    """Where the Memorandum stands: prepared for signing, or signed by whom and when."""
+    done = sum(1 for s in signed if s.signed)
+    if signed and done == len(signed) and last is not None:
+        return f"signed by every partner, the last on {long_date(last)}"
+    if done and last is not None:
+        return (
+            f"signed by {done} of {plural(len(signed), 'partner')} by {long_date(last)}; "
+            f"prepared for the others to sign on {long_date(as_of)}"
+        )
+    return f"prepared for signing on {long_date(as_of)}"
 
 
 def build(folder: CheckedFolder, as_of: date) -> Mou:
