@@ -77,6 +77,11 @@ def item(stage: Stage, label: str, guide: str) -> Callable[[Rule], Rule]:
     return register
 
 
+def _day(when: date) -> str:
+    """30 June 2011, as the papers write a date."""
+    return f"{when.day} {when:%B %Y}"
+
+
 def _ids(ids: list[str]) -> str:
     ordered = sorted(ids, key=natural_key)
     return ", ".join(ordered[:6]) + (f" and {len(ordered) - 6} more" if len(ordered) > 6 else "")
@@ -377,9 +382,13 @@ def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("design", "Potential funders engaged", "§4.3.2")
 def funders_engaged(p: Project, as_of: date) -> tuple[bool, str]:
-    engaged = [f.id for f in p.sustainability.funders if f.status in ("engaged", "committed")]
-    if engaged:
-        return True, f"engaged or committed: {_ids(engaged)}"
+    funders = p.sustainability.funders
+    committed = [f.name for f in funders if f.status == "committed"]
+    engaged = [f.name for f in funders if f.status == "engaged"]
+    if committed or engaged:
+        said = [f"committed: {'; '.join(committed)}"] if committed else []
+        said += [f"engaged: {'; '.join(engaged)}"] if engaged else []
+        return True, "; ".join(said)
     return False, "no future funder is engaged yet (sustainability.yaml funders)"
 
 
@@ -421,7 +430,7 @@ def pilot_timescale(p: Project, as_of: date) -> tuple[bool, str]:
         return False, "psp.yaml has no pilot start and end"
     if short := _shorter_than_a_pilot(pilot.start, pilot.end, "the pilot is planned for"):
         return False, short
-    return True, f"pilot planned {pilot.start} to {pilot.end}"
+    return True, f"pilot planned {_day(pilot.start)} to {_day(pilot.end)}"
 
 
 @item("design", "The pilot's costs planned", "§4.1")
@@ -459,7 +468,7 @@ def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
         return False, "sustainability.yaml has no evaluation approach with start and end"
     if short := _shorter_than_a_pilot(ev.start, ev.end, "the evaluation covers"):
         return False, short
-    return True, f"evaluation {ev.start} to {ev.end}"
+    return True, f"evaluation {_day(ev.start)} to {_day(ev.end)}"
 
 
 @item("pilot", "The pilot has run 12 months", "§4.5.2")
@@ -555,9 +564,9 @@ def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("sustain", "Mainstream funding committed", "§2.4")
 def funder_committed(p: Project, as_of: date) -> tuple[bool, str]:
-    committed = [f.id for f in p.sustainability.funders if f.status == "committed" and f.amount]
+    committed = [f.name for f in p.sustainability.funders if f.status == "committed" and f.amount]
     if committed:
-        return True, f"committed with an amount: {_ids(committed)}"
+        return True, f"committed with an amount: {'; '.join(committed)}"
     return False, "no funder has committed an amount"
 
 

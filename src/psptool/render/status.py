@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..analysis.plan import MilestoneState
+from ..report.formatting import number, percent
 from ..report.status import StatusReport
 from ..vocabulary import DOCUMENT_TITLES
 from .document import Bullets, Document, Figure, Heading, Para, long_date, money
@@ -17,9 +18,9 @@ def _ms_rows(
 ) -> list[list[object]]:
     rows = []
     for m in milestones:
-        row: list[object] = [m.id, m.title, names.get(m.owner or "", m.owner), m.due]
+        row: list[object] = [m.id, m.title, names.get(m.owner or "", m.owner), long_date(m.due)]
         if with_completed:
-            row += [m.completed, m.slippage_days]
+            row += [long_date(m.completed), m.slippage_days]
         rows.append(row)
     return rows
 
@@ -140,14 +141,14 @@ def status_document(report: StatusReport) -> Document:
                     money(b.period.planned, cur),
                     money(b.period.actual, cur),
                     money(b.period.variance, cur),
-                    b.period.variance_pct,
+                    _pct(b.period.variance_pct),
                 ],
                 [
                     "To date",
                     money(b.to_date.planned, cur),
                     money(b.to_date.actual, cur),
                     money(b.to_date.variance, cur),
-                    b.to_date.variance_pct,
+                    _pct(b.to_date.variance_pct),
                 ],
             ],
             [
@@ -163,12 +164,20 @@ def status_document(report: StatusReport) -> Document:
             Figure("benefits", r.benefits, None, "Progress from baseline to target"),
             Table(
                 "",
-                ["ID", "Benefit", "Baseline", "Target", "Latest", "Progress %", "RAG", "Why"],
+                ["ID", "Benefit", "Baseline", "Target", "Latest", "Progress", "RAG", "Why"],
                 [
-                    [x.id, x.title, x.baseline, x.target, x.latest, x.progress, x.rag, x.reason]
+                    [
+                        x.id,
+                        x.title,
+                        number(x.baseline, x.unit),
+                        number(x.target, x.unit),
+                        number(x.latest, x.unit),
+                        percent(x.progress),
+                        x.rag,
+                        x.reason,
+                    ]
                     for x in r.benefits
                 ],
-                decimals={"Progress %": 0},
             ),
         )
     else:
@@ -204,6 +213,15 @@ def heatmap_table_from(report: StatusReport) -> Table:
 
     amber, red = report.risk_thresholds
     return heatmap_table(RiskRegister(report.as_of, amber, red, [], report.heatmap))
+
+
+def _pct(value: float | None) -> str:
+    """A variance as a signed percentage, −2.7%; empty for none."""
+    if value is None:
+        return ""
+    rounded = round(value, 1)
+    text = f"{abs(rounded):.1f}".removesuffix(".0")
+    return ("−" if rounded < 0 else "+" if rounded > 0 else "") + text + "%"
 
 
 def _sentence(text: str) -> str:

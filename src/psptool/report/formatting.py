@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-CURRENCY_SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
+from ..analysis.common import CURRENCY_SYMBOL, money_unit
+
+__all__ = ["CURRENCY_SYMBOL", "long_date", "money", "money_unit", "number", "percent", "ratio"]
 
 
 def long_date(when: date | None) -> str:
@@ -41,22 +43,6 @@ def number(value: float | None, unit: str | None = None) -> str:
         amount = f"{abs(value):,.0f}" if float(value).is_integer() else f"{abs(value):,.2f}"
         return f"{sign}{symbol}{amount}" + (f" {rest}" if rest else "")
     return f"{text} {unit}"
-
-
-def money_unit(unit: str) -> tuple[str, str]:
-    """A unit that is money as its symbol and the rest in words: `GBP per week` is
-    ("£", "a week"), `£ per year` ("£", "a year"); ("", unit) for any other unit."""
-    words = unit.strip().split(None, 1)
-    if not words:
-        return "", unit
-    head = words[0]
-    symbol = CURRENCY_SYMBOL.get(head.upper(), head if head in CURRENCY_SYMBOL.values() else "")
-    if not symbol:
-        return "", unit
-    rest = words[1] if len(words) > 1 else ""
-    if rest.startswith("per "):
-        rest = "a " + rest[4:]
-    return symbol, rest
 
 
 def percent(value: float | None) -> str:
