@@ -10,6 +10,8 @@ from tests.helpers import build_tree
 
 # ruff: noqa: E501  (YAML lines as a partnership writes them)
 SPARSE_AS_OF = "2026-06-30"
+SPARSE_MEETING = "SG-1"
+"""The sparse folder's meeting the agenda and minutes are rendered for."""
 
 SPARSE: dict[str, str | bytes | None] = {
     "psp.yaml": """\
@@ -70,6 +72,20 @@ options:
   - {id: O0, name: Do nothing, do_nothing: true, scores: {cost: 5, reach: 1}}
   - {id: O1, name: Weekly lunch club in the community centre, cost: 20000, scores: {cost: 3, reach: 4}}
 preferred: O1
+""",
+    "meetings.yaml": """\
+meetings:
+  - id: SG-1
+    group: steering
+    date: 2026-05-14
+    status: held
+    attendees: [p-dir, p-pm, p-ceo]
+    agenda: [Options appraisal, Outline business case]
+    decisions:
+      - {id: D1, decision: Prefer the weekly lunch club, options: [O1]}
+    actions:
+      - {action: Draft the outline business case, owner: p-pm, due: 2026-07-31}
+  - {id: SG-2, group: steering, date: 2026-08-20, agenda: [Outline business case]}
 """,
     "stakeholders.yaml": """\
 stakeholders:

@@ -4,7 +4,7 @@ sheet by sheet."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,16 +70,29 @@ def docx_tables(path: Path) -> list[list[list[str]]]:
     return [[_row_texts(row) for row in table.rows] for table in Document(str(path)).tables]
 
 
-def xlsx_cells(path: Path) -> Iterator[Cell]:
-    """Every cell with a value, as its text (a formula as written), sheet by sheet."""
+def xlsx_cells(path: Path, skip: Callable[[str, str], bool] | None = None) -> Iterator[Cell]:
+    """Every text cell a reader sees, sheet by sheet: hidden sheets, numbers, dates, true or
+    false and formulas left out (they are data the workbook computes or imports with), and
+    any cell in a column `skip(sheet, header)` says to leave out."""
     from openpyxl import load_workbook
 
     book = load_workbook(str(path))
     for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        headers = {c.column: str(c.value) for c in sheet[1] if c.value is not None}
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.value is not None:
-                    yield Cell(f"{sheet.title}!{cell.coordinate}", str(cell.value))
+                value = cell.value
+                if not isinstance(value, str) or value.startswith("="):
+                    continue
+                if (
+                    skip is not None
+                    and cell.row > 1
+                    and skip(sheet.title, headers.get(cell.column, ""))
+                ):
+                    continue
+                yield Cell(f"{sheet.title}!{cell.coordinate}", value)
 
 
 def xlsx_rows(path: Path, sheet: str) -> list[list[Any]]:
@@ -90,6 +103,6 @@ def xlsx_rows(path: Path, sheet: str) -> list[list[Any]]:
     return [list(row) for row in book[sheet].iter_rows(values_only=True)]
 
 
-def paper_cells(path: Path) -> list[Cell]:
-    """Every piece of text in a paper, Word or Excel."""
-    return list(docx_cells(path) if path.suffix == ".docx" else xlsx_cells(path))
+def paper_cells(path: Path, skip: Callable[[str, str], bool] | None = None) -> list[Cell]:
+    """Every piece of text in a paper, Word or Excel (`skip` as for `xlsx_cells`)."""
+    return list(docx_cells(path) if path.suffix == ".docx" else xlsx_cells(path, skip))

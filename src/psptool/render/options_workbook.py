@@ -229,9 +229,9 @@ def _economics(workbook: Any, project: Project) -> None:
     lines = [
         against,
         case.bcr_convention,
-        "Present values at the Green Book discount rates (or psp.yaml's discount_rates), health "
-        "effects at the Green Book health rate; see docs/economics.md. psp score economics "
-        "shows the sensitivity and year-by-year figures.",
+        "Present values at the Green Book discount rates (or the partnership's own), health "
+        "effects at the Green Book health rate. The business cases give the sensitivity and "
+        "the figures year by year.",
         *case.notes,
     ]
     for i, line in enumerate(lines):

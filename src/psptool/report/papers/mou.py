@@ -121,4 +121,5 @@ PAPER = Paper(
     stage="create",
     build=build,
     template="mou.docx",
+    gaps=("PSP501", "PSP502", "PSP506"),
 )

@@ -321,6 +321,7 @@ OUTLINE = Paper(
     template="business-case-outline.docx",
     command=COMMAND,
     flag="--outline",
+    gaps=("PSP403", "PSP501", "PSP503", "PSP504", "PSP505", "PSP506"),
 )
 FULL = Paper(
     name="business-case-full",
@@ -332,4 +333,5 @@ FULL = Paper(
     template="business-case-full.docx",
     command=COMMAND,
     flag="--full",
+    gaps=("PSP403", "PSP501", "PSP503", "PSP504", "PSP506"),
 )

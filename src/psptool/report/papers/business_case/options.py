@@ -309,19 +309,20 @@ def _summary(
         f" The preferred option is {preferred.name}, which scored {preferred.score} "
         f"out of 100, {place}."
     )
+    chosen = by_id.get(preferred.id)
+    reason = chosen.rationale.strip().rstrip(".") if chosen is not None and chosen.rationale else ""
+    because = f" The partners prefer it because {reason[:1].lower()}{reason[1:]}." if reason else ""
     if appraisal.preferred_is_top is False:
         names = {o.id: o.name for o in rows}
         leaders = "; ".join(names[i] for i in appraisal.leaders)
-        chosen = by_id.get(preferred.id)
-        reason = chosen.rationale if chosen is not None and chosen.rationale else ""
-        text += f" It is not the top-scoring option ({leaders})" + (
-            f"; the partners prefer it because {reason[:1].lower()}{reason[1:].rstrip('.')}."
-            if reason
-            else "; the partners have not recorded why they prefer it."
+        text += f" It is not the top-scoring option ({leaders})." + (
+            because or " The partners have not recorded why they prefer it."
         )
-    elif preferred.rank == 1 and not preferred.tied:
-        text += (
-            f" With the weights drawn at random {plural(appraisal.draws, 'time')} it comes "
-            f"first in {preferred.wins} of them."
-        )
+    else:
+        text += because
+        if preferred.rank == 1 and not preferred.tied:
+            text += (
+                f" With the weights drawn at random {plural(appraisal.draws, 'time')} it comes "
+                f"first in {preferred.wins} of them."
+            )
     return text
