@@ -76,7 +76,7 @@ def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -
     ]
     assert "The minutes of GG-2011-06, 24 June 2011 for approval." in texts
     assert "Final quarterly pilot review" in texts
-    assert "To be agreed (the group meets quarterly)." in texts
+    assert "The date is not yet set; the group meets quarterly." in texts
     arising, escalations = _tables(doc)
     assert [row[0] for row in arising[1:]] == ["GG-2011-06.1", "GG-2011-06.2", "GG-2011-06.3"]
     assert {row[4] for row in arising[1:]} == {"Overdue"}  # as at 16 September

@@ -57,6 +57,8 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
         "State",
         "Depends on",
         "Critical",
+        "Forecast",
+        "Flag",
     ]
     m3 = [c.value for c in milestones[4]]
     assert m3[0] == "M3" and m3[6] == 12 and m3[7] == "done"
@@ -70,8 +72,9 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     assert gantt.cell(row=row, column=3).value.date() == date(2011, 6, 24)
     assert gantt.cell(row=row, column=4).value.date() == date(2011, 9, 30)
     rules = [rule.formula[0] for rng in gantt.conditional_formatting for rule in rng.rules]
-    assert rules[2] == "AND(E$2<=$D4,E$3>=$C4)"
-    assert "DATE(2011,6,30)" in rules[3]
+    assert rules[2] == 'AND(AND(E$2<=$D4,E$3>=$C4),$AF4="forecast late")'
+    assert rules[3] == "AND(E$2<=$D4,E$3>=$C4)"
+    assert "DATE(2011,6,30)" in rules[4]
 
 
 def _bar_columns(gantt, row: int) -> list[date]:

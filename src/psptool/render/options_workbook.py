@@ -109,6 +109,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
     _economics(workbook, project)
 
     sens = workbook.create_sheet("Sensitivity")
+    option_names = {o.id: o.name for o in project.options.options}
     rows = [
         [
             s.criterion,
@@ -117,7 +118,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             round(s.share, 1),
             "robust" if s.switch_share is None else round(s.switch_share, 1),
             None if s.change is None else round(s.change, 1),
-            s.new_leader,
+            option_names.get(s.new_leader or "", s.new_leader),
         ]
         for s in appraisal.sensitivity
     ]
@@ -129,12 +130,12 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             "Name",
             "Weight",
             "Share %",
-            "Leader changes at share %",
+            "Another option draws level at share %",
             "Change (points)",
-            "New leader",
+            "Draws level",
         ],
         rows,
-        widths={"Name": 44},
+        widths={"Name": 44, "Draws level": 44},
     )
     return workbook
 

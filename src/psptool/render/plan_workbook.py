@@ -18,6 +18,9 @@ GANTT_FIRST_COLUMN = 5
 BAR_FILL = "4472C4"
 DONE_FILL = "A9D08E"
 LATE_FILL = "C00000"
+FORECAST_FILL = "ED7D31"
+"""A milestone still to come that cannot happen as planned (forecast late, or due before a
+milestone it depends on): its bar runs to its forecast."""
 TODAY_FILL = "FFC000"
 
 
@@ -56,13 +59,16 @@ def bar_start(project: Project, plan: PlanAnalysis, milestone_id: str) -> date |
     return max(dated) if dated else project.psp.start or by_id[milestone_id].due
 
 
-def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
+def plan_workbook(
+    project: Project, plan: PlanAnalysis, as_of: date, flags: dict[str, str] | None = None
+) -> Any:
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     workbook = new_workbook()
     set_properties(workbook, f"{project.psp.name}: plan", {"psp.as_of": as_of.isoformat()})
     names = owner_names(project)
+    flags = flags or {}
 
     sheet = workbook.create_sheet("Milestones")
     rows = [
@@ -77,6 +83,8 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
             m.state,
             ", ".join(next(x for x in project.milestones.milestones if x.id == m.id).depends_on),
             "yes" if m.critical else "",
+            m.forecast if m.completed is None else None,
+            flags.get(m.id, ""),
         ]
         for m in plan.milestones
     ]
@@ -94,9 +102,11 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
             "State",
             "Depends on",
             "Critical",
+            "Forecast",
+            "Flag",
         ],
         rows,
-        widths={"Milestone": 50},
+        widths={"Milestone": 50, "Flag": 40},
     )
 
     tasks = workbook.create_sheet("Tasks")
@@ -128,7 +138,8 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
         row=1,
         column=1,
         value=f"Gantt chart by {unit}; today ({as_of:%d %b %Y}) "
-        "is marked; blue: planned, green: done, red: overdue",
+        "is marked; blue: planned, green: done, red: overdue, orange: cannot happen as "
+        "planned (drawn to its forecast; the flag says why)",
     ).font = Font(italic=True)
     thin = Side(style="thin", color="BFBFBF")
     for i, (first, last) in enumerate(periods):
@@ -147,13 +158,19 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
     for r, m in enumerate(plan.milestones, first_row):
         gantt.cell(row=r, column=1, value=m.id)
         put(gantt, r, 2, m.title)
-        gantt.cell(
-            row=r, column=3, value=bar_start(project, plan, m.id)
-        ).number_format = DATE_FORMAT
-        gantt.cell(row=r, column=4, value=m.completed or m.due).number_format = DATE_FORMAT
+        # a milestone that cannot happen as planned is drawn to its forecast
+        end_on = m.completed or (max(m.due, m.forecast) if m.due and m.forecast else m.due)
+        begin = bar_start(project, plan, m.id)
+        if begin is not None and end_on is not None and begin > end_on:
+            begin = end_on
+        gantt.cell(row=r, column=3, value=begin).number_format = DATE_FORMAT
+        gantt.cell(row=r, column=4, value=end_on).number_format = DATE_FORMAT
         for i in range(len(periods)):
             gantt.cell(row=r, column=GANTT_FIRST_COLUMN + i).border = Border(left=thin, right=thin)
-        gantt.cell(row=r, column=5 + len(periods), value=m.state)
+        state = "forecast late" if m.id in flags and m.state != "overdue" else m.state
+        gantt.cell(row=r, column=5 + len(periods), value=state)
+        if m.id in flags:
+            gantt.cell(row=r, column=6 + len(periods), value=flags[m.id])
     gantt.column_dimensions["A"].width = 6
     gantt.column_dimensions["B"].width = 42
     gantt.column_dimensions["C"].width = gantt.column_dimensions["D"].width = 11
@@ -168,6 +185,7 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
     rules = [
         (f'AND({overlap},${state_col}{first_row}="overdue")', LATE_FILL),
         (f'AND({overlap},${state_col}{first_row}="done")', DONE_FILL),
+        (f'AND({overlap},${state_col}{first_row}="forecast late")', FORECAST_FILL),
         (overlap, BAR_FILL),
         (
             f"AND({first_col}$2<=DATE({as_of.year},{as_of.month},{as_of.day}),"
@@ -183,9 +201,10 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
             ),
         )
     gantt.cell(row=2, column=5 + len(periods), value="State").font = Font(bold=True)
+    gantt.cell(row=2, column=6 + len(periods), value="Flag").font = Font(bold=True)
     return workbook
 
 
 def write(data: PlanWorkbook) -> Any:
     """The paper's workbook (`psp render plan`)."""
-    return plan_workbook(data.project, data.plan, data.as_of)
+    return plan_workbook(data.project, data.plan, data.as_of, data.flags)
