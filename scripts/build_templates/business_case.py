@@ -120,6 +120,21 @@ def _document_control(c: Case) -> None:
         ["{{ a.date }}", "{{ a.organisation }}", "{{ a.meeting }}", "{{ a.purpose }}"],
         empty=NO_PARTNERS,
     )
+    if_(doc, "quality")
+    doc.add_heading("Quality assurance", level=2)
+    table(
+        doc,
+        ["Reviewer", "Date", "Outcome"],
+        [5.6, 3.3, 7.7],
+        "q in quality",
+        ["{{ q.reviewer }}", "{{ q.date }}", "{{ q.outcome }}"],
+    )
+    endif(doc)
+    if_(doc, "exceptions")
+    doc.add_heading("Exceptions", level=2)
+    doc.add_paragraph("This case declares these exceptions to the partners' own rules:")
+    para_loop(doc, "e in exceptions", "{{ e }}")
+    endif(doc)
     doc.add_heading("Sign-off", level=2)
     if_(doc, "signoff")
     doc.add_paragraph(
@@ -889,6 +904,8 @@ def _management_case(c: Case) -> None:
         ],
     )
     else_(doc, "No communications plan is recorded yet.")
+    c.sub("equality")
+    doc.add_paragraph("{{ equality }}")
 
 
 def _recommendations(c: Case) -> None:

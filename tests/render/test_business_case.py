@@ -151,7 +151,31 @@ def test_outline_sections_in_order(outline) -> None:
     headings = [p.text for p in outline.paragraphs if p.style.name == "Heading 1"]
     assert headings == OUTLINE_SECTIONS
     subheadings = [p.text for p in outline.paragraphs if p.style.name == "Heading 2"]
-    assert subheadings[:3] == ["Version history", "Review and approval process", "Sign-off"]
+    # the outline case of the worked example was quality-assured before the partners signed it
+    assert subheadings[:4] == [
+        "Version history",
+        "Review and approval process",
+        "Quality assurance",
+        "Sign-off",
+    ]
+    (reviews,) = _tables_after(outline, "Quality assurance")
+    assert reviews == [
+        ["Reviewer", "Date", "Outcome"],
+        [
+            "K. Duncan, Corporate Procurement",
+            "17 September 2010",
+            "Ready for the Governance Group with minor changes to the options appraisal",
+        ],
+        [
+            "Falkirk Council Finance (revenue budgets)",
+            "17 September 2010",
+            "Costs and savings checked against the 2010/11 budget",
+        ],
+    ]
+    assert _section(outline, "7.7 Equality impact assessment")[0].startswith(
+        "An equality impact assessment of the service was completed on 10 September 2010. It "
+        "found no adverse impact on any protected group;"
+    )
     for expected in (
         "3.3 Assumptions",
         "3.4 Strategic risks",
@@ -171,7 +195,9 @@ def test_full_sections_in_order(full) -> None:
     headings = [p.text for p in full.paragraphs if p.style.name == "Heading 1"]
     assert headings == FULL_SECTIONS
     subheadings = [p.text for p in full.paragraphs if p.style.name == "Heading 2"]
+    assert "Quality assurance" not in subheadings  # the reviews were of the outline case
     for expected in (
+        "9.6 Equality impact assessment",
         "5.1 The service",
         "5.3 Future funders",
         "6.2 Benefits and outcomes achieved",
@@ -718,7 +744,7 @@ def test_the_context_provides_exactly_the_template_data(project) -> None:
     names = (
         "partnership", "document", "versions", "approvals", "signoff", "summary", "goals",
         "strategic", "options", "benefits", "financial", "plan", "management", "service",
-        "evaluation", "recommendations", "decisions",
+        "evaluation", "recommendations", "decisions", "quality", "exceptions", "equality",
     )  # fmt: skip
     assert tuple(data_of(context)) == names
     assert TEMPLATES["business-case-outline.docx"].data == names

@@ -89,6 +89,15 @@ class TitlePage:
 
 
 @dataclass(frozen=True)
+class Review:
+    """A row of the quality-assurance table: who reviewed the case, when, the outcome."""
+
+    reviewer: str
+    date: str
+    outcome: str
+
+
+@dataclass(frozen=True)
 class Summary:
     proposal: str
     appraisal: str
@@ -129,6 +138,27 @@ class BusinessCase:
     recommendations: tuple[str, ...]
     decisions: str = "It is recommended that the partners:"
     """What introduces the recommendations: asked for, or (once approved) what was decided."""
+    quality: tuple[Review, ...] = ()
+    """The quality-assurance reviews of this case (psp.yaml `quality_assurance`)."""
+    exceptions: tuple[str, ...] = ()
+    """Exceptions to the partners' own rules the case declares (psp.yaml `exceptions`)."""
+    equality: str = ""
+    """The equality impact assessment, in a sentence or two (psp.yaml `equality`)."""
+
+
+def _equality(project: Project) -> str:
+    """Whether the equality impact assessment is done, when, and what it found."""
+    found = project.psp.equality
+    if found is None:
+        return "No equality impact assessment of the service is recorded yet."
+    if not found.done:
+        return "The equality impact assessment of the service has not yet been completed." + (
+            f" {found.summary}" if found.summary else ""
+        )
+    when = f" on {long_date(found.date)}" if found.date else ""
+    return f"An equality impact assessment of the service was completed{when}." + (
+        f" {found.summary}" if found.summary else ""
+    )
 
 
 def _previous_sign_off(project: Project, as_of: date) -> str:
@@ -284,6 +314,13 @@ def business_case(
         recommendations=recommendations(
             case, options, schedule, money, managed, model, progress, now
         ),
+        quality=tuple(
+            Review(q.reviewer, long_date(q.date) or "Not dated", q.outcome or "Not recorded")
+            for q in project.psp.quality_assurance
+            if q.document in (None, spec.document) and (q.date is None or q.date <= as_of)
+        ),
+        exceptions=tuple(project.psp.exceptions),
+        equality=_equality(project),
         decisions=(
             f"By {long_date(now.approved)} every partner had approved this "
             f"{spec.title.lower()}. With it the partners:"

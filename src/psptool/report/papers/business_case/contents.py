@@ -127,6 +127,7 @@ DESCRIPTION: tuple[Part, ...] = (
             Part("risks", "Risk management"),
             Part("governance", "Governance"),
             Part("communications", "Communications and engagement"),
+            Part("equality", "Equality impact assessment"),
         ),
     ),
     Part("recommendations", "Recommendations"),
