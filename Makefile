@@ -19,7 +19,13 @@ DEMO_EXAMPLE := $(DEMO_DIR)/falkirk-foster-care
 DEBIAN_PACKAGES := chromium libreoffice-calc-nogui git
 DEBIAN_COMMANDS := chromium soffice git
 
-.PHONY: demo test test-fast lint install clean debian-packages browser
+# What `make papers` needs besides: LibreOffice's Writer and Calc to turn each paper into PDF,
+# and poppler's pdftoppm for the page images.
+PAPER_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+PAPER_COMMANDS := soffice pdftoppm
+PAPERS_DIR := build/papers
+
+.PHONY: demo test test-fast lint install clean debian-packages browser papers
 
 $(BIN)/python:
 	@PYTHONPYCACHEPREFIX= $(PYTHON) -m venv $(VENV) || { \
@@ -94,6 +100,15 @@ debian-packages:
 	  else echo "not installed:$$missing; the tests that need them will be skipped"; fi; fi
 
 browser: debian-packages
+
+# Every paper of the worked example (or FOLDER=... AS_OF=...) rendered, converted to PDF and
+# written as page images under build/papers/, to be looked at as a reader sees them.
+FOLDER ?= examples/falkirk-foster-care
+papers: install
+	@$(MAKE) --no-print-directory debian-packages \
+	  DEBIAN_PACKAGES="$(PAPER_PACKAGES)" DEBIAN_COMMANDS="$(PAPER_COMMANDS)"
+	$(BIN)/python scripts/check_papers.py $(FOLDER) --as-of $(AS_OF) \
+	  --out $(PAPERS_DIR)/$(notdir $(abspath $(FOLDER)))
 
 # Lint first (ruff and mypy, pinned in the test extras), then the whole suite.
 test: install debian-packages

@@ -4,7 +4,7 @@ current with cog the same way).
 
     .venv/bin/python scripts/update_docs.py            rewrite the examples' output in place
     .venv/bin/python scripts/update_docs.py --check    show a diff and exit 1 where they differ
-    .venv/bin/python scripts/update_docs.py --images   also retake docs/images/status-report.png
+    .venv/bin/python scripts/update_docs.py --images   also retake the README's pictures
 
 An example is a ```console block: a line `$ psp ...` is a command (`$ cd DIR` moves between
 folders), the lines under it are what it prints, stdout and stderr together. A line `...`
@@ -44,6 +44,11 @@ ELISION = "..."
 FENCE = "```console"
 SETUP = re.compile(r"^<!-- console-setup: ([\w-]+) -->$")
 SCREENSHOT = ROOT / "docs" / "images" / "status-report.png"
+PAPER_IMAGES = {
+    "mou": ROOT / "docs" / "images" / "mou-page-1.png",
+    "raid": ROOT / "docs" / "images" / "raid-workbook.png",
+}
+"""The README's pictures of papers: page 1 as LibreOffice prints it, as a reader sees it."""
 
 
 class DocsError(Exception):
@@ -428,10 +433,36 @@ def take_screenshot(out: Path = SCREENSHOT) -> None:
         shutil.copyfile(shot, out)
 
 
+def take_paper_images(images: dict[str, Path] = PAPER_IMAGES) -> None:
+    """Page 1 of each paper of the worked example as at 30 June 2011, printed to PDF by
+    LibreOffice and turned into a picture by pdftoppm (`make papers` does every page)."""
+    soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+    if soffice is None or pdftoppm is None:
+        raise DocsError("no soffice or pdftoppm to take the pictures with (make debian-packages)")
+    with tempfile.TemporaryDirectory(prefix="psp-papers-") as tmp:
+        session = new_session(Path(tmp))
+        for paper, out in images.items():
+            suffix = ".xlsx" if out.stem.endswith("workbook") else ".docx"
+            name = f"{paper}{suffix}"
+            session.run(f"psp render {paper} {EXAMPLE} --as-of 2011-06-30 -o {name}", paper)
+            subprocess.run(
+                [soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo",
+                 "--convert-to", "pdf", "--outdir", tmp, str(Path(tmp) / name)],
+                check=True, capture_output=True, timeout=300,
+            )  # fmt: skip
+            stem = Path(tmp) / f"{paper}-page"
+            subprocess.run(
+                [pdftoppm, "-f", "1", "-l", "1", "-r", "70", "-png", "-singlefile",
+                 str(Path(tmp) / f"{paper}.pdf"), str(stem)],
+                check=True, capture_output=True, timeout=120,
+            )  # fmt: skip
+            shutil.copyfile(stem.with_suffix(".png"), out)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 on a diff")
-    parser.add_argument("--images", action="store_true", help="also retake the screenshot")
+    parser.add_argument("--images", action="store_true", help="also retake the pictures")
     parser.add_argument("paths", nargs="*", type=Path, help="documents (default: all)")
     args = parser.parse_args(argv)
     try:
@@ -448,6 +479,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.images and not args.check:
             take_screenshot()
             print(f"updated {_name(SCREENSHOT)}")
+            take_paper_images()
+            for image in PAPER_IMAGES.values():
+                print(f"updated {_name(image)}")
     except DocsError as exc:
         print(f"update_docs: {exc}", file=sys.stderr)
         return 2

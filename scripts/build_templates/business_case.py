@@ -904,8 +904,38 @@ def _management_case(c: Case) -> None:
         ],
     )
     else_(doc, "No communications plan is recorded yet.")
+    if c.full:
+        _governance_record(c)
     c.sub("equality")
     doc.add_paragraph("{{ equality }}")
+
+
+def _governance_record(c: Case) -> None:
+    """The full case's record of the pilot: the governance meetings held and what they
+    decided, and the knowledge the partners passed on to each other."""
+    doc = c.doc
+    c.sub("meetings")
+    doc.add_paragraph("{{ governance_record.meetings_summary }}")
+    if_(doc, "governance_record.meetings")
+    table(
+        doc,
+        ["Date", "Group", "Decisions", "Key decisions"],
+        [3.0, 3.4, 2.2, 8.0],
+        "m in governance_record.meetings",
+        ["{{ m.date }}", "{{ m.group }}", "{{ m.decisions }}", "{{ m.key_decisions }}"],
+    )
+    endif(doc)
+    c.sub("knowledge")
+    doc.add_paragraph("{{ governance_record.transfers_summary }}")
+    if_(doc, "governance_record.transfers")
+    table(
+        doc,
+        ["Knowledge transferred", "From", "To", "Done"],
+        [5.2, 3.4, 5.0, 3.0],
+        "t in governance_record.transfers",
+        ["{{ t.topic }}", "{{ t.source }}", "{{ t.recipients }}", "{{ t.completed }}"],
+    )
+    endif(doc)
 
 
 def _recommendations(c: Case) -> None:

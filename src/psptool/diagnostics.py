@@ -103,6 +103,7 @@ CODES: dict[str, Code] = {
                 "error",
                 "a knowledge transfer's `from` or `to` is not a partner or a person",
             ),
+            ("PSP225", "error", "an approval names a meeting that is not in meetings.yaml"),
         ),
         *_codes(
             "consistency",
@@ -223,5 +224,11 @@ def make(
     hint: str | None = None,
     severity: Severity | None = None,
 ) -> Diagnostic:
-    """Build a diagnostic whose severity comes from the code table unless given."""
-    return Diagnostic(code, severity or CODES[code].severity, message, file, line, column, hint)
+    """Build a diagnostic whose severity comes from the code table unless given; its message
+    and hint at most a few hundred characters, control characters escaped (quoting)."""
+    from .quoting import clip_message
+
+    if hint is not None:
+        hint = clip_message(hint)
+    severity = severity or CODES[code].severity
+    return Diagnostic(code, severity, clip_message(message), file, line, column, hint)

@@ -46,9 +46,17 @@ class NothingToDo(PspError):
 class ProjectNotFound(UserError):
     """No PSP folder at or above the given path."""
 
-    def __init__(self, start: Path) -> None:
-        super().__init__(f"no PSP folder found: no {MARKER} in {start} or any folder above it")
+    def __init__(self, start: Path, *, missing: bool = False) -> None:
+        from .quoting import escape_controls
+
+        shown = escape_controls(str(start))
+        super().__init__(
+            f"{shown} does not exist"
+            if missing
+            else f"no PSP folder found: no {MARKER} in {shown} or any folder above it"
+        )
         self.start = start
+        self.missing = missing
 
     @property
     def diagnostic(self) -> Diagnostic:
@@ -56,7 +64,11 @@ class ProjectNotFound(UserError):
         from .diagnostics import make
 
         return make(
-            "PSP001", str(self), hint="run 'psp init' to create one, or pass the folder's path"
+            "PSP001",
+            str(self),
+            hint="check the folder's name"
+            if self.missing
+            else "run 'psp init' to create one, or pass the folder's path",
         )
 
 
@@ -132,3 +144,23 @@ class PlanError(UserError):
 class TemplateProblem(UserError):
     """A template could not be rendered: a syntax error, an unknown variable, a forbidden
     operation. Nothing is written."""
+
+
+# hostile input ------------------------------------------------------------------------------
+
+
+class UnsafeInput(UserError):
+    """An input psp will not read: a symbolic link out of the folder, a named pipe or device,
+    a file or zip too large, XML declaring entities or cut short, a sheet beyond the rows and
+    columns psp reads (docs/architecture.md, "Everything else psp reads"). Nothing is read
+    past the check."""
+
+
+class CellTooLong(UserError):
+    """A value is longer than an Excel cell holds (32,767 characters): the workbook would cut
+    it, and importing the workbook back would write the cut text. Nothing is written."""
+
+
+class BadArgument(UserError):
+    """A command-line value psp cannot use: a date or period outside the range the analyses
+    carry, a folder that does not exist, an argument that is not valid text."""

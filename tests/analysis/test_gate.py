@@ -114,3 +114,36 @@ def test_the_gate_and_the_checks_read_one_pilot_length() -> None:
     gate = stage_gate(project(short), date(2026, 6, 30))
     item = next(i for i in gate.items if i.id == "pilot_timescale")
     assert item.reason == "the pilot is planned for 10.0 months; the guide advises 12"
+
+
+def knowledge_item(transfers: list[dict]) -> tuple[bool, str]:
+    folder = project({"stage": "sustain"}, knowledge={"transfers": transfers})
+    item = next(
+        i for i in stage_gate(folder, date(2026, 6, 30)).items if i.id == "knowledge_transferred"
+    )
+    return item.met, item.reason
+
+
+def test_the_sustain_gate_asks_for_the_knowledge_transfer_plan_done() -> None:
+    assert knowledge_item([]) == (False, "knowledge.yaml has no knowledge transfers planned")
+    transfers = [
+        {"id": "K1", "topic": "Tendering", "status": "done", "completed": "2026-05-01"},
+        {"id": "K2", "topic": "Outcome measures", "status": "in_progress"},
+        {"id": "K3", "topic": "Mentoring", "status": "planned"},
+    ]
+    assert knowledge_item(transfers) == (False, "not yet done: K2, K3")
+    for transfer in transfers:
+        transfer["status"] = "done"
+    assert knowledge_item(transfers) == (True, "all 3 knowledge transfers are done")
+
+
+def test_the_examples_sustain_gate_lists_its_knowledge_transfers_still_to_do() -> None:
+    gate = stage_gate(example(), SNAPSHOT, "sustain")
+    item = next(i for i in gate.items if i.id == "knowledge_transferred")
+    assert (item.label, item.guide, item.met, item.reason) == (
+        "Knowledge transfer plan done",
+        "§7.4",
+        False,
+        "not yet done: K3, K4, K5",
+    )
+    assert [i.id for i in gate.items][-2:] == ["knowledge_transferred", "wrap_up"]

@@ -101,6 +101,34 @@ def test_psp224_and_psp202_in_knowledge_yaml(tmp_path: Path) -> None:
     ]
 
 
+APPROVED = (
+    GROUPS
+    + """\
+approvals:
+  - {document: pilot_plan, partner: council, person: p-dir, date: 2026-06-01, meeting: B1}
+  - {document: pilot_plan, partner: charity, person: p-ceo, date: 2026-06-01, meeting: B11}
+"""
+)
+
+
+def test_psp225_an_approval_names_a_meeting_that_does_not_exist(tmp_path: Path) -> None:
+    root = _meetings(tmp_path, HELD, psp=APPROVED)
+    (d,) = [d for d in check(root).diagnostics if d.code == "PSP225"]
+    assert (d.severity, d.file, d.line, d.column, d.message, d.hint) == (
+        "error",
+        "psp.yaml",
+        12,
+        88,
+        "the pilot plan approval by charity names meeting 'B11', which is not in meetings.yaml",
+        "did you mean 'B1'?",
+    )
+
+
+def test_psp225_an_approval_at_a_recorded_meeting_is_clean(tmp_path: Path) -> None:
+    root = _meetings(tmp_path, HELD, psp=APPROVED.replace("meeting: B11", "meeting: B1"))
+    assert check(root).diagnostics == []
+
+
 def test_psp202_a_meeting_action_owner(tmp_path: Path) -> None:
     root = _meetings(
         tmp_path,
@@ -281,6 +309,12 @@ CASES: list[tuple[str, dict[str, str], str, int]] = [
         {"knowledge.yaml": "transfers:\n  - {id: K1, topic: T, to: [x]}\n"},
         "knowledge.yaml",
         2,
+    ),
+    (
+        "PSP225",
+        {"psp.yaml": PSP + "approvals:\n  - {document: mou, partner: council, meeting: GG-1}\n"},
+        "psp.yaml",
+        7,
     ),
     (
         "PSP321",

@@ -42,12 +42,14 @@ def test_markdown_when_piped_and_exit_1_for_a_folder_with_errors(
     assert (
         "| Grangemouth Foster Care PSP | pilot | Falkirk Council | red | green | red | green "
         "| amber | R3, R7 | M12 | −£20 | B1, B2, B3, B4, B5, B6, B7, B8 | sustain: 3 of 8 "
-        "unmet | 0 | 0 |"
+        "unmet | 23 September 2011 (provisional) | 0 | 0 |"
     ) in text
+    assert "| sustain: 3 of 8 unmet | 23 September 2011 | 0 | 0 |" in text  # Falkirk's, planned
     assert (
         "| Stirling Foster Care PSP | pilot | – | errors | – | – | – | – | – | – | – | – | – "
-        "| 1 | 0 |"
+        "| – | 1 | 0 |"
     ) in text
+    assert "| create: 5 of 5 unmet | none planned | 0 | 4 |" in text  # Larbert
     assert "risks.yaml:25: risk R1: likelihood must be a whole number from 1 to 5, got 7" in text
     assert "| Falkirk Council Education Services | 1 September 2011 |" in text
 
@@ -99,8 +101,21 @@ def test_json_shape(programme: Path, runner: PspRunner) -> None:
         ["M12"],
         -20.0,
     )
+    assert grangemouth["next_meeting"] == {
+        "day": "2011-09-23",
+        "group": "PSP Governance Group",
+        "meeting": None,
+        "provisional": True,
+    }
+    assert data["partnerships"][0]["next_meeting"] == {
+        "day": "2011-09-23",
+        "group": "PSP Governance Group",
+        "meeting": "GG-2011-09",
+        "provisional": False,
+    }
     stirling = data["partnerships"][2]
     assert (stirling["checked"], stirling["errors"], stirling["overall"]) == (False, 1, None)
+    assert (stirling["next_meeting"], data["partnerships"][3]["next_meeting"]) == (None, None)
     red_cell = data["heatmap"][2]
     assert (red_cell["likelihood"], red_cell["impact"], red_cell["count"]) == (5, 3, 3)
     assert data["funders"][0]["name"] == "Falkirk Council Education Services"
@@ -132,7 +147,14 @@ def test_terminal_fits_the_width(
     flat = " ".join(shown.split())
     for name in NAMES:
         assert name.split()[0] in flat
-    for words in ("R3, R7", "M12", "sustain: 3 of 8 unmet", "create: 5 of 5 unmet", "−£20"):
+    for words in (
+        "R3, R7",
+        "M12",
+        "sustain: 3 of 8 unmet",
+        "create: 5 of 5 unmet",
+        "−£20",
+        "none planned",
+    ):
         assert words in flat
 
 
@@ -183,7 +205,9 @@ def test_workbook_sheets_and_print_setup(programme: Path, tmp_path: Path) -> Non
         "none",
     ]
     assert table["D3"].fill.fgColor.rgb == "00C00000"
-    assert table["N2"].value == 1  # Stirling's one error, a number Excel can sum
+    assert [c.value for c in table[1]][12:14] == ["Next gate", "Next meeting"]
+    assert table["N3"].value == "23 September 2011"  # Falkirk's, planned
+    assert table["O2"].value == 1  # Stirling's one error, a number Excel can sum
     heat = book["Heat map"]
     assert heat["D3"].value == 3  # likelihood 5, impact 3
     assert heat["D5"].value == 6  # likelihood 3, impact 3
@@ -273,6 +297,11 @@ def test_html_page_sorts_and_filters_in_a_real_browser(programme: Path, tmp_path
 
     dom, _ = _dom(page, "#sort=Partnership", profile)
     assert _visible_rows(dom) == sorted(NAMES)
+
+    # by date, none planned (Larbert) after every date, the folder with errors last
+    assert '<td data-sort="2011-09-23">23 September 2011 (provisional)</td>' in html
+    dom, _ = _dom(page, "#sort=Next%20meeting&dir=desc", profile)
+    assert _visible_rows(dom) == [NAMES[3], NAMES[0], NAMES[1], NAMES[2]]
 
     dom, _ = _dom(page, "#q=foster%20care&status=red", profile)
     assert _visible_rows(dom) == [NAMES[0], NAMES[1]]

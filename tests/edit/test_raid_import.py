@@ -43,7 +43,7 @@ def test_the_layout() -> None:
         "ZZ",
         "AAA",
     ]
-    assert score_formula(7) == "=G7*H7"
+    assert score_formula(7) == '=IF(COUNT(G7,H7)=2,G7*H7,"")'
     assert [c.header for c in RAID_COLUMNS][:9] == [
         "ID",
         "Type",

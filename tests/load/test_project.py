@@ -129,14 +129,14 @@ def test_the_project_holds_typed_values(folder: Path) -> None:
 
 def test_an_unreadable_file_as_any_user(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (folder / "goals.yaml").write_text("goals: []\n")
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self: Path) -> bytes:
-        if self.name == "goals.yaml":
+    def deny(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(path).name == "goals.yaml":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     validation = check(folder)
     (d,) = validation.diagnostics
     assert (d.code, d.file, d.message) == (

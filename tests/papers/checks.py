@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from psptool.model import Project
-from tests.papers.reading import Cell, docx_tables
+from tests.papers.text import Cell, docx_tables
 
 PLACEHOLDERS = (
     "to be agreed",

@@ -12,12 +12,12 @@ from psptool import validate
 from psptool.render.papers import render_paper
 from psptool.report.papers import PAPERS
 from tests.helpers import copy_example
-from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+from tests.papers.folders import SPARSE_AS_OF, SPARSE_MEETINGS, sparse_folder
 
 FOLDERS = {
     # name: (as-of date, the meeting of the agenda, the meeting of the minutes)
     "example": (date(2011, 6, 30), "GG-2011-09", "GG-2011-06"),
-    "sparse": (date.fromisoformat(SPARSE_AS_OF), "SG-2", "SG-1"),
+    "sparse": (SPARSE_AS_OF, SPARSE_MEETINGS["agenda"], SPARSE_MEETINGS["minutes"]),
 }
 
 IMPORTED_IDS = {("RAID log", "Owner"), ("Actions", "Owner")}

@@ -13,7 +13,7 @@ from psptool import validate
 from tests.helpers import PspRunner
 from tests.papers.conftest import FOLDERS
 from tests.papers.folders import SPARSE_AS_OF, sparse_folder
-from tests.papers.reading import docx_lines, docx_tables, xlsx_rows
+from tests.papers.text import docx_lines, docx_tables, xlsx_rows
 
 pytestmark = pytest.mark.slow
 
@@ -142,51 +142,78 @@ def test_the_sparse_cases_say_their_gaps_once_in_plain_words(rendered: dict) -> 
     path = rendered["sparse:business-case-outline"][0]
     title = {row[0]: row[1] for row in docx_tables(path)[0]}
     assert "Owner (senior responsible owner)" not in title  # no sponsor named: no blank row
-    signoff = next(t for t in docx_tables(path) if t[0][:3] == ["Partner", "Name", "Position"])
-    assert signoff[1:] == [
-        ["Riverside Council", "Ann Director", "Director of Adult Services", "", ""],
-        ["Riverside Age Concern", "Not yet named", "Director level or above", "", ""],
-    ]
     lines = docx_lines(path)
     assert _after(lines, "7.1 Pilot plan") == ["The pilot's start and end dates are not yet set."]
     assert (
-        "Steering Group | quarterly | Not yet chosen | Riverside Council; Riverside Age Concern"
-        in lines
+        "Partnership Board | quarterly | Not yet chosen | Riverside Council; Carers Trust "
+        "Riverside" in lines
     )
     assert [line for line in lines if line.startswith("No RAID log entry")] == [
         "No RAID log entry is linked to any option yet."
     ]
+    risks = next(t for t in docx_tables(path) if t[0][:3] == ["Ref", "Type", "Risk or issue"])
+    assert risks[1:] == [
+        ["R1", "Risk", "Respite places run out in the winter", "B. Manager", "16", "red",
+         "None recorded yet"],
+        ["I1", "Issue", "Referrals from GP practices are slow", "Not yet assigned", "6", "amber",
+         "None recorded yet"],
+    ]  # fmt: skip
+
+
+def test_a_partner_without_a_director_is_named_as_a_gap(tmp_path: Path) -> None:
+    from psptool.render.papers import render_paper
+
+    folder = sparse_folder(tmp_path / "sparse")
+    partners = folder / "partners.yaml"
+    partners.write_text(
+        partners.read_text(encoding="utf-8").replace(
+            "title: Chief Executive, director_level: true,", "title: Chief Executive,"
+        ),
+        encoding="utf-8",
+    )
+    checked = validate(folder, SPARSE_AS_OF)
+    assert "PSP506" in {d.code for d in checked.diagnostics}
+    path = render_paper("business-case-outline", checked, SPARSE_AS_OF, tmp_path / "o.docx")
+    signoff = next(t for t in docx_tables(path) if t[0][:3] == ["Partner", "Name", "Position"])
+    assert signoff[1:] == [
+        ["Riverside Council", "A. Director", "Director of Adult Services", "", ""],
+        ["Carers Trust Riverside", "Not yet named", "Director level or above", "", ""],
+    ]
 
 
 def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> None:
-    lines = _lines(rendered, "sparse:business-case-outline")
-    assert (
-        "5.\tAgree the next steps: Tender issued, due by 31 August 2026 but forecast for 30 "
-        "September 2026 (due before Outline business case agreed, which it depends on)." in lines
+    flagged = (
+        "Tender for respite services published, due by 30 September 2026 but forecast for 31 "
+        "December 2026 (due before Full business case agreed, which it depends on)."
     )
+    outline = _lines(rendered, "sparse:business-case-outline")
+    assert (
+        "4.\tAgree the next steps: Full business case agreed by 31 December 2026; " + flagged
+        in outline
+    )
+    # the full case does not list its own agreement among its next steps
+    assert "4.\tAgree the next steps: " + flagged in _lines(rendered, "sparse:business-case-full")
     plan = rendered["sparse:plan"][0]
     milestones = xlsx_rows(plan, "Milestones")
     assert milestones[0][-2:] == ["Forecast", "Flag"]
     assert milestones[2][0] == "M2"
-    assert milestones[2][-1] == "due before Outline business case agreed, which it depends on"
+    assert milestones[2][-2].date().isoformat() == "2026-12-31"
+    assert milestones[2][-1] == "due before Full business case agreed, which it depends on"
     gantt = xlsx_rows(plan, "Gantt")
-    m2 = next(r for r in gantt if r[0] == "M2")
-    # drawn as a bar to its forecast, where the start after the due date drew none before
-    assert (m2[2].date().isoformat(), m2[3].date().isoformat()) == ("2026-09-30", "2026-09-30")
-    assert [c for c in m2 if c is not None][-2:] == [
-        "forecast late",
-        "due before Outline business case agreed, which it depends on",
-    ]
+    # M2 (Gantt row 5) starts no later than its own end, so a bar is drawn to its forecast
+    assert gantt[4][2] == "=MIN(MAX($D4),$D5)"
+    assert gantt[4][3] == (
+        '=IF(Milestones!$A3="","",IF(ISNUMBER(Milestones!$F3),Milestones!$F3,'
+        "IF(ISNUMBER(Milestones!$K3),MAX(Milestones!$E3,Milestones!$K3),Milestones!$E3)))"
+    )
 
 
 def test_the_status_report_schedule_is_not_green(tmp_path: Path) -> None:
-    from datetime import date
-
     from psptool.report.status import status_report
 
     folder = sparse_folder(tmp_path / "sparse")
-    project = validate(folder, date.fromisoformat(SPARSE_AS_OF)).result.project
-    report = status_report(project, date.fromisoformat(SPARSE_AS_OF))
+    project = validate(folder, SPARSE_AS_OF).result.project
+    report = status_report(project, SPARSE_AS_OF)
     schedule = next(c for c in report.components if c.name == "schedule")
     assert (schedule.rag, schedule.reason) == ("amber", "M2 due before M1, which it depends on")
 
@@ -194,12 +221,21 @@ def test_the_status_report_schedule_is_not_green(tmp_path: Path) -> None:
 def test_render_says_how_many_gaps_the_paper_carries(tmp_path: Path) -> None:
     folder = sparse_folder(tmp_path / "sparse")
     result = PspRunner().invoke(
-        ["render", "mou", str(folder), "--as-of", SPARSE_AS_OF, "-o", str(tmp_path / "m.docx")]
+        [
+            "render",
+            "mou",
+            str(folder),
+            "--as-of",
+            SPARSE_AS_OF.isoformat(),
+            "-o",
+            str(tmp_path / "m.docx"),
+        ]
     )
     assert result.exit_code == 0, result.output
+    # the board's chair, and the two partners' responsibilities
     assert result.stderr == (
-        "note: the Memorandum of Understanding shows 4 gaps that psp validate warns about "
-        "(PSP501, PSP502, PSP506)\n"
+        "note: the Memorandum of Understanding shows 3 gaps that psp validate warns about "
+        "(PSP501, PSP502)\n"
     )
 
 

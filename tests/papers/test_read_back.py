@@ -9,7 +9,7 @@ import pytest
 from psptool.report.papers import PAPERS
 from tests.papers import checks
 from tests.papers.conftest import FOLDERS, imported
-from tests.papers.reading import Cell, paper_cells
+from tests.papers.text import Cell, paper_cells
 
 CASES = [f"{folder}:{paper}" for folder in FOLDERS for paper in PAPERS]
 

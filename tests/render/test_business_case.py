@@ -197,7 +197,7 @@ def test_full_sections_in_order(full) -> None:
     subheadings = [p.text for p in full.paragraphs if p.style.name == "Heading 2"]
     assert "Quality assurance" not in subheadings  # the reviews were of the outline case
     for expected in (
-        "9.6 Equality impact assessment",
+        "9.8 Equality impact assessment",
         "5.1 The service",
         "5.3 Future funders",
         "6.2 Benefits and outcomes achieved",
@@ -743,8 +743,9 @@ def test_the_context_provides_exactly_the_template_data(project) -> None:
     context = business_case(project, AS_OF, "outline", [])
     names = (
         "partnership", "document", "versions", "approvals", "signoff", "summary", "goals",
-        "strategic", "options", "benefits", "financial", "plan", "management", "service",
-        "evaluation", "recommendations", "decisions", "quality", "exceptions", "equality",
+        "strategic", "options", "benefits", "financial", "plan", "management", "governance_record",
+        "service", "evaluation", "recommendations", "decisions", "quality", "exceptions",
+        "equality",
     )  # fmt: skip
     assert tuple(data_of(context)) == names
     assert TEMPLATES["business-case-outline.docx"].data == names

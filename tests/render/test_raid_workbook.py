@@ -31,8 +31,11 @@ def test_every_entry_with_its_score_formula(book) -> None:
     assert [c.value for c in sheet[1]] == [c.header for c in RAID_COLUMNS]
     ids = [sheet.cell(row=r, column=1).value for r in range(2, 14)]
     assert ids == [r.id for r in result.project.risks.risks]
-    assert sheet["I2"].value == "=G2*H2"
-    assert sheet["I13"].value == "=G13*H13"
+    assert sheet["I2"].value == '=IF(COUNT(G2,H2)=2,G2*H2,"")'
+    assert sheet["I13"].value == '=IF(COUNT(G13,H13)=2,G13*H13,"")'
+    # a partner's new entry in a spare row is scored as psp's are
+    assert sheet["I213"].value == '=IF(COUNT(G213,H213)=2,G213*H213,"")'
+    assert sheet["I214"].value is None
     r7 = next(r for r in range(2, 14) if sheet.cell(row=r, column=1).value == "R7")
     assert (
         sheet.cell(row=r7, column=2).value,
@@ -59,8 +62,32 @@ def test_dropdowns_and_rag_formatting(book) -> None:
     assert validations["Lists!$A$2:$A$5"].startswith("B2:")  # type
     assert "Lists!$C$2:$C$6" in validations  # 1-5 scores
     assert workbook["Lists"].sheet_state == "hidden"
-    rules = [(r.operator, r.formula) for rng in sheet.conditional_formatting for r in rng.rules]
-    assert rules == [("greaterThanOrEqual", ["15"]), ("between", ["5", "14"]), ("lessThan", ["5"])]
+    rules = [
+        (str(rng.sqref), r.operator, r.formula)
+        for rng in sheet.conditional_formatting
+        for r in rng.rules
+    ]
+    # the RAG colours and the overdue reviews run over the spare rows, as the dropdowns do
+    assert rules == [
+        ("I2:I213", "greaterThanOrEqual", ["15"]),
+        ("I2:I213", "between", ["5", "14"]),
+        ("I2:I213", "lessThan", ["5"]),
+        ("N2:N213", None, ['AND($L2="open",ISNUMBER(N2),N2<AsAt)']),
+        ("O2:O213", None, ['AND($L2="open",ISNUMBER(O2),O2<AsAt)']),
+    ]
+    scores = [
+        str(dv.sqref)
+        for dv in sheet.data_validations.dataValidation
+        if dv.formula1 == "Lists!$C$2:$C$6"
+    ]
+    assert scores == ["G2:G213", "H2:H213", "J2:J213", "K2:K213"]
+    assert [workbook["Lists"].cell(row=r, column=3).value for r in range(2, 7)] == [1, 2, 3, 4, 5]
+    assert workbook.defined_names["AsAt"].attr_text == "DATE(2011,6,30)"
+    actions = workbook["Actions"]
+    (due,) = [
+        (str(rng.sqref), r.formula) for rng in actions.conditional_formatting for r in rng.rules
+    ]
+    assert due[1] == ['AND($F2<>"yes",ISNUMBER(E2),E2<AsAt)'] and due[0].startswith("E2:E")
 
 
 def test_dropdowns_refuse_other_values_and_prompt_in_english(book) -> None:
@@ -140,7 +167,8 @@ def test_text_that_looks_like_a_formula_stays_text(
     assert (raid.value, raid.data_type) == ('=HYPERLINK("http://x","y")', "s")
     plan = load_workbook(tmp_path / "plan.xlsx")
     assert (plan["Milestones"]["B2"].value, plan["Milestones"]["B2"].data_type) == ("=1+1", "s")
-    assert plan["Gantt"]["B4"].data_type == "s"
+    # the Gantt shows the Milestones sheet's text through psp's own formula, never runs it
+    assert plan["Gantt"]["B4"].value == '=IF(Milestones!$A2="","",Milestones!$B2)'
     # and it reads back as the same text
     imported = runner.invoke(
         ["import", "raid", str(tmp_path / "raid.xlsx"), "--project", str(example)]
@@ -161,7 +189,8 @@ def test_each_column_keeps_its_style_and_spare_rows_stay_editable(book) -> None:
     spare = sheet.cell(row=last + 1, column=3)
     assert spare.value is None and spare.protection.locked is False
     assert sheet.cell(row=last + 200, column=17).protection.locked is False
-    assert sheet.cell(row=last + 1, column=9).has_style is False  # no Score below the log
+    below = sheet.cell(row=last + 1, column=9)  # the Score runs below the log, shaded, locked
+    assert below.fill.fgColor.rgb == "00D9D9D9" and below.protection.locked is True
     assert sheet.max_row == last + 200
     actions = workbook["Actions"]
     assert actions["C2"].alignment.wrap_text is True and actions["A2"].has_style is False
@@ -175,6 +204,7 @@ def test_an_empty_log_still_has_its_first_row_and_spare_rows(example: Path, tmp_
     path = tmp_path / "empty.xlsx"
     render_raid(result, AS_OF, path, force=False)
     sheet = load_workbook(path)["RAID log"]
-    assert sheet["I2"].fill.fgColor.rgb == "00D9D9D9" and sheet["I2"].value is None
+    assert sheet["I2"].fill.fgColor.rgb == "00D9D9D9"
+    assert sheet["I2"].value == '=IF(COUNT(G2,H2)=2,G2*H2,"")'
     assert sheet["A2"].protection.locked is False and sheet["A202"].protection.locked is False
     assert sheet.max_row == 202 and "RAID" not in sheet.tables

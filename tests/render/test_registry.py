@@ -171,7 +171,7 @@ def test_a_papers_own_option_reaches_its_build_and_its_name(
     checked = psptool.validate(root, AS_OF)
     built: list[Agenda] = []
     monkeypatch.setattr(
-        "psptool.render.templates.render_docx", lambda _t, data, _o, _f: built.append(data)
+        "psptool.render.templates.render_docx", lambda _t, data, *_, **__: built.append(data)
     )
     target = render_paper("agenda", checked, AS_OF, options={"meeting": "GG-3"})
     assert target == root / "out" / "agenda-GG-3-2011-06-30.docx"

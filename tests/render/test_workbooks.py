@@ -44,7 +44,21 @@ def test_grid_weeks_and_months() -> None:
 def test_plan_workbook(project, tmp_path: Path) -> None:
     plan = analysis.analyse_plan(project, AS_OF)
     _, book = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
-    assert book.sheetnames == ["Milestones", "Tasks", "Gantt"]
+    assert book.sheetnames == ["Milestones", "Tasks", "Gantt", "Lists"]
+    assert book["Lists"].sheet_state == "hidden"
+    (stages,) = book["Milestones"].data_validations.dataValidation
+    assert (str(stages.sqref), stages.formula1) == ("C2:C217", "Lists!$A$2:$A$7")
+    # an overdue milestone, and a task past its date and not done, are shaded
+    (late,) = [
+        (str(f.sqref), r.formula)
+        for f in book["Milestones"].conditional_formatting
+        for r in f.rules
+    ]
+    assert late == ("H2:H217", ['H2="overdue"'])
+    (late,) = [
+        (str(f.sqref), r.formula) for f in book["Tasks"].conditional_formatting for r in f.rules
+    ]
+    assert late[1] == ['AND($E2<>"yes",ISNUMBER(D2),D2<AsAt)'] and late[0].startswith("D2:D")
     milestones = book["Milestones"]
     assert [c.value for c in milestones[1]] == [
         "ID",
@@ -61,31 +75,68 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
         "Flag",
     ]
     m3 = [c.value for c in milestones[4]]
-    assert m3[0] == "M3" and m3[6] == 12 and m3[7] == "done"
+    # slippage and state are formulas of the row's dates and the as-at date
+    assert m3[0] == "M3" and m3[6] == (
+        '=IF(A4="","",IF(ISNUMBER(F4),IF(ISNUMBER(E4),F4-E4,""),'
+        'IF(AND(ISNUMBER(E4),E4<AsAt),AsAt-E4,"")))'
+    )
+    assert m3[7] == (
+        '=IF(A4="","",IF(ISNUMBER(F4),"done",IF(NOT(ISNUMBER(E4)),"unscheduled",'
+        'IF(E4<AsAt,"overdue",IF(E4<=DATE(2011,9,30),"due","upcoming")))))'
+    )
+    assert milestones["G217"].value.startswith('=IF(A217="","",')  # the last spare row
+    assert milestones["G218"].value is None
+    assert book.defined_names["AsAt"].attr_text == "DATE(2011,6,30)"
     assert milestones["E2"].value.date() == date(2010, 3, 26)  # a real date, not text
     assert milestones.freeze_panes == "A2"
     assert "Milestones" in milestones.tables
     gantt = book["Gantt"]
-    # month columns from February 2010; M13 (row 16) runs from M12's completion to its due date
+    # month columns from February 2010; M13 (row 16) runs from M12's end to its own
     assert gantt.cell(row=2, column=GANTT_FIRST_COLUMN).value.date() == date(2010, 2, 1)
-    row = next(r for r in range(4, 20) if gantt.cell(row=r, column=1).value == "M13")
-    assert gantt.cell(row=row, column=3).value.date() == date(2011, 6, 24)
-    assert gantt.cell(row=row, column=4).value.date() == date(2011, 9, 30)
-    rules = [rule.formula[0] for rng in gantt.conditional_formatting for rule in rng.rules]
-    assert rules[2] == 'AND(AND(E$2<=$D4,E$3>=$C4),$AF4="forecast late")'
-    assert rules[3] == "AND(E$2<=$D4,E$3>=$C4)"
-    assert "DATE(2011,6,30)" in rules[4]
+    assert [gantt.cell(row=16, column=c).value for c in range(1, 5)] == [
+        '=IF(Milestones!$A14="","",Milestones!$A14)',
+        '=IF(Milestones!$A14="","",Milestones!$B14)',
+        "=MIN(MAX($D15),$D16)",
+        '=IF(Milestones!$A14="","",IF(ISNUMBER(Milestones!$F14),Milestones!$F14,'
+        "IF(ISNUMBER(Milestones!$K14),MAX(Milestones!$E14,Milestones!$K14),Milestones!$E14)))",
+    ]
+    assert gantt["C4"].value.date() == date(2010, 2, 1)  # M1 starts with the partnership
+    rules = [
+        (str(rng.sqref), r.formula[0]) for rng in gantt.conditional_formatting for r in rng.rules
+    ]
+    assert rules[2] == ("E4:AE219", 'AND(AND(E$2<=$D4,E$3>=$C4),$AF4="forecast late")')
+    assert rules[3] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
+    assert rules[4] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
+    assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$D")
 
 
-def _bar_columns(gantt, row: int) -> list[date]:
-    """Evaluate the Gantt's bar rule in Python: the months whose cells are filled."""
+def _end(milestones, row: int) -> date:
+    """The Gantt's End of the milestone on row `row` of Milestones: completed, else due."""
+    return (
+        milestones.cell(row=row, column=6).value or milestones.cell(row=row, column=5).value
+    ).date()
+
+
+def _bar_columns(book, row: int) -> list[date]:
+    """Evaluate the Gantt's formulas and its bar rule in Python: the months whose cells are
+    filled on Gantt row `row`."""
+    gantt, milestones = book["Gantt"], book["Milestones"]
+    start = gantt.cell(row=row, column=3).value
+    if isinstance(start, str):  # =MIN(MAX($D15,...),$D16): the latest end of the rows it
+        # names, never after the milestone's own end
+        named = start[start.index("MAX(") + 4 : start.index(")")]
+        start = min(
+            max(_end(milestones, int(ref[2:]) - 2) for ref in named.split(",")),
+            _end(milestones, row - 2),
+        )
+    else:
+        start = start.date()
+    end = _end(milestones, row - 2)
     out = []
     col = GANTT_FIRST_COLUMN
     while gantt.cell(row=3, column=col).value is not None:
         first = gantt.cell(row=2, column=col).value.date()
         last = gantt.cell(row=3, column=col).value.date()
-        start = gantt.cell(row=row, column=3).value.date()
-        end = gantt.cell(row=row, column=4).value.date()
         if first <= end and last >= start:
             out.append(first)
         col += 1
@@ -95,15 +146,44 @@ def _bar_columns(gantt, row: int) -> list[date]:
 def test_gantt_bars_fall_on_the_right_months(project, tmp_path: Path) -> None:
     plan = analysis.analyse_plan(project, AS_OF)
     _, book = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
-    gantt = book["Gantt"]
-    rows = {gantt.cell(row=r, column=1).value: r for r in range(4, 20)}
-    assert _bar_columns(gantt, rows["M13"]) == [
+    milestones = book["Milestones"]
+    rows = {milestones.cell(row=r, column=1).value: r + 2 for r in range(2, 20)}
+    assert _bar_columns(book, rows["M13"]) == [
         date(2011, 6, 1),
         date(2011, 7, 1),
         date(2011, 8, 1),
         date(2011, 9, 1),
     ]
-    assert _bar_columns(gantt, rows["M1"]) == [date(2010, 2, 1), date(2010, 3, 1)]
+    assert _bar_columns(book, rows["M1"]) == [date(2010, 2, 1), date(2010, 3, 1)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Path) -> None:
+    plan = analysis.analyse_plan(project, AS_OF)
+    path, _ = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    lines = (tmp_path / "plan.csv").read_text(encoding="utf-8").splitlines()
+    cells = [line.split(",") for line in lines[1 : len(plan.milestones) + 1]]
+    assert [(c[0], c[6], c[7]) for c in cells] == [
+        (m.id, "" if m.slippage_days is None else str(m.slippage_days), m.state)
+        for m in plan.milestones
+    ]
+    assert lines[len(plan.milestones) + 1].strip(",") == ""  # a spare row shows nothing
 
 
 def test_options_workbook(project, tmp_path: Path) -> None:
@@ -111,9 +191,24 @@ def test_options_workbook(project, tmp_path: Path) -> None:
     _path, book = _saved(options_workbook(project, appraisal, AS_OF), tmp_path, "options.xlsx")
     scores = book["Scores"]
     assert [c.value for c in scores[1]] == ["Criterion", "Name", "Weight", "O0", "O1", "O2", "O3"]
-    assert scores["D8"].value == "=SUMPRODUCT($C$2:$C$6,D2:D6)"
-    assert scores["G9"].value == "=ROUND(100*G8/(5*SUM($C$2:$C$6)),1)"
-    assert [scores.cell(row=11, column=c).value for c in range(4, 8)] == [34, 62, 50, 78]
+    # five criteria, then five spare rows the totals count, so a criterion added there counts
+    assert scores["D13"].value == "=SUMPRODUCT($C$2:$C$11,D2:D11)"
+    assert scores["G14"].value == "=ROUND(100*G13/(5*SUM($C$2:$C$11)),1)"
+    assert [scores.cell(row=16, column=c).value for c in range(4, 8)] == [34, 62, 50, 78]
+    checks = {
+        str(v.sqref): (v.type, v.formula1, v.formula2)
+        for v in scores.data_validations.dataValidation
+    }
+    assert checks == {"D2:G11": ("whole", "1", "5"), "C2:C11": ("decimal", "0", None)}
+    summary = book["Options"]
+    assert [c.value for c in summary[2]][:3] == [
+        "=INDEX(Scores!$D$15:$G$15,MATCH($B2,Scores!$D$1:$G$1,0))",
+        "O3",
+        "Multi-provider framework agreement with outcome-based monitoring",
+    ]
+    assert summary["F2"].value == "=INDEX(Scores!$D$14:$G$14,MATCH($B2,Scores!$D$1:$G$1,0))"
+    assert summary["H2"].value == '=IF(AND(ISNUMBER(G2),F2>0),ROUND(G2/F2,0),"")'
+    assert summary["G2"].number_format == '"£"#,##0;-"£"#,##0'
     sensitivity = book["Sensitivity"]
     assert [c.value for c in sensitivity[3]][:5] == ["time", "Time to implement", 1, 10, 57.1]
 
@@ -143,9 +238,9 @@ def test_options_formulas_recalculate_to_the_analysis_figures(project, tmp_path:
     def figures(line: str) -> list[float]:
         return [float(x) for x in line.split(",")[3:]]
 
-    assert figures(lines[7]) == [17, 31, 25, 39]
-    assert figures(lines[8]) == [34, 62, 50, 78]
-    assert figures(lines[9]) == [4, 2, 3, 1]
+    assert figures(lines[12]) == [17, 31, 25, 39]
+    assert figures(lines[13]) == [34, 62, 50, 78]
+    assert figures(lines[14]) == [4, 2, 3, 1]
 
 
 def test_stakeholder_workbook(project, tmp_path: Path) -> None:
@@ -155,8 +250,22 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     grid_sheet = book["Map"]
     # influence 5 is row 2; interest 4 is column E: the Children's Commission
     assert grid_sheet["E2"].value.startswith("Falkirk Children's Commission")
-    rows = list(book["Stakeholders"].iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 12 and rows[0][4] == "manage closely"
+    people = book["Stakeholders"]
+    rows = [r for r in people.iter_rows(min_row=2, values_only=True) if r[0]]
+    assert len(rows) == 12 and (rows[0][2], rows[0][3]) == (4, 5)  # manage closely
+    # the quadrant is a formula of interest and influence, in the spare rows too
+    assert rows[0][4] == (
+        '=IF(OR(C2="",D2=""),"",IF(D2>=3,IF(C2>=3,"manage closely","keep satisfied"),'
+        'IF(C2>=3,"keep informed","monitor")))'
+    )
+    assert people["E213"].value.startswith('=IF(OR(C213="",D213=""),"",') and people.max_row == 213
+    (check,) = people.data_validations.dataValidation
+    assert (str(check.sqref), check.type, check.formula1, check.formula2) == (
+        "C2:D213",
+        "whole",
+        "1",
+        "5",
+    )
     comms = list(book["Communications"].iter_rows(min_row=2, values_only=True))
     assert len([r for r in comms if r[0]]) == 7
 
@@ -246,6 +355,35 @@ def test_fit_row_heights_reads_only_the_wrapped_columns() -> None:
     fit_row_heights(sheet, {})
 
 
+def test_wrapped_rows_get_the_height_of_their_lines() -> None:
+    from openpyxl.styles import Alignment
+
+    from psptool.render.workbook import finish, new_workbook
+
+    workbook = new_workbook()
+    workbook.properties.title = "Test PSP: plan"
+    sheet = workbook.create_sheet("s")
+    sheet.append(["id", "title", "n"])
+    sheet.append(["R1", "x" * 50, 1])
+    sheet.append(["R2", "short", "=B2&B3"])
+    sheet.append(["R3", "one\ntwo\nthree", None])
+    sheet.column_dimensions["B"].width = 21
+    for row in (2, 3, 4):
+        sheet.cell(row=row, column=2).alignment = Alignment(wrap_text=True)
+    sheet.cell(row=3, column=3).alignment = Alignment(wrap_text=True)  # a formula: not text
+    finish(workbook)
+    # 50 characters at 23 a line (20 widths of Arial 11's digits, proportional text) are 3
+    # lines of 11 × 1.3 points, and 3 points of margin
+    heights = [sheet.row_dimensions[r].height for r in (1, 2, 3, 4)]
+    assert heights == [None, 45.9, 17.3, 45.9]
+    assert sheet.print_area == "'s'!$A$1:$C$4"
+    assert (sheet.print_title_rows, sheet.page_setup.orientation) == ("$1:$1", "landscape")
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.oddHeader.left.text == "Test PSP" and sheet.oddHeader.right.text == "Plan"
+    assert sheet.oddFooter.right.text == "Page &P of &N" and sheet.oddFooter.left.text == "&A"
+    assert {font.name for font in workbook._fonts} == {"Arial"}
+
+
 def test_workbooks_name_owners_as_the_papers_do(tmp_path: Path) -> None:
     # a partner reads as its name, a person as theirs (without the partner), and an owner
     # that is neither (a PSP202 error) as its id; the plan and the stakeholder workbooks
@@ -276,7 +414,7 @@ communications:
     project = validate(root, date(2026, 6, 30), find=False).result.project
     plan = analysis.analyse_plan(project, date(2026, 6, 30))
     _, book = _saved(plan_workbook(project, plan, date(2026, 6, 30)), tmp_path, "plan.xlsx")
-    owners = [r[3] for r in book["Milestones"].iter_rows(min_row=2, values_only=True)]
+    owners = [r[3] for r in book["Milestones"].iter_rows(min_row=2, max_row=3, values_only=True)]
     assert owners == ["Council", "C. Chief"]
     tasks = [r[2] for r in book["Tasks"].iter_rows(min_row=2, values_only=True)]
     assert tasks == ["B. Manager", "nobody", None]

@@ -2,8 +2,9 @@
 
 - falkirk: the worked example as it is;
 - grangemouth: a copy with R3 raised to 5 × 3 = 15 (red beside R7), M12 completed four days
-  late, Education's budget cycle brought forward to 1 September 2011, and two partners'
-  names written differently ("Barnardos Scotland", "fca scotland");
+  late, Education's budget cycle brought forward to 1 September 2011, two partners'
+  names written differently ("Barnardos Scotland", "fca scotland"), and no September
+  Governance Group planned yet (its quarterly cadence implies one);
 - stirling: a copy with a schema error (R1's likelihood 7);
 - larbert: a new folder from `psp init`, with nothing in it yet.
 """
@@ -56,6 +57,12 @@ def make_portfolio(root: Path) -> Path:
     )
     _edit(grangemouth / "partners.yaml", "name: Barnardo's Scotland", "name: Barnardos Scotland")
     _edit(grangemouth / "partners.yaml", "name: FCA Scotland", "name: fca scotland")
+    _edit(
+        grangemouth / "meetings.yaml",
+        "  - {id: GG-2011-09, group: governance-group, date: 2011-09-23, agenda: [Final "
+        "quarterly pilot review, Evaluation report, Full business case]}\n",
+        "",
+    )
 
     stirling = copy_example(base / "forth-valley" / "stirling")
     _rename(stirling, "Stirling Foster Care PSP", "stirling-foster-care")

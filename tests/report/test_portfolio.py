@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from psptool.errors import UserError
+from psptool.report.calendar import NextMeeting
 from psptool.report.portfolio import (
     Components,
     Portfolio,
@@ -76,6 +77,10 @@ def test_the_worked_example_row(portfolio: Portfolio) -> None:
     assert row.off_track == ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"]
     # the pilot's gate: 12 months run, milestones up to the pilot done, FBC approved unmet
     assert (row.next_stage, row.gate_unmet, row.gate_items) == ("sustain", 3, 8)
+    # the September Governance Group planned in meetings.yaml
+    assert row.next_meeting == NextMeeting(
+        date(2011, 9, 23), "PSP Governance Group", "GG-2011-09", False
+    )
     assert row.first_error is None
 
 
@@ -86,12 +91,16 @@ def test_the_copy_with_a_red_risk_and_a_slipped_milestone(portfolio: Portfolio) 
     assert row.slipped == ["M12"]  # completed 28 June, four days after it was due
     assert row.components == Components("green", "red", "green", "amber")
     assert "set by risks and issues: red: R3, R7" in row.overall_rule
+    # no September meeting planned: a quarter after 24 June is Saturday 24 September, so the
+    # Friday before, provisional
+    assert row.next_meeting == NextMeeting(date(2011, 9, 23), "PSP Governance Group", None, True)
 
 
 def test_the_folder_with_errors_is_a_row_and_the_run_goes_on(portfolio: Portfolio) -> None:
     row = _row(portfolio, "Stirling Foster Care PSP")
     assert not row.checked
     assert (row.errors, row.stage, row.overall, row.components) == (1, "pilot", None, None)
+    assert row.next_meeting is None
     assert row.first_error == (
         "risks.yaml:25: risk R1: likelihood must be a whole number from 1 to 5, got 7"
     )
@@ -112,6 +121,7 @@ def test_a_new_sparse_folder(portfolio: Portfolio) -> None:
     assert (row.red, row.slipped, row.off_track) == ([], [], [])
     assert (row.variance, row.variance_pct) == (None, None)
     assert (row.next_stage, row.gate_unmet, row.gate_items) == ("create", 5, 5)
+    assert row.next_meeting is None  # no governance group yet
 
 
 def test_rows_by_concern(portfolio: Portfolio) -> None:

@@ -614,6 +614,17 @@ def evaluation_done(p: Project, as_of: date) -> tuple[bool, str]:
     return True, f"the evaluation ended {ev.end}"
 
 
+@item("sustain", "Knowledge transfer plan done", "§7.4")
+def knowledge_transferred(p: Project, as_of: date) -> tuple[bool, str]:
+    transfers = p.knowledge.transfers
+    if not transfers:
+        return False, "knowledge.yaml has no knowledge transfers planned"
+    outstanding = practice.transfers_outstanding(p)
+    if outstanding:
+        return False, f"not yet done: {_ids(outstanding)}"
+    return True, f"all {len(transfers)} knowledge transfers are done"
+
+
 @item("sustain", "Plan completed and issues closed", "§7.3")
 def wrap_up(p: Project, as_of: date) -> tuple[bool, str]:
     open_ms = [m.id for m in p.milestones.milestones if m.completed is None]

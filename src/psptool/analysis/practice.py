@@ -89,3 +89,9 @@ def signs_at_director_level(people: dict[str, tuple[Person, str]], approval: App
 def unrated(stakeholder: Stakeholder) -> list[str]:
     """Which of interest and influence a stakeholder has no rating for."""
     return [k for k in ("interest", "influence") if getattr(stakeholder, k) is None]
+
+
+def transfers_outstanding(project: Project) -> list[str]:
+    """The knowledge transfers (guide §7.4) not yet done: the partners cannot sustain what
+    they have not passed on to each other."""
+    return [t.id for t in project.knowledge.transfers if t.status != "done"]

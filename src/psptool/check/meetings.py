@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from ..diagnostics import Diagnostic
-from ..vocabulary import CADENCE_ALLOWANCE_DAYS, OPERATIONAL_CADENCES
+from ..vocabulary import CADENCE_ALLOWANCE_DAYS, DOCUMENT_TITLES, OPERATIONAL_CADENCES
 from .context import CheckContext
 from .references import unknown_owner
 from .registry import rule
@@ -24,11 +24,23 @@ def _suggest(value: str, known: Iterable[str], fallback: str) -> str:
     return f"did you mean '{guess[0]}'?" if guess else fallback
 
 
-@rule("PSP221", "PSP222", "PSP223", "PSP224", "PSP202")
+@rule("PSP221", "PSP222", "PSP223", "PSP224", "PSP225", "PSP202")
 def references(ctx: CheckContext) -> Iterator[Diagnostic]:
-    """A meeting's group, attendees and apologies, a decision's records, and every owner,
-    `from` and `to` in the two files name records that exist."""
+    """A meeting's group, attendees and apologies, a decision's records, every owner, `from`
+    and `to` in the two files, and the meeting an approval names, are records that exist."""
     p = ctx.project
+    meetings = {m.id for m in p.meetings.meetings} | ctx.raw_ids(MEETINGS, "meetings")
+    for i, approval in enumerate(p.psp.approvals):
+        if approval.meeting is not None and approval.meeting not in meetings:
+            yield ctx.at(
+                "PSP225",
+                f"the {DOCUMENT_TITLES[approval.document]} approval by {approval.partner} "
+                f"names meeting '{approval.meeting}', which is not in meetings.yaml",
+                "psp.yaml",
+                ("approvals", i, "meeting"),
+                value=True,
+                hint=_suggest(approval.meeting, meetings, "add the meeting to meetings.yaml"),
+            )
     groups = {g.id for g in p.psp.governance.groups} | ctx.raw_ids(
         "psp.yaml", "governance", "groups"
     )

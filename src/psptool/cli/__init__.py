@@ -167,11 +167,17 @@ def main(argv: list[str] | None = None) -> int:
     an unexpected error with a crash report written to a file, never a traceback."""
     from typer._click import ClickException  # typer 0.29 vendors click here
 
-    from ..errors import FolderHasErrors, PspError
+    from ..errors import EditRefused, FolderHasErrors, PspError
+    from .options import refuse_undecodable
 
     try:
+        refuse_undecodable(sys.argv[1:] if argv is None else argv)
         code: object = app(args=argv, prog_name="psp", standalone_mode=False)
     except ClickException as exc:
+        from ..quoting import clip_message
+
+        # the value quoted back may be anything typed: escape sequences, 5,000 characters
+        exc.message = clip_message(exc.message, 1_000)
         exc.show()
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
@@ -183,19 +189,44 @@ def main(argv: list[str] | None = None) -> int:
         show_errors(exc)
         code = exc.exit_code
     except PspError as exc:
-        print(f"psp: {exc}", file=sys.stderr)
+        print(
+            f"psp: {_printable(str(exc), keep_lines=isinstance(exc, EditRefused))}", file=sys.stderr
+        )
         code = exc.exit_code
+    except OSError as exc:
+        # the system refused a path given (a name too long, a folder that cannot be
+        # entered): the user's to fix, not psp's bug, so a message rather than a crash report
+        from ..quoting import shorten
+
+        where = f"{shorten(exc.filename, 120)}: " if exc.filename else ""
+        print(f"psp: {where}{exc.strerror or exc}", file=sys.stderr)
+        code = 2
     except Exception as exc:
         from .crash import write_crash_report
 
         report = write_crash_report(exc)
+        written = (
+            f"A crash report was written to {_printable(str(report))}; please send it to the "
+            "maintainers."
+            if report is not None
+            else "No crash report could be written."
+        )
         print(
-            f"psp: an unexpected error ({type(exc).__name__}: {exc}).\n"
-            f"A crash report was written to {report}; please send it to the maintainers.",
+            f"psp: an unexpected error ({type(exc).__name__}: {_printable(str(exc))}).\n" + written,
             file=sys.stderr,
         )
         code = 2
     return code if isinstance(code, int) and not isinstance(code, bool) else 0
+
+
+def _printable(message: str, keep_lines: bool = False) -> str:
+    """A message with control characters escaped (a folder name holding an escape sequence
+    must not retitle the terminal, an id ending in a line break must not split the line), at
+    most a thousand characters a line; `keep_lines` for a message that lists findings."""
+    from ..quoting import clip_message
+
+    lines = message.split("\n") if keep_lines else [message]
+    return "\n".join(clip_message(line, 1_000) for line in lines)
 
 
 def run() -> None:

@@ -120,3 +120,19 @@ def _whole(text: str) -> str:
         expanded.expand_tabs()
         text = expanded.plain
     return text + "\n"
+
+
+def show_output(written: Any, text: str | None, blocks: Iterable[Any]) -> None:
+    """What a report command has left to show once its report is rendered: the file it
+    wrote, its text as it stands, or its blocks for the console (the highlight report's and
+    the portfolio's outputs)."""
+    if written is not None:
+        out().print(f"wrote {written}")
+    elif text is not None:
+        import typer
+
+        typer.echo(text, nl=False)
+    else:
+        console = out()
+        for block in blocks:
+            console.print(block)

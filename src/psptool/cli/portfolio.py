@@ -64,7 +64,7 @@ def portfolio_command(
     from ..errors import WrongSuffix
     from ..render.portfolio_output import portfolio_target, render_portfolio
     from ..report.portfolio import build_portfolio
-    from .console import out
+    from .console import show_output
 
     when = as_of_date(as_of)
     if since is not None and len(since) == 10 and since[4] == "-":
@@ -78,12 +78,5 @@ def portfolio_command(
         raise typer.BadParameter(str(exc), param_hint="-o") from None
     portfolio = build_portfolio(roots, when, since=since, horizon_months=months)
     shown = render_portfolio(portfolio, target, force=force)
-    if shown.written is not None:
-        out().print(f"wrote {shown.written}")
-    elif shown.text is not None:
-        typer.echo(shown.text, nl=False)
-    else:
-        console = out()
-        for block in shown.blocks:
-            console.print(block)
+    show_output(shown.written, shown.text, shown.blocks)
     return 1 if portfolio.with_errors else 0

@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 
-from .options import AsOfOption, FolderArgument, ProjectOption, as_of_date, folder_of
+from .options import (
+    AsOfOption,
+    FolderArgument,
+    ProjectOption,
+    as_of_date,
+    folder_of,
+    parse_period,
+)
 
 
 class StatusFormat(StrEnum):
@@ -23,7 +30,10 @@ def status_command(
     folder: FolderArgument = None,
     since: Annotated[
         str | None,
-        typer.Option("--since", help="Compare with the folder at a git revision or date."),
+        typer.Option(
+            "--since",
+            help="Compare with the folder at a git revision, a date or a meeting (its id).",
+        ),
     ] = None,
     output_format: Annotated[
         StatusFormat | None,
@@ -50,17 +60,13 @@ def status_command(
     project: ProjectOption = None,
 ) -> None:
     """Write the highlight report: overall RAG, milestones, risks, budget, benefits, decisions."""
-    from ..analysis.common import Period
     from ..errors import WrongSuffix
     from ..render.status_output import render_status, status_target
     from ..report.status import status_since
-    from .console import out
+    from .console import show_output
     from .project import checked_project
 
-    try:
-        chosen_period = Period.parse(period) if period else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--period") from None
+    chosen_period = parse_period(period)
     when = as_of_date(as_of)
     loaded, validation = checked_project(folder_of(folder, project), when)
     assert validation.root is not None
@@ -73,11 +79,4 @@ def status_command(
         raise typer.BadParameter(str(exc), param_hint="-o") from None
     report = status_since(validation.root, loaded, when, chosen_period, since)
     shown = render_status(report, target, force=force)
-    if shown.written is not None:
-        out().print(f"wrote {shown.written}")
-    elif shown.text is not None:
-        typer.echo(shown.text, nl=False)
-    else:
-        console = out()
-        for block in shown.blocks:
-            console.print(block)
+    show_output(shown.written, shown.text, shown.blocks)

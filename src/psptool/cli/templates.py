@@ -22,7 +22,9 @@ def _root(project: Path | None) -> Path | None:
 
     try:
         return find_project(project)
-    except ProjectNotFound:
+    except ProjectNotFound as exc:
+        if exc.missing:  # a --project that does not exist is a typo, not "no folder"
+            raise
         return None
 
 

@@ -21,7 +21,7 @@ from ..model.milestone import Task
 from ..model.risk import RiskAction
 from .session import EditResult, EditSession, find_record, record_ids, records
 
-_NUMBERED = re.compile(r"^(?P<record>.+)\.(?P<number>[0-9]+)$")
+_NUMBERED = re.compile(r"^(?P<record>.+)\.(?P<number>[0-9]{1,6})\Z")
 LISTS = (
     ("risks.yaml", "risks", "actions", "risk", tuple(RiskAction.model_fields)),
     ("milestones.yaml", "milestones", "tasks", "milestone", tuple(Task.model_fields)),

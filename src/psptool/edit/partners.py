@@ -6,8 +6,21 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import UserError
-from ..load.scaffold import slug
+from ..load.scaffold import latin_slug
+from ..quoting import shorten
 from .session import EditResult, EditSession, compact, records, refuse_taken_id
+
+
+def _id_from(name: str) -> str:
+    """A partner's id made from its name; refused when the name has no Latin letters to make
+    it from, rather than an id the user never typed."""
+    made = latin_slug(name)
+    if not made or not made[0].isalpha():
+        raise UserError(
+            f"cannot make an id from the name '{shorten(name)}': an id is letters A-Z, digits, "
+            "'-' and '_', starting with a letter; give one with --id"
+        )
+    return made
 
 
 def add_partner(
@@ -26,7 +39,7 @@ def add_partner(
     given."""
     session = EditSession(folder, as_of=as_of)
     doc = session.document("partners.yaml")
-    record_id = record_id or slug(name)
+    record_id = record_id or _id_from(name)
     people = [
         str(person["id"])
         for partner in records(doc, "partners")

@@ -28,6 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ImportRefused, UserError
+from ..load.limits import (
+    EXCEL_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_WORKBOOK_BYTES,
+    check_office_file,
+    excel_length,
+    read_regular,
+)
 from ..load.raid_layout import (
     ACTION_COLUMNS,
     ACTION_FIELDS,
@@ -48,10 +56,11 @@ from ..load.raid_layout import (
 )
 from ..load.roundtrip import YamlDocument
 from ..model.common import ID_PATTERN
+from ..quoting import escape_controls, shorten
 from .risks import ACTION_ORDER, RISK_ORDER
 from .session import DEFAULTS, Change, EditResult, EditSession, next_id
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 _TRUE = {"yes", "y", "true", "done", "x"}
 _FALSE = {"no", "n", "false", "not done"}
 _TARGET = ("Target likelihood", "Target impact")
@@ -279,26 +288,40 @@ Cell = tuple[Any, bool]
 
 
 def _read_workbook(path: Path) -> tuple[dict[str, list[list[Cell]]], list[CellProblem]]:
-    """Every sheet the layout names, as rows of cells."""
+    """Every sheet the layout names, as rows of cells.
+
+    Only a regular file is read, and only once its declared sizes, its sheets' rows, columns
+    and cells and its XML (no entity declarations, nothing cut short) are within the limits
+    (load.limits): a 20 KB workbook with one cell at XFD1048576 would otherwise be padded
+    to billions of cells."""
+    import io
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    if not path.is_file():
-        raise UserError(f"{path} is not a file")
+    shown = escape_controls(str(path))
+    data = read_regular(path, "the workbook", MAX_WORKBOOK_BYTES)
+    check_office_file(data, shown, "an Excel workbook (.xlsx)", sheets=True)
     try:
-        book = load_workbook(path, read_only=True, data_only=False)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise UserError(f"{path} cannot be read as an Excel workbook (.xlsx): {exc}") from None
+        raise UserError(
+            f"{shown} cannot be read as an Excel workbook (.xlsx): {shorten(exc)}"
+        ) from None
     try:
         sheets: dict[str, list[list[Cell]]] = {}
         for name in (RAID_SHEET, ACTIONS_SHEET, META_SHEET):
             if name in book.sheetnames:
                 sheets[name] = [
                     [(cell.value, cell.data_type == "f") for cell in row]
-                    for row in book[name].iter_rows()
+                    for row in book[name].iter_rows(max_col=MAX_COLUMNS)
                 ]
+    except Exception as exc:  # the sheet XML is read only now, row by row
+        raise UserError(
+            f"{shown}: the sheet cannot be read ({type(exc).__name__}: {shorten(exc)}); "
+            "the workbook may be damaged"
+        ) from None
     finally:
         book.close()
     problems = [
@@ -357,8 +380,10 @@ def _table(
         if column.is_data and column.header not in where:
             problems.append(CellProblem(sheet, 1, "", column.header, "the column is missing"))
     parsed = []
+    # a calculated column (the Score) holds a formula in the spare rows too
+    calculated = {where[c.header] for c in columns if not c.is_data and c.header in where}
     for number, cells in enumerate(rows[1:], start=2):
-        if all(_blank(cell) for cell in cells):
+        if all(_blank(cell) for i, cell in enumerate(cells) if i not in calculated):
             continue
         row = _Row(number)
         for column in columns:
@@ -387,6 +412,14 @@ def _read_cell(column: Column, cell: Cell) -> Any:
             "not what Excel last calculated)"
         )
     if isinstance(value, str):
+        if max(len(value), excel_length(value)) >= EXCEL_CELL_CHARS:
+            # Excel cuts longer text to its limit without a word: a cell this full may hold
+            # the first part of a value, and importing it would lose the rest
+            raise ValueError(
+                f"the cell holds {excel_length(value):,} characters, as many as an Excel cell "
+                "can: the text may have been cut; keep it under the limit, or edit it in "
+                "risks.yaml"
+            )
         value = value.strip()
         if not value:
             value = None
@@ -505,29 +538,21 @@ def _raid_rows(
     for row in rows:
         record_id = row.values.get("ID")
         letter = row.letters.get("ID", "")
+
+        def id_problem(message: str, number: int = row.number, letter: str = letter) -> CellProblem:
+            return CellProblem(RAID_SHEET, number, letter, "ID", message)
+
         if not record_id:
             suggestion = next_id(taken, "R")
             problems.append(
-                CellProblem(
-                    RAID_SHEET,
-                    row.number,
-                    letter,
-                    "ID",
+                id_problem(
                     "this row has no ID: put back the id of the entry it was, or give a new "
-                    f"entry a new id (the next free one is {suggestion})",
+                    f"entry a new id (the next free one is {suggestion})"
                 )
             )
             continue
         if record_id in by_id:
-            problems.append(
-                CellProblem(
-                    RAID_SHEET,
-                    row.number,
-                    letter,
-                    "ID",
-                    f"{record_id} is also on row {by_id[record_id].number}",
-                )
-            )
+            problems.append(id_problem(f"{record_id} is also on row {by_id[record_id].number}"))
             continue
         for column in RAID_COLUMNS:
             if column.required and row.empty(column.header):

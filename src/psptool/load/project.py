@@ -13,6 +13,7 @@ from ..diagnostics import Diagnostic, make
 from ..errors import MARKER, ProjectNotFound
 from ..model import FILES, FileSpec, Partnership, Project
 from ..vocabulary import STAGES, Stage
+from .limits import special_kind
 from .schema import Removed, locate, validate_file
 from .yamlfile import Path, Position, control_characters, parse_yaml
 
@@ -61,10 +62,18 @@ class LoadResult:
 
 
 def find_project(start: str | os.PathLike[str] | None = None) -> FsPath:
-    """The nearest folder at or above `start` that holds psp.yaml, as git finds its repo."""
+    """The nearest folder at or above `start` that holds psp.yaml, as git finds its repo.
+
+    A `start` that does not exist is refused: `psp validate typo` run inside a PSP folder
+    must not check the enclosing folder and pass."""
     here = FsPath(start or os.getcwd()).absolute()
-    if here.is_file():
-        here = here.parent
+    try:
+        if start is not None and not here.exists() and not here.is_symlink():
+            raise ProjectNotFound(here, missing=True)
+        if here.is_file():
+            here = here.parent
+    except OSError:  # a name too long to look up: there is no such folder
+        raise ProjectNotFound(here, missing=True) from None
     for folder in (here, *here.parents):
         if (folder / MARKER).exists() or (folder / MARKER).is_symlink():
             return folder
@@ -72,33 +81,49 @@ def find_project(start: str | os.PathLike[str] | None = None) -> FsPath:
 
 
 def read_text(path: FsPath, name: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a file as UTF-8, refusing folders, unreadable, huge and non-UTF-8 files."""
+    """Read a file of the folder as UTF-8, refusing folders, special files (a named pipe
+    would block for ever, /dev/zero never ends), unreadable, huge and non-UTF-8 files, and a
+    symbolic link that leads out of the folder (its content would be quoted in messages,
+    which CI publishes)."""
+    from .limits import outside
+
+    if outside(path, path.parent) is not None:
+        return None, [
+            make(
+                "PSP003",
+                f"{name} is a symbolic link to a file outside the folder; psp reads only "
+                "files inside it",
+                name,
+                hint="replace the link with the file itself",
+            )
+        ]
     try:
-        if path.is_dir():
-            return None, [make("PSP003", f"{name} is a folder, not a file", name)]
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
-            # a named pipe would block the read for ever, a device such as /dev/zero never ends
-            return None, [
-                make("PSP003", f"{name} is {_special_kind(status.st_mode)}, not a file", name)
-            ]
-        if status.st_size > MAX_FILE_BYTES:
-            return None, [_too_large(name, status.st_size)]
-        raw = path.read_bytes()
+        # opened without blocking and checked on the descriptor, so a named pipe is never
+        # waited on and a file swapped for a device after the check is never read
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError:
+        return None, [make("PSP003", f"{name} is a folder, not a file", name)]
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return None, [make("PSP003", f"{name} cannot be read: {reason}", name)]
+    try:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            return None, [make("PSP003", f"{name} is a folder, not a file", name)]
+        if not stat.S_ISREG(status.st_mode):
+            return None, [
+                make("PSP003", f"{name} is {special_kind(status.st_mode)}, not a file", name)
+            ]
+        if status.st_size > MAX_FILE_BYTES:
+            return None, [_too_large(name, status.st_size)]
+        with open(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return None, [make("PSP003", f"{name} cannot be read: {reason}", name)]
+    finally:
+        os.close(fd)
     return decode_text(raw, name)
-
-
-def _special_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
 
 
 def _too_large(name: str, size: int) -> Diagnostic:
@@ -178,8 +203,9 @@ def load_project(start: str | os.PathLike[str] | None = None, *, find: bool = Tr
     return _load(root, lambda spec: _read_from_disk(root, spec))
 
 
-def load_texts(root: FsPath, texts: Mapping[str, bytes | None]) -> LoadResult:
-    """Load a folder given as file contents (None for an absent file), e.g. from git history.
+def load_texts(root: FsPath, texts: Mapping[str, bytes | int | None]) -> LoadResult:
+    """Load a folder given as file contents (None for an absent file; a size for a file too
+    large to have been read), e.g. from git history.
 
     The same checks apply as for files on disk, so an old revision with errors still loads.
     """
@@ -214,10 +240,12 @@ def _read_from_disk(root: FsPath, spec: FileSpec) -> tuple[bool, str | None, lis
 
 
 def _read_from_memory(
-    spec: FileSpec, raw: bytes | None
+    spec: FileSpec, raw: bytes | int | None
 ) -> tuple[bool, str | None, list[Diagnostic]]:
     if raw is None:
         return False, None, []
+    if isinstance(raw, int):
+        return True, None, [_too_large(spec.name, raw)]
     text, found = decode_text(raw, spec.name)
     return True, text, found
 

@@ -102,11 +102,13 @@ def column_letter(index: int) -> str:
 
 
 def score_formula(row: int) -> str:
-    """The Score cell's formula for a row of the `RAID log` sheet."""
+    """The Score cell's formula for a row of the `RAID log` sheet: likelihood × impact, and
+    nothing until both are given (so the spare rows below the log score a new entry)."""
     headers = [c.header for c in RAID_COLUMNS]
     likelihood = column_letter(headers.index("Likelihood"))
     impact = column_letter(headers.index("Impact"))
-    return f"={likelihood}{row}*{impact}{row}"
+    pair = f"{likelihood}{row},{impact}{row}"
+    return f'=IF(COUNT({pair})=2,{likelihood}{row}*{impact}{row},"")'
 
 
 def canonical(column: Column, value: Any) -> Any:

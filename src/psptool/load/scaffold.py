@@ -26,11 +26,21 @@ class InitResult:
 
 
 def slug(name: str) -> str:
-    """An id from a name: 'Falkirk Foster Care PSP' -> 'falkirk-foster-care-psp'."""
-    text = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
+    """An id from a name: 'Falkirk Foster Care PSP' -> 'falkirk-foster-care-psp', accents
+    dropped ('Comhairle nan Eilean Siar – Ùr' -> '...-ur'); 'psp' when nothing is left."""
+    text = latin_slug(name)
     if not text or not text[0].isalpha():
         text = "psp-" + text if text else "psp"
     return text
+
+
+def latin_slug(name: str) -> str:
+    """The Latin letters and digits of `name` joined by '-', lower case, accents dropped
+    (NFKD, so 'é' is 'e' and 'ﬁ' is 'fi'); '' for a name in another script (日本)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower()
 
 
 def _yaml_string(text: str) -> str:
@@ -100,10 +110,13 @@ def _skeleton_files(folder: Path, name: str | None) -> dict[str, str]:
 
 
 def _example_files(example: str) -> dict[str, str]:
-    source = examples_dir() / example
-    if not (source / "psp.yaml").is_file():
+    # one of the examples by name, never a path (`../..`) nor a name too long to look up
+    if example not in list_examples():
+        from ..quoting import shorten
+
         known = ", ".join(list_examples()) or "none"
-        raise UserError(f"no example called '{example}' (examples: {known})")
+        raise UserError(f"no example called '{shorten(example)}' (examples: {known})")
+    source = examples_dir() / example
     return {
         spec.name: (source / spec.name).read_text(encoding="utf-8")
         for spec in FILES

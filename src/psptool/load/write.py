@@ -21,8 +21,7 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
     """
     if path.exists() and not force:
         raise OutputExists(f"{path} already exists; use --force to replace it")
-    if path.is_dir():
-        raise UserError(f"{path} is a folder")
+    refuse_special(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -36,7 +35,9 @@ def _stage(path: Path, target: Path, content: str | bytes) -> str:
     data = content.encode("utf-8") if isinstance(content, str) else content
     folder = target.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        # a short name of its own: the target's name may already be near the 255 bytes a
+        # file name may have, and the temporary file must fit too
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UserError(f"cannot write in {folder}: {exc.strerror or exc}") from None
     try:
@@ -79,12 +80,34 @@ def _replace_through_temporary(
         raise
 
 
+def refuse_special(path: Path) -> None:
+    """Refuse to write over anything but a regular file: with --force, a rename over
+    `/dev/zero` (as root) or a named pipe would replace the device or the pipe itself."""
+    from ..quoting import escape_controls
+    from .limits import special_kind
+
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as exc:
+        raise UserError(
+            f"cannot write {escape_controls(str(path))}: {exc.strerror or exc}"
+        ) from None
+    if not stat.S_ISREG(mode):
+        raise UserError(
+            f"{escape_controls(str(path))} is {special_kind(mode)}, not a file; psp writes "
+            "only files"
+        )
+
+
 def write_through(output: Path, save: Callable[[Path], None], *, force: bool = False) -> None:
     """For a library that can only save to a path (python-docx, openpyxl): `save` writes into
     a scratch folder, then the bytes go to `output` with `write_atomic`. An existing output is
     refused before any work is done, unless `force`."""
     if output.exists() and not force:
         raise OutputExists(f"{output} already exists; use --force to replace it")
+    refuse_special(output)
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / output.name
         save(scratch)

@@ -382,6 +382,11 @@ def _syntax_diagnostic(exc: Exception, text: str, file: str) -> Diagnostic:
         mark = opened
     line = mark.line + 1 if mark is not None else 0
     column = mark.column + 1 if mark is not None else 0
+    position = getattr(exc, "position", None)  # a ReaderError: a character YAML refuses
+    if mark is None and isinstance(position, int) and 0 <= position <= len(text):
+        before = text[:position]
+        line = before.count("\n") + 1
+        column = position - (before.rfind("\n") + 1) + 1
     source = lines[line - 1] if 0 < line <= len(lines) and not ran_off else ""
     if line > len(lines) and any(lines):
         # still past the end (a '[' or '{' on the last line): the end of the last line with

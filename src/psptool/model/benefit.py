@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from ..vocabulary import BenefitKind
+from ..vocabulary import BenefitKind, Cadence
 from .common import LARGEST, Id, IsoDate, Money, Number, Record, Records, whole
 from .options import DiscountRates, Year
 
@@ -85,6 +85,9 @@ class Benefit(Record):
     kind: BenefitKind | None = None
     measurements: list[Measurement] = Field(default_factory=list)
     sroi: Sroi | None = None
+    cadence: Cadence | None = None
+    """How often the KPI is measured; by default once a reporting period (the governance
+    group's cadence), so each highlight report has a new figure."""
 
 
 class BenefitsFile(Record):

@@ -47,6 +47,22 @@ def _check_id(value: str) -> str:
     return value
 
 
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2999, 12, 31)
+"""The dates psp carries: the analyses add periods and years to them, which past 9999 would
+overflow; no partnership's record is dated outside these."""
+
+
+def in_range(when: date) -> date:
+    """`when`, if psp can carry it (FIRST_DATE to LAST_DATE); ValueError otherwise."""
+    if not FIRST_DATE <= when <= LAST_DATE:
+        raise ValueError(
+            f"{when.isoformat()} is outside the dates psp carries "
+            f"({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})"
+        )
+    return when
+
+
 def iso_date(text: str) -> date:
     """The date written `YYYY-MM-DD`, and only so.
 
@@ -57,9 +73,10 @@ def iso_date(text: str) -> date:
     if not _DATE_PATTERN.match(text):
         raise ValueError(f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31")
     try:
-        return date.fromisoformat(text)
+        when = date.fromisoformat(text)
     except ValueError as exc:
         raise ValueError(f"'{text}' is not a real date ({exc})") from None
+    return in_range(when)
 
 
 def _parse_date(value: Any) -> Any:
@@ -68,7 +85,7 @@ def _parse_date(value: Any) -> Any:
     Spaces around the date are refused too, as the JSON Schema's pattern refuses them: YAML
     drops them from an unquoted value, so they are there only when written in quotes."""
     if isinstance(value, date):
-        return value
+        return in_range(value)
     if isinstance(value, str):
         return iso_date(value)
     raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31")

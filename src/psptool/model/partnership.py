@@ -56,6 +56,8 @@ class Approval(Record):
     partner: Id
     person: Id | None = None
     date: IsoDate | None = None
+    meeting: Id | None = None
+    """The meeting (meetings.yaml) that gave the approval, e.g. the governance group's."""
 
 
 class RiskMatrix(Record):

@@ -16,15 +16,19 @@ _STYLE = {"error": "bold red", "warning": "yellow"}
 
 
 def display_path(root: Path | None, file: str, cwd: Path | None = None) -> str:
-    """The file's path as the user would type it: relative to the working folder if inside it."""
+    """The file's path as the user would type it: relative to the working folder if inside it,
+    control characters escaped (a folder named with an escape sequence or a line break must
+    neither retitle the terminal nor split `file:line:` over two lines)."""
+    from ..quoting import escape_controls
+
     if root is None:
-        return file
+        return escape_controls(file)
     full = root / file if file else root
     cwd = cwd or Path.cwd()
     try:
-        return str(full.relative_to(cwd)) or "."
+        return escape_controls(str(full.relative_to(cwd)) or ".")
     except ValueError:
-        return str(full)
+        return escape_controls(str(full))
 
 
 def location(d: Diagnostic, root: Path | None) -> str:
@@ -160,12 +164,26 @@ def _source(
     """The offending line under its number, and a caret under its column."""
     gutter = f"    {number:>4} | "
     at = len(text[: max(column, 1) - 1].expandtabs())
-    text = text.expandtabs()
-    # a caret after the line's end takes a cell of its own
-    room = None if width is None else width - len(gutter) - (at >= len(text))
+    text = _visible(text.expandtabs())
+    # a caret after the line's end takes a cell of its own; a line is never shown whole past
+    # MAX_SOURCE, even in a log (a 5 MB one-line file)
+    room = MAX_SOURCE if width is None else min(MAX_SOURCE, width - len(gutter))
+    room -= at >= len(text)
     shown, caret = _clip(text, at, room)
     yield line_of(gutter + shown, style="dim")
     yield line_of(" " * (len(gutter) - 2) + "| " + " " * caret + "^", style="dim")
+
+
+MAX_SOURCE = 500
+"""Most cells of a source line shown under a finding."""
+
+
+def _visible(text: str) -> str:
+    """The line with each control character (an escape sequence, a carriage return) shown as
+    '�', one cell as the character was one column, so the caret stays under its column."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else "\ufffd" for c in text)
 
 
 def _clip(text: str, at: int, room: int | None) -> tuple[str, int]:

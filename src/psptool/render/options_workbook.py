@@ -1,5 +1,9 @@
 """The options appraisal as a workbook: criteria and weights, the score matrix, weighted
-totals as Excel formulas (so a changed weight recalculates), rank, and the sensitivity table."""
+totals as Excel formulas (so a changed weight recalculates), rank, and the sensitivity table.
+
+The formulas run over spare rows below the criteria, so a criterion a partner adds there
+counts; scores take whole numbers from 1 to 5 and weights numbers from 0; the Options sheet's
+scores, ranks and cost per point are formulas of the Scores sheet's."""
 
 from __future__ import annotations
 
@@ -9,10 +13,19 @@ from typing import Any
 from ..analysis.options import OptionsAppraisal
 from ..model import Project
 from ..report.papers.options import OptionsWorkbook
-from .workbook import MONEY_FORMAT, column_letter, new_workbook, set_properties, write_table
+from .workbook import (
+    column_letter,
+    money_format,
+    new_workbook,
+    set_properties,
+    whole_numbers,
+    write_table,
+)
 
 FIRST_OPTION_COLUMN = 4
 """Scores sheet: A criterion id, B criterion, C weight, then one column per option."""
+SPARE_CRITERIA = 5
+"""Empty rows below the criteria, inside the totals' ranges, for criteria a partner adds."""
 
 
 def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date) -> Any:
@@ -30,7 +43,8 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
     ]
     write_table(sheet, "Scores", headers, rows, widths={"Name": 44})
     n = len(opts.criteria)
-    first, last = 2, 1 + n
+    first, last = 2, 1 + n + SPARE_CRITERIA
+    money = money_format(project.psp.currency)
     weights = f"$C${first}:$C${last}"
     total_row, score_row, rank_row, psp_row = last + 2, last + 3, last + 4, last + 5
     labels = {
@@ -44,6 +58,8 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
     k = len(opts.options)
     first_col = column_letter(FIRST_OPTION_COLUMN)
     last_col = column_letter(FIRST_OPTION_COLUMN + k - 1)
+    whole_numbers(sheet, f"{first_col}{first}:{last_col}{last}", 1, 5, "a score")
+    _weights(sheet, f"C{first}:C{last}")
     by_id = {o.id: o for o in appraisal.options}
     for i, option in enumerate(opts.options):
         col = column_letter(FIRST_OPTION_COLUMN + i)
@@ -66,23 +82,32 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             "scores and ranks recalculate; the last row keeps the figures as psp computed them."
         ),
     )
-    note.alignment = Alignment(wrap_text=False)
+    # across the table's width, wrapped, so it prints whole within the print area
+    sheet.merge_cells(f"A{psp_row + 2}:{last_col}{psp_row + 2}")
+    note.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[psp_row + 2].height = 45
     note.font = Font(italic=True)
 
     summary = workbook.create_sheet("Options")
+    ids = f"Scores!${first_col}$1:${last_col}$1"
+
+    def from_scores(row: int, r: int) -> str:
+        """The Scores sheet's figure in row `row` for the option named on row `r`."""
+        return f"INDEX(Scores!${first_col}${row}:${last_col}${row},MATCH($B{r},{ids},0))"
+
     rows = [
         [
-            o.rank,
+            f"={from_scores(rank_row, r)}",
             o.id,
             o.name,
             "yes" if o.do_nothing else "",
             "yes" if o.preferred else "",
-            round(o.score, 1),
+            f"={from_scores(score_row, r)}",
             o.cost,
-            None if o.cost_per_point is None else round(o.cost_per_point),
+            f'=IF(AND(ISNUMBER(G{r}),F{r}>0),ROUND(G{r}/F{r},0),"")',
             round(100 * o.first_share, 1),
         ]
-        for o in appraisal.options
+        for r, o in enumerate(appraisal.options, 2)
     ]
     write_table(
         summary,
@@ -99,14 +124,16 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             "Wins % (random weights)",
         ],
         rows,
-        widths={"Option": 48},
+        widths={"Option": 48, "Rank": 8, "Score /100": 11, "Cost per point": 14},
         money_columns=["Cost", "Cost per point"],
+        money=money,
+        formula_columns=["Rank", "Score /100", "Cost per point"],
     )
-    for row in summary.iter_rows(min_row=2, min_col=7, max_col=8):
+    for row in summary.iter_rows(min_row=2, min_col=6, max_col=6):
         for cell in row:
-            cell.number_format = MONEY_FORMAT
+            cell.number_format = "0.0"
 
-    _economics(workbook, project)
+    _economics(workbook, project, money)
 
     sens = workbook.create_sheet("Sensitivity")
     option_names = {o.id: o.name for o in project.options.options}
@@ -140,7 +167,23 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
     return workbook
 
 
-def _economics(workbook: Any, project: Project) -> None:
+def _weights(sheet: Any, cells: str) -> None:
+    """Weights are numbers from 0."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+    )
+    validation.error, validation.errorTitle = "A weight is a number from 0", "Not a weight"
+    sheet.add_data_validation(validation)
+    validation.add(cells)
+
+
+def _economics(workbook: Any, project: Project, money: str) -> None:
     """The economic case beside the scoring, when options have costs and benefits by year."""
     from ..analysis.economics import economic_case
 
@@ -219,6 +262,7 @@ def _economics(workbook: Any, project: Project) -> None:
             "Own PV costs with optimism bias",
             "Own NPV with optimism bias",
         ],
+        money=money,
     )
     against = (
         f"The headline is each option against doing nothing ({case.do_nothing}): its present "

@@ -89,7 +89,8 @@ def render_paper(
         from .templates import find_template, render_docx
 
         source = template if template is not None else find_template(spec.template, root)[0]
-        render_docx(source, data, target, force)
+        caption = f"{checked.result.project.psp.name} · {spec.title}"
+        render_docx(source, data, target, force, caption=caption)
     else:
         from .workbook import save
 

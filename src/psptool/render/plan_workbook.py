@@ -1,5 +1,10 @@
 """The plan as a workbook: milestones and tasks, and a Gantt chart drawn by conditional
-formatting over a week or month grid from the partnership's start to its end."""
+formatting over a week or month grid from the partnership's start to its end.
+
+The workbook stays live: each milestone's slippage and state are formulas of its dates on the
+Milestones sheet and the workbook's as-at date (the `AsAt` name), and the Gantt reads its
+dates from there (a bar starts when the milestones it depends on end), so a date changed in
+Excel moves the bar; the formulas run over spare rows below the milestones for new ones."""
 
 from __future__ import annotations
 
@@ -11,7 +16,19 @@ from ..analysis.plan import PlanAnalysis
 from ..model import Project
 from ..report.papers.plan import PlanWorkbook
 from ..report.people import owner_names
-from .workbook import DATE_FORMAT, column_letter, new_workbook, put, set_properties, write_table
+from ..vocabulary import STAGES
+from .workbook import (
+    AS_AT,
+    DATE_FORMAT,
+    SPARE_ROWS,
+    add_lists,
+    column_letter,
+    define_as_at,
+    dropdown,
+    new_workbook,
+    set_properties,
+    write_table,
+)
 
 GANTT_FIRST_COLUMN = 5
 """Gantt sheet: A milestone, B title, C start, D end, then one column per week or month."""
@@ -22,6 +39,8 @@ FORECAST_FILL = "ED7D31"
 """A milestone still to come that cannot happen as planned (forecast late, or due before a
 milestone it depends on): its bar runs to its forecast."""
 TODAY_FILL = "FFC000"
+OVERDUE_FILL = "FFC7CE"
+"""Excel's light red, as the RAID log's overdue reviews: a milestone or task past its date."""
 
 
 MAX_YEARS = 10
@@ -67,6 +86,7 @@ def plan_workbook(
 
     workbook = new_workbook()
     set_properties(workbook, f"{project.psp.name}: plan", {"psp.as_of": as_of.isoformat()})
+    define_as_at(workbook, as_of)
     names = owner_names(project)
     flags = flags or {}
 
@@ -79,14 +99,14 @@ def plan_workbook(
             names.get(m.owner or "", m.owner),
             m.due,
             m.completed,
-            m.slippage_days,
-            m.state,
+            slippage_formula(r),
+            state_formula(r, plan.period_end),
             ", ".join(next(x for x in project.milestones.milestones if x.id == m.id).depends_on),
             "yes" if m.critical else "",
             m.forecast if m.completed is None else None,
             flags.get(m.id, ""),
         ]
-        for m in plan.milestones
+        for r, m in enumerate(plan.milestones, 2)
     ]
     write_table(
         sheet,
@@ -106,8 +126,19 @@ def plan_workbook(
             "Flag",
         ],
         rows,
-        widths={"Milestone": 50, "Flag": 40},
+        widths={"Milestone": 50, "Slippage (days)": 10, "State": 12, "Flag": 40},
+        date_columns=("Due", "Completed", "Forecast"),
+        formula_columns=("Slippage (days)", "State"),
     )
+    listed = len(rows) + 1
+    for r in range(listed + 1, listed + SPARE_ROWS + 1):
+        sheet.cell(row=r, column=5).number_format = DATE_FORMAT
+        sheet.cell(row=r, column=6).number_format = DATE_FORMAT
+        sheet.cell(row=r, column=7, value=slippage_formula(r))
+        sheet.cell(row=r, column=8, value=state_formula(r, plan.period_end))
+    lists = add_lists(workbook, {"stage": STAGES, "done": ["yes", "no"]})
+    dropdown(sheet, lists["stage"], f"C2:C{listed + SPARE_ROWS}", "a stage")
+    _overdue(sheet, f"H2:H{listed + SPARE_ROWS}", 'H2="overdue"')
 
     tasks = workbook.create_sheet("Tasks")
     task_rows = [
@@ -122,6 +153,9 @@ def plan_workbook(
         task_rows,
         widths={"Task": 50},
     )
+    tasks_end = len(task_rows) + 1 + SPARE_ROWS
+    dropdown(tasks, lists["done"], f"E2:E{tasks_end}", "yes or no")
+    _overdue(tasks, f"D2:D{tasks_end}", 'AND($E2<>"yes",ISNUMBER(D2),D2<AsAt)')
 
     gantt = workbook.create_sheet("Gantt")
     dated = [m.due for m in plan.milestones if m.due] + [
@@ -155,31 +189,53 @@ def plan_workbook(
     gantt.cell(row=3, column=1, value="period ends").font = Font(italic=True, size=8)
     gantt.row_dimensions[3].hidden = True
     first_row = 4
-    for r, m in enumerate(plan.milestones, first_row):
-        gantt.cell(row=r, column=1, value=m.id)
-        put(gantt, r, 2, m.title)
-        # a milestone that cannot happen as planned is drawn to its forecast
-        end_on = m.completed or (max(m.due, m.forecast) if m.due and m.forecast else m.due)
-        begin = bar_start(project, plan, m.id)
-        if begin is not None and end_on is not None and begin > end_on:
-            begin = end_on
-        gantt.cell(row=r, column=3, value=begin).number_format = DATE_FORMAT
-        gantt.cell(row=r, column=4, value=end_on).number_format = DATE_FORMAT
+    row_of = {m.id: r for r, m in enumerate(plan.milestones, first_row)}
+    offset = first_row - 2  # Gantt row r shows the milestone on row r - 2 of Milestones
+    state_col = column_letter(GANTT_FIRST_COLUMN + len(periods))
+    for r in range(first_row, first_row + len(plan.milestones) + SPARE_ROWS):
+        source = r - offset
+        shown = f"Milestones!$A{source}"
+        gantt.cell(row=r, column=1, value=f'=IF({shown}="","",{shown})')
+        gantt.cell(row=r, column=2, value=f'=IF({shown}="","",Milestones!$B{source})')
+        start_at = start
+        if r - first_row < len(plan.milestones):
+            m = plan.milestones[r - first_row]
+            own = next(x for x in project.milestones.milestones if x.id == m.id)
+            ends = [f"$D{row_of[d]}" for d in own.depends_on if d in row_of]
+            if ends:  # never after its own end: a bar is drawn even when due too early
+                gantt.cell(row=r, column=3, value=f"=MIN(MAX({','.join(ends)}),$D{r})")
+            else:
+                gantt.cell(row=r, column=3, value=bar_start(project, plan, m.id) or start_at)
+        else:
+            gantt.cell(row=r, column=3, value=f'=IF({shown}="","",{_date(start_at)})')
+        gantt.cell(row=r, column=3).number_format = DATE_FORMAT
+        done, due = f"Milestones!$F{source}", f"Milestones!$E{source}"
+        forecast = f"Milestones!$K{source}"
+        # a milestone still to come is drawn to its forecast where that is later
+        gantt.cell(
+            row=r,
+            column=4,
+            value=f'=IF({shown}="","",IF(ISNUMBER({done}),{done},'
+            f"IF(ISNUMBER({forecast}),MAX({due},{forecast}),{due})))",
+        ).number_format = DATE_FORMAT
         for i in range(len(periods)):
             gantt.cell(row=r, column=GANTT_FIRST_COLUMN + i).border = Border(left=thin, right=thin)
-        state = "forecast late" if m.id in flags and m.state != "overdue" else m.state
-        gantt.cell(row=r, column=5 + len(periods), value=state)
-        if m.id in flags:
-            gantt.cell(row=r, column=6 + len(periods), value=flags[m.id])
+        state, flag = f"Milestones!$H{source}", f"Milestones!$L{source}"
+        gantt.cell(
+            row=r,
+            column=5 + len(periods),
+            value=f'=IF({shown}="","",IF(AND({flag}<>"",{state}<>"overdue",{state}<>"done"),'
+            f'"forecast late",{state}))',
+        )
+        gantt.cell(row=r, column=6 + len(periods), value=f'=IF({shown}="","",{flag}&"")')
     gantt.column_dimensions["A"].width = 6
     gantt.column_dimensions["B"].width = 42
     gantt.column_dimensions["C"].width = gantt.column_dimensions["D"].width = 11
     gantt.freeze_panes = gantt.cell(row=first_row, column=GANTT_FIRST_COLUMN)
-    last_row = first_row + max(len(plan.milestones), 1) - 1
+    last_row = first_row + len(plan.milestones) + SPARE_ROWS - 1
     first_col = column_letter(GANTT_FIRST_COLUMN)
     last_col = column_letter(GANTT_FIRST_COLUMN + len(periods) - 1)
     area = f"{first_col}{first_row}:{last_col}{last_row}"
-    state_col = column_letter(GANTT_FIRST_COLUMN + len(periods))
     # a cell is part of the bar when its period overlaps the milestone's start to end
     overlap = f"AND({first_col}$2<=$D{first_row},{first_col}$3>=$C{first_row})"
     rules = [
@@ -187,11 +243,7 @@ def plan_workbook(
         (f'AND({overlap},${state_col}{first_row}="done")', DONE_FILL),
         (f'AND({overlap},${state_col}{first_row}="forecast late")', FORECAST_FILL),
         (overlap, BAR_FILL),
-        (
-            f"AND({first_col}$2<=DATE({as_of.year},{as_of.month},{as_of.day}),"
-            f"{first_col}$3>=DATE({as_of.year},{as_of.month},{as_of.day}))",
-            TODAY_FILL,
-        ),
+        (f"AND({first_col}$2<={AS_AT},{first_col}$3>={AS_AT})", TODAY_FILL),
     ]
     for formula, fill in rules:
         gantt.conditional_formatting.add(
@@ -201,8 +253,50 @@ def plan_workbook(
             ),
         )
     gantt.cell(row=2, column=5 + len(periods), value="State").font = Font(bold=True)
+    bottom = first_row + max(len(plan.milestones), 1) - 1
+    flag_col = column_letter(GANTT_FIRST_COLUMN + len(periods) + 1)
     gantt.cell(row=2, column=6 + len(periods), value="Flag").font = Font(bold=True)
+    gantt.column_dimensions[flag_col].width = 40
+    gantt.print_area = f"A1:{flag_col}{bottom}"
+    gantt.print_title_rows = "2:2"
+    gantt.print_title_cols = "A:D"
+    names_at = workbook.sheetnames
+    workbook.move_sheet("Lists", offset=len(names_at) - 1 - names_at.index("Lists"))  # hidden
     return workbook
+
+
+def _overdue(sheet: Any, cells: str, formula: str) -> None:
+    """Shade `cells` light red where `formula` (written for their first row) holds."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+
+    sheet.conditional_formatting.add(
+        cells, FormulaRule(formula=[formula], fill=PatternFill("solid", bgColor=OVERDUE_FILL))
+    )
+
+
+def _date(day: date) -> str:
+    return f"DATE({day.year},{day.month},{day.day})"
+
+
+def slippage_formula(row: int) -> str:
+    """Days late on row `row` of the Milestones sheet, as `psp score plan` counts them:
+    completed less due once done, the as-at date less due while overdue, else nothing."""
+    due, done = f"E{row}", f"F{row}"
+    return (
+        f'=IF(A{row}="","",IF(ISNUMBER({done}),IF(ISNUMBER({due}),{done}-{due},""),'
+        f'IF(AND(ISNUMBER({due}),{due}<{AS_AT}),{AS_AT}-{due},"")))'
+    )
+
+
+def state_formula(row: int, period_end: date) -> str:
+    """The milestone's state on row `row`: done, unscheduled, overdue, due (by the end of
+    the next reporting period, `period_end`) or upcoming, as `psp score plan` gives it."""
+    due, done = f"E{row}", f"F{row}"
+    return (
+        f'=IF(A{row}="","",IF(ISNUMBER({done}),"done",IF(NOT(ISNUMBER({due})),"unscheduled",'
+        f'IF({due}<{AS_AT},"overdue",IF({due}<={_date(period_end)},"due","upcoming")))))'
+    )
 
 
 def write(data: PlanWorkbook) -> Any:

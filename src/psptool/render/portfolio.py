@@ -27,11 +27,13 @@ PARTNERSHIP_COLUMNS = [
     "Variance",
     "Off track",
     "Next gate",
+    "Next meeting",
     "Errors",
     "Warnings",
 ]
 """The row of each partnership: Red lists open red risks and issues, Slipped the milestones
-overdue or completed late this period, Off track the benefits behind the line to target."""
+overdue or completed late this period, Off track the benefits behind the line to target,
+Next meeting the next governance meeting (provisional where only its cadence implies it)."""
 
 
 def _shown(rag: str | None) -> str:
@@ -56,6 +58,17 @@ def gate_text(row: Row) -> str:
     return f"{row.next_stage}: {row.gate_unmet} of {row.gate_items} unmet"
 
 
+def meeting_text(row: Row) -> str:
+    """The next governance meeting: "23 September 2011", "(provisional)" when only the
+    group's cadence implies it."""
+    if not row.checked:
+        return "–"
+    meeting = row.next_meeting
+    if meeting is None:
+        return "none planned"
+    return long_date(meeting.day) + (" (provisional)" if meeting.provisional else "")
+
+
 def partnership_cells(row: Row) -> list[Any]:
     """A row's cells in `PARTNERSHIP_COLUMNS` order, as people read them."""
     if not row.checked:
@@ -65,6 +78,7 @@ def partnership_cells(row: Row) -> list[Any]:
             row.lead or "–",
             "errors",
             *(["–"] * 4),
+            "–",
             "–",
             "–",
             "–",
@@ -89,6 +103,7 @@ def partnership_cells(row: Row) -> list[Any]:
         variance_text(row),
         ", ".join(row.off_track) or "none",
         gate_text(row),
+        meeting_text(row),
         row.errors,
         row.warnings,
     ]
@@ -110,7 +125,8 @@ def partnerships_table(portfolio: Portfolio) -> Table:
         notes=[
             "Overall is the worst of schedule, risks and issues, budget and benefits, as each "
             "partnership's highlight report rates them; – is not rated yet. Variance is spend "
-            "to date, actual minus planned."
+            "to date, actual minus planned. Next meeting is the next governance meeting; a "
+            "provisional one is only implied by the group's cadence."
         ],
         rags=rags,
         prose=(),

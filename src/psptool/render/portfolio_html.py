@@ -128,6 +128,10 @@ def _sort_keys(row: Row) -> list[str | None]:
             keys.append("" if row.variance is None else f"{row.variance:.2f}")
         elif name == "Next gate":
             keys.append(str(row.gate_unmet) if row.checked else "")
+        elif name == "Next meeting":
+            meeting = row.next_meeting
+            none = "9999-12-31" if row.checked else ""  # none planned sorts after every date
+            keys.append(meeting.day.isoformat() if meeting is not None else none)
         else:
             keys.append(None)
     return keys

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.risk import score_risks
+from ..errors import CellTooLong
 from ..load import LoadResult
+from ..load.limits import EXCEL_CELL_CHARS, excel_length
 from ..load.raid_layout import (
     ACTION_COLUMNS,
     ACTIONS_SHEET,
@@ -33,28 +35,30 @@ from ..load.raid_layout import (
     risk_row,
     score_formula,
 )
+from ..quoting import shorten
 from ..report.papers.raid import RaidWorkbook
 from ..vocabulary import RAID_TYPES
 from .workbook import (
     DATE_FORMAT,
     HEADER_FILL,
     RAG_FILL,
+    SPARE_ROWS,
     add_lists,
     append_row,
     cell_style,
     column_letter,
+    define_as_at,
     dropdown,
-    fit_row_heights,
     new_workbook,
     set_properties,
     with_article,
 )
 
-SPARE_ROWS = 200
-"""Empty rows left unlocked below the log, for partners to add entries."""
 WRAPPED = ("Title", "Description")
 """The `RAID log` columns whose text wraps."""
 CALCULATED_FILL = "D9D9D9"
+OVERDUE_FILL = "FFC7CE"
+"""Excel's light red: a review or action date passed while the entry is open."""
 
 
 def content_hash(result: LoadResult) -> str:
@@ -72,14 +76,35 @@ def raid_records(result: LoadResult) -> list[Mapping[str, Any]]:
     return [r for r in records if isinstance(r, Mapping)] if isinstance(records, list) else []
 
 
+def refuse_long_cells(records: Sequence[Mapping[str, Any]]) -> None:
+    """Refuse, before anything is written, a value longer than an Excel cell holds: Excel
+    (and openpyxl) would cut it without a word, and `psp import raid --apply` would then
+    write the cut text back into risks.yaml. A value filled to the limit is refused too: the
+    import cannot tell it from a cut one."""
+    for record in records:
+        rows = [("RAID log", risk_row(record)), *(("Actions", a) for a in action_rows(record))]
+        for sheet, row in rows:
+            for header, value in row.items():
+                if isinstance(value, str) and excel_length(value) >= EXCEL_CELL_CHARS:
+                    raise CellTooLong(
+                        f"{shorten(record.get('id'), 40)}: the {header.lower()} is "
+                        f"{excel_length(value):,} characters long, and an Excel cell holds "
+                        f"{EXCEL_CELL_CHARS:,} (sheet '{sheet}'): Excel would cut it; shorten it "
+                        f"in risks.yaml to under {EXCEL_CELL_CHARS:,} characters, or keep the "
+                        "full text in a document and refer to it, before rendering the RAID "
+                        "workbook"
+                    )
+
+
 def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) -> Any:
-    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     project = result.project
     matrix = project.psp.risk_matrix
     records = raid_records(result)
+    refuse_long_cells(records)
     workbook = new_workbook()
     properties = {
         "psp.as_of": as_of.isoformat(),
@@ -89,6 +114,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     if commit:
         properties["psp.commit"] = commit
     set_properties(workbook, f"{project.psp.name}: RAID log", properties)
+    as_at = define_as_at(workbook, as_of)
 
     sheet = workbook.create_sheet(RAID_SHEET)
     headers = [c.header for c in RAID_COLUMNS]
@@ -137,20 +163,18 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
             formulas,
         )
     last = max(len(records) + 1, 2)
-    wrapped = {c: col.width for c, col in enumerate(RAID_COLUMNS, 1) if col.header in WRAPPED}
-    fit_row_heights(sheet, wrapped)
     if records:
         table = Table(displayName="RAID", ref=f"A1:{column_letter(len(headers))}{last}")
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         sheet.add_table(table)
     sheet.freeze_panes = "C2"
+    # the spare rows (and an empty log's first row) score what a partner enters in them
     editable = cell_style(sheet, protection=unlocked)
-    spare = [None if c == score_col else editable for c in range(1, len(headers) + 1)]
-    if not records:  # the first row below the header is the (empty) log's: its Score shaded
-        shaded = cell_style(sheet, fill=calculated)
-        append_row(sheet, [None] * len(headers), [shaded if s is None else s for s in spare])
-    for _ in range(SPARE_ROWS):
-        append_row(sheet, [None] * len(headers), spare)
+    shaded = cell_style(sheet, fill=calculated)
+    spare = [shaded if c == score_col else editable for c in range(1, len(headers) + 1)]
+    for r in range(len(records) + 2, last + SPARE_ROWS + 1):
+        values = [score_formula(r) if c == score_col else None for c in range(1, len(headers) + 1)]
+        append_row(sheet, values, spare, formulas)
     sheet.cell(row=1, column=score_col).comment = None
     sheet.protection.sheet = True
     sheet.protection.autoFilter = False
@@ -158,8 +182,9 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
     sheet.protection.insertRows = False
+    end = last + SPARE_ROWS
     score = column_letter(score_col)
-    score_range = f"{score}2:{score}{last}"
+    score_range = f"{score}2:{score}{end}"
     for operator, bounds, rag in (
         ("greaterThanOrEqual", [str(matrix.red)], "red"),
         ("between", [str(matrix.amber), str(matrix.red - 1)], "amber"),
@@ -178,12 +203,21 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         {
             "type": RAID_TYPES,
             "status": STATUSES,
-            "score": [str(i) for i in range(1, 6)],
+            "score": list(range(1, 6)),
             "done": ["yes", "no"],
             "owner": owners or ["-"],
         },
     )
-    end = last + SPARE_ROWS
+    status = column_letter(headers.index("Status") + 1)
+    for header in ("Review", "Resolve by"):
+        letter = column_letter(headers.index(header) + 1)
+        sheet.conditional_formatting.add(
+            f"{letter}2:{letter}{end}",
+            FormulaRule(
+                formula=[f'AND(${status}2="open",ISNUMBER({letter}2),{letter}2<{as_at})'],
+                fill=PatternFill("solid", bgColor=OVERDUE_FILL),
+            ),
+        )
     for header, name in (
         ("Type", "type"),
         ("Status", "status"),
@@ -224,7 +258,6 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
                 value = "yes" if value else "no"
             values.append(value)
         append_row(actions, values, action_styles)
-    fit_row_heights(actions, {action_headers.index("Action") + 1: 60})
     if rows:
         table = Table(
             displayName="Actions", ref=f"A1:{column_letter(len(action_headers))}{len(rows) + 1}"
@@ -237,6 +270,14 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     dropdown(actions, lists["done"], f"{done}2:{done}{actions_end}", "yes or no")
     owner = column_letter(action_headers.index("Owner") + 1)
     dropdown(actions, lists["owner"], f"{owner}2:{owner}{actions_end}", "an owner")
+    due = column_letter(action_headers.index("Due") + 1)
+    actions.conditional_formatting.add(
+        f"{due}2:{due}{actions_end}",
+        FormulaRule(
+            formula=[f'AND(${done}2<>"yes",ISNUMBER({due}2),{due}2<{as_at})'],
+            fill=PatternFill("solid", bgColor=OVERDUE_FILL),
+        ),
+    )
 
     _heat_map(workbook, result, as_of)
 

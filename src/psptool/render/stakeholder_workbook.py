@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..analysis.stakeholders import StakeholderMap, quadrant
+from ..analysis.stakeholders import HIGH, StakeholderMap, quadrant
 from ..model import Project
 from ..report.papers.stakeholders import StakeholderWorkbook
 from ..report.people import owner_names
-from .workbook import new_workbook, put, set_properties, write_table
+from .workbook import SPARE_ROWS, new_workbook, put, set_properties, whole_numbers, write_table
 
 QUADRANT_FILL = {
     "manage closely": "F4B183",
@@ -59,16 +59,21 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
 
     people = workbook.create_sheet("Stakeholders")
     rows = [
-        [s.id, s.name, s.interest, s.influence, s.quadrant, ", ".join(s.communications)]
-        for s in smap.stakeholders
+        [s.id, s.name, s.interest, s.influence, quadrant_formula(r), ", ".join(s.communications)]
+        for r, s in enumerate(smap.stakeholders, 2)
     ]
     write_table(
         people,
         "Stakeholders",
         ["ID", "Stakeholder", "Interest", "Influence", "Quadrant", "Reached by"],
         rows,
-        widths={"Stakeholder": 48},
+        widths={"Stakeholder": 48, "Quadrant": 16},
+        formula_columns=["Quadrant"],
     )
+    end = len(rows) + 1 + SPARE_ROWS
+    for r in range(len(rows) + 2, end + 1):
+        people.cell(row=r, column=5, value=quadrant_formula(r))
+    whole_numbers(people, f"C2:D{end}", 1, 5, "interest and influence")
 
     names = owner_names(project)
     stakeholder_names = {s.id: s.name for s in project.stakeholders.stakeholders}
@@ -100,6 +105,15 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
             + ", ".join(stakeholder_names[s] for s in smap.unreached),
         ).font = Font(bold=True, color="C00000")
     return workbook
+
+
+def quadrant_formula(row: int) -> str:
+    """The quadrant of the stakeholder on row `row`, from its interest (C) and influence
+    (D), as `psp score stakeholders` places it."""
+    return (
+        f'=IF(OR(C{row}="",D{row}=""),"",IF(D{row}>={HIGH},IF(C{row}>={HIGH},'
+        f'"manage closely","keep satisfied"),IF(C{row}>={HIGH},"keep informed","monitor")))'
+    )
 
 
 def write(data: StakeholderWorkbook) -> Any:

@@ -46,6 +46,8 @@ def status_document(report: StatusReport) -> Document:
             Bullets(r.decisions, numbered=True),
         )
 
+    _since_last_meeting(doc, r)
+
     if r.changes is not None or r.since_note:
         doc.add(Heading(1, "Since the last report"))
         if r.since_note:
@@ -206,6 +208,47 @@ def status_document(report: StatusReport) -> Document:
             ),
         )
     return doc
+
+
+def _since_last_meeting(doc: Document, r: StatusReport) -> None:
+    """Actions from the governance group's last meeting, and the decisions taken since: what
+    the group checks first at its next meeting."""
+    last = r.last_meeting
+    if last is None:
+        return
+    doc.add(Heading(1, f"Since the last meeting ({last.group}, {long_date(last.date)})"))
+    if r.meeting_actions:
+        doc.add(
+            Table(
+                "Actions from the last meeting",
+                ["Ref", "Action", "Owner", "Due", "State"],
+                [
+                    [
+                        a.ref,
+                        a.action,
+                        r.names.get(a.owner or "", a.owner),
+                        a.due,
+                        f"done {long_date(a.completed)}".strip() if a.state == "done" else a.state,
+                    ]
+                    for a in r.meeting_actions
+                ],
+            )
+        )
+    else:
+        doc.add(Para("The last meeting agreed no actions."))
+    if r.meeting_decisions:
+        doc.add(
+            Table(
+                "Decisions since the last meeting",
+                ["ID", "Meeting", "Decision", "Affects"],
+                [
+                    [d.id, f"{d.meeting} ({long_date(d.held)})", d.decision, ", ".join(d.affects)]
+                    for d in r.meeting_decisions
+                ],
+            )
+        )
+    else:
+        doc.add(Para("No decision has been recorded since the last meeting."))
 
 
 def heatmap_table_from(report: StatusReport) -> Table:

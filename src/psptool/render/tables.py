@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rich.cells import cell_len
 
+from ..quoting import escape_controls
 from ..vocabulary import RAG_COLOURS, RAG_TEXT_COLOURS
 
 if TYPE_CHECKING:
@@ -65,8 +66,8 @@ def cell_text(value: Any, decimals: int | None = None) -> str:
     if isinstance(value, int):
         return f"{value:,}" if abs(value) >= 10_000 else str(value)
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return escape_controls(", ".join(str(v) for v in value), keep_lines=True)
+    return escape_controls(str(value), keep_lines=True)
 
 
 PROSE = 12
@@ -425,15 +426,20 @@ def to_markdown(table: Table) -> str:
     return "\n".join(lines)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV field as a formula (OWASP's CSV injection list):
+`-2+3+cmd|' /C calc'!A0` runs a program as surely as `=cmd|...` does."""
+
+
 def _plain(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value  # a spreadsheet must not run a partner's text as a formula
     if isinstance(value, float):
         return round(value, 4)
-    if isinstance(value, list):
-        return " ".join(str(v) for v in value)
     if isinstance(value, date):
         return value.isoformat()
     return value

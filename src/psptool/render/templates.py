@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import io
 import re
 import types
 import typing
@@ -21,8 +22,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import TemplateProblem
+from ..errors import TemplateProblem, UnsafeInput
 from ..load.write import write_through
+from ..quoting import shorten
 from ..report.papers import PAPERS, data_of
 
 if TYPE_CHECKING:
@@ -87,7 +89,14 @@ def find_template(name: str, root: Path | None) -> tuple[Path, str]:
     """The template file and where it came from: 'partnership' or 'default'."""
     if root is not None:
         own = root / PARTNERSHIP_FOLDER / name
-        if own.is_file():
+        if own.is_symlink() or own.exists():
+            from ..load.limits import outside
+
+            if outside(own, root) is not None:
+                raise UnsafeInput(
+                    f"{PARTNERSHIP_FOLDER}/{shorten(name)} is a symbolic link to a file outside "
+                    "the folder; psp reads only templates inside it"
+                )
             return own, "partnership"
     default = defaults_dir() / name
     if not default.is_file():
@@ -95,11 +104,23 @@ def find_template(name: str, root: Path | None) -> tuple[Path, str]:
     return default, "default"
 
 
-def environment() -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+def read_template(template: Path) -> bytes:
+    """The template's bytes, read only if it is a regular file within the size limits whose
+    zip and XML are safe to open (load.limits: no entity declarations, nothing that unpacks
+    to too much). `render` and `templates check` both read a template through here, so both
+    give one verdict on it."""
+    from ..load.limits import MAX_WORKBOOK_BYTES, check_office_file, read_regular
 
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    data = read_regular(template, "template", MAX_WORKBOOK_BYTES)
+    check_office_file(data, f"template {shorten(template.name)}", "a Word document (.docx)")
+    return data
+
+
+def environment() -> Any:
+    """Jinja's sandbox with a budget on sizes and output (render.template_budget)."""
+    from .template_budget import budgeted_environment
+
+    return budgeted_environment()
 
 
 def _problem(template: Path, exc: Exception) -> TemplateProblem:
@@ -121,9 +142,11 @@ def _problem(template: Path, exc: Exception) -> TemplateProblem:
     return TemplateProblem(f"template {template.name}{near}: {what}")
 
 
-def render_docx(template: Path, data: Any, output: Path, force: bool) -> None:
+def render_docx(template: Path, data: Any, output: Path, force: bool, *, caption: str = "") -> None:
     """Render a Word template with a paper's data (a dataclass: its fields are the names the
-    template receives) with docxtpl inside the sandbox; write atomically."""
+    template receives) with docxtpl inside the sandbox, lay it out as an office would
+    (`office.lay_out`: page numbers, with `caption` where the footer says nothing; repeated
+    header rows; fitted columns) and write it atomically."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
@@ -131,9 +154,15 @@ def render_docx(template: Path, data: Any, output: Path, force: bool) -> None:
         from ..errors import OutputExists
 
         raise OutputExists(f"{output} already exists; use --force to replace it")
+    from .template_budget import budget
+
+    data_bytes = read_template(template)
     try:
-        document = DocxTemplate(str(template))
-        document.render(data_of(data), jinja_env=environment(), autoescape=True)
+        document = DocxTemplate(io.BytesIO(data_bytes))
+        with budget(template.name):
+            document.render(data_of(data), jinja_env=environment(), autoescape=True)
+    except TemplateProblem:
+        raise
     except TemplateError as exc:
         raise _problem(template, exc) from None
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -144,6 +173,18 @@ def render_docx(template: Path, data: Any, output: Path, force: bool) -> None:
                 f"template {template}: not found, or not a Word document (.docx)"
             ) from None
         raise _problem(template, exc) from None  # a template fails in many ways; none crash
+    from .office import lay_out
+
+    # a template made by hand or by another program may have no section (page layout) at
+    # all, which Word tolerates; give it one so the footer and page numbers have a place
+    document.docx.element.body.get_or_add_sectPr()
+    try:
+        lay_out(document.docx, caption)
+    except (IndexError, KeyError, AttributeError, ValueError, TypeError) as exc:
+        raise TemplateProblem(
+            f"template {shorten(template.name)} cannot be laid out as a paper "
+            f"({type(exc).__name__}: {shorten(exc)}); open it in Word and save it again"
+        ) from None
     write_through(output, lambda path: document.save(str(path)), force=force)
 
 
@@ -303,15 +344,15 @@ def _attributes(parsed: Any, data_type: type[Any]) -> list[str]:
     return sorted(problems)
 
 
-def _parsed(template: Path) -> Any:
+def _parsed(template: bytes) -> Any:
     """The template's body, headers and footers as docxtpl hands them to Jinja (its repairs
     made), parsed; as `DocxTemplate.get_undeclared_template_variables` reads them."""
     from docx import Document
     from docx.oxml import parse_xml
     from docxtpl import DocxTemplate
 
-    tpl = DocxTemplate(str(template))
-    document = Document(str(template))
+    tpl = DocxTemplate(io.BytesIO(template))
+    document = Document(io.BytesIO(template))
     xml = tpl.patch_xml(tpl.xml_to_string(document.element.body))
     for relation in document.part.rels.values():
         if relation.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and relation.target_part.blob:
@@ -328,13 +369,17 @@ def check_docx(template: Path, data_type: type[Any] | None = None) -> list[Templ
     from jinja2 import TemplateSyntaxError, meta
 
     try:
-        with zipfile.ZipFile(template) as archive:
+        data = read_template(template)
+    except UnsafeInput as exc:
+        return [TemplateFinding("error", str(exc))]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             xml = archive.read("word/document.xml")
         findings = _placement(xml)
     except (zipfile.BadZipFile, KeyError, OSError, ParseError) as exc:
-        return [TemplateFinding("error", f"not a Word document: {exc}")]
+        return [TemplateFinding("error", f"not a Word document: {shorten(exc)}")]
     try:
-        parsed = _parsed(template)
+        parsed = _parsed(data)
     except TemplateSyntaxError as exc:
         findings.append(TemplateFinding("error", f"syntax error: {exc.message}"))
         return findings

@@ -1,5 +1,8 @@
 """Shared pieces for the Excel workbooks: styled tables, fitted columns, real dates,
-dropdown lists kept on a hidden sheet, custom properties, and an atomic save."""
+dropdown lists kept on a hidden sheet, custom properties, and an atomic save that lays every
+sheet out for print and for editing (`finish`): landscape and one page wide, header rows
+repeated, the partnership, sheet and page in the header and footer, wrapped rows tall enough
+to show their text, a filter on every table, and every font named."""
 
 from __future__ import annotations
 
@@ -14,7 +17,57 @@ from ..vocabulary import RAG_COLOURS
 HEADER_FILL = "1F3864"
 RAG_FILL = RAG_COLOURS
 DATE_FORMAT = "dd/mm/yyyy"
-MONEY_FORMAT = "#,##0"
+MONEY_FORMAT = '"£"#,##0;-"£"#,##0'
+FONT = "Arial"
+"""The face of every cell, as of the Word papers: a font left unnamed falls back to a serif
+face in some spreadsheets."""
+SPARE_ROWS = 200
+"""Empty rows below a table that a partner may fill in: its formulas, dropdowns, validations
+and conditional formats run this far, so a new row works as the rows psp wrote do."""
+AS_AT = "AsAt"
+"""The defined name holding the date a workbook is as at, which its formulas of lateness
+(overdue, slippage) read: change it in Excel's Name Manager to see the workbook as at another
+day, or make it `TODAY()`."""
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
+def money_format(currency: str) -> str:
+    """Whole amounts in the partnership's currency: "£1,300,000" (a code where there is no
+    symbol: "1,300,000 CHF")."""
+    symbol = CURRENCY_SYMBOLS.get(currency.upper())
+    if symbol is None:
+        return f'#,##0 "{currency}";-#,##0 "{currency}"'
+    return f'"{symbol}"#,##0;-"{symbol}"#,##0'
+
+
+def define_as_at(workbook: Any, as_of: date) -> str:
+    """Name the workbook's as-at date (`AS_AT`) and return the name for formulas."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    workbook.defined_names[AS_AT] = DefinedName(
+        AS_AT, attr_text=f"DATE({as_of.year},{as_of.month},{as_of.day})"
+    )
+    return AS_AT
+
+
+def whole_numbers(sheet: Any, cells: str, low: int, high: int, what: str) -> None:
+    """Only whole numbers from `low` to `high` in `cells` (a score from 1 to 5)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(low),
+        formula2=str(high),
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+    )
+    validation.error = f"{what[:1].upper()}{what[1:]} is a whole number from {low} to {high}"
+    validation.errorTitle = "Out of range"
+    validation.prompt = f"{what[:1].upper()}{what[1:]}: {low} to {high}"
+    sheet.add_data_validation(validation)
+    validation.add(cells)
 
 
 def put(sheet: Any, row: int, column: int, value: Any) -> Any:
@@ -104,9 +157,13 @@ def write_table(
     widths: dict[str, float] | None = None,
     date_columns: Sequence[str] = (),
     money_columns: Sequence[str] = (),
+    money: str = MONEY_FORMAT,
+    formula_columns: Sequence[str] = (),
 ) -> str:
     """Write a header and rows as a real Excel table (filters, banded rows), freeze the header,
-    fit the column widths, and format dates and money. Returns the table's cell range."""
+    fit the column widths, and format dates and money (`money`, from `money_format`). Text
+    longer than its column wraps. Only the `formula_columns` hold formulas (psp's own); text
+    from the folder that starts with '=' stays text. Returns the table's cell range."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -117,23 +174,34 @@ def write_table(
         cell.font, cell.fill, cell.alignment = font, fill, centre
     # one Alignment for all the cells that share it: openpyxl hashes what it is given per cell
     top, wrapped_top = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
+    fit_columns(sheet, headers, rows, widths or {})
+    room = [sheet.column_dimensions[column_letter(c)].width - 2 for c in range(1, len(headers) + 1)]
     for r, row in enumerate(rows, start_row + 1):
         for c, value in enumerate(row, 1):
-            cell = put(sheet, r, c, value)
             header = headers[c - 1]
+            if header in formula_columns:
+                cell = sheet.cell(row=r, column=c, value=value)
+            else:
+                cell = put(sheet, r, c, value)
             if header in date_columns or isinstance(value, date):
                 cell.number_format = DATE_FORMAT
             elif header in money_columns:
-                cell.number_format = MONEY_FORMAT
-            cell.alignment = wrapped_top if isinstance(value, str) and len(value) > 40 else top
+                cell.number_format = money
+            long = (
+                isinstance(value, str)
+                and header not in formula_columns
+                and (len(value) > 40 or len(value) > room[c - 1])
+            )
+            cell.alignment = wrapped_top if long else top
     last_row = start_row + max(len(rows), 1)
     ref = f"A{start_row}:{column_letter(len(headers))}{last_row}"
     if rows:
         table = Table(displayName=name, ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         sheet.add_table(table)
+    else:  # no table without rows; the header still filters what a partner adds
+        sheet.auto_filter.ref = ref
     sheet.freeze_panes = sheet.cell(row=start_row + 1, column=1)
-    fit_columns(sheet, headers, rows, widths or {})
     return ref
 
 
@@ -174,19 +242,171 @@ def fit_row_heights(sheet: Any, widths: Mapping[int, float], first_row: int = 2)
             sheet.row_dimensions[row[0].row].height = 15 * min(lines, 12)
 
 
+A3_FROM = 200
+"""A sheet whose printed columns are wider than this many characters prints on A3: on A4,
+one page wide, its text would shrink below what a reader can read."""
+
+
 def print_landscape(workbook: Any) -> None:
-    """Every sheet prints landscape on A4, one page wide, header row repeated."""
+    """Every sheet prints landscape, one page wide, on A4 (A3 when it is wider than
+    `A3_FROM` characters); the header rows a sheet's own writer did not set are its first
+    table's header, else its first row."""
     for sheet in workbook.worksheets:
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        if sheet.max_row > 1 and sheet.title not in ("Map", "Heat map", "Gantt"):
-            sheet.print_title_rows = "1:1"
+        sheet.print_options.horizontalCentered = True
+        if not sheet.print_area and sheet.sheet_state == "visible":
+            sheet.print_area = printed_extent(sheet)
+        if printed_width(sheet) > A3_FROM:
+            sheet.page_setup.paperSize = sheet.PAPERSIZE_A3
+        if not sheet.print_title_rows:
+            header = 1
+            for table in sheet.tables.values():
+                header = int("".join(ch for ch in table.ref.split(":")[0] if ch.isdigit()))
+                break
+            sheet.print_title_rows = f"{header}:{header}"
 
 
-def add_lists(workbook: Any, lists: dict[str, Sequence[str]]) -> dict[str, str]:
+def printed_extent(sheet: Any) -> str:
+    """The cells that print: up to the last row and column holding something other than a
+    formula, so the spare rows below a table, which hold only formulas for what a partner
+    adds, do not print as empty pages."""
+    last_row = last_column = 1
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None or (isinstance(cell.value, str) and cell.data_type == "f"):
+                continue
+            last_row = max(last_row, cell.row)
+            last_column = max(last_column, cell.column)
+    return f"A1:{column_letter(last_column)}{last_row}"
+
+
+def printed_width(sheet: Any) -> float:
+    """The width in characters of the columns of the sheet's print area."""
+    from openpyxl.utils import column_index_from_string
+
+    area = str(sheet.print_area or "").split("!")[-1].replace("$", "")
+    last = "".join(ch for ch in area.split(":")[-1] if ch.isalpha()) if ":" in area else ""
+    count = column_index_from_string(last) if last else sheet.max_column
+    return sum(sheet.column_dimensions[column_letter(c)].width or 8.43 for c in range(1, count + 1))
+
+
+def _escaped(text: str) -> str:
+    """Text for a print header, where '&' starts a code."""
+    return text.replace("&", "&&")
+
+
+HEADER_CHARS = 255
+"""The most characters Excel keeps in a page header, its codes included; a longer one makes
+Excel report the workbook as damaged."""
+HEADER_CODES = 60
+"""What the header's codes take (`&L&"Arial,Bold"&9`, `&R&"Arial,Regular"&9`), with room."""
+
+
+def headers_and_footers(workbook: Any, partnership: str, paper: str) -> None:
+    """The partnership and the paper at the head of every printed page, the sheet's name
+    and "Page 2 of 5" at its foot; a sheet whose writer set its own is left as it is. A
+    partnership's name too long for Excel's header (HEADER_CHARS) is cut there, with '…'."""
+    right = _escaped(paper)
+    left = _escaped(partnership)
+    room = HEADER_CHARS - HEADER_CODES - len(right)
+    if len(left) > room:
+        left = left[: max(room - 1, 0)].rstrip("& ") + "…"
+    for sheet in workbook.worksheets:
+        if sheet.oddHeader or sheet.oddFooter:
+            continue
+        for header, footer in (
+            (sheet.oddHeader, sheet.oddFooter),
+            (sheet.evenHeader, sheet.evenFooter),
+        ):
+            header.left.text, header.left.size, header.left.font = (
+                left,
+                9,
+                f"{FONT},Bold",
+            )
+            header.right.text, header.right.size, header.right.font = (
+                right,
+                9,
+                f"{FONT},Regular",
+            )
+            footer.left.text, footer.left.size, footer.left.font = "&A", 8, f"{FONT},Regular"
+            footer.right.text, footer.right.size, footer.right.font = (
+                "Page &P of &N",
+                8,
+                f"{FONT},Regular",
+            )
+
+
+def wrapped_row_heights(sheet: Any) -> None:
+    """Give each row whose text wraps the height its tallest cell needs, counting the lines
+    each paragraph of the text takes in its column (Excel does not on opening, and
+    LibreOffice prints one line)."""
+    import math
+
+    merged = {cell for ranges in sheet.merged_cells.ranges for cell in _cells(ranges)}
+    widths = {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()}
+    for row in sheet.iter_rows():
+        tallest = 0.0
+        for cell in row:
+            if not isinstance(cell.value, str) or cell.data_type == "f":
+                continue
+            if cell.coordinate in merged:
+                continue
+            if not (cell.alignment is not None and cell.alignment.wrap_text):
+                continue
+            size = float(cell.font.sz or 11) if cell.font is not None else 11.0
+            width = widths.get(cell.column_letter) or 8.43
+            per_line = max((width - 1) * 1.15 * 11 / size, 1)  # proportional text
+            lines = sum(max(math.ceil(len(part) / per_line), 1) for part in cell.value.split("\n"))
+            tallest = max(tallest, lines * size * 1.3 + 3)
+        if tallest:
+            height = sheet.row_dimensions[row[0].row].height or 0
+            sheet.row_dimensions[row[0].row].height = min(max(height, tallest), 409)
+
+
+def _cells(ranges: Any) -> list[str]:
+    from openpyxl.utils import get_column_letter
+
+    return [
+        f"{get_column_letter(column)}{row}"
+        for row in range(ranges.min_row, ranges.max_row + 1)
+        for column in range(ranges.min_col, ranges.max_col + 1)
+    ]
+
+
+def name_fonts(workbook: Any, font: str = FONT) -> None:
+    """Every font of the workbook named `font`, sizes, weights and colours as they were:
+    openpyxl's `Font(bold=True)` names no face."""
+    from copy import copy
+
+    from openpyxl.utils.indexed_list import IndexedList
+
+    named = []
+    for existing in workbook._fonts:
+        changed = copy(existing)
+        changed.name = font
+        named.append(changed)
+    workbook._fonts = IndexedList(named)  # the same places, so every cell keeps its font
+
+
+def finish(workbook: Any) -> None:
+    """Lay every sheet out for print and editing, as every workbook psp writes is: see the
+    module's docstring. The partnership and paper come from the workbook's title
+    ("Partnership: paper", as `set_properties` writes it)."""
+    partnership, _, paper = (workbook.properties.title or "").rpartition(": ")
+    print_landscape(workbook)
+    paper = paper[:1].upper() + paper[1:]
+    headers_and_footers(workbook, partnership or paper, paper if partnership else "")
+    for sheet in workbook.worksheets:
+        if sheet.sheet_state == "visible":
+            wrapped_row_heights(sheet)
+    name_fonts(workbook)
+
+
+def add_lists(workbook: Any, lists: Mapping[str, Sequence[str | int]]) -> dict[str, str]:
     """Put dropdown choices on a hidden 'Lists' sheet; return a range formula for each."""
     sheet = workbook.create_sheet("Lists")
     sheet.sheet_state = "hidden"
@@ -233,6 +453,27 @@ def set_properties(workbook: Any, title: str, properties: dict[str, str]) -> Non
 
 
 def save(workbook: Any, output: Path, force: bool) -> None:
-    """Save through a temporary file, then move it into place: never a half-written workbook."""
-    print_landscape(workbook)
+    """Lay the workbook out (`finish`), then save it through a temporary file and move it
+    into place: never a half-written workbook, and never one holding a cell cut at Excel's
+    limit."""
+    refuse_full_cells(workbook)
+    finish(workbook)
     write_through(output, lambda path: workbook.save(str(path)), force=force)
+
+
+def refuse_full_cells(workbook: Any) -> None:
+    """Refuse a workbook with a text cell filled to Excel's limit: openpyxl cuts longer text
+    to it without a word, so the cell may have lost the rest of a value (`CellTooLong`)."""
+    from ..errors import CellTooLong
+    from ..load.limits import EXCEL_CELL_CHARS, excel_length
+
+    for sheet in workbook.worksheets:
+        cells = sheet._cells.values()  # the cells written, without padding the grid
+        for cell in cells:
+            value = cell.value
+            if isinstance(value, str) and excel_length(value) >= EXCEL_CELL_CHARS:
+                raise CellTooLong(
+                    f"sheet '{sheet.title}', cell {cell.coordinate}: the text fills the "
+                    f"{EXCEL_CELL_CHARS:,} characters an Excel cell holds, and the rest of it "
+                    "would be lost; shorten it in the folder; nothing was written"
+                )

@@ -64,7 +64,8 @@ def to_rich_blocks(doc: Document) -> Iterator[Any]:
 
 
 def to_docx(doc: Document, path: Path) -> None:
-    """A Word document: A4, headings, tables with a header row, RAG cells shaded."""
+    """A Word document: A4, headings, tables with a header row, RAG cells shaded, laid out
+    as every Word paper is (`office.lay_out`)."""
     from docx import Document as WordDocument
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
@@ -97,6 +98,9 @@ def to_docx(doc: Document, path: Path) -> None:
             _docx_table(word, block)
         elif isinstance(block, Figure) and block.fallback is not None:
             _docx_table(word, block.fallback)
+    from .office import lay_out
+
+    lay_out(word, doc.title)
     word.save(str(path))
 
 

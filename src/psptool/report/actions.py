@@ -2,8 +2,9 @@
 
 What the project manager goes through before each meeting and sends out after it: open
 actions on risks, milestone tasks, actions agreed at meetings and knowledge transfers; risk
-reviews falling due; sign-offs the stage still needs; and funders' budget-cycle dates coming
-up, while there is still time to engage them. Every action carries a reference a person can
+reviews falling due; benefits' measurements falling due by their KPIs' cadence; sign-offs the
+stage (and any stage before it) still needs; and funders' budget-cycle dates coming up, while
+there is still time to engage them. Every action carries a reference a person can
 read off the list and give to `psp action done` (`R7.2`, `M13.1`, `GG-2011-06.1`, `K4`).
 """
 
@@ -12,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Project
+from ..analysis.common import CADENCE_PERIODS, reporting_period
+from ..model import STAGES, Project
 from ..vocabulary import DOCUMENT_TITLES
 from .people import owner_names
 
@@ -20,13 +22,15 @@ DEFAULT_WITHIN = 30
 """Days ahead the chase list looks by default: what falls due before the next monthly
 meeting, and a governance meeting's papers a month ahead."""
 
-STAGE_SIGN_OFFS: dict[str, tuple[str, ...]] = {
-    "create": ("mou",),
-    "design": ("outline_business_case", "pilot_plan"),
-    "pilot": ("full_business_case",),
-    "sustain": ("sustainability_plan",),
+STAGE_SIGN_OFFS: dict[str, tuple[tuple[str, str], ...]] = {
+    "create": (("mou", "every partner"),),
+    "design": (("outline_business_case", "every partner"),),
+    "pilot": (("pilot_plan", "every partner"), ("full_business_case", "the lead partner")),
+    "sustain": (("sustainability_plan", "the funders"),),
 }
-"""The documents every partner signs before the partnership leaves each stage."""
+"""The documents each stage's gate asks to be signed before the partnership leaves it, and by
+whom (analysis/gate.py): every partner, the lead partner, or the public partners willing to
+fund the service."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class ChaseItem:
     ref: str
     kind: str
     """What it is: "risk action", "task", "meeting action", "knowledge transfer", "risk
-    review", "sign-off" or "budget cycle"."""
+    review", "measurement", "sign-off" or "budget cycle"."""
     what: str
     owner: str | None
     owner_name: str
@@ -114,6 +118,8 @@ def chase_list(
     for transfer in project.knowledge.transfers:
         if transfer.status != "done":
             add(transfer.id, "knowledge transfer", transfer.topic, transfer.owner, transfer.due)
+    for item in _measurements(project):
+        add(*item)
     for item in _sign_offs(project):
         add(*item)
     lead = next((r.person for r in project.psp.roles if r.role == "sustainability_lead"), None)
@@ -143,22 +149,54 @@ def chase_list(
     return ChaseList(as_of, within, owner, tuple(found))
 
 
-def _sign_offs(project: Project) -> list[tuple[str, str, str, str | None, date | None]]:
-    """A sign-off each partner still owes for the documents the stage ends with, owned by
-    the partner's signatory where it has exactly one, due when the stage's last milestone
-    is. It has no reference: `psp sign` records it."""
-    stage = project.psp.stage
-    wanted = STAGE_SIGN_OFFS.get(stage, ())
-    ends = [m.due for m in project.milestones.milestones if m.stage == stage and m.due]
-    due = max(ends) if ends else None
+Item = tuple[str, str, str, str | None, date | None]
+
+
+def _measurements(project: Project) -> list[Item]:
+    """The next measurement of each benefit: a KPI's `cadence` (default: the reporting
+    period) after its last measurement, or after the pilot's (else the partnership's) start
+    when it has none. None for a benefit measured as needed, or measured on or after its
+    target date; the reference is the benefit's id, as `psp benefit record` takes it."""
+    period = reporting_period(project)
+    pilot = project.psp.pilot.start if project.psp.pilot else None
+    items: list[Item] = []
+    for benefit in project.benefits.benefits:
+        if benefit.cadence == "as_needed":
+            continue
+        every = CADENCE_PERIODS.get(benefit.cadence or "", period)
+        measured = [m.date for m in benefit.measurements]
+        last = max(measured) if measured else (pilot or project.psp.start)
+        if last is None or (benefit.target_date and measured and last >= benefit.target_date):
+            continue
+        what = f"Measure {benefit.kpi or benefit.title}"
+        items.append((benefit.id, "measurement", what, benefit.owner, every.after(last)))
+    return items
+
+
+def _sign_offs(project: Project) -> list[Item]:
+    """A sign-off each partner still owes for the documents the gates of the stage and of the
+    stages before it ask for, owned by the partner's signatory where it has exactly one, due
+    when that stage's last milestone is. It has no reference: `psp sign` records it."""
+    if project.psp.stage not in STAGE_SIGN_OFFS:
+        return []
+    reached = STAGES[: STAGES.index(project.psp.stage) + 1]
     signed = {(a.document, a.partner) for a in project.psp.approvals if a.date is not None}
-    items: list[tuple[str, str, str, str | None, date | None]] = []
-    for document in wanted:
-        for partner in project.partners.partners:
-            if (document, partner.id) in signed:
-                continue
-            signatories = [p.id for p in partner.people if p.signatory]
-            who = signatories[0] if len(signatories) == 1 else partner.id
-            title = DOCUMENT_TITLES[document]
-            items.append(("", "sign-off", f"Sign the {title} for {partner.name}", who, due))
+    partners = project.partners.partners
+    signers = {
+        "every partner": partners,
+        "the lead partner": [p for p in partners if p.lead],
+        "the funders": [p for p in partners if p.sector == "public" and p.potential_funder],
+    }
+    items: list[Item] = []
+    for stage in reached:
+        ends = [m.due for m in project.milestones.milestones if m.stage == stage and m.due]
+        due = max(ends) if ends else None
+        for document, by in STAGE_SIGN_OFFS.get(stage, ()):
+            for partner in signers[by]:
+                if (document, partner.id) in signed:
+                    continue
+                signatories = [p.id for p in partner.people if p.signatory]
+                who = signatories[0] if len(signatories) == 1 else partner.id
+                title = DOCUMENT_TITLES[document]
+                items.append(("", "sign-off", f"Sign the {title} for {partner.name}", who, due))
     return items

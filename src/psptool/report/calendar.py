@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from ..model import Project
 from ..model.meeting import Meeting
+from ..vocabulary import OPERATIONAL_CADENCES
 from .actions import chase_list
 from .people import owner_names
 
@@ -170,3 +171,43 @@ def _implied_meetings(project: Project, as_of: date, owner: str | None) -> list[
                 )
             day = _step(day, *step)
     return found
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    """A partnership's next governance meeting: planned in meetings.yaml, or implied by its
+    group's cadence (provisional, its date to be confirmed)."""
+
+    day: date
+    group: str
+    """The group's name: "PSP Governance Group"."""
+    meeting: str | None
+    """The planned meeting's id; None when the cadence implies it."""
+    provisional: bool
+
+
+def next_governance_meeting(project: Project, as_of: date) -> NextMeeting | None:
+    """The first governance meeting on or after `as_of`, over every governance group (a
+    cadence slower than monthly, as PSP442 judges it): each group's next planned meeting,
+    or else the next one its cadence implies after its last on record, as `psp calendar`
+    shows it (a year ahead at most, not after the partnership's end)."""
+    found: list[NextMeeting] = []
+    until = min(as_of + timedelta(days=AHEAD), project.psp.end or date.max)
+    for group in project.psp.governance.groups:
+        if group.cadence in OPERATIONAL_CADENCES:
+            continue
+        ours = [m for m in project.meetings.meetings if m.group == group.id]
+        planned = [m for m in ours if m.status == "planned" and m.date >= as_of]
+        if planned:
+            first = min(planned, key=lambda m: (m.date, m.id))
+            found.append(NextMeeting(first.date, group.name, first.id, False))
+            continue
+        step = CADENCE_STEP.get(group.cadence or "")
+        if step is None or not ours:
+            continue
+        day = _step(max(m.date for m in ours), *step)
+        while day <= as_of:
+            day = _step(day, *step)
+        if day <= until:
+            found.append(NextMeeting(_weekday(day), group.name, None, True))
+    return min(found, key=lambda n: (n.day, n.group), default=None)

@@ -23,6 +23,7 @@ from ..errors import MARKER, UserError
 from ..model import STAGES, Project
 from ..model.partnership import RiskMatrix
 from ..model.sustainability import Funder
+from .calendar import NextMeeting, next_governance_meeting
 from .status import StatusReport, status_report
 
 MAX_DEPTH = 6
@@ -91,6 +92,8 @@ class Row:
     next_stage: str | None = None
     gate_unmet: int = 0
     gate_items: int = 0
+    next_meeting: NextMeeting | None = None
+    """The next governance meeting, planned or implied by its group's cadence."""
     since: Since | None = None
 
     @property
@@ -268,6 +271,7 @@ def _row(folder: Path, project: Project, report: StatusReport, errors: int, warn
         next_stage=report.gate.next_stage,
         gate_unmet=len(report.gate.unmet),
         gate_items=len(report.gate.items),
+        next_meeting=next_governance_meeting(project, report.as_of),
     )
 
 

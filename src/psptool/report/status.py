@@ -18,6 +18,9 @@ from ..analysis.gate import Gate, stage_gate
 from ..analysis.plan import MilestoneState, analyse_plan
 from ..analysis.risk import HeatCell, RiskScore, score_risks
 from ..model import STAGES, Project, Risk
+from ..model.meeting import Meeting
+from ..model.partnership import GovernanceGroup
+from ..vocabulary import OPERATIONAL_CADENCES
 from .changes import Changes
 from .people import owner_names
 
@@ -41,6 +44,42 @@ class Outstanding:
 
     document: str
     partners: list[str]
+
+
+@dataclass(frozen=True)
+class LastMeeting:
+    """The governance group's meeting the report looks back to."""
+
+    id: str
+    group: str
+    """The group's name: "PSP Governance Group"."""
+    date: date
+
+
+@dataclass(frozen=True)
+class MeetingActionState:
+    """An action agreed at the last meeting, with where it stands as at the report's date."""
+
+    ref: str
+    """`GG-2011-06.1`, as `psp action done` takes it."""
+    action: str
+    owner: str | None
+    due: date | None
+    state: str
+    """"done", "overdue" or "open"."""
+    completed: date | None = None
+
+
+@dataclass(frozen=True)
+class DecisionTaken:
+    """A decision recorded at a meeting held since the last governance meeting (that one's
+    own decisions included)."""
+
+    id: str
+    meeting: str
+    held: date
+    decision: str
+    affects: list[str]
 
 
 @dataclass
@@ -83,6 +122,13 @@ class StatusReport:
     counts: dict[str, int] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     """Partners' and people's names by id, so the report says who rather than an id."""
+    last_meeting: LastMeeting | None = None
+    """The governance group's last meeting held on or before the report's date (or the one
+    `--since` named); None when it has not met on record."""
+    meeting_actions: list[MeetingActionState] = field(default_factory=list)
+    """Actions agreed at the last meeting, in the minutes' order."""
+    meeting_decisions: list[DecisionTaken] = field(default_factory=list)
+    """Decisions of meetings held from the last meeting to the report's date, by date."""
 
 
 def _in(when: date | None, start: date, end: date) -> bool:
@@ -122,6 +168,73 @@ def _approvals_due(project: Project) -> list[Outstanding]:
     return out
 
 
+def governance_group(project: Project) -> GovernanceGroup | None:
+    """The group the highlight report is for, ranked as the reporting period ranks them:
+    `governance-group`, else a group whose id mentions governance, else the first group
+    that meets less often than an operational group does."""
+    groups = project.psp.governance.groups
+    ranked = sorted(groups, key=lambda g: (g.id != "governance-group", "governance" not in g.id))
+    for group in ranked:
+        if group.id == "governance-group" or "governance" in group.id:
+            return group
+    return next((g for g in groups if g.cadence not in OPERATIONAL_CADENCES), None)
+
+
+def last_meeting(project: Project, as_of: date) -> Meeting | None:
+    """The governance group's last meeting held on or before `as_of`."""
+    group = governance_group(project)
+    held = [
+        m
+        for m in project.meetings.meetings
+        if group is not None and m.group == group.id and m.status == "held" and m.date <= as_of
+    ]
+    return max(held, key=lambda m: m.date) if held else None
+
+
+def find_meeting(project: Project, ref: str) -> Meeting | None:
+    """The meeting whose id is `ref` (what `--since` may name), if any."""
+    return next((m for m in project.meetings.meetings if m.id == ref), None)
+
+
+def _since_meeting(
+    project: Project, meeting: Meeting | None, as_of: date
+) -> tuple[LastMeeting | None, list[MeetingActionState], list[DecisionTaken]]:
+    if meeting is None:
+        return None, [], []
+    groups = {g.id: g.name for g in project.psp.governance.groups}
+    actions = []
+    for j, agreed in enumerate(meeting.actions):
+        if agreed.done:
+            state = "done"
+        elif agreed.due is not None and agreed.due < as_of:
+            state = "overdue"
+        else:
+            state = "open"
+        actions.append(
+            MeetingActionState(
+                f"{meeting.id}.{j + 1}",
+                agreed.action,
+                agreed.owner,
+                agreed.due,
+                state,
+                agreed.completed,
+            )
+        )
+    held = sorted(
+        (
+            m
+            for m in project.meetings.meetings
+            if m.status == "held" and meeting.date <= m.date <= as_of
+        ),
+        key=lambda m: m.date,
+    )
+    decisions = [
+        DecisionTaken(d.id, m.id, m.date, d.decision, d.affects) for m in held for d in m.decisions
+    ]
+    last = LastMeeting(meeting.id, groups.get(meeting.group, meeting.group), meeting.date)
+    return last, actions, decisions
+
+
 def status_report(
     project: Project,
     as_of: date,
@@ -131,8 +244,10 @@ def status_report(
     since: str | None = None,
     since_note: str | None = None,
     overspend_threshold: float = OVERSPEND_THRESHOLD,
+    meeting: Meeting | None = None,
 ) -> StatusReport:
-    """Assemble the highlight report as at `as_of` for the period ending then."""
+    """Assemble the highlight report as at `as_of` for the period ending then, looking back
+    to `meeting` (default: the governance group's last meeting held by then)."""
     period = period or reporting_period(project)
     start = period.before(as_of)
     plan = analyse_plan(project, as_of, period)
@@ -180,6 +295,9 @@ def status_report(
         + (f"; set by {worst.name}: {worst.reason}" if worst.rag != "green" else "")
     )
     decisions = _decisions(project, open_risks, by_id, gate, budget, overspend_threshold)
+    last, meeting_actions, meeting_decisions = _since_meeting(
+        project, meeting or last_meeting(project, as_of), as_of
+    )
     return StatusReport(
         name=project.psp.name,
         stage=project.psp.stage,
@@ -214,6 +332,9 @@ def status_report(
         since_note=since_note,
         counts=register.counts(),
         names=owner_names(project),
+        last_meeting=last,
+        meeting_actions=meeting_actions,
+        meeting_decisions=meeting_decisions,
     )
 
 
@@ -330,23 +451,32 @@ def status_since(
     since: str | None = None,
     overspend_threshold: float = OVERSPEND_THRESHOLD,
 ) -> StatusReport:
-    """The highlight report, compared with the folder at `since` (a git revision or a date)
-    when given. Outside a git repository the report says so and carries no comparison."""
-    from ..errors import NotARepository
+    """The highlight report, compared with the folder at `since` (a git revision, a date, or
+    a meeting's id, meaning the day it was held) when given. Outside a git repository the
+    report says so and carries no comparison."""
+    from ..errors import NotARepository, RevisionNotFound
     from ..load.history import load_revision
     from .changes import compare
 
     changes = since_label = note = None
+    meeting = find_meeting(project, since) if since is not None else None
     if since is not None:
+        ref = meeting.date.isoformat() if meeting is not None else since
         try:
-            before, revision = load_revision(root, since)
+            before, revision = load_revision(root, ref)
         except NotARepository as exc:
+            note = f"No comparison with {since}: {exc}."
+        except RevisionNotFound as exc:
+            if meeting is None:
+                raise
             note = f"No comparison with {since}: {exc}."
         else:
             broken = frozenset(d.file for d in before.errors if d.file)
             changes = compare(before.project, project, broken)
             since_label = f"{revision.short} of {revision.date} ({revision.subject})"
-            if since != revision.commit and since != revision.short:
+            if meeting is not None:
+                since_label = f"{meeting.id}, held {meeting.date}: {since_label}"
+            elif since != revision.commit and since != revision.short:
                 since_label = f"{since}: {since_label}"
     return status_report(
         project,
@@ -356,4 +486,5 @@ def status_since(
         since=since_label,
         since_note=note,
         overspend_threshold=overspend_threshold,
+        meeting=meeting,
     )

@@ -20,6 +20,7 @@ from ..signoff import Signature, last_signed, signatures
 from .benefits import BenefitRow, GoalRow, benefits, benefits_summary, goals
 from .contents import CaseKind, Contents, Section, case_kind, contents
 from .finance import Financial, budget, financial
+from .governance import GovernanceRecord, governance_record
 from .management import Evaluation, Management, Service, evaluation, management, service
 from .options import Options, options_appraisal
 from .plan import Plan, plan
@@ -133,6 +134,8 @@ class BusinessCase:
     financial: Financial
     plan: Plan
     management: Management
+    governance_record: GovernanceRecord
+    """The full case: the governance meetings held and the knowledge transferred."""
     service: Service
     evaluation: Evaluation
     recommendations: tuple[str, ...]
@@ -309,6 +312,7 @@ def business_case(
         financial=money,
         plan=schedule,
         management=managed,
+        governance_record=governance_record(project, as_of),
         service=model,
         evaluation=evaluation(project, as_of, progress),
         recommendations=recommendations(

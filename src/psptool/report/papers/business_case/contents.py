@@ -127,6 +127,8 @@ DESCRIPTION: tuple[Part, ...] = (
             Part("risks", "Risk management"),
             Part("governance", "Governance"),
             Part("communications", "Communications and engagement"),
+            Part("meetings", "Governance meetings held", only="full"),
+            Part("knowledge", "Knowledge transfer", only="full"),
             Part("equality", "Equality impact assessment"),
         ),
     ),

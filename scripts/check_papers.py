@@ -1,0 +1,155 @@
+"""Render every paper of a partnership folder and turn each into the pages a reader sees.
+
+Each paper `psp render` writes (from the papers registry), and the highlight report in Word,
+is rendered for the folder as at a date, converted to PDF with LibreOffice and written as one
+PNG image per page with pdftoppm, so the papers can be looked at page by page before they
+are sent:
+
+    python scripts/check_papers.py examples/falkirk-foster-care --as-of 2011-06-30
+    make papers                    # the worked example, into build/papers/
+
+Writes OUT/NAME.docx|xlsx, OUT/NAME.pdf and OUT/NAME-PAGE.png for each paper, and prints a
+line per paper with its page count. A paper with an option (an agenda's `--meeting`) is
+rendered for the last record of the folder's list of that name it can be (the last meeting
+for an agenda, the last held for minutes). The
+folder is copied first, so nothing is written into it. Needs LibreOffice (`soffice`, with
+Writer and Calc) and pdftoppm (Debian's poppler-utils); `make papers` installs them where it
+can.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+EXAMPLE = REPOSITORY / "examples" / "falkirk-foster-care"
+
+
+def option_values(paper: Any, project: Any) -> Iterator[dict[str, str]]:
+    """The options to try `paper` with, best first: none for a paper without options; else
+    the ids of the project's list named after its option (`meeting` → the meetings), from
+    the last back, so the latest meeting the paper can be written for is chosen."""
+    if not paper.options:
+        yield {}
+        return
+    (option,) = paper.options
+    records = getattr(project, f"{option.name}s", None)
+    listed = getattr(records, f"{option.name}s", records)  # a file that holds its list
+    for record in reversed(list(listed or ())):
+        if getattr(record, "id", None):
+            yield {option.name: record.id}
+
+
+def render_all(folder: Path, as_of: date, out: Path) -> list[Path]:
+    """Every paper of `folder` as at `as_of`, written into `out`; the files written."""
+    import psptool
+    from psptool.cli import main
+    from psptool.errors import UserError
+    from psptool.render.papers import PAPERS, render_paper
+
+    checked = psptool.validate(folder, as_of)
+    if checked.errors or checked.result is None:
+        raise SystemExit(f"{folder} has errors; psp validate shows them")
+    written = []
+    for name, paper in PAPERS.items():
+        for values in option_values(paper, checked.result.project):
+            target = out / ("-".join([name, *values.values()]) + paper.suffix)
+            try:
+                written.append(
+                    render_paper(name, checked, as_of, target, force=True, options=values)
+                )
+            except UserError:  # minutes of a meeting not yet held: try the one before
+                continue
+            break
+    status = out / "status.docx"
+    arguments = ["report", "status", str(folder), "--as-of", as_of.isoformat()]
+    main([*arguments, "--format", "docx", "-o", str(status), "--force"])
+    if status.exists():
+        written.append(status)
+    return written
+
+
+def to_pdf(papers: list[Path], out: Path) -> None:
+    """Convert the papers to PDF in `out` with LibreOffice, in a profile of its own so a
+    LibreOffice already running is not disturbed."""
+    with tempfile.TemporaryDirectory(prefix="psp-soffice-") as profile:
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                *map(str, papers),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+
+
+def to_pages(pdf: Path, resolution: int) -> list[Path]:
+    """One PNG per page of `pdf`, beside it: NAME-1.png, NAME-2.png…"""
+    for old in pdf.parent.glob(f"{pdf.stem}-*.png"):
+        old.unlink()
+    subprocess.run(
+        ["pdftoppm", "-r", str(resolution), "-png", str(pdf), str(pdf.with_suffix(""))],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return sorted(pdf.parent.glob(f"{pdf.stem}-*.png"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=EXAMPLE)
+    parser.add_argument("--as-of", type=date.fromisoformat, default=date.today())
+    parser.add_argument("--out", type=Path, help="default: build/papers/FOLDER-NAME")
+    parser.add_argument("--resolution", type=int, default=50, help="dots per inch of the images")
+    args = parser.parse_args(argv)
+    missing = [tool for tool in ("soffice", "pdftoppm") if shutil.which(tool) is None]
+    if missing:
+        print(
+            f"not installed: {', '.join(missing)}; run `make papers`, or install Debian's "
+            "libreoffice-writer, libreoffice-calc and poppler-utils",
+            file=sys.stderr,
+        )
+        return 2
+    out: Path = args.out or REPOSITORY / "build" / "papers" / args.folder.resolve().name
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="psp-papers-") as scratch:
+        folder = Path(scratch) / args.folder.resolve().name
+        shutil.copytree(
+            args.folder,
+            folder,
+            ignore=shutil.ignore_patterns("out", ".git", "build", "__pycache__"),
+        )
+        papers = render_all(folder, args.as_of, out)
+    try:
+        to_pdf(papers, out)
+    except subprocess.CalledProcessError as exc:
+        print(f"LibreOffice could not convert the papers: {exc.stderr.decode()}", file=sys.stderr)
+        return 2
+    for paper in papers:
+        pdf = paper.with_suffix(".pdf")
+        if not pdf.exists():
+            print(f"{paper.name}: LibreOffice wrote no PDF (is Writer or Calc installed?)")
+            continue
+        pages = to_pages(pdf, args.resolution)
+        print(f"{paper.name}: {len(pages)} page{'s' if len(pages) != 1 else ''} → {pdf}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""The management case's record of the pilot (full business case): the governance meetings
+held and what they decided (guide §7.2), and the knowledge the partners passed on to each
+other (guide §7.4), so funders see the partnership was governed and can carry on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ....model import Project
+from ....vocabulary import OPERATIONAL_CADENCES
+from ...formatting import long_date
+from ...people import owner_names
+from ...wording import plural
+
+
+@dataclass(frozen=True)
+class MeetingHeld:
+    """A governance meeting held, with the decisions it took."""
+
+    date: str
+    group: str
+    decisions: str
+    """How many decisions it took: "2 decisions", "No decisions"."""
+    key_decisions: str
+    """The decisions, each a sentence: "Extend the pilot by three months. Close R6."."""
+
+
+@dataclass(frozen=True)
+class KnowledgeTransferred:
+    """A knowledge transfer done: what passed, from whom, to whom, when."""
+
+    topic: str
+    source: str
+    recipients: str
+    completed: str
+
+
+@dataclass(frozen=True)
+class GovernanceRecord:
+    meetings: tuple[MeetingHeld, ...]
+    """The governance meetings held by the as-of date, oldest first."""
+    meetings_summary: str
+    transfers: tuple[KnowledgeTransferred, ...]
+    """The knowledge transfers done by the as-of date, in the order they were done."""
+    transfers_summary: str
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def governance_record(project: Project, as_of: date) -> GovernanceRecord:
+    """The governance meetings held and the knowledge transferred, as at `as_of`.
+
+    A governance group is one whose cadence is slower than monthly (as PSP442 judges it);
+    operational meetings are the groups' working business and stay out of the case.
+    """
+    names = owner_names(project)
+    governing = {
+        g.id: g.name for g in project.psp.governance.groups if g.cadence not in OPERATIONAL_CADENCES
+    }
+    held = sorted(
+        (
+            m
+            for m in project.meetings.meetings
+            if m.status == "held" and m.group in governing and m.date <= as_of
+        ),
+        key=lambda m: m.date,
+    )
+    meetings = tuple(
+        MeetingHeld(
+            date=long_date(m.date),
+            group=governing[m.group],
+            decisions=plural(len(m.decisions), "decision") if m.decisions else "No decisions",
+            key_decisions=" ".join(_sentence(d.decision) for d in m.decisions),
+        )
+        for m in held
+    )
+    decided = sum(len(m.decisions) for m in held)
+    who = next(iter(governing.values())) if len(governing) == 1 else "governance groups"
+    meetings_summary = (
+        f"The {who} met {plural(len(held), 'time')} between "
+        f"{long_date(held[0].date)} and {long_date(held[-1].date)} and took "
+        f"{plural(decided, 'decision')}."
+        if held
+        else "No governance meeting is recorded as held yet."
+    )
+    done = sorted(
+        (
+            t
+            for t in project.knowledge.transfers
+            if t.status == "done" and t.completed is not None and t.completed <= as_of
+        ),
+        key=lambda t: t.completed or as_of,
+    )
+    transfers = tuple(
+        KnowledgeTransferred(
+            topic=t.topic,
+            source=names.get(t.from_, t.from_) if t.from_ else "",
+            recipients="; ".join(names.get(r, r) for r in t.to),
+            completed=long_date(t.completed),
+        )
+        for t in done
+    )
+    total = len(project.knowledge.transfers)
+    to_do = total - len(done)
+    if not total:
+        transfers_summary = "No knowledge transfer between the partners is planned yet."
+    elif to_do:
+        transfers_summary = (
+            f"{len(done)} of the {plural(total, 'knowledge transfer')} planned "
+            f"{'is' if len(done) == 1 else 'are'} done; the other {to_do} "
+            f"{'is' if to_do == 1 else 'are'} still to come."
+        )
+    else:
+        transfers_summary = (
+            "The knowledge transfer planned is done."
+            if total == 1
+            else f"All {total} knowledge transfers planned are done."
+        )
+    return GovernanceRecord(meetings, meetings_summary, transfers, transfers_summary)

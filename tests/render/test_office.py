@@ -1,0 +1,154 @@
+"""The office layout every Word paper gets once rendered (render/office.py): page numbers,
+repeated header rows, rows kept whole, columns fitted to their content, the contents list's
+page numbers and named fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.shared import Cm, Pt
+
+from psptool.render import office
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _a4() -> Any:
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.0)
+    return document
+
+
+def _footer_text(document: Any) -> list[str]:
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in office.footers(document)]
+
+
+def _instructions(element: Any) -> list[str]:
+    simple = [f.get(f"{W}instr").strip() for f in element.iter(f"{W}fldSimple")]
+    return simple + [t.text.strip() for t in element.iter(f"{W}instrText")]
+
+
+def test_columns_get_their_longest_word_then_share_what_their_text_wants() -> None:
+    # the first column's text fits in a third of the page, so it gets all of it; the others
+    # keep their longest word (1000) and share the 6000 left as their text wants (4000, 8000)
+    assert office.share_width([(500, 1000), (1000, 5000), (1000, 9000)], 9000) == [
+        1000,
+        3000,
+        5000,
+    ]
+    # every text fits on one line: each gets it, and the rest of the page in proportion
+    assert office.share_width([(500, 1000), (500, 2000)], 6000) == [2000, 4000]
+    # not even the longest words fit: they shrink alike
+    assert office.share_width([(3000, 3000), (6000, 6000)], 6000) == [2000, 4000]
+
+
+def test_a_table_is_laid_out_for_print(tmp_path: Path) -> None:
+    document = _a4()
+    table = document.add_table(rows=3, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Ref", "Milestone", "Due"), strict=True):
+        cell.text = text
+    long = "Tender for the framework agreement published in the Official Journal " * 2
+    for row in table.rows[1:]:
+        for cell, text in zip(row.cells, ("M13", long, "30 September 2011"), strict=True):
+            cell.text = text
+    office.lay_out(document, "Test PSP · Plan")
+    path = tmp_path / "laid-out.docx"
+    document.save(str(path))
+    element = docx.Document(str(path)).tables[0]._tbl
+    rows = element.findall(f"{W}tr")
+    assert [r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows] == [True] * 3
+    assert [r.find(f"{W}trPr/{W}tblHeader") is not None for r in rows] == [True, False, False]
+    widths = office.current_widths(element)
+    assert sum(widths) == office.text_width(document) == 9638  # 17 cm in twips
+    needs = office.column_needs(element, 11)
+    # the reference and the date (one unbroken phrase) get their whole text; the milestone the rest
+    assert widths[0] == needs[0][1] and widths[2] == needs[2][1]
+    assert widths[1] == 9638 - widths[0] - widths[2]
+    cells = [c.find(f"{W}tcPr/{W}tcW").get(f"{W}w") for c in rows[1].findall(f"{W}tc")]
+    assert cells == [str(w) for w in widths]
+
+
+def test_a_date_is_one_word_for_the_column_widths() -> None:
+    assert office._words("due 30 September 2011, at £860 a week") == [
+        "due",
+        "30\u00a0September\u00a02011,",
+        "at",
+        "£860\u00a0a\u00a0week",
+    ]
+
+
+def test_template_widths_that_hold_every_word_are_kept() -> None:
+    document = _a4()
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Ref", "Title"
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "R1", "Funding ends"
+    office.set_widths(table._tbl, [3000, 6000])
+    office.fit_columns(document, table._tbl)
+    assert office.current_widths(table._tbl) == [3000, 6000]
+
+
+def test_an_empty_footer_gets_the_caption_and_page_x_of_y() -> None:
+    document = _a4()
+    document.add_paragraph("Text")
+    office.page_numbers(document, "Test PSP · Highlight report")
+    assert _footer_text(document) == ["Test PSP · Highlight report · Page 1 of 1"]
+    assert _instructions(office.footers(document)[0]) == ["PAGE", "NUMPAGES"]
+
+
+def test_a_footer_that_numbers_the_page_alone_counts_the_pages() -> None:
+    document = _a4()
+    line = document.sections[0].footer.paragraphs[0]
+    line.text = "Test PSP · Outline Business Case · version 1.0 · page "
+    field = office._field("PAGE")
+    line._p.append(field)
+    office.page_numbers(document, "ignored")
+    assert _footer_text(document) == [
+        "Test PSP · Outline Business Case · version 1.0 · Page 1 of 1"
+    ]
+    assert _instructions(office.footers(document)[0]) == ["PAGE", "NUMPAGES"]
+    office.page_numbers(document, "ignored")  # a footer that counts its pages is left alone
+    assert _instructions(office.footers(document)[0]) == ["PAGE", "NUMPAGES"]
+
+
+def test_the_contents_list_numbers_the_pages_of_the_headings() -> None:
+    document = _a4()
+    document.add_heading("Contents", level=1)
+    document.add_paragraph("1. Purpose")
+    document.add_paragraph("1.1 Scope")
+    document.add_heading("1. Purpose", level=1)
+    document.add_heading("1.1 Scope", level=2)
+    document.add_heading("1.1.1 Not listed", level=3)
+    assert office.contents_field(document) is True
+    body = document.element.body
+    paragraphs = body.findall(f"{W}p")
+    entries = [p for p in paragraphs if p.find(f"{W}pPr/{W}pStyle") is not None][1:3]
+    styles = [p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in entries]
+    assert styles == ["TOC1", "TOC2"]
+    assert [office._text(p) for p in entries] == ["1. Purpose1", "1.1 Scope1"]
+    marks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
+    targets = [i.split()[1] for p in entries for i in _instructions(p)]
+    assert len(targets) == 2 and set(targets) == marks
+    assert [office._text(p) for p in paragraphs].count("1. Purpose") == 1  # the old list went
+    assert document.settings.element.find(f"{W}updateFields").get(f"{W}val") == "true"
+    assert office.contents_field(_a4()) is False
+
+
+def test_every_style_names_its_font() -> None:
+    document = _a4()
+    document.add_heading("Purpose", level=1)
+    document.styles["Normal"].font.size = Pt(11)
+    office.name_fonts(document)
+    fonts = document.styles["Heading 1"].element.find(f"{W}rPr/{W}rFonts")
+    assert dict(fonts.attrib) == {
+        f"{W}{script}": "Arial" for script in ("ascii", "hAnsi", "cs", "eastAsia")
+    }
+    assert not [
+        key
+        for element in document.styles.element.iter(f"{W}rFonts")
+        for key in element.attrib
+        if key.lower().endswith("theme")
+    ]

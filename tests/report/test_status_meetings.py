@@ -1,0 +1,170 @@
+"""The highlight report looks back to the governance group's last meeting: the actions agreed
+there and the decisions taken since; `--since` takes a meeting's id (the day it was held)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from psptool.check import validate
+from psptool.render.status import status_document
+from psptool.render.status_output import status_text
+from psptool.report.status import (
+    DecisionTaken,
+    LastMeeting,
+    MeetingActionState,
+    status_report,
+    status_since,
+)
+from tests.helpers import copy_example
+from tests.report.test_since import git
+
+AS_OF = date(2011, 6, 30)
+
+
+def _project(folder: Path):
+    result = validate(folder, AS_OF, find=False)
+    assert result.errors == []
+    return result.result.project
+
+
+def test_the_last_governance_meeting_its_actions_and_decisions(example: Path) -> None:
+    report = status_report(_project(example), AS_OF)
+    assert report.last_meeting == LastMeeting(
+        "GG-2011-06", "PSP Governance Group", date(2011, 6, 24)
+    )
+    assert report.meeting_actions == [
+        MeetingActionState(
+            "GG-2011-06.1",
+            "Draft the tender specification with the providers",
+            "p-reid",
+            date(2011, 7, 29),
+            "open",
+        ),
+        MeetingActionState(
+            "GG-2011-06.2",
+            "Agree the evaluation framework with the evaluator",
+            "p-paterson",
+            date(2011, 7, 15),
+            "open",
+        ),
+        MeetingActionState(
+            "GG-2011-06.3",
+            "Tell the providers' boards that the pilot gives no place on the framework",
+            "p-morrison",
+            date(2011, 7, 22),
+            "open",
+        ),
+    ]
+    assert [(d.id, d.meeting, d.affects) for d in report.meeting_decisions] == [
+        ("D9", "GG-2011-06", ["R7", "M13"]),
+        ("D10", "GG-2011-06", ["R9", "M15"]),
+    ]
+
+
+def test_an_earlier_date_looks_back_to_the_meeting_before(example: Path) -> None:
+    # on 2011-06-01 the last governance meeting held was GG-2011-03 (GG-2011-06 is after);
+    # its two actions are done, and the operational meetings since decided nothing
+    report = status_report(_project(example), date(2011, 6, 1))
+    assert report.last_meeting == LastMeeting(
+        "GG-2011-03", "PSP Governance Group", date(2011, 3, 25)
+    )
+    assert [(a.ref, a.state, a.completed) for a in report.meeting_actions] == [
+        ("GG-2011-03.1", "done", None),
+        ("GG-2011-03.2", "done", None),
+    ]
+    assert report.meeting_decisions == [
+        DecisionTaken(
+            "D8",
+            "GG-2011-03",
+            date(2011, 3, 25),
+            "Protect the external placements budget for the rest of the pilot",
+            ["R5", "M11"],
+        )
+    ]
+
+
+def test_an_overdue_action_and_a_later_operational_decision(example: Path) -> None:
+    meetings = example / "meetings.yaml"
+    text = meetings.read_text()
+    text = text.replace(
+        "owner: p-paterson, due: 2011-07-15}", "owner: p-paterson, due: 2011-06-27}", 1
+    )
+    text = text.replace(
+        "  - {id: OG-2011-07, group: ops-group, date: 2011-07-22, agenda: [Tender specification, "
+        "Risk reviews]}",
+        "  - id: OG-2011-07\n    group: ops-group\n    date: 2011-06-28\n    status: held\n"
+        "    attendees: [p-baird]\n"
+        "    decisions:\n      - {id: D11, decision: Share the tender draft, milestones: [M15]}",
+    )
+    meetings.write_text(text)
+    report = status_report(_project(example), AS_OF)
+    assert [a.state for a in report.meeting_actions] == ["open", "overdue", "open"]
+    assert [(d.id, d.meeting, d.held) for d in report.meeting_decisions] == [
+        ("D9", "GG-2011-06", date(2011, 6, 24)),
+        ("D10", "GG-2011-06", date(2011, 6, 24)),
+        ("D11", "OG-2011-07", date(2011, 6, 28)),
+    ]
+
+
+def test_no_governance_meeting_held_leaves_the_section_out(example: Path) -> None:
+    (example / "meetings.yaml").unlink()
+    report = status_report(_project(example), AS_OF)
+    assert (report.last_meeting, report.meeting_actions, report.meeting_decisions) == (
+        None,
+        [],
+        [],
+    )
+    assert "Since the last meeting" not in status_text(status_document(report), "markdown")
+
+
+def test_the_markdown_report_shows_both_tables(example: Path) -> None:
+    text = status_text(status_document(status_report(_project(example), AS_OF)), "markdown")
+    assert "## Since the last meeting (PSP Governance Group, 24 June 2011)" in text
+    assert (
+        "| GG-2011-06.2 | Agree the evaluation framework with the evaluator | J. Paterson "
+        "| 2011-07-15 | open |"
+    ) in text
+    assert (
+        "| D10 | GG-2011-06 (24 June 2011) | Go to tender for a framework agreement in "
+        "November 2011 | R9, M15 |"
+    ) in text
+
+
+def test_since_a_meeting_outside_git_uses_the_meeting(example: Path) -> None:
+    report = status_since(example, _project(example), AS_OF, since="GG-2011-03")
+    assert report.since_note is not None and report.since_note.startswith(
+        "No comparison with GG-2011-03: "
+    )
+    assert report.last_meeting == LastMeeting(
+        "GG-2011-03", "PSP Governance Group", date(2011, 3, 25)
+    )
+    # decisions from GG-2011-03 to the report's date: D8, then D9 and D10 of GG-2011-06
+    assert [d.id for d in report.meeting_decisions] == ["D8", "D9", "D10"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_since_a_meeting_reads_the_folder_as_it_was_the_day_it_was_held(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    copy_example(repo)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Papers for March", date_="2011-03-20T12:00:00")
+    risks = repo / "risks.yaml"
+    risks.write_text(
+        risks.read_text()
+        + "  - id: R13\n    type: risk\n    title: Evaluation report late\n    owner: p-baird\n"
+        "    likelihood: 2\n    impact: 3\n    raised: 2011-06-01\n"
+        "    actions:\n      - {action: Agree the report date, owner: p-baird, due: 2011-07-15}\n"
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "June update", date_="2011-06-29T12:00:00")
+    report = status_since(repo, _project(repo), AS_OF, since="GG-2011-03")
+    assert report.since is not None
+    assert report.since.startswith("GG-2011-03, held 2011-03-25: ")
+    assert report.since.endswith(" of 2011-03-20 (Papers for March)")
+    assert report.changes is not None and report.changes.risks_added == ["R13"]
+    assert report.last_meeting is not None and report.last_meeting.id == "GG-2011-03"
