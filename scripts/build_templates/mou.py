@@ -93,7 +93,7 @@ def mou() -> Document:
         size=None,
         empty="The partners have not yet set up their governance groups.",
         intro="The partnership is governed through the groups below. Each keeps a record of "
-        "its decisions; the Governance Group receives a highlight report at each meeting.",
+        "its decisions; the {{ board }} receives a highlight report at each meeting.",
     )
     doc.add_heading("Responsibilities of each partner", level=2)
     if_(doc, "partners | selectattr('responsibilities') | list")

@@ -284,7 +284,7 @@ def test_check_finds_unknown_variables(tmp_path: Path) -> None:
     (finding,) = check_docx(path, TEMPLATES["mou.docx"].data_type)
     assert finding.message == (
         "uses 'budget', which the data does not provide (it provides: partnership, lead, "
-        "partners, roles, groups, mou, signatures, status)"
+        "partners, roles, groups, mou, signatures, status, board)"
     )
 
 

@@ -168,7 +168,7 @@ def approval_route(
         return "; ".join(p.name for p in partners if p.id in who)
 
     upcoming = next_meeting(project, as_of) if as_of is not None else None
-    pending = f"next meeting, {long_date(upcoming)}" if upcoming else "not yet set"
+    pending = long_date(upcoming) if upcoming else "Not yet set"
     route = [
         ApprovalStep(
             date=long_date(when) if when else pending,
@@ -190,7 +190,7 @@ def approval_route(
             ApprovalStep(
                 date=pending,
                 organisation="Every partner" if not signed else by(everyone - signed),
-                meeting=meeting,
+                meeting=f"{meeting} (planned)" if upcoming else meeting,
                 purpose=purposes[document],
             )
         )

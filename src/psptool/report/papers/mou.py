@@ -12,7 +12,7 @@ from ..formatting import long_date
 from ..people import partners_lead_first
 from ..wording import plural
 from . import CheckedFolder, Paper
-from .partnership import Group, Partnership, Role, groups, partnership, roles
+from .partnership import Group, Partnership, Role, governance_group, groups, partnership, roles
 from .signoff import Signature, last_signed, signatures
 
 
@@ -57,6 +57,8 @@ class Mou:
     signatures: tuple[Signature, ...]
     status: str = ""
     """Under the title: prepared for signing, signed by some, or signed by every partner."""
+    board: str = "governance group"
+    """The group the highlight report goes to, by name."""
 
 
 def mou(project: Project, as_of: date) -> Mou:
@@ -72,7 +74,7 @@ def mou(project: Project, as_of: date) -> Mou:
                 name=p.name,
                 sector=SECTOR_LABELS[p.sector],
                 role="Lead partner" if p.lead else "Partner",
-                contribution=p.contribution or "",
+                contribution=p.contribution or "Not yet recorded",
                 responsibilities=tuple(p.responsibilities),
             )
             for p in partners
@@ -93,6 +95,7 @@ def mou(project: Project, as_of: date) -> Mou:
         ),
         signatures=signed,
         status=_status(signed, last_signed(project, "mou", as_of), as_of),
+        board=governance_group(project) if project.psp.governance.groups else "governance group",
     )
 
 

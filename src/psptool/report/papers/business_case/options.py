@@ -295,7 +295,13 @@ def _summary(
     text = (
         f"{plural(len(rows), 'option')} {'was' if len(rows) == 1 else 'were'} scored against "
         f"{plural(criteria, 'weighted criterion', 'weighted criteria')}"
-        + (f", including doing nothing ({do_nothing.name})" if do_nothing else "")
+        + (
+            f", including doing nothing ({do_nothing.name})"
+            if do_nothing and do_nothing.name.lower() != "do nothing"
+            else ", including doing nothing"
+            if do_nothing
+            else ""
+        )
         + "."
     )
     if preferred is None:
