@@ -227,7 +227,7 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
                         a.ref,
                         a.action,
                         r.names.get(a.owner or "", a.owner),
-                        a.due,
+                        long_date(a.due),
                         f"done {long_date(a.completed)}".strip() if a.state == "done" else a.state,
                     ]
                     for a in r.meeting_actions
