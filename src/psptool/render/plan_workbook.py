@@ -172,8 +172,7 @@ def plan_workbook(
         row=1,
         column=1,
         value=f"Gantt chart by {unit}; today ({as_of:%d %b %Y}) "
-        "is marked; blue: planned, green: done, red: overdue, orange: cannot happen as "
-        "planned (drawn to its forecast; the flag says why)",
+        "is marked; blue: planned, green: done, red: overdue, orange: late (see Flag)",
     ).font = Font(italic=True)
     thin = Side(style="thin", color="BFBFBF")
     for i, (first, last) in enumerate(periods):
@@ -256,7 +255,7 @@ def plan_workbook(
     bottom = first_row + max(len(plan.milestones), 1) - 1
     flag_col = column_letter(GANTT_FIRST_COLUMN + len(periods) + 1)
     gantt.cell(row=2, column=6 + len(periods), value="Flag").font = Font(bold=True)
-    gantt.column_dimensions[flag_col].width = 40
+    gantt.column_dimensions[flag_col].width = 58
     gantt.print_area = f"A1:{flag_col}{bottom}"
     gantt.print_title_rows = "2:2"
     gantt.print_title_cols = "A:D"
