@@ -105,6 +105,10 @@ def test_the_full_case_is_not_its_own_next_step_and_its_findings_are_interim(
     assert _after(lines, "7.2 Findings against the goals") == [
         "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
     ]
+    assert (
+        "3.\tNote the interim evaluation findings: all 8 benefits are behind the straight line "
+        "to their target by no more than a quarter of the way from baseline to target." in lines
+    )
 
 
 def test_communications_keep_the_audiences_action(rendered: dict) -> None:

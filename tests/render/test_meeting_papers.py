@@ -37,7 +37,7 @@ def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path)
     assert decisions[2] == [
         "D10",
         "Go to tender for a framework agreement in November 2011",
-        "",
+        "Not recorded",
         "R9 Corporate Procurement capacity to run the tender in November-December 2011; "
         "M15 Framework agreement awarded",
     ]

@@ -286,6 +286,7 @@ def business_case(
     )
     managed = management(project, as_of)
     model = service(project, options.preferred)
+    findings = evaluation(project, as_of, progress)
     return BusinessCase(
         partnership=partnership(project, as_of),
         document=_title_page(project, as_of, case, drafts, now),
@@ -314,9 +315,9 @@ def business_case(
         management=managed,
         governance_record=governance_record(project, as_of),
         service=model,
-        evaluation=evaluation(project, as_of, progress),
+        evaluation=findings,
         recommendations=recommendations(
-            case, options, schedule, money, managed, model, progress, now
+            case, options, schedule, money, managed, model, progress, now, bool(findings.interim)
         ),
         quality=tuple(
             Review(q.reviewer, long_date(q.date) or "Not dated", q.outcome or "Not recorded")

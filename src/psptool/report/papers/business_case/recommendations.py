@@ -59,10 +59,13 @@ def recommendations(
     service: Service,
     benefits_summary: str,
     standing: Standing | None = None,
+    interim: bool = False,
 ) -> tuple[str, ...]:
     """The decisions the business case asks the partners for, and what it asks them to note;
     once every partner has approved it, the same decisions as made (in the past tense)."""
-    asked = _asked(contents, options, plan, financial, management, service, benefits_summary)
+    asked = _asked(
+        contents, options, plan, financial, management, service, benefits_summary, interim
+    )
     if standing is None or standing.approved is None:
         return asked
     made = []
@@ -80,6 +83,7 @@ def _asked(
     management: Management,
     service: Service,
     benefits_summary: str,
+    evaluation_ends_later: bool = False,
 ) -> tuple[str, ...]:
     preferred = options.preferred
     budget = financial.budget
@@ -115,7 +119,8 @@ def _asked(
                 + "."
             )
         findings = benefits_summary[0].lower() + benefits_summary[1:]
-        out.append(f"Note the evaluation findings: {findings}")
+        interim = "interim " if evaluation_ends_later else ""
+        out.append(f"Note the {interim}evaluation findings: {findings}")
         if budget.has_lines:
             out.append(
                 f"Note the partnership's spend to date of {budget.to_date_actual} against "
