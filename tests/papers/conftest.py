@@ -11,7 +11,7 @@ import pytest
 from psptool import validate
 from psptool.render.papers import render_paper
 from psptool.report.papers import PAPERS
-from tests.helpers import copy_example
+from tests.helpers import PspRunner, copy_example
 from tests.papers.folders import SPARSE_AS_OF, SPARSE_MEETINGS, sparse_folder
 
 FOLDERS = {
@@ -30,7 +30,8 @@ def imported(sheet: str, header: str) -> bool:
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, object]]:
-    """Every paper of both folders: (folder name, paper name) → the file and the project."""
+    """Every paper of both folders, and the highlight report in Word: "folder:paper" → the
+    file and the project."""
     root = tmp_path_factory.mktemp("papers")
     out: dict[str, tuple[Path, object]] = {}
     for name, (as_of, agenda, minutes) in FOLDERS.items():
@@ -44,4 +45,10 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
             target = root / f"{name}-{paper.name}{paper.suffix}"
             render_paper(paper.name, checked, as_of, target, options=options)
             out[f"{name}:{paper.name}"] = (target, checked.result.project)
+        status = root / f"{name}-status.docx"
+        result = PspRunner().invoke(
+            ["report", "status", str(folder), "--as-of", as_of.isoformat(), "-o", str(status)]
+        )
+        assert result.exit_code == 0, result.output
+        out[f"{name}:status"] = (status, checked.result.project)
     return out

@@ -1,4 +1,4 @@
-"""Every paper in the registry, rendered for the worked example and for a sparse young
+"""Every paper in the registry (and the highlight report), rendered for the worked example and for a sparse young
 partnership, read back as a reader meets it: no internal id where a name belongs, no file
 name, no `None`, no placeholder phrase and no empty cell in a sign-off table (DESIGN.md §6)."""
 
@@ -11,7 +11,7 @@ from tests.papers import checks
 from tests.papers.conftest import FOLDERS, imported
 from tests.papers.text import Cell, paper_cells
 
-CASES = [f"{folder}:{paper}" for folder in FOLDERS for paper in PAPERS]
+CASES = [f"{folder}:{paper}" for folder in FOLDERS for paper in [*PAPERS, "status"]]
 
 
 def _where(found: list[Cell]) -> list[str]:
