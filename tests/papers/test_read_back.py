@@ -1,6 +1,7 @@
-"""Every paper in the registry (and the highlight report), rendered for the worked example and for a sparse young
-partnership, read back as a reader meets it: no internal id where a name belongs, no file
-name, no `None`, no placeholder phrase and no empty cell in a sign-off table (DESIGN.md §6)."""
+"""Every paper in the registry (and the highlight report), rendered for the worked example
+and for a sparse young partnership, read back as a reader meets it: no internal id where a
+name belongs, no file name, no `None`, no placeholder phrase and no empty cell in a sign-off
+table (DESIGN.md §6)."""
 
 from __future__ import annotations
 
