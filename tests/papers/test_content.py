@@ -148,6 +148,11 @@ def test_the_sparse_cases_say_their_gaps_once_in_plain_words(rendered: dict) -> 
     assert "Owner (senior responsible owner)" not in title  # no sponsor named: no blank row
     lines = docx_lines(path)
     assert _after(lines, "7.1 Pilot plan") == ["The pilot's start and end dates are not yet set."]
+    # no operational group to review the log at: the case does not invent one
+    assert _after(lines, "7.4 Risk management")[0].endswith(
+        "red from 15. The key risks and issues go to the Partnership Board in the highlight "
+        "report every 3 months."
+    )
     assert (
         "Partnership Board | quarterly | Not yet chosen | Riverside Council; Carers Trust "
         "Riverside" in lines

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ....model import Project
-from ....vocabulary import ROUTE_PHRASES
+from ....vocabulary import OPERATIONAL_CADENCES, ROUTE_PHRASES
 from ...formatting import long_date, money
 from ...people import owner_names
 from ..partnership import Group, Role, governance_group, groups, roles
@@ -87,13 +87,19 @@ def management(project: Project, as_of: date) -> Management:
 
     names = owner_names(project)
     matrix = project.psp.risk_matrix
+    operational = [g for g in project.psp.governance.groups if g.cadence in OPERATIONAL_CADENCES]
     entries = [r for r in raid_rows(project, as_of) if r.open and r.type in ("Risk", "Issue")]
     entries.sort(key=lambda r: (-r.score, natural_key(r.id)))
     approach = (
         "Risks, assumptions, issues and dependencies are kept in the RAID log, each with an "
         "owner, actions and a review date, and scored likelihood × impact on 1–5 scales: "
-        f"green below {matrix.amber}, amber from {matrix.amber}, red from {matrix.red}. The "
-        "log is reviewed at each operational meeting, and the key risks and issues go to the "
+        f"green below {matrix.amber}, amber from {matrix.amber}, red from {matrix.red}. "
+        + (
+            f"The log is reviewed at each meeting of the {operational[0].name}, and the "
+            if operational
+            else "The "
+        )
+        + "key risks and issues go to the "
         f"{governance_group(project)} in the highlight report every "
         f"{reporting_period(project)}."
     )
