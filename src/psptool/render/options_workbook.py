@@ -264,12 +264,15 @@ def _economics(workbook: Any, project: Project, money: str) -> None:
         ],
         money=money,
     )
+    from ..report.papers.business_case.finance import economic_notes
+
+    baseline = next((o.name for o in project.options.options if o.do_nothing), case.do_nothing)
     against = (
-        f"The headline is each option against doing nothing ({case.do_nothing}): its present "
+        f"The headline is each option against doing nothing ({baseline}): its present "
         "values less doing nothing's, with optimism bias; NPSV is the net present social "
         "value. The 'Own' columns are each option's figures on their own."
         if case.do_nothing
-        else "No option is marked do_nothing, so only each option's own figures are shown."
+        else "No option is marked as doing nothing, so only each option's own figures are shown."
     )
     lines = [
         against,
@@ -277,7 +280,7 @@ def _economics(workbook: Any, project: Project, money: str) -> None:
         "Present values at the Green Book discount rates (or the partnership's own), health "
         "effects at the Green Book health rate. The business cases give the sensitivity and "
         "the figures year by year.",
-        *case.notes,
+        *economic_notes(project, case.notes),
     ]
     for i, line in enumerate(lines):
         sheet.cell(row=len(rows) + 3 + i, column=1, value=line)

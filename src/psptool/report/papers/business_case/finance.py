@@ -427,7 +427,7 @@ def financial(
         totals=totals,
         discount=discount_citation(project, when),
         optimism=economics.optimism_source,
-        notes=_economic_notes(project, economics.notes),
+        notes=economic_notes(project, economics.notes),
         budget=budget,
     )
 
@@ -457,7 +457,7 @@ def _affordability_notes(project: Project, price_base: str) -> list[str]:
     return notes
 
 
-def _economic_notes(project: Project, notes: Sequence[str]) -> tuple[str, ...]:
+def economic_notes(project: Project, notes: Sequence[str]) -> tuple[str, ...]:
     """The economic case's notes as a paper prints them: options by name, and none that
     speaks of the folder's files or keys (the readiness warnings say those)."""
     import re
