@@ -56,6 +56,9 @@ RESULT_KEYS = {
         "bcr_convention",
         "rankings_agree",
         "affordability",
+        "price_base",
+        "horizon",
+        "deflators_source",
     ],
 }
 

@@ -46,9 +46,15 @@ from psptool.model.jsonschema import json_schemas, schema_file_name
 EXAMPLES = 3000 if os.environ.get("PSP_HYPOTHESIS_PROFILE") == "long" else 120
 SCHEMAS = json_schemas()
 ROOT = Path("/nonexistent/psp")
-BEYOND_THE_SCHEMA = ("must give each from_year once, in increasing order",)
+BEYOND_THE_SCHEMA = (
+    "must give each from_year once, in increasing order",
+    "a residual value belongs in the option's final year",
+    "in nominal prices: give price_base",
+    "gdp_deflators has no index for",
+)
 """Loader findings no JSON Schema can express (docs/format.md says so): a rule across the
-items of a list. The schema accepts such a file and the loader refuses it, on this alone."""
+items of a list, or across the keys of a file. The schema accepts such a file and the loader
+refuses it, on this alone."""
 
 
 # --- the schema's side: Python's regular expressions, and ECMA's as editors read them --------

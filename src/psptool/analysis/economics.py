@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ..model import Option, Project
 from ..model.benefit import Benefit, SroiInput, sroi_gaps
-from ..model.options import DiscountRates, OptionsFile, weighted_total
-from .financial import Affordability, affordability
+from ..model.options import DiscountRates, OptionsFile, following_year, weighted_total
+from .financial import Affordability, affordability, price_base_of
 from .optimism import OPTIMISM_BIAS, OPTIMISM_BIAS_SOURCE, Uplift, unbiased_costs, uplift_of
 
 # --- dated data ----------------------------------------------------------------------------
@@ -122,6 +122,12 @@ class YearFlow:
     """Health effects valued in money, discounted at the health rate."""
     health_factor: float = 1.0
     """The health schedule's discount factor for this year."""
+    residual: float = 0.0
+    """The residual value of the option's assets, in its final year: a benefit at the
+    standard rate, not cash."""
+    real_factor: float = 1.0
+    """What the year's amounts as written were multiplied by to be in price-base prices:
+    deflator of the price base ÷ deflator of the year for an option in nominal prices, else 1."""
 
 
 BCR_CONVENTION = (
@@ -168,6 +174,8 @@ class PresentValues:
     health: float = 0.0
     bcr_verdict: str | None = None
     """'costs less', 'dominated' or 'not meaningful' when there is no ratio."""
+    residual: float = 0.0
+    """The present value of the residual value (part of `benefits`)."""
 
 
 @dataclass
@@ -252,6 +260,12 @@ class OptionEconomics:
     """Rank by NPSV against doing nothing (doing nothing itself: NPSV 0)."""
     score_rank: int | None = None
     """Rank by weighted score in options.yaml."""
+    equivalent_annual_cost: float | None = None
+    """PV of costs with optimism bias spread evenly over years 1 to the option's own last year
+    n: PV ÷ the annuity factor, r / (1 − (1 + r)^−n) × PV at a flat rate r, so options of
+    different lengths compare; None for an option of year 0 alone."""
+    prices: str = "real"
+    """How the option's amounts were written: 'real' or 'nominal' (converted to real)."""
 
 
 @dataclass
@@ -349,6 +363,12 @@ class EconomicCase:
     """Whether ranking by NPSV and by weighted score put the same option first."""
     affordability: Affordability | None = None
     """The preferred option's cash by financial year: the financial case's affordability."""
+    price_base: str = ""
+    """The financial year of year 0, whose prices every figure is in (real terms)."""
+    horizon: int = 0
+    """The last year of the appraisal period: every option is shown for years 0 to this."""
+    deflators_source: str | None = None
+    """The GDP deflator series nominal options were converted with, where any were."""
 
 
 # --- the arithmetic ------------------------------------------------------------------------
@@ -366,7 +386,12 @@ def schedule_of(project: Project) -> DiscountSchedule:
     )
 
 
-def optimism_cases(option: Option, schedule: DiscountSchedule) -> list[OptimismCase]:
+def optimism_cases(
+    option: Option,
+    schedule: DiscountSchedule,
+    through: int | None = None,
+    real: dict[int, float] | None = None,
+) -> list[OptimismCase]:
     """The option's NPV with optimism bias at its project type's upper and lower bounds (the
     lower on the kinds of cost the upper bound covers); none without a project type."""
     bias = option.optimism_bias
@@ -379,18 +404,20 @@ def optimism_cases(option: Option, schedule: DiscountSchedule) -> list[OptimismC
         ("lower", bound.lower if bound.capital else 0.0, bound.lower if bound.revenue else 0.0),
     ):
         uplift = Uplift(capital, revenue, bias.project_type, f"{name} bound")
-        values = _present_values(flows(option, schedule, uplift), with_optimism=True)
+        years = flows(option, schedule, uplift, through=through, real=real)
+        values = _present_values(years, with_optimism=True)
         out.append(OptimismCase(name, float(capital), float(revenue), values.npv, None))
     return out
 
 
 def _by_year(option: Option, through: int | None = None) -> dict[int, list[float]]:
-    """capital, revenue, cashable, non-cashable, health by year; lines of the same year add
-    up; every year from 0 to the last (or `through`) is present, empty years as nil."""
-    last = max([c.year for c in option.costs] + [b.year for b in option.benefits] + [0])
+    """capital, revenue, cashable, non-cashable, health, residual by year, as written; lines
+    of the same year add up; every year from 0 to the last (or `through`) is present, empty
+    years as nil."""
+    last = option.last_year
     if through is not None:
         last = max(last, through)
-    years: dict[int, list[float]] = {y: [0.0, 0.0, 0.0, 0.0, 0.0] for y in range(last + 1)}
+    years: dict[int, list[float]] = {y: [0.0] * 6 for y in range(last + 1)}
     for cost in option.costs:
         row = years[cost.year]
         row[0] += cost.capital
@@ -400,7 +427,35 @@ def _by_year(option: Option, through: int | None = None) -> dict[int, list[float
         row[2] += benefit.cashable
         row[3] += benefit.non_cashable
         row[4] += benefit.health
+        row[5] += benefit.residual
     return years
+
+
+def real_factors(option: Option, opts: OptionsFile) -> dict[int, float]:
+    """For an option in nominal prices, deflator of the price base ÷ deflator of each year
+    (year t is the t-th financial year after the price base); empty for real prices. The
+    loader has made sure the series covers every year the option needs."""
+    if option.prices != "nominal" or opts.price_base is None or opts.gdp_deflators is None:
+        return {}
+    index = opts.gdp_deflators.index
+    base = index[opts.price_base]
+    return {
+        y: base / index[following_year(opts.price_base, y)] for y in range(option.last_year + 1)
+    }
+
+
+def annuity_factor(schedule: DiscountSchedule, years: int) -> float:
+    """Σ factor(t) for t = 1 … years: what £1 a year for `years` years is worth now; at a
+    flat rate r it is (1 − (1 + r)^−n) / r."""
+    return sum(schedule.factor(t) for t in range(1, years + 1))
+
+
+def equivalent_annual_cost(pv_costs: float, schedule: DiscountSchedule, years: int) -> float | None:
+    """The even yearly cost over years 1 … `years` with the same present value as the
+    option's costs: PV × r / (1 − (1 + r)^−n) at a flat rate r."""
+    if years < 1:
+        return None
+    return pv_costs / annuity_factor(schedule, years)
 
 
 def _ratio(top: float, bottom: float) -> float | None:
@@ -418,9 +473,10 @@ def _present_values(years: list[YearFlow], with_optimism: bool) -> PresentValues
         pv("non_cashable"),
     )
     health = sum(y.health * y.health_factor for y in years)
+    residual = pv("residual")
     bias = pv("optimism_bias") if with_optimism else 0.0
     costs = capital + revenue + bias
-    benefits = cashable + non_cashable + health
+    benefits = cashable + non_cashable + health + residual
     bcr, verdict = classify(benefits, costs, nil="no costs")
     return PresentValues(
         capital,
@@ -434,6 +490,7 @@ def _present_values(years: list[YearFlow], with_optimism: bool) -> PresentValues
         bcr,
         health,
         verdict,
+        residual,
     )
 
 
@@ -442,18 +499,24 @@ def flows(
     schedule: DiscountSchedule,
     uplift: Uplift,
     health_schedule: DiscountSchedule = HEALTH_DISCOUNT,
+    *,
+    through: int | None = None,
+    real: dict[int, float] | None = None,
 ) -> list[YearFlow]:
-    """The option year by year: costs, optimism bias, benefits, cash and discounted net;
-    health effects at the health schedule, everything else at `schedule`."""
+    """The option year by year to `through` (default its last year): costs, optimism bias,
+    benefits, cash and discounted net, in real terms (nominal amounts times `real`'s factor
+    for their year); health effects at the health schedule, everything else at `schedule`."""
     out: list[YearFlow] = []
     cumulative = 0.0
-    for year, (capital, revenue, cashable, non_cashable, health) in _by_year(option).items():
+    for year, amounts in _by_year(option, through).items():
+        to_real = (real or {}).get(year, 1.0)
+        capital, revenue, cashable, non_cashable, health, residual = (a * to_real for a in amounts)
         bias = capital * uplift.capital / 100 + revenue * uplift.revenue / 100
         factor = schedule.factor(year)
         health_factor = health_schedule.factor(year)
         net_cash = cashable - capital - revenue - bias
         cumulative += net_cash
-        net = cashable + non_cashable - capital - revenue - bias
+        net = cashable + non_cashable + residual - capital - revenue - bias
         out.append(
             YearFlow(
                 year,
@@ -468,6 +531,8 @@ def flows(
                 net * factor + health * health_factor,
                 health,
                 health_factor,
+                residual,
+                to_real,
             )
         )
     return out
@@ -526,10 +591,16 @@ def sensitivity(values: PresentValues | Relative) -> list[Sensitivity]:
 
 
 def appraise_option(
-    option: Option, schedule: DiscountSchedule, preferred: str | None = None
+    option: Option,
+    schedule: DiscountSchedule,
+    preferred: str | None = None,
+    *,
+    through: int | None = None,
+    real: dict[int, float] | None = None,
 ) -> OptionEconomics:
+    """One option over years 0 to `through` (default its own last year), in real terms."""
     uplift = uplift_of(option.optimism_bias)
-    years = flows(option, schedule, uplift)
+    years = flows(option, schedule, uplift, through=through, real=real)
     after = _present_values(years, with_optimism=True)
     return OptionEconomics(
         id=option.id,
@@ -544,7 +615,9 @@ def appraise_option(
         relative_before=None,
         relative_after=None,
         sensitivity=sensitivity(after),
-        optimism_cases=optimism_cases(option, schedule),
+        optimism_cases=optimism_cases(option, schedule, through, real),
+        equivalent_annual_cost=equivalent_annual_cost(after.costs, schedule, option.last_year),
+        prices=option.prices,
     )
 
 
@@ -673,17 +746,22 @@ def economic_case(project: Project) -> EconomicCase:
     """The economic case of every option with costs or benefits by year, and the SROI."""
     schedule = schedule_of(project)
     opts = project.options
+    price_base, base_note = price_base_of(project)
     notes: list[str] = []
     do_nothing = next((o for o in opts.options if o.do_nothing), None)
+    chosen = [o for o in opts.options if o.costs or o.benefits or (o is do_nothing)]
+    # one appraisal period for every option: each shown to the longest one's last year
+    horizon = max((o.last_year for o in chosen), default=0)
     appraised = [
-        appraise_option(o, schedule, opts.preferred)
-        for o in opts.options
-        if o.costs or o.benefits or (o is do_nothing)
+        appraise_option(o, schedule, opts.preferred, through=horizon, real=real_factors(o, opts))
+        for o in chosen
     ]
     without = [o.id for o in opts.options if not (o.costs or o.benefits) and o is not do_nothing]
     has_streams = any(a.has_streams for a in appraised)
     if not has_streams:
         appraised = []
+    elif base_note is not None:
+        notes.append(base_note)
     baseline = next((a for a in appraised if a.do_nothing), None)
     case_agree: bool | None = None
     if baseline is not None:
@@ -725,6 +803,22 @@ def economic_case(project: Project) -> EconomicCase:
                 f"{o.id} puts no optimism bias on its {' or '.join(missing)} costs: the "
                 "Green Book expects bias on every cost (optimism_bias in options.yaml)."
             )
+    nominal = [o.id for o in chosen if o.prices == "nominal"]
+    if nominal and opts.gdp_deflators is not None:
+        notes.append(
+            f"{', '.join(nominal)} written in nominal prices, turned into {price_base} prices "
+            "with the GDP deflators: each year's amounts × the price base's deflator ÷ that "
+            "year's (" + (opts.gdp_deflators.source or "the partnership's own series") + ")."
+        )
+    for a in appraised:
+        residual = sum(y.residual for y in a.years)
+        if residual:
+            last = max(y.year for y in a.years if y.residual)
+            notes.append(
+                f"{a.id}'s benefits include a residual value of {residual:,.0f} "
+                f"{project.psp.currency} in year {last} (present value "
+                f"{a.after_optimism.residual:,.0f})."
+            )
     return EconomicCase(
         currency=project.psp.currency,
         discount=schedule,
@@ -737,6 +831,13 @@ def economic_case(project: Project) -> EconomicCase:
         notes=notes,
         rankings_agree=case_agree,
         affordability=affordability(project),
+        price_base=price_base,
+        horizon=horizon,
+        deflators_source=(
+            (opts.gdp_deflators.source or "the partnership's own series")
+            if nominal and opts.gdp_deflators is not None
+            else None
+        ),
     )
 
 

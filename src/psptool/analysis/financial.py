@@ -65,6 +65,24 @@ def _next_year(label: str) -> str:
     return f"{first}/{(first + 1) % 100:02d}"
 
 
+def price_base_of(project: Project) -> tuple[str, str | None]:
+    """The financial year of appraisal year 0, whose prices the figures are in: options.yaml's
+    `price_base`, else the financial year the pilot (else the partnership) starts in; with a
+    note saying so when it was not stated."""
+    opts = project.options
+    if opts.price_base:
+        return opts.price_base, None
+    month = project.psp.financial_year_start
+    anchor = (project.psp.pilot.start if project.psp.pilot else None) or project.psp.start
+    base = financial_year_of(anchor, month) if anchor else financial_year_of(date.today())
+    note = (
+        f"Year 0 is taken as {base}, the financial year the "
+        + ("pilot" if project.psp.pilot and project.psp.pilot.start else "partnership")
+        + " starts in (price_base in options.yaml to set it)."
+    )
+    return base, note
+
+
 def _first_funded_year(cycle: date, start_month: int) -> str:
     """A budget set on `cycle` funds the first financial year that starts after it."""
     return _next_year(financial_year_of(cycle, start_month))
@@ -78,19 +96,16 @@ def affordability(project: Project, option_id: str | None = None) -> Affordabili
     if chosen is None or not (chosen.costs or chosen.benefits):
         return None
     month = project.psp.financial_year_start
-    notes: list[str] = []
-    if opts.price_base:
-        base = opts.price_base
-    else:
-        anchor = (project.psp.pilot.start if project.psp.pilot else None) or project.psp.start
-        base = financial_year_of(anchor, month) if anchor else financial_year_of(date.today())
-        notes.append(
-            f"Year 0 is taken as {base}, the financial year the "
-            + ("pilot" if project.psp.pilot and project.psp.pilot.start else "partnership")
-            + " starts in (price_base in options.yaml to set it)."
-        )
+    base, base_note = price_base_of(project)
+    notes: list[str] = [] if base_note is None else [base_note]
+    nominal = chosen.prices == "nominal" and opts.gdp_deflators is not None
     inflation = opts.inflation or 0.0
-    if opts.inflation is None:
+    if nominal:
+        notes.append(
+            f"{chosen.id} is written in nominal prices: its amounts are counted as the cash "
+            "of each year, as written (inflation is not applied)."
+        )
+    elif opts.inflation is None:
         notes.append(
             "No inflation is given (inflation in options.yaml, such as the GDP deflator "
             "forecast), so the cash figures are at year-0 prices."
@@ -131,9 +146,14 @@ def affordability(project: Project, option_id: str | None = None) -> Affordabili
             "not counted."
         )
     rows = []
+    deflators = opts.gdp_deflators.index if opts.gdp_deflators is not None else {}
     for y, (costs, cashable) in by_year.items():
-        index = (1 + inflation / 100) ** y
-        cash_costs, cash_savings = costs * index, cashable * index
+        if nominal:  # already cash; the index is what the deflators say prices rose by
+            index = deflators[labels[y]] / deflators[base]
+            cash_costs, cash_savings = costs, cashable
+        else:
+            index = (1 + inflation / 100) ** y
+            cash_costs, cash_savings = costs * index, cashable * index
         reserve = cash_costs * contingency / 100
         net = cash_costs + reserve - cash_savings
         label = labels[y]

@@ -56,6 +56,9 @@ class BenefitLine(Record):
     cashable: SignedMoney = 0.0
     non_cashable: SignedMoney = 0.0
     health: SignedMoney = 0.0
+    residual: Money = 0.0
+    """What the option's assets are still worth at the end of the appraisal, written in its
+    final year: counted as a benefit, discounted at the standard rate, and labelled."""
     note: str | None = None
 
 
@@ -135,6 +138,11 @@ class _OptimismSchema:
         return {"anyOf": [project_type, uplift, *branches]}
 
 
+Prices = Literal["real", "nominal"]
+"""How an option's amounts are written: `real`, in price-base prices (the Green Book's
+default); `nominal`, in the cash of each year, turned into real terms with `gdp_deflators`."""
+
+
 class Option(Record):
     id: Id
     name: str
@@ -153,10 +161,44 @@ class Option(Record):
         BeforeValidator(_optimism_shorthand),
         _OptimismSchema,
     ] = None
+    prices: Prices = "real"
+
+    @model_validator(mode="after")
+    def _residual_in_final_year(self) -> Option:
+        last = max([c.year for c in self.costs] + [b.year for b in self.benefits] + [0])
+        early = sorted({b.year for b in self.benefits if b.residual and b.year != last})
+        if early:
+            raise ValueError(
+                f"a residual value belongs in the option's final year ({last}), not year "
+                + ", ".join(str(y) for y in early)
+            )
+        return self
+
+    @property
+    def last_year(self) -> int:
+        """The last year with a cost or a benefit: the end of the option's appraisal."""
+        return max([c.year for c in self.costs] + [b.year for b in self.benefits] + [0])
 
 
 FinancialYear = Annotated[str, Field(pattern=r"^[0-9]{4}/[0-9]{2}$")]
 """A financial year written as `2010/11`."""
+
+PriceIndex = Annotated[float, Field(strict=True, gt=0, le=LARGEST, allow_inf_nan=False)]
+
+
+def following_year(label: str, years: int = 1) -> str:
+    """The financial year `years` after `label`: `2010/11` + 2 is `2012/13`."""
+    first = int(label[:4]) + years
+    return f"{first}/{(first + 1) % 100:02d}"
+
+
+class GdpDeflators(Record):
+    """A GDP deflator series by financial year (any base year: only ratios are used), to turn
+    nominal amounts into the price base's real terms; `source` names the series and its
+    edition (such as HM Treasury's "GDP deflators at market prices, and money GDP")."""
+
+    source: str | None = None
+    index: dict[FinancialYear, PriceIndex]
 
 
 class OptionsFile(Record):
@@ -175,6 +217,30 @@ class OptionsFile(Record):
     the GDP deflator forecast); none means cash is counted at year-0 prices."""
     contingency: Percent | None = None
     """Per cent of costs set aside in the affordability case, in place of optimism bias."""
+    gdp_deflators: GdpDeflators | None = None
+    """The deflator series that turns options written in `prices: nominal` into real terms."""
+
+    @model_validator(mode="after")
+    def _deflators_for_nominal_options(self) -> OptionsFile:
+        nominal = [o for o in self.options if o.prices == "nominal"]
+        if not nominal:
+            return self
+        ids = ", ".join(o.id for o in nominal)
+        if self.price_base is None or self.gdp_deflators is None:
+            raise ValueError(
+                f"option {ids} is in nominal prices: give price_base (the financial year of "
+                "year 0) and gdp_deflators (the series that turns cash into its prices)"
+            )
+        wanted = {self.price_base} | {
+            following_year(self.price_base, y) for o in nominal for y in range(o.last_year + 1)
+        }
+        missing = sorted(wanted - set(self.gdp_deflators.index))
+        if missing:
+            raise ValueError(
+                "gdp_deflators has no index for " + ", ".join(missing) + f", which option "
+                f"{ids} in nominal prices needs"
+            )
+        return self
 
 
 def weighted_total(scores: dict[str, int], criteria: list[Criterion]) -> float:

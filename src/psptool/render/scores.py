@@ -434,7 +434,7 @@ def gate_table(gate: Gate) -> Table:
 
 
 MONEY = 0
-"""Money on screen to the pound; JSON and CSV keep four decimal places."""
+"""Money on screen to the pound; JSON keeps full precision and CSV four decimal places."""
 
 
 def _uplift_text(o: OptionEconomics) -> str:
@@ -532,13 +532,14 @@ def cash_flow_table(case: EconomicCase) -> Table:
     """Every option's every year and stream, with its discount factor and present value: the
     figures behind every headline, for a spreadsheet (`psp score economics --format csv`)."""
     rows: list[list[object]] = []
-    streams = ("capital", "revenue", "optimism_bias", "cashable", "non_cashable", "health")
+    streams: tuple[str, ...] = ("capital", "revenue", "optimism_bias", "cashable")
+    streams += ("non_cashable", "health", "residual")
     for o in case.options:
         for y in o.years:
             for stream in streams:
                 amount = float(getattr(y, stream))
                 factor = y.health_factor if stream == "health" else y.discount_factor
-                sign = 1.0 if stream in ("cashable", "non_cashable", "health") else -1.0
+                sign = -1.0 if stream in ("capital", "revenue", "optimism_bias") else 1.0
                 # the factor to twelve places, as text: CSV keeps numbers to four
                 rows.append(
                     [o.id, y.year, stream, amount, f"{factor:.12f}", sign * amount * factor + 0.0]
@@ -578,6 +579,7 @@ def economics_tables(case: EconomicCase) -> list[Table]:
     SROI."""
     money = {c: MONEY for c in ("PV costs", "PV benefits", "NPV", "PV costs with OB")}
     money |= {"NPV with OB": MONEY, "BCR": 2, "BCR with OB": 2, "of which health": MONEY}
+    money |= {"EAC": MONEY}
     rows = [
         [
             o.id,
@@ -591,12 +593,17 @@ def economics_tables(case: EconomicCase) -> list[Table]:
             o.after_optimism.costs,
             o.after_optimism.npv,
             _ratio_cell(o.after_optimism.bcr, o.after_optimism.bcr_verdict),
+            o.equivalent_annual_cost,
         ]
         for o in case.options
     ]
     notes = [
         f"Each option's own present values, not against doing nothing, in {case.currency}, "
         f"discounted to year 0: {case.discount.source}.",
+        f"Real terms in {case.price_base} prices (year 0 is {case.price_base}); every option "
+        f"appraised over years 0 to {case.horizon}.",
+        "EAC: equivalent annual cost, the PV of costs with OB spread evenly over years 1 to "
+        "the option's own last year n at the discount rate, PV × r ÷ (1 − (1 + r)^−n).",
         f"Health effects (of which health) at the health rate: {case.health_discount.source}.",
         "BCR: present value of benefits per pound of present value of costs. OB: optimism "
         "bias added to costs.",
@@ -638,6 +645,7 @@ def economics_tables(case: EconomicCase) -> list[Table]:
             "PV costs with OB",
             "NPV with OB",
             "BCR with OB",
+            "EAC",
         ],
         rows,
         notes,
@@ -780,7 +788,9 @@ def _years_tables(o: OptionEconomics, case: EconomicCase) -> list[Table]:
         {c: MONEY for c in cash_columns[1:]},
     )
     health = any(y.health for y in o.years)
+    residual = any(y.residual for y in o.years)
     pv_columns = ["Year", "Factor", "Costs with OB", "Benefits"]
+    pv_columns += ["Residual"] if residual else []
     pv_columns += ["Health", "Health factor"] if health else []
     pv_columns += ["Discounted net"]
     pv_rows = [
@@ -789,6 +799,7 @@ def _years_tables(o: OptionEconomics, case: EconomicCase) -> list[Table]:
             y.discount_factor,
             y.capital + y.revenue + y.optimism_bias,
             y.cashable + y.non_cashable,
+            *([y.residual] if residual else []),
             *([y.health, y.health_factor] if health else []),
             y.discounted_net,
         ]
@@ -796,6 +807,7 @@ def _years_tables(o: OptionEconomics, case: EconomicCase) -> list[Table]:
     ]
     pv_notes = [
         "Benefits: cashable and non-cashable"
+        + ("; Residual: the residual value of its assets, a benefit" if residual else "")
         + ("; health effects at the health rate's factor" if health else "")
         + ". Discounted net: benefits less costs, each at its factor; the column adds up to "
         "the NPV with OB "

@@ -446,7 +446,10 @@ def _plain(value: Any) -> Any:
 
 
 def jsonable(value: Any) -> Any:
-    """Dataclasses, dates and floats as JSON values; floats to four decimal places."""
+    """Dataclasses, dates and floats as JSON values. Floats keep their full precision (the
+    shortest text that reads back as the same number), so a reader can rebuild every figure
+    from them; only what people read is rounded. NaN and infinity, which JSON cannot hold,
+    are null."""
     if is_dataclass(value) and not isinstance(value, type):
         return jsonable(asdict(value))
     if isinstance(value, dict):
@@ -456,7 +459,7 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else round(value, 4)
+        return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, str | int | bool) or value is None:
         return value
     return str(value)

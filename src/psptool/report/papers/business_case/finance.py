@@ -437,11 +437,18 @@ def _affordability_notes(project: Project, price_base: str) -> list[str]:
     finance officer reads: year 0, prices, contingency, funders without a share."""
     options = project.options
     notes = []
+    chosen = next((o for o in options.options if o.id == options.preferred), None)
+    nominal = chosen is not None and chosen.prices == "nominal" and options.gdp_deflators
+    if nominal:
+        notes.append(
+            "The preferred option's amounts are in nominal prices: each is counted as the "
+            "cash of its year, as written."
+        )
     if not options.price_base:
         pilot = project.psp.pilot
         anchor = "pilot" if pilot is not None and pilot.start else "partnership"
         notes.append(f"Year 0 is {price_base}, the financial year the {anchor} starts in.")
-    if options.inflation is None:
+    if options.inflation is None and not nominal:
         notes.append(f"No inflation is applied: the cash figures are at {price_base} prices.")
     if options.contingency is None:
         notes.append("No contingency is set aside.")
