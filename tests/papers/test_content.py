@@ -90,6 +90,12 @@ def test_an_approved_outline_case_is_version_1_in_the_past_tense(rendered: dict)
         "partnership's running costs in that period planned at £36,400.",
     ]
     assert not [line for line in lines if "Approve the pilot" in line]
+    # the next steps the partners agreed when they approved it, not the plan's today
+    assert (
+        "6.\tAgreed the next steps: Pilot begins by 1 October 2010; First quarterly pilot review "
+        "by 17 December 2010; Shared outcome measures agreed (SHANARRI workshop) by 11 March "
+        "2011." in lines
+    )
 
 
 def test_the_full_case_is_not_its_own_next_step_and_its_findings_are_interim(

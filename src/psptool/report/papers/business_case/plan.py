@@ -42,6 +42,8 @@ class MilestoneRow:
     "due before Outline business case agreed, which it depends on"."""
     this_paper: bool = False
     """The milestone that delivers the paper being written: not one of its next steps."""
+    completed_on: date | None = None
+    """When it was completed, as a date (`completed` is it written out)."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ def plan(
                 tasks=tuple(t.title for t in m.tasks),
                 flag=why,
                 this_paper=_delivers(m, document),
+                completed_on=m.completed,
             )
         )
     to_come = [r for r in rows if not r.completed]

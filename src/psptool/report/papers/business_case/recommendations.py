@@ -3,6 +3,8 @@ recommends, each written from the figures in the document and pointing at its se
 
 from __future__ import annotations
 
+from datetime import date
+
 from ....model import Project
 from ...formatting import long_date
 from ...wording import join, plural
@@ -63,8 +65,9 @@ def recommendations(
 ) -> tuple[str, ...]:
     """The decisions the business case asks the partners for, and what it asks them to note;
     once every partner has approved it, the same decisions as made (in the past tense)."""
+    approved = standing.approved if standing is not None else None
     asked = _asked(
-        contents, options, plan, financial, management, service, benefits_summary, interim
+        contents, options, plan, financial, management, service, benefits_summary, interim, approved
     )
     if standing is None or standing.approved is None:
         return asked
@@ -84,6 +87,7 @@ def _asked(
     service: Service,
     benefits_summary: str,
     evaluation_ends_later: bool = False,
+    approved: date | None = None,
 ) -> tuple[str, ...]:
     preferred = options.preferred
     budget = financial.budget
@@ -156,9 +160,20 @@ def _asked(
         "Agree the benefits realisation plan, its owners and target dates "
         f"(section {contents.number('benefits')})."
     )
-    to_come = [r for r in plan.milestones if not r.completed and not r.this_paper][:3]
+    # once approved, the next steps the partners agreed then: what was still to come that day
+    to_come = [
+        r
+        for r in plan.milestones
+        if not r.this_paper
+        and (
+            r.completed_on is None
+            if approved is None
+            else (r.completed_on is None or r.completed_on > approved)
+        )
+    ][:3]
     if to_come:
-        out.append("Agree the next steps: " + "; ".join(_step(r) for r in to_come) + ".")
+        steps = [_step(r) if approved is None else f"{r.title} by {r.due}" for r in to_come]
+        out.append("Agree the next steps: " + "; ".join(steps) + ".")
     return tuple(out)
 
 
