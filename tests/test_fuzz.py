@@ -389,5 +389,5 @@ def test_an_option_cost_that_would_overflow_with_optimism_bias() -> None:
                 (root / name).write_text(text, encoding="utf-8")
         result = PspRunner().invoke(["validate", str(root), "--as-of", "2011-06-30"])
     assert result.exit_code == 1
-    assert "options.yaml:60:28: PSP104 error" in result.output
+    assert "options.yaml:62:28: PSP104 error" in result.output
     assert "must be at most 1,000,000,000,000, got 1e+308" in result.output

@@ -17,7 +17,6 @@ from psptool.report.papers.business_case.contents import CaseKind, contents
 from .word import (
     HEADER_FILL,
     NO_PARTNERS,
-    TBC,
     base,
     cell_text,
     else_,
@@ -87,22 +86,15 @@ def _cover(c: Case) -> None:
     run.font.size = Pt(16)
     doc.add_paragraph("A Public Social Partnership")
     doc.add_paragraph()
-    details = [
-        ("Partnership", "{{ partnership.name }}"),
-        ("Document", "{{ document.title }}"),
-        ("Version", "{{ document.version }}"),
-        ("Date", "{{ document.date }}"),
-        ("Lead partner", "{{ document.lead }}"),
-        ("Owner (senior responsible owner)", "{{ document.owner }}"),
-        ("Author (project manager)", "{{ document.author }}"),
-        ("Status", "{{ document.status }}"),
-    ]
-    grid = doc.add_table(rows=len(details), cols=2)
+    # one row per detail the folder gives (an owner not yet named is left out, not blank)
+    grid = doc.add_table(rows=3, cols=2)
     grid.style = "Table Grid"
-    for row, (label, value) in zip(grid.rows, details, strict=True):
-        cell_text(row.cells[0], label, 10, bold=True)
-        shade(row.cells[0], HEADER_FILL)
-        cell_text(row.cells[1], value, 10)
+    cell_text(grid.rows[0].cells[0], "{%tr for d in document.details %}", 10)
+    cell_text(grid.rows[1].cells[0], "{{ d.label }}", 10, bold=True)
+    shade(grid.rows[1].cells[0], HEADER_FILL)
+    cell_text(grid.rows[1].cells[1], "{{ d.value }}", 10)
+    keep_whole(grid.rows[1])
+    cell_text(grid.rows[2].cells[0], "{%tr endfor %}", 10)
     widths(grid, [6.0, 10.6])
     doc.add_page_break()
 
@@ -111,16 +103,13 @@ def _document_control(c: Case) -> None:
     doc = c.doc
     doc.add_heading("Document control", level=1)
     doc.add_heading("Version history", level=2)
-    doc.add_paragraph(
-        "Draft versions 0.1, 0.2 … follow the changes to the partnership's files; the "
-        "version signed off by every partner is the baseline."
-    )
+    doc.add_paragraph("{{ document.versioning }}")
     table(
         doc,
-        ["Version", "Date", "Change reference", "Change"],
-        [1.7, 3.3, 2.3, 9.3],
+        ["Version", "Date", "Author", "Change"],
+        [1.7, 3.3, 3.0, 8.6],
         "v in versions",
-        ["{{ v.version }}", "{{ v.date }}", "{{ v.reference }}", "{{ v.change }}"],
+        ["{{ v.version }}", "{{ v.date }}", "{{ v.author }}", "{{ v.change }}"],
     )
     doc.add_heading("Review and approval process", level=2)
     table(
@@ -131,6 +120,21 @@ def _document_control(c: Case) -> None:
         ["{{ a.date }}", "{{ a.organisation }}", "{{ a.meeting }}", "{{ a.purpose }}"],
         empty=NO_PARTNERS,
     )
+    if_(doc, "quality")
+    doc.add_heading("Quality assurance", level=2)
+    table(
+        doc,
+        ["Reviewer", "Date", "Outcome"],
+        [5.6, 3.3, 7.7],
+        "q in quality",
+        ["{{ q.reviewer }}", "{{ q.date }}", "{{ q.outcome }}"],
+    )
+    endif(doc)
+    if_(doc, "exceptions")
+    doc.add_heading("Exceptions", level=2)
+    doc.add_paragraph("This case declares these exceptions to the partners' own rules:")
+    para_loop(doc, "e in exceptions", "{{ e }}")
+    endif(doc)
     doc.add_heading("Sign-off", level=2)
     if_(doc, "signoff")
     doc.add_paragraph(
@@ -142,7 +146,7 @@ def _document_control(c: Case) -> None:
         ["Partner", "Name", "Position", "Signature", "Date"],
         [3.6, 2.5, 4.0, 3.2, 3.3],
         "s in signoff",
-        ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "", "{{ s.date }}"],
+        ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "{{ s.signature }}", "{{ s.date }}"],
     )
     else_(doc, NO_PARTNERS)
     doc.add_page_break()
@@ -168,7 +172,7 @@ def _contents(c: Case) -> None:
 def _numbered_recommendations(doc: Document) -> None:
     """Numbered 1, 2, 3 … afresh wherever they appear (Word's list numbering would carry on
     from the executive summary)."""
-    doc.add_paragraph("It is recommended that the partners:")
+    doc.add_paragraph("{{ decisions }}")
     doc.add_paragraph("{%p for r in recommendations %}")
     item = doc.add_paragraph("{{ loop.index }}.\t{{ r }}")
     item.paragraph_format.left_indent = Cm(0.9)
@@ -202,21 +206,21 @@ def _case_for_change(c: Case) -> None:
     if_(doc, "partnership.vision")
     labelled(doc, "Our shared vision", "{{ partnership.vision }}")
     endif(doc)
-    if_(doc, "goals")
+    if_(doc, "goals | selectattr('relevance') | list")
     doc.add_paragraph("The reasons for change, goal by goal:")
-    doc.add_paragraph("{%p for g in goals %}")
+    doc.add_paragraph("{%p for g in goals if g.relevance %}")
     line = doc.add_paragraph(style="List Bullet")
     line.add_run("{{ g.title }}: ").bold = True
-    line.add_run("{{ g.relevance or 'the reason is to be recorded by the partners.' }}")
+    line.add_run("{{ g.relevance }}")
     doc.add_paragraph("{%p endfor %}")
-    else_(doc, "The partners' goals, and with them the reasons for change, are not yet recorded.")
+    else_(doc, "The partners have not yet written down the reasons for change.")
     if c.full:
         when(doc, "document.previous", "{{ document.previous }}")
     c.sub("objectives")
     if_(doc, "partnership.objectives")
     doc.add_paragraph("The partnership's objectives are to achieve:")
     para_loop(doc, "o in partnership.objectives", "{{ o }}")
-    else_(doc, "The partnership's objectives are to be agreed by the partners.")
+    else_(doc, "The partners have not yet written objectives beyond the goals below.")
     c.sub("goals")
     if_(doc, "goals")
     doc.add_paragraph(
@@ -263,16 +267,14 @@ def _raid_table(doc: Document, items: str, what: str, intro: str) -> None:
 def _strategic_case(c: Case) -> None:
     doc = c.doc
     c.sub("scope")
-    doc.add_paragraph("{{ strategic.scope or '" + TBC + "' }}")
+    doc.add_paragraph(
+        "{{ strategic.scope or 'The partners have not yet written the scope of the service.' }}"
+    )
     c.sub("fit")
     doc.add_paragraph(
-        "{{ partnership.name }} is a Public Social Partnership led by "
-        "{{ document.lead or 'a lead partner to be agreed' }}"
-        "{% if partnership.start or partnership.end %}, running from "
-        "{{ partnership.start or 'a date to be agreed' }} to "
-        "{{ partnership.end or 'a date to be agreed' }}"
-        "{% else %}; its start and end dates are to be agreed{% endif %}. Each goal's fit "
+        "{{ strategic.fit }}{% if goals | selectattr('relevance') | list %} Each goal's fit "
         f"with the partners' own strategies and plans is in {c.ref('change.rationale')}."
+        "{% endif %}"
     )
     when(doc, "partnership.values", "In working together the partners uphold these values:")
     para_loop(doc, "v in partnership.values", "{{ v }}")
@@ -343,11 +345,13 @@ def _options_appraisal(c: Case) -> None:
             "{{ o.id }}",
             "{{ o.name }}{% if o.description %}: {{ o.description }}{% endif %}",
             "{{ o.kind }}",
-            "{{ o.cost }}",
+            "{{ o.cost or 'not estimated' }}",
         ],
         empty=NO_OPTIONS,
         intro="The options the partners considered for the future service, including doing "
-        "nothing.",
+        "nothing.{% if options.cost_covers %} The estimated cost is {{ options.cost_covers }}"
+        "{% if options.has_economics %}; the costs the economic case counts, year by year, "
+        f"are in {c.ref('options.economics')}{{% endif %}}.{{% endif %}}",
     )
     c.sub("scoring")
     if_(doc, "options.criteria")
@@ -377,8 +381,8 @@ def _options_appraisal(c: Case) -> None:
             "{{ o.rank }}",
             "{{ o.id }} {{ o.name }}",
             "{{ o.score }}",
-            "{{ o.cost }}",
-            "{{ o.cost_per_point }}",
+            "{{ o.cost or 'not estimated' }}",
+            "{{ o.cost_per_point or '–' }}",
             "{{ o.preferred }}",
         ],
     )
@@ -417,6 +421,7 @@ def _options_appraisal(c: Case) -> None:
     )
     when(doc, "options.economics_summary", "{{ options.economics_summary }}")
     doc.add_paragraph("Discounting: {{ financial.discount }}.")
+    doc.add_paragraph("Optimism bias: {{ financial.optimism }}.")
     endif(doc)
     when(
         doc,
@@ -441,7 +446,9 @@ def _options_appraisal(c: Case) -> None:
             "{{ r.mitigation }}",
         ],
     )
-    else_(doc, NO_OPTIONS)
+    endif(doc)
+    when(doc, "options.unlinked", "{{ options.unlinked }}")
+    when(doc, "not options.columns", NO_OPTIONS)
 
 
 def _service_model(c: Case) -> None:
@@ -454,16 +461,15 @@ def _service_model(c: Case) -> None:
     )
     else_(doc, "The partners have not yet recorded a preferred option to sustain.")
     when(doc, "service.description", "{{ service.description }}")
-    if_(doc, "service.scope")
-    labelled(doc, "Scope", "{{ service.scope }}")
-    endif(doc)
+    when(doc, "service.scope", "{{ service.scope }}")
     if_(doc, "service.cost")
-    labelled(doc, "Estimated cost", "{{ service.cost }}")
+    labelled(doc, "Estimated cost", "{{ service.cost_text }}")
     endif(doc)
     c.sub("route")
     doc.add_paragraph(
         "{% if service.route %}The service is to be secured through {{ service.route }}."
-        "{% else %}" + TBC + "{% endif %}"
+        "{% else %}The partners have not yet chosen how the service is to be sustained."
+        "{% endif %}"
     )
     when(doc, "service.summary", "{{ service.summary }}")
     if_(doc, "service.marketing")
@@ -549,8 +555,12 @@ def _evaluation(c: Case) -> None:
     if_(doc, "evaluation.start")
     labelled(doc, "Period", "{{ evaluation.start }} to {{ evaluation.end }}")
     endif(doc)
-    doc.add_paragraph("{{ evaluation.approach or 'The evaluation approach is to be agreed.' }}")
+    doc.add_paragraph(
+        "{{ evaluation.approach or 'The partners have not yet written how the pilot is "
+        "evaluated.' }}"
+    )
     c.sub("findings")
+    when(doc, "evaluation.interim", "{{ evaluation.interim }}")
     doc.add_paragraph("{{ evaluation.summary }}")
     table(
         doc,
@@ -585,7 +595,8 @@ def _evaluation(c: Case) -> None:
     )
 
 
-def _money_by_year(doc: Document) -> None:
+def _money_by_year(c: Case) -> None:
+    doc = c.doc
     totals = ["capital", "revenue", "optimism_bias", "costs", "cashable", "non_cashable", "net"]
     if_(doc, "financial.has_years")
     doc.add_paragraph(
@@ -618,8 +629,10 @@ def _money_by_year(doc: Document) -> None:
         margin=0.1,
     )
     doc.add_paragraph("{{ financial.summary }}")
-    doc.add_paragraph("Discounting: {{ financial.discount }}.")
-    doc.add_paragraph("Optimism bias: {{ financial.optimism }}.")
+    doc.add_paragraph(
+        "Discounting and optimism bias are as in the options appraisal "
+        f"({c.ref('options.economics')})."
+    )
     para_loop(doc, "n in financial.notes", "{{ n }}")
     endif(doc)
     if_(doc, "not financial.has_years")
@@ -703,7 +716,7 @@ def _affordability(doc: Document) -> None:
 def _financial_case(c: Case) -> None:
     doc = c.doc
     c.sub("years")
-    _money_by_year(doc)
+    _money_by_year(c)
     if c.full:
         _affordability(doc)
     c.sub("budget")
@@ -750,10 +763,10 @@ def _financial_case(c: Case) -> None:
     else_(doc, NO_BUDGET)
     c.sub("resources")
     doc.add_paragraph(
-        "{% if service.cost %}The service's estimated cost is {{ service.cost }} "
+        "{% if service.cost %}The service's estimated cost is {{ service.cost_text }} "
         f"({c.ref('options.considered')}). "
-        "{% endif %}{% if service.has_engaged %}Future funders have engaged or committed "
-        "{{ service.engaged }}, of which {{ service.committed }} is committed "
+        "{% endif %}{% if service.funding %}"
+        "{{ service.funding[:1] | upper }}{{ service.funding[1:] }} "
         f"({c.ref('service.funders')})."
         "{% else %}No future funder has yet engaged or committed funding "
         f"({c.ref('service.funders')}).{{% endif %}}"
@@ -769,7 +782,7 @@ def _pilot_plan(c: Case) -> None:
         "({{ plan.pilot.duration }}), reviewed by the partners at each governance "
         "meeting against the benefits realisation plan."
     )
-    else_(doc, "The dates of the pilot are to be agreed by the partners.")
+    else_(doc, "{{ plan.pilot.undated }}")
     if_(doc, "plan.pilot.milestones")
     table(
         doc,
@@ -808,9 +821,10 @@ def _management_case(c: Case) -> None:
     c.sub("plan")
     if_(doc, "plan.milestones")
     doc.add_paragraph(
-        "The milestones in the order their dependencies allow; the plan ends on "
-        "{{ plan.planned_end or 'a date to be agreed' }}"
-        "{% if plan.projected_end %} and is forecast to end on {{ plan.projected_end }}{% endif %}."
+        "The milestones in the order their dependencies allow"
+        "{% if plan.planned_end %}; the plan ends on {{ plan.planned_end }}"
+        "{% if plan.projected_end %} and is forecast to end on {{ plan.projected_end }}"
+        "{% endif %}{% endif %}."
     )
     table(
         doc,
@@ -870,27 +884,30 @@ def _management_case(c: Case) -> None:
         [3.6, 2.4, 3.6, 7.0],
         "g in management.groups",
         ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
-        empty="The governance groups are to be agreed by the partners.",
+        empty="The partners have not yet set up their governance groups.",
     )
     c.sub("communications")
     if_(doc, "management.communications")
     doc.add_paragraph("How the partnership keeps each stakeholder informed and involved:")
     table(
         doc,
-        ["Audience", "Method", "Frequency", "Messages", "Owner"],
-        [3.6, 3.4, 2.2, 5.2, 2.2],
+        ["Audience", "Method", "Frequency", "Messages", "What we ask of them", "Owner"],
+        [2.9, 2.7, 2.0, 3.6, 3.4, 2.0],
         "c in management.communications",
         [
             "{{ c.audience }}",
             "{{ c.method }}",
             "{{ c.frequency }}",
             "{{ c.messages }}",
+            "{{ c.action }}",
             "{{ c.owner }}",
         ],
     )
     else_(doc, "No communications plan is recorded yet.")
     if c.full:
         _governance_record(c)
+    c.sub("equality")
+    doc.add_paragraph("{{ equality }}")
 
 
 def _governance_record(c: Case) -> None:

@@ -74,8 +74,8 @@ def agenda() -> Document:
     doc.add_paragraph("Notified to the chair before the meeting.")
     doc.add_heading("9. Date of next meeting", level=1)
     doc.add_paragraph(
-        "{% if next_meeting %}{{ next_meeting }}.{% else %}To be agreed"
-        "{% if meeting.cadence %} (the group meets {{ meeting.cadence }}){% endif %}.{% endif %}"
+        "{% if next_meeting %}{{ next_meeting }}.{% else %}The date is not yet set"
+        "{% if meeting.cadence %}; the group meets {{ meeting.cadence }}{% endif %}.{% endif %}"
     )
     footer(
         doc,

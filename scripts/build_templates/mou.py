@@ -7,7 +7,7 @@ from __future__ import annotations
 from docx.document import Document
 from docx.shared import Pt
 
-from .word import NO_PARTNERS, TBC, base, else_, footer, if_, para_loop, table, when
+from .word import NO_PARTNERS, base, else_, footer, if_, para_loop, table, when
 
 
 def mou() -> Document:
@@ -17,7 +17,7 @@ def mou() -> Document:
     run = subtitle.add_run("{{ partnership.name }}")
     run.bold = True
     run.font.size = Pt(16)
-    doc.add_paragraph("A Public Social Partnership · prepared {{ partnership.as_of }}")
+    doc.add_paragraph("A Public Social Partnership · {{ status }}")
     notice = doc.add_paragraph()
     notice.add_run("This Memorandum of Understanding is not legally binding. ").bold = True
     notice.add_run(
@@ -27,33 +27,41 @@ def mou() -> Document:
     )
 
     doc.add_heading("1. Purpose and scope", level=1)
-    doc.add_paragraph("{{ partnership.purpose or '" + TBC + "' }}")
+    doc.add_paragraph(
+        "{{ partnership.purpose or 'The partners have not yet written the purpose of this "
+        "Memorandum.' }}"
+    )
     when(doc, "partnership.scope", "{{ partnership.scope }}")
     when(doc, "partnership.vision", "Our shared vision: {{ partnership.vision }}")
     doc.add_paragraph(
-        "{% if partnership.start or partnership.end %}"
-        "The partnership runs from {{ partnership.start or 'a date to be agreed' }} to "
-        "{{ partnership.end or 'a date to be agreed' }}."
-        "{% else %}The partnership's start and end dates are to be agreed.{% endif %}"
+        "{% if partnership.start and partnership.end %}"
+        "The partnership runs from {{ partnership.start }} to {{ partnership.end }}."
+        "{% elif partnership.start %}The partnership started on {{ partnership.start }}; its "
+        "end date is not yet set."
+        "{% elif partnership.end %}The partnership runs to {{ partnership.end }}."
+        "{% else %}The partnership's start and end dates are not yet set.{% endif %}"
     )
 
     doc.add_heading("2. Objectives", level=1)
     if_(doc, "partnership.objectives")
-    doc.add_paragraph("The partners will work together to:")
+    doc.add_paragraph("The partners' objectives are:")
     para_loop(doc, "objective in partnership.objectives", "{{ objective }}")
-    else_(doc, TBC)
+    else_(doc, "The partners have not yet written the partnership's objectives.")
 
     doc.add_heading("3. Values", level=1)
     if_(doc, "partnership.values")
     doc.add_paragraph("In working together the partners will uphold these values:")
     para_loop(doc, "value in partnership.values", "{{ value }}")
-    else_(doc, TBC)
+    else_(doc, "The partners have not yet written down the values they share.")
 
     doc.add_heading("4. Funding", level=1)
-    doc.add_paragraph("{{ partnership.funding or '" + TBC + "' }}")
+    doc.add_paragraph(
+        "{{ partnership.funding or 'The partners have not yet written how the partnership is "
+        "funded.' }}"
+    )
 
     doc.add_heading("5. The partners", level=1)
-    when(doc, "lead", "The lead partner is {{ lead.name }} ({{ lead.sector }}).")
+    when(doc, "lead", "The lead partner is {{ lead.name }}, a {{ lead.sector | lower }} body.")
     table(
         doc,
         ["Partner", "Sector", "Role in the PSP", "Contribution"],
@@ -73,7 +81,7 @@ def mou() -> Document:
         "r in roles",
         ["{{ r.role }}", "{{ r.person }}"],
         size=None,
-        empty=TBC,
+        empty="The partners have not yet named who holds each role.",
     )
     doc.add_heading("Governance", level=2)
     table(
@@ -83,9 +91,9 @@ def mou() -> Document:
         "g in groups",
         ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
         size=None,
-        empty=TBC,
+        empty="The partners have not yet set up their governance groups.",
         intro="The partnership is governed through the groups below. Each keeps a record of "
-        "its decisions; the Governance Group receives a highlight report at each meeting.",
+        "its decisions; the {{ board }} receives a highlight report at each meeting.",
     )
     doc.add_heading("Responsibilities of each partner", level=2)
     if_(doc, "partners | selectattr('responsibilities') | list")
@@ -96,7 +104,7 @@ def mou() -> Document:
     line.add_run("{{ p.responsibilities | join('; ') }}.")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
-    else_(doc, TBC)
+    else_(doc, "The partners have not yet written down each partner's responsibilities.")
 
     clauses = [
         ("7. Resolving disputes", "dispute_resolution"),
@@ -106,7 +114,7 @@ def mou() -> Document:
     ]
     for heading, clause in clauses:
         doc.add_heading(heading, level=1)
-        doc.add_paragraph("{{ mou." + clause + " or '" + TBC + "' }}")
+        doc.add_paragraph("{{ mou." + clause + " }}")
     if_(doc, "mou.duration")
     doc.add_heading("Duration and review", level=2)
     doc.add_paragraph("{{ mou.duration }}")
@@ -122,7 +130,7 @@ def mou() -> Document:
         ["Partner", "Name", "Title", "Signature", "Date"],
         [3.6, 3.2, 4.2, 3.2, 2.4],
         "s in signatures",
-        ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "", "{{ s.date }}"],
+        ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "{{ s.signature }}", "{{ s.date }}"],
         size=None,
         empty=NO_PARTNERS,
     )

@@ -170,6 +170,19 @@ CODES: dict[str, Code] = {
             ("PSP449", "warning", "an open action agreed at a meeting is overdue"),
         ),
         *_codes(
+            "paper readiness",
+            ("PSP501", "warning", "a governance group has no chair, so the papers name none"),
+            ("PSP502", "warning", "a partner has no responsibilities for the MoU to list"),
+            ("PSP503", "warning", "the preferred option has no rationale for the business cases"),
+            (
+                "PSP504",
+                "warning",
+                "an open assumption or dependency the business cases list has no mitigation",
+            ),
+            ("PSP505", "warning", "the pilot has no dates for the outline business case"),
+            ("PSP506", "warning", "a partner has no one at Director level to sign its papers"),
+        ),
+        *_codes(
             "economic case",
             ("PSP430", "warning", "an option puts no optimism bias on a kind of cost it has"),
             ("PSP431", "warning", "options are appraised over different periods"),

@@ -37,10 +37,10 @@ def test_an_empty_partnership_leaving_create() -> None:
     assert not gate.met
     reasons = {i.id: i.reason for i in gate.items}
     assert reasons["lead_partner"] == "no lead partner"
-    assert reasons["smart_goals"] == "goals.yaml has no goals"
+    assert reasons["smart_goals"] == "no goals recorded yet"
     assert reasons["key_roles"] == "no senior_sponsor in roles; no project_manager in roles"
     assert reasons["mou_signed"] == "no partners yet"
-    assert reasons["raid_log"] == "risks.yaml has no risks"
+    assert reasons["raid_log"] == "no risks recorded yet"
     assert len(gate.items) == 12
 
 
@@ -76,7 +76,7 @@ def test_mou_must_be_signed_at_director_level() -> None:
     mou = next(i for i in gate.items if i.id == "mou_signed")
     assert (mou.met, mou.reason) == (
         False,
-        "no dated MoU approval by a Director-level person of council",
+        "no dated MoU approval by a Director-level person of Council",
     )
 
 

@@ -314,6 +314,47 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str, int]] = [
         2,
     ),
 ]
+CREATE = PSP.replace("stage: identify", "stage: create")
+DESIGN = PSP.replace("stage: identify", "stage: design")
+CASES += [  # paper readiness (#14): each a gap a paper would show
+    (
+        "PSP501",
+        {
+            "psp.yaml": CREATE + "governance:\n  groups:\n"
+            "    - {id: gg, name: Governance Group, cadence: quarterly, members: [council]}\n"
+        },
+        "psp.yaml",
+        8,
+    ),
+    ("PSP502", {"psp.yaml": CREATE}, "partners.yaml", 2),
+    (
+        "PSP503",
+        {
+            "psp.yaml": DESIGN,
+            "options.yaml": "criteria:\n  - {id: cost, name: Cost, weight: 1}\noptions:\n"
+            "  - {id: O1, name: Lunch club, scores: {cost: 4}}\npreferred: O1\n",
+        },
+        "options.yaml",
+        4,
+    ),
+    (
+        "PSP504",
+        {
+            "psp.yaml": DESIGN,
+            "risks.yaml": "risks:\n  - {id: A1, type: assumption, title: Funding continues, "
+            "likelihood: 3, impact: 3, owner: p-pm}\n",
+        },
+        "risks.yaml",
+        2,
+    ),
+    ("PSP505", {"psp.yaml": DESIGN}, "psp.yaml", 1),
+    (
+        "PSP506",
+        {"psp.yaml": CREATE, "partners.yaml": PARTNERS.replace(", director_level: true", "")},
+        "partners.yaml",
+        2,
+    ),
+]
 CASES += MEETING_CASES  # meetings.yaml and knowledge.yaml (#17)
 
 

@@ -151,7 +151,9 @@ def test_infinite_numbers_are_refused(tmp_path: Path) -> None:
 
 
 def _findings(root: Path) -> list[tuple[str, str, int]]:
-    return [(d.code, d.file, d.line) for d in check(root).diagnostics]
+    """The findings, the paper readiness warnings (PSP5xx, tests/check/test_codes.py) left
+    aside: these tests are about what the other checks do with a left-out record."""
+    return [(d.code, d.file, d.line) for d in check(root).diagnostics if d.code[3] != "5"]
 
 
 def test_a_left_out_partner_gives_its_own_error_and_no_mix_warning(tmp_path: Path) -> None:

@@ -32,6 +32,9 @@ def test_the_rules_run_in_the_order_of_their_first_code() -> None:
         "overdue_milestones", "stakeholder_ratings", "sroi_adjustments",
         "optimism_bias_on_every_cost", "one_appraisal_period", "meeting_cadence",
         "governance_attendance", "meeting_actions", "decision_links", "knowledge_transfer",
+        "groups_without_a_chair", "partners_without_responsibilities",
+        "preferred_option_without_a_rationale", "risks_without_mitigation", "no_pilot_dates",
+        "partners_without_a_director_signatory",
     ]  # fmt: skip
     assert [r.check for r in ordered()] == list(CHECKS)
 

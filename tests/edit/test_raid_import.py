@@ -407,3 +407,39 @@ def test_not_a_workbook(commented: Path) -> None:
         plan_raid_import(text, commented)
     with pytest.raises(UserError, match="is not a file"):
         plan_raid_import(commented.parent / "missing.xlsx", commented)
+
+
+def test_owners_are_shown_by_name_and_read_back_as_ids(tmp_path: Path) -> None:
+    """The rendered workbook shows each owner by name (#14); the import reads a name back
+    as its id, so an unchanged workbook has no differences and a name typed in Excel
+    changes the owner."""
+    from openpyxl import load_workbook
+
+    from psptool import validate
+    from psptool.load.raid_layout import owner_labels
+    from psptool.render.papers import render_paper
+    from tests.helpers import copy_example
+
+    as_of = date(2011, 6, 30)
+    folder = copy_example(tmp_path / "falkirk")
+    out = render_paper("raid", validate(folder, as_of), as_of, tmp_path / "raid.xlsx")
+    book = load_workbook(out)
+    raid, actions = book["RAID log"], book["Actions"]
+    assert (raid["A2"].value, raid["F2"].value) == ("R1", "L. Baird")
+    assert (actions["A2"].value, actions["D2"].value) == ("R1", "L. Baird")
+    assert "p-baird" not in [c.value for row in raid.iter_rows() for c in row]
+    unchanged = plan_raid_import(out, folder, as_of=as_of)
+    assert (unchanged.problems, unchanged.differences) == ([], [])
+
+    raid["F2"] = "S. Reid"  # another person, by name
+    book.save(out)
+    moved = plan_raid_import(out, folder, as_of=as_of)
+    assert [(d.record, d.field, d.folder, d.workbook) for d in moved.differences] == [
+        ("R1", "Owner", "p-baird", "p-reid")
+    ]
+    # a name two owners share is shown (and read) as the id
+    assert owner_labels({"p-a": "A. Smith", "p-b": "A. Smith", "p-c": "C. Jones"}) == {
+        "p-a": "p-a",
+        "p-b": "p-b",
+        "p-c": "C. Jones",
+    }

@@ -5,8 +5,14 @@ due before the one it depends on), beside the worked example."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+
+from tests.helpers import build_tree
 
 SPARSE_AS_OF = date(2026, 6, 30)
+SPARSE_MEETINGS = {"agenda": "SG-2", "minutes": "SG-1"}
+"""The sparse folder's meetings its agenda (the next, planned) and minutes (the last held)
+are rendered for."""
 
 SPARSE = {
     "psp.yaml": """\
@@ -66,6 +72,20 @@ options:
   - {id: O0, name: Do nothing, do_nothing: true, scores: {cost: 3, reach: 1}}
   - {id: O1, name: Shared respite booking line, cost: 20000, scores: {cost: 4, reach: 4}}
 """,
+    "meetings.yaml": """\
+meetings:
+  - id: SG-1
+    group: board
+    date: 2026-05-14
+    status: held
+    attendees: [p-dir, p-pm, p-ceo]
+    agenda: [Options appraisal, Outline business case]
+    decisions:
+      - {id: D1, decision: Prefer the shared respite booking line, options: [O1]}
+    actions:
+      - {action: Draft the outline business case, owner: p-pm, due: 2026-07-31}
+  - {id: SG-2, group: board, date: 2026-08-20, agenda: [Outline business case]}
+""",
     "stakeholders.yaml": """\
 stakeholders:
   - {id: carers, name: Unpaid carers, interest: 5, influence: 2}
@@ -76,4 +96,9 @@ communications:
 """A partnership at the design stage that `psp validate` passes with warnings only: two
 partners, a governance group without a chair, no pilot dates, risks without actions, an
 issue without an owner, an overdue review, and a tender (M2) due before the business case
-it depends on (PSP302)."""
+it depends on (PSP302); one meeting held and one planned."""
+
+
+def sparse_folder(root: Path) -> Path:
+    """Write the sparse partnership's folder at `root` and return it."""
+    return build_tree(root, dict(SPARSE))

@@ -151,7 +151,31 @@ def test_outline_sections_in_order(outline) -> None:
     headings = [p.text for p in outline.paragraphs if p.style.name == "Heading 1"]
     assert headings == OUTLINE_SECTIONS
     subheadings = [p.text for p in outline.paragraphs if p.style.name == "Heading 2"]
-    assert subheadings[:3] == ["Version history", "Review and approval process", "Sign-off"]
+    # the outline case of the worked example was quality-assured before the partners signed it
+    assert subheadings[:4] == [
+        "Version history",
+        "Review and approval process",
+        "Quality assurance",
+        "Sign-off",
+    ]
+    (reviews,) = _tables_after(outline, "Quality assurance")
+    assert reviews == [
+        ["Reviewer", "Date", "Outcome"],
+        [
+            "K. Duncan, Corporate Procurement",
+            "17 September 2010",
+            "Ready for the Governance Group with minor changes to the options appraisal",
+        ],
+        [
+            "Falkirk Council Finance (revenue budgets)",
+            "17 September 2010",
+            "Costs and savings checked against the 2010/11 budget",
+        ],
+    ]
+    assert _section(outline, "7.7 Equality impact assessment")[0].startswith(
+        "An equality impact assessment of the service was completed on 10 September 2010. It "
+        "found no adverse impact on any protected group;"
+    )
     for expected in (
         "3.3 Assumptions",
         "3.4 Strategic risks",
@@ -171,7 +195,9 @@ def test_full_sections_in_order(full) -> None:
     headings = [p.text for p in full.paragraphs if p.style.name == "Heading 1"]
     assert headings == FULL_SECTIONS
     subheadings = [p.text for p in full.paragraphs if p.style.name == "Heading 2"]
+    assert "Quality assurance" not in subheadings  # the reviews were of the outline case
     for expected in (
+        "9.8 Equality impact assessment",
         "5.1 The service",
         "5.3 Future funders",
         "6.2 Benefits and outcomes achieved",
@@ -191,17 +217,17 @@ def test_title_page_and_footer(outline, full) -> None:
     assert rows["Lead partner"] == "Falkirk Council"
     assert rows["Owner (senior responsible owner)"] == "A. Morrison (Falkirk Council)"
     assert rows["Author (project manager)"] == "L. Baird (Falkirk Council)"
-    assert rows["Status"] == (
-        "Outline business case signed off by every partner on 24 September 2010; this version "
-        "(30 June 2011) includes changes since and is a draft for review."
-    )
+    # approved by every partner, and (outside git) no change recorded since: version 1.0
+    assert rows["Status"] == "Approved by every partner on 24 September 2010."
+    assert rows["Version"] == "1.0"
     full_rows = {r.cells[0].text: r.cells[1].text for r in full.tables[0].rows}
-    assert full_rows["Status"] == "Draft for sign-off by the partners."
+    assert full_rows["Status"] == "Draft for approval by the partners."
+    assert full_rows["Version"] == "0.1"
     assert "The outline business case was signed off by every partner on 24 September 2010." in (
         _text(full)
     )
     footer = outline.sections[0].footer.paragraphs[0].text
-    assert footer.startswith("Falkirk Foster Care PSP · Outline Business Case · version 0.1")
+    assert footer.startswith("Falkirk Foster Care PSP · Outline Business Case · version 1.0")
 
 
 # options appraisal -------------------------------------------------------------------------
@@ -262,8 +288,11 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     (risks,) = _tables_after(outline, "4.5 Risk assessment of each option")
     framework = [row[1] for row in risks[1:] if row[0].startswith("Multi-provider")]
     assert framework == ["R3", "R4", "R9"]
-    do_nothing = [row for row in risks[1:] if row[0].startswith("Do nothing")]
-    assert do_nothing[0][2] == "No RAID log entry is linked to this option"
+    # an option without a linked entry is named once below the table, not given an empty row
+    assert [row for row in risks[1:] if row[0].startswith("Do nothing")] == []
+    assert _section(outline, "4.5 Risk assessment of each option")[-1] == (
+        "No RAID log entry is linked to Do nothing: continue spot purchasing."
+    )
 
 
 # strategic case ----------------------------------------------------------------------------
@@ -317,8 +346,8 @@ def test_benefits_realisation_rows(project, outline) -> None:
     assert table[4] == [
         "B4 Lower annual spend on external foster placements",
         "projected annual outturn of the external foster placements budget",
-        "1,450,000 GBP per year",
-        "1,300,000 GBP per year",
+        "£1,450,000 a year",
+        "£1,300,000 a year",
         "S. Reid",
         "30 April 2012",
         "Cashable",
@@ -349,7 +378,7 @@ def test_benefits_achieved_with_measurements(full) -> None:
 def test_sign_off_rows_from_approvals(outline, full) -> None:
     (signed,) = _tables_after(outline, "Sign-off")
     assert signed[0] == ["Partner", "Name", "Position", "Signature", "Date"]
-    assert signed[1:] == [[*p, "", "24 September 2010"] for p in PARTNERS]
+    assert signed[1:] == [[*p, "Signed", "24 September 2010"] for p in PARTNERS]
     (unsigned,) = _tables_after(full, "Sign-off")
     assert unsigned[1:] == [[*p, "", ""] for p in PARTNERS]
 
@@ -374,9 +403,9 @@ def test_review_and_approval_route(outline, full) -> None:
     (planned,) = _tables_after(full, "Review and approval process")
     assert planned[1:] == [
         [
-            "to be arranged",
+            "23 September 2011",
             "Every partner",
-            "PSP Governance Group",
+            "PSP Governance Group (planned)",
             "Sign-off of the full business case: the case for funding",
         ]
     ]
@@ -395,12 +424,13 @@ def test_partial_sign_off_lists_who_has_still_to_sign(example: Path) -> None:
     project = validate(example, AS_OF, find=False).result.project
     context = business_case(project, AS_OF, "full", [])
     assert context.document.status == (
-        "Draft: the full business case has been signed off by 1 of 8 partners, most recently on "
-        "28 June 2011."
+        "Submitted for approval: approved by Falkirk Council on 28 June 2011; awaiting "
+        "Barnardo's Scotland, Care Visions, FCA Scotland, Fostering Relations, Fosterplus, JMT "
+        "Fostering, and National Fostering Agency Scotland."
     )
     first, still = context.approvals
     assert first.organisation == "Falkirk Council" and first.date == "28 June 2011"
-    assert still.date == "to be arranged"
+    assert (still.date, still.meeting) == ("23 September 2011", "PSP Governance Group (planned)")
     assert still.organisation.startswith("Barnardo's Scotland; Care Visions;")
 
 
@@ -440,8 +470,8 @@ def test_version_history_from_git(tmp_path: Path, runner: PspRunner) -> None:
 
     history = folder_history(folder)
     assert history == [
-        Commit("2011-05-02", short[2], "First draft of the partnership"),
-        Commit("2011-06-24", short[0], "Review the RAID log"),
+        Commit("2011-05-02", short[2], "First draft of the partnership", "Test"),
+        Commit("2011-06-24", short[0], "Review the RAID log", "Test"),
     ]
     result = runner.invoke(
         ["render", "business-case", str(folder), "--outline", "--as-of", "2011-06-30"]
@@ -450,11 +480,17 @@ def test_version_history_from_git(tmp_path: Path, runner: PspRunner) -> None:
     document = Document(str(folder / "out" / "business-case-outline-2011-06-30.docx"))
     (versions,) = _tables_after(document, "Version history")
     assert versions == [
-        ["Version", "Date", "Change reference", "Change"],
-        ["0.1", "2 May 2011", short[2], "First draft of the partnership"],
-        ["0.2", "24 June 2011", short[0], "Review the RAID log"],
+        ["Version", "Date", "Author", "Change"],
+        ["1.0", "24 September 2010", "L. Baird", "Approved by every partner."],
+        ["1.1", "2 May 2011", "Test", "First draft of the partnership"],
+        ["1.2", "24 June 2011", "Test", "Review the RAID log"],
     ]
-    assert {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}["Version"] == "0.2"
+    rows = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+    assert rows["Version"] == "1.2"
+    assert rows["Status"] == (
+        "The outline business case was approved by every partner on 24 September 2010; this "
+        "version includes changes made since and is a draft for review."
+    )
 
     # a paper as at an earlier date lists only the commits made by then
     project = validate(folder, AS_OF, find=False).result.project
@@ -463,10 +499,15 @@ def test_version_history_from_git(tmp_path: Path, runner: PspRunner) -> None:
     render_docx(defaults_dir() / "business-case-outline.docx", context, earlier, force=False)
     document = Document(str(earlier))
     (versions,) = _tables_after(document, "Version history")
-    assert versions[1:] == [["0.1", "2 May 2011", short[2], "First draft of the partnership"]]
-    assert {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}["Version"] == "0.1"
-    before_any = business_case(project, date(2011, 5, 1), "outline", history)
-    assert [v.change for v in before_any.versions] == ["generated by psp on 1 May 2011"]
+    assert versions[1:] == [
+        ["1.0", "24 September 2010", "L. Baird", "Approved by every partner."],
+        ["1.1", "2 May 2011", "Test", "First draft of the partnership"],
+    ]
+    assert {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}["Version"] == "1.1"
+    before_any = business_case(project, date(2010, 9, 1), "outline", history)
+    assert [(v.version, v.change) for v in before_any.versions] == [
+        ("0.1", "Draft for the partners' review.")
+    ]
 
 
 def test_version_history_outside_git(tmp_path: Path) -> None:
@@ -479,7 +520,7 @@ def test_version_history_outside_git(tmp_path: Path) -> None:
             version="0.1",
             date="30 June 2011",
             reference="",
-            change="generated by psp on 30 June 2011",
+            change="Draft for the partners' review.",
         ),
     )
 
@@ -588,7 +629,7 @@ def test_a_young_partnership_renders_both_cases(tmp_path: Path) -> None:
         document = _render(project, kind, tmp_path / f"{kind}.docx")
         text = _text(document)
         assert "None recorded in the RAID log." in text
-        assert "No options have been appraised yet (options.yaml)." in text
+        assert "No options have been appraised yet." in text
         assert "The options' costs and benefits by year are not yet recorded." in text
         (signoff,) = _tables_after(document, "Sign-off")
         assert signoff[1:] == [
@@ -606,37 +647,35 @@ def test_a_young_partnership_renders_both_cases(tmp_path: Path) -> None:
 
 YOUNG_SECTIONS = {
     "1.3 Benefits": ["No benefits are recorded yet."],
-    "2.2 Objectives": ["The partnership's objectives are to be agreed by the partners."],
+    "2.2 Objectives": ["The partners have not yet written objectives beyond the goals below."],
     "2.3 Current position and goals": ["No goals are recorded yet."],
     "3.3 Assumptions": ["None recorded in the RAID log."],
     "3.4 Strategic risks": ["None recorded in the RAID log."],
     "3.5 Constraints and dependencies": ["None recorded in the RAID log."],
     "4.1 Options considered": ["No options are recorded yet."],
     "4.2 Criteria and scoring": ["The criteria to score the options against are not yet recorded."],
-    "4.3 The preferred option": ["No options have been appraised yet (options.yaml)."],
+    "4.3 The preferred option": ["No options have been appraised yet."],
     "4.4 Costs and benefits of each option": [
         "The options' costs and benefits by year are not yet recorded."
     ],
     "4.5 Risk assessment of each option": ["No options are recorded yet."],
 }
 YOUNG_OUTLINE = {
-    "2.1 Rationale": [
-        "The partners' goals, and with them the reasons for change, are not yet recorded."
-    ],
+    "2.1 Rationale": ["The partners have not yet written down the reasons for change."],
     "5. Benefits realisation": ["No benefits are recorded yet."],
     "6.1 Costs and benefits by year": [
         "The options' costs and benefits by year are not yet recorded."
     ],
     "6.2 The partnership's budget": ["No budget is recorded yet."],
-    "7.1 Pilot plan": ["The dates of the pilot are to be agreed by the partners."],
+    "7.1 Pilot plan": ["The pilot's start and end dates are not yet set."],
     "7.2 Project plan": ["No milestones are recorded yet."],
     "7.3 Key milestones and dependencies": ["No milestones are recorded yet."],
-    "7.5 Governance": ["The governance groups are to be agreed by the partners."],
+    "7.5 Governance": ["The partners have not yet set up their governance groups."],
     "7.6 Communications and engagement": ["No communications plan is recorded yet."],
 }
 YOUNG_FULL = {
     "2.1 Rationale": [
-        "The partners' goals, and with them the reasons for change, are not yet recorded.",
+        "The partners have not yet written down the reasons for change.",
         "The outline business case has not been signed off.",
     ],
     "5.1 The service": ["The partners have not yet recorded a preferred option to sustain."],
@@ -650,7 +689,7 @@ YOUNG_FULL = {
     "7.3 Issues found in the pilot": ["No issues are recorded in the RAID log."],
     "8.2 Financial analysis of the partnership's budget": ["No budget is recorded yet."],
     "9.1 Project plan": ["No milestones are recorded yet."],
-    "9.4 Governance": ["The governance groups are to be agreed by the partners."],
+    "9.4 Governance": ["The partners have not yet set up their governance groups."],
 }
 
 
@@ -679,8 +718,7 @@ def test_a_partnership_without_dates(tmp_path: Path) -> None:
     project = validate(root, AS_OF, find=False).result.project
     document = _render(project, "outline", tmp_path / "outline.docx")
     assert _section(document, "3.2 Strategic fit") == [
-        "Test PSP is a Public Social Partnership led by Council; its start and end dates are to "
-        "be agreed. Each goal's fit with the partners' own strategies and plans is in section 2.1."
+        "Test PSP is a Public Social Partnership led by Council."
     ]
 
 
@@ -706,8 +744,8 @@ def test_the_context_provides_exactly_the_template_data(project) -> None:
     names = (
         "partnership", "document", "versions", "approvals", "signoff", "summary", "goals",
         "strategic", "options", "benefits", "financial", "plan", "management", "governance_record",
-        "service",
-        "evaluation", "recommendations",
+        "service", "evaluation", "recommendations", "decisions", "quality", "exceptions",
+        "equality",
     )  # fmt: skip
     assert tuple(data_of(context)) == names
     assert TEMPLATES["business-case-outline.docx"].data == names
@@ -858,7 +896,7 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
 
 def test_several_risks_and_issues_are_counted_by_type(outline) -> None:
     assert (
-        "4.\tNote the 6 open risks and 1 open issue, 1 of them red, and the actions to manage "
+        "4.\tNoted the 6 open risks and 1 open issue, 1 of them red, and the actions to manage "
         "them (management case)." in _section(outline, "1.5 Decisions required")
     )
     assert _section(outline, "1.2 The preferred option")[0].startswith(
@@ -945,21 +983,33 @@ def test_signed_off_on_the_day_is_not_a_draft(project, tmp_path: Path) -> None:
     context = business_case(project, day, "outline", [])
     render_docx(defaults_dir() / "business-case-outline.docx", context, out, force=False)
     rows = {r.cells[0].text: r.cells[1].text for r in Document(str(out)).tables[0].rows}
-    assert (
-        rows["Status"] == "Outline business case signed off by every partner on 24 September 2010."
-    )
+    assert rows["Status"] == "Approved by every partner on 24 September 2010."
 
 
-def test_the_option_cost_is_its_estimated_cost_not_an_annual_one(outline, full) -> None:
+def test_the_option_cost_says_what_it_covers(outline, full) -> None:
+    """options.yaml's `cost_covers` labels the estimated cost wherever a case gives it, apart
+    from the costs by year the economic case counts; a case never calls a cost annual of its
+    own accord."""
     (options,) = _tables_after(outline, "4.1 Options considered")
     assert options[0] == ["Ref", "Option", "Type", "Estimated cost"]
-    assert "Estimated cost: £1,300,000" in _section(full, "5.1 The service")
-    assert _section(full, "8.3 Resources to run the service")[0].startswith(
-        "The service's estimated cost is £1,300,000 (section 4.1). "
+    assert (
+        "Estimated cost: £1,300,000, the annual cost of external foster placements under the "
+        "option" in _section(full, "5.1 The service")
     )
+    assert _section(full, "8.3 Resources to run the service") == [
+        "The service's estimated cost is £1,300,000, the annual cost of external foster "
+        "placements under the option (section 4.1). £8,000 of future funding is committed, and "
+        "a further £1,300,000 engaged but not yet committed (section 5.3)."
+    ]
+    covers = "the annual cost of external foster placements under the option"
     for document in (outline, full):
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-        assert not [t for t in [_text(document), *cells] if "annual cost" in t.lower()]
+        texts = [p.text for p in document.paragraphs] + cells
+        assert [t for t in texts if "annual cost" in t.lower() and covers not in t] == []
+    assert _section(full, "8.1 Costs and benefits by year")[1].startswith(
+        "Over years 0 to 5 the preferred option's capital and revenue costs, as the economic "
+        "case counts them, come to £286,500, including £46,500 for optimism bias"
+    )
 
 
 # money in narrow columns -------------------------------------------------------------------

@@ -37,7 +37,7 @@ def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path)
     assert decisions[2] == [
         "D10",
         "Go to tender for a framework agreement in November 2011",
-        "",
+        "Not recorded",
         "R9 Corporate Procurement capacity to run the tender in November-December 2011; "
         "M15 Framework agreement awarded",
     ]
@@ -76,7 +76,7 @@ def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -
     ]
     assert "The minutes of GG-2011-06, 24 June 2011 for approval." in texts
     assert "Final quarterly pilot review" in texts
-    assert "To be agreed (the group meets quarterly)." in texts
+    assert "The date is not yet set; the group meets quarterly." in texts
     arising, escalations = _tables(doc)
     assert [row[0] for row in arising[1:]] == ["GG-2011-06.1", "GG-2011-06.2", "GG-2011-06.3"]
     assert {row[4] for row in arising[1:]} == {"Overdue"}  # as at 16 September

@@ -54,7 +54,8 @@ def test_says_it_is_not_legally_binding(mou) -> None:
     assert "This Memorandum of Understanding is not legally binding." in text
     assert "not legally binding" in mou.sections[0].footer.paragraphs[0].text
     assert "Falkirk Foster Care PSP" in text
-    assert "The lead partner is Falkirk Council (Public sector)." in text
+    assert "The lead partner is Falkirk Council, a public sector body." in text
+    assert "A Public Social Partnership · signed by every partner, the last on 12 May 2010" in text
 
 
 def test_partners_and_signature_block(mou) -> None:
@@ -69,7 +70,7 @@ def test_partners_and_signature_block(mou) -> None:
         "Falkirk Council",
         "A. Morrison",
         "Director of Social Work Services",
-        "",
+        "Signed",
         "19 April 2010",
     ]
     assert {row[0] for row in signed[1:]} == {
@@ -101,9 +102,19 @@ def test_unsigned_partners_have_an_empty_date(tmp_path: Path) -> None:
         ["Council", "A. Director", "", "", ""],
         ["Charity", "C. Chief", "", "", ""],
     ]
+    sections = _sections(Document(str(out)))
+    # each gap said once, in plain words, and none left to a placeholder
+    assert sections["4. Funding"] == [
+        "The partners have not yet written how the partnership is funded."
+    ]
+    assert sections["7. Resolving disputes"] == [
+        "The partners have not yet agreed how a disagreement between them is resolved."
+    ]
+    assert sections["10. A partner leaving the partnership"] == [
+        "The partners have not yet agreed how a partner leaves the partnership."
+    ]
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    # purpose, objectives, values, funding, roles, governance, responsibilities, four clauses
-    assert text.count("To be agreed by the partners.") == 11
+    assert "to be agreed" not in text.lower()
 
 
 def _sections(document: Document) -> dict[str, list[str]]:
@@ -126,17 +137,22 @@ def _render_mou(tmp_path: Path, **files: str) -> Document:
     return Document(str(out))
 
 
-def test_an_empty_list_or_table_reads_to_be_agreed(tmp_path: Path) -> None:
+def test_an_empty_list_or_table_says_so_in_plain_words(tmp_path: Path) -> None:
     document = _render_mou(tmp_path)
     sections = _sections(document)
-    tbc = ["To be agreed by the partners."]
-    assert sections["2. Objectives"] == tbc
-    assert sections["3. Values"] == tbc
-    assert sections["Roles"] == tbc
-    assert sections["Governance"] == tbc
-    assert sections["Responsibilities of each partner"] == tbc
+    assert sections["2. Objectives"] == [
+        "The partners have not yet written the partnership's objectives."
+    ]
+    assert sections["3. Values"] == [
+        "The partners have not yet written down the values they share."
+    ]
+    assert sections["Roles"] == ["The partners have not yet named who holds each role."]
+    assert sections["Governance"] == ["The partners have not yet set up their governance groups."]
+    assert sections["Responsibilities of each partner"] == [
+        "The partners have not yet written down each partner's responsibilities."
+    ]
     assert sections["1. Purpose and scope"] == [
-        "To be agreed by the partners.",
+        "The partners have not yet written the purpose of this Memorandum.",
         "The partnership runs from 1 January 2026 to 31 December 2027.",
     ]
     # the partners and the signatures, and no empty roles or governance table
@@ -149,20 +165,20 @@ def test_a_new_folder_has_no_dates_and_no_partners(tmp_path: Path) -> None:
     )
     sections = _sections(document)
     assert sections["1. Purpose and scope"] == [
-        "To be agreed by the partners.",
-        "The partnership's start and end dates are to be agreed.",
+        "The partners have not yet written the purpose of this Memorandum.",
+        "The partnership's start and end dates are not yet set.",
     ]
     assert sections["5. The partners"] == ["No partners are recorded yet."]
     assert sections["11. Signatures"][-1] == "No partners are recorded yet."
     assert document.tables == []
     text = "\n".join(p.text for p in document.paragraphs)
     assert "a date to be agreed" not in text
-    assert "The partners will work together to:" not in text
+    assert "The partners' objectives are:" not in text
 
 
 def test_written_lists_keep_their_introductions(mou) -> None:
     sections = _sections(mou)
-    assert sections["2. Objectives"][0] == "The partners will work together to:"
+    assert sections["2. Objectives"][0] == "The partners' objectives are:"
     assert len(sections["2. Objectives"]) == 6
     assert sections["3. Values"][0] == (
         "In working together the partners will uphold these values:"
@@ -268,7 +284,7 @@ def test_check_finds_unknown_variables(tmp_path: Path) -> None:
     (finding,) = check_docx(path, TEMPLATES["mou.docx"].data_type)
     assert finding.message == (
         "uses 'budget', which the data does not provide (it provides: partnership, lead, "
-        "partners, roles, groups, mou, signatures)"
+        "partners, roles, groups, mou, signatures, status, board)"
     )
 
 

@@ -99,7 +99,8 @@ def test_templates_come_from_the_papers() -> None:
         "business-case-full.docx": ("Full Business Case", "psp render business-case --full"),
     }
     assert TEMPLATES["mou.docx"].data == (
-        "partnership", "lead", "partners", "roles", "groups", "mou", "signatures",
+        "partnership", "lead", "partners", "roles", "groups", "mou", "signatures", "status",
+        "board",
     )  # fmt: skip
 
 

@@ -29,7 +29,7 @@ def test_markdown(document) -> None:
     assert "## Overall status — RED" in text
     row = "| R7 | issue | Fewer pilot placements than planned | L. Baird | 5 × 3 | 15 | red |"
     assert row in text
-    assert "| To date | £46,500 | £46,480 | −£20 | 0 |" in text
+    assert "| To date | £46,500 | £46,480 | −£20 | 0% |" in text
     assert "1. Before moving to sustain: The pilot has run 12 months" in text
 
 

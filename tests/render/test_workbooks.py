@@ -71,6 +71,8 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
         "State",
         "Depends on",
         "Critical",
+        "Forecast",
+        "Flag",
     ]
     m3 = [c.value for c in milestones[4]]
     # slippage and state are formulas of the row's dates and the as-at date
@@ -94,15 +96,17 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     assert [gantt.cell(row=16, column=c).value for c in range(1, 5)] == [
         '=IF(Milestones!$A14="","",Milestones!$A14)',
         '=IF(Milestones!$A14="","",Milestones!$B14)',
-        "=MAX($D15)",
-        '=IF(Milestones!$A14="","",IF(ISNUMBER(Milestones!$F14),Milestones!$F14,Milestones!$E14))',
+        "=MIN(MAX($D15),$D16)",
+        '=IF(Milestones!$A14="","",IF(ISNUMBER(Milestones!$F14),Milestones!$F14,'
+        "IF(ISNUMBER(Milestones!$K14),MAX(Milestones!$E14,Milestones!$K14),Milestones!$E14)))",
     ]
     assert gantt["C4"].value.date() == date(2010, 2, 1)  # M1 starts with the partnership
     rules = [
         (str(rng.sqref), r.formula[0]) for rng in gantt.conditional_formatting for r in rng.rules
     ]
-    assert rules[2] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
-    assert rules[3] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
+    assert rules[2] == ("E4:AE219", 'AND(AND(E$2<=$D4,E$3>=$C4),$AF4="forecast late")')
+    assert rules[3] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
+    assert rules[4] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
     assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$D")
 
 
@@ -118,8 +122,13 @@ def _bar_columns(book, row: int) -> list[date]:
     filled on Gantt row `row`."""
     gantt, milestones = book["Gantt"], book["Milestones"]
     start = gantt.cell(row=row, column=3).value
-    if isinstance(start, str):  # =MAX($D15,...): the latest end of the rows it names
-        start = max(_end(milestones, int(ref[2:]) - 2) for ref in start[5:-1].split(","))
+    if isinstance(start, str):  # =MIN(MAX($D15,...),$D16): the latest end of the rows it
+        # names, never after the milestone's own end
+        named = start[start.index("MAX(") + 4 : start.index(")")]
+        start = min(
+            max(_end(milestones, int(ref[2:]) - 2) for ref in named.split(",")),
+            _end(milestones, row - 2),
+        )
     else:
         start = start.date()
     end = _end(milestones, row - 2)

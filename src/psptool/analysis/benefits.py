@@ -111,10 +111,9 @@ def assess(benefit: Benefit, start: date | None, as_of: date, period: Period) ->
 
 
 def _amount(value: float, unit: str | None) -> str:
-    text = f"{value:,.1f}".removesuffix(".0")
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+    from .common import amount
+
+    return amount(value, unit)
 
 
 def analyse_benefits(

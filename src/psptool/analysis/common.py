@@ -12,6 +12,43 @@ from ..model import Project
 
 Rag = Literal["green", "amber", "red"]
 
+CURRENCY_SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
+"""The symbol a currency's amounts are written with."""
+
+
+def money_unit(unit: str) -> tuple[str, str]:
+    """A unit that is money as its symbol and the rest in words: `GBP per week` is
+    ("£", "a week"), `£ per year` ("£", "a year"); ("", unit) for any other unit."""
+    words = unit.strip().split(None, 1)
+    if not words:
+        return "", unit
+    head = words[0]
+    symbol = CURRENCY_SYMBOL.get(head.upper(), head if head in CURRENCY_SYMBOL.values() else "")
+    if not symbol:
+        return "", unit
+    rest = words[1] if len(words) > 1 else ""
+    if rest.startswith("per "):
+        rest = "a " + rest[4:]
+    return symbol, rest
+
+
+def amount(value: float, unit: str | None, decimals: int = 1) -> str:
+    """A quantity with its unit as a paper writes it: 7.8%, 1.5 children, £6.70 a week."""
+    text = (
+        f"{value:,.{decimals}f}".removesuffix("." + "0" * decimals) if decimals else f"{value:,.0f}"
+    )
+    if not unit:
+        return text
+    if unit == "%":
+        return f"{text}%"
+    symbol, rest = money_unit(unit)
+    if symbol:
+        sign = "−" if value < 0 else ""
+        whole = abs(value) >= 100 or float(round(value, 2)).is_integer()
+        money = f"{abs(value):,.0f}" if whole else f"{abs(value):,.2f}"
+        return f"{sign}{symbol}{money}" + (f" {rest}" if rest else "")
+    return f"{text} {unit}"
+
 
 @dataclass(frozen=True)
 class Period:

@@ -77,6 +77,11 @@ def item(stage: Stage, label: str, guide: str) -> Callable[[Rule], Rule]:
     return register
 
 
+def _day(when: date) -> str:
+    """30 June 2011, as the papers write a date."""
+    return f"{when.day} {when:%B %Y}"
+
+
 def _ids(ids: list[str]) -> str:
     ordered = sorted(ids, key=natural_key)
     return ", ".join(ordered[:6]) + (f" and {len(ordered) - 6} more" if len(ordered) > 6 else "")
@@ -92,15 +97,15 @@ def _missing(fields: dict[str, object]) -> list[str]:
 @item("identify", "The need for the service is stated", "§2.4")
 def need_stated(p: Project, as_of: date) -> tuple[bool, str]:
     if p.psp.purpose or p.psp.scope:
-        return True, "psp.yaml states the purpose and scope"
-    return False, "psp.yaml has no purpose or scope saying what need the service meets"
+        return True, "the purpose and scope are written"
+    return False, "no purpose or scope says what need the service meets"
 
 
 @item("identify", "Public and third-sector partners", "§3.2")
 def public_and_third(p: Project, as_of: date) -> tuple[bool, str]:
     missing = practice.missing_sectors(p)
     if not missing:
-        return True, "public and third-sector partners are both in partners.yaml"
+        return True, "public and third-sector partners are both in the partnership"
     return False, "no " + " and no ".join(f"{s}-sector partner" for s in missing)
 
 
@@ -108,7 +113,8 @@ def public_and_third(p: Project, as_of: date) -> tuple[bool, str]:
 def potential_funder(p: Project, as_of: date) -> tuple[bool, str]:
     funders = practice.potential_funders(p)
     if funders:
-        return True, f"potential funder: {_ids(funders)}"
+        names = {x.id: x.name for x in p.partners.partners}
+        return True, f"potential funder: {_ids([names.get(f, f) for f in funders])}"
     return False, "no public partner is marked potential_funder: true"
 
 
@@ -116,15 +122,15 @@ def potential_funder(p: Project, as_of: date) -> tuple[bool, str]:
 def candidates_decided(p: Project, as_of: date) -> tuple[bool, str]:
     selection = p.partners.selection
     if selection is None or not selection.criteria:
-        return False, "partners.yaml has no selection criteria to score expressions of interest"
+        return False, "no selection criteria to score expressions of interest"
     if not selection.candidates:
         return False, "no candidates scored against the selection criteria"
-    undecided = [c.id for c in selection.candidates if c.status == "candidate"]
+    undecided = [c.name for c in selection.candidates if c.status == "candidate"]
     if undecided:
         return False, f"not yet selected or declined: {_ids(undecided)}"
     partners = {x.id for x in p.partners.partners} | {x.name for x in p.partners.partners}
     absent = [
-        c.id
+        c.name
         for c in selection.candidates
         if c.status == "selected" and c.id not in partners and c.name not in partners
     ]
@@ -138,7 +144,7 @@ def partner_contacts(p: Project, as_of: date) -> tuple[bool, str]:
     if not p.partners.partners:
         return False, "no partners yet"
     without = [
-        x.id for x in p.partners.partners if not any(pp.email or pp.phone for pp in x.people)
+        x.name for x in p.partners.partners if not any(pp.email or pp.phone for pp in x.people)
     ]
     if without:
         return False, f"no contact (a person with email or phone) for {_ids(without)}"
@@ -151,16 +157,18 @@ def partner_contacts(p: Project, as_of: date) -> tuple[bool, str]:
 @item("create", "One lead partner", "§3.5")
 def lead_partner(p: Project, as_of: date) -> tuple[bool, str]:
     leads = practice.lead_partners(p)
+    names = {x.id: x.name for x in p.partners.partners}
     if len(leads) == 1:
-        return True, f"lead partner: {leads[0]}"
-    return False, "no lead partner" if not leads else f"{len(leads)} lead partners: {_ids(leads)}"
+        return True, f"lead partner: {names.get(leads[0], leads[0])}"
+    named = [names.get(x, x) for x in leads]
+    return False, "no lead partner" if not leads else f"{len(leads)} lead partners: {_ids(named)}"
 
 
 @item("create", "Vision, purpose and scope", "§3.7, §3.12")
 def vision_purpose(p: Project, as_of: date) -> tuple[bool, str]:
     missing = _missing({"vision": p.psp.vision, "purpose": p.psp.purpose, "scope": p.psp.scope})
     if missing:
-        return False, "psp.yaml has no " + ", ".join(missing)
+        return False, "no " + ", ".join(missing) + " written yet"
     return True, "vision, purpose and scope are written"
 
 
@@ -168,7 +176,7 @@ def vision_purpose(p: Project, as_of: date) -> tuple[bool, str]:
 def smart_goals(p: Project, as_of: date) -> tuple[bool, str]:
     goals = p.goals.goals
     if not goals:
-        return False, "goals.yaml has no goals"
+        return False, "no goals recorded yet"
     linked = practice.benefit_goals(p)
     failing = [
         f"{g.id} ({''.join(gaps)})"
@@ -184,8 +192,8 @@ def smart_goals(p: Project, as_of: date) -> tuple[bool, str]:
 def governance_groups(p: Project, as_of: date) -> tuple[bool, str]:
     groups = p.psp.governance.groups
     if not groups:
-        return False, "psp.yaml has no governance groups"
-    no_cadence = [g.id for g in groups if g.cadence is None]
+        return False, "no governance groups set up yet"
+    no_cadence = [g.name for g in groups if g.cadence is None]
     if no_cadence:
         return False, f"no cadence for {_ids(no_cadence)}"
     people = p.people()
@@ -195,11 +203,11 @@ def governance_groups(p: Project, as_of: date) -> tuple[bool, str]:
         problems.append("no governance group meeting quarterly or so")
     for g in governing:
         represented = {people[m][1] if m in people else m for m in g.members}
-        absent = [x.id for x in p.partners.partners if x.id not in represented]
+        absent = [x.name for x in p.partners.partners if x.id not in represented]
         if g.chair is None:
-            problems.append(f"{g.id} has no chair")
+            problems.append(f"{g.name} has no chair")
         if absent:
-            problems.append(f"{g.id} has no member from {_ids(absent)}")
+            problems.append(f"{g.name} has no member from {_ids(absent)}")
     if not any(g.cadence in OPERATIONAL_CADENCES for g in groups):
         problems.append("no operational group meeting fortnightly or monthly")
     if problems:
@@ -245,10 +253,10 @@ def mou_content(p: Project, as_of: date) -> tuple[bool, str]:
             "mou.exit": psp.mou.exit,
         }
     )
-    vague = [x.id for x in p.partners.partners if not x.contribution and not x.responsibilities]
+    vague = [x.name for x in p.partners.partners if not x.contribution and not x.responsibilities]
     problems = []
     if missing:
-        problems.append("psp.yaml has no " + ", ".join(missing))
+        problems.append("no " + ", ".join(missing) + " written yet")
     if vague:
         problems.append(f"no contribution or responsibilities for {_ids(vague)}")
     if problems:
@@ -268,7 +276,8 @@ def _signed_by_all(p: Project, document: str, director: bool) -> tuple[bool, str
     partners = [x.id for x in p.partners.partners]
     if not partners:
         return False, "no partners yet"
-    unsigned = [x for x in partners if x not in signed]
+    names = {x.id: x.name for x in p.partners.partners}
+    unsigned = [names[x] for x in partners if x not in signed]
     who = "a Director-level person of " if director else ""
     if unsigned:
         return False, f"no dated {DOCUMENT_TITLES[document]} approval by {who}{_ids(unsigned)}"
@@ -284,9 +293,9 @@ def mou_signed(p: Project, as_of: date) -> tuple[bool, str]:
 def project_plan(p: Project, as_of: date) -> tuple[bool, str]:
     psp, milestones = p.psp, p.milestones.milestones
     if psp.start is None or psp.end is None:
-        return False, "psp.yaml has no start and end dates to plan between"
+        return False, "no start and end dates to plan between"
     if not milestones:
-        return False, "milestones.yaml has no milestones"
+        return False, "no milestones planned yet"
     problems = []
     stages = {m.stage for m in milestones}
     missing_stages = [s for s in ("design", "pilot", "sustain") if s not in stages]
@@ -307,7 +316,7 @@ def project_plan(p: Project, as_of: date) -> tuple[bool, str]:
 def stakeholder_map(p: Project, as_of: date) -> tuple[bool, str]:
     stakeholders = p.stakeholders.stakeholders
     if not stakeholders:
-        return False, "stakeholders.yaml has no stakeholders"
+        return False, "no stakeholders mapped yet"
     unrated = [s.id for s in stakeholders if practice.unrated(s)]
     if unrated:
         return False, f"no interest or influence rating for {_ids(unrated)}"
@@ -318,7 +327,7 @@ def stakeholder_map(p: Project, as_of: date) -> tuple[bool, str]:
 def comms_plan(p: Project, as_of: date) -> tuple[bool, str]:
     comms = p.stakeholders.communications
     if not comms:
-        return False, "stakeholders.yaml has no communications plan"
+        return False, "no communications plan yet"
     thin = [c.id for c in comms if not c.audience or not c.method or not c.owner]
     if thin:
         return False, f"no audience, method or owner for {_ids(thin)}"
@@ -345,7 +354,7 @@ def benefits_setup(p: Project, as_of: date) -> tuple[bool, str]:
 def raid_log(p: Project, as_of: date) -> tuple[bool, str]:
     entries = p.risks.risks
     if not any(r.type == "risk" for r in entries):
-        return False, "risks.yaml has no risks"
+        return False, "no risks recorded yet"
     gaps = [r.id for r in entries if practice.needs_owner(r) or practice.needs_action(r)]
     if gaps:
         return False, f"open entries without an owner or an action: {_ids(gaps)}"
@@ -360,7 +369,7 @@ def outcome_terms(p: Project, as_of: date) -> tuple[bool, str]:
     terms = {g.term for g in p.goals.goals}
     missing = [t for t in ("short", "medium", "long") if t not in terms]
     if missing:
-        return False, "no " + ", ".join(missing) + "-term outcomes in goals.yaml"
+        return False, "no " + ", ".join(missing) + "-term outcomes among the goals"
     return True, "short, medium and long-term outcomes are set"
 
 
@@ -369,7 +378,7 @@ def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
     linked = {b.goal for b in p.benefits.benefits}
     unmeasured = [g.id for g in p.goals.goals if g.id not in linked]
     if not p.goals.goals:
-        return False, "goals.yaml has no goals"
+        return False, "no goals recorded yet"
     if unmeasured:
         return False, f"no benefit measures goal {_ids(unmeasured)}"
     return True, "every goal has a benefit to measure it"
@@ -377,17 +386,21 @@ def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("design", "Potential funders engaged", "§4.3.2")
 def funders_engaged(p: Project, as_of: date) -> tuple[bool, str]:
-    engaged = [f.id for f in p.sustainability.funders if f.status in ("engaged", "committed")]
-    if engaged:
-        return True, f"engaged or committed: {_ids(engaged)}"
-    return False, "no future funder is engaged yet (sustainability.yaml funders)"
+    funders = p.sustainability.funders
+    committed = [f.name for f in funders if f.status == "committed"]
+    engaged = [f.name for f in funders if f.status == "engaged"]
+    if committed or engaged:
+        said = [f"committed: {'; '.join(committed)}"] if committed else []
+        said += [f"engaged: {'; '.join(engaged)}"] if engaged else []
+        return True, "; ".join(said)
+    return False, "no future funder is engaged yet"
 
 
 @item("design", "Options scored, including do nothing", "§4.4")
 def options_appraised(p: Project, as_of: date) -> tuple[bool, str]:
     opts = p.options
     if not opts.criteria or len(opts.options) < 2:
-        return False, "options.yaml needs criteria and at least two options"
+        return False, "the options appraisal needs criteria and at least two options"
     if not practice.do_nothing_options(opts.options):
         return False, "no do-nothing option"
     return True, f"{len(opts.options)} options scored against {len(opts.criteria)} criteria"
@@ -408,7 +421,7 @@ def preferred_option(p: Project, as_of: date) -> tuple[bool, str]:
     preferred = p.options.preferred
     option = next((o for o in p.options.options if o.id == preferred), None)
     if option is None:
-        return False, "options.yaml names no preferred option"
+        return False, "no preferred option chosen yet"
     if option.do_nothing:
         return False, f"the preferred option {preferred} is to do nothing"
     return True, f"preferred: {preferred} ({option.name})"
@@ -418,16 +431,16 @@ def preferred_option(p: Project, as_of: date) -> tuple[bool, str]:
 def pilot_timescale(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     if pilot is None or pilot.start is None or pilot.end is None:
-        return False, "psp.yaml has no pilot start and end"
+        return False, "the pilot has no start and end dates yet"
     if short := _shorter_than_a_pilot(pilot.start, pilot.end, "the pilot is planned for"):
         return False, short
-    return True, f"pilot planned {pilot.start} to {pilot.end}"
+    return True, f"pilot planned {_day(pilot.start)} to {_day(pilot.end)}"
 
 
 @item("design", "The pilot's costs planned", "§4.1")
 def pilot_costed(p: Project, as_of: date) -> tuple[bool, str]:
     if not any(line.planned is not None for line in p.budget.budget):
-        return False, "budget.yaml has no planned spend"
+        return False, "no planned spend in the budget yet"
     return True, "the budget plans the pilot's costs"
 
 
@@ -456,17 +469,17 @@ def pilot_plan_agreed(p: Project, as_of: date) -> tuple[bool, str]:
 def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
     ev = p.sustainability.evaluation
     if ev is None or not ev.approach or ev.start is None or ev.end is None:
-        return False, "sustainability.yaml has no evaluation approach with start and end"
+        return False, "no evaluation approach with start and end dates yet"
     if short := _shorter_than_a_pilot(ev.start, ev.end, "the evaluation covers"):
         return False, short
-    return True, f"evaluation {ev.start} to {ev.end}"
+    return True, f"evaluation {_day(ev.start)} to {_day(ev.end)}"
 
 
 @item("pilot", "The pilot has run 12 months", "§4.5.2")
 def pilot_duration(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     if pilot is None or pilot.start is None:
-        return False, "psp.yaml has no pilot start"
+        return False, "the pilot has no start date yet"
     end = min(as_of, pilot.end) if pilot.end else as_of
     months = months_through(pilot.start, end)
     if months < PILOT_MONTHS:
@@ -481,7 +494,7 @@ def kpis_tracked(p: Project, as_of: date) -> tuple[bool, str]:
     pilot = p.psp.pilot
     start = pilot.start if pilot and pilot.start else p.psp.start
     if not p.benefits.benefits:
-        return False, "benefits.yaml has no benefits"
+        return False, "no benefits recorded yet"
     unmeasured = [
         b.id
         for b in p.benefits.benefits
@@ -535,7 +548,10 @@ def fbc_signed(p: Project, as_of: date) -> tuple[bool, str]:
 def route_chosen(p: Project, as_of: date) -> tuple[bool, str]:
     route = p.sustainability.route
     if route is None:
-        return False, "sustainability.yaml has no route (procurement, grant, sla)"
+        return (
+            False,
+            "no route to sustainability (procurement, grant, service level agreement) chosen yet",
+        )
     if route == "procurement" and not any(r.role == "procurement" for r in p.psp.roles):
         return False, "the route is procurement but no one has the procurement role"
     return True, f"route: {route}"
@@ -545,7 +561,8 @@ def route_chosen(p: Project, as_of: date) -> tuple[bool, str]:
 def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
     funders = practice.potential_funders(p)
     signed = {a.partner for a in p.psp.approvals if a.document == "sustainability_plan"}
-    missing = [f for f in funders if f not in signed]
+    partner_names = {x.id: x.name for x in p.partners.partners}
+    missing = [partner_names.get(f, f) for f in funders if f not in signed]
     if not funders:
         return False, "no public partner is a potential funder to approve the plan"
     if missing:
@@ -555,28 +572,28 @@ def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("sustain", "Mainstream funding committed", "§2.4")
 def funder_committed(p: Project, as_of: date) -> tuple[bool, str]:
-    committed = [f.id for f in p.sustainability.funders if f.status == "committed" and f.amount]
+    committed = [f.name for f in p.sustainability.funders if f.status == "committed" and f.amount]
     if committed:
-        return True, f"committed with an amount: {_ids(committed)}"
+        return True, f"committed with an amount: {'; '.join(committed)}"
     return False, "no funder has committed an amount"
 
 
 @item("sustain", "Funders engaged before their budget cycles", "§6.2.2")
 def funders_before_budget(p: Project, as_of: date) -> tuple[bool, str]:
     late = [
-        f.id
+        f.name
         for f in p.sustainability.funders
         if f.status == "identified" and f.budget_cycle is not None and f.budget_cycle <= as_of
     ]
     undated = [
-        f.id for f in p.sustainability.funders if f.status != "declined" and not f.budget_cycle
+        f.name for f in p.sustainability.funders if f.status != "declined" and not f.budget_cycle
     ]
     if not p.sustainability.funders:
-        return False, "sustainability.yaml has no funders"
+        return False, "no future funders identified yet"
     if late:
         return False, f"budget cycle passed before engaging {_ids(late)}"
     if undated:
-        return False, f"no budget_cycle date for {_ids(undated)}"
+        return False, f"no budget decision date for {_ids(undated)}"
     return True, "every funder's budget cycle is known and was met"
 
 
@@ -584,7 +601,7 @@ def funders_before_budget(p: Project, as_of: date) -> tuple[bool, str]:
 def marketing_plan(p: Project, as_of: date) -> tuple[bool, str]:
     if p.sustainability.marketing:
         return True, "marketing and communication are planned"
-    return False, "sustainability.yaml has no marketing plan"
+    return False, "no marketing and communication plan yet"
 
 
 @item("sustain", "The evaluation is complete", "§6.2.1")

@@ -60,6 +60,23 @@ def render_command(
         paper, checked, when, output, force=force, template=template, options=options
     )
     out().print(f"wrote {display_path(target, '')}")  # as the user would type it
+    _note_gaps(paper, checked)
+
+
+def _note_gaps(paper: str, checked: Any) -> None:
+    """Say on stderr how many readiness gaps (`psp validate`'s PSP5xx) the paper shows."""
+    from ..render.papers import paper_called
+    from ..report.wording import plural
+    from .console import err
+
+    spec = paper_called(paper)
+    found = [d for d in checked.diagnostics if d.code in spec.gaps]
+    if found:
+        codes = ", ".join(sorted({d.code for d in found}))
+        err().print(
+            f"note: the {spec.title} shows {plural(len(found), 'gap')} that psp validate "
+            f"warns about ({codes})"
+        )
 
 
 def _parameter(name: str, annotation: Any, default: Any = inspect.Parameter.empty) -> Any:

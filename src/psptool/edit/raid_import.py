@@ -21,7 +21,7 @@ formula Excel never recalculated has no result at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -44,6 +44,7 @@ from ..load.raid_layout import (
     FORMAT,
     META_HEADER,
     META_SHEET,
+    OWNER_HEADER,
     RAID_COLUMNS,
     RAID_SHEET,
     Column,
@@ -51,6 +52,7 @@ from ..load.raid_layout import (
     canonical,
     column_letter,
     fingerprint,
+    owner_ids,
     record_fingerprint,
     risk_row,
 )
@@ -58,7 +60,7 @@ from ..load.roundtrip import YamlDocument
 from ..model.common import ID_PATTERN
 from ..quoting import escape_controls, shorten
 from .risks import ACTION_ORDER, RISK_ORDER
-from .session import DEFAULTS, Change, EditResult, EditSession, next_id
+from .session import DEFAULTS, Change, EditResult, EditSession, next_id, records
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 _TRUE = {"yes", "y", "true", "done", "x"}
@@ -159,6 +161,7 @@ def plan_raid_import(
     partnership = session.document("psp.yaml").get(("id",))
     current = _current(doc)
     sheets, problems = _read_workbook(workbook)
+    _owners_by_id(sheets, owner_ids(_owner_names(session)))
     plan = RaidImport(workbook, session.root, problems, [], [], META_SHEET in sheets, [], session)
     raid = _table(RAID_SHEET, sheets.get(RAID_SHEET), RAID_COLUMNS, problems)
     actions = _table(ACTIONS_SHEET, sheets.get(ACTIONS_SHEET), ACTION_COLUMNS, problems)
@@ -330,6 +333,37 @@ def _read_workbook(path: Path) -> tuple[dict[str, list[list[Cell]]], list[CellPr
         if name not in sheets
     ]
     return sheets, problems
+
+
+def _owner_names(session: EditSession) -> dict[str, str]:
+    """Partners' and people's names by id, from partners.yaml as it stands."""
+    names: dict[str, str] = {}
+    for partner in records(session.document("partners.yaml"), "partners"):
+        if not isinstance(partner, Mapping):
+            continue
+        people = partner.get("people")
+        for record in [partner, *(people if isinstance(people, list) else [])]:
+            if isinstance(record, Mapping) and record.get("id") and record.get("name"):
+                names[str(record["id"])] = str(record["name"])
+    return names
+
+
+def _owners_by_id(sheets: dict[str, list[list[Cell]]], ids: Mapping[str, str]) -> None:
+    """Turn each owner the workbook shows by name back into the owner's id, in place; a
+    cell that names no known owner is left for the id check to report."""
+    for name in (RAID_SHEET, ACTIONS_SHEET):
+        rows = sheets.get(name)
+        if not rows:
+            continue
+        headers = [str(v).strip().casefold() if v is not None else "" for v, _ in rows[0]]
+        if OWNER_HEADER.casefold() not in headers:
+            continue
+        at = headers.index(OWNER_HEADER.casefold())
+        for row in rows[1:]:
+            if at < len(row):
+                value, formula = row[at]
+                if not formula and isinstance(value, str) and value.strip().casefold() in ids:
+                    row[at] = (ids[value.strip().casefold()], False)
 
 
 def _blank(cell: Cell) -> bool:

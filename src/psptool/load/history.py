@@ -137,13 +137,28 @@ class Commit(NamedTuple):
     commit: str
     """The short commit hash."""
     subject: str
+    author: str = ""
+    """Who made the change: the commit's author."""
+
+
+HISTORY_LIMIT = 300
+"""The most commits a version history reads: a paper lists its recent versions, and a long
+history must not slow every rendering down."""
 
 
 def folder_history(root: Path) -> list[Commit]:
     """Every commit that touched a file in the folder, oldest first; an empty list when the
     folder is not in a git repository, the repository has no commits or git is missing."""
     try:
-        shown = _git(root, "log", "--encoding=UTF-8", "--format=%cs%x00%h%x00%s", "--", ".")
+        shown = _git(
+            root,
+            "log",
+            "--encoding=UTF-8",
+            f"--max-count={HISTORY_LIMIT}",
+            "--format=%cs%x00%h%x00%an%x00%s",
+            "--",
+            ".",
+        )
     except NotARepository:
         return []
     if shown.returncode != 0:
@@ -151,9 +166,10 @@ def folder_history(root: Path) -> list[Commit]:
     commits = []
     for line in shown.stdout.decode("utf-8", errors="replace").splitlines():
         when, _, rest = line.partition("\x00")
-        short, _, subject = rest.partition("\x00")
+        short, _, rest = rest.partition("\x00")
+        author, _, subject = rest.partition("\x00")
         if when and short:
-            commits.append(Commit(when, short, subject))
+            commits.append(Commit(when, short, subject, author))
     return list(reversed(commits))
 
 

@@ -91,6 +91,30 @@ ACTION_FIELDS = tuple(c for c in ACTION_COLUMNS if c.header not in ("Risk ID", "
 """The columns that are fields of the action itself."""
 
 
+OWNER_HEADER = "Owner"
+"""The column of the `RAID log` and `Actions` sheets that holds an owner: by name, as a
+person reads it, and read back as the owner's id (`owner_labels`)."""
+
+
+def owner_labels(names: Mapping[str, str]) -> dict[str, str]:
+    """What the workbook shows for each owner id (`names`: id → a partner's or person's
+    name): the name, where no other owner has the same name and no id is spelt like it;
+    else the id itself, so every label reads back to one owner."""
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+    ids = {i.casefold() for i in names}
+    return {
+        owner: name if counts[name.casefold()] == 1 and name.casefold() not in ids else owner
+        for owner, name in names.items()
+    }
+
+
+def owner_ids(names: Mapping[str, str]) -> dict[str, str]:
+    """The owner id each label of `owner_labels` stands for, by its label casefolded."""
+    return {label.casefold(): owner for owner, label in owner_labels(names).items()}
+
+
 def column_letter(index: int) -> str:
     """The spreadsheet letter of a 0-based column index: 0 -> A, 26 -> AA."""
     letters = ""

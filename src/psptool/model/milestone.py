@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ..vocabulary import Stage
+from ..vocabulary import Document, Stage
 from .common import Flag, Id, IsoDate, Record, Records
 
 
@@ -27,6 +27,9 @@ class Milestone(Record):
     depends_on: list[Id] = Field(default_factory=list)
     completed: IsoDate | None = None
     tasks: list[Task] = Field(default_factory=list)
+    document: Document | None = None
+    """The paper this milestone delivers (`full_business_case`): that paper does not list
+    its own delivery among its next steps."""
 
 
 class MilestonesFile(Record):

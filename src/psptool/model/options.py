@@ -147,6 +147,9 @@ class Option(Record):
     id: Id
     name: str
     description: str | None = None
+    rationale: str | None = None
+    """Why the partners prefer this option, or set it aside: what the business case says
+    where the preferred option is not the top-scoring one."""
     do_nothing: Flag = False
     cost: Money | None = None
     scores: dict[Id, Score]
@@ -202,6 +205,10 @@ class OptionsFile(Record):
     criteria: Annotated[list[Criterion], Records("criterion")] = Field(default_factory=list)
     options: Annotated[list[Option], Records("option")] = Field(default_factory=list)
     preferred: Id | None = None
+    cost_covers: str | None = None
+    """What every option's `cost` is the cost of ("the annual cost of external foster
+    placements under the option"), so a paper can say what its estimated cost covers beside
+    the costs by year the economic case counts."""
     price_base: FinancialYear | None = None
     """The financial year of appraisal year 0, whose prices every amount is in (default: the
     financial year the pilot, else the partnership, starts in)."""

@@ -8,7 +8,7 @@ from pydantic import BeforeValidator, Field
 
 from .. import vocabulary
 from ..vocabulary import Cadence, Document, RoleName, Stage
-from .common import Id, IsoDate, Record, Records, whole
+from .common import Flag, Id, IsoDate, Record, Records, whole
 from .options import DiscountRates
 
 STAGES = vocabulary.STAGES
@@ -72,6 +72,26 @@ class Period(Record):
     end: IsoDate | None = None
 
 
+class Equality(Record):
+    """The equality impact assessment of the service: whether and when it was done, and what
+    it found (the business cases' equality section)."""
+
+    done: Flag = False
+    date: IsoDate | None = None
+    summary: str | None = None
+
+
+class QualityReview(Record):
+    """A quality-assurance review of a paper before it goes to the partners: who reviewed
+    it, when, and the outcome (the business cases' quality-assurance table)."""
+
+    reviewer: str
+    date: IsoDate | None = None
+    outcome: str | None = None
+    document: Document | None = None
+    """The paper reviewed; none for every business case."""
+
+
 class Partnership(Record):
     name: str
     id: Id
@@ -91,6 +111,11 @@ class Partnership(Record):
     approvals: list[Approval] = Field(default_factory=list)
     risk_matrix: RiskMatrix = Field(default_factory=RiskMatrix)
     pilot: Period | None = None
+    equality: Equality | None = None
+    quality_assurance: list[QualityReview] = Field(default_factory=list)
+    exceptions: list[str] = Field(default_factory=list)
+    """Exceptions to the partners' own rules the papers must declare (a waiver of contract
+    standing orders, a direct award), each in a sentence."""
     discount_rates: DiscountRates | None = None
     financial_year_start: Annotated[
         int, Field(strict=True, ge=1, le=12), BeforeValidator(whole)

@@ -136,6 +136,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
     _economics(workbook, project, money)
 
     sens = workbook.create_sheet("Sensitivity")
+    option_names = {o.id: o.name for o in project.options.options}
     rows = [
         [
             s.criterion,
@@ -144,7 +145,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             round(s.share, 1),
             "robust" if s.switch_share is None else round(s.switch_share, 1),
             None if s.change is None else round(s.change, 1),
-            s.new_leader,
+            option_names.get(s.new_leader or "", s.new_leader),
         ]
         for s in appraisal.sensitivity
     ]
@@ -156,12 +157,12 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             "Name",
             "Weight",
             "Share %",
-            "Leader changes at share %",
+            "Another option draws level at share %",
             "Change (points)",
-            "New leader",
+            "Draws level",
         ],
         rows,
-        widths={"Name": 44},
+        widths={"Name": 44, "Draws level": 44},
     )
     return workbook
 
@@ -263,20 +264,23 @@ def _economics(workbook: Any, project: Project, money: str) -> None:
         ],
         money=money,
     )
+    from ..report.papers.business_case.finance import economic_notes
+
+    baseline = next((o.name for o in project.options.options if o.do_nothing), case.do_nothing)
     against = (
-        f"The headline is each option against doing nothing ({case.do_nothing}): its present "
+        f"The headline is each option against doing nothing ({baseline}): its present "
         "values less doing nothing's, with optimism bias; NPSV is the net present social "
         "value. The 'Own' columns are each option's figures on their own."
         if case.do_nothing
-        else "No option is marked do_nothing, so only each option's own figures are shown."
+        else "No option is marked as doing nothing, so only each option's own figures are shown."
     )
     lines = [
         against,
         case.bcr_convention,
-        "Present values at the Green Book discount rates (or psp.yaml's discount_rates), health "
-        "effects at the Green Book health rate; see docs/economics.md. psp score economics "
-        "shows the sensitivity and year-by-year figures.",
-        *case.notes,
+        "Present values at the Green Book discount rates (or the partnership's own), health "
+        "effects at the Green Book health rate. The business cases give the sensitivity and "
+        "the figures year by year.",
+        *economic_notes(project, case.notes),
     ]
     for i, line in enumerate(lines):
         sheet.cell(row=len(rows) + 3 + i, column=1, value=line)

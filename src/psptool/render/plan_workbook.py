@@ -35,6 +35,9 @@ GANTT_FIRST_COLUMN = 5
 BAR_FILL = "4472C4"
 DONE_FILL = "A9D08E"
 LATE_FILL = "C00000"
+FORECAST_FILL = "ED7D31"
+"""A milestone still to come that cannot happen as planned (forecast late, or due before a
+milestone it depends on): its bar runs to its forecast."""
 TODAY_FILL = "FFC000"
 OVERDUE_FILL = "FFC7CE"
 """Excel's light red, as the RAID log's overdue reviews: a milestone or task past its date."""
@@ -75,7 +78,9 @@ def bar_start(project: Project, plan: PlanAnalysis, milestone_id: str) -> date |
     return max(dated) if dated else project.psp.start or by_id[milestone_id].due
 
 
-def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
+def plan_workbook(
+    project: Project, plan: PlanAnalysis, as_of: date, flags: dict[str, str] | None = None
+) -> Any:
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -83,6 +88,7 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
     set_properties(workbook, f"{project.psp.name}: plan", {"psp.as_of": as_of.isoformat()})
     define_as_at(workbook, as_of)
     names = owner_names(project)
+    flags = flags or {}
 
     sheet = workbook.create_sheet("Milestones")
     rows = [
@@ -97,6 +103,8 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
             state_formula(r, plan.period_end),
             ", ".join(next(x for x in project.milestones.milestones if x.id == m.id).depends_on),
             "yes" if m.critical else "",
+            m.forecast if m.completed is None else None,
+            flags.get(m.id, ""),
         ]
         for r, m in enumerate(plan.milestones, 2)
     ]
@@ -114,10 +122,12 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
             "State",
             "Depends on",
             "Critical",
+            "Forecast",
+            "Flag",
         ],
         rows,
-        widths={"Milestone": 50, "Slippage (days)": 10, "State": 12},
-        date_columns=("Due", "Completed"),
+        widths={"Milestone": 50, "Slippage (days)": 10, "State": 12, "Flag": 40},
+        date_columns=("Due", "Completed", "Forecast"),
         formula_columns=("Slippage (days)", "State"),
     )
     listed = len(rows) + 1
@@ -162,7 +172,7 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
         row=1,
         column=1,
         value=f"Gantt chart by {unit}; today ({as_of:%d %b %Y}) "
-        "is marked; blue: planned, green: done, red: overdue",
+        "is marked; blue: planned, green: done, red: overdue, orange: late (see Flag)",
     ).font = Font(italic=True)
     thin = Side(style="thin", color="BFBFBF")
     for i, (first, last) in enumerate(periods):
@@ -191,22 +201,32 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
             m = plan.milestones[r - first_row]
             own = next(x for x in project.milestones.milestones if x.id == m.id)
             ends = [f"$D{row_of[d]}" for d in own.depends_on if d in row_of]
-            if ends:
-                gantt.cell(row=r, column=3, value=f"=MAX({','.join(ends)})")
+            if ends:  # never after its own end: a bar is drawn even when due too early
+                gantt.cell(row=r, column=3, value=f"=MIN(MAX({','.join(ends)}),$D{r})")
             else:
                 gantt.cell(row=r, column=3, value=bar_start(project, plan, m.id) or start_at)
         else:
             gantt.cell(row=r, column=3, value=f'=IF({shown}="","",{_date(start_at)})')
         gantt.cell(row=r, column=3).number_format = DATE_FORMAT
         done, due = f"Milestones!$F{source}", f"Milestones!$E{source}"
+        forecast = f"Milestones!$K{source}"
+        # a milestone still to come is drawn to its forecast where that is later
         gantt.cell(
-            row=r, column=4, value=f'=IF({shown}="","",IF(ISNUMBER({done}),{done},{due}))'
+            row=r,
+            column=4,
+            value=f'=IF({shown}="","",IF(ISNUMBER({done}),{done},'
+            f"IF(ISNUMBER({forecast}),MAX({due},{forecast}),{due})))",
         ).number_format = DATE_FORMAT
         for i in range(len(periods)):
             gantt.cell(row=r, column=GANTT_FIRST_COLUMN + i).border = Border(left=thin, right=thin)
+        state, flag = f"Milestones!$H{source}", f"Milestones!$L{source}"
         gantt.cell(
-            row=r, column=5 + len(periods), value=f'=IF({shown}="","",Milestones!$H{source})'
+            row=r,
+            column=5 + len(periods),
+            value=f'=IF({shown}="","",IF(AND({flag}<>"",{state}<>"overdue",{state}<>"done"),'
+            f'"forecast late",{state}))',
         )
+        gantt.cell(row=r, column=6 + len(periods), value=f'=IF({shown}="","",{flag}&"")')
     gantt.column_dimensions["A"].width = 6
     gantt.column_dimensions["B"].width = 42
     gantt.column_dimensions["C"].width = gantt.column_dimensions["D"].width = 11
@@ -220,6 +240,7 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
     rules = [
         (f'AND({overlap},${state_col}{first_row}="overdue")', LATE_FILL),
         (f'AND({overlap},${state_col}{first_row}="done")', DONE_FILL),
+        (f'AND({overlap},${state_col}{first_row}="forecast late")', FORECAST_FILL),
         (overlap, BAR_FILL),
         (f"AND({first_col}$2<={AS_AT},{first_col}$3>={AS_AT})", TODAY_FILL),
     ]
@@ -232,7 +253,10 @@ def plan_workbook(project: Project, plan: PlanAnalysis, as_of: date) -> Any:
         )
     gantt.cell(row=2, column=5 + len(periods), value="State").font = Font(bold=True)
     bottom = first_row + max(len(plan.milestones), 1) - 1
-    gantt.print_area = f"A1:{state_col}{bottom}"
+    flag_col = column_letter(GANTT_FIRST_COLUMN + len(periods) + 1)
+    gantt.cell(row=2, column=6 + len(periods), value="Flag").font = Font(bold=True)
+    gantt.column_dimensions[flag_col].width = 58
+    gantt.print_area = f"A1:{flag_col}{bottom}"
     gantt.print_title_rows = "2:2"
     gantt.print_title_cols = "A:D"
     names_at = workbook.sheetnames
@@ -276,4 +300,4 @@ def state_formula(row: int, period_end: date) -> str:
 
 def write(data: PlanWorkbook) -> Any:
     """The paper's workbook (`psp render plan`)."""
-    return plan_workbook(data.project, data.plan, data.as_of)
+    return plan_workbook(data.project, data.plan, data.as_of, data.flags)

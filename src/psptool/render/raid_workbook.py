@@ -26,12 +26,14 @@ from ..load.raid_layout import (
     ACTION_COLUMNS,
     ACTIONS_SHEET,
     META_SHEET,
+    OWNER_HEADER,
     RAID_COLUMNS,
     RAID_SHEET,
     STATUSES,
     action_rows,
     cell_value,
     meta_rows,
+    owner_labels,
     risk_row,
     score_formula,
 )
@@ -96,6 +98,15 @@ def refuse_long_cells(records: Sequence[Mapping[str, Any]]) -> None:
                     )
 
 
+def _by_name(row: dict[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
+    """A row with its owner shown by name (`raid_layout.owner_labels`); the import reads
+    the name back as the id."""
+    owner = row.get(OWNER_HEADER)
+    if isinstance(owner, str) and owner in labels:
+        return {**row, OWNER_HEADER: labels[owner]}
+    return row
+
+
 def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) -> Any:
     from openpyxl.formatting.rule import CellIsRule, FormulaRule
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -105,6 +116,9 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     matrix = project.psp.risk_matrix
     records = raid_records(result)
     refuse_long_cells(records)
+    from ..report.people import owner_names
+
+    labels = owner_labels(owner_names(project))
     workbook = new_workbook()
     properties = {
         "psp.as_of": as_of.isoformat(),
@@ -152,7 +166,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     )
     formulas = (score_col - 1,)
     for r, record in enumerate(records, 2):
-        row = risk_row(record)
+        row = _by_name(risk_row(record), labels)
         append_row(
             sheet,
             [
@@ -197,7 +211,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
             ),
         )
 
-    owners = sorted(project.owner_ids())
+    owners = sorted({labels.get(o, o) for o in project.owner_ids()}, key=str.casefold)
     lists = add_lists(
         workbook,
         {
@@ -250,7 +264,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         if rows
         else []
     )
-    for row in rows:
+    for row in (_by_name(a, labels) for a in rows):
         values = []
         for column in ACTION_COLUMNS:
             value = cell_value(column, row[column.header])

@@ -240,11 +240,12 @@ def options_tables(appraisal: OptionsAppraisal) -> list[Table]:
     ]
     sensitivity = Table(
         "Sensitivity of the leader to each weight",
-        ["Criterion", "Weight", "Share %", "Leader changes at %", "Change (points)", "New leader"],
+        ["Criterion", "Weight", "Share %", "Draws level at %", "Change (points)", "Draws level"],
         sens_rows,
         [
-            "Share: the criterion's part of the total weight. 'robust': no share from 0 to 100 %"
-            " changes the leader."
+            "Share: the criterion's part of the total weight. Draws level: the option that would "
+            "tie with the leader at that share. 'robust': no share from 0 to 100% changes the "
+            "leader."
         ],
     )
     return [main, sensitivity] if sens_rows else [main]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..analysis.plan import MilestoneState
+from ..report.formatting import number, percent
 from ..report.status import StatusReport
 from ..vocabulary import DOCUMENT_TITLES
 from .document import Bullets, Document, Figure, Heading, Para, long_date, money
@@ -17,9 +18,9 @@ def _ms_rows(
 ) -> list[list[object]]:
     rows = []
     for m in milestones:
-        row: list[object] = [m.id, m.title, names.get(m.owner or "", m.owner), m.due]
+        row: list[object] = [m.id, m.title, names.get(m.owner or "", m.owner), long_date(m.due)]
         if with_completed:
-            row += [m.completed, m.slippage_days]
+            row += [long_date(m.completed), m.slippage_days]
         rows.append(row)
     return rows
 
@@ -142,14 +143,14 @@ def status_document(report: StatusReport) -> Document:
                     money(b.period.planned, cur),
                     money(b.period.actual, cur),
                     money(b.period.variance, cur),
-                    b.period.variance_pct,
+                    _pct(b.period.variance_pct),
                 ],
                 [
                     "To date",
                     money(b.to_date.planned, cur),
                     money(b.to_date.actual, cur),
                     money(b.to_date.variance, cur),
-                    b.to_date.variance_pct,
+                    _pct(b.to_date.variance_pct),
                 ],
             ],
             [
@@ -187,12 +188,20 @@ def status_document(report: StatusReport) -> Document:
             Figure("benefits", r.benefits, None, "Progress from baseline to target"),
             Table(
                 "",
-                ["ID", "Benefit", "Baseline", "Target", "Latest", "Progress %", "RAG", "Why"],
+                ["ID", "Benefit", "Baseline", "Target", "Latest", "Progress", "RAG", "Why"],
                 [
-                    [x.id, x.title, x.baseline, x.target, x.latest, x.progress, x.rag, x.reason]
+                    [
+                        x.id,
+                        x.title,
+                        number(x.baseline, x.unit),
+                        number(x.target, x.unit),
+                        number(x.latest, x.unit),
+                        percent(x.progress),
+                        x.rag,
+                        x.reason,
+                    ]
                     for x in r.benefits
                 ],
-                decimals={"Progress %": 0},
             ),
         )
     else:
@@ -240,7 +249,7 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
                         a.ref,
                         a.action,
                         r.names.get(a.owner or "", a.owner),
-                        a.due,
+                        long_date(a.due),
                         f"done {long_date(a.completed)}".strip() if a.state == "done" else a.state,
                     ]
                     for a in r.meeting_actions
@@ -269,6 +278,15 @@ def heatmap_table_from(report: StatusReport) -> Table:
 
     amber, red = report.risk_thresholds
     return heatmap_table(RiskRegister(report.as_of, amber, red, [], report.heatmap))
+
+
+def _pct(value: float | None) -> str:
+    """A variance as a signed percentage, −2.7%; empty for none."""
+    if value is None:
+        return ""
+    rounded = round(value, 1)
+    text = f"{abs(rounded):.1f}".removesuffix(".0")
+    return ("−" if rounded < 0 else "+" if rounded > 0 else "") + text + "%"
 
 
 def _sentence(text: str) -> str:

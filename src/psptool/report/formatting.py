@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-CURRENCY_SYMBOL = {"GBP": "£", "EUR": "€", "USD": "$"}
+from ..analysis.common import CURRENCY_SYMBOL, money_unit
+
+__all__ = ["CURRENCY_SYMBOL", "long_date", "money", "money_unit", "number", "percent", "ratio"]
 
 
 def long_date(when: date | None) -> str:
@@ -26,13 +28,21 @@ def money(amount: float | None, currency: str, signed: bool = False) -> str:
 
 
 def number(value: float | None, unit: str | None = None) -> str:
-    """78, 1.5 and 1,450,000; with a unit, 50% and 17 children. Empty for no value."""
+    """78, 1.5 and 1,450,000; with a unit, 50% and 17 children; money units as money
+    reads, `GBP per week` as £860 a week. Empty for no value."""
     if value is None:
         return ""
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     if not unit:
         return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+    if unit == "%":
+        return f"{text}%"
+    symbol, rest = money_unit(unit)
+    if symbol:
+        sign = "−" if value < 0 else ""
+        amount = f"{abs(value):,.0f}" if float(value).is_integer() else f"{abs(value):,.2f}"
+        return f"{sign}{symbol}{amount}" + (f" {rest}" if rest else "")
+    return f"{text} {unit}"
 
 
 def percent(value: float | None) -> str:

@@ -330,7 +330,13 @@ def status_report(
         ]
 
     components = [
-        _schedule(plan.end_slippage_days, overdue, plan.projected_end, plan.planned_end),
+        _schedule(
+            plan.end_slippage_days,
+            overdue,
+            plan.projected_end,
+            plan.planned_end,
+            _late(project, plan.milestones),
+        ),
         _risks(open_risks),
         Component("budget", budget.rag, budget.reason)
         if project.budget.budget
@@ -388,19 +394,59 @@ def status_report(
     )
 
 
+FORECAST_TOLERANCE_DAYS = 31
+"""How far past its due date a milestone still to come may be forecast before the schedule
+turns amber: a few days' knock-on from an earlier milestone is within a month's tolerance, a
+tender forecast three months late is not."""
+
+
+def _late(project: Project, milestones: list[MilestoneState]) -> list[str]:
+    """The milestones still to come that cannot happen as planned: forecast past their due
+    date, or due before a milestone they depend on; each as "M14 forecast 92 days late"."""
+    due = {m.id: m.due for m in project.milestones.milestones}
+    found = []
+    for m in milestones:
+        if m.state in ("done", "overdue") or m.due is None:
+            continue
+        source = next(x for x in project.milestones.milestones if x.id == m.id)
+        first = [
+            d for d in source.depends_on if (d_due := due.get(d)) is not None and d_due > m.due
+        ]
+        if first:
+            found.append(f"{m.id} due before {', '.join(first)}, which it depends on")
+        elif m.forecast is not None and (m.forecast - m.due).days > FORECAST_TOLERANCE_DAYS:
+            found.append(f"{m.id} forecast {(m.forecast - m.due).days} days late")
+    return found
+
+
 def _schedule(
-    slip: int | None, overdue: list[MilestoneState], projected: date | None, planned: date | None
+    slip: int | None,
+    overdue: list[MilestoneState],
+    projected: date | None,
+    planned: date | None,
+    late: list[str] | None = None,
 ) -> Component:
+    """Red when the end slips; amber for a milestone overdue, or forecast past its due date
+    or due before one it depends on (the plan will not happen as written); else green."""
     if slip is not None and slip > 0:
         return Component(
             "schedule",
             "red",
-            f"projected end {projected}, {slip} days after the planned end {planned}",
+            f"projected end {_day(projected)}, {slip} days after the planned end {_day(planned)}",
         )
+    reasons = []
     if overdue:
-        ids = ", ".join(m.id for m in overdue)
-        return Component("schedule", "amber", f"overdue: {ids}")
-    return Component("schedule", "green", "no milestone overdue; the end date holds")
+        reasons.append("overdue: " + ", ".join(m.id for m in overdue))
+    reasons += late or []
+    if reasons:
+        return Component("schedule", "amber", "; ".join(reasons))
+    return Component(
+        "schedule", "green", "no milestone overdue or forecast late; the end date holds"
+    )
+
+
+def _day(when: date | None) -> str:
+    return f"{when.day} {when:%B %Y}" if when else ""
 
 
 def _risks(open_risks: list[RiskScore]) -> Component:

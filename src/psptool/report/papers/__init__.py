@@ -103,6 +103,9 @@ class Paper(Generic[D]):
     the paper."""
     flag: str | None = None
     """The flag that chooses it among the papers of its shared `command`."""
+    gaps: tuple[str, ...] = ()
+    """The `psp validate` codes whose findings are gaps this paper shows (its readiness
+    warnings, PSP5xx, and any other finding it prints as a gap): `psp render` counts them."""
 
     def __post_init__(self) -> None:
         if (self.kind == "docx") != (self.template is not None):

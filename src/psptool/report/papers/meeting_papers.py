@@ -102,7 +102,7 @@ def decisions(project: Project, meeting: Meeting) -> tuple[DecisionRow, ...]:
         DecisionRow(
             d.id,
             d.decision,
-            d.rationale or "",
+            d.rationale or "Not recorded",
             "; ".join(f"{ref} {titles.get(ref, '')}".strip() for ref in d.affects),
         )
         for d in meeting.decisions

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...model import Project
+from ...model.partnership import GovernanceGroup
 from ...vocabulary import CADENCE_PHRASES, ROLE_LABELS
 from ..formatting import long_date
 from ..people import owner_names
@@ -84,7 +85,7 @@ def groups(project: Project) -> tuple[Group, ...]:
         Group(
             name=g.name,
             cadence=CADENCE_PHRASES.get(g.cadence or "", "as agreed"),
-            chair=who.get(g.chair, g.chair) if g.chair else "",
+            chair=who.get(g.chair, g.chair) if g.chair else "Not yet chosen",
             members=tuple(who.get(m, m) for m in g.members),
             remit=g.remit or "",
         )
@@ -92,11 +93,22 @@ def groups(project: Project) -> tuple[Group, ...]:
     )
 
 
-def governance_group(project: Project) -> str:
-    """The group that signs papers off: the governance group as `reporting_period` finds it,
-    else the first group."""
+def _signing_group(project: Project) -> GovernanceGroup | None:
     ranked = sorted(
         project.psp.governance.groups,
         key=lambda g: (g.id != "governance-group", "governance" not in g.id),
     )
-    return ranked[0].name if ranked else "Meeting of the partners"
+    return ranked[0] if ranked else None
+
+
+def governance_group(project: Project) -> str:
+    """The group that signs papers off: the governance group as `reporting_period` finds it,
+    else the first group."""
+    group = _signing_group(project)
+    return group.name if group else "Meeting of the partners"
+
+
+def governance_group_id(project: Project) -> str | None:
+    """The id of the group `governance_group` names, or None without groups."""
+    group = _signing_group(project)
+    return group.id if group else None

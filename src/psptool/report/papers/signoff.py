@@ -21,11 +21,14 @@ class Signature:
     date: str
     signed: str
     """"yes" once `approvals` records the date, else empty."""
+    signature: str = ""
+    """"Signed" once `approvals` records the date; empty, the space to sign in, before."""
 
 
-def signatures(project: Project, document: str) -> tuple[Signature, ...]:
+def signatures(project: Project, document: str, as_of: date | None = None) -> tuple[Signature, ...]:
     """One row per partner, lead first: who signs `document` off for it and, where `approvals`
-    records it, when; else the Director-level signatory who is to sign, the date blank."""
+    records it (on or before `as_of`), when; else the Director-level signatory who is to
+    sign, the date blank."""
     people = {p.id: p for partner in project.partners.partners for p in partner.people}
     rows = []
     for partner in partners_lead_first(project):
@@ -33,7 +36,9 @@ def signatures(project: Project, document: str) -> tuple[Signature, ...]:
             (
                 a
                 for a in project.psp.approvals
-                if a.document == document and a.partner == partner.id
+                if a.document == document
+                and a.partner == partner.id
+                and (as_of is None or a.date is None or a.date <= as_of)
             ),
             None,
         )
@@ -47,16 +52,21 @@ def signatures(project: Project, document: str) -> tuple[Signature, ...]:
         rows.append(
             Signature(
                 partner=partner.name,
-                name=person.name if person else "",
-                title=(person.title or "") if person else "",
+                name=person.name if person else "Not yet named",
+                title=(person.title or "") if person else "Director level or above",
                 date=long_date(when),
                 signed="yes" if when else "",
+                signature="Signed" if when else "",
             )
         )
     return tuple(rows)
 
 
-def last_signed(project: Project, document: str) -> date | None:
-    """The date of the latest recorded sign-off of `document`."""
-    dates = [a.date for a in project.psp.approvals if a.document == document and a.date]
+def last_signed(project: Project, document: str, as_of: date | None = None) -> date | None:
+    """The date of the latest recorded sign-off of `document` (on or before `as_of`)."""
+    dates = [
+        a.date
+        for a in project.psp.approvals
+        if a.document == document and a.date and (as_of is None or a.date <= as_of)
+    ]
     return max(dates) if dates else None

@@ -14,7 +14,7 @@ from ...formatting import long_date
 from ...people import owner_names
 from ...wording import plural
 from .. import CheckedFolder, Command, Paper
-from ..control import ApprovalStep, Version, approval_route, sign_off_status, versions
+from ..control import ApprovalStep, Standing, Version, approval_route, standing, versions
 from ..partnership import Partnership, partnership
 from ..signoff import Signature, last_signed, signatures
 from .benefits import BenefitRow, GoalRow, benefits, benefits_summary, goals
@@ -57,6 +57,14 @@ CASES: dict[CaseKind, Case] = {
 
 
 @dataclass(frozen=True)
+class Detail:
+    """A row of the title page's table: "Version", "1.0"."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
 class TitlePage:
     """The title page: version, date, status, lead partner, owner (the lead partner's senior
     sponsor) and author (the project manager); and the numbered contents."""
@@ -73,6 +81,21 @@ class TitlePage:
     """The full case: whether and when the outline business case was signed off."""
     contents: tuple[Section, ...]
     """The numbered sections, as the template's headings and contents page give them."""
+    details: tuple[Detail, ...] = ()
+    """The title page's table, each row the folder gives (none left blank)."""
+    versioning: str = ""
+    """How the versions are numbered, above the version history."""
+    state: str = "draft"
+    """"draft", "submitted" or "approved" (`control.standing`)."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """A row of the quality-assurance table: who reviewed the case, when, the outcome."""
+
+    reviewer: str
+    date: str
+    outcome: str
 
 
 @dataclass(frozen=True)
@@ -88,6 +111,7 @@ class Summary:
 @dataclass(frozen=True)
 class Strategic:
     scope: str
+    fit: str
     assumptions: tuple[RaidRow, ...]
     risks: tuple[RaidRow, ...]
     dependencies: tuple[RaidRow, ...]
@@ -115,13 +139,36 @@ class BusinessCase:
     service: Service
     evaluation: Evaluation
     recommendations: tuple[str, ...]
+    decisions: str = "It is recommended that the partners:"
+    """What introduces the recommendations: asked for, or (once approved) what was decided."""
+    quality: tuple[Review, ...] = ()
+    """The quality-assurance reviews of this case (psp.yaml `quality_assurance`)."""
+    exceptions: tuple[str, ...] = ()
+    """Exceptions to the partners' own rules the case declares (psp.yaml `exceptions`)."""
+    equality: str = ""
+    """The equality impact assessment, in a sentence or two (psp.yaml `equality`)."""
 
 
-def _previous_sign_off(project: Project) -> str:
+def _equality(project: Project) -> str:
+    """Whether the equality impact assessment is done, when, and what it found."""
+    found = project.psp.equality
+    if found is None:
+        return "No equality impact assessment of the service is recorded yet."
+    if not found.done:
+        return "The equality impact assessment of the service has not yet been completed." + (
+            f" {found.summary}" if found.summary else ""
+        )
+    when = f" on {long_date(found.date)}" if found.date else ""
+    return f"An equality impact assessment of the service was completed{when}." + (
+        f" {found.summary}" if found.summary else ""
+    )
+
+
+def _previous_sign_off(project: Project, as_of: date) -> str:
     """Whether and when every partner signed the outline business case off."""
-    signoff = signatures(project, "outline_business_case")
+    signoff = signatures(project, "outline_business_case", as_of)
     signed = sum(1 for s in signoff if s.signed)
-    last = last_signed(project, "outline_business_case")
+    last = last_signed(project, "outline_business_case", as_of)
     if not signed or last is None:
         return "The outline business case has not been signed off."
     if signed == len(signoff):
@@ -132,13 +179,9 @@ def _previous_sign_off(project: Project) -> str:
     )
 
 
-def _title_page(
-    project: Project,
-    as_of: date,
-    case: Contents,
-    history: tuple[Version, ...],
-    signoff: tuple[Signature, ...],
-) -> TitlePage:
+def _people(project: Project) -> tuple[str, str, str]:
+    """The lead partner, the owner (the lead partner's senior sponsor) and the author (the
+    project manager), by name; empty where the folder names none."""
     psp = project.psp
     who = owner_names(project, with_partner=True)
     people = project.people()
@@ -149,19 +192,63 @@ def _title_page(
         sponsors[0] if sponsors else None,
     )
     author = next((r.person for r in psp.roles if r.role == "project_manager"), None)
+    return (
+        lead.name if lead else "",
+        who.get(owner, owner) if owner else "",
+        who.get(author, author) if author else "",
+    )
+
+
+def _title_page(
+    project: Project,
+    as_of: date,
+    case: Contents,
+    history: tuple[Version, ...],
+    standing: Standing,
+) -> TitlePage:
+    lead, owner, author = _people(project)
     spec = CASES[case.kind]
+    version = history[-1].version
+    details = [
+        ("Partnership", project.psp.name),
+        ("Document", spec.title),
+        ("Version", version),
+        ("Date", long_date(as_of)),
+        ("Lead partner", lead),
+        ("Owner (senior responsible owner)", owner),
+        ("Author (project manager)", author),
+        ("Status", standing.status),
+    ]
     return TitlePage(
         kind=case.kind,
         title=spec.title,
-        version=history[-1].version,
+        version=version,
         date=long_date(as_of),
-        status=sign_off_status(project, spec.document, signoff, as_of),
-        lead=lead.name if lead else "",
-        owner=who.get(owner, owner) if owner else "",
-        author=who.get(author, author) if author else "",
-        previous=_previous_sign_off(project) if case.kind == "full" else "",
+        status=standing.status,
+        lead=lead,
+        owner=owner,
+        author=author,
+        previous=_previous_sign_off(project, as_of) if case.kind == "full" else "",
         contents=case.sections,
+        details=tuple(Detail(label, value) for label, value in details if value),
+        versioning=(
+            "Versions 0.1, 0.2 … are drafts, one for each change to the partnership's "
+            "records; version 1.0 is the one every partner approved, and 1.1 … follow "
+            "changes made since."
+        ),
+        state=standing.state,
     )
+
+
+def _strategic_fit(project: Project, lead: str) -> str:
+    """Who leads the partnership and when it runs, as far as the folder says."""
+    psp = project.psp
+    text = f"{psp.name} is a Public Social Partnership" + (f" led by {lead}" if lead else "")
+    if psp.start and psp.end:
+        text += f", running from {long_date(psp.start)} to {long_date(psp.end)}"
+    elif psp.start:
+        text += f", which started on {long_date(psp.start)}"
+    return text + "."
 
 
 def business_case(
@@ -176,29 +263,38 @@ def business_case(
 
     case = contents(case_kind(kind))
     spec = CASES[case.kind]
-    drafts = versions(history, as_of)
-    signoff = signatures(project, spec.document)
+    signoff = signatures(project, spec.document, as_of)
+    first = standing(project, spec.document, as_of)
+    lead, _, author = _people(project)
+    made = [c for c in history if date.fromisoformat(c[0]) <= as_of]
+    changed = first.approved is not None and any(
+        date.fromisoformat(c[0]) > first.approved for c in made
+    )
+    now = standing(project, spec.document, as_of, changed_since=changed)
+    drafts = versions(history, as_of, now.approved, author.split(" (")[0])
     economics = economic_case(project)
     options = options_appraisal(project, as_of, economics)
     benefit_rows, analysis = benefits(project, as_of)
     progress = benefits_summary(analysis, as_of)
-    schedule, pilot_dates = plan(project, as_of)
+    schedule, pilot_dates = plan(project, as_of, spec.document)
     money = financial(
         project,
         economics,
         options.preferred.id if options.preferred else None,
         budget(project, as_of, pilot_dates),
+        as_of,
     )
     managed = management(project, as_of)
     model = service(project, options.preferred)
+    findings = evaluation(project, as_of, progress)
     return BusinessCase(
         partnership=partnership(project, as_of),
-        document=_title_page(project, as_of, case, drafts, signoff),
+        document=_title_page(project, as_of, case, drafts, now),
         versions=drafts,
-        approvals=approval_route(project, spec.document, spec.purposes),
+        approvals=approval_route(project, spec.document, spec.purposes, as_of),
         signoff=signoff,
         summary=Summary(
-            proposal=proposal(project, case, schedule),
+            proposal=proposal(project, case, schedule, now),
             appraisal=options.summary,
             benefits=tuple(b.title for b in benefit_rows),
             benefits_progress=progress,
@@ -207,6 +303,7 @@ def business_case(
         goals=goals(project, analysis),
         strategic=Strategic(
             scope=project.psp.scope or "",
+            fit=_strategic_fit(project, lead),
             assumptions=raid_rows(project, as_of, "assumption"),
             risks=raid_rows(project, as_of, "risk"),
             dependencies=raid_rows(project, as_of, "dependency"),
@@ -218,8 +315,23 @@ def business_case(
         management=managed,
         governance_record=governance_record(project, as_of),
         service=model,
-        evaluation=evaluation(project, as_of, progress),
-        recommendations=recommendations(case, options, schedule, money, managed, model, progress),
+        evaluation=findings,
+        recommendations=recommendations(
+            case, options, schedule, money, managed, model, progress, now, bool(findings.interim)
+        ),
+        quality=tuple(
+            Review(q.reviewer, long_date(q.date) or "Not dated", q.outcome or "Not recorded")
+            for q in project.psp.quality_assurance
+            if q.document in (None, spec.document) and (q.date is None or q.date <= as_of)
+        ),
+        exceptions=tuple(project.psp.exceptions),
+        equality=_equality(project),
+        decisions=(
+            f"By {long_date(now.approved)} every partner had approved this "
+            f"{spec.title.lower()}. With it the partners:"
+            if now.approved is not None
+            else "It is recommended that the partners:"
+        ),
     )
 
 
@@ -251,6 +363,7 @@ OUTLINE = Paper(
     template="business-case-outline.docx",
     command=COMMAND,
     flag="--outline",
+    gaps=("PSP403", "PSP501", "PSP503", "PSP504", "PSP505", "PSP506"),
 )
 FULL = Paper(
     name="business-case-full",
@@ -262,4 +375,5 @@ FULL = Paper(
     template="business-case-full.docx",
     command=COMMAND,
     flag="--full",
+    gaps=("PSP403", "PSP501", "PSP503", "PSP504", "PSP506"),
 )

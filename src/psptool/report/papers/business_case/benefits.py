@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
 
 
+NOT_SET = "Not yet set"
+"""A goal's or benefit's cell the partners have not filled in (`psp validate` warns)."""
+
+
 @dataclass(frozen=True)
 class BenefitRow:
     id: str
@@ -86,11 +90,11 @@ def benefits(project: Project, as_of: date) -> tuple[tuple[BenefitRow, ...], Ben
             BenefitRow(
                 id=benefit.id,
                 title=benefit.title,
-                kpi=benefit.kpi or "",
-                baseline=number(benefit.baseline, benefit.unit),
-                target=number(benefit.target, benefit.unit),
-                owner=names.get(benefit.owner, benefit.owner) if benefit.owner else "",
-                date=long_date(benefit.target_date),
+                kpi=benefit.kpi or NOT_SET,
+                baseline=number(benefit.baseline, benefit.unit) or NOT_SET,
+                target=number(benefit.target, benefit.unit) or NOT_SET,
+                owner=names.get(benefit.owner, benefit.owner) if benefit.owner else NOT_SET,
+                date=long_date(benefit.target_date) or NOT_SET,
                 kind=BENEFIT_KIND_LABELS.get(benefit.kind or "", ""),
                 cashable="Cashable" if benefit.kind == "cashable" else "Non-cashable",
                 goal=benefit.goal or "",
@@ -130,11 +134,11 @@ def goals(project: Project, analysis: BenefitsAnalysis) -> tuple[GoalRow, ...]:
                 id=goal.id,
                 title=goal.title,
                 term=TERM_LABELS.get(goal.term or "", ""),
-                measure=goal.measure or "",
-                baseline=number(goal.baseline, goal.unit),
-                target=number(goal.target, goal.unit),
-                due=long_date(goal.due),
-                owner=names.get(goal.owner, goal.owner) if goal.owner else "",
+                measure=goal.measure or NOT_SET,
+                baseline=number(goal.baseline, goal.unit) or NOT_SET,
+                target=number(goal.target, goal.unit) or NOT_SET,
+                due=long_date(goal.due) or NOT_SET,
+                owner=names.get(goal.owner, goal.owner) if goal.owner else NOT_SET,
                 relevance=goal.relevance or "",
                 smart="yes" if smart[goal.id] else "no",
                 evidence="; ".join(evidence) or "Not yet measured",

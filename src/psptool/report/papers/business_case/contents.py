@@ -129,6 +129,7 @@ DESCRIPTION: tuple[Part, ...] = (
             Part("communications", "Communications and engagement"),
             Part("meetings", "Governance meetings held", only="full"),
             Part("knowledge", "Knowledge transfer", only="full"),
+            Part("equality", "Equality impact assessment"),
         ),
     ),
     Part("recommendations", "Recommendations"),

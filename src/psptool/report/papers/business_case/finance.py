@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ....model import BudgetLine, Project
 from ...formatting import money, ratio
+from ...wording import join
 from .raid import fill
 
 if TYPE_CHECKING:
@@ -217,12 +218,80 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
     )
 
 
+GREEN_BOOK_EDITIONS: tuple[tuple[date, str], ...] = (
+    (
+        date(2022, 11, 18),
+        "HM Treasury, The Green Book: Central Government Guidance on Appraisal and Evaluation "
+        "(2022), Annex A6",
+    ),
+    (
+        date(2020, 11, 25),
+        "HM Treasury, The Green Book: Central Government Guidance on Appraisal and Evaluation "
+        "(2020), Annex A6",
+    ),
+    (
+        date(2018, 3, 1),
+        "HM Treasury, The Green Book: Central Government Guidance on Appraisal and Evaluation "
+        "(2018)",
+    ),
+    (
+        date.min,
+        "HM Treasury, The Green Book: Appraisal and Evaluation in Central Government (2003), "
+        "Annex 6, Table 6.1",
+    ),
+)
+"""The editions of the Green Book, newest first, from the day each was published: a paper
+cites the edition in force on its date. Every edition sets the same declining schedule."""
+
+
+def last_year_appraised(project: Project) -> int:
+    """The last appraisal year any option has a cost or a benefit in."""
+    years = [c.year for o in project.options.options for c in o.costs]
+    years += [b.year for o in project.options.options for b in o.benefits]
+    return max(years, default=0)
+
+
+def discount_citation(project: Project, as_of: date) -> str:
+    """The discount rates the appraisal used and their source, as at the paper's date: the
+    Green Book edition then in force, and only the bands of years the appraisal reaches."""
+    from ....analysis.economics import GREEN_BOOK_DISCOUNT, schedule_of
+
+    schedule = schedule_of(project)
+    last = last_year_appraised(project)
+    bands = schedule.bands
+    used = []
+    for i, band in enumerate(bands):
+        if band.from_year > last:
+            break
+        until = bands[i + 1].from_year - 1 if i + 1 < len(bands) else None
+        span = (
+            f"years {band.from_year} to {until}"
+            if until is not None
+            else (f"year {band.from_year} on")
+        )
+        used.append(f"{band.rate:g}% a year for {span}")
+    rates = join(used)
+    reach = f"this appraisal runs to year {last}"
+    if schedule is GREEN_BOOK_DISCOUNT:
+        source = next(text for start, text in GREEN_BOOK_EDITIONS if as_of >= start)
+        rates = rates.replace(" a year", " a year in real terms", 1)
+        return f"{source}: the social time preference rate of {rates} ({reach})"
+    own = project.psp.discount_rates
+    name = own.source if own is not None and own.source else "the partnership's own discount rates"
+    return f"{name}: {rates} ({reach})"
+
+
 def financial(
-    project: Project, economics: EconomicCase, preferred_id: str | None, budget: Budget
+    project: Project,
+    economics: EconomicCase,
+    preferred_id: str | None,
+    budget: Budget,
+    as_of: date | None = None,
 ) -> Financial:
     """The preferred option's costs and benefits by year (from options.yaml's yearly streams),
     its NPV and BCR, and the partnership's budget."""
     currency = project.psp.currency
+    when = as_of or date.today()
     chosen = next((e for e in economics.options if e.id == preferred_id and e.has_streams), None)
     years: list[Year] = []
     totals: Totals | None = None
@@ -270,17 +339,18 @@ def financial(
             else f"In year {flows[0].year}"
         )
         summary = (
-            f"{span} the preferred option costs "
-            f"{totals.costs}, including {totals.optimism_bias} for optimism bias, and "
-            f"brings {totals.cashable} of cashable benefits: a cumulative net position of "
-            f"{totals.cumulative}"
+            f"{span} the preferred option's capital and revenue costs, as the economic case "
+            f"counts them, come to {totals.costs}, including {totals.optimism_bias} for "
+            f"optimism bias, and it brings {totals.cashable} of cashable benefits: a "
+            f"cumulative net position of {totals.cumulative}"
             + (f", in credit from year {credit}" if credit is not None else "")
             + "."
         )
         rel = chosen.relative_after
+        base = next((o.name for o in project.options.options if o.do_nothing), "doing nothing")
         if rel is not None:
             summary += (
-                f" Against doing nothing ({economics.do_nothing}), the headline the Green Book "
+                f" Against doing nothing ({base}), the headline the Green Book "
                 "compares options by, its net present social value (NPSV) is "
                 f"{totals.npv_vs_do_nothing}"
                 + (
@@ -300,9 +370,11 @@ def financial(
         )
     else:
         option = next((o for o in project.options.options if o.id == preferred_id), None)
+        covers = project.options.cost_covers
         summary = (
-            f"The preferred option's estimated cost is {money(option.cost, currency)} "
-            "(options.yaml); its costs and benefits by year are not yet recorded."
+            f"The preferred option's estimated cost is {money(option.cost, currency)}"
+            + (f", {covers}" if covers else "")
+            + "; its costs and benefits by year are not yet recorded."
             if option is not None and option.cost is not None
             else "The options' costs and benefits by year are not yet recorded."
         )
@@ -343,7 +415,7 @@ def financial(
                 + f" ({f.status})."
                 for f in afford.funders
             ),
-            *afford.notes,
+            *_affordability_notes(project, afford.price_base),
         )
     return Financial(
         affordability=rows,
@@ -353,8 +425,54 @@ def financial(
         has_years=bool(years),
         years=tuple(years),
         totals=totals,
-        discount=economics.discount.source,
+        discount=discount_citation(project, when),
         optimism=economics.optimism_source,
-        notes=tuple(economics.notes),
+        notes=economic_notes(project, economics.notes),
         budget=budget,
     )
+
+
+def _affordability_notes(project: Project, price_base: str) -> list[str]:
+    """What the affordability table assumes where the partners have not said, in words a
+    finance officer reads: year 0, prices, contingency, funders without a share."""
+    options = project.options
+    notes = []
+    chosen = next((o for o in options.options if o.id == options.preferred), None)
+    nominal = chosen is not None and chosen.prices == "nominal" and options.gdp_deflators
+    if nominal:
+        notes.append(
+            "The preferred option's amounts are in nominal prices: each is counted as the "
+            "cash of its year, as written."
+        )
+    if not options.price_base:
+        pilot = project.psp.pilot
+        anchor = "pilot" if pilot is not None and pilot.start else "partnership"
+        notes.append(f"Year 0 is {price_base}, the financial year the {anchor} starts in.")
+    if options.inflation is None and not nominal:
+        notes.append(f"No inflation is applied: the cash figures are at {price_base} prices.")
+    if options.contingency is None:
+        notes.append("No contingency is set aside.")
+    unshared = [f.name for f in project.sustainability.funders if f.share is None]
+    if unshared:
+        notes.append(
+            "The share of the net cost each funder meets is not yet agreed for "
+            + join(unshared)
+            + ", so "
+            + ("its funding is" if len(unshared) == 1 else "their funding is")
+            + " not counted in the Funders column."
+        )
+    return notes
+
+
+def economic_notes(project: Project, notes: Sequence[str]) -> tuple[str, ...]:
+    """The economic case's notes as a paper prints them: options by name, and none that
+    speaks of the folder's files or keys (the readiness warnings say those)."""
+    import re
+
+    names = {o.id: o.name for o in project.options.options}
+    out = []
+    for note in notes:
+        if ".yaml" in note or ": true" in note or "_" in note:
+            continue
+        out.append(re.sub(r"\b[A-Za-z][\w-]*\b", lambda m: names.get(m.group(0), m.group(0)), note))
+    return tuple(out)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ....model import Project
-from ....vocabulary import ROUTE_PHRASES
+from ....vocabulary import OPERATIONAL_CADENCES, ROUTE_PHRASES
 from ...formatting import long_date, money
 from ...people import owner_names
 from ..partnership import Group, Role, governance_group, groups, roles
@@ -58,9 +58,16 @@ class Service:
     marketing: str
     funders: tuple[Funder, ...]
     committed: str
+    """Funding future funders have committed."""
     engaged: str
-    """Engaged or committed."""
+    """Funding funders have engaged with but not yet committed (committed kept apart)."""
     has_engaged: bool
+    """Whether any funder has engaged or committed funding."""
+    cost_text: str = ""
+    """The estimated cost with what it covers: "£1,300,000 (the annual cost of …)"."""
+    funding: str = ""
+    """Committed and engaged funding in one sentence, each apart: "£8,000 of future funding
+    is committed, and a further £1,300,000 engaged but not yet committed"."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,8 @@ class Evaluation:
     approach: str
     summary: str
     issues: tuple[RaidRow, ...]
+    interim: str = ""
+    """Before the evaluation ends: that its findings are interim, as at the paper's date."""
 
 
 def management(project: Project, as_of: date) -> Management:
@@ -78,13 +87,19 @@ def management(project: Project, as_of: date) -> Management:
 
     names = owner_names(project)
     matrix = project.psp.risk_matrix
+    operational = [g for g in project.psp.governance.groups if g.cadence in OPERATIONAL_CADENCES]
     entries = [r for r in raid_rows(project, as_of) if r.open and r.type in ("Risk", "Issue")]
     entries.sort(key=lambda r: (-r.score, natural_key(r.id)))
     approach = (
         "Risks, assumptions, issues and dependencies are kept in the RAID log, each with an "
         "owner, actions and a review date, and scored likelihood × impact on 1–5 scales: "
-        f"green below {matrix.amber}, amber from {matrix.amber}, red from {matrix.red}. The "
-        "log is reviewed at each operational meeting, and the key risks and issues go to the "
+        f"green below {matrix.amber}, amber from {matrix.amber}, red from {matrix.red}. "
+        + (
+            f"The log is reviewed at each meeting of the {operational[0].name}, and the "
+            if operational
+            else "The "
+        )
+        + "key risks and issues go to the "
         f"{governance_group(project)} in the highlight report every "
         f"{reporting_period(project)}."
     )
@@ -97,9 +112,9 @@ def management(project: Project, as_of: date) -> Management:
                 audience="; ".join(audiences.get(a, a) for a in c.audience),
                 method=c.method or "",
                 frequency=c.frequency or "",
-                messages=c.messages or "",
-                action=c.action or "",
-                owner=names.get(c.owner, c.owner) if c.owner else "",
+                messages=c.messages or "–",
+                action=c.action or "–",
+                owner=names.get(c.owner, c.owner) if c.owner else "Not yet assigned",
             )
             for c in project.stakeholders.communications
         ),
@@ -108,16 +123,24 @@ def management(project: Project, as_of: date) -> Management:
     )
 
 
+def _scope(scope: str | None) -> str:
+    """The scope as the service model states it: labelled, unless it labels itself ("In
+    scope: …")."""
+    if not scope:
+        return ""
+    return scope if scope.lower().startswith(("in scope", "scope")) else f"Scope: {scope}"
+
+
 def service(project: Project, preferred: OptionRow | None) -> Service:
     currency = project.psp.currency
     sustain = project.sustainability
     committed = sum(f.amount or 0.0 for f in sustain.funders if f.status == "committed")
-    engaged = sum(f.amount or 0.0 for f in sustain.funders if f.status in ("engaged", "committed"))
+    engaged = sum(f.amount or 0.0 for f in sustain.funders if f.status == "engaged")
     return Service(
         name=preferred.name if preferred else "",
         description=preferred.description if preferred else "",
         cost=preferred.cost if preferred else "",
-        scope=project.psp.scope or "",
+        scope=_scope(project.psp.scope),
         route=ROUTE_PHRASES.get(sustain.route or "", ""),
         summary=sustain.summary or "",
         marketing=sustain.marketing or "",
@@ -133,8 +156,33 @@ def service(project: Project, preferred: OptionRow | None) -> Service:
         ),
         committed=money(committed, currency),
         engaged=money(engaged, currency),
-        has_engaged=bool(engaged),
+        has_engaged=bool(engaged or committed),
+        funding=funding_sentence(committed, engaged, currency),
+        cost_text=(
+            preferred.cost
+            + (f", {project.options.cost_covers}" if project.options.cost_covers else "")
+            if preferred and preferred.cost
+            else ""
+        ),
     )
+
+
+def funding_sentence(committed: float, engaged: float, currency: str) -> str:
+    """What future funders have committed and, apart from it, what they have engaged with
+    but not committed; empty when neither."""
+    if committed and engaged:
+        return (
+            f"{money(committed, currency)} of future funding is committed, and a further "
+            f"{money(engaged, currency)} engaged but not yet committed"
+        )
+    if committed:
+        return f"{money(committed, currency)} of future funding is committed"
+    if engaged:
+        return (
+            f"no future funding is committed yet; {money(engaged, currency)} is engaged but "
+            "not yet committed"
+        )
+    return ""
 
 
 def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
@@ -146,4 +194,10 @@ def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
         approach=(found.approach or "") if found else "",
         summary=summary,
         issues=raid_rows(project, as_of, "issue"),
+        interim=(
+            f"These findings are interim, as at {long_date(as_of)}: the evaluation runs to "
+            f"{long_date(found.end)}."
+            if found is not None and found.end is not None and found.end > as_of
+            else ""
+        ),
     )

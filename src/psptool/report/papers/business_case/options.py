@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from ....model import Project
 from ...formatting import money, number, percent, ratio
-from ...wording import plural
-from .raid import NO_FILL, RaidRow, raid_rows
+from ...wording import join, plural
+from .raid import RaidRow, raid_rows
 
 if TYPE_CHECKING:
     from ....analysis.economics import EconomicCase
@@ -108,6 +108,11 @@ class Options:
     economics_summary: str = ""
     """The appraisal against doing nothing in words: the headline, its convention, the
     ranking by NPSV beside the ranking by score."""
+    cost_covers: str = ""
+    """What each option's estimated cost is the cost of (options.yaml `cost_covers`)."""
+    unlinked: str = ""
+    """The options no RAID log entry is linked to, in one sentence; empty when every option
+    has one."""
 
 
 def options_appraisal(project: Project, as_of: date, economics: EconomicCase) -> Options:
@@ -124,6 +129,7 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
     raid = {r.id: r for r in raid_rows(project, as_of)}
     rows: list[OptionRow] = []
     assessment: list[OptionRisk] = []
+    unlinked: list[str] = []
     for scored in appraisal.options:
         option = by_id[scored.id]
         e = econ.get(scored.id)
@@ -163,17 +169,19 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
                 npsv_rank=str(e.npsv_rank) if e and e.npsv_rank else "",
             )
         )
-        linked: list[RaidRow | None] = [raid[r] for r in option.risks if r in raid]
-        for r in linked or [None]:
+        linked: list[RaidRow] = [raid[r] for r in option.risks if r in raid]
+        if not linked:
+            unlinked.append(scored.name)
+        for r in linked:
             assessment.append(
                 OptionRisk(
                     option=scored.name,
-                    id=r.id if r else "",
-                    title=r.title if r else "No RAID log entry is linked to this option",
-                    score=r.score if r else "",
-                    rag=r.rag if r else "",
-                    fill=r.fill if r else NO_FILL,
-                    mitigation=r.mitigation if r else "",
+                    id=r.id,
+                    title=r.title,
+                    score=r.score,
+                    rag=r.rag,
+                    fill=r.fill,
+                    mitigation=r.mitigation,
                 )
             )
     preferred = next((o for o in rows if o.preferred), None)
@@ -219,7 +227,18 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
         has_economics=bool(econ),
         draws=f"{appraisal.draws:,}",
         economics_summary=economics_summary(economics, project.psp.currency),
+        cost_covers=project.options.cost_covers or "",
+        unlinked=_unlinked(unlinked, len(rows)),
     )
+
+
+def _unlinked(names: list[str], count: int) -> str:
+    """One sentence for the options without a linked RAID log entry."""
+    if not names:
+        return ""
+    if len(names) == count:
+        return "No RAID log entry is linked to any option yet."
+    return "No RAID log entry is linked to " + join(names) + "."
 
 
 def economics_summary(economics: EconomicCase, currency: str) -> str:
@@ -257,10 +276,7 @@ def economics_summary(economics: EconomicCase, currency: str) -> str:
         text += " Ranked by NPSV and by weighted score, the same option comes first."
     elif economics.rankings_agree is False:
         first = ", ".join(e.name for e in economics.options if e.npsv_rank == 1)
-        text += (
-            f" Ranked by NPSV, {first} comes first, unlike the weighted scores: the partners' "
-            "reasons for their choice belong here."
-        )
+        text += f" Ranked by NPSV, {first} comes first, unlike the weighted scores."
     text += " " + economics.bcr_convention
     return text
 
@@ -273,12 +289,19 @@ def _summary(
     do_nothing: OptionRow | None,
 ) -> str:
     if not rows:
-        return "No options have been appraised yet (options.yaml)."
+        return "No options have been appraised yet."
+    by_id = {o.id: o for o in project.options.options}
     criteria = len(project.options.criteria)
     text = (
         f"{plural(len(rows), 'option')} {'was' if len(rows) == 1 else 'were'} scored against "
         f"{plural(criteria, 'weighted criterion', 'weighted criteria')}"
-        + (f", including doing nothing ({do_nothing.name})" if do_nothing else "")
+        + (
+            f", including doing nothing ({do_nothing.name})"
+            if do_nothing and do_nothing.name.lower() != "do nothing"
+            else ", including doing nothing"
+            if do_nothing
+            else ""
+        )
         + "."
     )
     if preferred is None:
@@ -292,16 +315,20 @@ def _summary(
         f" The preferred option is {preferred.name}, which scored {preferred.score} "
         f"out of 100, {place}."
     )
+    chosen = by_id.get(preferred.id)
+    reason = chosen.rationale.strip().rstrip(".") if chosen is not None and chosen.rationale else ""
+    because = f" The partners prefer it because {reason[:1].lower()}{reason[1:]}." if reason else ""
     if appraisal.preferred_is_top is False:
         names = {o.id: o.name for o in rows}
         leaders = "; ".join(names[i] for i in appraisal.leaders)
-        text += (
-            f" It is not the top-scoring option ({leaders}): the partners' reasons for "
-            "preferring it belong in this section."
+        text += f" It is not the top-scoring option ({leaders})." + (
+            because or " The partners have not recorded why they prefer it."
         )
-    elif preferred.rank == 1 and not preferred.tied:
-        text += (
-            f" With the weights drawn at random {plural(appraisal.draws, 'time')} it comes "
-            f"first in {preferred.wins} of them."
-        )
+    else:
+        text += because
+        if preferred.rank == 1 and not preferred.tied:
+            text += (
+                f" With the weights drawn at random {plural(appraisal.draws, 'time')} it comes "
+                f"first in {preferred.wins} of them."
+            )
     return text

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ....model import Project
+from ....model import Milestone, Project
+from ....vocabulary import DOCUMENT_TITLES
 from ...formatting import long_date
 from ...people import owner_names
-from ...wording import plural
+from ...wording import join, plural
 
 STATE = {
     "done": "Complete",
@@ -36,6 +37,13 @@ class MilestoneRow:
     critical: str
     """"yes" on the critical path, else empty."""
     tasks: tuple[str, ...]
+    flag: str = ""
+    """Why the plan cannot happen as written, where it cannot: "forecast 92 days late",
+    "due before Outline business case agreed, which it depends on"."""
+    this_paper: bool = False
+    """The milestone that delivers the paper being written: not one of its next steps."""
+    completed_on: date | None = None
+    """When it was completed, as a date (`completed` is it written out)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,8 @@ class Pilot:
     duration: str
     """"12 months"; empty without both dates."""
     milestones: tuple[MilestoneRow, ...]
+    undated: str = ""
+    """Without both dates: what the plan says of the pilot instead, in plain words."""
 
 
 @dataclass(frozen=True)
@@ -60,8 +70,41 @@ class Plan:
     pilot: Pilot
 
 
-def plan(project: Project, as_of: date) -> tuple[Plan, tuple[date | None, date | None]]:
-    """The plan, and the pilot's start and end dates."""
+def flag(project: Project, milestone_id: str, forecast: date | None, as_of: date) -> str:
+    """Why a milestone still to come cannot happen as planned: due before a milestone it
+    depends on, or forecast past its due date; empty when it can."""
+    by_id = {m.id: m for m in project.milestones.milestones}
+    m = by_id[milestone_id]
+    due = m.due
+    if m.completed is not None or due is None:
+        return ""
+    before = [
+        by_id[d]
+        for d in m.depends_on
+        if d in by_id and (other := by_id[d].due) is not None and other > due
+    ]
+    if before:
+        return "due before " + join([d.title for d in before]) + ", which it depends on"
+    if forecast is not None and forecast > due:
+        return f"forecast {plural((forecast - due).days, 'day')} late"
+    return ""
+
+
+def _delivers(milestone: Milestone, document: str | None) -> bool:
+    """Whether `milestone` delivers the paper `document` (its `document`, else its title
+    naming the paper)."""
+    if document is None:
+        return False
+    if milestone.document is not None:
+        return milestone.document == document
+    return DOCUMENT_TITLES[document].lower() in milestone.title.lower()
+
+
+def plan(
+    project: Project, as_of: date, document: str | None = None
+) -> tuple[Plan, tuple[date | None, date | None]]:
+    """The plan, and the pilot's start and end dates; `document` is the paper the plan is
+    written for (`full_business_case`), whose own delivery is not one of its next steps."""
     from ....analysis import analyse_plan
 
     names = owner_names(project)
@@ -72,20 +115,25 @@ def plan(project: Project, as_of: date) -> tuple[Plan, tuple[date | None, date |
     for mid in analysis.order:
         m, state = by_id[mid], states[mid]
         late = state.state == "done" and (state.slippage_days or 0) > 0
+        why = flag(project, mid, state.forecast, as_of)
         rows.append(
             MilestoneRow(
                 id=m.id,
                 title=m.title,
-                stage=(m.stage or "").capitalize(),
-                owner=names.get(m.owner, m.owner) if m.owner else "",
+                stage=(m.stage or "").capitalize() or "–",
+                owner=names.get(m.owner, m.owner) if m.owner else "Not yet assigned",
                 due=long_date(m.due),
                 completed=long_date(m.completed),
                 forecast=long_date(state.forecast),
                 status=STATE[state.state]
-                + (f", {plural(state.slippage_days or 0, 'day')} late" if late else ""),
+                + (f", {plural(state.slippage_days or 0, 'day')} late" if late else "")
+                + (f": {why}" if why else ""),
                 depends_on=", ".join(m.depends_on),
                 critical="yes" if state.critical else "",
                 tasks=tuple(t.title for t in m.tasks),
+                flag=why,
+                this_paper=_delivers(m, document),
+                completed_on=m.completed,
             )
         )
     to_come = [r for r in rows if not r.completed]
@@ -110,5 +158,21 @@ def plan(project: Project, as_of: date) -> tuple[Plan, tuple[date | None, date |
             months=months or "",
             duration=plural(months, "month") if months else "",
             milestones=tuple(r for r in rows if r.stage == "Pilot"),
+            undated=_undated(rows, start, end),
         ),
     ), (start, end)
+
+
+def _undated(rows: list[MilestoneRow], start: date | None, end: date | None) -> str:
+    """What the pilot plan says without both pilot dates: what the plan shows of it."""
+    if start and end:
+        return ""
+    begun = next((r for r in rows if r.stage == "Pilot" and r.completed), None)
+    if begun is not None:
+        return (
+            f"The pilot began with {begun.title[:1].lower()}{begun.title[1:]} on "
+            f"{begun.completed}; its end date is not yet set."
+        )
+    if start:
+        return f"The pilot starts on {long_date(start)}; its end date is not yet set."
+    return "The pilot's start and end dates are not yet set."

@@ -11,6 +11,9 @@ from ....vocabulary import RAG_TINTS
 from ...formatting import long_date
 from ...people import owner_names
 
+NO_MITIGATION = "None recorded yet"
+"""The mitigation cell of an entry without actions (`psp validate` warns, PSP504)."""
+NO_OWNER = "Not yet assigned"
 NO_FILL = "FFFFFF"
 """A table cell's fill where there is no RAG to show."""
 
@@ -69,7 +72,7 @@ def raid_rows(project: Project, as_of: date, kind: str | None = None) -> tuple[R
                 title=risk.title,
                 description=risk.description or "",
                 category=(risk.category or "").capitalize(),
-                owner=names.get(risk.owner, risk.owner) if risk.owner else "",
+                owner=names.get(risk.owner, risk.owner) if risk.owner else NO_OWNER,
                 likelihood=risk.likelihood,
                 impact=risk.impact,
                 score=risk.score,
@@ -78,7 +81,7 @@ def raid_rows(project: Project, as_of: date, kind: str | None = None) -> tuple[R
                 target=scored.target_score if scored.target_score is not None else "",
                 open="yes" if is_open else "",
                 status="Open" if is_open else closed,
-                mitigation="; ".join(planned or done),
+                mitigation="; ".join(planned or done) or NO_MITIGATION,
                 actions_done=done,
                 actions_open=planned,
             )

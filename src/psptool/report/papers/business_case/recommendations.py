@@ -3,32 +3,52 @@ recommends, each written from the figures in the document and pointing at its se
 
 from __future__ import annotations
 
+from datetime import date
+
 from ....model import Project
+from ...formatting import long_date
 from ...wording import join, plural
+from ..control import Standing
 from .contents import Contents
 from .finance import Financial
 from .management import Management, Service
 from .options import Options
-from .plan import Plan
+from .plan import MilestoneRow, Plan
+
+PAST = {"Approve": "Approved", "Agree": "Agreed", "Note": "Noted"}
+"""A recommendation's verb once the partners have made the decision."""
 
 
-def proposal(project: Project, contents: Contents, plan: Plan) -> str:
+def proposal(project: Project, contents: Contents, plan: Plan, standing: Standing) -> str:
     """The executive summary's purpose of the document."""
     name = project.psp.name
     pilot = plan.pilot
     if contents.kind == "outline":
         when = f" from {pilot.start} to {pilot.end}" if pilot.start and pilot.end else ""
+        if standing.approved is not None:
+            return (
+                f"This outline business case sets out why the partners of {name} wanted to "
+                "change the service, the options they considered, including doing nothing, "
+                f"and the preferred option they agreed to test in a pilot{when}. Every partner "
+                f"had signed it off by {long_date(standing.approved)}, agreeing to proceed "
+                "to the pilot."
+            )
         return (
             f"This outline business case sets out why the partners of {name} want to change "
             "the service, the options they considered, including doing nothing, and the "
             f"preferred option they propose to test in a pilot{when}. It asks each partner to "
             "sign it off and agree to proceed to the pilot."
         )
+    asks = (
+        f"every partner had signed it off by {long_date(standing.approved)}"
+        if standing.approved is not None
+        else "asks each partner to sign it off"
+    )
     return (
         f"This full business case builds on the outline business case of {name} with the "
         "evidence from the pilot: the final service model, the benefits and outcomes achieved "
         "so far, the evaluation findings and the financial analysis. It is the case for "
-        "funding the service after the pilot, and asks each partner to sign it off."
+        f"funding the service after the pilot, and {asks}."
     )
 
 
@@ -40,8 +60,35 @@ def recommendations(
     management: Management,
     service: Service,
     benefits_summary: str,
+    standing: Standing | None = None,
+    interim: bool = False,
 ) -> tuple[str, ...]:
-    """The decisions the business case asks the partners for, and what it asks them to note."""
+    """The decisions the business case asks the partners for, and what it asks them to note;
+    once every partner has approved it, the same decisions as made (in the past tense)."""
+    approved = standing.approved if standing is not None else None
+    asked = _asked(
+        contents, options, plan, financial, management, service, benefits_summary, interim, approved
+    )
+    if standing is None or standing.approved is None:
+        return asked
+    made = []
+    for line in asked:
+        verb, _, rest = line.partition(" ")
+        made.append(f"{PAST.get(verb, verb)} {rest}")
+    return tuple(made)
+
+
+def _asked(
+    contents: Contents,
+    options: Options,
+    plan: Plan,
+    financial: Financial,
+    management: Management,
+    service: Service,
+    benefits_summary: str,
+    evaluation_ends_later: bool = False,
+    approved: date | None = None,
+) -> tuple[str, ...]:
     preferred = options.preferred
     budget = financial.budget
     pilot = plan.pilot
@@ -65,22 +112,19 @@ def recommendations(
                 + "."
             )
         else:
-            out.append("Agree the dates of the pilot.")
+            out.append("Agree the start and end dates of the pilot.")
     else:
         if preferred is not None:
             out.append(f"Approve {preferred.name} as the service model to sustain after the pilot.")
         if service.route:
             out.append(
                 f"Agree to secure the service through {service.route}"
-                + (
-                    f", with {service.engaged} of future funding engaged or committed"
-                    if service.has_engaged
-                    else ""
-                )
+                + (f": {service.funding}" if service.funding else "")
                 + "."
             )
         findings = benefits_summary[0].lower() + benefits_summary[1:]
-        out.append(f"Note the evaluation findings: {findings}")
+        interim = "interim " if evaluation_ends_later else ""
+        out.append(f"Note the {interim}evaluation findings: {findings}")
         if budget.has_lines:
             out.append(
                 f"Note the partnership's spend to date of {budget.to_date_actual} against "
@@ -116,9 +160,25 @@ def recommendations(
         "Agree the benefits realisation plan, its owners and target dates "
         f"(section {contents.number('benefits')})."
     )
-    to_come = [r for r in plan.milestones if not r.completed][:3]
-    if to_come:
-        out.append(
-            "Agree the next steps: " + "; ".join(f"{r.title} by {r.due}" for r in to_come) + "."
+    # once approved, the next steps the partners agreed then: what was still to come that day
+    to_come = [
+        r
+        for r in plan.milestones
+        if not r.this_paper
+        and (
+            r.completed_on is None
+            if approved is None
+            else (r.completed_on is None or r.completed_on > approved)
         )
+    ][:3]
+    if to_come:
+        steps = [_step(r) if approved is None else f"{r.title} by {r.due}" for r in to_come]
+        out.append("Agree the next steps: " + "; ".join(steps) + ".")
     return tuple(out)
+
+
+def _step(row: MilestoneRow) -> str:
+    """A next step, with when it can happen where that is later than it is due."""
+    if row.forecast and row.forecast != row.due and row.flag:
+        return f"{row.title}, due by {row.due} but forecast for {row.forecast} ({row.flag})"
+    return f"{row.title} by {row.due}" if row.due else row.title

@@ -1,0 +1,264 @@
+"""What the papers say, read back and held to exact text: funding committed and engaged kept
+apart, each cost saying what it covers, one style for money and dates, status from approvals,
+and the plan as it will happen (issue #14)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from psptool import validate
+from tests.helpers import PspRunner
+from tests.papers.conftest import FOLDERS
+from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+from tests.papers.text import docx_lines, docx_tables, xlsx_rows
+
+pytestmark = pytest.mark.slow
+
+
+def _lines(rendered: dict, case: str) -> list[str]:
+    return docx_lines(rendered[case][0])
+
+
+def _after(lines: list[str], heading: str, count: int = 1) -> list[str]:
+    """The `count` lines after the heading `heading` (in the body, not the contents)."""
+    start = len(lines) - lines[::-1].index(heading)
+    return lines[start : start + count]
+
+
+def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
+    lines = _lines(rendered, "example:business-case-full")
+    assert (
+        "2.\tAgree to secure the service through procurement (a contract let by competitive "
+        "tender): £8,000 of future funding is committed, and a further £1,300,000 engaged but "
+        "not yet committed." in lines
+    )
+    assert not [line for line in lines if "engaged or committed" in line]
+
+
+def test_each_cost_says_what_it_covers(rendered: dict) -> None:
+    lines = _lines(rendered, "example:business-case-full")
+    assert _after(lines, "4.1 Options considered") == [
+        "The options the partners considered for the future service, including doing nothing. "
+        "The estimated cost is the annual cost of external foster placements under the option; "
+        "the costs the economic case counts, year by year, are in section 4.4."
+    ]
+    assert (
+        "Estimated cost: £1,300,000, the annual cost of external foster placements under the option"
+        in lines
+    )
+
+
+def test_money_dates_and_percentages_in_one_style(rendered: dict) -> None:
+    lines = _lines(rendered, "example:business-case-full")
+    goals = next(
+        t for t in docx_tables(rendered["example:business-case-full"][0]) if t[0][0] == "Goal"
+    )
+    fee = next(row for row in goals if row[0].startswith("G4"))
+    assert fee[2:5] == ["£860 a week", "£800 a week", "30 April 2012"]
+    assert not [line for line in lines if "GBP" in line or re.search(r"\d %", line)]
+
+
+def test_the_green_book_of_the_papers_date_cited_once(rendered: dict) -> None:
+    for case in ("example:business-case-outline", "example:business-case-full"):
+        lines = _lines(rendered, case)
+        cited = [line for line in lines if line.startswith("Discounting:")]
+        assert cited == [
+            "Discounting: HM Treasury, The Green Book: Appraisal and Evaluation in Central "
+            "Government (2003), Annex 6, Table 6.1: the social time preference rate of 3.5% a "
+            "year in real terms for years 0 to 30 (this appraisal runs to year 5)."
+        ]
+
+
+def test_an_approved_outline_case_is_version_1_in_the_past_tense(rendered: dict) -> None:
+    path = rendered["example:business-case-outline"][0]
+    title = {row[0]: row[1] for row in docx_tables(path)[0]}
+    assert (title["Version"], title["Status"]) == (
+        "1.0",
+        "Approved by every partner on 24 September 2010.",
+    )
+    lines = docx_lines(path)
+    decisions = _after(lines, "1.5 Decisions required", 3)
+    assert decisions == [
+        "By 24 September 2010 every partner had approved this outline business case. With it "
+        "the partners:",
+        "1.\tApproved Multi-provider framework agreement with outcome-based monitoring as the "
+        "preferred option to pilot: it scored 78 out of 100 in the options appraisal (section 4).",
+        "2.\tApproved the pilot from 1 October 2010 to 30 September 2011 (12 months), with the "
+        "partnership's running costs in that period planned at £36,400.",
+    ]
+    assert not [line for line in lines if "Approve the pilot" in line]
+    # the next steps the partners agreed when they approved it, not the plan's today
+    assert (
+        "6.\tAgreed the next steps: Pilot begins by 1 October 2010; First quarterly pilot review "
+        "by 17 December 2010; Shared outcome measures agreed (SHANARRI workshop) by 11 March "
+        "2011." in lines
+    )
+
+
+def test_the_full_case_is_not_its_own_next_step_and_its_findings_are_interim(
+    rendered: dict,
+) -> None:
+    lines = _lines(rendered, "example:business-case-full")
+    steps = [line for line in lines if "Agree the next steps" in line]
+    assert steps[0] == (
+        "8.\tAgree the next steps: Service specification co-designed with providers by 31 "
+        "October 2011; Framework agreement awarded by 31 January 2012; Framework contract "
+        "mobilised and started by 2 April 2012."
+    )
+    assert _after(lines, "7.2 Findings against the goals") == [
+        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
+    ]
+    assert (
+        "3.\tNote the interim evaluation findings: all 8 benefits are behind the straight line "
+        "to their target by no more than a quarter of the way from baseline to target." in lines
+    )
+
+
+def test_communications_keep_the_audiences_action(rendered: dict) -> None:
+    path = rendered["example:business-case-full"][0]
+    comms = next(t for t in docx_tables(path) if t[0][0] == "Audience")
+    assert comms[0] == [
+        "Audience",
+        "Method",
+        "Frequency",
+        "Messages",
+        "What we ask of them",
+        "Owner",
+    ]
+    assert comms[1][4] == (
+        "Come to the forum, answer the short support survey, tell us what support matters"
+    )
+
+
+def test_a_sensitivity_tie_draws_level(rendered: dict) -> None:
+    rows = xlsx_rows(rendered["example:options"][0], "Sensitivity")
+    assert rows[0][-1] == "Draws level"
+    assert [r[-1] for r in rows[1:]] == [
+        None,
+        "Do nothing: continue spot purchasing",
+        "Block contract with a single lead provider",
+        None,
+        None,
+    ]
+
+
+# the sparse folder: gaps said plainly, the plan as it will happen ---------------------------
+
+
+def test_the_sparse_cases_say_their_gaps_once_in_plain_words(rendered: dict) -> None:
+    path = rendered["sparse:business-case-outline"][0]
+    title = {row[0]: row[1] for row in docx_tables(path)[0]}
+    assert "Owner (senior responsible owner)" not in title  # no sponsor named: no blank row
+    lines = docx_lines(path)
+    assert _after(lines, "7.1 Pilot plan") == ["The pilot's start and end dates are not yet set."]
+    # no operational group to review the log at: the case does not invent one
+    assert _after(lines, "7.4 Risk management")[0].endswith(
+        "red from 15. The key risks and issues go to the Partnership Board in the highlight "
+        "report every 3 months."
+    )
+    assert (
+        "Partnership Board | quarterly | Not yet chosen | Riverside Council; Carers Trust "
+        "Riverside" in lines
+    )
+    assert [line for line in lines if line.startswith("No RAID log entry")] == [
+        "No RAID log entry is linked to any option yet."
+    ]
+    risks = next(t for t in docx_tables(path) if t[0][:3] == ["Ref", "Type", "Risk or issue"])
+    assert risks[1:] == [
+        ["R1", "Risk", "Respite places run out in the winter", "B. Manager", "16", "red",
+         "None recorded yet"],
+        ["I1", "Issue", "Referrals from GP practices are slow", "Not yet assigned", "6", "amber",
+         "None recorded yet"],
+    ]  # fmt: skip
+
+
+def test_a_partner_without_a_director_is_named_as_a_gap(tmp_path: Path) -> None:
+    from psptool.render.papers import render_paper
+
+    folder = sparse_folder(tmp_path / "sparse")
+    partners = folder / "partners.yaml"
+    partners.write_text(
+        partners.read_text(encoding="utf-8").replace(
+            "title: Chief Executive, director_level: true,", "title: Chief Executive,"
+        ),
+        encoding="utf-8",
+    )
+    checked = validate(folder, SPARSE_AS_OF)
+    assert "PSP506" in {d.code for d in checked.diagnostics}
+    path = render_paper("business-case-outline", checked, SPARSE_AS_OF, tmp_path / "o.docx")
+    signoff = next(t for t in docx_tables(path) if t[0][:3] == ["Partner", "Name", "Position"])
+    assert signoff[1:] == [
+        ["Riverside Council", "A. Director", "Director of Adult Services", "", ""],
+        ["Carers Trust Riverside", "Not yet named", "Director level or above", "", ""],
+    ]
+
+
+def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> None:
+    flagged = (
+        "Tender for respite services published, due by 30 September 2026 but forecast for 31 "
+        "December 2026 (due before Full business case agreed, which it depends on)."
+    )
+    outline = _lines(rendered, "sparse:business-case-outline")
+    assert (
+        "4.\tAgree the next steps: Full business case agreed by 31 December 2026; " + flagged
+        in outline
+    )
+    # the full case does not list its own agreement among its next steps
+    assert "4.\tAgree the next steps: " + flagged in _lines(rendered, "sparse:business-case-full")
+    plan = rendered["sparse:plan"][0]
+    milestones = xlsx_rows(plan, "Milestones")
+    assert milestones[0][-2:] == ["Forecast", "Flag"]
+    assert milestones[2][0] == "M2"
+    assert milestones[2][-2].date().isoformat() == "2026-12-31"
+    assert milestones[2][-1] == "due before Full business case agreed, which it depends on"
+    gantt = xlsx_rows(plan, "Gantt")
+    # M2 (Gantt row 5) starts no later than its own end, so a bar is drawn to its forecast
+    assert gantt[4][2] == "=MIN(MAX($D4),$D5)"
+    assert gantt[4][3] == (
+        '=IF(Milestones!$A3="","",IF(ISNUMBER(Milestones!$F3),Milestones!$F3,'
+        "IF(ISNUMBER(Milestones!$K3),MAX(Milestones!$E3,Milestones!$K3),Milestones!$E3)))"
+    )
+
+
+def test_the_status_report_schedule_is_not_green(tmp_path: Path) -> None:
+    from psptool.report.status import status_report
+
+    folder = sparse_folder(tmp_path / "sparse")
+    project = validate(folder, SPARSE_AS_OF).result.project
+    report = status_report(project, SPARSE_AS_OF)
+    schedule = next(c for c in report.components if c.name == "schedule")
+    assert (schedule.rag, schedule.reason) == ("amber", "M2 due before M1, which it depends on")
+
+
+def test_render_says_how_many_gaps_the_paper_carries(tmp_path: Path) -> None:
+    folder = sparse_folder(tmp_path / "sparse")
+    result = PspRunner().invoke(
+        [
+            "render",
+            "mou",
+            str(folder),
+            "--as-of",
+            SPARSE_AS_OF.isoformat(),
+            "-o",
+            str(tmp_path / "m.docx"),
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    # the board's chair, and the two partners' responsibilities
+    assert result.stderr == (
+        "note: the Memorandum of Understanding shows 3 gaps that psp validate warns about "
+        "(PSP501, PSP502)\n"
+    )
+
+
+def test_the_example_has_no_readiness_gaps() -> None:
+    from psptool.diagnostics import CODES
+
+    checked = validate(
+        Path(__file__).resolve().parents[2] / "examples" / "falkirk-foster-care",
+        FOLDERS["example"][0],
+    )
+    assert [d.code for d in checked.diagnostics if CODES[d.code].layer == "paper readiness"] == []
