@@ -24,28 +24,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 EXAMPLE = REPOSITORY / "examples" / "falkirk-foster-care"
-
-
-def option_values(paper: Any, project: Any) -> Iterator[dict[str, str]]:
-    """The options to try `paper` with, best first: none for a paper without options; else
-    the ids of the project's list named after its option (`meeting` → the meetings), from
-    the last back, so the latest meeting the paper can be written for is chosen."""
-    if not paper.options:
-        yield {}
-        return
-    (option,) = paper.options
-    records = getattr(project, f"{option.name}s", None)
-    listed = getattr(records, f"{option.name}s", records)  # a file that holds its list
-    for record in reversed(list(listed or ())):
-        if getattr(record, "id", None):
-            yield {option.name: record.id}
 
 
 def render_all(folder: Path, as_of: date, out: Path) -> list[Path]:
@@ -60,7 +43,7 @@ def render_all(folder: Path, as_of: date, out: Path) -> list[Path]:
         raise SystemExit(f"{folder} has errors; psp validate shows them")
     written = []
     for name, paper in PAPERS.items():
-        for values in option_values(paper, checked.result.project):
+        for values in paper.option_values(checked.result.project):
             target = out / ("-".join([name, *values.values()]) + paper.suffix)
             try:
                 written.append(

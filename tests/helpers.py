@@ -29,6 +29,17 @@ start: 2026-01-01
 end: 2027-12-31
 """
 
+PSP_WITH_GROUPS = (
+    PSP
+    + """\
+governance:
+  groups:
+    - {id: board, name: Governance Group, cadence: quarterly, members: [council, charity]}
+    - {id: ops, name: Operational Group, cadence: monthly, members: [council, charity]}
+"""
+)
+"""`PSP` with a quarterly governance group and a monthly operational group."""
+
 PARTNERS = """\
 partners:
   - id: council

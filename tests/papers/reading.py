@@ -24,7 +24,7 @@ _RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)")
 def render_every_paper(root: Path, as_of: date, out: Path) -> dict[str, Path]:
     """Every paper of the papers registry for the folder `root` as at `as_of`, and the
     highlight report in Word, written into `out`: {name: file}. A paper with an option is
-    rendered for the last record it can be (`option_values`)."""
+    rendered for the last record it can be (`Paper.option_values`)."""
     import psptool
     from psptool.errors import UserError
     from psptool.render.papers import PAPERS, render_paper
@@ -34,7 +34,7 @@ def render_every_paper(root: Path, as_of: date, out: Path) -> dict[str, Path]:
     assert checked.result is not None and not checked.errors, checked.errors
     written: dict[str, Path] = {}
     for name, paper in PAPERS.items():
-        for values in option_values(paper, checked.result.project):
+        for values in paper.option_values(checked.result.project):
             target = out / f"{name}{paper.suffix}"
             try:
                 written[name] = render_paper(name, checked, as_of, target, options=values)
@@ -48,21 +48,6 @@ def render_every_paper(root: Path, as_of: date, out: Path) -> dict[str, Path]:
     assert status.is_file(), result.output
     written["status"] = status
     return written
-
-
-def option_values(paper: Any, project: Any) -> Iterator[dict[str, str]]:
-    """The options to try `paper` with, best first: none for a paper without options; else
-    the ids of the project's list named after its option (`meeting` → the meetings), from
-    the last back, so the latest meeting the paper can be written for is chosen."""
-    if not paper.options:
-        yield {}
-        return
-    (option,) = paper.options
-    records = getattr(project, f"{option.name}s", None)
-    listed = getattr(records, f"{option.name}s", records)  # a file that holds its list
-    for record in reversed(list(listed or ())):
-        if getattr(record, "id", None):
-            yield {option.name: record.id}
 
 
 def paper_problems(path: Path) -> list[str]:

@@ -18,18 +18,10 @@ from psptool.report.papers.business_case.governance import (
     MeetingHeld,
     governance_record,
 )
-from tests.helpers import EXAMPLE, PSP, check, make_project
+from tests.helpers import EXAMPLE, PSP_WITH_GROUPS, check, make_project
 
 AS_OF = date(2026, 6, 30)
-GROUPS = (
-    PSP
-    + """\
-governance:
-  groups:
-    - {id: board, name: Governance Group, cadence: quarterly, members: [council, charity]}
-    - {id: ops, name: Operational Group, cadence: monthly, members: [council, charity]}
-"""
-)
+GROUPS = PSP_WITH_GROUPS
 MEETINGS = """\
 meetings:
   - id: B2

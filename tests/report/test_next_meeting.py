@@ -7,18 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from psptool.report.calendar import NextMeeting, calendar_events, next_governance_meeting
-from tests.helpers import EXAMPLE, PSP, check, make_project
+from tests.helpers import EXAMPLE, PSP_WITH_GROUPS, check, make_project
 
 AS_OF = date(2026, 6, 30)
-GROUPS = (
-    PSP
-    + """\
-governance:
-  groups:
-    - {id: board, name: Governance Group, cadence: quarterly, members: [council, charity]}
-    - {id: ops, name: Operational Group, cadence: monthly, members: [council, charity]}
-"""
-)
+GROUPS = PSP_WITH_GROUPS
 HELD = """\
 meetings:
   - {id: B1, group: board, date: 2026-05-01, status: held, attendees: [p-dir, p-ceo]}

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..render.document import ReportOutput
+
 PIPED_WIDTH = 160
 """Width of tables written to a file or a pipe, where neither a terminal nor COLUMNS says how
 wide it is."""
@@ -122,10 +124,10 @@ def _whole(text: str) -> str:
     return text + "\n"
 
 
-def show_output(written: Any, text: str | None, blocks: Iterable[Any]) -> None:
+def show_output(shown: ReportOutput) -> None:
     """What a report command has left to show once its report is rendered: the file it
-    wrote, its text as it stands, or its blocks for the console (the highlight report's and
-    the portfolio's outputs)."""
+    wrote, its text as it stands, or its blocks for the console."""
+    written, text, blocks = shown.written, shown.text, shown.blocks
     if written is not None:
         out().print(f"wrote {written}")
     elif text is not None:

@@ -78,5 +78,5 @@ def portfolio_command(
         raise typer.BadParameter(str(exc), param_hint="-o") from None
     portfolio = build_portfolio(roots, when, since=since, horizon_months=months)
     shown = render_portfolio(portfolio, target, force=force)
-    show_output(shown.written, shown.text, shown.blocks)
+    show_output(shown)
     return 1 if portfolio.with_errors else 0

@@ -79,4 +79,4 @@ def status_command(
         raise typer.BadParameter(str(exc), param_hint="-o") from None
     report = status_since(validation.root, loaded, when, chosen_period, since)
     shown = render_status(report, target, force=force)
-    show_output(shown.written, shown.text, shown.blocks)
+    show_output(shown)

@@ -4,6 +4,7 @@ layout feeds every writer: Markdown, the terminal, Word and HTML."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..report.formatting import long_date, money
@@ -58,3 +59,14 @@ class Document:
 
     def add(self, *blocks: Heading | Para | Bullets | Table | Figure) -> None:
         self.blocks.extend(blocks)
+
+
+@dataclass
+class ReportOutput:
+    """What is left to show once a report (the highlight report, the portfolio) is written:
+    the file it went to, text for standard output as it stands, or blocks for a rich
+    console."""
+
+    written: Path | None = None
+    text: str | None = None
+    blocks: list[Any] = field(default_factory=list)

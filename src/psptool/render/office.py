@@ -550,22 +550,19 @@ def _field_char(kind: str) -> Any:
     return run
 
 
-def _instruction(text: str) -> Any:
+def _run(text: str, tag: str = "w:t") -> Any:
+    """A run holding `text` as it is (spaces kept): text (`w:t`) or a field's instruction
+    (`w:instrText`)."""
     run = _element("w:r")
-    instruction = _element("w:instrText")
-    instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instruction.text = text
-    run.append(instruction)
-    return run
-
-
-def _run(text: str) -> Any:
-    run = _element("w:r")
-    element = _element("w:t")
+    element = _element(tag)
     element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     element.text = text
     run.append(element)
     return run
+
+
+def _instruction(text: str) -> Any:
+    return _run(text, "w:instrText")
 
 
 def _toc_entry(level: int, text: str, bookmark: str) -> Any:

@@ -8,12 +8,12 @@ paper psp writes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..errors import WrongSuffix
 from ..report.portfolio import Portfolio
+from .document import ReportOutput
 
 FORMATS = ("terminal", "markdown", "html", "xlsx", "json")
 SUFFIX_FORMAT = {
@@ -33,13 +33,6 @@ TEXT_WIDTH = 120
 class PortfolioTarget:
     format: str
     output: Path | None
-
-
-@dataclass
-class PortfolioOutput:
-    written: Path | None = None
-    text: str | None = None
-    blocks: list[Any] = field(default_factory=list)
 
 
 def portfolio_target(
@@ -94,9 +87,7 @@ def portfolio_text(portfolio: Portfolio, fmt: str) -> str:
     return to_markdown_text(portfolio_document(portfolio))
 
 
-def render_portfolio(
-    portfolio: Portfolio, target: PortfolioTarget, *, force: bool
-) -> PortfolioOutput:
+def render_portfolio(portfolio: Portfolio, target: PortfolioTarget, *, force: bool) -> ReportOutput:
     """Write the portfolio to `target.output`, or return what standard output shows."""
     from ..load.write import write_atomic
 
@@ -105,13 +96,13 @@ def render_portfolio(
         from .portfolio_workbook import write_portfolio_workbook
 
         write_portfolio_workbook(portfolio, target.output, force=force)
-        return PortfolioOutput(written=target.output)
+        return ReportOutput(written=target.output)
     if target.output is not None:
         write_atomic(target.output, portfolio_text(portfolio, target.format), force=force)
-        return PortfolioOutput(written=target.output)
+        return ReportOutput(written=target.output)
     if target.format == "terminal":
         from .portfolio import portfolio_document
         from .writers import to_rich_blocks
 
-        return PortfolioOutput(blocks=list(to_rich_blocks(portfolio_document(portfolio))))
-    return PortfolioOutput(text=portfolio_text(portfolio, target.format))
+        return ReportOutput(blocks=list(to_rich_blocks(portfolio_document(portfolio))))
+    return ReportOutput(text=portfolio_text(portfolio, target.format))

@@ -9,14 +9,13 @@ it, and hands back what is left to show on standard output.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..errors import WrongSuffix
 from ..report.status import StatusReport
-from .document import Document
+from .document import Document, ReportOutput
 from .status import status_document
 
 FORMATS = ("terminal", "markdown", "html", "docx")
@@ -39,16 +38,6 @@ class StatusTarget:
     """One of `FORMATS`."""
     output: Path | None
     """The file to write; None for standard output."""
-
-
-@dataclass
-class StatusOutput:
-    """What is left to show once the report is written: the file it went to, text for
-    standard output as it stands, or blocks for a rich console."""
-
-    written: Path | None = None
-    text: str | None = None
-    blocks: list[Any] = field(default_factory=list)
 
 
 def status_target(
@@ -86,7 +75,7 @@ def status_target(
     return StatusTarget(fmt, output)
 
 
-def render_status(report: StatusReport, target: StatusTarget, *, force: bool) -> StatusOutput:
+def render_status(report: StatusReport, target: StatusTarget, *, force: bool) -> ReportOutput:
     """Lay the report out and write it to `target.output` (atomically; an existing file only
     with `force`), or return what standard output shows."""
     from ..load.write import write_atomic, write_through
@@ -97,15 +86,15 @@ def render_status(report: StatusReport, target: StatusTarget, *, force: bool) ->
         from .writers import to_docx
 
         write_through(target.output, lambda path: to_docx(document, path), force=force)
-        return StatusOutput(written=target.output)
+        return ReportOutput(written=target.output)
     if target.output is not None:
         write_atomic(target.output, status_text(document, target.format), force=force)
-        return StatusOutput(written=target.output)
+        return ReportOutput(written=target.output)
     if target.format == "terminal":
         from .writers import to_rich_blocks
 
-        return StatusOutput(blocks=list(to_rich_blocks(document)))
-    return StatusOutput(text=status_text(document, target.format))
+        return ReportOutput(blocks=list(to_rich_blocks(document)))
+    return ReportOutput(text=status_text(document, target.format))
 
 
 def status_text(document: Document, fmt: str) -> str:

@@ -126,6 +126,21 @@ class Paper(Generic[D]):
         """Its `psp render` command: `mou`, `business-case`."""
         return self.command.name if self.command is not None else self.name
 
+    def option_values(self, project: Any) -> Iterator[dict[str, str]]:
+        """The options to try this paper with, best first: none for a paper without options;
+        else the ids of the project's list named after its option (`meeting` → the meetings),
+        from the last back, so the latest meeting the paper can be written for is chosen
+        (`make papers` and the papers' read-back tests)."""
+        if not self.options:
+            yield {}
+            return
+        (option,) = self.options
+        records = getattr(project, f"{option.name}s", None)
+        listed = getattr(records, f"{option.name}s", records)  # a file that holds its list
+        for record in reversed(list(listed or ())):
+            if getattr(record, "id", None):
+                yield {option.name: record.id}
+
     @property
     def invocation(self) -> str:
         """How a person asks for it: `psp render business-case --outline`."""
