@@ -51,7 +51,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         total_row: "Weighted total (Σ weight × score)",
         score_row: "Score out of 100",
         rank_row: "Rank",
-        psp_row: "Score out of 100 as psp computed it",
+        psp_row: "Score out of 100 as rendered",
     }
     for row, label in labels.items():
         sheet.cell(row=row, column=2, value=label).font = Font(bold=True)
@@ -79,7 +79,8 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         column=1,
         value=(
             "Scores run from 1 (poor) to 5 (good). Change a weight or a score and the totals, "
-            "scores and ranks recalculate; the last row keeps the figures as psp computed them."
+            "scores and ranks recalculate; the last row keeps the figures as they were when "
+            "this workbook was written."
         ),
     )
     # across the table's width, wrapped, so it prints whole within the print area

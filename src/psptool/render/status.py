@@ -212,7 +212,7 @@ def status_document(report: StatusReport) -> Document:
             Heading(1, "Approvals outstanding"),
             Bullets(
                 [
-                    f"{DOCUMENT_TITLES[o.document].capitalize()}: {', '.join(o.partners)}"
+                    f"{_sentence_case(DOCUMENT_TITLES[o.document])}: {', '.join(o.names)}"
                     for o in r.outstanding
                 ]
             ),
@@ -345,3 +345,8 @@ def _change_items(r: StatusReport) -> list[str]:
     line("Partners left", c.partners_removed)
     line("Approvals given", c.approvals_added)
     return items
+
+
+def _sentence_case(title: str) -> str:
+    """A title at the start of a line: its first letter raised, the rest as written (MoU)."""
+    return title[:1].upper() + title[1:]

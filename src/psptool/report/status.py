@@ -51,6 +51,8 @@ class Outstanding:
 
     document: str
     partners: list[str]
+    names: list[str] = field(default_factory=list)
+    """The partners' names, as a paper gives them (`partners` keeps the ids)."""
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,8 @@ def _approvals_due(project: Project) -> list[Outstanding]:
         signed = {a.partner for a in project.psp.approvals if a.document == document}
         missing = [p for p in who if p not in signed]
         if missing:
-            out.append(Outstanding(document, missing))
+            names = {p.id: p.name for p in project.partners.partners}
+            out.append(Outstanding(document, missing, [names[p] for p in missing]))
     return out
 
 
