@@ -14,10 +14,11 @@ DEMO_NEW := $(DEMO_DIR)/new-partnership
 DEMO_EXAMPLE := $(DEMO_DIR)/falkirk-foster-care
 
 # Debian packages the tests use: a headless browser for the HTML report, LibreOffice to
-# recalculate the options workbook's formulas, git for reports read from history and for the
-# pre-commit hook. Installed where we can (as root with apt); elsewhere those tests are skipped.
-DEBIAN_PACKAGES := chromium libreoffice-calc-nogui git
-DEBIAN_COMMANDS := chromium soffice git
+# recalculate the options workbook's formulas and to print the Word papers (read back with
+# poppler's pdftotext), git for reports read from history and for the pre-commit hook.
+# Installed where we can (as root with apt); elsewhere those tests are skipped.
+DEBIAN_PACKAGES := chromium libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils git
+DEBIAN_COMMANDS := chromium soffice pdftotext git
 
 # What `make papers` needs besides: LibreOffice's Writer and Calc to turn each paper into PDF,
 # and poppler's pdftoppm for the page images.

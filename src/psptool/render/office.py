@@ -21,12 +21,18 @@ Liberation Sans where Arial is not installed."""
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_UNBROKEN = re.compile(
-    rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS}))\b"
-    r"|£\S+ (?:a|per) (?:week|month|year)"
-)
+_DATES = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS}))\b"
+_UNBROKEN = re.compile(_DATES + r"|£\S+ (?:a|per) (?:week|month|year)")
 """Phrases a column is made wide enough to hold on one line: a date ("30 June 2011", "June
 2011") and a rate ("£860 a week")."""
+_UNBROKEN_DATES = re.compile(_DATES)
+"""What stays whole when a table is too narrow for its rates on one line: "£1,450,000 a
+year" may then break before "a year", a date still may not."""
+_SLACK = 1.05
+"""How much wider than the font's advance widths a column is made for its longest word:
+LibreOffice wraps a date set in exactly the width the widths add up to."""
+_SMALLEST = 7.0
+"""The point size a table's text is brought down to, at the least, before its words break."""
 NBSP = "\u00a0"
 CONTENTS = ("contents", "table of contents")
 """A heading with one of these texts is the contents list, whatever the template put below it."""
@@ -57,8 +63,8 @@ def lay_out(document: Any, caption: str) -> None:
     ("Falkirk Foster Care PSP · Highlight report")."""
     name_fonts(document)
     for table in body_tables(document):
-        keep_rows_whole(table)
         repeat_header_row(table)
+        keep_rows_whole(table)
         fit_columns(document, table)
     contents_field(document)
     page_numbers(document, caption)
@@ -138,10 +144,17 @@ def _row_properties(row: Any) -> Any:
 
 
 def keep_rows_whole(table: Any) -> None:
-    """No row breaks across a page."""
-    for row in _rows(table):
+    """No row breaks across a page, but the first row below a repeated header row: where a
+    page has room for just the header and that row, LibreOffice (7.4) drops every row after
+    it from the print when that row may not split (seen in a business case's risk table;
+    tests/papers/test_printed.py reads the printed words back)."""
+    for index, row in enumerate(_rows(table)):
         properties = _row_properties(row)
-        if properties.find(_q("w:cantSplit")) is None:
+        kept = properties.find(_q("w:cantSplit"))
+        if index == 1:
+            if kept is not None:
+                properties.remove(kept)
+        elif kept is None:
             properties.insert(0, _element("w:cantSplit"))
 
 
@@ -221,10 +234,10 @@ def _paragraph_texts(cell: Any) -> Iterator[tuple[str, bool]]:
         yield "".join(texts), bold
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str, unbroken: re.Pattern[str] = _UNBROKEN) -> list[str]:
     """The pieces a line may break between: words, and the parts of hyphenated words, with
-    dates and rates kept whole."""
-    kept = _UNBROKEN.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    the `unbroken` phrases (dates and rates) kept whole."""
+    kept = unbroken.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     # a line may break after a hyphen too; str.split would split at a no-break space
     return [w for w in re.split(r"[ \t\n\r]+|(?<=\w-)(?=\w)", kept) if w]
 
@@ -244,10 +257,14 @@ def _margin(table: Any) -> int:
     return total
 
 
-def column_needs(table: Any, default_size: float) -> list[tuple[int, int]]:
+def column_needs(
+    table: Any, default_size: float, unbroken: re.Pattern[str] = _UNBROKEN
+) -> list[tuple[int, int]]:
     """For each column of the table's grid, the width in twips its longest word needs (a
-    narrower column breaks it) and the width its longest paragraph would take on one line.
-    Cells spanning several columns are left out: they wrap across the columns they span."""
+    narrower column breaks it; `unbroken` says which phrases count as one word) and the width
+    its longest paragraph would take on one line, each with a little slack (`_SLACK`) over
+    the font's widths. Cells spanning several columns are left out: they wrap across the
+    columns they span."""
     grid = table.find(_q("w:tblGrid"))
     count = len(grid.findall(_q("w:gridCol"))) if grid is not None else 0
     for row in _rows(table):
@@ -261,11 +278,11 @@ def column_needs(table: Any, default_size: float) -> list[tuple[int, int]]:
             if span == 1 and column < count:
                 size = _size(cell, default_size)
                 for text, bold in _paragraph_texts(cell):
-                    words = _words(text)
+                    words = _words(text, unbroken)
                     if not words:
                         continue
-                    longest = max(_points(word, size, bold) for word in words)
-                    whole = _points(" ".join(words), size, bold)
+                    longest = max(_points(word, size, bold) for word in words) * _SLACK
+                    whole = _points(" ".join(words), size, bold) * _SLACK
                     least[column] = max(least[column], margin + math.ceil(longest * 20))
                     most[column] = max(most[column], margin + math.ceil(whole * 20))
             column += span
@@ -330,10 +347,10 @@ def fit_columns(document: Any, table: Any) -> None:
     chose (not all alike) are kept where they hold every word and date whole within the page;
     a column too narrow for its longest word takes what it lacks from the columns with room
     to spare, in proportion to their room, so the template's proportions stay."""
-    needs = column_needs(table, _default_size(document))
+    available = text_width(document)
+    needs = _needs_within(document, table, available)
     if not needs:
         return
-    available = text_width(document)
     given = current_widths(table)
     if len(given) == len(needs) and len(set(given)) > 1 and sum(given) <= available * 1.01:
         widened = widen(given, needs)
@@ -342,6 +359,39 @@ def fit_columns(document: Any, table: Any) -> None:
                 set_widths(table, widened)
             return
     set_widths(table, share_width(needs, available))
+
+
+def _needs_within(document: Any, table: Any, available: int) -> list[tuple[int, int]]:
+    """The table's column needs, made to fit `available` before any word has to break: rates
+    ("£1,450,000 a year") may first break before "a year", then the table's text is set
+    half a point smaller at a time, down to `_SMALLEST`."""
+    default = _default_size(document)
+    needs = column_needs(table, default)
+    if sum(low for low, _ in needs) <= available:
+        return needs
+    needs = column_needs(table, default, _UNBROKEN_DATES)
+    size = _size(table, default)
+    while sum(low for low, _ in needs) > available and size - 0.5 >= _SMALLEST:
+        size -= 0.5
+        set_text_size(table, size)
+        needs = column_needs(table, default, _UNBROKEN_DATES)
+    return needs
+
+
+def set_text_size(table: Any, size: float) -> None:
+    """Every run of the table set in `size` points."""
+    half_points = str(round(size * 2))
+    for run in table.iter(_q("w:r")):
+        properties = run.find(_q("w:rPr"))
+        if properties is None:
+            properties = _element("w:rPr")
+            run.insert(0, properties)
+        for tag in ("w:sz", "w:szCs"):
+            found = properties.find(_q(tag))
+            if found is None:
+                found = _element(tag)
+                _insert_in_order(properties, found, _RUN_PROPERTIES)
+            found.set(_q("w:val"), half_points)
 
 
 def widen(widths: list[int], needs: list[tuple[int, int]]) -> list[int] | None:
@@ -440,6 +490,15 @@ _TABLE_PROPERTIES = (
     "tblDescription",
 )
 """The order the schema gives a table's properties; Word refuses a file that breaks it."""
+
+_RUN_PROPERTIES = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+    "specVanish", "oMath",
+)  # fmt: skip
+"""The order the schema gives a run's properties."""
 
 
 def _insert_in_order(parent: Any, child: Any, order: Iterable[str]) -> None:

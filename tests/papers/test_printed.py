@@ -1,0 +1,86 @@
+"""Every Word paper of the worked example and of the sparse folder, printed to PDF by
+LibreOffice and read back: every word of the document printed whole (no row lost at a page
+break, no name broken across two lines of a narrow column) and every date in a table on one
+line. What the .docx holds is not what a reader sees: both faults were found only by looking
+at the pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import build_tree, copy_example
+from tests.papers.folders import SPARSE, SPARSE_AS_OF
+from tests.papers.printed import printed_problems, to_pdf
+from tests.papers.reading import render_every_paper
+from tests.papers.test_form import EXAMPLE_AS_OF
+
+pytestmark = [
+    pytest.mark.slow,  # LibreOffice prints a dozen papers, half a minute
+    pytest.mark.skipif(
+        shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+        reason="LibreOffice Writer or poppler-utils is not installed (make test installs them)",
+    ),
+]
+
+
+def _printed(root: Path, as_of, out: Path) -> dict[str, tuple[Path, Path]]:
+    papers = render_every_paper(root, as_of, out)
+    words = {name: path for name, path in papers.items() if path.suffix == ".docx"}
+    pdfs = to_pdf(list(words.values()), out)
+    missing = [pdf.name for pdf in pdfs if not pdf.is_file()]
+    assert not missing, f"LibreOffice printed none of {missing}: is its Writer installed?"
+    return {name: (path, out / (path.stem + ".pdf")) for name, path in words.items()}
+
+
+@pytest.fixture(scope="module")
+def example_printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    root = copy_example(tmp_path_factory.mktemp("example") / "falkirk-foster-care")
+    return _printed(root, EXAMPLE_AS_OF, tmp_path_factory.mktemp("example-printed"))
+
+
+@pytest.fixture(scope="module")
+def sparse_printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    root = build_tree(tmp_path_factory.mktemp("sparse") / "riverside", dict(SPARSE))
+    return _printed(root, SPARSE_AS_OF, tmp_path_factory.mktemp("sparse-printed"))
+
+
+def test_every_word_paper_of_the_worked_example_prints_whole(
+    example_printed: dict[str, tuple[Path, Path]],
+) -> None:
+    assert {"mou", "business-case-outline", "business-case-full", "status"} <= set(example_printed)
+    assert {name: printed_problems(*files) for name, files in example_printed.items()} == {
+        name: [] for name in example_printed
+    }
+
+
+def test_every_word_paper_of_a_sparse_partnership_prints_whole(
+    sparse_printed: dict[str, tuple[Path, Path]],
+) -> None:
+    assert {"mou", "status"} <= set(sparse_printed)
+    assert {name: printed_problems(*files) for name, files in sparse_printed.items()} == {
+        name: [] for name in sparse_printed
+    }
+
+
+def test_the_check_finds_a_broken_name_and_a_wrapped_date(tmp_path: Path) -> None:
+    import docx
+
+    from psptool.render import office
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    # python-docx's own template, 11 pt: "Owner" fits 1200 twips, "Fotheringham" does not;
+    # "September" fits 1500, "24 September 2010" does not (as LibreOffice printed them)
+    office.set_widths(table._tbl, [1200, 1500])
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Owner", "Due"
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Fotheringham", "24 September 2010"
+    path = tmp_path / "narrow.docx"
+    document.save(str(path))
+    [pdf] = to_pdf([path], tmp_path)
+    assert printed_problems(path, pdf) == [
+        "narrow.docx: 'Fotheringham' is in the document 1 times but printed whole 0 times",
+        "narrow.docx: table 'Owner | Due': '24 September 2010' wraps onto two lines",
+    ]
