@@ -9,7 +9,9 @@ are sent:
     make papers                    # the worked example, into build/papers/
 
 Writes OUT/NAME.docx|xlsx, OUT/NAME.pdf and OUT/NAME-PAGE.png for each paper, and prints a
-line per paper with its page count. A paper with an option (an agenda's `--meeting`) is
+line per paper with its page count, and below a Word paper what the PDF does not print as the
+document holds it (a word broken across lines, a row lost, a date wrapped; pdftotext reads
+the PDF back, as tests/papers/test_printed.py does); exit status 1 when there is any. A paper with an option (an agenda's `--meeting`) is
 rendered for the last record of the folder's list of that name it can be (the last meeting
 for an agenda, the last held for minutes). The
 folder is copied first, so nothing is written into it. Needs LibreOffice (`soffice`, with
@@ -124,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     except subprocess.CalledProcessError as exc:
         print(f"LibreOffice could not convert the papers: {exc.stderr.decode()}", file=sys.stderr)
         return 2
+    sys.path.insert(0, str(REPOSITORY))
+    from tests.papers.printed import printed_problems  # the check the tests make
+
+    found = 0
     for paper in papers:
         pdf = paper.with_suffix(".pdf")
         if not pdf.exists():
@@ -131,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         pages = to_pages(pdf, args.resolution)
         print(f"{paper.name}: {len(pages)} page{'s' if len(pages) != 1 else ''} → {pdf}")
-    return 0
+        if paper.suffix == ".docx" and shutil.which("pdftotext"):
+            for problem in printed_problems(paper, pdf):
+                print(f"  not printed as the document holds it: {problem}")
+                found += 1
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
