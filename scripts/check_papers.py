@@ -11,9 +11,9 @@ are sent:
 Writes OUT/NAME.docx|xlsx, OUT/NAME.pdf and OUT/NAME-PAGE.png for each paper, and prints a
 line per paper with its page count, and below a Word paper what the PDF does not print as the
 document holds it (a word broken across lines, a row lost, a date wrapped; pdftotext reads
-the PDF back, as tests/papers/test_printed.py does); exit status 1 when there is any. A paper with an option (an agenda's `--meeting`) is
-rendered for the last record of the folder's list of that name it can be (the last meeting
-for an agenda, the last held for minutes). The
+the PDF back, as tests/papers/test_printed.py does); exit status 1 when there is any. A paper
+with an option (an agenda's `--meeting`) is rendered for the last record of the folder's list
+of that name it can be (the last meeting for an agenda, the last held for minutes). The
 folder is copied first, so nothing is written into it. Needs LibreOffice (`soffice`, with
 Writer and Calc) and pdftoppm (Debian's poppler-utils); `make papers` installs them where it
 can.
