@@ -183,6 +183,25 @@ CODES: dict[str, Code] = {
             ("PSP506", "warning", "a partner has no one at Director level to sign its papers"),
         ),
         *_codes(
+            "branding",
+            (
+                "PSP601",
+                "error",
+                "the branding logo is not a file inside the partnership's folder",
+            ),
+            ("PSP602", "error", "the branding logo is not a PNG or JPEG image"),
+            (
+                "PSP603",
+                "error",
+                "the branding logo is over 1 MiB, or over 5,000 pixels on a side",
+            ),
+            (
+                "PSP604",
+                "warning",
+                "the branding colour is empty: an unquoted # starts a YAML comment",
+            ),
+        ),
+        *_codes(
             "economic case",
             ("PSP430", "warning", "an option puts no optimism bias on a kind of cost it has"),
             ("PSP431", "warning", "options are appraised over different periods"),

@@ -13,6 +13,7 @@ import pytest
 from psptool.diagnostics import CODES
 from tests.check.test_meetings import CASES as MEETING_CASES
 from tests.helpers import PARTNERS, PSP, check, make_project
+from tests.images import png_header
 
 RISK = """\
 risks:
@@ -356,6 +357,13 @@ CASES += [  # paper readiness (#14): each a gap a paper would show
     ),
 ]
 CASES += MEETING_CASES  # meetings.yaml and knowledge.yaml (#17)
+LOGO = PSP + "branding:\n  logo: templates/logo.png\n"
+CASES += [  # branding (#14): the logo is a PNG or JPEG inside the folder, not too large
+    ("PSP601", {"psp.yaml": LOGO}, "psp.yaml", 7),
+    ("PSP602", {"psp.yaml": LOGO, "templates/logo.png": "<svg/>"}, "psp.yaml", 7),
+    ("PSP603", {"psp.yaml": LOGO, "templates/logo.png": png_header(6000, 40)}, "psp.yaml", 7),
+    ("PSP604", {"psp.yaml": PSP + "branding:\n  colour: #005EB8\n"}, "psp.yaml", 7),
+]
 
 
 @pytest.mark.parametrize(

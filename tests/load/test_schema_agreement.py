@@ -151,7 +151,7 @@ def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-LEAF_CANDIDATES: tuple[Any, ...] = ("a1", "2011-01-01", "2011", "2011/12", 0, 1, True)
+LEAF_CANDIDATES: tuple[Any, ...] = ("a1", "2011-01-01", "2011", "2011/12", "#005EB8", 0, 1, True)
 """Tried in turn for a field of a plain type: the first its own validator accepts is used."""
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from .. import vocabulary
 from ..vocabulary import Cadence, Document, RoleName, Stage
-from .common import Flag, Id, IsoDate, Record, Records, whole
+from .common import Flag, Id, IsoDate, Record, Records, schema_pattern, whole
 from .options import DiscountRates
 
 STAGES = vocabulary.STAGES
@@ -92,6 +93,39 @@ class QualityReview(Record):
     """The paper reviewed; none for every business case."""
 
 
+COLOUR_BODY = "#?[0-9A-Fa-f]{6}"
+_COLOUR = re.compile(rf"{COLOUR_BODY}\Z")
+
+
+def _colour(value: str) -> str:
+    """`#005EB8` (or `005EB8`, which YAML cannot mistake for a comment), as `#005EB8`."""
+    if not _COLOUR.match(value):
+        raise ValueError(
+            f"'{value}' is not a colour: write it as six hexadecimal digits in quotes, "
+            'e.g. "#005EB8"'
+        )
+    return "#" + value.removeprefix("#").upper()
+
+
+Colour = Annotated[
+    str,
+    Field(json_schema_extra={"pattern": schema_pattern(COLOUR_BODY)}),
+    AfterValidator(_colour),
+]
+"""An RGB colour as six hexadecimal digits, `#` first or not: "#005EB8"."""
+
+
+class Branding(Record):
+    """The partnership's own look on its papers: its logo (a PNG or JPEG file in the folder,
+    e.g. `templates/logo.png`) at the top of the workbooks, the HTML report and the Word
+    papers' headers, and its colour on header rows and headings."""
+
+    logo: str | None = None
+    """The logo's path inside the folder, with `/` between folders; nothing outside the
+    folder is read (check/branding.py)."""
+    colour: Colour | None = None
+
+
 class Partnership(Record):
     name: str
     id: Id
@@ -121,3 +155,4 @@ class Partnership(Record):
         int, Field(strict=True, ge=1, le=12), BeforeValidator(whole)
     ] = 4
     """The month a financial year starts: 4, April, as UK councils and health boards budget."""
+    branding: Branding | None = None
