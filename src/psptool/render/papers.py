@@ -85,17 +85,26 @@ def render_paper(
     if template is not None and spec.template is None:
         raise UserError(f"the {paper} workbook is not rendered from a template")
     data = spec.build(CheckedFolder(root, checked.result), as_of, **values)
+    from .branding import brand_of
+
+    brand = brand_of(checked.result.project, root)
     if spec.template is not None:
         from .templates import find_template, render_docx
 
         source = template if template is not None else find_template(spec.template, root)[0]
         caption = f"{checked.result.project.psp.name} · {spec.title}"
-        render_docx(source, data, target, force, caption=caption)
+        logo = brand.logo if brand is not None else None
+        render_docx(source, data, target, force, caption=caption, logo=logo)
     else:
         from .workbook import save
 
         writer = import_module(f"{__package__}.{spec.workbook}")
-        save(writer.write(data), target, force)
+        workbook = writer.write(data)
+        if brand is not None:
+            from .branding import brand_workbook
+
+            brand_workbook(workbook, brand, spec.title, as_of)
+        save(workbook, target, force)
     return target
 
 

@@ -30,6 +30,8 @@ from ..report.papers import PAPERS, data_of
 if TYPE_CHECKING:
     from xml.etree import ElementTree
 
+    from ..load.branding import Logo
+
 PARTNERSHIP_FOLDER = "templates"
 
 
@@ -142,11 +144,20 @@ def _problem(template: Path, exc: Exception) -> TemplateProblem:
     return TemplateProblem(f"template {template.name}{near}: {what}")
 
 
-def render_docx(template: Path, data: Any, output: Path, force: bool, *, caption: str = "") -> None:
+def render_docx(
+    template: Path,
+    data: Any,
+    output: Path,
+    force: bool,
+    *,
+    caption: str = "",
+    logo: Logo | None = None,
+) -> None:
     """Render a Word template with a paper's data (a dataclass: its fields are the names the
     template receives) with docxtpl inside the sandbox, lay it out as an office would
     (`office.lay_out`: page numbers, with `caption` where the footer says nothing; repeated
-    header rows; fitted columns) and write it atomically."""
+    header rows; fitted columns), put the partnership's `logo` in its header
+    (`branding.brand_docx`) and write it atomically."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
@@ -180,6 +191,10 @@ def render_docx(template: Path, data: Any, output: Path, force: bool, *, caption
     document.docx.element.body.get_or_add_sectPr()
     try:
         lay_out(document.docx, caption)
+        if logo is not None:
+            from .branding import brand_docx
+
+            brand_docx(document.docx, logo)
     except (IndexError, KeyError, AttributeError, ValueError, TypeError) as exc:
         raise TemplateProblem(
             f"template {shorten(template.name)} cannot be laid out as a paper "
