@@ -16,13 +16,14 @@ from docx import Document
 import psptool
 from psptool.render.branding import (
     Brand,
+    HtmlColours,
     contrast,
     html_colours,
     readable_on_white,
     text_on,
 )
 from psptool.render.papers import render_paper
-from tests.helpers import copy_example
+from tests.helpers import PspRunner, copy_example
 from tests.images import png
 
 AS_OF = date(2011, 6, 30)
@@ -74,16 +75,8 @@ def test_contrast_is_wcags() -> None:
 
 
 def test_html_colours() -> None:
-    assert html_colours(None) == {
-        "accent": "#1f3864",
-        "header": "#d9e2f3",
-        "header_text": "#1a1a1a",
-    }
-    assert html_colours(Brand("PSP", "FFD700")) == {
-        "accent": "#806c00",
-        "header": "#ffd700",
-        "header_text": "#000000",
-    }
+    assert html_colours(None) == HtmlColours("#1f3864", "#d9e2f3", "#1a1a1a")
+    assert html_colours(Brand("PSP", "FFD700")) == HtmlColours("#806c00", "#ffd700", "#000000")
 
 
 def test_a_branded_workbook_has_its_colour_and_a_cover_with_the_logo(tmp_path: Path) -> None:
@@ -178,3 +171,100 @@ def test_a_template_with_its_own_logo_keeps_it(tmp_path: Path) -> None:
         part.blob for part in document.part.package.image_parts
     ]
     assert images == [own]
+
+
+# the HTML report ------------------------------------------------------------------------
+
+
+def _html(root: Path, tmp_path: Path) -> str:
+    output = tmp_path / "status.html"
+    result = PspRunner().invoke(
+        ["report", "status", str(root), "--as-of", "2011-06-30", "-o", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    return output.read_text(encoding="utf-8")
+
+
+def test_the_html_report_carries_the_logo_and_the_colour(tmp_path: Path) -> None:
+    import base64
+
+    page = _html(branded(tmp_path / "psp"), tmp_path)
+    logo = "data:image/png;base64," + base64.b64encode(png(200, 60)).decode("ascii")
+    assert (
+        f'<header class="masthead"><img class="logo" src="{logo}" '
+        'alt="Falkirk Foster Care PSP"></header>\n<h1>Highlight report: Falkirk Foster Care PSP'
+        in page
+    )
+    assert "h1 { font-size: 19pt; margin: 0 0 4px; color: #00837a; }" in page
+    assert "border-bottom: 2px solid #00837a; color: #00837a; }" in page
+    assert "th { background: #00a499; color: #000000; text-align: left; }" in page
+
+
+def test_without_branding_the_html_report_is_psps(tmp_path: Path) -> None:
+    root = tmp_path / "psp"
+    copy_example(root)
+    page = _html(root, tmp_path)
+    assert "<img" not in page
+    assert "th { background: #d9e2f3; color: #1a1a1a; text-align: left; }" in page
+    assert "color: #1f3864; }" in page
+
+
+def test_templates_export_and_check_the_html_template(tmp_path: Path) -> None:
+    from psptool.render.templates import defaults_dir
+
+    root = tmp_path / "psp"
+    copy_example(root)
+    runner = PspRunner()
+    exported = runner.invoke(["templates", "export", "status.html", "--project", str(root)])
+    own = root / "templates" / "status.html"
+    assert exported.exit_code == 0, exported.output
+    assert exported.stdout == (
+        f"wrote {own}: edit it in a text editor, keeping the {{{{ }}}} and {{% %}} tags whole\n"
+    )
+    assert own.read_bytes() == (defaults_dir() / "status.html").read_bytes()
+    checked = runner.invoke(["templates", "check", "status.html", "--project", str(root)])
+    assert (checked.exit_code, checked.stdout) == (0, f"status.html: no problems ({own})\n")
+    listed = runner.invoke(["templates", "list", "--project", str(root)])
+    assert "status.html" in listed.stdout and "Highlight report" in listed.stdout
+
+
+def test_the_partnerships_own_html_template_is_used(tmp_path: Path) -> None:
+    root = branded(tmp_path / "psp")
+    (root / "templates" / "status.html").write_text(
+        "<html><body style='color: {{ colours.accent }}'><img src='{{ logo[:22] }}'>"
+        "<h1>{{ title|upper }}</h1>{{ blocks[0] }}<p>{{ '<b>' }}</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert _html(root, tmp_path) == (
+        "<html><body style='color: #00837a'><img src='data:image/png;base64,'>"
+        "<h1>HIGHLIGHT REPORT: FALKIRK FOSTER CARE PSP</h1><h2>Overall status<span "
+        'class="rag" style="background:#c00000;color:#ffffff">RED</span></h2>'
+        "<p>&lt;b&gt;</p>"
+        "</body></html>\n"
+    )
+
+
+def test_templates_check_finds_what_the_html_template_gets_wrong(tmp_path: Path) -> None:
+    root = tmp_path / "psp"
+    copy_example(root)
+    (root / "templates").mkdir()
+    (root / "templates" / "status.html").write_text(
+        "{{ colours.acent }}{{ logos }}", encoding="utf-8"
+    )
+    checked = PspRunner().invoke(["templates", "check", "status.html", "--project", str(root)])
+    assert checked.exit_code == 1
+    assert checked.stdout == (
+        "status.html: error: uses 'logos', which the data does not provide (it provides: "
+        "title, subtitle, partnership, logo, colours, style, blocks)\n"
+        "status.html: error: uses 'colours.acent', which the data does not provide (colours "
+        "has: accent, header, header_text)\n"
+    )
+    (root / "templates" / "status.html").write_text("{% if title %}", encoding="utf-8")
+    broken = PspRunner().invoke(["templates", "check", "status.html", "--project", str(root)])
+    assert (broken.exit_code, broken.stdout) == (
+        1,
+        "status.html: error: line 1: syntax error: Unexpected end of template. Jinja was "
+        "looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block "
+        "that needs to be closed is 'if'.\n",
+    )

@@ -78,5 +78,9 @@ def status_command(
     except WrongSuffix as exc:
         raise typer.BadParameter(str(exc), param_hint="-o") from None
     report = status_since(validation.root, loaded, when, chosen_period, since)
-    shown = render_status(report, target, force=force)
+    from ..render.branding import brand_of
+
+    assert validation.result is not None
+    brand = brand_of(validation.result.project, validation.root)
+    shown = render_status(report, target, force=force, root=validation.root, brand=brand)
     show_output(shown)

@@ -54,7 +54,8 @@ def export_command(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     project: ProjectOption = None,
 ) -> None:
-    """Copy a default template out, for a partnership to brand in Word."""
+    """Copy a default template out, for a partnership to brand: a Word paper's, to edit in
+    Word, or the HTML report's (status.html), to edit in a text editor."""
     from ..errors import UserError
     from ..load.write import write_atomic
     from ..render.templates import TEMPLATES, defaults_dir
@@ -69,7 +70,8 @@ def export_command(
         folder = root / "templates"
     target = folder / name
     write_atomic(target, (defaults_dir() / name).read_bytes(), force=force)
-    out().print(f"wrote {target}: edit it in Word, keeping the {{{{ }}}} and {{% %}} tags whole")
+    editor = "a text editor" if target.suffix == ".html" else "Word"
+    out().print(f"wrote {target}: edit it in {editor}, keeping the {{{{ }}}} and {{% %}} tags whole")
 
 
 def check_command(
@@ -79,8 +81,8 @@ def check_command(
     project: ProjectOption = None,
 ) -> int:
     """Lint templates before use: misplaced {%p/tr/tc %} tags, unpaired {%tr %}, syntax
-    errors, and data the paper does not provide."""
-    from ..render.templates import TEMPLATES, check_docx, find_template
+    errors, and data the paper or report does not provide."""
+    from ..render.templates import TEMPLATES, check_template, find_template
     from .console import out
 
     root = _root(project)
@@ -98,7 +100,7 @@ def check_command(
             raise typer.BadParameter(f"no template called {name}")
     errors = 0
     for label, path, data in targets:
-        findings = check_docx(path, data)
+        findings = check_template(path, data)
         if not findings:
             console.print(f"{label}: no problems ({path})")
         for f in findings:

@@ -258,13 +258,21 @@ def _put_logo(document: Any, story: Any, logo: Logo) -> None:
 # the HTML report ------------------------------------------------------------------------
 
 
-def html_colours(brand: Brand | None) -> dict[str, str]:
-    """The colours of the HTML report's headings, their rules and its table headers, as
-    `#rrggbb`: the partnership's where it has branding, psp's own otherwise."""
+@dataclass(frozen=True)
+class HtmlColours:
+    """The HTML report's colours, as `#rrggbb`: headings and their rules (`accent`), table
+    headers (`header`) and the text on them (`header_text`)."""
+
+    accent: str
+    header: str
+    header_text: str
+
+
+def html_colours(brand: Brand | None) -> HtmlColours:
+    """The partnership's colours for the HTML report where it has branding (headings
+    darkened to read on white), psp's own otherwise."""
     if brand is None:
-        return {"accent": "#1f3864", "header": "#d9e2f3", "header_text": "#1a1a1a"}
-    return {
-        "accent": f"#{brand.heading.lower()}",
-        "header": f"#{brand.colour.lower()}",
-        "header_text": f"#{brand.text.lower()}",
-    }
+        return HtmlColours("#1f3864", "#d9e2f3", "#1a1a1a")
+    return HtmlColours(
+        f"#{brand.heading.lower()}", f"#{brand.colour.lower()}", f"#{brand.text.lower()}"
+    )

@@ -3,10 +3,13 @@ print stylesheet for A4. No scripts, no external files, so it opens anywhere and
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..vocabulary import RAG_COLOURS, RAG_TEXT_COLOURS
+from .branding import Brand, HtmlColours, html_colours
 from .document import Bullets, Document, Figure, Heading, Para
 from .tables import Table, cell_text
 
@@ -16,12 +19,14 @@ if TYPE_CHECKING:
 RAG_FILL = {rag: f"#{colour.lower()}" for rag, colour in RAG_COLOURS.items()}
 RAG_TEXT = {rag: f"#{colour.lower()}" for rag, colour in RAG_TEXT_COLOURS.items()}
 
-CSS = """
+STYLE = """
 @page { size: A4; margin: 15mm; }
 body { font-family: Arial, Helvetica, sans-serif; font-size: 10.5pt; color: #1a1a1a;
        max-width: 180mm; margin: 0 auto; padding: 12px; line-height: 1.35; }
-h1 { font-size: 19pt; margin: 0 0 4px; }
-h2 { font-size: 14pt; margin: 22px 0 6px; border-bottom: 2px solid #1f3864; color: #1f3864; }
+.masthead { margin: 0 0 10px; }
+.logo { display: block; max-height: 18mm; max-width: 70mm; }
+h1 { font-size: 19pt; margin: 0 0 4px; color: ACCENT; }
+h2 { font-size: 14pt; margin: 22px 0 6px; border-bottom: 2px solid ACCENT; color: ACCENT; }
 h3 { font-size: 11.5pt; margin: 14px 0 4px; }
 .subtitle { color: #444; margin: 0 0 14px; }
 .rag { display: inline-block; padding: 1px 8px; border-radius: 3px; font-size: 9pt;
@@ -29,7 +34,7 @@ h3 { font-size: 11.5pt; margin: 14px 0 4px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; font-size: 9pt;
         page-break-inside: avoid; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
-th { background: #d9e2f3; text-align: left; }
+th { background: HEADER; color: HEADER_TEXT; text-align: left; }
 th, td { border: 1px solid #9aa5b8; padding: 3px 5px; vertical-align: top; }
 td.num { text-align: right; white-space: nowrap; }
 .note { color: #555; font-size: 8.5pt; margin: 2px 0 8px; }
@@ -37,22 +42,63 @@ figure { margin: 8px 0; page-break-inside: avoid; }
 figcaption { font-size: 9pt; color: #444; }
 @media print { h2 { page-break-after: avoid; } }
 """
+"""The report's stylesheet; ACCENT, HEADER and HEADER_TEXT are its colours (`stylesheet`)."""
 
 
-def to_html(doc: Document) -> str:
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en-GB"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(doc.title)}</title><style>{CSS}</style></head><body>",
-        f"<h1>{escape(doc.title)}</h1>",
-    ]
-    if doc.subtitle:
-        parts.append(f'<p class="subtitle">{escape(doc.subtitle)}</p>')
-    for block in doc.blocks:
-        parts.append(_block(block))
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+def stylesheet(colours: HtmlColours | None = None) -> str:
+    """The stylesheet in the partnership's colours (render.branding), or psp's own."""
+    chosen = colours or html_colours(None)
+    return (
+        STYLE.replace("HEADER_TEXT", chosen.header_text)
+        .replace("HEADER", chosen.header)
+        .replace("ACCENT", chosen.accent)
+    )
+
+
+CSS = stylesheet()
+"""psp's own stylesheet, which the portfolio page uses too."""
+HTML_TEMPLATE = "status.html"
+"""The HTML report's template: templates/status.html, or the partnership's own copy."""
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """What the HTML report's template receives (templates/status.html says how to use
+    each); `style` and `blocks` are HTML already, marked safe, so they are not escaped."""
+
+    title: str
+    subtitle: str
+    partnership: str
+    logo: str | None
+    """The logo as a `data:` URI, so the page needs no other file; none without branding."""
+    colours: HtmlColours
+    style: str
+    blocks: tuple[str, ...]
+
+
+def html_page(doc: Document, brand: Brand | None = None) -> HtmlPage:
+    """The report's page: its blocks as HTML, in the partnership's colours with its logo."""
+    from markupsafe import Markup
+
+    colours = html_colours(brand)
+    return HtmlPage(
+        title=doc.title,
+        subtitle=doc.subtitle or "",
+        partnership=brand.partnership if brand is not None else "",
+        logo=brand.logo.data_uri() if brand is not None and brand.logo is not None else None,
+        colours=colours,
+        style=Markup(stylesheet(colours)),
+        blocks=tuple(Markup(_block(block)) for block in doc.blocks),
+    )
+
+
+def to_html(doc: Document, brand: Brand | None = None, template: Path | None = None) -> str:
+    """The report as one HTML page, from the template (the default templates/status.html,
+    or `template`, a partnership's own) rendered in the Jinja sandbox."""
+    from .templates import defaults_dir, render_html
+
+    page = render_html(template or defaults_dir() / HTML_TEMPLATE, html_page(doc, brand))
+    return page if page.endswith("\n") else page + "\n"
 
 
 def _badge(rag: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import WrongSuffix
 from ..report.status import StatusReport
+from .branding import Brand
 from .document import Document, ReportOutput
 from .status import status_document
 
@@ -75,12 +76,30 @@ def status_target(
     return StatusTarget(fmt, output)
 
 
-def render_status(report: StatusReport, target: StatusTarget, *, force: bool) -> ReportOutput:
+def render_status(
+    report: StatusReport,
+    target: StatusTarget,
+    *,
+    force: bool,
+    root: Path | None = None,
+    brand: Brand | None = None,
+) -> ReportOutput:
     """Lay the report out and write it to `target.output` (atomically; an existing file only
-    with `force`), or return what standard output shows."""
+    with `force`), or return what standard output shows. The HTML page comes from the
+    folder `root`'s own templates/status.html where it has one, in its `brand`."""
     from ..load.write import write_atomic, write_through
 
     document = status_document(report)
+    if target.format == "html":
+        from .html import HTML_TEMPLATE, to_html
+        from .templates import find_template
+
+        template = find_template(HTML_TEMPLATE, root)[0]
+        page = to_html(document, brand, template)
+        if target.output is not None:
+            write_atomic(target.output, page, force=force)
+            return ReportOutput(written=target.output)
+        return ReportOutput(text=page)
     if target.format == "docx":
         assert target.output is not None
         from .writers import to_docx

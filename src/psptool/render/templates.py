@@ -49,14 +49,25 @@ class TemplateInfo:
 
 
 def templates() -> dict[str, TemplateInfo]:
-    """Every Word paper's default template, by file name, from the paper declarations."""
-    return {
+    """Every Word paper's default template, by file name, from the paper declarations, and
+    the HTML highlight report's."""
+    from .html import HTML_TEMPLATE, HtmlPage
+
+    found = {
         paper.template: TemplateInfo(
             paper.template, paper.title, paper.invocation, paper.data_names, paper.data_type
         )
         for paper in PAPERS.values()
         if paper.template is not None
     }
+    found[HTML_TEMPLATE] = TemplateInfo(
+        HTML_TEMPLATE,
+        "Highlight report (HTML)",
+        "psp report status --format html",
+        tuple(f.name for f in dataclasses.fields(HtmlPage)),
+        HtmlPage,
+    )
+    return found
 
 
 class _Templates(Mapping[str, TemplateInfo]):
@@ -125,7 +136,7 @@ def environment() -> Any:
     return budgeted_environment()
 
 
-def _problem(template: Path, exc: Exception) -> TemplateProblem:
+def _problem(template: Path, exc: Exception, line: int | None = None) -> TemplateProblem:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
@@ -141,7 +152,9 @@ def _problem(template: Path, exc: Exception) -> TemplateProblem:
         what = f"syntax error: {exc.message}"
     else:
         what = f"{type(exc).__name__}: {exc}"
-    return TemplateProblem(f"template {template.name}{near}: {what}")
+    if line is not None and not near:
+        near = f", line {line}"
+    return TemplateProblem(f"template {shorten(template.name)}{near}: {what}")
 
 
 def render_docx(
@@ -201,6 +214,84 @@ def render_docx(
             f"({type(exc).__name__}: {shorten(exc)}); open it in Word and save it again"
         ) from None
     write_through(output, lambda path: document.save(str(path)), force=force)
+
+
+# HTML -------------------------------------------------------------------------------------
+
+MAX_HTML_TEMPLATE_BYTES = 1024 * 1024
+"""Largest HTML template read: the default is about 2 KB."""
+
+
+def read_html_template(template: Path) -> str:
+    """An HTML template's text, read only if it is a regular file within the size limit
+    and UTF-8."""
+    from ..load.limits import read_regular
+
+    data = read_regular(template, "template", MAX_HTML_TEMPLATE_BYTES)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TemplateProblem(
+            f"template {shorten(template.name)} is not UTF-8 text; save it as UTF-8"
+        ) from None
+
+
+def render_html(template: Path, page: Any) -> str:
+    """An HTML template rendered with `page` (html.HtmlPage: its fields are the names the
+    template receives) in the budgeted Jinja sandbox, autoescaped; any failure of the
+    template is a `TemplateProblem` naming it and the line."""
+    from jinja2 import TemplateError
+
+    from .template_budget import budget
+
+    text = read_html_template(template)
+    try:
+        with budget(template.name):
+            compiled = environment().from_string(text)
+            return str(compiled.render(data_of(page)))
+    except TemplateProblem:
+        raise
+    except TemplateError as exc:
+        raise _problem(template, exc, _template_line(exc)) from None
+    except Exception as exc:  # a template fails in many ways; none crash
+        raise _problem(template, exc, _template_line(exc)) from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template's line an error came from: a syntax error's own, else the last frame
+    of the template in the traceback (Jinja writes template lines into it)."""
+    line = getattr(exc, "lineno", None)
+    if isinstance(line, int):
+        return line
+    trace = exc.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
+
+
+def check_html(template: Path, data_type: type[Any] | None = None) -> list[TemplateFinding]:
+    """Problems an HTML template has before it is used: it cannot be read, a syntax error,
+    names and attributes the report's data (`data_type`) does not have."""
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        text = read_html_template(template)
+    except (UnsafeInput, TemplateProblem) as exc:
+        return [TemplateFinding("error", str(exc))]
+    try:
+        parsed = environment().parse(text)
+    except TemplateSyntaxError as exc:
+        return [TemplateFinding("error", f"line {exc.lineno}: syntax error: {exc.message}")]
+    return _data_findings(parsed, data_type)
+
+
+def check_template(template: Path, data_type: type[Any] | None = None) -> list[TemplateFinding]:
+    """`check_html` for an .html template, `check_docx` for a Word one."""
+    if template.suffix.lower() in (".html", ".htm"):
+        return check_html(template, data_type)
+    return check_docx(template, data_type)
 
 
 # linting ----------------------------------------------------------------------------------
@@ -381,7 +472,7 @@ def check_docx(template: Path, data_type: type[Any] | None = None) -> list[Templ
     syntax errors, and names and attributes the paper's data (`data_type`) does not have."""
     from xml.etree.ElementTree import ParseError
 
-    from jinja2 import TemplateSyntaxError, meta
+    from jinja2 import TemplateSyntaxError
 
     try:
         data = read_template(template)
@@ -398,15 +489,24 @@ def check_docx(template: Path, data_type: type[Any] | None = None) -> list[Templ
     except TemplateSyntaxError as exc:
         findings.append(TemplateFinding("error", f"syntax error: {exc.message}"))
         return findings
-    if data_type is not None:
-        provided = [f.name for f in dataclasses.fields(data_type)]
-        for name in sorted(meta.find_undeclared_variables(parsed) - set(provided)):
-            findings.append(
-                TemplateFinding(
-                    "error",
-                    f"uses '{name}', which the data does not provide "
-                    f"(it provides: {', '.join(provided)})",
-                )
+    return findings + _data_findings(parsed, data_type)
+
+
+def _data_findings(parsed: Any, data_type: type[Any] | None) -> list[TemplateFinding]:
+    """The names and attributes a parsed template uses that `data_type` does not provide."""
+    from jinja2 import meta
+
+    if data_type is None:
+        return []
+    findings = []
+    provided = [f.name for f in dataclasses.fields(data_type)]
+    for name in sorted(meta.find_undeclared_variables(parsed) - set(provided)):
+        findings.append(
+            TemplateFinding(
+                "error",
+                f"uses '{name}', which the data does not provide "
+                f"(it provides: {', '.join(provided)})",
             )
-        findings += [TemplateFinding("error", m) for m in _attributes(parsed, data_type)]
+        )
+    findings += [TemplateFinding("error", m) for m in _attributes(parsed, data_type)]
     return findings
