@@ -99,7 +99,11 @@ def test_the_logo_is_read_with_its_size(tmp_path: Path) -> None:
             "the logo 'C:\\logo.png' is not a path inside the partnership's folder; psp reads "
             "only files inside it",
         ),
-        ("nothere.png", "PSP601", "the logo 'nothere.png' is not in the folder: there is no such file"),
+        (
+            "nothere.png",
+            "PSP601",
+            "the logo 'nothere.png' is not in the folder: there is no such file",
+        ),
         ("templates", "PSP601", "the logo 'templates' is a folder, not a file"),
         (
             "notes.png",

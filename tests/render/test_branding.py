@@ -167,9 +167,7 @@ def test_a_template_with_its_own_logo_keeps_it(tmp_path: Path) -> None:
     template.save(str(root / "templates" / "mou.docx"))
     path = render(root, "mou", tmp_path / "mou.docx")
     document = Document(str(path))
-    images = [
-        part.blob for part in document.part.package.image_parts
-    ]
+    images = [part.blob for part in document.part.package.image_parts]
     assert images == [own]
 
 

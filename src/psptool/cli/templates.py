@@ -71,7 +71,9 @@ def export_command(
     target = folder / name
     write_atomic(target, (defaults_dir() / name).read_bytes(), force=force)
     editor = "a text editor" if target.suffix == ".html" else "Word"
-    out().print(f"wrote {target}: edit it in {editor}, keeping the {{{{ }}}} and {{% %}} tags whole")
+    out().print(
+        f"wrote {target}: edit it in {editor}, keeping the {{{{ }}}} and {{% %}} tags whole"
+    )
 
 
 def check_command(

@@ -234,16 +234,16 @@ def _put_logo(document: Any, story: Any, logo: Logo) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
     from docx.oxml.shape import CT_Inline
-    from docx.shared import Cm
+    from docx.shared import Cm, Length
 
     image_part = document.part.package.get_or_add_image_part(io.BytesIO(logo.data))
     part = story.part
     relation = part.relate_to(image_part, RELATIONSHIP_TYPE.IMAGE)
-    height = int(Cm(LOGO_HEIGHT_CM))
-    width = int(height * logo.width / logo.height)
-    widest = int(Cm(8))
+    height: Length = Cm(LOGO_HEIGHT_CM)
+    width = Length(int(height * logo.width / logo.height))
+    widest = Cm(8)
     if width > widest:
-        width, height = widest, int(widest * logo.height / logo.width)
+        width, height = widest, Length(int(widest * logo.height / logo.width))
     shape_id = 1 + sum(1 for _ in story._element.iter("{*}docPr"))
     inline = CT_Inline.new_pic_inline(
         shape_id, relation, image_part.filename or "logo", width, height
