@@ -266,3 +266,15 @@ def test_templates_check_finds_what_the_html_template_gets_wrong(tmp_path: Path)
         "looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block "
         "that needs to be closed is 'if'.\n",
     )
+
+
+def test_a_branded_raid_workbook_imports_back_unchanged(tmp_path: Path) -> None:
+    root = branded(tmp_path / "psp")
+    path = render(root, "raid", tmp_path / "raid.xlsx")
+    result = PspRunner().invoke(
+        ["import", "raid", str(path), "--project", str(root), "--as-of", "2011-06-30"]
+    )
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "no differences: risks.yaml already holds what the workbook says\n",
+    )
