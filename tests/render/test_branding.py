@@ -278,3 +278,13 @@ def test_a_branded_raid_workbook_imports_back_unchanged(tmp_path: Path) -> None:
         0,
         "no differences: risks.yaml already holds what the workbook says\n",
     )
+
+
+def test_the_word_highlight_report_has_the_logo_in_its_header(tmp_path: Path) -> None:
+    root = branded(tmp_path / "psp")
+    output = tmp_path / "status.docx"
+    result = PspRunner().invoke(
+        ["report", "status", str(root), "--as-of", "2011-06-30", "-o", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    assert _header_pictures(output) == [("right", "89504e470d0a1a0a")]

@@ -104,7 +104,18 @@ def render_status(
         assert target.output is not None
         from .writers import to_docx
 
-        write_through(target.output, lambda path: to_docx(document, path), force=force)
+        def write(path: Path) -> None:
+            to_docx(document, path)
+            if brand is not None and brand.logo is not None:
+                from docx import Document as WordDocument
+
+                from .branding import brand_docx
+
+                paper = WordDocument(str(path))
+                brand_docx(paper, brand.logo)
+                paper.save(str(path))
+
+        write_through(target.output, write, force=force)
         return ReportOutput(written=target.output)
     if target.output is not None:
         write_atomic(target.output, status_text(document, target.format), force=force)
