@@ -12,8 +12,13 @@ SNAPSHOT = date(2011, 6, 30)
 
 
 def test_example_has_no_findings_at_its_snapshot_date() -> None:
+    """But one, as in Falkirk: the council set its 2012/13 budget on 16 February 2012, after
+    the framework award due on 31 January 2012 (PSP309), for F1 and F2."""
     validation = validate(EXAMPLE, SNAPSHOT, find=False)
-    assert validation.diagnostics == []
+    assert [(d.code, d.file, d.line) for d in validation.diagnostics] == [
+        ("PSP309", "sustainability.yaml", 16),
+        ("PSP309", "sustainability.yaml", 19),
+    ]
 
 
 def test_example_is_the_falkirk_psp() -> None:

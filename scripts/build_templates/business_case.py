@@ -637,51 +637,56 @@ def _money_by_year(c: Case) -> None:
     endif(doc)
     if_(doc, "not financial.has_years")
     doc.add_paragraph("{{ financial.summary }}")
-    if_(doc, "financial.budget.has_lines")
-    doc.add_paragraph("The partnership's planned running costs by year, from its budget:")
-    table(
-        doc,
-        ["Year", "Planned", "Cumulative planned", "Actual to date", "Variance"],
-        [2.4, 3.4, 3.6, 3.6, 3.6],
-        "y in financial.budget.years",
-        [
-            "{{ y.name }}",
-            "{{ y.planned }}",
-            "{{ y.cumulative }}",
-            "{{ y.actual }}",
-            "{{ y.variance }}",
-        ],
-    )
     endif(doc)
+
+
+def _budget_tables(doc: Document) -> None:
+    """The partnership's budget by financial year, then by its own periods where they are
+    shorter than a year: one kind of period to a table, each adding up across and down."""
+    doc.add_paragraph("By financial year ({{ financial.budget.months }}):")
+    _budget_by(doc, "b in financial.budget.years", "Financial year")
+    if_(doc, "financial.budget.periods")
+    doc.add_paragraph("By {{ financial.budget.period_kind | lower }}, as the budget is kept:")
+    _budget_by(doc, "b in financial.budget.periods", "{{ financial.budget.period_kind }}")
     endif(doc)
 
 
 def _budget_by(doc: Document, loop: str, what: str) -> None:
     table(
         doc,
-        [what, "Planned", "Actual", "Variance (actual − planned)"],
-        [4.6, 3.8, 3.8, 4.4],
+        [what, "Planned", "Planned to date", "Actual to date", "Variance to date"],
+        [5.0, 2.9, 2.9, 2.9, 2.9],
         loop,
-        ["{{ b.name }}", "{{ b.planned }}", "{{ b.actual }}", "{{ b.variance }}"],
+        [
+            "{{ b.name }}",
+            "{{ b.planned }}",
+            "{{ b.planned_to_date }}",
+            "{{ b.actual }}",
+            "{{ b.variance }}",
+        ],
         after=[
             [
-                "Total to date",
+                "Total",
+                "{{ financial.budget.total_planned }}",
                 "{{ financial.budget.to_date_planned }}",
                 "{{ financial.budget.to_date_actual }}",
                 "{{ financial.budget.to_date_variance }}",
-            ],
-            ["Whole budget", "{{ financial.budget.total_planned }}", "", ""],
+            ]
         ],
     )
 
 
 def _affordability(doc: Document) -> None:
-    """The full business case's affordability: cash by financial year and the gap to fund."""
+    """The full business case's affordability: cash by financial year still open, who
+    meets it (committed and engaged funding apart) and the gap to fund; the closed years
+    by what was spent; a funder deciding after the spend is committed, said plainly."""
     if_(doc, "financial.affordability")
     doc.add_paragraph(
-        "Whether the partners can afford it: the preferred option's cash by financial year, "
-        "the partnership's budget and its funders' shares, and the gap to be funded each year."
+        "Whether the partners can afford it: the preferred option's cash in each financial "
+        "year still open, what the partnership's budget and committed funding meet, and the "
+        "gap to be funded; funding engaged but not yet committed is shown apart."
     )
+    when(doc, "financial.affordability_closed", "{{ financial.affordability_closed }}")
     table(
         doc,
         [
@@ -691,10 +696,11 @@ def _affordability(doc: Document) -> None:
             "Cashable savings",
             "Net cost",
             "Budgeted",
-            "Funders",
+            "Committed funding",
             "Gap to fund",
+            "Engaged, not yet committed",
         ],
-        [1.8] + [2.0] * 7,
+        [1.6] + [1.9] * 6 + [1.9, 2.2],
         "a in financial.affordability",
         [
             "{{ a.financial_year }}",
@@ -703,14 +709,39 @@ def _affordability(doc: Document) -> None:
             "{{ a.cashable }}",
             "{{ a.net_cost }}",
             "{{ a.budgeted }}",
-            "{{ a.funders }}",
+            "{{ a.committed }}",
             "{{ a.gap }}",
+            "{{ a.engaged }}",
+        ],
+        after=[
+            [
+                "{{ financial.affordability_total.financial_year }}",
+                *(
+                    f"{{{{ financial.affordability_total.{k} }}}}"
+                    for k in (
+                        "costs",
+                        "contingency",
+                        "cashable",
+                        "net_cost",
+                        "budgeted",
+                        "committed",
+                        "gap",
+                        "engaged",
+                    )
+                ),
+            ]
         ],
         size=8,
         margin=0.1,
     )
     para_loop(doc, "n in financial.affordability_notes", "{{ n }}")
     endif(doc)
+    when(
+        doc,
+        "not financial.affordability and financial.affordability_closed",
+        "{{ financial.affordability_closed }}",
+    )
+    para_loop(doc, "n in financial.late_decisions", "{{ n }}", style="Normal")
 
 
 def _financial_case(c: Case) -> None:
@@ -723,10 +754,9 @@ def _financial_case(c: Case) -> None:
     if_(doc, "financial.budget.has_lines")
     if not c.full:
         doc.add_paragraph(
-            "The partnership's own running costs by period: planned, and actual where the "
-            "period has ended."
+            "The partnership's own running costs: planned, and actual where the period has ended."
         )
-        _budget_by(doc, "b in financial.budget.periods", "Period")
+        _budget_tables(doc)
         else_(doc, NO_BUDGET)
         return
     doc.add_paragraph(
@@ -738,7 +768,7 @@ def _financial_case(c: Case) -> None:
     )
     table(
         doc,
-        ["Category", "Budget", "Planned to date", "Actual to date", "Variance to date"],
+        ["Category", "Planned", "Planned to date", "Actual to date", "Variance to date"],
         [4.2, 3.1, 3.1, 3.1, 3.1],
         "b in financial.budget.categories",
         [
@@ -758,8 +788,7 @@ def _financial_case(c: Case) -> None:
             ]
         ],
     )
-    doc.add_paragraph("By period:")
-    _budget_by(doc, "b in financial.budget.periods", "Period")
+    _budget_tables(doc)
     else_(doc, NO_BUDGET)
     c.sub("resources")
     doc.add_paragraph(

@@ -119,6 +119,11 @@ CODES: dict[str, Code] = {
             ("PSP306", "error", "the risk matrix's amber threshold is not below its red threshold"),
             ("PSP307", "warning", "a risk's target score is higher than its current score"),
             ("PSP308", "error", "a risk is closed or escalated before the date it was raised"),
+            (
+                "PSP309",
+                "warning",
+                "a funder sets its budget after the milestone that commits the spend",
+            ),
             ("PSP321", "error", "a meeting marked held is dated after the as-of date"),
             ("PSP322", "warning", "a planned meeting's date has passed"),
             ("PSP323", "error", "a person is both an attendee and an apology at one meeting"),

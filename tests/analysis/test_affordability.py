@@ -19,7 +19,13 @@ OPTION = {
 }
 FUNDERS = [
     # its budget is set on 16 February 2012 (in 2011/12), so it funds 2012/13 on
-    {"id": "F1", "name": "Council", "budget_cycle": "2012-02-16", "share": 50},
+    {
+        "id": "F1",
+        "name": "Council",
+        "status": "committed",
+        "budget_cycle": "2012-02-16",
+        "share": 50,
+    },
     {"id": "F2", "name": "Health board"},
 ]
 BUDGET = [
@@ -52,16 +58,18 @@ def test_affordability_by_financial_year() -> None:
         1500.0,
         16500.0,
     )
-    assert (y0.budgeted, y0.funders, y0.gap) == (4000.0, 0.0, 12500.0)
+    assert (y0.budgeted, y0.committed, y0.gap) == (4000.0, 0.0, 12500.0)
     # 2012/13, year 1 in cash at 2 % inflation: costs 5,000 × 1.02 = 5,100; contingency 510;
     # savings 2,000 × 1.02 = 2,040; net 5,100 + 510 − 2,040 = 3,570; F1 50 % = 1,785;
     # nothing budgeted: gap 3,570 − 1,785 = 1,785
     assert y1.financial_year == "2012/13" and y1.price_index == pytest.approx(1.02)
     assert y1.costs == pytest.approx(5100) and y1.contingency == pytest.approx(510)
     assert y1.cashable == pytest.approx(2040) and y1.net_cost == pytest.approx(3570)
-    assert y1.funders == pytest.approx(1785) and y1.gap == pytest.approx(1785)
+    assert (
+        y1.committed == pytest.approx(1785) and y1.engaged == 0.0 and y1.gap == pytest.approx(1785)
+    )
     assert [(f.id, f.from_year) for f in a.funders] == [("F1", "2012/13")]
-    assert any("No share given for F2" in n for n in a.notes)
+    assert any("No share or amount given for F2" in n for n in a.notes)
 
 
 def test_year_zero_defaults_to_the_pilots_financial_year() -> None:
@@ -79,3 +87,98 @@ def test_year_zero_defaults_to_the_pilots_financial_year() -> None:
 
 def test_no_preferred_option_with_streams_has_no_affordability_case() -> None:
     assert affordability(project(options={"options": [OPTION]})) is None
+
+
+def test_the_worked_examples_affordability_by_hand() -> None:
+    """The worked example as at 30 June 2011, every figure worked by hand from its files.
+
+    Option O3 (options.yaml), 2010/11 prices, no inflation, no contingency:
+      year 0 2010/11: capital 30,000 + revenue 85,000 = 115,000; no savings
+      years 1-5 2011/12-2015/16: revenue 25,000; cashable 100,000 then 150,000 a year
+    budget.yaml by financial year (a calendar quarter counts in the year its last day is in):
+      2009/10 = 2010-Q1 (January-March 2010): 3,000 + 800 = 3,800 planned, 3,200 + 650 = 3,850 spent
+      2010/11 = 2010-Q2 8,700 + Q3 7,200 + Q4 8,100 + 2011-Q1 10,600 = 34,600 planned;
+                8,930 + 6,900 + 7,720 + 11,200 = 34,750 spent
+      2011/12 = 2011-Q2 8,100 + Q3 9,600 + Q4 10,400 + 2012-Q1 9,700 = 37,800
+      2012/13 = 2012-Q2 2,400
+      3,800 + 34,600 + 37,800 + 2,400 = 78,600, the budget's total: every line counted once.
+    sustainability.yaml: F1 engaged 1,300,000, budget set 16 February 2012 (in 2011/12), so
+    it funds 2012/13; F2 identified (not counted); F3 committed 8,000 with no decision date
+    (not placed in a year).
+    Gap = net cost − budgeted − committed; engaged is kept apart.
+    """
+    from datetime import date
+
+    from psptool.load import load_project
+    from tests.helpers import EXAMPLE
+
+    p = load_project(EXAMPLE).project
+    a = affordability(p, as_of=date(2011, 6, 30))
+    assert a is not None
+    table = [
+        (y.financial_year, y.year, y.costs, y.cashable, y.net_cost, y.budgeted, y.closed)
+        for y in a.years
+    ]
+    assert table == [
+        ("2009/10", -1, 0.0, 0.0, 0.0, 3800.0, True),
+        ("2010/11", 0, 115000.0, 0.0, 115000.0, 34600.0, True),
+        ("2011/12", 1, 25000.0, 100000.0, -75000.0, 37800.0, False),
+        ("2012/13", 2, 25000.0, 150000.0, -125000.0, 2400.0, False),
+        ("2013/14", 3, 25000.0, 150000.0, -125000.0, 0.0, False),
+        ("2014/15", 4, 25000.0, 150000.0, -125000.0, 0.0, False),
+        ("2015/16", 5, 25000.0, 150000.0, -125000.0, 0.0, False),
+    ]
+    assert sum(y.budgeted for y in a.years) == 78600.0
+    # closed years show what was spent
+    assert [y.actual for y in a.years[:2]] == [3850.0, 34750.0]
+    assert all(y.actual is None for y in a.years[2:])
+    # F1's 1,300,000 engaged in 2012/13 only; nothing committed is placed in a year
+    assert [(y.committed, y.engaged) for y in a.years] == [(0.0, 0.0)] * 3 + [(0.0, 1300000.0)] + [
+        (0.0, 0.0)
+    ] * 3
+    # 2011/12: −75,000 − 37,800 − 0 = −112,800; 2012/13: −125,000 − 2,400 − 0 = −127,400
+    assert [y.gap for y in a.years[2:]] == [-112800.0, -127400.0, -125000.0, -125000.0, -125000.0]
+    assert [(f.id, f.status, f.financial_year, f.counted) for f in a.amounts] == [
+        ("F1", "engaged", "2012/13", True),
+        ("F2", "identified", "2012/13", False),
+        ("F3", "committed", None, False),
+    ]
+
+
+def test_a_budget_decision_after_the_award_is_found() -> None:
+    """The example's framework is awarded (M15) on 31 January 2012; F1 and F2 set their
+    budget on 16 February 2012, after it; F3 has no decision date."""
+    from datetime import date
+
+    from psptool.check.consistency import late_budget_decisions, spend_commitment
+    from psptool.load import load_project
+    from tests.helpers import EXAMPLE
+
+    p = load_project(EXAMPLE).project
+    award = spend_commitment(p)
+    assert award is not None and (award.id, award.due) == ("M15", date(2012, 1, 31))
+    late = late_budget_decisions(p)
+    assert [(d.index, d.funder.id, d.decision, d.committed_on) for d in late] == [
+        (0, "F1", date(2012, 2, 16), date(2012, 1, 31)),
+        (1, "F2", date(2012, 2, 16), date(2012, 1, 31)),
+    ]
+
+
+def test_no_warning_when_the_money_is_agreed_first_or_declined() -> None:
+    from psptool.check.consistency import late_budget_decisions, spend_commitment
+
+    milestones = {
+        "milestones": [
+            {"id": "M1", "title": "Contracting options appraised", "due": "2026-03-31"},
+            {"id": "M2", "title": "Contract awarded", "due": "2026-09-30"},
+        ]
+    }
+    funders = [
+        {"id": "F1", "name": "Council", "status": "committed", "budget_cycle": "2026-09-30"},
+        {"id": "F2", "name": "Trust", "status": "declined", "budget_cycle": "2026-12-01"},
+    ]
+    p = project(milestones=milestones, sustainability={"funders": funders})
+    # "Contracting" is not "contract": the award is M2; a decision on the day is in time
+    award = spend_commitment(p)
+    assert award is not None and award.id == "M2"
+    assert late_budget_decisions(p) == []

@@ -209,6 +209,18 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str, int]] = [
         "risks.yaml",
         9,
     ),
+    (
+        # the contract is awarded on 30 September 2026; the funder sets its budget on
+        # 1 November 2026, after it
+        "PSP309",
+        {
+            "milestones.yaml": milestones().replace("Pilot begins", "Contract awarded"),
+            "sustainability.yaml": "funders:\n"
+            "  - {id: F1, name: Council, status: engaged, budget_cycle: 2026-11-01}\n",
+        },
+        "sustainability.yaml",
+        2,
+    ),
     # good practice
     ("PSP401", {"goals.yaml": GOAL.replace("    owner: council\n", "")}, "goals.yaml", 2),
     ("PSP402", {"risks.yaml": risk().replace("    owner: p-pm\n", "")}, "risks.yaml", 2),

@@ -537,23 +537,40 @@ def test_financial_case_totals_from_the_budget(project, outline, full) -> None:
     planned = sum(line.planned or 0 for line in ended)
     actual = sum(line.actual for line in ended)
     assert (whole, planned, actual) == (78600, 46500, 46480)
-    (periods,) = _tables_after(outline, "6.2 The partnership's budget")
-    assert periods[-2] == ["Total to date", "£46,500", "£46,480", "−£20"]
-    assert periods[-1] == ["Whole budget", "£78,600", "", ""]
-    assert periods[1] == ["2010-Q1", "£3,800", "£3,850", "+£50"]
-    assert periods[-3] == ["2012-Q2", "£2,400", "", ""]
-    categories, by_period = _tables_after(
+    # by financial year, April to March: a calendar quarter counts in the year its last day
+    # falls in, so 2010-Q1 (January to March 2010) is 2009/10: 3,000 + 800 = 3,800 planned,
+    # 3,200 + 650 = 3,850 spent; 2010/11 is 2010-Q2 to 2011-Q1: 8,700 + 7,200 + 8,100 +
+    # 10,600 = 34,600 planned and 8,930 + 6,900 + 7,720 + 11,200 = 34,750 spent; 2011/12 is
+    # 2011-Q2 to 2012-Q1: 8,100 + 9,600 + 10,400 + 9,700 = 37,800, of which 2011-Q2 has
+    # ended (8,100 planned, 7,880 spent); 2012/13 is 2012-Q2, 2,400.
+    # Down: 3,800 + 34,600 + 37,800 + 2,400 = 78,600; 3,800 + 34,600 + 8,100 = 46,500;
+    # 3,850 + 34,750 + 7,880 = 46,480; +50 + 150 − 220 = −20. Across: actual − planned to date.
+    years, quarters = _tables_after(outline, "6.2 The partnership's budget")
+    assert years == [
+        ["Financial year", "Planned", "Planned to date", "Actual to date", "Variance to date"],
+        ["2009/10", "£3,800", "£3,800", "£3,850", "+£50"],
+        ["2010/11", "£34,600", "£34,600", "£34,750", "+£150"],
+        ["2011/12", "£37,800", "£8,100", "£7,880", "−£220"],
+        ["2012/13", "£2,400", "", "", ""],
+        ["Total", "£78,600", "£46,500", "£46,480", "−£20"],
+    ]
+    # the quarters named by their months: a council's first quarter is April to June
+    assert quarters[0][0] == "Quarter"
+    assert quarters[1] == ["January to March 2010", "£3,800", "£3,800", "£3,850", "+£50"]
+    assert quarters[-2] == ["April to June 2012", "£2,400", "", "", ""]
+    assert quarters[-1] == years[-1]
+    categories, by_year, by_quarter = _tables_after(
         full, "8.2 Financial analysis of the partnership's budget"
     )
     assert categories[0] == [
         "Category",
-        "Budget",
+        "Planned",
         "Planned to date",
         "Actual to date",
         "Variance to date",
     ]
     assert categories[-1] == ["Total", "£78,600", "£46,500", "£46,480", "−£20"]
-    assert by_period[-2:] == periods[-2:]
+    assert (by_year, by_quarter) == (years, quarters)
     (pilot,) = _tables_after(outline, "7.1 Pilot plan")[1:]
     assert pilot[-1] == ["Total for the pilot", "£36,400"]
 
@@ -1081,21 +1098,71 @@ def test_the_money_columns_hold_millions(outline) -> None:
 
 
 def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
+    """The worked example as at 30 June 2011, every figure worked by hand.
+
+    O3 at 2010/11 prices (the pilot starts in October 2010), no inflation, no contingency.
+    2009/10 and 2010/11 have closed (31 March 2011 is before 30 June 2011): they are no gap,
+    and the paper gives what was planned (3,800 + 34,600 = 38,400) and spent (3,850 +
+    34,750 = 38,600) in them, and O3's year-0 costs of 30,000 + 85,000 = 115,000.
+    Open years: costs 25,000 a year; savings 100,000 in 2011/12, then 150,000; net cost
+    25,000 − 100,000 = −75,000, then −125,000. Budgeted: 37,800 in 2011/12 and 2,400 in
+    2012/13 (38,400 + 37,800 + 2,400 = 78,600, the whole budget). Committed: nothing in a
+    year (F3's 8,000 has no decision date). Engaged: F1's 1,300,000 in 2012/13, the first
+    year its budget decision of 16 February 2012 funds; F2 is only identified.
+    Gap = net − budgeted − committed: −75,000 − 37,800 = −112,800; −125,000 − 2,400 =
+    −127,400; then −125,000. Totals: 125,000; 700,000; −575,000; 40,200; −615,200 (=
+    −575,000 − 40,200); engaged 1,300,000.
+    """
     tables = _tables_after(full, "8.1 Costs and benefits by year")
     (afford,) = [t for t in tables if t[0][0] == "Financial year"]
-    # O3 at 2010/11 prices (the pilot starts in October 2010): year 0 costs 30,000 + 85,000;
-    # budget.yaml plans 34,600 in 2010/11 (2010-Q2 8,700 + Q3 7,200 + Q4 8,100 + 2011-Q1
-    # 10,600), so the gap is 115,000 − 34,600 = 80,400
-    assert afford[1] == [
-        "2010/11",
-        "£115,000",
-        "£0",
-        "£0",
-        "+£115,000",
-        "£34,600",
-        "£0",
-        "+£80,400",
+    header = ["Financial year", "Costs", "Contingency", "Cashable savings", "Net cost"]
+    header += ["Budgeted", "Committed funding", "Gap to fund", "Engaged, not yet committed"]
+    later = [
+        [year, "£25,000", "£0", "£150,000", "−£125,000", "£0", "£0", "−£125,000", "£0"]
+        for year in ("2013/14", "2014/15", "2015/16")
     ]
-    assert [row[0] for row in afford[1:]] == [f"20{10 + i}/{11 + i}" for i in range(6)]
+    assert afford == [
+        header,
+        ["2011/12", "£25,000", "£0", "£100,000", "−£75,000", "£37,800", "£0", "−£112,800", "£0"],
+        [
+            "2012/13",
+            "£25,000",
+            "£0",
+            "£150,000",
+            "−£125,000",
+            "£2,400",
+            "£0",
+            "−£127,400",
+            "£1,300,000",
+        ],
+        *later,
+        [
+            "Total",
+            "£125,000",
+            "£0",
+            "£700,000",
+            "−£575,000",
+            "£40,200",
+            "£0",
+            "−£615,200",
+            "£1,300,000",
+        ],
+    ]
     text = "\n".join(p.text for p in full.paragraphs)
-    assert "Affordability: the preferred option by financial year at 2010/11 prices" in text
+    assert (
+        "2009/10 and 2010/11 have closed, so they are not a gap to fund: the partnership's "
+        "budget planned £38,400 for them and £38,600 was spent; the preferred option's "
+        "appraised costs in them came to £115,000." in text
+    )
+    assert (
+        "Falkirk Council Social Work Services (external foster placements budget): £1,300,000 "
+        "engaged, counted once, in 2012/13: the first financial year its budget decision of "
+        "16 February 2012 funds." in text
+    )
+    assert "Falkirk Council Education Services: £40,000 identified, not yet engaged" in text
+    assert (
+        "“Framework agreement awarded”, due on 31 January 2012, commits the partners to the "
+        "spend, but Falkirk Council Social Work Services (external foster placements budget) "
+        "and Falkirk Council Education Services set their budgets later, on 16 February 2012."
+        in text
+    )

@@ -27,10 +27,25 @@ class FunderShare:
 
 
 @dataclass
+class FunderAmount:
+    """A funder's amount, counted once in the financial year it is for."""
+
+    id: str
+    name: str
+    status: str
+    amount: float
+    financial_year: str | None
+    """The first financial year its budget decision funds; None without a decision date."""
+    counted: bool
+    """Whether the table counts it: engaged or committed, and its year in the table."""
+
+
+@dataclass
 class AffordabilityYear:
     financial_year: str
     year: int
-    """The appraisal year (0 is the price base)."""
+    """The appraisal year (0 is the price base; a year before it, where the partnership's
+    budget starts earlier, is negative and has no costs or savings)."""
     price_index: float
     """(1 + inflation) ** year: year-0 prices to cash."""
     costs: float
@@ -42,10 +57,25 @@ class AffordabilityYear:
     """Costs + contingency − cashable savings: what the year costs the partners in cash."""
     budgeted: float
     """budget.yaml's planned spend in the financial year."""
-    funders: float
-    """Funders' shares of a positive net cost, once their budget cycle funds the year."""
-    gap: float
-    """Net cost − budgeted − funders: what is still to be found (negative: to spare)."""
+    committed: float = 0.0
+    """Committed funders' money for the year: their shares of a positive net cost once
+    their budget cycle funds the year, and their amounts in the year they are for."""
+    engaged: float = 0.0
+    """The same for funders engaged but not yet committed: kept apart, not in the gap."""
+    closed: bool = False
+    """The financial year ended on or before the as-of date: its money is spent."""
+    actual: float | None = None
+    """In a closed year, budget.yaml's actual spend in it (None where none is recorded)."""
+
+    funders: float = field(init=False)
+    """Committed and engaged together."""
+    gap: float = field(init=False)
+    """Net cost − budgeted − committed: what is still to be found (negative: to spare).
+    Engaged money is not yet agreed, so it does not close the gap."""
+
+    def __post_init__(self) -> None:
+        self.funders = self.committed + self.engaged
+        self.gap = self.net_cost - self.budgeted - self.committed
 
 
 @dataclass
@@ -58,10 +88,14 @@ class Affordability:
     years: list[AffordabilityYear]
     funders: list[FunderShare]
     notes: list[str] = field(default_factory=list)
+    amounts: list[FunderAmount] = field(default_factory=list)
+    """Funders without a share, by the amount they fund and its year."""
 
 
 def _next_year(label: str) -> str:
     first = int(label[:4]) + 1
+    if "/" not in label:  # a financial year starting in January is the calendar year
+        return str(first)
     return f"{first}/{(first + 1) % 100:02d}"
 
 
@@ -83,14 +117,18 @@ def price_base_of(project: Project) -> tuple[str, str | None]:
     return base, note
 
 
-def _first_funded_year(cycle: date, start_month: int) -> str:
+def first_funded_year(cycle: date, start_month: int = 4) -> str:
     """A budget set on `cycle` funds the first financial year that starts after it."""
     return _next_year(financial_year_of(cycle, start_month))
 
 
-def affordability(project: Project, option_id: str | None = None) -> Affordability | None:
+def affordability(
+    project: Project, option_id: str | None = None, as_of: date | None = None
+) -> Affordability | None:
     """The affordability case of `option_id` (default the preferred option), or None when it
-    has no costs or benefits by year."""
+    has no costs or benefits by year. Every financial year from the first of the appraisal
+    or the budget to the last of either is a row, so each budget line is counted once; with
+    `as_of`, the years that have ended are marked closed, with their actual spend."""
     opts = project.options
     chosen = next((o for o in opts.options if o.id == (option_id or opts.preferred)), None)
     if chosen is None or not (chosen.costs or chosen.benefits):
@@ -121,48 +159,69 @@ def affordability(project: Project, option_id: str | None = None) -> Affordabili
         by_year[cost.year][0] += cost.capital + cost.revenue
     for benefit in chosen.benefits:
         by_year[benefit.year][1] += benefit.cashable
-    labels = [base]
-    for _ in range(last):
-        labels.append(_next_year(labels[-1]))
     budgeted: dict[str, float] = {}
+    spent: dict[str, float] = {}
     for line in project.budget.budget:
         fy = financial_year_of(period_range(line.period, month)[1], month)
         budgeted[fy] = budgeted.get(fy, 0.0) + (line.planned or 0.0)
+        if line.actual is not None:
+            spent[fy] = spent.get(fy, 0.0) + line.actual
+    labels = [base]
+    for _ in range(last):
+        labels.append(_next_year(labels[-1]))
+    before = sorted(fy for fy in budgeted if fy < base)
+    while before and labels[0] > before[0]:
+        labels.insert(0, _previous_year(labels[0]))
+    while budgeted and labels[-1] < max(budgeted):
+        labels.append(_next_year(labels[-1]))
+    zero = labels.index(base)
     funders = [
         FunderShare(
             f.id,
             f.name,
             f.status,
             f.share,
-            _first_funded_year(f.budget_cycle, month) if f.budget_cycle else None,
+            first_funded_year(f.budget_cycle, month) if f.budget_cycle else None,
         )
         for f in project.sustainability.funders
-        if f.share is not None
+        if f.share is not None and f.status in ("engaged", "committed")
     ]
-    unshared = [f.id for f in project.sustainability.funders if f.share is None]
-    if unshared:
+    amounts = []
+    for f in project.sustainability.funders:
+        if f.share is not None or f.amount is None:
+            continue
+        year = first_funded_year(f.budget_cycle, month) if f.budget_cycle else None
+        counted = f.status in ("engaged", "committed") and year in labels
+        amounts.append(FunderAmount(f.id, f.name, f.status, f.amount, year, counted))
+    unplaced = [
+        f.id for f in project.sustainability.funders if f.share is None and f.amount is None
+    ]
+    if unplaced:
         notes.append(
-            "No share given for " + ", ".join(unshared) + " (share in sustainability.yaml): "
-            "not counted."
+            "No share or amount given for " + ", ".join(unplaced) + " (share or amount in "
+            "sustainability.yaml): not counted."
         )
     rows = []
     deflators = opts.gdp_deflators.index if opts.gdp_deflators is not None else {}
-    for y, (costs, cashable) in by_year.items():
-        if nominal:  # already cash; the index is what the deflators say prices rose by
-            index = deflators[labels[y]] / deflators[base]
+    for position, label in enumerate(labels):
+        y = position - zero
+        costs, cashable = by_year.get(y, [0.0, 0.0])
+        if nominal and label in deflators:  # already cash; the index is the deflators' rise
+            index = deflators[label] / deflators[base]
             cash_costs, cash_savings = costs, cashable
         else:
             index = (1 + inflation / 100) ** y
             cash_costs, cash_savings = costs * index, cashable * index
         reserve = cash_costs * contingency / 100
         net = cash_costs + reserve - cash_savings
-        label = labels[y]
-        met = sum(
-            f.share / 100 * net
-            for f in funders
-            if net > 0 and (f.from_year is None or f.from_year <= label)
-        )
-        planned = budgeted.get(label, 0.0)
+        money = {"committed": 0.0, "engaged": 0.0}
+        for share in funders:
+            if net > 0 and (share.from_year is None or share.from_year <= label):
+                money[share.status] += share.share / 100 * net
+        for amount in amounts:
+            if amount.counted and amount.financial_year == label:
+                money[amount.status] += amount.amount
+        closed = as_of is not None and period_range(label, month)[1] <= as_of
         rows.append(
             AffordabilityYear(
                 label,
@@ -172,11 +231,28 @@ def affordability(project: Project, option_id: str | None = None) -> Affordabili
                 reserve,
                 cash_savings,
                 net,
-                planned,
-                met,
-                net - planned - met,
+                budgeted.get(label, 0.0),
+                money["committed"],
+                money["engaged"],
+                closed,
+                spent.get(label) if closed else None,
             )
         )
     return Affordability(
-        chosen.id, project.psp.currency, base, inflation, contingency, rows, funders, notes
+        chosen.id,
+        project.psp.currency,
+        base,
+        inflation,
+        contingency,
+        rows,
+        funders,
+        notes,
+        amounts,
     )
+
+
+def _previous_year(label: str) -> str:
+    first = int(label[:4]) - 1
+    if "/" not in label:
+        return str(first)
+    return f"{first}/{(first + 1) % 100:02d}"

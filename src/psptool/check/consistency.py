@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from ..diagnostics import Diagnostic
-from ..model import Milestone
+from ..model import Funder, Milestone, Project
 from .context import CheckContext
 from .registry import rule
 
@@ -233,3 +234,74 @@ def risk_dates(ctx: CheckContext) -> Iterator[Diagnostic]:
                     ("risks", i, key),
                     value=True,
                 )
+
+
+@rule("PSP309")
+def budget_decisions_in_time(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A council cannot award a contract (or issue a tender, or agree a grant) before its
+    budget decision has set the money aside: a funder deciding after the milestone that
+    commits the spend leaves the partners committing money nobody has agreed."""
+    for late in late_budget_decisions(ctx.project):
+        verb = "done" if late.milestone.completed else "due"
+        yield ctx.at(
+            "PSP309",
+            f"funder {late.funder.id} sets its budget on {late.decision}, after milestone "
+            f"{late.milestone.id} ({late.milestone.title}, {verb} {late.committed_on}) "
+            "commits the spend",
+            "sustainability.yaml",
+            ("funders", late.index, "budget_cycle"),
+            value=True,
+            hint=f"move {late.milestone.id} after {late.decision}, or agree the funding "
+            f"before {late.committed_on}",
+        )
+
+
+COMMITTING_WORDS = ("awarded", "award", "tendered", "tender", "contract", "grant")
+"""Words of a milestone's title that say it commits the partners to spend: a tender issued,
+a contract awarded, a grant agreed."""
+
+
+def spend_commitment(project: Project) -> Milestone | None:
+    """The milestone that commits the partners to the service's spend: the first, by due
+    date, whose title names a tender, an award, a contract or a grant (the step the route
+    to sustainability depends on); else the last milestone of the sustain stage, when the
+    service starts; else none."""
+    import re
+
+    dated = sorted((m for m in project.milestones.milestones if m.due), key=_due)
+    pattern = re.compile(r"\b(" + "|".join(COMMITTING_WORDS) + r")\b", re.IGNORECASE)
+    named = [m for m in dated if pattern.search(m.title)]
+    if named:
+        return named[0]
+    sustain = [m for m in dated if m.stage == "sustain"]
+    return sustain[-1] if sustain else None
+
+
+def _due(milestone: Milestone) -> date:
+    return milestone.completed or milestone.due or date.max
+
+
+@dataclass(frozen=True)
+class LateBudgetDecision:
+    """A funder that sets its budget after the milestone that commits the spend."""
+
+    index: int
+    """Its place in sustainability.yaml's funders."""
+    funder: Funder
+    decision: date
+    milestone: Milestone
+    committed_on: date
+
+
+def late_budget_decisions(project: Project) -> list[LateBudgetDecision]:
+    """Funders (not declined) whose budget decision falls after the milestone that commits
+    the spend: a council cannot award a contract before its budget decision."""
+    milestone = spend_commitment(project)
+    if milestone is None:
+        return []
+    when = _due(milestone)
+    return [
+        LateBudgetDecision(i, f, f.budget_cycle, milestone, when)
+        for i, f in enumerate(project.sustainability.funders)
+        if f.budget_cycle is not None and f.status != "declined" and f.budget_cycle > when
+    ]

@@ -714,7 +714,7 @@ def economics_tables(case: EconomicCase) -> list[Table]:
 def affordability_table(a: Affordability) -> Table:
     """The financial case's affordability: cash by financial year and the gap to fund."""
     columns = ["Financial year", "Year", "Costs", "Contingency", "Cashable savings"]
-    columns += ["Net cost", "Budgeted", "Funders", "Gap"]
+    columns += ["Net cost", "Budgeted", "Committed", "Gap", "Engaged"]
     rows = [
         [
             y.financial_year,
@@ -724,8 +724,9 @@ def affordability_table(a: Affordability) -> Table:
             y.cashable,
             y.net_cost,
             y.budgeted,
-            y.funders,
+            y.committed,
             y.gap,
+            y.engaged,
         ]
         for y in a.years
     ]
@@ -738,9 +739,11 @@ def affordability_table(a: Affordability) -> Table:
         f"{a.option}'s costs and cashable savings by financial year in {a.currency}, {prices}, "
         f"not discounted; contingency {a.contingency:g} % of costs in place of optimism bias. "
         "Net cost: costs + contingency − cashable savings. Budgeted: budget.yaml's planned "
-        "spend that year. Funders: their shares of a net cost once their budget cycle funds "
-        "the year. Gap: net cost less budgeted and funders' shares, still to be found "
-        "(negative: to spare).",
+        "spend that year. Committed, Engaged: funders' money by their status, their shares of "
+        "a net cost once their budget cycle funds the year, or their amount once, in the "
+        "first year their budget cycle funds. Gap: net cost less budgeted and committed, "
+        "still to be found (negative: to spare); engaged money is not yet agreed and does "
+        "not close it.",
         *(
             f"{f.id} {f.name} ({f.status}): {f.share:g} %"
             + (f" from {f.from_year}" if f.from_year else "")

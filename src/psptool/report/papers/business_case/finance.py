@@ -4,17 +4,18 @@ net position, its NPV and BCR, and the partnership's own budget, planned and act
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ....model import BudgetLine, Project
-from ...formatting import money, ratio
+from ...formatting import long_date, money, ratio
 from ...wording import join
 from .raid import fill
 
 if TYPE_CHECKING:
     from ....analysis.economics import EconomicCase
+    from ....analysis.financial import Affordability, AffordabilityYear
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Budget:
     periods: tuple[Spend, ...]
     categories: tuple[Spend, ...]
     years: tuple[YearSpend, ...]
+    """By financial year (April to March, or as `financial_year_start` says), every year
+    from the first to the last."""
     total_planned: str
     to_date_planned: str
     to_date_actual: str
@@ -56,6 +59,10 @@ class Budget:
     pilot: tuple[Spend, ...]
     pilot_total: str
     has_pilot: bool
+    months: str = "April to March"
+    """The months of the financial year, first to last."""
+    period_kind: str = "Period"
+    """What each of `periods` is: Quarter, Month, Year, or Period where they are mixed."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,10 @@ class Totals:
 
 @dataclass(frozen=True)
 class AffordabilityRow:
-    """A financial year of the preferred option in cash: what it costs, who pays, the gap."""
+    """A financial year still open (or the total of them) of the preferred option in cash:
+    what it costs, what the partnership's budget and its funders meet, and the gap. Across:
+    net cost = costs + contingency − cashable savings; gap = net cost − budgeted −
+    committed. Engaged funding is shown apart: it is not yet agreed."""
 
     financial_year: str
     costs: str
@@ -103,7 +113,8 @@ class AffordabilityRow:
     cashable: str
     net_cost: str
     budgeted: str
-    funders: str
+    committed: str
+    engaged: str
     gap: str
 
 
@@ -120,8 +131,16 @@ class Financial:
     notes: tuple[str, ...]
     budget: Budget
     affordability: tuple[AffordabilityRow, ...] = ()
-    """The preferred option by financial year in cash (the full business case)."""
+    """The preferred option by financial year in cash, the years still open (the full
+    business case)."""
+    affordability_total: AffordabilityRow | None = None
+    """The sum of the rows shown."""
+    affordability_closed: str = ""
+    """The years already closed, with what was spent in them: they have no gap."""
     affordability_notes: tuple[str, ...] = ()
+    late_decisions: tuple[str, ...] = ()
+    """Each funder whose budget decision falls after the milestone that commits the spend,
+    in a sentence (PSP309)."""
 
 
 def _spend(
@@ -166,16 +185,14 @@ def _category(line: BudgetLine) -> str:
 def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]) -> Budget:
     from ....analysis.budget import budget_status, period_range, year_of_period
     from ....analysis.common import reporting_period
-    from ....model.budget import is_financial_year
 
     currency = project.psp.currency
     lines = project.budget.budget
     fy = project.psp.financial_year_start
-    financial = any(is_financial_year(line.period) for line in lines)
 
     def year(line: BudgetLine) -> str:
-        """Financial years where the partnership budgets in them, else calendar years."""
-        return year_of_period(line.period, fy, financial)
+        """The financial year the line's period ends in: councils budget April to March."""
+        return year_of_period(line.period, fy, True)
 
     status = budget_status(project, as_of, reporting_period(project).before(as_of))
     total = sum(line.planned or 0.0 for line in lines)
@@ -192,15 +209,28 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
     for line in lines:
         by_year[year(line)] = by_year.get(year(line), 0.0) + (line.planned or 0.0)
     years, running = [], 0.0
-    for row in _spend(lines, as_of, year, currency, in_order=True, financial_year_start=fy):
-        running += by_year[row.name]
+    spent = {
+        row.name: row
+        for row in _spend(lines, as_of, year, currency, in_order=True, financial_year_start=fy)
+    }
+    for name in _every_year(sorted(by_year)):
+        running += by_year.get(name, 0.0)
+        row = spent.get(name) or Spend(name, money(0, currency), "", "", "")
         years.append(YearSpend(**vars(row), cumulative=money(running, currency)))
+    kinds = {_period_kind(line.period) for line in lines}
     pct = status.to_date.variance_pct
     return Budget(
         has_lines=bool(lines),
         periods=tuple(
-            _spend(lines, as_of, lambda line: line.period, currency, True, financial_year_start=fy)
-        ),
+            replace(row, name=period_words(row.name, fy))
+            for row in _spend(
+                lines, as_of, lambda line: line.period, currency, True, financial_year_start=fy
+            )
+        )
+        if kinds != {"Financial year"}
+        else (),
+        period_kind=kinds.pop() if len(kinds) == 1 else "Period",
+        months=f"{date(2000, fy, 1):%B} to {date(2000, (fy - 2) % 12 + 1, 1):%B}",
         categories=tuple(_spend(lines, as_of, _category, currency, financial_year_start=fy)),
         years=tuple(years),
         total_planned=money(total, currency),
@@ -216,6 +246,44 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
         pilot_total=money(sum(line.planned or 0.0 for line in in_pilot), currency),
         has_pilot=bool(in_pilot),
     )
+
+
+def _every_year(names: Sequence[str]) -> list[str]:
+    """Every financial year from the first of `names` to the last, a year without lines
+    included."""
+    if not names:
+        return []
+    first, last = int(names[0][:4]), int(names[-1][:4])
+    calendar = "/" not in names[0]
+    return [str(y) if calendar else f"{y}/{(y + 1) % 100:02d}" for y in range(first, last + 1)]
+
+
+def _period_kind(period: str) -> str:
+    from ....model.budget import is_financial_year
+
+    if is_financial_year(period):
+        return "Quarter" if "-Q" in period else "Financial year"
+    if len(period) == 4:
+        return "Year"
+    return "Quarter" if period[5] == "Q" else "Month"
+
+
+def period_words(period: str, financial_year_start: int = 4) -> str:
+    """A budget period as a reader names it, whatever way it is written: `2010-Q1` is
+    "January to March 2010" (a council's first quarter is April to June, so a calendar
+    quarter is named by its months), `2011/12-Q1` "April to June 2011", `2011-04`
+    "April 2011", `2011/12` itself."""
+    from ....analysis.budget import period_range
+
+    kind = _period_kind(period)
+    if kind == "Financial year":
+        return period
+    start, end = period_range(period, financial_year_start)
+    if kind == "Month":
+        return f"{start:%B %Y}"
+    if start.year == end.year:
+        return f"{start:%B} to {end:%B %Y}"
+    return f"{start:%B %Y} to {end:%B %Y}"
 
 
 GREEN_BOOK_EDITIONS: tuple[tuple[date, str], ...] = (
@@ -382,44 +450,16 @@ def financial(
             summary += (
                 f" The partnership's own running costs are budgeted at {budget.total_planned}."
             )
-    afford = economics.affordability
-    rows = tuple(
-        AffordabilityRow(
-            financial_year=y.financial_year,
-            costs=money(y.costs, currency),
-            contingency=money(y.contingency, currency),
-            cashable=money(y.cashable, currency),
-            net_cost=money(y.net_cost, currency, signed=True),
-            budgeted=money(y.budgeted, currency),
-            funders=money(y.funders, currency),
-            gap=money(y.gap, currency, signed=True),
-        )
-        for y in (afford.years if afford and afford.option == preferred_id else [])
-    )
-    afford_notes: tuple[str, ...] = ()
-    if afford is not None and rows:
-        prices = (
-            f"in cash, at {afford.inflation:g}% a year inflation from {afford.price_base} prices"
-            if afford.inflation
-            else f"at {afford.price_base} prices"
-        )
-        afford_notes = (
-            f"Affordability: the preferred option by financial year {prices}, not discounted, "
-            f"with a contingency of {afford.contingency:g}% of costs in place of optimism "
-            "bias. Net cost is costs and contingency less cashable savings; the gap is what "
-            "is left once the partnership's budget and its funders' shares are counted "
-            "(negative: to spare).",
-            *(
-                f"{f.name}: {f.share:g}% of the net cost"
-                + (f" from {f.from_year}" if f.from_year else "")
-                + f" ({f.status})."
-                for f in afford.funders
-            ),
-            *_affordability_notes(project, afford.price_base),
-        )
+    from ....analysis.financial import affordability
+
+    afford = affordability(project, preferred_id, when) if preferred_id else None
+    rows, total, closed, afford_notes = _affordability(project, afford, currency)
     return Financial(
         affordability=rows,
+        affordability_total=total,
+        affordability_closed=closed,
         affordability_notes=afford_notes,
+        late_decisions=late_decisions(project),
         currency=currency,
         summary=summary,
         has_years=bool(years),
@@ -432,36 +472,171 @@ def financial(
     )
 
 
-def _affordability_notes(project: Project, price_base: str) -> list[str]:
-    """What the affordability table assumes where the partners have not said, in words a
-    finance officer reads: year 0, prices, contingency, funders without a share."""
+def _affordability(
+    project: Project, afford: Affordability | None, currency: str
+) -> tuple[tuple[AffordabilityRow, ...], AffordabilityRow | None, str, tuple[str, ...]]:
+    """The affordability table's open years, their total, the sentence on the closed years
+    and the notes that say what the table assumes."""
+    if afford is None:
+        return (), None, "", ()
+    open_years = [y for y in afford.years if not y.closed]
+    closed = [y for y in afford.years if y.closed]
+
+    def row(name: str, years: Sequence[AffordabilityYear]) -> AffordabilityRow:
+        def total(value: Callable[[AffordabilityYear], float], signed: bool = False) -> str:
+            return money(sum(value(y) for y in years), currency, signed=signed)
+
+        return AffordabilityRow(
+            financial_year=name,
+            costs=total(lambda y: y.costs),
+            contingency=total(lambda y: y.contingency),
+            cashable=total(lambda y: y.cashable),
+            net_cost=total(lambda y: y.net_cost, signed=True),
+            budgeted=total(lambda y: y.budgeted),
+            committed=total(lambda y: y.committed),
+            engaged=total(lambda y: y.engaged),
+            gap=total(lambda y: y.gap, signed=True),
+        )
+
+    rows = tuple(row(y.financial_year, [y]) for y in open_years)
+    total = row("Total", open_years) if open_years else None
+    return rows, total, _closed_years(closed, currency), _affordability_notes(project, afford)
+
+
+def _closed_years(closed: Sequence[AffordabilityYear], currency: str) -> str:
+    """The financial years already ended: what the budget planned and what was spent, and
+    the option's appraised costs that fell in them, which are not a gap to fund."""
+    if not closed:
+        return ""
+    names = join([y.financial_year for y in closed])
+    planned = sum(y.budgeted for y in closed)
+    spent = [y.actual for y in closed if y.actual is not None]
+    costs = sum(y.costs + y.contingency for y in closed)
+    one = len(closed) == 1
+    text = f"{names} {'has' if one else 'have'} closed, so {'it is' if one else 'they are'} "
+    text += "not a gap to fund: the partnership's budget planned "
+    text += money(planned, currency)
+    text += (
+        f" for {'it' if one else 'them'} and {money(sum(spent), currency)} was spent"
+        if spent
+        else f" for {'it' if one else 'them'}, with no actual spend recorded"
+    )
+    if costs:
+        text += (
+            f"; the preferred option's appraised costs in {'it' if one else 'them'} came to "
+            f"{money(costs, currency)}"
+        )
+    return text + "."
+
+
+def _affordability_notes(project: Project, afford: Affordability) -> tuple[str, ...]:
+    """What the affordability table assumes, in words a finance officer reads: the
+    financial year, prices, contingency, and where each funder's money is counted."""
+    from ....analysis.budget import period_range
+
     options = project.options
-    notes = []
-    chosen = next((o for o in options.options if o.id == options.preferred), None)
+    currency = afford.currency
+    first = afford.years[0].financial_year if afford.years else afford.price_base
+    start, _ = period_range(first, project.psp.financial_year_start)
+    months = f"{start:%B} to {(start.replace(day=1) - timedelta(days=1)):%B}"
+    chosen = next((o for o in options.options if o.id == afford.option), None)
     nominal = chosen is not None and chosen.prices == "nominal" and options.gdp_deflators
     if nominal:
-        notes.append(
-            "The preferred option's amounts are in nominal prices: each is counted as the "
-            "cash of its year, as written."
+        prices = "in cash, each amount as the cash of its year as written"
+    elif afford.inflation:
+        prices = (
+            f"in cash, at {afford.inflation:g}% a year inflation from {afford.price_base} prices"
         )
+    else:
+        prices = f"at {afford.price_base} prices, with no inflation applied"
+    anchor = ""
     if not options.price_base:
         pilot = project.psp.pilot
-        anchor = "pilot" if pilot is not None and pilot.start else "partnership"
-        notes.append(f"Year 0 is {price_base}, the financial year the {anchor} starts in.")
-    if options.inflation is None and not nominal:
-        notes.append(f"No inflation is applied: the cash figures are at {price_base} prices.")
-    if options.contingency is None:
-        notes.append("No contingency is set aside.")
-    unshared = [f.name for f in project.sustainability.funders if f.share is None]
+        anchor = (
+            f" Year 0 is {afford.price_base}, the financial year the "
+            + ("pilot" if pilot is not None and pilot.start else "partnership")
+            + " starts in."
+        )
+    reserve = (
+        f"a contingency of {afford.contingency:g}% of costs is set aside"
+        if afford.contingency
+        else "no contingency is set aside"
+    )
+    notes = [
+        f"Financial years run from {months}. Figures are {prices}, not discounted; "
+        f"{reserve} in place of optimism bias, which is an appraisal adjustment and not "
+        f"money to budget.{anchor}",
+        "Net cost is costs and contingency less cashable savings. The gap to fund is the "
+        "net cost less the partnership's budget and committed funding (negative: to "
+        "spare). Engaged funding is not yet agreed: it is shown apart and does not close "
+        "the gap.",
+    ]
+    last = afford.years[-1].financial_year if afford.years else afford.price_base
+    for share in afford.funders:
+        notes.append(
+            f"{share.name} ({share.status}): {share.share:g}% of the net cost each year"
+            + (f" from {share.from_year}" if share.from_year else "")
+            + "."
+        )
+    funders = {f.id: f for f in project.sustainability.funders}
+    for amount in afford.amounts:
+        funder = funders[amount.id]
+        what = f"{amount.name}: {money(amount.amount, currency)} {amount.status}"
+        if amount.status in ("identified", "declined"):
+            reason = "not yet engaged" if amount.status == "identified" else "declined"
+            notes.append(f"{what}, {reason}, so not counted.")
+        elif amount.financial_year is None:
+            notes.append(f"{what}, with no budget decision date, so not counted in any year.")
+        elif amount.counted:
+            notes.append(
+                f"{what}, counted once, in {amount.financial_year}: the first financial "
+                f"year its budget decision of {long_date(funder.budget_cycle)} funds."
+            )
+        else:
+            notes.append(
+                f"{what}, for {amount.financial_year}, after {last}, the last year shown, "
+                "so not counted."
+            )
+    unshared = [
+        f.name for f in project.sustainability.funders if f.share is None and f.amount is None
+    ]
     if unshared:
         notes.append(
-            "The share of the net cost each funder meets is not yet agreed for "
+            "Neither a share of the net cost nor an amount is recorded for "
             + join(unshared)
             + ", so "
-            + ("its funding is" if len(unshared) == 1 else "their funding is")
-            + " not counted in the Funders column."
+            + ("it is" if len(unshared) == 1 else "they are")
+            + " not counted."
         )
-    return notes
+    return tuple(notes)
+
+
+def late_decisions(project: Project) -> tuple[str, ...]:
+    """Each milestone that commits the spend before a funder's budget decision, with the
+    funders that decide after it, said plainly (PSP309 warns of it)."""
+    from ....check.consistency import late_budget_decisions
+
+    grouped: dict[tuple[str, date], list[str]] = {}
+    late = late_budget_decisions(project)
+    for d in late:
+        grouped.setdefault((d.milestone.id, d.decision), []).append(d.funder.name)
+    out = []
+    for (_, decision), names in grouped.items():
+        first = next(d for d in late if d.decision == decision)
+        milestone = first.milestone
+        one = len(names) == 1
+        out.append(
+            f"“{milestone.title}”, "
+            + ("done on" if milestone.completed else "due on")
+            + f" {long_date(first.committed_on)}, commits the partners to the spend, but "
+            + join(names)
+            + (" sets its budget" if one else " set their budgets")
+            + f" later, on {long_date(decision)}. The money cannot be committed before it "
+            "is agreed: that step must wait for the budget decision, or "
+            + ("the funder agree" if one else "the funders agree")
+            + " the money before it."
+        )
+    return tuple(out)
 
 
 def economic_notes(project: Project, notes: Sequence[str]) -> tuple[str, ...]:
