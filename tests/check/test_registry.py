@@ -35,6 +35,8 @@ def test_the_rules_run_in_the_order_of_their_first_code() -> None:
         "groups_without_a_chair", "partners_without_responsibilities",
         "preferred_option_without_a_rationale", "risks_without_mitigation", "no_pilot_dates",
         "partners_without_a_director_signatory",
+        "next_meeting_without_time_or_venue",
+        "decision_without_a_rationale",
     ]  # fmt: skip
     assert [r.check for r in ordered()] == list(CHECKS)
 

@@ -126,7 +126,7 @@ def test_the_markdown_report_shows_both_tables(example: Path) -> None:
     assert "## Since the last meeting (PSP Governance Group, 24 June 2011)" in text
     assert (
         "| GG-2011-06.2 | Agree the evaluation framework with the evaluator | J. Paterson "
-        "| 15 July 2011 | open |"
+        "| 15 July 2011 | Open |"
     ) in text
     assert (
         "| D10 | GG-2011-06 (24 June 2011) | Go to tender for a framework agreement in "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ..vocabulary import RAG_COLOURS, RAG_TEXT_COLOURS
+from ..vocabulary import RAG_COLOURS, RAG_LABELS, RAG_TEXT_COLOURS
 from .document import Bullets, Document, Figure, Heading, Para
 from .tables import Table, cell_text
 
@@ -58,7 +58,7 @@ def to_html(doc: Document) -> str:
 def _badge(rag: str) -> str:
     return (
         f'<span class="rag" style="background:{RAG_FILL[rag]};color:{RAG_TEXT[rag]}">'
-        f"{rag.upper()}</span>"
+        f"{RAG_LABELS[rag]}</span>"
     )
 
 
