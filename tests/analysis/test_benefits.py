@@ -37,11 +37,13 @@ def one(benefit, value=None, as_of=date(2026, 3, 1)):
         (62, "green", "on or ahead of the line to target"),
         (60, "green", "on or ahead of the line to target"),
         (55, "amber", "behind the line by 5 percentage points"),
-        (50, "amber", "behind the line by 10 percentage points"),  # exactly a quarter of the 40-point distance
+        # exactly a quarter of the 40-point distance
+        (50, "amber", "behind the line by 10 percentage points"),
         (
             49,
             "red",
-            "behind the line by 11 percentage points, more than a quarter of the way from baseline to target",
+            "behind the line by 11 percentage points, more than a quarter of the way from "
+            "baseline to target",
         ),
     ],
 )

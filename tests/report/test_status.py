@@ -117,8 +117,7 @@ def test_red_risk_without_action_and_overspend_need_decisions() -> None:
     assert r.budget.missing_actuals == ["2026-Q2"]
     assert r.decisions[:2] == [
         "Risk R1 (Funding gap) is Red with no open action: agree what will be done and by whom.",
-        "Spend is 20.0% over plan to date (£200): agree how to bring it back or revise the "
-        "budget.",
+        "Spend is 20.0% over plan to date (£200): agree how to bring it back or revise the budget.",
     ]
 
 
