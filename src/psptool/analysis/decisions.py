@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..model import Project
 from ..model.meeting import Decision
-from .weighting import rank
 
 
 def decision_rationale(project: Project, decision: Decision) -> str | None:
@@ -20,6 +19,8 @@ def decision_rationale(project: Project, decision: Decision) -> str | None:
         if option.rationale:
             return option.rationale
     if len(chosen) == 1 and options.criteria:
+        from .weighting import rank  # only here: `psp validate` imports no scoring otherwise
+
         ranked = rank([(o.id, o.name, o.scores) for o in options.options], options.criteria)
         leaders = [r for r in ranked if r.rank == 1]
         if len(leaders) == 1 and leaders[0].id == chosen[0].id:
