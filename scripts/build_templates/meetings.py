@@ -28,6 +28,7 @@ def _heading(doc: Document, kind: str) -> None:
 def agenda() -> Document:
     doc = base()
     _heading(doc, "Agenda")
+    when(doc, "to_confirm", "{{ to_confirm }}")
     doc.add_heading("1. Welcome and apologies", level=1)
     if_(doc, "apologies")
     doc.add_paragraph("Apologies received:")
@@ -39,7 +40,7 @@ def agenda() -> Document:
     else_(doc, "No apologies received yet.")
     doc.add_heading("2. Minutes of the last meeting", level=1)
     doc.add_paragraph(
-        "{% if previous %}The minutes of {{ previous }} for approval.{% else %}"
+        "{% if previous %}The minutes of the meeting of {{ previous }}, for approval.{% else %}"
         "This is the group's first meeting on record.{% endif %}"
     )
     doc.add_heading("3. Actions arising", level=1)
@@ -71,7 +72,7 @@ def agenda() -> Document:
         empty="No open risk is red.",
     )
     doc.add_heading("8. Any other business", level=1)
-    doc.add_paragraph("Notified to the chair before the meeting.")
+    doc.add_paragraph("{{ other_business }}")
     doc.add_heading("9. Date of next meeting", level=1)
     doc.add_paragraph(
         "{% if next_meeting %}{{ next_meeting }}.{% else %}The date is not yet set"

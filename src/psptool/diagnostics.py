@@ -186,6 +186,8 @@ CODES: dict[str, Code] = {
             ),
             ("PSP505", "warning", "the pilot has no dates for the outline business case"),
             ("PSP506", "warning", "a partner has no one at Director level to sign its papers"),
+            ("PSP507", "warning", "a group's next meeting has no time or venue for its agenda"),
+            ("PSP508", "warning", "a decision has no rationale for the minutes to give"),
         ),
         *_codes(
             "branding",

@@ -188,6 +188,10 @@ RAG_TEXT_COLOURS: dict[str, str] = {"red": "FFFFFF", "amber": "000000", "green":
 """Text on a RAG colour: white on red, black on amber and green, for contrast."""
 RAG_TINTS: dict[str, str] = {"red": "FFC7CE", "amber": "FFEB9C", "green": "C6EFCE"}
 """Light RAG fills for table cells in Word papers, where black text must stay readable."""
+RAG_LABELS: dict[str, str] = {"red": "Red", "amber": "Amber", "green": "Green"}
+"""A RAG as every paper writes it, in a table, a heading or a sentence: "Red"."""
+NOT_RATED = "Not rated"
+"""A RAG with nothing to rate yet (no budget recorded, no benefit measured), everywhere."""
 
 
 def label(labels: Mapping[str, str], value: str | None, default: str = "") -> str:
@@ -231,5 +235,6 @@ for _values, _labels, _what in (
     (RAGS, RAG_COLOURS, "RAG colours"),
     (RAGS, RAG_TEXT_COLOURS, "RAG text colours"),
     (RAGS, RAG_TINTS, "RAG tints"),
+    (RAGS, RAG_LABELS, "RAG labels"),
 ):
     _labelled(_values, _labels, _what)

@@ -36,12 +36,14 @@ def one(benefit, value=None, as_of=date(2026, 3, 1)):
     [
         (62, "green", "on or ahead of the line to target"),
         (60, "green", "on or ahead of the line to target"),
-        (55, "amber", "behind the line by 5%"),
-        (50, "amber", "behind the line by 10%"),  # exactly a quarter of the 40-point distance
+        (55, "amber", "behind the line by 5 percentage points"),
+        # exactly a quarter of the 40-point distance
+        (50, "amber", "behind the line by 10 percentage points"),
         (
             49,
             "red",
-            "behind the line by 11%, more than a quarter of the way from baseline to target",
+            "behind the line by 11 percentage points, more than a quarter of the way from "
+            "baseline to target",
         ),
     ],
 )
@@ -72,7 +74,7 @@ def test_falling_benefit(value: float, progress: float, rag: str) -> None:
 def test_a_stale_measurement_is_red() -> None:
     row = one(RISING, 62, as_of=date(2026, 6, 1))  # last measured more than a quarter ago
     assert row.rag == "red"
-    assert row.reason == "last measured 2026-02-20, more than a reporting period ago"
+    assert row.reason == "last measured 20 February 2026, more than a reporting period ago"
 
 
 def test_no_measurement_yet() -> None:

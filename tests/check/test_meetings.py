@@ -404,4 +404,68 @@ CASES: list[tuple[str, dict[str, str], str, int]] = [
         "meetings.yaml",
         2,
     ),
+    (
+        "PSP507",
+        {
+            "psp.yaml": GROUPS,
+            "meetings.yaml": "meetings:\n  - {id: B2, group: board, date: 2026-08-20}\n",
+        },
+        "meetings.yaml",
+        2,
+    ),
+    (
+        "PSP508",
+        {
+            "psp.yaml": GROUPS,
+            "meetings.yaml": f"meetings:\n{KNOWN}, decisions: [{{id: D1, decision: x}}]}}\n",
+        },
+        "meetings.yaml",
+        2,
+    ),
 ]
+
+
+def test_psp507_the_next_meeting_of_each_group_without_a_time_or_venue(tmp_path: Path) -> None:
+    root = _meetings(
+        tmp_path,
+        "  - {id: B2, group: board, date: 2026-09-20, time: '10:00'}\n"
+        "  - {id: B3, group: board, date: 2026-12-20}\n"  # not the next: its agenda waits
+        "  - {id: O1, group: ops, date: 2026-07-10}\n"
+        "  - {id: O0, group: ops, date: 2026-06-10}\n",  # past: its agenda has gone out
+    )
+    assert _found(root, "PSP507") == [
+        (
+            "PSP507",
+            2,
+            "the Governance Group meeting of 20 September 2026 has no venue: its agenda says "
+            "it is not yet set",
+        ),
+        (
+            "PSP507",
+            4,
+            "the Operational Group meeting of 10 July 2026 has no time or venue: its agenda "
+            "says they are not yet set",
+        ),
+    ]
+
+
+def test_psp508_a_decision_the_records_give_no_reason_for(tmp_path: Path) -> None:
+    options = (
+        "criteria:\n  - {id: cost, name: Cost, weight: 1}\noptions:\n"
+        "  - {id: O0, name: Do nothing, do_nothing: true, scores: {cost: 2}}\n"
+        "  - {id: O1, name: Booking line, scores: {cost: 4}}\n"
+    )
+    root = _meetings(
+        tmp_path,
+        f"{KNOWN}, decisions: [{{id: D1, decision: Keep going}}, "
+        "{id: D2, decision: Prefer the booking line, options: [O1]}, "  # top of the appraisal
+        "{id: D3, decision: Try doing nothing, options: [O0]}, "
+        "{id: D4, decision: Meet monthly, rationale: Providers asked}]}\n"
+        "  - {id: B2, group: board, date: 2026-09-01, time: '10:00', location: Hall, "
+        "decisions: [{id: D5, decision: x}]}\n",  # planned: not minuted yet
+        options_yaml=options,
+    )
+    assert _found(root, "PSP508") == [
+        ("PSP508", 2, "decision D1 has no rationale: the minutes of B1 say no reason was recorded"),
+        ("PSP508", 2, "decision D3 has no rationale: the minutes of B1 say no reason was recorded"),
+    ]

@@ -35,7 +35,10 @@ def test_the_rules_run_in_the_order_of_their_first_code() -> None:
         "governance_attendance", "meeting_actions", "decision_links", "knowledge_transfer",
         "groups_without_a_chair", "partners_without_responsibilities",
         "preferred_option_without_a_rationale", "risks_without_mitigation", "no_pilot_dates",
-        "partners_without_a_director_signatory", "logo", "colour_lost_to_a_comment",
+        "partners_without_a_director_signatory",
+        "next_meeting_without_time_or_venue",
+        "decision_without_a_rationale",
+        "logo", "colour_lost_to_a_comment",
     ]  # fmt: skip
     assert [r.check for r in ordered()] == list(CHECKS)
 

@@ -29,7 +29,10 @@ def test_risk_add(commented: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert result.stdout == "risks.yaml: R-003: added risk: Funding ends\n"
-    assert result.stderr.endswith("psp/risks.yaml:38:5: PSP403 warning risk R-003 has no action\n")
+    assert result.stderr.endswith(
+        "psp/risks.yaml:38:5: PSP403 warning risk R-003 has no action: the outline business "
+        "case and the full business case list it with no mitigation\n"
+    )
     text = (commented / "risks.yaml").read_text()
     assert "  - id: R-003\n    type: risk\n    title: Funding ends\n    category: finance\n" in text
     assert "    raised: 2026-06-30\n    review: 2026-09-30\n# end of the RAID log\n" in text

@@ -288,9 +288,9 @@ def test_the_status_report_keeps_its_top_risks_readable_at_80_columns(
         "Top 5 open entries by score",
         "ID  Type   Owner        L × I  Score  RAG    Target  Open actions",
         "─" * 65,
-        "R7  issue  L. Baird     5 × 3     15  red        10             2",
+        "R7  Issue  L. Baird     5 × 3     15  Red        10             2",
         "    Fewer pilot placements than planned",
-        "R3  risk   K. Duncan    4 × 3     12  amber       8             3",
+        "R3  Risk   K. Duncan    4 × 3     12  Amber       8             3",
     ]
     # prose wraps at word boundaries, a numbered item under its own text
     assert lines[1:3] == [

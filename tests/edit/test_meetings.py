@@ -150,7 +150,7 @@ def test_the_commands(example: Path) -> None:
     assert added.output == "meetings.yaml: OG-2011-09: added meeting: ops-group on 2011-09-09\n"
     decided = runner.invoke(
         ["decision", "add", "GG-2011-06", "--decision", "Hold a briefing", "--risks", "R3,R4",
-         *common]
+         "--rationale", "Providers asked for one", *common]
     )  # fmt: skip
     assert decided.output == "meetings.yaml: GG-2011-06: added decision D11: Hold a briefing\n"
     held = runner.invoke(

@@ -58,7 +58,12 @@ def test_risk_add(commented: Path) -> None:
         "risks.yaml: R-003: added risk: Funding: ends early"
     ]
     assert [(w.code, w.message, w.line) for w in result.warnings] == [
-        ("PSP403", "risk R-003 has no action", 38)
+        (
+            "PSP403",
+            "risk R-003 has no action: the outline business case and the full business case "
+            "list it with no mitigation",
+            38,
+        )
     ]
 
 

@@ -104,3 +104,20 @@ def test_an_existing_file_is_kept_without_force(tmp_path: Path) -> None:
     result = PspRunner().invoke(["calendar", str(root), "-o", str(tmp_path / "a.ics")])
     assert result.exit_code == 2
     assert (tmp_path / "a.ics").read_text() == "mine"
+
+
+def test_a_milestone_event_says_who_owns_it_and_when_it_was_done(tmp_path: Path) -> None:
+    from psptool import load_project
+    from psptool.report.calendar import calendar_events
+
+    milestones = (
+        "milestones:\n"
+        "  - {id: M1, title: MoU signed, due: 2026-07-15, owner: p-pm, completed: 2026-07-10}\n"
+        "  - {id: M2, title: Pilot begins, due: 2026-10-01}\n"
+    )
+    root = make_project(tmp_path / "psp", **{**FOLDER, "milestones_yaml": milestones})
+    events = calendar_events(load_project(root).project, date(2026, 6, 30))
+    assert [e.description for e in events if e.key.startswith("milestone-")] == [
+        "Owner: B. Manager. Completed 10 July 2026.",
+        "Owner: none yet. Not yet completed.",
+    ]

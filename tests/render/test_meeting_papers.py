@@ -37,7 +37,7 @@ def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path)
     assert decisions[2] == [
         "D10",
         "Go to tender for a framework agreement in November 2011",
-        "Not recorded",
+        "The preferred option of the appraisal and the time Corporate Procurement has confirmed",
         "R9 Corporate Procurement capacity to run the tender in November-December 2011; "
         "M15 Framework agreement awarded",
     ]
@@ -74,7 +74,7 @@ def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -
         "8. Any other business",
         "9. Date of next meeting",
     ]
-    assert "The minutes of GG-2011-06, 24 June 2011 for approval." in texts
+    assert "The minutes of the meeting of 24 June 2011, for approval." in texts
     assert "Final quarterly pilot review" in texts
     assert "The date is not yet set; the group meets quarterly." in texts
     arising, escalations = _tables(doc)
@@ -82,4 +82,7 @@ def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -
     assert {row[4] for row in arising[1:]} == {"Overdue"}  # as at 16 September
     assert escalations[1:] == [["R7", "Fewer pilot placements than planned", "15", "L. Baird"]]
     summary = texts[texts.index("4. Highlight report") + 1]
-    assert summary.startswith("Overall status RED: the worst of schedule (green), risks and ")
+    assert summary == (
+        "Overall status: Red, set by the risks and issues: R7 is Red. The benefits are Amber; "
+        "the schedule and the budget are Green."
+    )

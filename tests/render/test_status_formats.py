@@ -26,8 +26,8 @@ def document():
 def test_markdown(document) -> None:
     text = to_markdown_text(document)
     assert text.startswith("# Highlight report: Falkirk Foster Care PSP\n")
-    assert "## Overall status — RED" in text
-    row = "| R7 | issue | Fewer pilot placements than planned | L. Baird | 5 × 3 | 15 | red |"
+    assert "## Overall status — Red" in text
+    row = "| R7 | Issue | Fewer pilot placements than planned | L. Baird | 5 × 3 | 15 | Red |"
     assert row in text
     assert "| To date | £46,500 | £46,480 | −£20 | 0% |" in text
     assert "1. Before moving to sustain: The pilot has run 12 months" in text
@@ -44,7 +44,7 @@ def test_html_is_self_contained_with_svg_charts(document) -> None:
     assert page.count('aria-label="Risk heat map"') == 1
     assert page.count('aria-label="Benefits progress"') == 1
     assert "@page { size: A4" in page
-    assert '<span class="rag" style="background:#c00000;color:#ffffff">RED</span>' in page
+    assert '<span class="rag" style="background:#c00000;color:#ffffff">Red</span>' in page
 
 
 def test_html_escapes_names() -> None:
@@ -60,17 +60,17 @@ def test_docx(document, tmp_path: Path) -> None:
     to_docx(document, path)
     word = WordDocument(str(path))
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
-    assert "Overall status  RED" in headings
+    assert "Overall status  Red" in headings
     assert "Key risks and issues" in headings and "Benefits and KPIs" in headings
     cells = [[c.text for c in row.cells] for t in word.tables for row in t.rows]
     assert [
         "R7",
-        "issue",
+        "Issue",
         "Fewer pilot placements than planned",
         "L. Baird",
         "5 × 3",
         "15",
-        "red",
+        "Red",
         "10",
         "2",
     ] in cells

@@ -59,8 +59,9 @@ def make_portfolio(root: Path) -> Path:
     _edit(grangemouth / "partners.yaml", "name: FCA Scotland", "name: fca scotland")
     _edit(
         grangemouth / "meetings.yaml",
-        "  - {id: GG-2011-09, group: governance-group, date: 2011-09-23, agenda: [Final "
-        "quarterly pilot review, Evaluation report, Full business case]}\n",
+        '  - {id: GG-2011-09, group: governance-group, date: 2011-09-23, time: "10:00", '
+        'location: "Falkirk Council, Municipal Buildings", agenda: [Final quarterly pilot '
+        "review, Evaluation report, Full business case]}\n",
         "",
     )
 

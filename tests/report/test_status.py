@@ -31,8 +31,8 @@ def test_period_and_overall(report) -> None:
         ("benefits", "amber"),
     ]
     assert report.overall_rule == (
-        "red: the worst of schedule (green), risks and issues (red), budget (green), "
-        "benefits (amber); set by risks and issues: red: R7"
+        "Red, set by the risks and issues: R7 is Red. The benefits are Amber; the schedule "
+        "and the budget are Green."
     )
 
 
@@ -116,9 +116,8 @@ def test_red_risk_without_action_and_overspend_need_decisions() -> None:
     assert (r.budget.rag, r.budget.reason) == ("red", "20.0 % over plan to date")
     assert r.budget.missing_actuals == ["2026-Q2"]
     assert r.decisions[:2] == [
-        "Risk R1 (Funding gap) is red with no open action: agree what will be done and by whom.",
-        "Spend is 20.0 % over plan to date (GBP 200): agree how to bring it back or revise the "
-        "budget.",
+        "Risk R1 (Funding gap) is Red with no open action: agree what will be done and by whom.",
+        "Spend is 20.0% over plan to date (£200): agree how to bring it back or revise the budget.",
     ]
 
 
@@ -127,4 +126,7 @@ def test_nothing_to_rate_is_not_green() -> None:
     rags = {c.name: c.rag for c in r.components}
     assert rags["benefits"] is None and rags["budget"] is None
     assert r.overall == "green"  # schedule and risks, the only rated areas
-    assert "benefits (not rated)" in r.overall_rule and "budget (not rated)" in r.overall_rule
+    assert r.overall_rule == (
+        "Green: the schedule and the risks and issues are Green. The budget and the benefits "
+        "are not rated: no budget is recorded and no benefit has been measured yet."
+    )

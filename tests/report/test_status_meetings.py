@@ -94,8 +94,8 @@ def test_an_overdue_action_and_a_later_operational_decision(example: Path) -> No
         "owner: p-paterson, due: 2011-07-15}", "owner: p-paterson, due: 2011-06-27}", 1
     )
     text = text.replace(
-        "  - {id: OG-2011-07, group: ops-group, date: 2011-07-22, agenda: [Tender specification, "
-        "Risk reviews]}",
+        '  - {id: OG-2011-07, group: ops-group, date: 2011-07-22, time: "14:00", location: '
+        '"Falkirk Council, Municipal Buildings", agenda: [Tender specification, Risk reviews]}',
         "  - id: OG-2011-07\n    group: ops-group\n    date: 2011-06-28\n    status: held\n"
         "    attendees: [p-baird]\n"
         "    decisions:\n      - {id: D11, decision: Share the tender draft, milestones: [M15]}",
@@ -126,7 +126,7 @@ def test_the_markdown_report_shows_both_tables(example: Path) -> None:
     assert "## Since the last meeting (PSP Governance Group, 24 June 2011)" in text
     assert (
         "| GG-2011-06.2 | Agree the evaluation framework with the evaluator | J. Paterson "
-        "| 15 July 2011 | open |"
+        "| 15 July 2011 | Open |"
     ) in text
     assert (
         "| D10 | GG-2011-06 (24 June 2011) | Go to tender for a framework agreement in "

@@ -75,7 +75,7 @@ def assess(benefit: Benefit, start: date | None, as_of: date, period: Period) ->
         reason = "no measurement yet" + (" after more than a reporting period" if overdue else "")
     elif as_of > period.after(latest.date):
         rag = "red"
-        reason = f"last measured {latest.date}, more than a reporting period ago"
+        reason = f"last measured {_day(latest.date)}, more than a reporting period ago"
     elif expected_latest is None:
         reason = "no target date, so no line to compare with"
     else:
@@ -111,9 +111,20 @@ def assess(benefit: Benefit, start: date | None, as_of: date, period: Period) ->
 
 
 def _amount(value: float, unit: str | None) -> str:
-    from .common import amount
+    """How far behind the line a benefit is: a difference of percentages in percentage points
+    (7.8 percentage points, not 7.8%), money to the pound (£7 a week, not £6.66)."""
+    from .common import amount, money_unit
 
+    if unit == "%":
+        return f"{amount(value, None)} percentage points"
+    if money_unit(unit or "")[0]:
+        return amount(round(value), unit)
     return amount(value, unit)
+
+
+def _day(when: date) -> str:
+    """30 June 2011, as the papers write a date."""
+    return f"{when.day} {when:%B %Y}"
 
 
 def analyse_benefits(

@@ -11,8 +11,15 @@ from ..model import STAGES
 from ..model.benefit import sroi_gaps
 from ..model.common import months_through
 from ..model.options import weighted_total
+from ..vocabulary import DOCUMENT_TITLES
 from .context import CheckContext
 from .registry import rule
+
+BUSINESS_CASES = " and ".join(
+    f"the {DOCUMENT_TITLES[d]}" for d in ("outline_business_case", "full_business_case")
+)
+"""The papers that list the RAID log's open entries with their mitigation (their `gaps`
+count PSP403): "the outline business case and the full business case"."""
 
 
 @rule("PSP401")
@@ -54,7 +61,7 @@ def raid_log(ctx: CheckContext) -> Iterator[Diagnostic]:
         if practice.needs_action(risk):
             yield ctx.at(
                 "PSP403",
-                f"{risk.type} {risk.id} has no action",
+                f"{risk.type} {risk.id} has no action: {BUSINESS_CASES} list it with no mitigation",
                 "risks.yaml",
                 where,
                 hint="add actions: what will be done, by whom, by when",

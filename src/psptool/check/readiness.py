@@ -119,3 +119,53 @@ def partners_without_a_director_signatory(ctx: CheckContext) -> Iterator[Diagnos
                 ("partners", i),
                 hint="mark its signatory director_level: true, or add its Director",
             )
+
+
+AGENDA = "its agenda"
+MINUTES = "the minutes"
+
+
+@rule("PSP507")
+def next_meeting_without_time_or_venue(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Each group's next planned meeting needs a time and a venue before its agenda goes out."""
+    groups = {g.id: g.name for g in ctx.project.psp.governance.groups}
+    meetings = ctx.project.meetings.meetings
+    upcoming = [
+        (i, m) for i, m in enumerate(meetings) if m.status == "planned" and m.date >= ctx.as_of
+    ]
+    for group in dict.fromkeys(m.group for _, m in upcoming):
+        i, meeting = min(((i, m) for i, m in upcoming if m.group == group), key=lambda x: x[1].date)
+        missing = [k for k, v in (("time", meeting.time), ("venue", meeting.location)) if not v]
+        if missing:
+            when = f"{meeting.date.day} {meeting.date:%B %Y}"
+            they = "it is" if len(missing) == 1 else "they are"
+            yield ctx.at(
+                "PSP507",
+                f"the {groups.get(group, group)} meeting of {when} has no "
+                f"{' or '.join(missing)}: {AGENDA} says {they} not yet set",
+                "meetings.yaml",
+                ("meetings", i),
+                hint="add time: and location: to the meeting",
+            )
+
+
+@rule("PSP508")
+def decision_without_a_rationale(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A decision minuted without why it was taken: the minutes say no reason was recorded."""
+    for i, meeting in enumerate(ctx.project.meetings.meetings):
+        if meeting.status != "held":
+            continue
+        for j, decision in enumerate(meeting.decisions):
+            if decision.rationale:
+                continue
+            from ..analysis.decisions import decision_rationale  # scores options: only here
+
+            if decision_rationale(ctx.project, decision) is None:
+                yield ctx.at(
+                    "PSP508",
+                    f"decision {decision.id} has no rationale: {MINUTES} of {meeting.id} say no "
+                    "reason was recorded",
+                    "meetings.yaml",
+                    ("meetings", i, "decisions", j),
+                    hint="add rationale: why the meeting decided it",
+                )

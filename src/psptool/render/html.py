@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..vocabulary import RAG_COLOURS, RAG_TEXT_COLOURS
+from ..vocabulary import RAG_COLOURS, RAG_LABELS, RAG_TEXT_COLOURS
 from .branding import Brand, HtmlColours, html_colours
 from .document import Bullets, Document, Figure, Heading, Para
 from .tables import Table, cell_text
@@ -104,7 +104,7 @@ def to_html(doc: Document, brand: Brand | None = None, template: Path | None = N
 def _badge(rag: str) -> str:
     return (
         f'<span class="rag" style="background:{RAG_FILL[rag]};color:{RAG_TEXT[rag]}">'
-        f"{rag.upper()}</span>"
+        f"{RAG_LABELS[rag]}</span>"
     )
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import date, timedelta
 
 from ..analysis.plan import MilestoneState
 from ..report.formatting import number, percent
 from ..report.status import StatusReport
-from ..vocabulary import DOCUMENT_TITLES
+from ..vocabulary import DOCUMENT_TITLES, NOT_RATED, RAG_LABELS, RAID_TYPE_LABELS
 from .document import Bullets, Document, Figure, Heading, Para, long_date, money
 from .scores import heatmap_table
 from .tables import Table
@@ -37,7 +38,8 @@ def status_document(report: StatusReport) -> Document:
         Table(
             "",
             ["Area", "RAG", "Why"],
-            [[c.name.capitalize(), c.rag or "not rated", c.reason] for c in r.components],
+            [[c.name.capitalize(), _rag(c.rag), c.reason] for c in r.components],
+            rags=_rag_cells(c.rag for c in r.components),
         )
     )
     if r.decisions:
@@ -96,22 +98,23 @@ def status_document(report: StatusReport) -> Document:
             [
                 [
                     x.id,
-                    x.type,
+                    RAID_TYPE_LABELS[x.type],
                     x.title,
                     r.names.get(x.owner or "", x.owner),
                     f"{x.likelihood} × {x.impact}",
                     x.score,
-                    x.rag,
+                    _rag(x.rag),
                     x.target_score,
                     x.open_actions,
                 ]
                 for x in r.top_risks
             ],
             [
-                f"Open entries: {r.counts.get('red', 0)} red, {r.counts.get('amber', 0)} amber, "
-                f"{r.counts.get('green', 0)} green. Score = likelihood × impact; amber from "
-                f"{amber}, red from {red}."
+                f"Open entries: {r.counts.get('red', 0)} Red, {r.counts.get('amber', 0)} Amber, "
+                f"{r.counts.get('green', 0)} Green. Score = likelihood × impact; Amber from "
+                f"{amber}, Red from {red}."
             ],
+            rags=_rag_cells((x.rag for x in r.top_risks), column=6),
         )
         if r.top_risks
         else Para("The RAID log has no open entries.")
@@ -131,8 +134,22 @@ def status_document(report: StatusReport) -> Document:
     )
 
     b = r.budget
+    rated = next(c for c in r.components if c.name == "budget")
+    doc.add(Heading(1, "Budget", rated.rag))
+    if rated.rag is None:
+        doc.add(Para(f"{NOT_RATED}: {rated.reason}."))
+    else:
+        doc.add(Para(_sentence(b.reason)))
+        _budget_tables(doc, r)
+    _benefits_section(doc, r)
+    _approvals_and_gate(doc, r)
+    return doc
+
+
+def _budget_tables(doc: Document, r: StatusReport) -> None:
+    """Planned against actual for the period and to date, and by financial year."""
+    b = r.budget
     cur = b.currency
-    doc.add(Heading(1, "Budget", b.rag), Para(_sentence(b.reason)))
     doc.add(
         Table(
             "",
@@ -182,6 +199,8 @@ def status_document(report: StatusReport) -> Document:
             )
         )
 
+
+def _benefits_section(doc: Document, r: StatusReport) -> None:
     doc.add(Heading(1, "Benefits and KPIs"))
     if r.benefits:
         doc.add(
@@ -197,16 +216,19 @@ def status_document(report: StatusReport) -> Document:
                         number(x.target, x.unit),
                         number(x.latest, x.unit),
                         percent(x.progress),
-                        x.rag,
+                        _rag(x.rag),
                         x.reason,
                     ]
                     for x in r.benefits
                 ],
+                rags=_rag_cells((x.rag for x in r.benefits), column=6),
             ),
         )
     else:
         doc.add(Para("No benefits are recorded yet."))
 
+
+def _approvals_and_gate(doc: Document, r: StatusReport) -> None:
     if r.outstanding:
         doc.add(
             Heading(1, "Approvals outstanding"),
@@ -229,7 +251,17 @@ def status_document(report: StatusReport) -> Document:
                 [["✓" if i.met else "✗", i.label, i.reason] for i in gate.items],
             ),
         )
-    return doc
+
+
+def _rag(rag: str | None) -> str:
+    """A RAG as the papers write it: Red, Amber, Green, or Not rated."""
+    return RAG_LABELS[rag] if rag else NOT_RATED
+
+
+def _rag_cells(rags: Iterable[str | None], column: int = 1) -> dict[tuple[int, int], str]:
+    """The colour of each RAG cell of a table's `column`, by row (a cell's text is its label,
+    "Red", so the writers are told its colour)."""
+    return {(row, column): rag for row, rag in enumerate(rags) if rag}
 
 
 def _since_last_meeting(doc: Document, r: StatusReport) -> None:
@@ -250,7 +282,7 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
                         a.action,
                         r.names.get(a.owner or "", a.owner),
                         long_date(a.due),
-                        f"done {long_date(a.completed)}".strip() if a.state == "done" else a.state,
+                        _action_state(a.state, a.completed),
                     ]
                     for a in r.meeting_actions
                 ],
@@ -271,6 +303,13 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
         )
     else:
         doc.add(Para("No decision has been recorded since the last meeting."))
+
+
+def _action_state(state: str, completed: date | None) -> str:
+    """ "Done 8 April 2011", "Overdue", "Open", as the agenda writes an action's state."""
+    if state == "done":
+        return f"Done {long_date(completed)}".strip()
+    return state.capitalize()
 
 
 def heatmap_table_from(report: StatusReport) -> Table:
@@ -338,8 +377,9 @@ def _change_items(r: StatusReport) -> list[str]:
         shift = f" ({red.days:+d} days)" if red.days is not None else ""
         items.append(f"{red.id} re-dated from {red.before or '–'} to {red.after or '–'}{shift}")
     line("Milestones added", c.milestones_added)
+    units = {b.id: b.unit for b in r.benefits}
     for m in c.benefits_measured:
-        values = ", ".join(f"{v:g} on {d}" for d, v in m.values)
+        values = ", ".join(f"{number(v, units.get(m.id))} on {long_date(d)}" for d, v in m.values)
         items.append(f"{m.id} measured: {values}")
     line("Partners added", c.partners_added)
     line("Partners left", c.partners_removed)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..vocabulary import RAG_LABELS
 from .document import Bullets, Document, Figure, Heading, Para
 from .tables import RAG_STYLE, Prose, Table, cell_text, to_markdown, to_rich
 
@@ -18,7 +19,7 @@ def to_markdown_text(doc: Document) -> str:
         out += [doc.subtitle, ""]
     for block in doc.blocks:
         if isinstance(block, Heading):
-            badge = f" — {block.rag.upper()}" if block.rag else ""
+            badge = f" — {RAG_LABELS[block.rag]}" if block.rag else ""
             out += [f"{'#' * (block.level + 1)} {block.text}{badge}", ""]
         elif isinstance(block, Para):
             out += [block.text, ""]
@@ -86,7 +87,7 @@ def to_docx(doc: Document, path: Path) -> None:
         if isinstance(block, Heading):
             heading = word.add_heading(block.text, level=min(block.level, 3))
             if block.rag:
-                run = heading.add_run(f"  {block.rag.upper()}")
+                run = heading.add_run(f"  {RAG_LABELS[block.rag]}")
                 _colour_run(run, block.rag)
         elif isinstance(block, Para):
             word.add_paragraph(block.text)

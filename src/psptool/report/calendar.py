@@ -15,6 +15,7 @@ from ..model import Project
 from ..model.meeting import Meeting
 from ..vocabulary import OPERATIONAL_CADENCES
 from .actions import chase_list
+from .formatting import long_date
 from .people import owner_names
 
 CADENCE_STEP: dict[str, tuple[int, int]] = {
@@ -94,14 +95,14 @@ def calendar_events(
     for ms in project.milestones.milestones:
         if ms.due is None or not owned(ms.owner):
             continue
-        state = f"completed {ms.completed}" if ms.completed else "not yet completed"
-        who = names.get(ms.owner, ms.owner) if ms.owner else "no owner"
+        state = f"completed {long_date(ms.completed)}" if ms.completed else "not yet completed"
+        who = names.get(ms.owner, ms.owner) if ms.owner else "none yet"
         events.append(
             CalendarEvent(
                 f"milestone-{ms.id}",
                 ms.due,
                 f"Milestone {ms.id}: {ms.title}",
-                f"Owner: {who}. {state.capitalize()}.",
+                f"Owner: {who}. {state[:1].upper()}{state[1:]}.",
             )
         )
     groups = {g.id: g for g in project.psp.governance.groups}

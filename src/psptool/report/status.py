@@ -27,9 +27,15 @@ from ..model import STAGES, Project, Risk
 from ..model.budget import is_financial_year
 from ..model.meeting import Meeting
 from ..model.partnership import GovernanceGroup
-from ..vocabulary import OPERATIONAL_CADENCES
+from ..vocabulary import NOT_RATED, OPERATIONAL_CADENCES, RAG_LABELS
 from .changes import Changes
+from .formatting import money
 from .people import owner_names
+from .wording import join
+
+NO_BUDGET = "no budget is recorded"
+"""Why the budget is not rated: the highlight report says so, with no table of zeros."""
+NO_BENEFIT = "no benefit has been measured yet"
 
 TOP_RISKS = 5
 RAG_ORDER: dict[str, int] = {"green": 0, "amber": 1, "red": 2}
@@ -343,15 +349,11 @@ def status_report(
         _risks(open_risks),
         Component("budget", budget.rag, budget.reason)
         if project.budget.budget
-        else Component("budget", None, "not rated: no budget recorded"),
+        else Component("budget", None, NO_BUDGET),
         _benefits(benefits),
     ]
     worst = _worst(components)
-    overall_rule = (
-        f"{worst.rag}: the worst of "
-        + ", ".join(f"{c.name} ({c.rag or 'not rated'})" for c in components)
-        + (f"; set by {worst.name}: {worst.reason}" if worst.rag != "green" else "")
-    )
+    overall_rule = overall_sentence(components)
     decisions = _decisions(project, open_risks, by_id, gate, budget, overspend_threshold)
     last, meeting_actions, meeting_decisions = _since_meeting(
         project, meeting or last_meeting(project, as_of), as_of
@@ -452,14 +454,19 @@ def _day(when: date | None) -> str:
     return f"{when.day} {when:%B %Y}" if when else ""
 
 
+def _are(ids: list[str], rag: str) -> str:
+    """ "R7 is Red", "R3 and R7 are Red"."""
+    return f"{join(ids)} {'is' if len(ids) == 1 else 'are'} {RAG_LABELS[rag]}"
+
+
 def _risks(open_risks: list[RiskScore]) -> Component:
     red = [r.id for r in open_risks if r.rag == "red"]
     amber = [r.id for r in open_risks if r.rag == "amber"]
     if red:
-        return Component("risks and issues", "red", f"red: {', '.join(red)}")
+        return Component("risks and issues", "red", _are(red, "red"))
     if amber:
-        return Component("risks and issues", "amber", f"{len(amber)} amber, none red")
-    return Component("risks and issues", "green", "no open entry above green")
+        return Component("risks and issues", "amber", f"{_are(amber, 'amber')}, none Red")
+    return Component("risks and issues", "green", "no open entry above Green")
 
 
 def _benefits(rows: list[BenefitProgress]) -> Component:
@@ -467,12 +474,53 @@ def _benefits(rows: list[BenefitProgress]) -> Component:
     red = [b.id for b in rated if b.rag == "red"]
     amber = [b.id for b in rated if b.rag == "amber"]
     if red:
-        return Component("benefits", "red", f"red: {', '.join(red)}")
+        return Component("benefits", "red", f"{_are(red, 'red')}: well behind the line to target")
     if amber:
         return Component("benefits", "amber", f"behind the line to target: {', '.join(amber)}")
     if rated:
         return Component("benefits", "green", "every measured benefit on or ahead of the line")
-    return Component("benefits", None, "not rated: no benefit measured yet")
+    return Component("benefits", None, NO_BENEFIT)
+
+
+def _subject(names: list[str]) -> str:
+    """The parts of the report a clause is about, with its verb: "the schedule is",
+    "the budget and the benefits are"."""
+    plural = len(names) > 1 or names[0] in ("risks and issues", "benefits")
+    return join([f"the {n}" for n in names]) + (" are" if plural else " is")
+
+
+def overall_sentence(components: list[Component]) -> str:
+    """The overall RAG explained as a project manager would write it: the worst part and why,
+    then how the others stand, and what is not rated yet and why.
+
+    "Red, set by the risks and issues: R7 is Red. The schedule and the budget are Green;
+    the benefits are Amber." """
+    rated = [c for c in components if c.rag is not None]
+    unrated = [c for c in components if c.rag is None]
+    out = []
+    if rated:
+        worst = max(RAG_ORDER[c.rag or "green"] for c in rated)
+        rag = next(r for r, order in RAG_ORDER.items() if order == worst)
+        setting = [c for c in rated if c.rag == rag]
+        if rag == "green":
+            out.append(f"Green: {_subject([c.name for c in setting])} Green.")
+        else:
+            why = "; ".join(c.reason for c in setting)
+            out.append(f"{RAG_LABELS[rag]}, set by the {join([c.name for c in setting])}: {why}.")
+            others = []
+            for other in sorted(RAG_ORDER, key=lambda r: -RAG_ORDER[r]):
+                names = [c.name for c in rated if c.rag == other and other != rag]
+                if names:
+                    others.append(f"{_subject(names)} {RAG_LABELS[other]}")
+            if others:
+                text = "; ".join(others)
+                out.append(text[0].upper() + text[1:] + ".")
+    else:
+        out.append(f"{NOT_RATED}: there is nothing to rate yet.")
+    if unrated:
+        text = f"{_subject([c.name for c in unrated])} not rated: "
+        out.append(text[0].upper() + text[1:] + join([c.reason for c in unrated]) + ".")
+    return " ".join(out)
 
 
 def _decisions(
@@ -487,14 +535,15 @@ def _decisions(
     for r in open_risks:
         if r.rag == "red" and r.open_actions == 0:
             out.append(
-                f"{r.type.capitalize()} {r.id} ({r.title}) is red with no open action: "
+                f"{r.type.capitalize()} {r.id} ({r.title}) is Red with no open action: "
                 "agree what will be done and by whom."
             )
     pct = budget.to_date.variance_pct
     if pct is not None and pct > threshold:
         out.append(
-            f"Spend is {pct:.1f} % over plan to date ({budget.currency} "
-            f"{budget.to_date.variance:,.0f}): agree how to bring it back or revise the budget."
+            f"Spend is {pct:.1f}% over plan to date "
+            f"({money(budget.to_date.variance, budget.currency)}): agree how to bring it back "
+            "or revise the budget."
         )
     if gate.next_stage is not None:
         for item in gate.unmet:

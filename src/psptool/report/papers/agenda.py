@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ...model import Project
+from ...model.meeting import Meeting
 from ..formatting import long_date
 from . import CheckedFolder, Option, Paper
 from .meeting_papers import (
@@ -36,7 +38,12 @@ class Agenda:
     meeting: MeetingDetails
     apologies: tuple[Present, ...]
     previous: str
-    """The last meeting of the group, for its minutes' approval: "GG-2011-03, 25 March 2011"."""
+    """The date of the group's last meeting, for its minutes' approval: "25 March 2011"."""
+    to_confirm: str
+    """What of the meeting's arrangements meetings.yaml does not give yet, in a sentence:
+    "The time and venue are not yet set."; empty when both are given."""
+    other_business: str
+    """Who items of any other business go to: the chair, else the project manager."""
     actions_arising: tuple[ActionRow, ...]
     items: tuple[str, ...]
     decisions_needed: tuple[str, ...]
@@ -62,19 +69,50 @@ def build(folder: CheckedFolder, as_of: date, *, meeting: str) -> Agenda:
     return Agenda(
         meeting=details(project, this),
         apologies=people(project, this.apologies),
-        previous=f"{last.id}, {long_date(last.date)}" if last else "",
+        previous=long_date(last.date) if last else "",
+        to_confirm=to_confirm(this),
+        other_business=other_business(project, this),
         actions_arising=actions(project, last, as_of) if last else (),
         items=tuple(this.agenda),
         decisions_needed=tuple(report.decisions),
         escalations=tuple(
             Escalation(r.id, r.title, r.score, names.get(r.owner or "", r.owner or "")) for r in red
         ),
-        summary=f"Overall status {report.overall.upper()}: "
-        + report.overall_rule.split(": ", 1)[-1].rstrip(".")
-        + ".",
+        summary=f"Overall status: {report.overall_rule}",
         next_meeting=long_date(nxt.date) if nxt else "",
         as_of=long_date(as_of),
     )
+
+
+def to_confirm(meeting: Meeting) -> str:
+    """The arrangements not yet set, said plainly: the agenda never leaves them out silently
+    (`psp validate` warns, PSP507)."""
+    missing = [
+        what for what, given in (("time", meeting.time), ("venue", meeting.location)) if not given
+    ]
+    if not missing:
+        return ""
+    verb = "is" if len(missing) == 1 else "are"
+    return f"The {' and '.join(missing)} {verb} not yet set."
+
+
+def other_business(project: Project, meeting: Meeting) -> str:
+    """Where items of any other business go before the meeting: to the group's chair; where
+    it has none, to the project manager, saying so."""
+    from ..people import owner_names
+
+    names = owner_names(project)
+    group = next((g for g in project.psp.governance.groups if g.id == meeting.group), None)
+    if group is not None and group.chair:
+        chair = names.get(group.chair, group.chair)
+        return f"Items to be notified to {chair}, the chair, before the meeting."
+    manager = next((r.person for r in project.psp.roles if r.role == "project_manager"), None)
+    if manager:
+        return (
+            f"The group has no chair yet: items to be notified to {names.get(manager, manager)}, "
+            "the project manager, before the meeting."
+        )
+    return "The group has no chair yet: items to be notified before the meeting."
 
 
 PAPER = Paper(
@@ -85,5 +123,6 @@ PAPER = Paper(
     stage="create",
     build=build,
     template="agenda.docx",
+    gaps=("PSP501", "PSP507"),
     options=(Option("meeting", "The meeting's id in meetings.yaml: GG-2011-09."),),
 )

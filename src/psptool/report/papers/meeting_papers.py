@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...errors import UserError
 from ...model import Project
-from ...model.meeting import Meeting
+from ...model.meeting import Decision, Meeting
 from ...vocabulary import CADENCE_PHRASES, MEETING_STATUS_LABELS
 from ..formatting import long_date
 from ..people import owner_names
@@ -102,11 +102,23 @@ def decisions(project: Project, meeting: Meeting) -> tuple[DecisionRow, ...]:
         DecisionRow(
             d.id,
             d.decision,
-            d.rationale or "Not recorded",
+            rationale(project, d),
             "; ".join(f"{ref} {titles.get(ref, '')}".strip() for ref in d.affects),
         )
         for d in meeting.decisions
     )
+
+
+NO_RATIONALE = "No reason was recorded."
+"""A decision's reason where neither it nor the option it chooses gives one (`psp validate`
+warns, PSP508)."""
+
+
+def rationale(project: Project, decision: Decision) -> str:
+    """Why the meeting decided, from the records (`decision_rationale`), or plainly none."""
+    from ...analysis.decisions import decision_rationale
+
+    return decision_rationale(project, decision) or NO_RATIONALE
 
 
 def actions(project: Project, meeting: Meeting, as_of: object) -> tuple[ActionRow, ...]:

@@ -67,5 +67,6 @@ PAPER = Paper(
     stage="create",
     build=build,
     template="minutes.docx",
+    gaps=("PSP508",),
     options=(Option("meeting", "The meeting's id in meetings.yaml: GG-2011-06."),),
 )
