@@ -237,7 +237,7 @@ def test_the_partnerships_own_html_template_is_used(tmp_path: Path) -> None:
     assert _html(root, tmp_path) == (
         "<html><body style='color: #00837a'><img src='data:image/png;base64,'>"
         "<h1>HIGHLIGHT REPORT: FALKIRK FOSTER CARE PSP</h1><h2>Overall status<span "
-        'class="rag" style="background:#c00000;color:#ffffff">RED</span></h2>'
+        'class="rag" style="background:#c00000;color:#ffffff">Red</span></h2>'
         "<p>&lt;b&gt;</p>"
         "</body></html>\n"
     )
