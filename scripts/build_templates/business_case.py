@@ -255,7 +255,7 @@ def _raid_table(doc: Document, items: str, what: str, intro: str) -> None:
             "{{ r.title }}",
             "{{ r.owner }}",
             "{{ r.likelihood }} × {{ r.impact }} = {{ r.score }}",
-            "{% cellbg r.fill %}{{ r.rag }}",
+            "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
             "{{ r.status }}",
         ],
@@ -351,7 +351,7 @@ def _options_appraisal(c: Case) -> None:
         intro="The options the partners considered for the future service, including doing "
         "nothing.{% if options.cost_covers %} The estimated cost is {{ options.cost_covers }}"
         "{% if options.has_economics %}; the costs the economic case counts, year by year, "
-        f"are in {c.ref('options.economics')}{{% endif %}}.{{% endif %}}",
+        f"are in {c.ref('financial.years')}{{% endif %}}.{{% endif %}}",
     )
     c.sub("scoring")
     if_(doc, "options.criteria")
@@ -394,6 +394,7 @@ def _options_appraisal(c: Case) -> None:
         "How far each criterion's weight would have to change before another option came first:",
     )
     para_loop(doc, "s in options.sensitivity", "{{ s.criterion }} ({{ s.share }}): {{ s.finding }}")
+    when(doc, "options.robust", "{{ options.robust }}")
     c.sub("economics")
     when(
         doc,
@@ -442,7 +443,7 @@ def _options_appraisal(c: Case) -> None:
             "{{ r.id }}",
             "{{ r.title }}",
             "{{ r.score }}",
-            "{% cellbg r.fill %}{{ r.rag }}",
+            "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
         ],
     )
@@ -536,7 +537,7 @@ def _benefits(c: Case) -> None:
             "{{ b.measurements | join('; ') }}",
             "{{ b.target }}",
             "{{ b.progress }}",
-            "{% cellbg b.fill %}{{ b.rag }}",
+            "{% cellbg b.fill %}{{ b.rag|capitalize }}",
         ],
     )
     doc.add_paragraph(
@@ -572,7 +573,7 @@ def _evaluation(c: Case) -> None:
             "{{ g.baseline }}",
             "{{ g.target }}",
             "{{ g.evidence }}",
-            "{% cellbg g.fill %}{{ g.rag }}",
+            "{% cellbg g.fill %}{{ g.rag|capitalize }}",
         ],
         empty=NO_GOALS,
     )
@@ -587,7 +588,7 @@ def _evaluation(c: Case) -> None:
             "{{ r.title }}",
             "{{ r.owner }}",
             "{{ r.score }}",
-            "{% cellbg r.fill %}{{ r.rag }}",
+            "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
             "{{ r.status }}",
         ],
@@ -840,6 +841,7 @@ def _management_case(c: Case) -> None:
             "{{ m.status }}",
         ],
     )
+    para_loop(doc, "n in plan.notes", "{{ n }}")
     else_(doc, NO_MILESTONES)
     c.sub("key")
     if_(doc, "plan.key")
@@ -872,7 +874,7 @@ def _management_case(c: Case) -> None:
             "{{ r.title }}",
             "{{ r.owner }}",
             "{{ r.score }}",
-            "{% cellbg r.fill %}{{ r.rag }}",
+            "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
         ],
     )

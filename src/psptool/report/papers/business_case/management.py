@@ -90,9 +90,26 @@ def management(project: Project, as_of: date) -> Management:
     operational = [g for g in project.psp.governance.groups if g.cadence in OPERATIONAL_CADENCES]
     entries = [r for r in raid_rows(project, as_of) if r.open and r.type in ("Risk", "Issue")]
     entries.sort(key=lambda r: (-r.score, natural_key(r.id)))
+    every = project.risks.risks
+    gaps = [
+        what
+        for what, missing in (
+            ("an owner", sum(1 for r in every if r.owner is None)),
+            ("actions", sum(1 for r in every if not r.actions)),
+            ("a review date", sum(1 for r in every if r.review is None)),
+        )
+        if missing
+    ]
+    kept = (
+        "each with an owner, actions and a review date"
+        if not gaps
+        else "each to have an owner, actions and a review date (not every entry has "
+        + (", ".join(gaps[:-1]) + " or " + gaps[-1] if len(gaps) > 1 else gaps[0])
+        + " yet)"
+    )
     approach = (
-        "Risks, assumptions, issues and dependencies are kept in the RAID log, each with an "
-        "owner, actions and a review date, and scored likelihood × impact on 1–5 scales: "
+        f"Risks, assumptions, issues and dependencies are kept in the RAID log, {kept}, and "
+        "scored likelihood × impact on 1–5 scales: "
         f"green below {matrix.amber}, amber from {matrix.amber}, red from {matrix.red}. "
         + (
             f"The log is reviewed at each meeting of the {operational[0].name}, and the "
