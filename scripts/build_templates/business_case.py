@@ -345,7 +345,7 @@ def _options_appraisal(c: Case) -> None:
             "{{ o.id }}",
             "{{ o.name }}{% if o.description %}: {{ o.description }}{% endif %}",
             "{{ o.kind }}",
-            "{{ o.cost or 'not estimated' }}",
+            "{{ o.cost or 'Not estimated' }}",
         ],
         empty=NO_OPTIONS,
         intro="The options the partners considered for the future service, including doing "
@@ -381,9 +381,9 @@ def _options_appraisal(c: Case) -> None:
             "{{ o.rank }}",
             "{{ o.id }} {{ o.name }}",
             "{{ o.score }}",
-            "{{ o.cost or 'not estimated' }}",
+            "{{ o.cost or 'Not estimated' }}",
             "{{ o.cost_per_point or '–' }}",
-            "{{ o.preferred }}",
+            "{{ o.preferred|capitalize }}",
         ],
     )
     endif(doc)
@@ -457,8 +457,8 @@ def _service_model(c: Case) -> None:
     c.sub("service")
     if_(doc, "service.name")
     doc.add_paragraph(
-        "The service the partners propose to sustain is the preferred option tested in the "
-        "pilot: {{ service.name }}."
+        "The service the partners propose to sustain is the preferred option"
+        "{% if service.piloted %} tested in the pilot{% endif %}: {{ service.name }}."
     )
     else_(doc, "The partners have not yet recorded a preferred option to sustain.")
     when(doc, "service.description", "{{ service.description }}")
@@ -823,9 +823,9 @@ def _management_case(c: Case) -> None:
     if_(doc, "plan.milestones")
     doc.add_paragraph(
         "The milestones in the order their dependencies allow"
-        "{% if plan.planned_end %}; the plan ends on {{ plan.planned_end }}"
-        "{% if plan.projected_end %} and is forecast to end on {{ plan.projected_end }}"
-        "{% endif %}{% endif %}."
+        "{% if plan.planned_end %}; the partnership ends on {{ plan.planned_end }}"
+        "{% if plan.projected_end %} and its last milestone is forecast for "
+        "{{ plan.projected_end }}{% endif %}{% endif %}."
     )
     table(
         doc,

@@ -172,3 +172,48 @@ def test_the_full_case_as_at_its_date_is_not_cut_back() -> None:
     context = business_case(_example(), AS_OF, "full", [])
     assert context.document.date == "30 June 2011"
     assert [r.id for r in context.management.risks][:1] == ["R7"]
+
+
+def test_a_service_not_yet_piloted_is_not_called_tested(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    sparse = docx_lines(_paper(rendered, "sparse:business-case-full"))
+    assert (
+        "The service the partners propose to sustain is the preferred option: Shared respite "
+        "booking line."
+    ) in sparse
+    example = docx_lines(_paper(rendered, "example:business-case-full"))
+    assert (
+        "The service the partners propose to sustain is the preferred option tested in the "
+        "pilot: Multi-provider framework agreement with outcome-based monitoring."
+    ) in example
+
+
+def test_cells_and_sentences_in_one_style(rendered: dict[str, tuple[Path, object]]) -> None:
+    """A cell starts with a capital ("Not estimated", "Yes", "Red"); the plan's end is the
+    partnership's, its last milestone's forecast said as such; no version 1.1 is promised."""
+    path = _paper(rendered, "sparse:business-case-outline")
+    (ranking,) = [t for t in docx_tables(path) if t[0][0] == "Rank"]
+    assert [row[3:] for row in ranking[1:]] == [
+        ["£20,000", "£250", "Yes"],
+        ["Not estimated", "–", ""],
+    ]
+    lines = docx_lines(path)
+    assert (
+        "The milestones in the order their dependencies allow; the partnership ends on 31 "
+        "December 2027 and its last milestone is forecast for 31 December 2026."
+    ) in lines
+    assert (
+        "Versions 0.1, 0.2 … are drafts, one for each change to the partnership's records; "
+        "version 1.0 is the one every partner approved."
+    ) in lines
+
+
+def test_the_evaluation_gate_item_is_the_one_planned() -> None:
+    gate = stage_gate(_example(), AS_OF)
+    (item,) = [i for i in gate.items if i.id == "evaluation_framework"]
+    assert (item.label, item.met, item.reason) == (
+        "An evaluation of at least 12 months planned",
+        True,
+        "evaluation planned from 1 October 2010 to 30 September 2011",
+    )

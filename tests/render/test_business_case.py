@@ -262,7 +262,7 @@ def test_options_scores_equal_the_appraisal(project, outline) -> None:
         "O3 Multi-provider framework agreement with outcome-based monitoring",
         "78",
     ]
-    assert ranking[1][5] == "yes" and all(row[5] == "" for row in ranking[2:])
+    assert ranking[1][5] == "Yes" and all(row[5] == "" for row in ranking[2:])
     scores = {o.id: f"{o.score:.0f}" for o in appraisal.options}
     assert matrix[0] == ["Criterion", "Weight", "O0", "O1", "O2", "O3"]
     assert matrix[-1][2:] == [scores[i] for i in ("O0", "O1", "O2", "O3")]

@@ -263,8 +263,7 @@ def _title_page(
         details=tuple(Detail(label, value) for label, value in details if value),
         versioning=(
             "Versions 0.1, 0.2 … are drafts, one for each change to the partnership's "
-            "records; version 1.0 is the one every partner approved, and 1.1 … follow "
-            "changes made since."
+            "records; version 1.0 is the one every partner approved."
         ),
         state=standing.state,
     )
@@ -324,7 +323,7 @@ def business_case(
         as_of,
     )
     managed = management(project, as_of)
-    model = service(project, options.preferred)
+    model = service(project, options.preferred, as_of)
     findings = evaluation(project, as_of, progress)
     return BusinessCase(
         partnership=partnership(project, as_of),

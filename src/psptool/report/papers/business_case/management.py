@@ -68,6 +68,9 @@ class Service:
     funding: str = ""
     """Committed and engaged funding in one sentence, each apart: "£8,000 of future funding
     is committed, and a further £1,300,000 engaged but not yet committed"."""
+    piloted: bool = True
+    """Whether the pilot has begun (its start date passed, or a pilot milestone completed):
+    only then is the service "the preferred option tested in the pilot"."""
 
 
 @dataclass(frozen=True)
@@ -148,13 +151,18 @@ def _scope(scope: str | None) -> str:
     return scope if scope.lower().startswith(("in scope", "scope")) else f"Scope: {scope}"
 
 
-def service(project: Project, preferred: OptionRow | None) -> Service:
+def service(project: Project, preferred: OptionRow | None, as_of: date | None = None) -> Service:
     currency = project.psp.currency
+    pilot = project.psp.pilot
+    piloted = (
+        as_of is not None and pilot is not None and pilot.start is not None and pilot.start <= as_of
+    ) or any(m.stage == "pilot" and m.completed is not None for m in project.milestones.milestones)
     sustain = project.sustainability
     committed = sum(f.amount or 0.0 for f in sustain.funders if f.status == "committed")
     engaged = sum(f.amount or 0.0 for f in sustain.funders if f.status == "engaged")
     return Service(
         name=preferred.name if preferred else "",
+        piloted=piloted,
         description=preferred.description if preferred else "",
         cost=preferred.cost if preferred else "",
         scope=_scope(project.psp.scope),
