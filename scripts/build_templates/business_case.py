@@ -885,7 +885,12 @@ def _management_case(c: Case) -> None:
         ["Group", "Meets", "Chair", "Members"],
         [3.6, 2.4, 3.6, 7.0],
         "g in management.groups",
-        ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
+        [
+            "{{ g.name }}",
+            "{{ g.cadence[:1] | upper }}{{ g.cadence[1:] }}",
+            "{{ g.chair }}",
+            "{{ g.members | join('; ') }}",
+        ],
         empty="The partners have not yet set up their governance groups.",
     )
     c.sub("communications")

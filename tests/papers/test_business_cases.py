@@ -198,6 +198,18 @@ def test_cells_and_sentences_in_one_style(rendered: dict[str, tuple[Path, object
         ["£20,000", "£250", "Yes"],
         ["Not estimated", "–", ""],
     ]
+    tables = docx_tables(path)
+    (governance,) = [t for t in tables if t[0] == ["Group", "Meets", "Chair", "Members"]]
+    assert governance[1] == [
+        "Partnership Board",
+        "Quarterly",
+        "Not yet chosen",
+        "Riverside Council; Carers Trust Riverside",
+    ]
+    (communications,) = [t for t in tables if t[0][:3] == ["Audience", "Method", "Frequency"]]
+    assert communications[1] == [
+        "Unpaid carers", "Newsletter", "Quarterly", "–", "–", "Not yet assigned"
+    ]  # fmt: skip
     lines = docx_lines(path)
     assert (
         "The milestones in the order their dependencies allow; the partnership ends on 31 "

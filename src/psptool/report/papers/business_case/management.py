@@ -85,6 +85,12 @@ class Evaluation:
     """Before the evaluation ends: that its findings are interim, as at the paper's date."""
 
 
+def _cell(text: str) -> str:
+    """A table cell as the other cells are written: a capital first letter ("Quarterly",
+    "Newsletter"), the rest as the folder has it."""
+    return text[:1].upper() + text[1:]
+
+
 def management(project: Project, as_of: date) -> Management:
     from ....analysis.common import natural_key, reporting_period
 
@@ -130,10 +136,10 @@ def management(project: Project, as_of: date) -> Management:
         communications=tuple(
             Communication(
                 audience="; ".join(audiences.get(a, a) for a in c.audience),
-                method=c.method or "",
-                frequency=c.frequency or "",
-                messages=c.messages or "–",
-                action=c.action or "–",
+                method=_cell(c.method or ""),
+                frequency=_cell(c.frequency or ""),
+                messages=_cell(c.messages or "–"),
+                action=_cell(c.action or "–"),
                 owner=names.get(c.owner, c.owner) if c.owner else "Not yet assigned",
             )
             for c in project.stakeholders.communications
