@@ -255,7 +255,7 @@ def _raid_table(doc: Document, items: str, what: str, intro: str) -> None:
             "{{ r.title }}",
             "{{ r.owner }}",
             "{{ r.likelihood }} × {{ r.impact }} = {{ r.score }}",
-            "{% cellbg r.fill %}{{ r.rag }}",
+            "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
             "{{ r.status }}",
         ],
@@ -345,13 +345,13 @@ def _options_appraisal(c: Case) -> None:
             "{{ o.id }}",
             "{{ o.name }}{% if o.description %}: {{ o.description }}{% endif %}",
             "{{ o.kind }}",
-            "{{ o.cost or 'not estimated' }}",
+            "{{ o.cost or 'Not estimated' }}",
         ],
         empty=NO_OPTIONS,
         intro="The options the partners considered for the future service, including doing "
         "nothing.{% if options.cost_covers %} The estimated cost is {{ options.cost_covers }}"
         "{% if options.has_economics %}; the costs the economic case counts, year by year, "
-        f"are in {c.ref('options.economics')}{{% endif %}}.{{% endif %}}",
+        f"are in {c.ref('financial.years')}{{% endif %}}.{{% endif %}}",
     )
     c.sub("scoring")
     if_(doc, "options.criteria")
@@ -381,9 +381,9 @@ def _options_appraisal(c: Case) -> None:
             "{{ o.rank }}",
             "{{ o.id }} {{ o.name }}",
             "{{ o.score }}",
-            "{{ o.cost or 'not estimated' }}",
+            "{{ o.cost or 'Not estimated' }}",
             "{{ o.cost_per_point or '–' }}",
-            "{{ o.preferred }}",
+            "{{ o.preferred|capitalize }}",
         ],
     )
     endif(doc)
@@ -394,6 +394,7 @@ def _options_appraisal(c: Case) -> None:
         "How far each criterion's weight would have to change before another option came first:",
     )
     para_loop(doc, "s in options.sensitivity", "{{ s.criterion }} ({{ s.share }}): {{ s.finding }}")
+    when(doc, "options.robust", "{{ options.robust }}")
     c.sub("economics")
     when(
         doc,
@@ -442,7 +443,7 @@ def _options_appraisal(c: Case) -> None:
             "{{ r.id }}",
             "{{ r.title }}",
             "{{ r.score }}",
-            "{% cellbg r.fill %}{{ r.rag }}",
+            "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
         ],
     )
@@ -456,8 +457,8 @@ def _service_model(c: Case) -> None:
     c.sub("service")
     if_(doc, "service.name")
     doc.add_paragraph(
-        "The service the partners propose to sustain is the preferred option tested in the "
-        "pilot: {{ service.name }}."
+        "The service the partners propose to sustain is the preferred option"
+        "{% if service.piloted %} tested in the pilot{% endif %}: {{ service.name }}."
     )
     else_(doc, "The partners have not yet recorded a preferred option to sustain.")
     when(doc, "service.description", "{{ service.description }}")
@@ -536,7 +537,7 @@ def _benefits(c: Case) -> None:
             "{{ b.measurements | join('; ') }}",
             "{{ b.target }}",
             "{{ b.progress }}",
-            "{% cellbg b.fill %}{{ b.rag }}",
+            "{% cellbg b.fill %}{{ b.rag|capitalize }}",
         ],
     )
     doc.add_paragraph(
@@ -572,7 +573,7 @@ def _evaluation(c: Case) -> None:
             "{{ g.baseline }}",
             "{{ g.target }}",
             "{{ g.evidence }}",
-            "{% cellbg g.fill %}{{ g.rag }}",
+            "{% cellbg g.fill %}{{ g.rag|capitalize }}",
         ],
         empty=NO_GOALS,
     )
@@ -587,7 +588,7 @@ def _evaluation(c: Case) -> None:
             "{{ r.title }}",
             "{{ r.owner }}",
             "{{ r.score }}",
-            "{% cellbg r.fill %}{{ r.rag }}",
+            "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
             "{{ r.status }}",
         ],
@@ -851,9 +852,9 @@ def _management_case(c: Case) -> None:
     if_(doc, "plan.milestones")
     doc.add_paragraph(
         "The milestones in the order their dependencies allow"
-        "{% if plan.planned_end %}; the plan ends on {{ plan.planned_end }}"
-        "{% if plan.projected_end %} and is forecast to end on {{ plan.projected_end }}"
-        "{% endif %}{% endif %}."
+        "{% if plan.planned_end %}; the partnership ends on {{ plan.planned_end }}"
+        "{% if plan.projected_end %} and its last milestone is forecast for "
+        "{{ plan.projected_end }}{% endif %}{% endif %}."
     )
     table(
         doc,
@@ -869,6 +870,7 @@ def _management_case(c: Case) -> None:
             "{{ m.status }}",
         ],
     )
+    para_loop(doc, "n in plan.notes", "{{ n }}")
     else_(doc, NO_MILESTONES)
     c.sub("key")
     if_(doc, "plan.key")
@@ -901,7 +903,7 @@ def _management_case(c: Case) -> None:
             "{{ r.title }}",
             "{{ r.owner }}",
             "{{ r.score }}",
-            "{% cellbg r.fill %}{{ r.rag }}",
+            "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
         ],
     )
@@ -912,7 +914,12 @@ def _management_case(c: Case) -> None:
         ["Group", "Meets", "Chair", "Members"],
         [3.6, 2.4, 3.6, 7.0],
         "g in management.groups",
-        ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
+        [
+            "{{ g.name }}",
+            "{{ g.cadence[:1] | upper }}{{ g.cadence[1:] }}",
+            "{{ g.chair }}",
+            "{{ g.members | join('; ') }}",
+        ],
         empty="The partners have not yet set up their governance groups.",
     )
     c.sub("communications")

@@ -127,7 +127,7 @@ def mou() -> Document:
     )
     table(
         doc,
-        ["Partner", "Name", "Title", "Signature", "Date"],
+        ["Partner", "Name", "Position", "Signature", "Date"],
         [3.6, 3.2, 4.2, 3.2, 2.4],
         "s in signatures",
         ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "{{ s.signature }}", "{{ s.date }}"],

@@ -28,11 +28,14 @@ from psptool.render.templates import (
 from psptool.report.formatting import money
 from psptool.report.papers import data_of
 from psptool.report.papers.business_case import business_case
+from psptool.report.papers.business_case.approved import as_approved
 from psptool.report.papers.control import Version
 from tests.helpers import AS_OF as HELPERS_AS_OF
 from tests.helpers import EXAMPLE, PSP, PspRunner, copy_example, make_project
 
 AS_OF = date(2011, 6, 30)
+APPROVED = date(2010, 9, 24)
+"""The day the last partner approved the example's outline business case."""
 OUTLINE_SECTIONS = [
     "Document control",
     "Contents",
@@ -213,12 +216,16 @@ def test_title_page_and_footer(outline, full) -> None:
     details = outline.tables[0]
     rows = {r.cells[0].text: r.cells[1].text for r in details.rows}
     assert rows["Document"] == "Outline Business Case"
-    assert rows["Date"] == "30 June 2011"
+    # approved by every partner on 24 September 2010: the approved version of that day, however
+    # late it is rendered
+    assert rows["Date"] == "24 September 2010"
     assert rows["Lead partner"] == "Falkirk Council"
     assert rows["Owner (senior responsible owner)"] == "A. Morrison (Falkirk Council)"
     assert rows["Author (project manager)"] == "L. Baird (Falkirk Council)"
-    # approved by every partner, and (outside git) no change recorded since: version 1.0
-    assert rows["Status"] == "Approved by every partner on 24 September 2010."
+    assert rows["Status"] == (
+        "Approved by every partner on 24 September 2010. This is the approved version 1.0, as "
+        "the partnership's records stood that day."
+    )
     assert rows["Version"] == "1.0"
     full_rows = {r.cells[0].text: r.cells[1].text for r in full.tables[0].rows}
     assert full_rows["Status"] == "Draft for approval by the partners."
@@ -227,7 +234,9 @@ def test_title_page_and_footer(outline, full) -> None:
         _text(full)
     )
     footer = outline.sections[0].footer.paragraphs[0].text
-    assert footer.startswith("Falkirk Foster Care PSP · Outline Business Case · version 1.0")
+    assert footer.startswith(
+        "Falkirk Foster Care PSP · Outline Business Case · version 1.0 · 24 September 2010"
+    )
 
 
 # options appraisal -------------------------------------------------------------------------
@@ -253,7 +262,7 @@ def test_options_scores_equal_the_appraisal(project, outline) -> None:
         "O3 Multi-provider framework agreement with outcome-based monitoring",
         "78",
     ]
-    assert ranking[1][5] == "yes" and all(row[5] == "" for row in ranking[2:])
+    assert ranking[1][5] == "Yes" and all(row[5] == "" for row in ranking[2:])
     scores = {o.id: f"{o.score:.0f}" for o in appraisal.options}
     assert matrix[0] == ["Criterion", "Weight", "O0", "O1", "O2", "O3"]
     assert matrix[-1][2:] == [scores[i] for i in ("O0", "O1", "O2", "O3")]
@@ -307,12 +316,14 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     ],
 )
 def test_strategic_case_comes_from_the_raid_log(project, outline, heading, kind) -> None:
-    register = score_risks(project, AS_OF)
+    # the outline business case is the approved one, as the RAID log stood on 24 September 2010
+    then = as_approved(project, APPROVED)
+    register = score_risks(then, APPROVED)
     expected = [(r.id, r.title) for r in register.risks if r.type == kind]
     assert expected  # the example has entries of every type
     (table,) = _tables_after(outline, heading)
     assert [(row[0], row[1]) for row in table[1:]] == expected
-    entries = {r.id: r for r in project.risks.risks}
+    entries = {r.id: r for r in then.risks.risks}
     for row in table[1:]:
         risk = entries[row[0]]
         assert row[3] == f"{risk.likelihood} × {risk.impact} = {risk.score}"
@@ -363,7 +374,7 @@ def test_benefits_achieved_with_measurements(full) -> None:
         "Sep 2010: 35%; Dec 2010: 40%; Mar 2011: 44%; Jun 2011: 50%",
         "70%",
         "43%",
-        "amber",
+        "Amber",
     ]
     (summary,) = [p.text for p in _paragraphs_after(full, "6.2 Benefits and outcomes achieved")[:1]]
     assert summary == (
@@ -459,18 +470,22 @@ def test_version_history_from_git(tmp_path: Path, runner: PspRunner) -> None:
     copy_example(folder)
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
-    _git(repo, "commit", "-q", "-m", "First draft of the partnership", when="2011-05-02T09:00:00")
+    _git(repo, "commit", "-q", "-m", "First draft of the partnership", when="2010-09-20T09:00:00")
     (repo / "README.txt").write_text("not part of the folder\n", encoding="utf-8")
     _git(repo, "add", "README.txt")
-    _git(repo, "commit", "-q", "-m", "Outside the folder", when="2011-05-20T09:00:00")
+    _git(repo, "commit", "-q", "-m", "Outside the folder", when="2010-09-21T09:00:00")
     risks = folder / "risks.yaml"
-    risks.write_text(risks.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    risks.write_text(
+        risks.read_text(encoding="utf-8")
+        + "  - {id: R99, type: risk, title: Added after the approval, likelihood: 2, impact: 2}\n",
+        encoding="utf-8",
+    )
     _git(repo, "commit", "-q", "-am", "Review the RAID log", when="2011-06-24T16:30:00")
     short = _git(repo, "log", "--format=%h").split()
 
     history = folder_history(folder)
     assert history == [
-        Commit("2011-05-02", short[2], "First draft of the partnership", "Test"),
+        Commit("2010-09-20", short[2], "First draft of the partnership", "Test"),
         Commit("2011-06-24", short[0], "Review the RAID log", "Test"),
     ]
     result = runner.invoke(
@@ -478,32 +493,37 @@ def test_version_history_from_git(tmp_path: Path, runner: PspRunner) -> None:
     )
     assert result.exit_code == 0, result.output
     document = Document(str(folder / "out" / "business-case-outline-2011-06-30.docx"))
+    # approved on 24 September 2010: the version history stops at the approval, and the case
+    # is the folder as git held it that day, without R99 (added, undated, in June 2011)
     (versions,) = _tables_after(document, "Version history")
     assert versions == [
         ["Version", "Date", "Author", "Change"],
+        ["0.1", "20 September 2010", "Test", "First draft of the partnership"],
         ["1.0", "24 September 2010", "L. Baird", "Approved by every partner."],
-        ["1.1", "2 May 2011", "Test", "First draft of the partnership"],
-        ["1.2", "24 June 2011", "Test", "Review the RAID log"],
     ]
     rows = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
-    assert rows["Version"] == "1.2"
-    assert rows["Status"] == (
-        "The outline business case was approved by every partner on 24 September 2010; this "
-        "version includes changes made since and is a draft for review."
-    )
+    assert (rows["Version"], rows["Date"]) == ("1.0", "24 September 2010")
+    (strategic,) = _tables_after(document, "3.4 Strategic risks")
+    assert [row[0] for row in strategic[1:]] == ["R3", "R5", "R1", "R4", "R11", "R2", "R6"]
 
-    # a paper as at an earlier date lists only the commits made by then
-    project = validate(folder, AS_OF, find=False).result.project
-    earlier = tmp_path / "earlier.docx"
-    context = business_case(project, date(2011, 6, 23), "outline", history)
-    render_docx(defaults_dir() / "business-case-outline.docx", context, earlier, force=False)
-    document = Document(str(earlier))
+    # the full business case, not yet approved, is the folder as it is, with every commit
+    result = runner.invoke(
+        ["render", "business-case", str(folder), "--full", "--as-of", "2011-06-30"]
+    )
+    assert result.exit_code == 0, result.output
+    document = Document(str(folder / "out" / "business-case-full-2011-06-30.docx"))
     (versions,) = _tables_after(document, "Version history")
-    assert versions[1:] == [
-        ["1.0", "24 September 2010", "L. Baird", "Approved by every partner."],
-        ["1.1", "2 May 2011", "Test", "First draft of the partnership"],
+    assert [row[0] for row in versions[1:]] == ["0.1", "0.2"]
+    (strategic,) = _tables_after(document, "3.4 Strategic risks")
+    assert "R99" in [row[0] for row in strategic[1:]]
+
+    # before the approval, the outline is a draft listing the commits made by then
+    project = validate(folder, AS_OF, find=False).result.project
+    before = business_case(project, date(2010, 9, 22), "outline", history)
+    assert [(v.version, v.date, v.change) for v in before.versions] == [
+        ("0.1", "20 September 2010", "First draft of the partnership")
     ]
-    assert {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}["Version"] == "1.1"
+    assert before.document.state == "draft"
     before_any = business_case(project, date(2010, 9, 1), "outline", history)
     assert [(v.version, v.change) for v in before_any.versions] == [
         ("0.1", "Draft for the partners' review.")
@@ -545,14 +565,26 @@ def test_financial_case_totals_from_the_budget(project, outline, full) -> None:
     # ended (8,100 planned, 7,880 spent); 2012/13 is 2012-Q2, 2,400.
     # Down: 3,800 + 34,600 + 37,800 + 2,400 = 78,600; 3,800 + 34,600 + 8,100 = 46,500;
     # 3,850 + 34,750 + 7,880 = 46,480; +50 + 150 − 220 = −20. Across: actual − planned to date.
-    years, quarters = _tables_after(outline, "6.2 The partnership's budget")
-    assert years == [
+    expected_years = [
         ["Financial year", "Planned", "Planned to date", "Actual to date", "Variance to date"],
         ["2009/10", "£3,800", "£3,800", "£3,850", "+£50"],
         ["2010/11", "£34,600", "£34,600", "£34,750", "+£150"],
         ["2011/12", "£37,800", "£8,100", "£7,880", "−£220"],
         ["2012/13", "£2,400", "", "", ""],
         ["Total", "£78,600", "£46,500", "£46,480", "−£20"],
+    ]
+    # the approved outline is as it stood on 24 September 2010: only 2010-Q1 (2009/10) and
+    # 2010-Q2 (April to June 2010: 6,000 + 1,200 + 1,500 = 8,700 planned, 6,100 + 1,350 +
+    # 1,480 = 8,930 spent, +230) had ended; to date 3,800 + 8,700 = 12,500 planned and
+    # 3,850 + 8,930 = 12,780 spent, +280
+    years, quarters = _tables_after(outline, "6.2 The partnership's budget")
+    assert years == [
+        expected_years[0],
+        ["2009/10", "£3,800", "£3,800", "£3,850", "+£50"],
+        ["2010/11", "£34,600", "£8,700", "£8,930", "+£230"],
+        ["2011/12", "£37,800", "", "", ""],
+        ["2012/13", "£2,400", "", "", ""],
+        ["Total", "£78,600", "£12,500", "£12,780", "+£280"],
     ]
     # the quarters named by their months: a council's first quarter is April to June
     assert quarters[0][0] == "Quarter"
@@ -570,7 +602,8 @@ def test_financial_case_totals_from_the_budget(project, outline, full) -> None:
         "Variance to date",
     ]
     assert categories[-1] == ["Total", "£78,600", "£46,500", "£46,480", "−£20"]
-    assert (by_year, by_quarter) == (years, quarters)
+    assert by_year == expected_years
+    assert by_quarter[1] == quarters[1] and by_quarter[-1] == expected_years[-1]
     (pilot,) = _tables_after(outline, "7.1 Pilot plan")[1:]
     assert pilot[-1] == ["Total for the pilot", "£36,400"]
 
@@ -901,8 +934,8 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
     decisions = _section(document, "1.5 Decisions required")
     assert "2.\tApprove the pilot from 1 January 2026 to 31 January 2026 (1 month)." in decisions
     assert (
-        "3.\tNote the 1 open risk, which is red, and the actions to manage it (management case)."
-        in decisions
+        "3.\tNote the 1 open risk (section 7.4), which is red: no actions to manage it are "
+        "recorded yet." in decisions
     )
     assert _section(document, "7.1 Pilot plan")[0].startswith(
         "The pilot runs from 1 January 2026 to 31 January 2026 (1 month), reviewed"
@@ -911,10 +944,15 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
     assert plan[1][-1] == "Complete, 1 day late"
 
 
-def test_several_risks_and_issues_are_counted_by_type(outline) -> None:
+def test_several_risks_and_issues_are_counted_by_type(outline, full) -> None:
     assert (
-        "4.\tNoted the 6 open risks and 1 open issue, 1 of them red, and the actions to manage "
-        "them (management case)." in _section(outline, "1.5 Decisions required")
+        "6.\tNote the 6 open risks and 1 open issue, 1 of them red, and the actions to manage "
+        "them (section 9.3)." in _section(full, "1.5 Decisions required")
+    )
+    # the outline as approved on 24 September 2010: R7 (the red issue, raised 14 January
+    # 2011) and R12 (raised 17 December 2010) came later; R2 and R6 were closed
+    assert "4.\tNoted the 5 open risks and the actions to manage them (section 7.4)." in _section(
+        outline, "1.5 Decisions required"
     )
     assert _section(outline, "1.2 The preferred option")[0].startswith(
         "4 options were scored against 5 weighted criteria, including doing nothing"
@@ -959,7 +997,7 @@ def test_the_benefits_summary_describes_each_benefit_as_it_stands(tmp_path: Path
         in _section(document, "1.5 Decisions required")[1]
     )
     (achieved,) = _tables_after(document, "6.2 Benefits and outcomes achieved")
-    assert [row[-1] for row in achieved[1:]] == ["green", "amber", "amber", "red", "red", ""]
+    assert [row[-1] for row in achieved[1:]] == ["Green", "Amber", "Amber", "Red", "Red", ""]
 
 
 @pytest.mark.parametrize(
@@ -1000,7 +1038,10 @@ def test_signed_off_on_the_day_is_not_a_draft(project, tmp_path: Path) -> None:
     context = business_case(project, day, "outline", [])
     render_docx(defaults_dir() / "business-case-outline.docx", context, out, force=False)
     rows = {r.cells[0].text: r.cells[1].text for r in Document(str(out)).tables[0].rows}
-    assert rows["Status"] == "Approved by every partner on 24 September 2010."
+    assert rows["Status"] == (
+        "Approved by every partner on 24 September 2010. This is the approved version 1.0, as "
+        "the partnership's records stood that day."
+    )
 
 
 def test_the_option_cost_says_what_it_covers(outline, full) -> None:

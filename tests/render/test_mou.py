@@ -65,7 +65,7 @@ def test_partners_and_signature_block(mou) -> None:
     assert rows[1][:3] == ["Falkirk Council", "Public sector", "Lead partner"]
     assert len(rows) == 9  # header and eight partners
     signed = [[c.text for c in row.cells] for row in signatures.rows]
-    assert signed[0] == ["Partner", "Name", "Title", "Signature", "Date"]
+    assert signed[0] == ["Partner", "Name", "Position", "Signature", "Date"]
     assert signed[1] == [
         "Falkirk Council",
         "A. Morrison",

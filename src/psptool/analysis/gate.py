@@ -390,8 +390,8 @@ def funders_engaged(p: Project, as_of: date) -> tuple[bool, str]:
     committed = [f.name for f in funders if f.status == "committed"]
     engaged = [f.name for f in funders if f.status == "engaged"]
     if committed or engaged:
-        said = [f"committed: {'; '.join(committed)}"] if committed else []
-        said += [f"engaged: {'; '.join(engaged)}"] if engaged else []
+        said = [f"engaged: {'; '.join(engaged)}"] if engaged else []
+        said += [f"committed: {'; '.join(committed)}"] if committed else []
         return True, "; ".join(said)
     return False, "no future funder is engaged yet"
 
@@ -418,13 +418,15 @@ def option_costs_risks(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("design", "A preferred option", "§4.4.1")
 def preferred_option(p: Project, as_of: date) -> tuple[bool, str]:
-    preferred = p.options.preferred
-    option = next((o for o in p.options.options if o.id == preferred), None)
-    if option is None:
+    chosen = practice.decided_preference(p, as_of)
+    option = next((o for o in p.options.options if chosen and o.id == chosen[0]), None)
+    if chosen is None or option is None:
         return False, "no preferred option chosen yet"
     if option.do_nothing:
-        return False, f"the preferred option {preferred} is to do nothing"
-    return True, f"preferred: {preferred} ({option.name})"
+        return False, f"the preferred option {option.id} is to do nothing"
+    _, decision, when, _ = chosen
+    where = f", decided on {_day(when)} ({decision})" if decision else ""
+    return True, f"preferred: {option.id} ({option.name}){where}"
 
 
 @item("design", "A pilot of at least 12 months planned", "§4.5.2")
@@ -465,14 +467,14 @@ def pilot_plan_agreed(p: Project, as_of: date) -> tuple[bool, str]:
     return _signed_by_all(p, "pilot_plan", director=False)
 
 
-@item("pilot", "An evaluation of at least 12 months", "§5.2.2, §6.2.1")
+@item("pilot", "An evaluation of at least 12 months planned", "§5.2.2, §6.2.1")
 def evaluation_framework(p: Project, as_of: date) -> tuple[bool, str]:
     ev = p.sustainability.evaluation
     if ev is None or not ev.approach or ev.start is None or ev.end is None:
         return False, "no evaluation approach with start and end dates yet"
     if short := _shorter_than_a_pilot(ev.start, ev.end, "the evaluation covers"):
         return False, short
-    return True, f"evaluation {_day(ev.start)} to {_day(ev.end)}"
+    return True, f"evaluation planned from {_day(ev.start)} to {_day(ev.end)}"
 
 
 @item("pilot", "The pilot has run 12 months", "§4.5.2")

@@ -95,3 +95,25 @@ def transfers_outstanding(project: Project) -> list[str]:
     """The knowledge transfers (guide §7.4) not yet done: the partners cannot sustain what
     they have not passed on to each other."""
     return [t.id for t in project.knowledge.transfers if t.status != "done"]
+
+
+def decided_preference(project: Project, as_of: date) -> tuple[str, str, date, str] | None:
+    """The preferred option as the partners chose it: options.yaml's `preferred`, else the
+    latest decision, at a meeting held on or before `as_of`, that names exactly one option
+    other than doing nothing (`decisions[].options`). Returns the option's id and, for a
+    decision, its id, the meeting's date and its group's id (empty for options.yaml's); None
+    when neither chooses one."""
+    known = {o.id: o for o in project.options.options}
+    if project.options.preferred in known:
+        return project.options.preferred, "", as_of, ""
+    found: tuple[str, str, date, str] | None = None
+    held = sorted(
+        (m for m in project.meetings.meetings if m.status == "held" and m.date <= as_of),
+        key=lambda m: m.date,
+    )
+    for meeting in held:
+        for decision in meeting.decisions:
+            named = [i for i in decision.options if i in known and not known[i].do_nothing]
+            if len(named) == 1:
+                found = named[0], decision.id, meeting.date, meeting.group
+    return found

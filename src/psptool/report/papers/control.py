@@ -142,6 +142,24 @@ def next_meeting(project: Project, as_of: date) -> date | None:
     return min(planned) if planned else None
 
 
+def sign_off_meeting(project: Project, document: str, as_of: date) -> date | None:
+    """The next planned meeting, after `as_of`, of the group that signs papers off whose
+    agenda names `document` ("Full business case"): where the paper is planned to be signed
+    off. None where no planned meeting's agenda names it (two papers are not both planned for
+    the group's next meeting just because it is the next one)."""
+    group = governance_group_id(project)
+    title = DOCUMENT_TITLES[document].lower()
+    planned = [
+        m.date
+        for m in project.meetings.meetings
+        if m.group == group
+        and m.status == "planned"
+        and m.date > as_of
+        and any(title in item.lower() for item in m.agenda)
+    ]
+    return min(planned) if planned else None
+
+
 def approval_route(
     project: Project, document: str, purposes: Mapping[str, str], as_of: date | None = None
 ) -> tuple[ApprovalStep, ...]:
@@ -151,7 +169,8 @@ def approval_route(
     The organisation is "Every partner" when every partner signed off that day, else the
     partners who did, lead first. Approvals name no meeting: papers are signed off at the
     partnership's governance group. While a partner has not signed `document` off, the route
-    ends with a row for that sign-off, dated with the group's next planned meeting.
+    ends with a row for that sign-off, dated with the group's next planned meeting whose agenda
+    names it (`sign_off_meeting`), else "Not yet set".
     """
     partners = partners_lead_first(project)
     everyone = {p.id for p in partners}
@@ -167,7 +186,7 @@ def approval_route(
     def by(who: set[str]) -> str:
         return "; ".join(p.name for p in partners if p.id in who)
 
-    upcoming = next_meeting(project, as_of) if as_of is not None else None
+    upcoming = sign_off_meeting(project, document, as_of) if as_of is not None else None
     pending = long_date(upcoming) if upcoming else "Not yet set"
     route = [
         ApprovalStep(

@@ -5,7 +5,7 @@ document control, the contents, and numbered sections from the one description b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,7 @@ from .. import CheckedFolder, Command, Paper
 from ..control import ApprovalStep, Standing, Version, approval_route, standing, versions
 from ..partnership import Partnership, partnership
 from ..signoff import Signature, last_signed, signatures
+from .approved import as_approved, folder_on
 from .benefits import BenefitRow, GoalRow, benefits, benefits_summary, goals
 from .contents import CaseKind, Contents, Section, case_kind, contents
 from .finance import Financial, budget, financial
@@ -179,6 +180,25 @@ def _previous_sign_off(project: Project, as_of: date) -> str:
     )
 
 
+def _preference(project: Project, as_of: date) -> tuple[Project, str]:
+    """The project with the preferred option the partners chose at a meeting, where
+    options.yaml names none (`practice.decided_preference`), and the sentence that says so."""
+    from ....analysis.practice import decided_preference
+
+    chosen = decided_preference(project, as_of)
+    if chosen is None or not chosen[1]:
+        return project, ""
+    option, decision, when, group = chosen
+    groups = {g.id: g.name for g in project.psp.governance.groups}
+    project = project.model_copy(
+        update={"options": project.options.model_copy(update={"preferred": option})}
+    )
+    return project, (
+        f"The {groups.get(group, 'partnership')} chose it at its meeting on {long_date(when)} "
+        f"(decision {decision})."
+    )
+
+
 def _people(project: Project) -> tuple[str, str, str]:
     """The lead partner, the owner (the lead partner's senior sponsor) and the author (the
     project manager), by name; empty where the folder names none."""
@@ -196,6 +216,16 @@ def _people(project: Project) -> tuple[str, str, str]:
         lead.name if lead else "",
         who.get(owner, owner) if owner else "",
         who.get(author, author) if author else "",
+    )
+
+
+def _status(standing: Standing) -> str:
+    """The title page's status: once approved, plainly the approved version of that day."""
+    if standing.state != "approved":
+        return standing.status
+    return (
+        f"{standing.status} This is the approved version 1.0, as the partnership's records "
+        "stood that day."
     )
 
 
@@ -217,14 +247,14 @@ def _title_page(
         ("Lead partner", lead),
         ("Owner (senior responsible owner)", owner),
         ("Author (project manager)", author),
-        ("Status", standing.status),
+        ("Status", _status(standing)),
     ]
     return TitlePage(
         kind=case.kind,
         title=spec.title,
         version=version,
         date=long_date(as_of),
-        status=standing.status,
+        status=_status(standing),
         lead=lead,
         owner=owner,
         author=author,
@@ -233,8 +263,7 @@ def _title_page(
         details=tuple(Detail(label, value) for label, value in details if value),
         versioning=(
             "Versions 0.1, 0.2 … are drafts, one for each change to the partnership's "
-            "records; version 1.0 is the one every partner approved, and 1.1 … follow "
-            "changes made since."
+            "records; version 1.0 is the one every partner approved."
         ),
         state=standing.state,
     )
@@ -252,28 +281,37 @@ def _strategic_fit(project: Project, lead: str) -> str:
 
 
 def business_case(
-    project: Project, as_of: date, kind: str, history: Sequence[Any] = ()
+    project: Project,
+    as_of: date,
+    kind: str,
+    history: Sequence[Any] = (),
+    then: Project | None = None,
 ) -> BusinessCase:
-    """The outline (`kind="outline"`) or full (`"full"`) business case.
+    """The outline (`kind="outline"`) or full (`"full"`) business case as at `as_of`; once
+    every partner has approved it, the approved version as it stood on that day
+    (`approved.as_approved`), however late it is rendered.
 
     `history` is the folder's version history as (date, short commit, subject) tuples, oldest
-    first (`load.history.folder_history`); empty outside git.
+    first (`load.history.folder_history`); empty outside git. `then` is the folder as git
+    holds it on the approval day (`approved.folder_on`), where it does.
     """
     from ....analysis.economics import economic_case
 
     case = contents(case_kind(kind))
     spec = CASES[case.kind]
+    approved = standing(project, spec.document, as_of).approved
+    if approved is not None:  # the approved version: the case as it stood that day
+        project = as_approved(then or project, approved, approvals_from=project)
+        as_of = approved
+    project, decided = _preference(project, as_of)
     signoff = signatures(project, spec.document, as_of)
-    first = standing(project, spec.document, as_of)
+    now = standing(project, spec.document, as_of)
     lead, _, author = _people(project)
-    made = [c for c in history if date.fromisoformat(c[0]) <= as_of]
-    changed = first.approved is not None and any(
-        date.fromisoformat(c[0]) > first.approved for c in made
-    )
-    now = standing(project, spec.document, as_of, changed_since=changed)
     drafts = versions(history, as_of, now.approved, author.split(" (")[0])
     economics = economic_case(project)
     options = options_appraisal(project, as_of, economics)
+    if decided:
+        options = replace(options, summary=f"{options.summary} {decided}")
     benefit_rows, analysis = benefits(project, as_of)
     progress = benefits_summary(analysis, as_of)
     schedule, pilot_dates = plan(project, as_of, spec.document)
@@ -285,7 +323,7 @@ def business_case(
         as_of,
     )
     managed = management(project, as_of)
-    model = service(project, options.preferred)
+    model = service(project, options.preferred, as_of)
     findings = evaluation(project, as_of, progress)
     return BusinessCase(
         partnership=partnership(project, as_of),
@@ -317,7 +355,16 @@ def business_case(
         service=model,
         evaluation=findings,
         recommendations=recommendations(
-            case, options, schedule, money, managed, model, progress, now, bool(findings.interim)
+            case,
+            options,
+            schedule,
+            money,
+            managed,
+            model,
+            progress,
+            now,
+            bool(findings.interim),
+            len(benefit_rows),
         ),
         quality=tuple(
             Review(q.reviewer, long_date(q.date) or "Not dated", q.outcome or "Not recorded")
@@ -338,7 +385,9 @@ def business_case(
 def _from_folder(folder: CheckedFolder, as_of: date, kind: CaseKind) -> BusinessCase:
     from ....load.history import folder_history
 
-    return business_case(folder.project, as_of, kind, folder_history(folder.root))
+    approved = standing(folder.project, CASES[kind].document, as_of).approved
+    then = folder_on(folder.root, approved) if approved is not None else None
+    return business_case(folder.project, as_of, kind, folder_history(folder.root), then)
 
 
 def outline(folder: CheckedFolder, as_of: date) -> BusinessCase:

@@ -68,6 +68,9 @@ class Service:
     funding: str = ""
     """Committed and engaged funding in one sentence, each apart: "£8,000 of future funding
     is committed, and a further £1,300,000 engaged but not yet committed"."""
+    piloted: bool = True
+    """Whether the pilot has begun (its start date passed, or a pilot milestone completed):
+    only then is the service "the preferred option tested in the pilot"."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,12 @@ class Evaluation:
     """Before the evaluation ends: that its findings are interim, as at the paper's date."""
 
 
+def _cell(text: str) -> str:
+    """A table cell as the other cells are written: a capital first letter ("Quarterly",
+    "Newsletter"), the rest as the folder has it."""
+    return text[:1].upper() + text[1:]
+
+
 def management(project: Project, as_of: date) -> Management:
     from ....analysis.common import natural_key, reporting_period
 
@@ -90,9 +99,26 @@ def management(project: Project, as_of: date) -> Management:
     operational = [g for g in project.psp.governance.groups if g.cadence in OPERATIONAL_CADENCES]
     entries = [r for r in raid_rows(project, as_of) if r.open and r.type in ("Risk", "Issue")]
     entries.sort(key=lambda r: (-r.score, natural_key(r.id)))
+    every = project.risks.risks
+    gaps = [
+        what
+        for what, missing in (
+            ("an owner", sum(1 for r in every if r.owner is None)),
+            ("actions", sum(1 for r in every if not r.actions)),
+            ("a review date", sum(1 for r in every if r.review is None)),
+        )
+        if missing
+    ]
+    kept = (
+        "each with an owner, actions and a review date"
+        if not gaps
+        else "each to have an owner, actions and a review date (not every entry has "
+        + (", ".join(gaps[:-1]) + " or " + gaps[-1] if len(gaps) > 1 else gaps[0])
+        + " yet)"
+    )
     approach = (
-        "Risks, assumptions, issues and dependencies are kept in the RAID log, each with an "
-        "owner, actions and a review date, and scored likelihood × impact on 1–5 scales: "
+        f"Risks, assumptions, issues and dependencies are kept in the RAID log, {kept}, and "
+        "scored likelihood × impact on 1–5 scales: "
         f"green below {matrix.amber}, amber from {matrix.amber}, red from {matrix.red}. "
         + (
             f"The log is reviewed at each meeting of the {operational[0].name}, and the "
@@ -110,10 +136,10 @@ def management(project: Project, as_of: date) -> Management:
         communications=tuple(
             Communication(
                 audience="; ".join(audiences.get(a, a) for a in c.audience),
-                method=c.method or "",
-                frequency=c.frequency or "",
-                messages=c.messages or "–",
-                action=c.action or "–",
+                method=_cell(c.method or ""),
+                frequency=_cell(c.frequency or ""),
+                messages=_cell(c.messages or "–"),
+                action=_cell(c.action or "–"),
                 owner=names.get(c.owner, c.owner) if c.owner else "Not yet assigned",
             )
             for c in project.stakeholders.communications
@@ -131,13 +157,18 @@ def _scope(scope: str | None) -> str:
     return scope if scope.lower().startswith(("in scope", "scope")) else f"Scope: {scope}"
 
 
-def service(project: Project, preferred: OptionRow | None) -> Service:
+def service(project: Project, preferred: OptionRow | None, as_of: date | None = None) -> Service:
     currency = project.psp.currency
+    pilot = project.psp.pilot
+    piloted = (
+        as_of is not None and pilot is not None and pilot.start is not None and pilot.start <= as_of
+    ) or any(m.stage == "pilot" and m.completed is not None for m in project.milestones.milestones)
     sustain = project.sustainability
     committed = sum(f.amount or 0.0 for f in sustain.funders if f.status == "committed")
     engaged = sum(f.amount or 0.0 for f in sustain.funders if f.status == "engaged")
     return Service(
         name=preferred.name if preferred else "",
+        piloted=piloted,
         description=preferred.description if preferred else "",
         cost=preferred.cost if preferred else "",
         scope=_scope(project.psp.scope),

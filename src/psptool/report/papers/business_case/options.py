@@ -113,6 +113,9 @@ class Options:
     unlinked: str = ""
     """The options no RAID log entry is linked to, in one sentence; empty when every option
     has one."""
+    robust: str = ""
+    """In place of the sensitivity list, where no single weight's change would put another
+    option first: that, in one sentence."""
 
 
 def options_appraisal(project: Project, as_of: date, economics: EconomicCase) -> Options:
@@ -197,6 +200,14 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
                 f"{s.switch_share:.0f}% before {rival} drew level."
             )
         sensitivity.append(SensitivityRow(s.name, percent(s.share), finding))
+    robust = ""
+    if sensitivity and all(s.robust or s.switch_share is None for s in appraisal.sensitivity):
+        robust = (
+            "No change to the weight of any one criterion would put another option first."
+            if len(sensitivity) > 1
+            else "No change to the criterion's weight would put another option first."
+        )
+        sensitivity = []
     in_file = sorted(rows, key=lambda o: list(by_id).index(o.id))
     return Options(
         summary=_summary(project, appraisal, rows, preferred, do_nothing),
@@ -224,6 +235,7 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
         do_nothing=do_nothing,
         risk_assessment=tuple(assessment),
         sensitivity=tuple(sensitivity),
+        robust=robust,
         has_economics=bool(econ),
         draws=f"{appraisal.draws:,}",
         economics_summary=economics_summary(economics, project.psp.currency),

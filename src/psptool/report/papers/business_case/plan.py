@@ -68,6 +68,9 @@ class Plan:
     slippage_days: int | str
     critical_path: str
     pilot: Pilot
+    notes: tuple[str, ...] = ()
+    """Below the plan, a sentence for each milestone that cannot happen as planned (its
+    `flag`), so the status column stays a word or two."""
 
 
 def flag(project: Project, milestone_id: str, forecast: date | None, as_of: date) -> str:
@@ -126,8 +129,7 @@ def plan(
                 completed=long_date(m.completed),
                 forecast=long_date(state.forecast),
                 status=STATE[state.state]
-                + (f", {plural(state.slippage_days or 0, 'day')} late" if late else "")
-                + (f": {why}" if why else ""),
+                + (f", {plural(state.slippage_days or 0, 'day')} late" if late else ""),
                 depends_on=", ".join(m.depends_on),
                 critical="yes" if state.critical else "",
                 tasks=tuple(t.title for t in m.tasks),
@@ -152,6 +154,13 @@ def plan(
         projected_end=long_date(analysis.projected_end),
         slippage_days=slippage if slippage is not None else "",
         critical_path=", ".join(analysis.critical_path),
+        notes=tuple(
+            f"{r.id} {r.title} is {r.flag}"
+            + (f"; it is forecast for {r.forecast}" if r.forecast and r.forecast != r.due else "")
+            + "."
+            for r in rows
+            if r.flag
+        ),
         pilot=Pilot(
             start=long_date(start),
             end=long_date(end),

@@ -62,12 +62,22 @@ def recommendations(
     benefits_summary: str,
     standing: Standing | None = None,
     interim: bool = False,
+    benefits: int = 1,
 ) -> tuple[str, ...]:
     """The decisions the business case asks the partners for, and what it asks them to note;
     once every partner has approved it, the same decisions as made (in the past tense)."""
     approved = standing.approved if standing is not None else None
     asked = _asked(
-        contents, options, plan, financial, management, service, benefits_summary, interim, approved
+        contents,
+        options,
+        plan,
+        financial,
+        management,
+        service,
+        benefits_summary,
+        interim,
+        approved,
+        benefits,
     )
     if standing is None or standing.approved is None:
         return asked
@@ -88,6 +98,7 @@ def _asked(
     benefits_summary: str,
     evaluation_ends_later: bool = False,
     approved: date | None = None,
+    benefits: int = 1,
 ) -> tuple[str, ...]:
     preferred = options.preferred
     budget = financial.budget
@@ -124,7 +135,8 @@ def _asked(
             )
         findings = benefits_summary[0].lower() + benefits_summary[1:]
         interim = "interim " if evaluation_ends_later else ""
-        out.append(f"Note the {interim}evaluation findings: {findings}")
+        if benefits:
+            out.append(f"Note the {interim}evaluation findings: {findings}")
         if budget.has_lines:
             out.append(
                 f"Note the partnership's spend to date of {budget.to_date_actual} against "
@@ -152,14 +164,32 @@ def _asked(
             red_clause = ", all of them red,"
         else:
             red_clause = f", {red} of them red," if red else ""
+        where = f"section {contents.number('management.risks')}"
+        them = "it" if count == 1 else "them"
+        without = sum(1 for r in entries if not (r.actions_open or r.actions_done))
+        if not without:
+            out.append(f"Note the {what}{red_clause} and the actions to manage {them} ({where}).")
+        elif without == count:
+            out.append(
+                f"Note the {what} ({where}){red_clause.rstrip(',')}: no actions to manage "
+                f"{them} are recorded yet."
+            )
+        else:
+            out.append(
+                f"Note the {what}{red_clause} and the actions to manage them ({where}); "
+                f"{without} of them {'has' if without == 1 else 'have'} no actions recorded yet."
+            )
+    if benefits:
         out.append(
-            f"Note the {what}{red_clause} and the actions to manage "
-            f"{'it' if count == 1 else 'them'} (management case)."
+            "Agree the benefits realisation plan, its owners and target dates "
+            f"(section {contents.number('benefits')})."
         )
-    out.append(
-        "Agree the benefits realisation plan, its owners and target dates "
-        f"(section {contents.number('benefits')})."
-    )
+    else:
+        out.append(
+            "Note that no benefits are recorded yet: the benefits realisation plan, with "
+            "owners and target dates, is still to be drawn up "
+            f"(section {contents.number('benefits')})."
+        )
     # once approved, the next steps the partners agreed then: what was still to come that day
     to_come = [
         r

@@ -1,0 +1,231 @@
+"""The outline and full business cases read back: an approved case as it stood on its
+approval day, and the sparse folder's cases agreeing with its minutes and saying plainly what
+is missing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from psptool import validate
+from psptool.analysis.gate import stage_gate
+from psptool.report.papers.business_case import business_case
+from psptool.report.papers.business_case.approved import as_approved
+from tests.helpers import EXAMPLE
+from tests.papers.folders import SPARSE_AS_OF
+from tests.papers.text import docx_lines, docx_tables
+
+AS_OF = date(2011, 6, 30)
+APPROVED = date(2010, 9, 24)
+"""The day the last partner approved the worked example's outline business case."""
+
+
+def _example():  # type: ignore[no-untyped-def]
+    return validate(EXAMPLE, AS_OF, find=False).result.project
+
+
+def _paper(rendered: dict[str, tuple[Path, object]], name: str) -> Path:
+    return rendered[name][0]
+
+
+def test_the_records_as_they_stood_on_the_approval_day() -> None:
+    then = as_approved(_example(), APPROVED)
+    # R7 (raised 14 January 2011) and R12 (17 December 2010) came later
+    assert [r.id for r in then.risks.risks] == [
+        "R1", "R2", "R3", "R4", "R5", "R6", "R8", "R9", "R10", "R11"
+    ]  # fmt: skip
+    # the meetings held by then; the Operational Group of 22 October 2010 and later are not in it
+    assert [m.id for m in then.meetings.meetings] == [
+        "OG-2010-07", "OG-2010-08", "OG-2010-09", "GG-2010-09"
+    ]  # fmt: skip
+    milestones = {m.id: m.completed for m in then.milestones.milestones}
+    assert (milestones["M7"], milestones["M8"], milestones["M9"]) == (APPROVED, None, None)
+    # the first measurements are of 30 September 2010
+    assert [len(b.measurements) for b in then.benefits.benefits] == [0] * 8
+    # 2010-Q3 ended on 30 September: its spend was not yet known
+    spent = [(line.period, line.actual) for line in then.budget.budget][4:7]
+    assert spent == [("2010-Q2", 1480), ("2010-Q3", None), ("2010-Q3", None)]
+    transfers = {t.id: t.status for t in then.knowledge.transfers}
+    assert transfers["K2"] == "planned"  # completed on 11 March 2011
+    assert [lesson.id for lesson in then.knowledge.lessons] == ["L1"]
+
+
+def test_an_approved_case_rendered_later_is_the_approved_version(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    path = _paper(rendered, "example:business-case-outline")
+    details = {row[0]: row[1] for row in docx_tables(path)[0]}
+    assert details["Version"] == "1.0"
+    assert details["Date"] == "24 September 2010"
+    assert details["Status"] == (
+        "Approved by every partner on 24 September 2010. This is the approved version 1.0, as "
+        "the partnership's records stood that day."
+    )
+    lines = docx_lines(path)
+    # neither the date it was rendered for nor anything measured since is in it
+    assert "30 June 2011" not in "\n".join(lines)
+    risk_tables = [t for t in docx_tables(path) if t[0][:2] == ["Ref", "Type"]]
+    (management,) = risk_tables
+    assert [row[0] for row in management[1:]] == ["R3", "R5", "R1", "R4", "R11"]
+    assert "4.\tNoted the 5 open risks and the actions to manage them (section 7.4)." in lines
+    # the full business case is not yet approved: as at 30 June 2011, R7 and all
+    full = _paper(rendered, "example:business-case-full")
+    assert {row[0]: row[1] for row in docx_tables(full)[0]}["Date"] == "30 June 2011"
+    assert "R7" in [t[1][0] for t in docx_tables(full) if t[0][:2] == ["Ref", "Type"]]
+
+
+def test_a_preference_decided_at_a_meeting_is_the_preferred_option(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    """The sparse folder's options.yaml names no preferred option; decision D1 of the
+    Partnership Board's meeting of 14 May 2026 prefers O1."""
+    lines = docx_lines(_paper(rendered, "sparse:business-case-outline"))
+    assert (
+        "2 options were scored against 2 weighted criteria, including doing nothing. The "
+        "preferred option is Shared respite booking line, which scored 80 out of 100, the "
+        "highest score. With the weights drawn at random 10,000 times it comes first in 100% "
+        "of them. The Partnership Board chose it at its meeting on 14 May 2026 (decision D1)."
+    ) in lines
+    gate = stage_gate(rendered["sparse:business-case-outline"][1], SPARSE_AS_OF)  # type: ignore[arg-type]
+    reasons = {i.id: (i.met, i.reason) for i in gate.items}
+    assert reasons["preferred_option"] == (
+        True,
+        "preferred: O1 (Shared respite booking line), decided on 14 May 2026 (D1)",
+    )
+
+
+def test_the_sparse_cases_recommend_only_what_is_there(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    outline = docx_lines(_paper(rendered, "sparse:business-case-outline"))
+    start = outline.index("8. Recommendations")
+    assert outline[start + 1 : start + 7] == [
+        "It is recommended that the partners:",
+        "1.\tApprove Shared respite booking line as the preferred option to pilot: it scored 80 "
+        "out of 100 in the options appraisal (section 4).",
+        "2.\tAgree the start and end dates of the pilot.",
+        "3.\tNote the 1 open risk and 1 open issue (section 7.4), 1 of them red: no actions to "
+        "manage them are recorded yet.",
+        "4.\tNote that no benefits are recorded yet: the benefits realisation plan, with owners "
+        "and target dates, is still to be drawn up (section 5).",
+        "5.\tAgree the next steps: Full business case agreed by 31 December 2026; Tender for "
+        "respite services published, due by 30 September 2026 but forecast for 31 December "
+        "2026 (due before Full business case agreed, which it depends on).",
+    ]
+    full = docx_lines(_paper(rendered, "sparse:business-case-full"))
+    assert not [line for line in full if "evaluation findings:" in line]
+    assert (
+        "Risks, assumptions, issues and dependencies are kept in the RAID log, each to have an "
+        "owner, actions and a review date (not every entry has an owner, actions or a review "
+        "date yet), and scored likelihood × impact on 1–5 scales: green below 5, amber from 5, "
+        "red from 15. The key risks and issues go to the Partnership Board in the highlight "
+        "report every 3 months."
+    ) in full
+
+
+def test_each_case_is_planned_for_the_meeting_whose_agenda_names_it(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    """SG-2 (20 August 2026) has the outline business case on its agenda; no meeting has the
+    full one, so it is not planned for SG-2 too."""
+    routes = {}
+    for kind in ("outline", "full"):
+        tables = docx_tables(_paper(rendered, f"sparse:business-case-{kind}"))
+        (route,) = [t for t in tables if t[0] == ["Date", "Organisation", "Meeting", "Purpose"]]
+        routes[kind] = [row[:3] for row in route[1:]]
+    assert routes == {
+        "outline": [["20 August 2026", "Every partner", "Partnership Board (planned)"]],
+        "full": [["Not yet set", "Every partner", "Partnership Board"]],
+    }
+
+
+def test_a_milestone_that_cannot_happen_as_planned_is_said_below_the_plan(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    path = _paper(rendered, "sparse:business-case-outline")
+    (plan,) = [t for t in docx_tables(path) if t[0][:2] == ["Ref", "Milestone"]]
+    assert [row[-1] for row in plan[1:]] == ["Planned", "Due next period"]
+    assert (
+        "M2 Tender for respite services published is due before Full business case agreed, "
+        "which it depends on; it is forecast for 31 December 2026."
+    ) in docx_lines(path)
+
+
+def test_a_weighting_no_single_change_upsets_is_said_once(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    lines = docx_lines(_paper(rendered, "sparse:business-case-outline"))
+    assert "No change to the weight of any one criterion would put another option first." in lines
+    assert not [line for line in lines if "No change to this weight alone" in line]
+    assert not [line for line in lines if line.startswith("How far each criterion")]
+
+
+def test_rag_and_status_cells_are_written_alike() -> None:
+    """Table cells start with a capital ("Red", "Open"); sentences keep lower case."""
+    context = business_case(_example(), AS_OF, "full", [])
+    assert {r.rag for r in context.management.risks} == {"red", "amber"}
+    assert {r.status for r in context.management.risks} == {"Open"}
+
+
+def test_the_full_case_as_at_its_date_is_not_cut_back() -> None:
+    """Not approved: the full case keeps every record up to its as-of date."""
+    context = business_case(_example(), AS_OF, "full", [])
+    assert context.document.date == "30 June 2011"
+    assert [r.id for r in context.management.risks][:1] == ["R7"]
+
+
+def test_a_service_not_yet_piloted_is_not_called_tested(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    sparse = docx_lines(_paper(rendered, "sparse:business-case-full"))
+    assert (
+        "The service the partners propose to sustain is the preferred option: Shared respite "
+        "booking line."
+    ) in sparse
+    example = docx_lines(_paper(rendered, "example:business-case-full"))
+    assert (
+        "The service the partners propose to sustain is the preferred option tested in the "
+        "pilot: Multi-provider framework agreement with outcome-based monitoring."
+    ) in example
+
+
+def test_cells_and_sentences_in_one_style(rendered: dict[str, tuple[Path, object]]) -> None:
+    """A cell starts with a capital ("Not estimated", "Yes", "Red"); the plan's end is the
+    partnership's, its last milestone's forecast said as such; no version 1.1 is promised."""
+    path = _paper(rendered, "sparse:business-case-outline")
+    (ranking,) = [t for t in docx_tables(path) if t[0][0] == "Rank"]
+    assert [row[3:] for row in ranking[1:]] == [
+        ["£20,000", "£250", "Yes"],
+        ["Not estimated", "–", ""],
+    ]
+    tables = docx_tables(path)
+    (governance,) = [t for t in tables if t[0] == ["Group", "Meets", "Chair", "Members"]]
+    assert governance[1] == [
+        "Partnership Board",
+        "Quarterly",
+        "Not yet chosen",
+        "Riverside Council; Carers Trust Riverside",
+    ]
+    (communications,) = [t for t in tables if t[0][:3] == ["Audience", "Method", "Frequency"]]
+    assert communications[1] == [
+        "Unpaid carers", "Newsletter", "Quarterly", "–", "–", "Not yet assigned"
+    ]  # fmt: skip
+    lines = docx_lines(path)
+    assert (
+        "The milestones in the order their dependencies allow; the partnership ends on 31 "
+        "December 2027 and its last milestone is forecast for 31 December 2026."
+    ) in lines
+    assert (
+        "Versions 0.1, 0.2 … are drafts, one for each change to the partnership's records; "
+        "version 1.0 is the one every partner approved."
+    ) in lines
+
+
+def test_the_evaluation_gate_item_is_the_one_planned() -> None:
+    gate = stage_gate(_example(), AS_OF)
+    (item,) = [i for i in gate.items if i.id == "evaluation_framework"]
+    assert (item.label, item.met, item.reason) == (
+        "An evaluation of at least 12 months planned",
+        True,
+        "evaluation planned from 1 October 2010 to 30 September 2011",
+    )
