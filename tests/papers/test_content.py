@@ -43,7 +43,7 @@ def test_each_cost_says_what_it_covers(rendered: dict) -> None:
     assert _after(lines, "4.1 Options considered") == [
         "The options the partners considered for the future service, including doing nothing. "
         "The estimated cost is the annual cost of external foster placements under the option; "
-        "the costs the economic case counts, year by year, are in section 4.4."
+        "the costs the economic case counts, year by year, are in section 8.1."
     ]
     assert (
         "Estimated cost: £1,300,000, the annual cost of external foster placements under the option"
@@ -75,9 +75,11 @@ def test_the_green_book_of_the_papers_date_cited_once(rendered: dict) -> None:
 def test_an_approved_outline_case_is_version_1_in_the_past_tense(rendered: dict) -> None:
     path = rendered["example:business-case-outline"][0]
     title = {row[0]: row[1] for row in docx_tables(path)[0]}
-    assert (title["Version"], title["Status"]) == (
+    assert (title["Version"], title["Date"], title["Status"]) == (
         "1.0",
-        "Approved by every partner on 24 September 2010.",
+        "24 September 2010",
+        "Approved by every partner on 24 September 2010. This is the approved version 1.0, as "
+        "the partnership's records stood that day.",
     )
     lines = docx_lines(path)
     decisions = _after(lines, "1.5 Decisions required", 3)
@@ -160,7 +162,7 @@ def test_the_sparse_cases_say_their_gaps_once_in_plain_words(rendered: dict) -> 
         "report every 3 months."
     )
     assert (
-        "Partnership Board | quarterly | Not yet chosen | Riverside Council; Carers Trust "
+        "Partnership Board | Quarterly | Not yet chosen | Riverside Council; Carers Trust "
         "Riverside" in lines
     )
     assert [line for line in lines if line.startswith("No RAID log entry")] == [
@@ -168,9 +170,9 @@ def test_the_sparse_cases_say_their_gaps_once_in_plain_words(rendered: dict) -> 
     ]
     risks = next(t for t in docx_tables(path) if t[0][:3] == ["Ref", "Type", "Risk or issue"])
     assert risks[1:] == [
-        ["R1", "Risk", "Respite places run out in the winter", "B. Manager", "16", "red",
+        ["R1", "Risk", "Respite places run out in the winter", "B. Manager", "16", "Red",
          "None recorded yet"],
-        ["I1", "Issue", "Referrals from GP practices are slow", "Not yet assigned", "6", "amber",
+        ["I1", "Issue", "Referrals from GP practices are slow", "Not yet assigned", "6", "Amber",
          "None recorded yet"],
     ]  # fmt: skip
 
@@ -203,7 +205,7 @@ def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> Non
     )
     outline = _lines(rendered, "sparse:business-case-outline")
     assert (
-        "4.\tAgree the next steps: Full business case agreed by 31 December 2026; " + flagged
+        "5.\tAgree the next steps: Full business case agreed by 31 December 2026; " + flagged
         in outline
     )
     # the full case does not list its own agreement among its next steps
