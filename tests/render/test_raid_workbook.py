@@ -185,7 +185,7 @@ def test_each_column_keeps_its_style_and_spare_rows_stay_editable(book) -> None:
     assert title.protection.locked is False
     assert score.fill.fgColor.rgb == "00D9D9D9" and score.protection.locked is True
     assert score.alignment.vertical == "top" and score.data_type == "f"
-    assert raised.number_format == "dd/mm/yyyy" and raised.alignment.wrap_text is not True
+    assert raised.number_format == "d mmmm yyyy" and raised.alignment.wrap_text is not True
     spare = sheet.cell(row=last + 1, column=3)
     assert spare.value is None and spare.protection.locked is False
     assert sheet.cell(row=last + 200, column=17).protection.locked is False
@@ -195,7 +195,7 @@ def test_each_column_keeps_its_style_and_spare_rows_stay_editable(book) -> None:
     actions = workbook["Actions"]
     assert actions["C2"].alignment.wrap_text is True and actions["A2"].has_style is False
     due = next(c for c in actions["E"][1:] if c.value is not None)
-    assert due.number_format == "dd/mm/yyyy"
+    assert due.number_format == "d mmmm yyyy"
 
 
 def test_an_empty_log_still_has_its_first_row_and_spare_rows(example: Path, tmp_path: Path) -> None:

@@ -190,27 +190,40 @@ def test_options_workbook(project, tmp_path: Path) -> None:
     appraisal = analysis.appraise_options(project)
     _path, book = _saved(options_workbook(project, appraisal, AS_OF), tmp_path, "options.xlsx")
     scores = book["Scores"]
-    assert [c.value for c in scores[1]] == ["Criterion", "Name", "Weight", "O0", "O1", "O2", "O3"]
+    # criteria and options by name, as the business case names them (no ids)
+    assert [c.value for c in scores[1]][:6] == [
+        "Criterion",
+        "Weight",
+        "Do nothing: continue spot purchasing",
+        "Block contract with a single lead provider",
+        "Use the national foster care contract when available",
+        "Multi-provider framework agreement with outcome-based monitoring",
+    ]
+    assert scores["A2"].value == "Addresses all current issues"
     # five criteria, then five spare rows the totals count, so a criterion added there counts
-    assert scores["D13"].value == "=SUMPRODUCT($C$2:$C$11,D2:D11)"
-    assert scores["G14"].value == "=ROUND(100*G13/(5*SUM($C$2:$C$11)),1)"
-    assert [scores.cell(row=16, column=c).value for c in range(4, 8)] == [34, 62, 50, 78]
+    assert scores["C13"].value == '=IF(C$1="","",SUMPRODUCT($B$2:$B$11,C2:C11))'
+    assert scores["F14"].value == '=IF(F$1="","",ROUND(100*F13/(5*SUM($B$2:$B$11)),1))'
+    # three spare columns right of the options are totalled and ranked with them
+    assert scores["I13"].value == '=IF(I$1="","",SUMPRODUCT($B$2:$B$11,I2:I11))'
+    assert scores["C15"].value == '=IF(C$1="","",RANK(C13,$C$13:$I$13))'
+    assert scores["J13"].value is None
+    assert [scores.cell(row=16, column=c).value for c in range(3, 7)] == [34, 62, 50, 78]
     checks = {
         str(v.sqref): (v.type, v.formula1, v.formula2)
         for v in scores.data_validations.dataValidation
     }
-    assert checks == {"D2:G11": ("whole", "1", "5"), "C2:C11": ("decimal", "0", None)}
+    assert checks == {"C2:I11": ("whole", "1", "5"), "B2:B11": ("decimal", "0", None)}
     summary = book["Options"]
-    assert [c.value for c in summary[2]][:3] == [
-        "=INDEX(Scores!$D$15:$G$15,MATCH($B2,Scores!$D$1:$G$1,0))",
-        "O3",
+    assert [c.value for c in summary[1]][:2] == ["Rank", "Option"]
+    assert [c.value for c in summary[2]][:2] == [
+        "=INDEX(Scores!$C$15:$I$15,MATCH($B2,Scores!$C$1:$I$1,0))",
         "Multi-provider framework agreement with outcome-based monitoring",
     ]
-    assert summary["F2"].value == "=INDEX(Scores!$D$14:$G$14,MATCH($B2,Scores!$D$1:$G$1,0))"
-    assert summary["H2"].value == '=IF(AND(ISNUMBER(G2),F2>0),ROUND(G2/F2,0),"")'
-    assert summary["G2"].number_format == '"£"#,##0;-"£"#,##0'
+    assert summary["E2"].value == "=INDEX(Scores!$C$14:$I$14,MATCH($B2,Scores!$C$1:$I$1,0))"
+    assert summary["G2"].value == '=IF(AND(ISNUMBER(F2),E2>0),ROUND(F2/E2,0),"")'
+    assert summary["F2"].number_format == '"£"#,##0;-"£"#,##0'
     sensitivity = book["Sensitivity"]
-    assert [c.value for c in sensitivity[3]][:5] == ["time", "Time to implement", 1, 10, 57.1]
+    assert [c.value for c in sensitivity[3]][:4] == ["Time to implement", 1, 10, 57.1]
 
 
 @pytest.mark.slow
@@ -236,7 +249,10 @@ def test_options_formulas_recalculate_to_the_analysis_figures(project, tmp_path:
     lines = (tmp_path / "options.csv").read_text(encoding="utf-8").splitlines()
 
     def figures(line: str) -> list[float]:
-        return [float(x) for x in line.split(",")[3:]]
+        """The four options' figures; the spare columns beside them show nothing."""
+        cells = line.split(",")[2:]
+        assert cells[4:] == ["", "", ""]
+        return [float(x) for x in cells[:4]]
 
     assert figures(lines[12]) == [17, 31, 25, 39]
     assert figures(lines[13]) == [34, 62, 50, 78]
@@ -284,17 +300,33 @@ def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> 
 
     appraisal = analysis.appraise_options(project)
     _, book = _saved(options_workbook(project, appraisal, AS_OF), tmp_path, "options.xlsx")
-    rows = {r[0]: r for r in book["Economic case"].iter_rows(min_row=2, values_only=True) if r[0]}
-    case = {o.id: o for o in economic_case(project).options}
-    # the headline against doing nothing (O0): NPSV 627,294 and BCR 4.44
-    # (tests/analysis/test_economics_appraisal.py works them by hand), then O3's own figures
-    assert rows["O3"][4] == round(case["O3"].relative_after.npv) == 627294
-    assert rows["O3"][5] == 4.44 and rows["O3"][6] == "pays for itself"
-    assert rows["O3"][7:11] == (344.2, -77.5, 1, 1)
-    assert rows["O3"][16] == round(case["O3"].after_optimism.npv) == 536993
-    assert rows["O3"][17] == round(case["O3"].after_optimism.bcr, 2) == 2.97
-    assert rows["O0"][2:5] == (0, 0, 0)
-    assert any(str(k).startswith("The headline is each option against doing nothing") for k in rows)
+    sheet = book["Economic case"]
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][0] == "Against doing nothing (Do nothing: continue spot purchasing)"
+    assert values[1][:4] == ("Option", "Extra PV costs", "Extra PV benefits", "NPSV")
+    against = {r[0]: r for r in values[2:6]}
+    case = {o.name: o for o in economic_case(project).options}
+    o3 = "Multi-provider framework agreement with outcome-based monitoring"
+    # the headline against doing nothing: NPSV 627,294 and BCR 4.44
+    # (tests/analysis/test_economics_appraisal.py works them by hand)
+    assert against[o3][3] == round(case[o3].relative_after.npv) == 627294
+    assert against[o3][4] == 4.44 and against[o3][5] == "pays for itself"
+    assert against[o3][6:10] == (344.2, -77.5, 1, 1)
+    assert against["Do nothing: continue spot purchasing"][1:4] == (0, 0, 0)
+    # then each option's own figures, in a second table below
+    assert values[7][0] == "Each option on its own"
+    assert values[8][5:8] == (
+        "PV costs with optimism bias",
+        "NPV with optimism bias",
+        "BCR with optimism bias",
+    )
+    own = {r[0]: r for r in values[9:13]}
+    assert own[o3][6] == round(case[o3].after_optimism.npv) == 536993
+    assert own[o3][7] == round(case[o3].after_optimism.bcr, 2) == 2.97
+    assert str(values[14][0]).startswith("The headline is each option against doing nothing")
+    # one page wide on A4, as every sheet of the workbook: ten columns, not eighteen
+    assert sheet.print_area == "'Economic case'!$A$1:$J$17"
+    assert {s.page_setup.paperSize for s in book.worksheets} == {9}  # A4
 
 
 def test_shared_styles_and_appended_rows_save_as_set_cell_by_cell(tmp_path: Path) -> None:
@@ -382,6 +414,50 @@ def test_wrapped_rows_get_the_height_of_their_lines() -> None:
     assert sheet.oddHeader.left.text == "Test PSP" and sheet.oddHeader.right.text == "Plan"
     assert sheet.oddFooter.right.text == "Page &P of &N" and sheet.oddFooter.left.text == "&A"
     assert {font.name for font in workbook._fonts} == {"Arial"}
+
+
+def test_printed_columns_stand_apart() -> None:
+    # a number right-aligned against the next column's text printed as "2open": narrow
+    # columns centre their numbers and formulas, dates are centred, a wide column's number
+    # stays right and the text after it is indented
+    from datetime import date
+
+    from psptool.render.workbook import DATE_FORMAT, finish, new_workbook
+
+    workbook = new_workbook()
+    workbook.properties.title = "Test PSP: RAID log"
+    sheet = workbook.create_sheet("s")
+    sheet.append(["Impact", "Status", "Raised", "Cost", "Note", "Score"])
+    sheet.append([2, "open", date(2010, 2, 12), 1300000, "robust", "=A2*2"])
+    for letter, width in zip("ABCDEF", (8, 10, 19, 24, 30, 8), strict=True):
+        sheet.column_dimensions[letter].width = width
+    finish(workbook)
+    aligned = [(c.alignment.horizontal, c.alignment.indent) for c in sheet[2]]
+    assert aligned == [
+        ("center", 0),
+        (None, 0),
+        ("center", 0),
+        ("right", 0),
+        ("left", 1),
+        ("center", 0),
+    ]
+    assert sheet["B1"].alignment.horizontal is None  # headers as they were
+    assert DATE_FORMAT == "d mmmm yyyy"  # "12 February 2010", as the Word papers write it
+
+
+def test_one_paper_size_in_a_workbook() -> None:
+    # a wide sheet prints on A3, and then so does every other sheet of its workbook
+    from psptool.render.workbook import finish, new_workbook
+
+    workbook = new_workbook()
+    workbook.properties.title = "Test PSP: plan"
+    wide, narrow = workbook.create_sheet("wide"), workbook.create_sheet("narrow")
+    wide.append(["x"] * 30)
+    narrow.append(["x"] * 3)
+    for c in range(1, 31):
+        wide.column_dimensions[chr(64 + c) if c < 27 else "A" + chr(38 + c)].width = 10
+    finish(workbook)
+    assert [s.page_setup.paperSize for s in workbook.worksheets] == [8, 8]  # A3
 
 
 def test_workbooks_name_owners_as_the_papers_do(tmp_path: Path) -> None:

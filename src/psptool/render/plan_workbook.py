@@ -20,6 +20,7 @@ from ..vocabulary import STAGES
 from .workbook import (
     AS_AT,
     DATE_FORMAT,
+    DATE_WIDTH,
     SPARE_ROWS,
     add_lists,
     column_letter,
@@ -229,7 +230,7 @@ def plan_workbook(
         gantt.cell(row=r, column=6 + len(periods), value=f'=IF({shown}="","",{flag}&"")')
     gantt.column_dimensions["A"].width = 6
     gantt.column_dimensions["B"].width = 42
-    gantt.column_dimensions["C"].width = gantt.column_dimensions["D"].width = 11
+    gantt.column_dimensions["C"].width = gantt.column_dimensions["D"].width = DATE_WIDTH + 2
     gantt.freeze_panes = gantt.cell(row=first_row, column=GANTT_FIRST_COLUMN)
     last_row = first_row + len(plan.milestones) + SPARE_ROWS - 1
     first_col = column_letter(GANTT_FIRST_COLUMN)

@@ -42,6 +42,7 @@ from ..report.papers.raid import RaidWorkbook
 from ..vocabulary import RAID_TYPES
 from .workbook import (
     DATE_FORMAT,
+    DATE_WIDTH,
     HEADER_FILL,
     RAG_FILL,
     SPARE_ROWS,
@@ -98,6 +99,11 @@ def refuse_long_cells(records: Sequence[Mapping[str, Any]]) -> None:
                     )
 
 
+def _width(column: Any) -> float:
+    """A column's width, a date column's wide enough for "30 September 2011"."""
+    return max(column.width, DATE_WIDTH + 2) if column.kind == "date" else column.width
+
+
 def _by_name(row: dict[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
     """A row with its owner shown by name (`raid_layout.owner_labels`); the import reads
     the name back as the id."""
@@ -140,7 +146,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         cell.font = header_font
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL if column.is_data else "595959")
         cell.alignment = header_alignment
-        sheet.column_dimensions[column_letter(c)].width = column.width
+        sheet.column_dimensions[column_letter(c)].width = _width(column)
     sheet.row_dimensions[1].height = 30
     # Each column's cells share one style, made once: aligned to the top (Title and
     # Description wrapped), dates as dates; the Score is calculated: shaded and locked, every
@@ -251,7 +257,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         cell = actions.cell(row=1, column=c, value=column.header)
         cell.font = header_font
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        actions.column_dimensions[column_letter(c)].width = column.width
+        actions.column_dimensions[column_letter(c)].width = _width(column)
     action_styles = (
         [
             cell_style(actions, alignment=wrapped_top)
