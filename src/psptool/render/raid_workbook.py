@@ -101,7 +101,8 @@ def refuse_long_cells(records: Sequence[Mapping[str, Any]]) -> None:
 
 def _width(column: Any) -> float:
     """A column's width, a date column's wide enough for "30 September 2011"."""
-    return max(column.width, DATE_WIDTH + 2) if column.kind == "date" else column.width
+    width = float(column.width)
+    return max(width, DATE_WIDTH + 2) if column.kind == "date" else width
 
 
 def _by_name(row: dict[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:

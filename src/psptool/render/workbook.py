@@ -82,6 +82,10 @@ def put(sheet: Any, row: int, column: int, value: Any) -> Any:
     return cell
 
 
+NUMBER_INDENT = 1
+"""The indent, in characters, that keeps a right-aligned figure off the next column."""
+
+
 def figure_alignment(vertical: str = "top") -> Any:
     """How a number or a date sits in its cell: right-aligned, kept off the next column."""
     from openpyxl.styles import Alignment
@@ -449,8 +453,9 @@ number right-aligned against the next column's text prints as one word ("2open")
 
 def space_columns(sheet: Any) -> None:
     """Keep printed columns apart: dates whose writer set no alignment are centred, and
-    numbers and formulas too in a narrow column (`NARROW`); in a wider one a number stays right-aligned
-    and the text to its right is indented by one, so "40" and "robust" never touch."""
+    numbers and formulas too in a narrow column (`NARROW`); in a wider one a number stays
+    right-aligned and the text to its right is indented by one, so "40" and "robust" never
+    touch."""
     from copy import copy
 
     widths = {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()}
@@ -474,7 +479,7 @@ def space_columns(sheet: Any) -> None:
         if value is None or cell.alignment.horizontal not in (None, "general"):
             continue
         formula = isinstance(value, str) and cell.data_type == "f"
-        number = isinstance(value, int | float | date) and not isinstance(value, bool)
+        number = is_figure(value)
         if not (formula or number):
             continue
         if isinstance(value, date) or (widths.get(cell.column_letter) or 8.43) <= NARROW:
