@@ -68,13 +68,23 @@ def test_dropdowns_and_rag_formatting(book) -> None:
         for r in rng.rules
     ]
     # the RAG colours and the overdue reviews run over the spare rows, as the dropdowns do
+    others = "A2:H213 J2:Q213"  # the rest of the row
     assert rules == [
+        ("I2:I213", None, ['$L2="closed"']),
         ("I2:I213", "greaterThanOrEqual", ["15"]),
         ("I2:I213", "between", ["5", "14"]),
         ("I2:I213", "lessThan", ["5"]),
+        (others, None, ['$L2="closed"']),
         ("N2:N213", None, ['AND($L2="open",ISNUMBER(N2),N2<AsAt)']),
         ("O2:O213", None, ['AND($L2="open",ISNUMBER(O2),O2<AsAt)']),
     ]
+    # a closed entry is grey, score and all, not its RAG colour; white text on red
+    closed, red = (next(iter(sheet.conditional_formatting)).rules[i] for i in (0, 1))
+    assert closed.stopIfTrue and closed.dxf.fill.bgColor.rgb == "00BFBFBF"
+    assert closed.dxf.font.color.rgb == "00808080"
+    assert (red.dxf.fill.bgColor.rgb, red.dxf.font.color.rgb) == ("00C00000", "00FFFFFF")
+    heat = workbook["Heat map"]
+    assert heat["D2"].value == "R7" and heat["D2"].font.color.rgb == "00FFFFFF"  # on red
     scores = [
         str(dv.sqref)
         for dv in sheet.data_validations.dataValidation
