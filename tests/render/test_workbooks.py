@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import subprocess
 from datetime import date
@@ -16,6 +18,7 @@ from psptool.render.options_workbook import options_workbook
 from psptool.render.plan_workbook import GANTT_FIRST_COLUMN, grid, plan_workbook
 from psptool.render.stakeholder_workbook import stakeholder_workbook
 from psptool.render.workbook import save
+from psptool.report.formatting import long_date
 from tests.helpers import EXAMPLE, PspRunner
 
 AS_OF = date(2011, 6, 30)
@@ -49,12 +52,17 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     (stages,) = book["Milestones"].data_validations.dataValidation
     assert (str(stages.sqref), stages.formula1) == ("C2:C217", "Lists!$A$2:$A$7")
     # an overdue milestone, and a task past its date and not done, are shaded
-    (late,) = [
+    rules = [
         (str(f.sqref), r.formula)
         for f in book["Milestones"].conditional_formatting
         for r in f.rules
     ]
-    assert late == ("H2:H217", ['H2="overdue"'])
+    # and a forecast past the due date, and its flag, are orange, as the Gantt's bar
+    assert rules == [
+        ("H2:H217", ['H2="overdue"']),
+        ("K2:K217", ["AND(ISNUMBER(K2),ISNUMBER(E2),K2>E2)"]),
+        ("L2:L217", ['L2<>""']),
+    ]
     (late,) = [
         (str(f.sqref), r.formula) for f in book["Tasks"].conditional_formatting for r in f.rules
     ]
@@ -83,6 +91,20 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     assert m3[7] == (
         '=IF(A4="","",IF(ISNUMBER(F4),"done",IF(NOT(ISNUMBER(E4)),"unscheduled",'
         'IF(E4<AsAt,"overdue",IF(E4<=DATE(2011,9,30),"due","upcoming")))))'
+    )
+    # the forecast and the flag are formulas too, of the dates of M3 (row 4) and of M2
+    # (row 3), which it depends on
+    assert m3[10] == (
+        '=IF(A4="","",IF(ISNUMBER(F4),"",IF(NOT(ISNUMBER(E4)),"",MAX(E4,AsAt,'
+        "IF(ISNUMBER(E3),IF(ISNUMBER(F3),F3,IF(ISNUMBER(K3),K3,0))+MAX(E4-E3,0),0)))))"
+    )
+    assert m3[11] == (
+        '=IF(OR(A4="",ISNUMBER(F4),NOT(ISNUMBER(E4))),"",IF(AND(ISNUMBER(E3),E3>E4),'
+        '"due before "&B3&", which it depends on",IF(AND(ISNUMBER(K4),K4>E4),'
+        '"forecast "&IF(K4-E4=1,"1 day",(K4-E4)&" days")&" late","")))'
+    )
+    assert milestones["K217"].value == (
+        '=IF(A217="","",IF(ISNUMBER(F217),"",IF(NOT(ISNUMBER(E217)),"",MAX(E217,AsAt))))'
     )
     assert milestones["G217"].value.startswith('=IF(A217="","",')  # the last spare row
     assert milestones["G218"].value is None
@@ -177,13 +199,62 @@ def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Pa
         capture_output=True,
         timeout=180,
     )
-    lines = (tmp_path / "plan.csv").read_text(encoding="utf-8").splitlines()
-    cells = [line.split(",") for line in lines[1 : len(plan.milestones) + 1]]
-    assert [(c[0], c[6], c[7]) for c in cells] == [
-        (m.id, "" if m.slippage_days is None else str(m.slippage_days), m.state)
+    lines = list(csv.reader(io.StringIO((tmp_path / "plan.csv").read_text(encoding="utf-8"))))
+    cells = lines[1 : len(plan.milestones) + 1]
+    assert [(c[0], c[6], c[7], c[10]) for c in cells] == [
+        (
+            m.id,
+            "" if m.slippage_days is None else str(m.slippage_days),
+            m.state,
+            long_date(m.forecast) if m.forecast and m.completed is None else "",
+        )
         for m in plan.milestones
     ]
-    assert lines[len(plan.milestones) + 1].strip(",") == ""  # a spare row shows nothing
+    assert [c[11] for c in cells] == [""] * len(plan.milestones)  # nothing late in June 2011
+    assert "".join(lines[len(plan.milestones) + 1]) == ""  # a spare row shows nothing
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) -> None:
+    # the sparse folder's tender (M2, due 30 September 2026) depends on the full business
+    # case (M1, due 31 December 2026): flagged, and forecast to the end of December
+    from psptool.render.workbook import save
+    from psptool.report.papers import CheckedFolder
+    from psptool.report.papers.plan import build
+    from tests.papers.folders import sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    as_of = date(2026, 6, 30)
+    data = build(CheckedFolder(folder, validate(folder, as_of, find=False).result), as_of)
+    path = tmp_path / "plan.xlsx"
+    save(plan_workbook(data.project, data.plan, as_of, data.flags), path, force=False)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    lines = list(csv.reader(io.StringIO((tmp_path / "plan.csv").read_text(encoding="utf-8"))))
+    assert [(c[0], c[4], c[10], c[11]) for c in lines[1:3]] == [
+        ("M1", "31 December 2026", "31 December 2026", ""),
+        (
+            "M2",
+            "30 September 2026",
+            "31 December 2026",
+            "due before Full business case agreed, which it depends on",
+        ),
+    ]
+    assert data.flags == {"M2": "due before Full business case agreed, which it depends on"}
 
 
 def test_options_workbook(project, tmp_path: Path) -> None:
