@@ -99,9 +99,9 @@ def plan_workbook(
     sheet = workbook.create_sheet("Milestones")
     # the Milestones rows of the milestones each depends on, for the forecast and the flag
     on_row = {m.id: r for r, m in enumerate(plan.milestones, 2)}
-    own = {m.id: m for m in project.milestones.milestones}
+    declared = {m.id: m for m in project.milestones.milestones}
     depends = {
-        m.id: [on_row[d] for d in own[m.id].depends_on if d in on_row] for m in plan.milestones
+        m.id: [on_row[d] for d in declared[m.id].depends_on if d in on_row] for m in plan.milestones
     }
     rows = [
         [
