@@ -502,8 +502,12 @@ def test_printed_columns_stand_apart() -> None:
     sheet.append([2, "open", date(2010, 2, 12), 1300000, "robust", "=A2*2"])
     for letter, width in zip("ABCDEF", (8, 10, 19, 24, 30, 8), strict=True):
         sheet.column_dimensions[letter].width = width
+    sheet["G2"] = "=C2+1"  # a date from a formula, in a wide column
+    sheet["G2"].number_format = DATE_FORMAT
+    sheet.column_dimensions["G"].width = 30
     finish(workbook)
-    aligned = [(c.alignment.horizontal, c.alignment.indent) for c in sheet[2]]
+    assert sheet["G2"].alignment.horizontal == "center"
+    aligned = [(c.alignment.horizontal, c.alignment.indent) for c in sheet[2]][:6]
     assert aligned == [
         ("center", 0),
         (None, 0),

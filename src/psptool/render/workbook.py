@@ -452,7 +452,8 @@ number right-aligned against the next column's text prints as one word ("2open")
 
 
 def space_columns(sheet: Any) -> None:
-    """Keep printed columns apart: dates whose writer set no alignment are centred, and
+    """Keep printed columns apart: dates (and formulas formatted as dates) whose writer set
+    no alignment are centred, and
     numbers and formulas too in a narrow column (`NARROW`); in a wider one a number stays
     right-aligned and the text to its right is indented by one, so "40" and "robust" never
     touch."""
@@ -482,7 +483,8 @@ def space_columns(sheet: Any) -> None:
         number = is_figure(value)
         if not (formula or number):
             continue
-        if isinstance(value, date) or (widths.get(cell.column_letter) or 8.43) <= NARROW:
+        dated = isinstance(value, date) or cell.number_format == DATE_FORMAT
+        if dated or (widths.get(cell.column_letter) or 8.43) <= NARROW:
             align(cell, "center")
         elif number:
             align(cell, "right")
