@@ -339,22 +339,33 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     assert grid_sheet["E2"].value.startswith("Falkirk Children's Commission")
     people = book["Stakeholders"]
     rows = [r for r in people.iter_rows(min_row=2, values_only=True) if r[0]]
-    assert len(rows) == 12 and (rows[0][2], rows[0][3]) == (4, 5)  # manage closely
+    # by name, with the communications that reach them by method (no slugs, no C2)
+    assert [c.value for c in people[1]] == [
+        "Stakeholder",
+        "Interest",
+        "Influence",
+        "Quadrant",
+        "Reached by",
+    ]
+    assert rows[0][0].startswith("Falkirk Children's Commission")
+    assert rows[0][4] == "highlight report after each Governance Group, quarterly"
+    assert len(rows) == 12 and (rows[0][1], rows[0][2]) == (4, 5)  # manage closely
     # the quadrant is a formula of interest and influence, in the spare rows too
-    assert rows[0][4] == (
-        '=IF(OR(C2="",D2=""),"",IF(D2>=3,IF(C2>=3,"manage closely","keep satisfied"),'
-        'IF(C2>=3,"keep informed","monitor")))'
+    assert rows[0][3] == (
+        '=IF(OR(B2="",C2=""),"",IF(C2>=3,IF(B2>=3,"manage closely","keep satisfied"),'
+        'IF(B2>=3,"keep informed","monitor")))'
     )
-    assert people["E213"].value.startswith('=IF(OR(C213="",D213=""),"",') and people.max_row == 213
+    assert people["D213"].value.startswith('=IF(OR(B213="",C213=""),"",') and people.max_row == 213
     (check,) = people.data_validations.dataValidation
     assert (str(check.sqref), check.type, check.formula1, check.formula2) == (
-        "C2:D213",
+        "B2:C213",
         "whole",
         "1",
         "5",
     )
-    comms = list(book["Communications"].iter_rows(min_row=2, values_only=True))
-    assert len([r for r in comms if r[0]]) == 7
+    comms = book["Communications"]
+    assert [c.value for c in comms[1]][:2] == ["Audience", "Method"]
+    assert len([r for r in comms.iter_rows(min_row=2, values_only=True) if r[0]]) == 7
 
 
 def test_cli_render_workbooks(example: Path, runner: PspRunner) -> None:
@@ -571,5 +582,26 @@ communications:
     assert tasks == ["B. Manager", "nobody", None]
     smap = analysis.map_stakeholders(project)
     _, book = _saved(stakeholder_workbook(project, smap, date(2026, 6, 30)), tmp_path, "s.xlsx")
-    comms = [r[6] for r in book["Communications"].iter_rows(min_row=2, values_only=True)]
+    comms = [r[5] for r in book["Communications"].iter_rows(min_row=2, values_only=True)]
     assert comms == ["Charity", "A. Director", None]
+
+
+def test_empty_tables_say_nothing_is_recorded_yet(folder: Path, tmp_path: Path) -> None:
+    # a printed page with a header and nothing under it reads as a page lost in printing
+    from psptool.render import knowledge_workbook
+    from psptool.report.papers.knowledge import KnowledgeRegister
+
+    as_of = date(2026, 6, 30)
+    project = validate(folder, as_of, find=False).result.project
+    plan = analysis.analyse_plan(project, as_of)
+    _, book = _saved(plan_workbook(project, plan, as_of), tmp_path, "plan.xlsx")
+    assert book["Tasks"]["A2"].value == "No tasks recorded yet."
+    assert plan.milestones == []  # the minimal folder plans nothing yet
+    # beside the ID the formulas read, so the note is not taken for a milestone
+    assert book["Milestones"]["B2"].value == "No milestones recorded yet."
+    assert book["Milestones"]["A2"].value is None
+    workbook = knowledge_workbook.write(KnowledgeRegister(project, as_of))
+    _, book = _saved(workbook, tmp_path, "knowledge.xlsx")
+    assert book["Knowledge transfer"]["A2"].value == "No knowledge transfers recorded yet."
+    assert book["Lessons learned"]["A2"].value == "No lessons recorded yet."
+    assert book["Lessons learned"]["A2"].font.i is True

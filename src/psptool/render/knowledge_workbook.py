@@ -50,7 +50,7 @@ def write(data: KnowledgeRegister) -> Any:
     widths = {"Topic": 40.0, "To": 40.0, "Evidence": 36.0}
     write_table(
         sheet, "KnowledgeTransfer", TRANSFER_HEADERS, rows, widths=widths,
-        date_columns=("Due", "Completed"),
+        date_columns=("Due", "Completed"), empty="knowledge transfers",
     )  # fmt: skip
     fit_row_heights(sheet, {TRANSFER_HEADERS.index(k) + 1: w for k, w in widths.items()})
     late = PatternFill("solid", fgColor=RAG_TINTS["red"])
@@ -69,8 +69,9 @@ def write(data: KnowledgeRegister) -> Any:
     ]
     widths = {"Lesson": 36.0, "Detail": 48.0, "Action": 40.0}
     write_table(
-        lessons, "LessonsLearned", LESSON_HEADERS, rows, widths=widths, date_columns=("Date",)
-    )
+        lessons, "LessonsLearned", LESSON_HEADERS, rows, widths=widths, date_columns=("Date",),
+        empty="lessons",
+    )  # fmt: skip
     fit_row_heights(lessons, {LESSON_HEADERS.index(k) + 1: w for k, w in widths.items()})
     print_landscape(workbook)
     return workbook

@@ -28,6 +28,7 @@ from .workbook import (
     define_as_at,
     dropdown,
     new_workbook,
+    none_yet,
     set_properties,
     write_table,
 )
@@ -155,6 +156,8 @@ def plan_workbook(
             height = sheet.row_dimensions[r].height or 15
             sheet.row_dimensions[r].height = max(height, 13 * (len(flag_text) // 38 + 1) + 2)
     listed = len(rows) + 1
+    if not rows:  # beside the ID, which the formulas read: the note is not a milestone
+        none_yet(sheet, 2, "milestones", column=2)
     for r in range(listed + 1, listed + SPARE_ROWS + 1):
         sheet.cell(row=r, column=5).number_format = DATE_FORMAT
         sheet.cell(row=r, column=6).number_format = DATE_FORMAT
@@ -181,6 +184,7 @@ def plan_workbook(
         ["Milestone", "Task", "Owner", "Due", "Done"],
         task_rows,
         widths={"Task": 50},
+        empty="tasks",
     )
     tasks_end = len(task_rows) + 1 + SPARE_ROWS
     dropdown(tasks, lists["done"], f"E2:E{tasks_end}", "yes or no")

@@ -119,12 +119,12 @@ def text_colour(fill: str) -> str:
     return "000000" if luminance > 0.179 else "FFFFFF"
 
 
-def none_yet(sheet: Any, row: int, what: str) -> Any:
+def none_yet(sheet: Any, row: int, what: str, column: int = 1) -> Any:
     """Say under an empty table's header that nothing is recorded yet ("No tasks recorded
     yet."), so its printed page is not blank."""
     from openpyxl.styles import Font
 
-    cell = sheet.cell(row=row, column=1, value=f"No {what} recorded yet.")
+    cell = sheet.cell(row=row, column=column, value=f"No {what} recorded yet.")
     cell.font = Font(italic=True)
     return cell
 
@@ -209,11 +209,13 @@ def write_table(
     money_columns: Sequence[str] = (),
     money: str = MONEY_FORMAT,
     formula_columns: Sequence[str] = (),
+    empty: str | None = None,
 ) -> str:
     """Write a header and rows as a real Excel table (filters, banded rows), freeze the header,
     fit the column widths, and format dates and money (`money`, from `money_format`). Text
     longer than its column wraps. Only the `formula_columns` hold formulas (psp's own); text
-    from the folder that starts with '=' stays text. Returns the table's cell range."""
+    from the folder that starts with '=' stays text. A table without rows says "No `empty`
+    recorded yet." under its header, where `empty` is given. Returns the table's cell range."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -251,6 +253,8 @@ def write_table(
         sheet.add_table(table)
     else:  # no table without rows; the header still filters what a partner adds
         sheet.auto_filter.ref = ref
+        if empty:  # and the printed page says so (`empty`: "tasks")
+            none_yet(sheet, start_row + 1, empty)
     sheet.freeze_panes = sheet.cell(row=start_row + 1, column=1)
     return ref
 
