@@ -130,6 +130,11 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     assert rules[3] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
     assert rules[4] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
     assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$D")
+    # the caption sits above the month labels, within the first four columns; titles wrap
+    assert gantt["A1"].value.startswith("Gantt chart by month; today (30 June 2011) is marked.")
+    assert "A1:D1" in {str(r) for r in gantt.merged_cells.ranges}
+    assert gantt.row_dimensions[2].height == 36 and gantt["B4"].alignment.wrap_text
+    assert gantt.row_dimensions[4].height == 28  # M1's title takes two lines
 
 
 def _end(milestones, row: int) -> date:

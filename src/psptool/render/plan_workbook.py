@@ -268,8 +268,10 @@ def plan_workbook(
         gantt.cell(row=r, column=6 + len(periods), value=f'=IF({shown}="","",{flag}&"")')
     gantt.column_dimensions["A"].width = 6
     gantt.column_dimensions["B"].width = GANTT_TITLE_WIDTH
-    wrapped = Alignment(wrap_text=True, vertical="top")
+    wrapped, middle = Alignment(wrap_text=True, vertical="center"), Alignment(vertical="center")
     for r, m in enumerate(plan.milestones, first_row):  # the title is a formula: fit it here
+        for column in (1, 3, 4, 5 + len(periods), 6 + len(periods)):
+            gantt.cell(row=r, column=column).alignment = middle
         gantt.cell(row=r, column=2).alignment = wrapped
         lines = -(-len(m.title) // int(GANTT_TITLE_WIDTH * 1.1))
         if lines > 1:
