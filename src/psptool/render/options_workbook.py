@@ -18,12 +18,15 @@ from .workbook import (
     money_format,
     new_workbook,
     set_properties,
+    text_colour,
     whole_numbers,
     write_table,
 )
 
 FIRST_OPTION_COLUMN = 3
 """Scores sheet: A criterion, B weight, then one column per option, headed by its name."""
+PREFERRED_FILL = "00B050"
+"""The preferred option's header, green, its text black for contrast (`text_colour`)."""
 SPARE_CRITERIA = 5
 """Empty rows below the criteria, inside the totals' ranges, for criteria a partner adds."""
 SPARE_OPTIONS = 3
@@ -107,7 +110,8 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         option = opts.options[i]
         sheet[f"{col}{psp_row}"] = round(by_id[option.id].score, 1)
         if option.id == appraisal.preferred:
-            sheet[f"{col}1"].fill = PatternFill("solid", fgColor="00B050")
+            sheet[f"{col}1"].fill = PatternFill("solid", fgColor=PREFERRED_FILL)
+            sheet[f"{col}1"].font = Font(bold=True, color=text_colour(PREFERRED_FILL))
     note = sheet.cell(
         row=psp_row + 2,
         column=1,
@@ -196,8 +200,17 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             "Draws level",
         ],
         rows,
-        widths={"Criterion": 44, "Draws level": 44},
+        widths={
+            "Criterion": 44,
+            "Another option draws level at share %": 18,
+            "Change (points)": 12,
+            "Draws level": 44,
+        },
     )
+    sens.row_dimensions[1].height = 30  # the long header wraps over its column
+    centred = Alignment(horizontal="center", vertical="top")
+    for r in range(2, len(rows) + 2):  # "robust" and a share, one under the other
+        sens.cell(row=r, column=4).alignment = centred
     return workbook
 
 
