@@ -8,7 +8,7 @@ from typing import Any
 from ..report.papers.knowledge import KnowledgeRegister
 from ..report.people import owner_names
 from ..vocabulary import RAG_TINTS, TRANSFER_METHOD_LABELS, TRANSFER_STATUS_LABELS, label
-from .workbook import fit_row_heights, new_workbook, print_landscape, set_properties, write_table
+from .workbook import new_workbook, print_landscape, set_properties, write_table
 
 TRANSFER_HEADERS = [
     "ID", "Topic", "From", "To", "Method", "Owner", "Due", "Status", "Completed", "Evidence",
@@ -52,7 +52,6 @@ def write(data: KnowledgeRegister) -> Any:
         sheet, "KnowledgeTransfer", TRANSFER_HEADERS, rows, widths=widths,
         date_columns=("Due", "Completed"), empty="knowledge transfers",
     )  # fmt: skip
-    fit_row_heights(sheet, {TRANSFER_HEADERS.index(k) + 1: w for k, w in widths.items()})
     late = PatternFill("solid", fgColor=RAG_TINTS["red"])
     done = PatternFill("solid", fgColor=RAG_TINTS["green"])
     status_column = TRANSFER_HEADERS.index("Status") + 1
@@ -72,6 +71,5 @@ def write(data: KnowledgeRegister) -> Any:
         lessons, "LessonsLearned", LESSON_HEADERS, rows, widths=widths, date_columns=("Date",),
         empty="lessons",
     )  # fmt: skip
-    fit_row_heights(lessons, {LESSON_HEADERS.index(k) + 1: w for k, w in widths.items()})
     print_landscape(workbook)
     return workbook

@@ -282,12 +282,12 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         actions.column_dimensions[column_letter(c)].width = _width(column)
     action_styles = (
-        [
+        [  # every cell at the top of its row, beside the first line of a wrapped action
             cell_style(actions, alignment=wrapped_top)
             if column.header == "Action"
-            else cell_style(actions, number_format=DATE_FORMAT)
+            else cell_style(actions, alignment=top, number_format=DATE_FORMAT)
             if column.kind == "date"
-            else None
+            else cell_style(actions, alignment=top)
             for column in ACTION_COLUMNS
         ]
         if rows
