@@ -68,13 +68,23 @@ def test_dropdowns_and_rag_formatting(book) -> None:
         for r in rng.rules
     ]
     # the RAG colours and the overdue reviews run over the spare rows, as the dropdowns do
+    others = "A2:H213 J2:Q213"  # the rest of the row
     assert rules == [
+        ("I2:I213", None, ['$L2="closed"']),
         ("I2:I213", "greaterThanOrEqual", ["15"]),
         ("I2:I213", "between", ["5", "14"]),
         ("I2:I213", "lessThan", ["5"]),
+        (others, None, ['$L2="closed"']),
         ("N2:N213", None, ['AND($L2="open",ISNUMBER(N2),N2<AsAt)']),
         ("O2:O213", None, ['AND($L2="open",ISNUMBER(O2),O2<AsAt)']),
     ]
+    # a closed entry is grey, score and all, not its RAG colour; white text on red
+    closed, red = (next(iter(sheet.conditional_formatting)).rules[i] for i in (0, 1))
+    assert closed.stopIfTrue and closed.dxf.fill.bgColor.rgb == "00BFBFBF"
+    assert closed.dxf.font.color.rgb == "00808080"
+    assert (red.dxf.fill.bgColor.rgb, red.dxf.font.color.rgb) == ("00C00000", "00FFFFFF")
+    heat = workbook["Heat map"]
+    assert heat["D2"].value == "R7" and heat["D2"].font.color.rgb == "00FFFFFF"  # on red
     scores = [
         str(dv.sqref)
         for dv in sheet.data_validations.dataValidation
@@ -185,7 +195,7 @@ def test_each_column_keeps_its_style_and_spare_rows_stay_editable(book) -> None:
     assert title.protection.locked is False
     assert score.fill.fgColor.rgb == "00D9D9D9" and score.protection.locked is True
     assert score.alignment.vertical == "top" and score.data_type == "f"
-    assert raised.number_format == "dd/mm/yyyy" and raised.alignment.wrap_text is not True
+    assert raised.number_format == "d mmmm yyyy" and raised.alignment.wrap_text is not True
     spare = sheet.cell(row=last + 1, column=3)
     assert spare.value is None and spare.protection.locked is False
     assert sheet.cell(row=last + 200, column=17).protection.locked is False
@@ -193,9 +203,10 @@ def test_each_column_keeps_its_style_and_spare_rows_stay_editable(book) -> None:
     assert below.fill.fgColor.rgb == "00D9D9D9" and below.protection.locked is True
     assert sheet.max_row == last + 200
     actions = workbook["Actions"]
-    assert actions["C2"].alignment.wrap_text is True and actions["A2"].has_style is False
+    # every action cell sits at the top of its row, beside the first line of a wrapped action
+    assert actions["C2"].alignment.wrap_text is True and actions["A2"].alignment.vertical == "top"
     due = next(c for c in actions["E"][1:] if c.value is not None)
-    assert due.number_format == "dd/mm/yyyy"
+    assert due.number_format == "d mmmm yyyy"
 
 
 def test_an_empty_log_still_has_its_first_row_and_spare_rows(example: Path, tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import subprocess
 from datetime import date
@@ -16,6 +18,7 @@ from psptool.render.options_workbook import options_workbook
 from psptool.render.plan_workbook import GANTT_FIRST_COLUMN, grid, plan_workbook
 from psptool.render.stakeholder_workbook import stakeholder_workbook
 from psptool.render.workbook import save
+from psptool.report.formatting import long_date
 from tests.helpers import EXAMPLE, PspRunner
 
 AS_OF = date(2011, 6, 30)
@@ -49,12 +52,17 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     (stages,) = book["Milestones"].data_validations.dataValidation
     assert (str(stages.sqref), stages.formula1) == ("C2:C217", "Lists!$A$2:$A$7")
     # an overdue milestone, and a task past its date and not done, are shaded
-    (late,) = [
+    rules = [
         (str(f.sqref), r.formula)
         for f in book["Milestones"].conditional_formatting
         for r in f.rules
     ]
-    assert late == ("H2:H217", ['H2="overdue"'])
+    # and a forecast past the due date, and its flag, are orange, as the Gantt's bar
+    assert rules == [
+        ("H2:H217", ['H2="overdue"']),
+        ("K2:K217", ["AND(ISNUMBER(K2),ISNUMBER(E2),K2>E2)"]),
+        ("L2:L217", ['L2<>""']),
+    ]
     (late,) = [
         (str(f.sqref), r.formula) for f in book["Tasks"].conditional_formatting for r in f.rules
     ]
@@ -84,6 +92,20 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
         '=IF(A4="","",IF(ISNUMBER(F4),"done",IF(NOT(ISNUMBER(E4)),"unscheduled",'
         'IF(E4<AsAt,"overdue",IF(E4<=DATE(2011,9,30),"due","upcoming")))))'
     )
+    # the forecast and the flag are formulas too, of the dates of M3 (row 4) and of M2
+    # (row 3), which it depends on
+    assert m3[10] == (
+        '=IF(A4="","",IF(ISNUMBER(F4),"",IF(NOT(ISNUMBER(E4)),"",MAX(E4,AsAt,'
+        "IF(ISNUMBER(E3),IF(ISNUMBER(F3),F3,IF(ISNUMBER(K3),K3,0))+MAX(E4-E3,0),0)))))"
+    )
+    assert m3[11] == (
+        '=IF(OR(A4="",ISNUMBER(F4),NOT(ISNUMBER(E4))),"",IF(AND(ISNUMBER(E3),E3>E4),'
+        '"due before "&B3&", which it depends on",IF(AND(ISNUMBER(K4),K4>E4),'
+        '"forecast "&IF(K4-E4=1,"1 day",(K4-E4)&" days")&" late","")))'
+    )
+    assert milestones["K217"].value == (
+        '=IF(A217="","",IF(ISNUMBER(F217),"",IF(NOT(ISNUMBER(E217)),"",MAX(E217,AsAt))))'
+    )
     assert milestones["G217"].value.startswith('=IF(A217="","",')  # the last spare row
     assert milestones["G218"].value is None
     assert book.defined_names["AsAt"].attr_text == "DATE(2011,6,30)"
@@ -108,6 +130,11 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     assert rules[3] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
     assert rules[4] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
     assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$D")
+    # the caption sits above the month labels, within the first four columns; titles wrap
+    assert gantt["A1"].value.startswith("Gantt chart by month; today (30 June 2011) is marked.")
+    assert "A1:D1" in {str(r) for r in gantt.merged_cells.ranges}
+    assert gantt.row_dimensions[2].height == 36 and gantt["B4"].alignment.wrap_text
+    assert gantt.row_dimensions[4].height == 28  # M1's title takes two lines
 
 
 def _end(milestones, row: int) -> date:
@@ -177,40 +204,107 @@ def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Pa
         capture_output=True,
         timeout=180,
     )
-    lines = (tmp_path / "plan.csv").read_text(encoding="utf-8").splitlines()
-    cells = [line.split(",") for line in lines[1 : len(plan.milestones) + 1]]
-    assert [(c[0], c[6], c[7]) for c in cells] == [
-        (m.id, "" if m.slippage_days is None else str(m.slippage_days), m.state)
+    lines = list(csv.reader(io.StringIO((tmp_path / "plan.csv").read_text(encoding="utf-8"))))
+    cells = lines[1 : len(plan.milestones) + 1]
+    assert [(c[0], c[6], c[7], c[10]) for c in cells] == [
+        (
+            m.id,
+            "" if m.slippage_days is None else str(m.slippage_days),
+            m.state,
+            long_date(m.forecast) if m.forecast and m.completed is None else "",
+        )
         for m in plan.milestones
     ]
-    assert lines[len(plan.milestones) + 1].strip(",") == ""  # a spare row shows nothing
+    assert [c[11] for c in cells] == [""] * len(plan.milestones)  # nothing late in June 2011
+    assert "".join(lines[len(plan.milestones) + 1]) == ""  # a spare row shows nothing
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) -> None:
+    # the sparse folder's tender (M2, due 30 September 2026) depends on the full business
+    # case (M1, due 31 December 2026): flagged, and forecast to the end of December
+    from psptool.render.workbook import save
+    from psptool.report.papers import CheckedFolder
+    from psptool.report.papers.plan import build
+    from tests.papers.folders import sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    as_of = date(2026, 6, 30)
+    data = build(CheckedFolder(folder, validate(folder, as_of, find=False).result), as_of)
+    path = tmp_path / "plan.xlsx"
+    save(plan_workbook(data.project, data.plan, as_of, data.flags), path, force=False)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    lines = list(csv.reader(io.StringIO((tmp_path / "plan.csv").read_text(encoding="utf-8"))))
+    assert [(c[0], c[4], c[10], c[11]) for c in lines[1:3]] == [
+        ("M1", "31 December 2026", "31 December 2026", ""),
+        (
+            "M2",
+            "30 September 2026",
+            "31 December 2026",
+            "due before Full business case agreed, which it depends on",
+        ),
+    ]
+    assert data.flags == {"M2": "due before Full business case agreed, which it depends on"}
 
 
 def test_options_workbook(project, tmp_path: Path) -> None:
     appraisal = analysis.appraise_options(project)
     _path, book = _saved(options_workbook(project, appraisal, AS_OF), tmp_path, "options.xlsx")
     scores = book["Scores"]
-    assert [c.value for c in scores[1]] == ["Criterion", "Name", "Weight", "O0", "O1", "O2", "O3"]
+    # criteria and options by name, as the business case names them (no ids)
+    assert [c.value for c in scores[1]][:6] == [
+        "Criterion",
+        "Weight",
+        "Do nothing: continue spot purchasing",
+        "Block contract with a single lead provider",
+        "Use the national foster care contract when available",
+        "Multi-provider framework agreement with outcome-based monitoring",
+    ]
+    assert scores["A2"].value == "Addresses all current issues"
     # five criteria, then five spare rows the totals count, so a criterion added there counts
-    assert scores["D13"].value == "=SUMPRODUCT($C$2:$C$11,D2:D11)"
-    assert scores["G14"].value == "=ROUND(100*G13/(5*SUM($C$2:$C$11)),1)"
-    assert [scores.cell(row=16, column=c).value for c in range(4, 8)] == [34, 62, 50, 78]
+    assert scores["C13"].value == '=IF(C$1="","",SUMPRODUCT($B$2:$B$11,C2:C11))'
+    assert scores["F14"].value == '=IF(F$1="","",ROUND(100*F13/(5*SUM($B$2:$B$11)),1))'
+    # three spare columns right of the options are totalled and ranked with them
+    assert scores["I13"].value == '=IF(I$1="","",SUMPRODUCT($B$2:$B$11,I2:I11))'
+    assert scores["C15"].value == '=IF(C$1="","",RANK(C13,$C$13:$I$13))'
+    assert scores["J13"].value is None
+    assert [scores.cell(row=16, column=c).value for c in range(3, 7)] == [34, 62, 50, 78]
     checks = {
         str(v.sqref): (v.type, v.formula1, v.formula2)
         for v in scores.data_validations.dataValidation
     }
-    assert checks == {"D2:G11": ("whole", "1", "5"), "C2:C11": ("decimal", "0", None)}
+    assert checks == {"C2:I11": ("whole", "1", "5"), "B2:B11": ("decimal", "0", None)}
     summary = book["Options"]
-    assert [c.value for c in summary[2]][:3] == [
-        "=INDEX(Scores!$D$15:$G$15,MATCH($B2,Scores!$D$1:$G$1,0))",
-        "O3",
+    assert [c.value for c in summary[1]][:2] == ["Rank", "Option"]
+    assert [c.value for c in summary[2]][:2] == [
+        "=INDEX(Scores!$C$15:$I$15,MATCH($B2,Scores!$C$1:$I$1,0))",
         "Multi-provider framework agreement with outcome-based monitoring",
     ]
-    assert summary["F2"].value == "=INDEX(Scores!$D$14:$G$14,MATCH($B2,Scores!$D$1:$G$1,0))"
-    assert summary["H2"].value == '=IF(AND(ISNUMBER(G2),F2>0),ROUND(G2/F2,0),"")'
-    assert summary["G2"].number_format == '"£"#,##0;-"£"#,##0'
+    assert summary["E2"].value == "=INDEX(Scores!$C$14:$I$14,MATCH($B2,Scores!$C$1:$I$1,0))"
+    assert summary["G2"].value == '=IF(AND(ISNUMBER(F2),E2>0),ROUND(F2/E2,0),"")'
+    assert summary["F2"].number_format == '"£"#,##0;-"£"#,##0'
     sensitivity = book["Sensitivity"]
-    assert [c.value for c in sensitivity[3]][:5] == ["time", "Time to implement", 1, 10, 57.1]
+    assert [c.value for c in sensitivity[3]][:4] == ["Time to implement", 1, 10, 57.1]
+    # "robust" over a share: one centred column, not text left and numbers right
+    assert sensitivity["D2"].value == "robust"
+    assert {sensitivity[f"D{r}"].alignment.horizontal for r in (2, 3)} == {"center"}
+    # the preferred option's green header carries black text, for contrast
+    assert (scores["F1"].fill.fgColor.rgb, scores["F1"].font.color.rgb) == ("0000B050", "00000000")
 
 
 @pytest.mark.slow
@@ -236,7 +330,10 @@ def test_options_formulas_recalculate_to_the_analysis_figures(project, tmp_path:
     lines = (tmp_path / "options.csv").read_text(encoding="utf-8").splitlines()
 
     def figures(line: str) -> list[float]:
-        return [float(x) for x in line.split(",")[3:]]
+        """The four options' figures; the spare columns beside them show nothing."""
+        cells = line.split(",")[2:]
+        assert cells[4:] == ["", "", ""]
+        return [float(x) for x in cells[:4]]
 
     assert figures(lines[12]) == [17, 31, 25, 39]
     assert figures(lines[13]) == [34, 62, 50, 78]
@@ -252,22 +349,33 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     assert grid_sheet["E2"].value.startswith("Falkirk Children's Commission")
     people = book["Stakeholders"]
     rows = [r for r in people.iter_rows(min_row=2, values_only=True) if r[0]]
-    assert len(rows) == 12 and (rows[0][2], rows[0][3]) == (4, 5)  # manage closely
+    # by name, with the communications that reach them by method (no slugs, no C2)
+    assert [c.value for c in people[1]] == [
+        "Stakeholder",
+        "Interest",
+        "Influence",
+        "Quadrant",
+        "Reached by",
+    ]
+    assert rows[0][0].startswith("Falkirk Children's Commission")
+    assert rows[0][4] == "highlight report after each Governance Group, quarterly"
+    assert len(rows) == 12 and (rows[0][1], rows[0][2]) == (4, 5)  # manage closely
     # the quadrant is a formula of interest and influence, in the spare rows too
-    assert rows[0][4] == (
-        '=IF(OR(C2="",D2=""),"",IF(D2>=3,IF(C2>=3,"manage closely","keep satisfied"),'
-        'IF(C2>=3,"keep informed","monitor")))'
+    assert rows[0][3] == (
+        '=IF(OR(B2="",C2=""),"",IF(C2>=3,IF(B2>=3,"manage closely","keep satisfied"),'
+        'IF(B2>=3,"keep informed","monitor")))'
     )
-    assert people["E213"].value.startswith('=IF(OR(C213="",D213=""),"",') and people.max_row == 213
+    assert people["D213"].value.startswith('=IF(OR(B213="",C213=""),"",') and people.max_row == 213
     (check,) = people.data_validations.dataValidation
     assert (str(check.sqref), check.type, check.formula1, check.formula2) == (
-        "C2:D213",
+        "B2:C213",
         "whole",
         "1",
         "5",
     )
-    comms = list(book["Communications"].iter_rows(min_row=2, values_only=True))
-    assert len([r for r in comms if r[0]]) == 7
+    comms = book["Communications"]
+    assert [c.value for c in comms[1]][:2] == ["Audience", "Method"]
+    assert len([r for r in comms.iter_rows(min_row=2, values_only=True) if r[0]]) == 7
 
 
 def test_cli_render_workbooks(example: Path, runner: PspRunner) -> None:
@@ -284,17 +392,33 @@ def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> 
 
     appraisal = analysis.appraise_options(project)
     _, book = _saved(options_workbook(project, appraisal, AS_OF), tmp_path, "options.xlsx")
-    rows = {r[0]: r for r in book["Economic case"].iter_rows(min_row=2, values_only=True) if r[0]}
-    case = {o.id: o for o in economic_case(project).options}
-    # the headline against doing nothing (O0): NPSV 627,294 and BCR 4.44
-    # (tests/analysis/test_economics_appraisal.py works them by hand), then O3's own figures
-    assert rows["O3"][4] == round(case["O3"].relative_after.npv) == 627294
-    assert rows["O3"][5] == 4.44 and rows["O3"][6] == "pays for itself"
-    assert rows["O3"][7:11] == (344.2, -77.5, 1, 1)
-    assert rows["O3"][16] == round(case["O3"].after_optimism.npv) == 536993
-    assert rows["O3"][17] == round(case["O3"].after_optimism.bcr, 2) == 2.97
-    assert rows["O0"][2:5] == (0, 0, 0)
-    assert any(str(k).startswith("The headline is each option against doing nothing") for k in rows)
+    sheet = book["Economic case"]
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][0] == "Against doing nothing (Do nothing: continue spot purchasing)"
+    assert values[1][:4] == ("Option", "Extra PV costs", "Extra PV benefits", "NPSV")
+    against = {r[0]: r for r in values[2:6]}
+    case = {o.name: o for o in economic_case(project).options}
+    o3 = "Multi-provider framework agreement with outcome-based monitoring"
+    # the headline against doing nothing: NPSV 627,294 and BCR 4.44
+    # (tests/analysis/test_economics_appraisal.py works them by hand)
+    assert against[o3][3] == round(case[o3].relative_after.npv) == 627294
+    assert against[o3][4] == 4.44 and against[o3][5] == "pays for itself"
+    assert against[o3][6:10] == (344.2, -77.5, 1, 1)
+    assert against["Do nothing: continue spot purchasing"][1:4] == (0, 0, 0)
+    # then each option's own figures, in a second table below
+    assert values[7][0] == "Each option on its own"
+    assert values[8][5:8] == (
+        "PV costs with optimism bias",
+        "NPV with optimism bias",
+        "BCR with optimism bias",
+    )
+    own = {r[0]: r for r in values[9:13]}
+    assert own[o3][6] == round(case[o3].after_optimism.npv) == 536993
+    assert own[o3][7] == round(case[o3].after_optimism.bcr, 2) == 2.97
+    assert str(values[14][0]).startswith("The headline is each option against doing nothing")
+    # one page wide on A4, as every sheet of the workbook: ten columns, not eighteen
+    assert sheet.print_area == "'Economic case'!$A$1:$J$17"
+    assert {s.page_setup.paperSize for s in book.worksheets} == {9}  # A4
 
 
 def test_shared_styles_and_appended_rows_save_as_set_cell_by_cell(tmp_path: Path) -> None:
@@ -384,6 +508,54 @@ def test_wrapped_rows_get_the_height_of_their_lines() -> None:
     assert {font.name for font in workbook._fonts} == {"Arial"}
 
 
+def test_printed_columns_stand_apart() -> None:
+    # a number right-aligned against the next column's text printed as "2open": narrow
+    # columns centre their numbers and formulas, dates are centred, a wide column's number
+    # stays right and the text after it is indented
+    from datetime import date
+
+    from psptool.render.workbook import DATE_FORMAT, finish, new_workbook
+
+    workbook = new_workbook()
+    workbook.properties.title = "Test PSP: RAID log"
+    sheet = workbook.create_sheet("s")
+    sheet.append(["Impact", "Status", "Raised", "Cost", "Note", "Score"])
+    sheet.append([2, "open", date(2010, 2, 12), 1300000, "robust", "=A2*2"])
+    for letter, width in zip("ABCDEF", (8, 10, 19, 24, 30, 8), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet["G2"] = "=C2+1"  # a date from a formula, in a wide column
+    sheet["G2"].number_format = DATE_FORMAT
+    sheet.column_dimensions["G"].width = 30
+    finish(workbook)
+    assert sheet["G2"].alignment.horizontal == "center"
+    aligned = [(c.alignment.horizontal, c.alignment.indent) for c in sheet[2]][:6]
+    assert aligned == [
+        ("center", 0),
+        (None, 0),
+        ("center", 0),
+        ("right", 0),
+        ("left", 1),
+        ("center", 0),
+    ]
+    assert sheet["B1"].alignment.horizontal is None  # headers as they were
+    assert DATE_FORMAT == "d mmmm yyyy"  # "12 February 2010", as the Word papers write it
+
+
+def test_one_paper_size_in_a_workbook() -> None:
+    # a wide sheet prints on A3, and then so does every other sheet of its workbook
+    from psptool.render.workbook import finish, new_workbook
+
+    workbook = new_workbook()
+    workbook.properties.title = "Test PSP: plan"
+    wide, narrow = workbook.create_sheet("wide"), workbook.create_sheet("narrow")
+    wide.append(["x"] * 30)
+    narrow.append(["x"] * 3)
+    for c in range(1, 31):
+        wide.column_dimensions[chr(64 + c) if c < 27 else "A" + chr(38 + c)].width = 10
+    finish(workbook)
+    assert [s.page_setup.paperSize for s in workbook.worksheets] == [8, 8]  # A3
+
+
 def test_workbooks_name_owners_as_the_papers_do(tmp_path: Path) -> None:
     # a partner reads as its name, a person as theirs (without the partner), and an owner
     # that is neither (a PSP202 error) as its id; the plan and the stakeholder workbooks
@@ -420,5 +592,26 @@ communications:
     assert tasks == ["B. Manager", "nobody", None]
     smap = analysis.map_stakeholders(project)
     _, book = _saved(stakeholder_workbook(project, smap, date(2026, 6, 30)), tmp_path, "s.xlsx")
-    comms = [r[6] for r in book["Communications"].iter_rows(min_row=2, values_only=True)]
+    comms = [r[5] for r in book["Communications"].iter_rows(min_row=2, values_only=True)]
     assert comms == ["Charity", "A. Director", None]
+
+
+def test_empty_tables_say_nothing_is_recorded_yet(folder: Path, tmp_path: Path) -> None:
+    # a printed page with a header and nothing under it reads as a page lost in printing
+    from psptool.render import knowledge_workbook
+    from psptool.report.papers.knowledge import KnowledgeRegister
+
+    as_of = date(2026, 6, 30)
+    project = validate(folder, as_of, find=False).result.project
+    plan = analysis.analyse_plan(project, as_of)
+    _, book = _saved(plan_workbook(project, plan, as_of), tmp_path, "plan.xlsx")
+    assert book["Tasks"]["A2"].value == "No tasks recorded yet."
+    assert plan.milestones == []  # the minimal folder plans nothing yet
+    # beside the ID the formulas read, so the note is not taken for a milestone
+    assert book["Milestones"]["B2"].value == "No milestones recorded yet."
+    assert book["Milestones"]["A2"].value is None
+    workbook = knowledge_workbook.write(KnowledgeRegister(project, as_of))
+    _, book = _saved(workbook, tmp_path, "knowledge.xlsx")
+    assert book["Knowledge transfer"]["A2"].value == "No knowledge transfers recorded yet."
+    assert book["Lessons learned"]["A2"].value == "No lessons recorded yet."
+    assert book["Lessons learned"]["A2"].font.i is True

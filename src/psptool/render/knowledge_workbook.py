@@ -8,7 +8,7 @@ from typing import Any
 from ..report.papers.knowledge import KnowledgeRegister
 from ..report.people import owner_names
 from ..vocabulary import RAG_TINTS, TRANSFER_METHOD_LABELS, TRANSFER_STATUS_LABELS, label
-from .workbook import fit_row_heights, new_workbook, print_landscape, set_properties, write_table
+from .workbook import new_workbook, print_landscape, set_properties, write_table
 
 TRANSFER_HEADERS = [
     "ID", "Topic", "From", "To", "Method", "Owner", "Due", "Status", "Completed", "Evidence",
@@ -50,9 +50,8 @@ def write(data: KnowledgeRegister) -> Any:
     widths = {"Topic": 40.0, "To": 40.0, "Evidence": 36.0}
     write_table(
         sheet, "KnowledgeTransfer", TRANSFER_HEADERS, rows, widths=widths,
-        date_columns=("Due", "Completed"),
+        date_columns=("Due", "Completed"), empty="knowledge transfers",
     )  # fmt: skip
-    fit_row_heights(sheet, {TRANSFER_HEADERS.index(k) + 1: w for k, w in widths.items()})
     late = PatternFill("solid", fgColor=RAG_TINTS["red"])
     done = PatternFill("solid", fgColor=RAG_TINTS["green"])
     status_column = TRANSFER_HEADERS.index("Status") + 1
@@ -69,8 +68,8 @@ def write(data: KnowledgeRegister) -> Any:
     ]
     widths = {"Lesson": 36.0, "Detail": 48.0, "Action": 40.0}
     write_table(
-        lessons, "LessonsLearned", LESSON_HEADERS, rows, widths=widths, date_columns=("Date",)
-    )
-    fit_row_heights(lessons, {LESSON_HEADERS.index(k) + 1: w for k, w in widths.items()})
+        lessons, "LessonsLearned", LESSON_HEADERS, rows, widths=widths, date_columns=("Date",),
+        empty="lessons",
+    )  # fmt: skip
     print_landscape(workbook)
     return workbook

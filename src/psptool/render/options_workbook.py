@@ -18,14 +18,34 @@ from .workbook import (
     money_format,
     new_workbook,
     set_properties,
+    text_colour,
     whole_numbers,
     write_table,
 )
 
-FIRST_OPTION_COLUMN = 4
-"""Scores sheet: A criterion id, B criterion, C weight, then one column per option."""
+FIRST_OPTION_COLUMN = 3
+"""Scores sheet: A criterion, B weight, then one column per option, headed by its name."""
+PREFERRED_FILL = "00B050"
+"""The preferred option's header, green, its text black for contrast (`text_colour`)."""
 SPARE_CRITERIA = 5
 """Empty rows below the criteria, inside the totals' ranges, for criteria a partner adds."""
+SPARE_OPTIONS = 3
+"""Empty columns right of the options, inside the totals' and ranks' ranges: an option a
+partner adds there (its name at the head, its scores below) is totalled and ranked."""
+OPTION_WIDTH = 16.0
+"""Each option's column on the Scores sheet; its name wraps in the header."""
+
+
+def option_headers(project: Project) -> list[str]:
+    """The options' names as the Scores sheet heads its columns: unique, as an Excel
+    table's headers must be (a repeated name gets its number)."""
+    seen: set[str] = set()
+    out = []
+    for o in project.options.options:
+        name = o.name if o.name.casefold() not in seen else f"{o.name} ({o.id})"
+        seen.add(name.casefold())
+        out.append(name)
+    return out
 
 
 def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date) -> Any:
@@ -37,15 +57,20 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
     )
     opts = project.options
     sheet = workbook.create_sheet("Scores")
-    headers = ["Criterion", "Name", "Weight", *(o.id for o in opts.options)]
-    rows = [
-        [c.id, c.name, c.weight, *(o.scores.get(c.id) for o in opts.options)] for c in opts.criteria
-    ]
-    write_table(sheet, "Scores", headers, rows, widths={"Name": 44})
+    names = option_headers(project)
+    headers = ["Criterion", "Weight", *names]
+    rows = [[c.name, c.weight, *(o.scores.get(c.id) for o in opts.options)] for c in opts.criteria]
+    write_table(
+        sheet,
+        "Scores",
+        headers,
+        rows,
+        widths={"Criterion": 44, "Weight": 9, **{n: OPTION_WIDTH for n in names}},
+    )
     n = len(opts.criteria)
     first, last = 2, 1 + n + SPARE_CRITERIA
     money = money_format(project.psp.currency)
-    weights = f"$C${first}:$C${last}"
+    weights = f"$B${first}:$B${last}"
     total_row, score_row, rank_row, psp_row = last + 2, last + 3, last + 4, last + 5
     labels = {
         total_row: "Weighted total (Σ weight × score)",
@@ -54,58 +79,73 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         psp_row: "Score out of 100 as rendered",
     }
     for row, label in labels.items():
-        sheet.cell(row=row, column=2, value=label).font = Font(bold=True)
+        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
     k = len(opts.options)
     first_col = column_letter(FIRST_OPTION_COLUMN)
     last_col = column_letter(FIRST_OPTION_COLUMN + k - 1)
-    whole_numbers(sheet, f"{first_col}{first}:{last_col}{last}", 1, 5, "a score")
-    _weights(sheet, f"C{first}:C{last}")
+    spare_col = column_letter(FIRST_OPTION_COLUMN + k + SPARE_OPTIONS - 1)
+    whole_numbers(sheet, f"{first_col}{first}:{spare_col}{last}", 1, 5, "a score")
+    _weights(sheet, f"B{first}:B{last}")
     by_id = {o.id: o for o in appraisal.options}
-    for i, option in enumerate(opts.options):
+    bold = Font(bold=True)
+    for i in range(k + SPARE_OPTIONS):
         col = column_letter(FIRST_OPTION_COLUMN + i)
-        sheet[f"{col}{total_row}"] = f"=SUMPRODUCT({weights},{col}{first}:{col}{last})"
-        sheet[f"{col}{score_row}"] = f"=ROUND(100*{col}{total_row}/(5*SUM({weights})),1)"
+        named = f'{col}$1=""'
+        sheet[f"{col}{total_row}"] = (
+            f'=IF({named},"",SUMPRODUCT({weights},{col}{first}:{col}{last}))'
+        )
+        sheet[f"{col}{score_row}"] = (
+            f'=IF({named},"",ROUND(100*{col}{total_row}/(5*SUM({weights})),1))'
+        )
         sheet[f"{col}{score_row}"].number_format = "0.0"
         sheet[f"{col}{rank_row}"] = (
-            f"=RANK({col}{total_row},${first_col}${total_row}:${last_col}${total_row})"
+            f'=IF({named},"",RANK({col}{total_row},'
+            f"${first_col}${total_row}:${spare_col}${total_row}))"
         )
-        sheet[f"{col}{psp_row}"] = round(by_id[option.id].score, 1)
         for row in (total_row, score_row, rank_row):
-            sheet[f"{col}{row}"].font = Font(bold=True)
+            sheet[f"{col}{row}"].font = bold
+        if i >= k:
+            sheet.column_dimensions[col].width = OPTION_WIDTH
+            continue
+        option = opts.options[i]
+        sheet[f"{col}{psp_row}"] = round(by_id[option.id].score, 1)
         if option.id == appraisal.preferred:
-            sheet[f"{col}1"].fill = PatternFill("solid", fgColor="00B050")
+            sheet[f"{col}1"].fill = PatternFill("solid", fgColor=PREFERRED_FILL)
+            sheet[f"{col}1"].font = Font(bold=True, color=text_colour(PREFERRED_FILL))
     note = sheet.cell(
         row=psp_row + 2,
         column=1,
         value=(
             "Scores run from 1 (poor) to 5 (good). Change a weight or a score and the totals, "
-            "scores and ranks recalculate; the last row keeps the figures as they were when "
-            "this workbook was written."
+            "scores and ranks recalculate; an option added in a spare column to the right (its "
+            "name in row 1) and a criterion added in a spare row below count too. The last "
+            "row keeps the figures as they were when this workbook was written."
         ),
     )
     # across the table's width, wrapped, so it prints whole within the print area
     sheet.merge_cells(f"A{psp_row + 2}:{last_col}{psp_row + 2}")
     note.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[psp_row + 2].height = 45
+    sheet.row_dimensions[psp_row + 2].height = 58
     note.font = Font(italic=True)
+    sheet.print_area = f"A1:{last_col}{psp_row + 2}"
 
     summary = workbook.create_sheet("Options")
-    ids = f"Scores!${first_col}$1:${last_col}$1"
+    heads = f"Scores!${first_col}$1:${spare_col}$1"
 
     def from_scores(row: int, r: int) -> str:
         """The Scores sheet's figure in row `row` for the option named on row `r`."""
-        return f"INDEX(Scores!${first_col}${row}:${last_col}${row},MATCH($B{r},{ids},0))"
+        return f"INDEX(Scores!${first_col}${row}:${spare_col}${row},MATCH($B{r},{heads},0))"
 
+    position = {o.id: names[i] for i, o in enumerate(opts.options)}
     rows = [
         [
             f"={from_scores(rank_row, r)}",
-            o.id,
-            o.name,
+            position[o.id],
             "yes" if o.do_nothing else "",
             "yes" if o.preferred else "",
             f"={from_scores(score_row, r)}",
             o.cost,
-            f'=IF(AND(ISNUMBER(G{r}),F{r}>0),ROUND(G{r}/F{r},0),"")',
+            f'=IF(AND(ISNUMBER(F{r}),E{r}>0),ROUND(F{r}/E{r},0),"")',
             round(100 * o.first_share, 1),
         ]
         for r, o in enumerate(appraisal.options, 2)
@@ -115,7 +155,6 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         "Options",
         [
             "Rank",
-            "ID",
             "Option",
             "Do nothing",
             "Preferred",
@@ -130,7 +169,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         money=money,
         formula_columns=["Rank", "Score /100", "Cost per point"],
     )
-    for row in summary.iter_rows(min_row=2, min_col=6, max_col=6):
+    for row in summary.iter_rows(min_row=2, min_col=5, max_col=5):
         for cell in row:
             cell.number_format = "0.0"
 
@@ -140,7 +179,6 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
     option_names = {o.id: o.name for o in project.options.options}
     rows = [
         [
-            s.criterion,
             s.name,
             s.weight,
             round(s.share, 1),
@@ -155,7 +193,6 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         "Sensitivity",
         [
             "Criterion",
-            "Name",
             "Weight",
             "Share %",
             "Another option draws level at share %",
@@ -163,8 +200,17 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             "Draws level",
         ],
         rows,
-        widths={"Name": 44, "Draws level": 44},
+        widths={
+            "Criterion": 44,
+            "Another option draws level at share %": 18,
+            "Change (points)": 12,
+            "Draws level": 44,
+        },
     )
+    sens.row_dimensions[1].height = 30  # the long header wraps over its column
+    centred = Alignment(horizontal="center", vertical="top")
+    for r in range(2, len(rows) + 2):  # "robust" and a share, one under the other
+        sens.cell(row=r, column=4).alignment = centred
     return workbook
 
 
@@ -184,9 +230,21 @@ def _weights(sheet: Any, cells: str) -> None:
     validation.add(cells)
 
 
+HEADER_HEIGHT = 45.0
+"""Three lines of a bold header wrapped over an `ECONOMIC_WIDTH` column."""
+ECONOMIC_WIDTH = 13.0
+"""The width of each figure's column on the Economic case sheet: headers wrap over it, so
+the two tables print on A4, one page wide, at a size a reader can read."""
+
+
 def _economics(workbook: Any, project: Project, money: str) -> None:
-    """The economic case beside the scoring, when options have costs and benefits by year."""
+    """The economic case beside the scoring, when options have costs and benefits by year:
+    each option against doing nothing (the headline), then each option's own figures, two
+    tables one above the other rather than eighteen columns side by side."""
+    from openpyxl.styles import Alignment, Font
+
     from ..analysis.economics import economic_case
+    from ..report.papers.business_case.finance import economic_notes
 
     case = economic_case(project)
     options = [o for o in case.options if o.has_streams]
@@ -200,91 +258,116 @@ def _economics(workbook: Any, project: Project, money: str) -> None:
     def whole(value: float | None) -> float | None:
         return None if value is None else round(value)
 
-    rows = []
-    for o in options:
-        before, after = o.before_optimism, o.after_optimism
-        rel = o.relative_after
-        rows.append(
-            [
-                o.id,
-                o.name,
-                0 if o.do_nothing else whole(rel.costs if rel else None),
-                0 if o.do_nothing else whole(rel.benefits if rel else None),
-                0 if o.do_nothing else whole(rel.npv if rel else None),
-                ratio_cell(rel.bcr, rel.verdict) if rel else None,
-                ratio_cell(rel.net_public_bcr, rel.net_public_verdict) if rel else None,
-                None if rel is None or rel.costs_switch is None else round(rel.costs_switch, 1),
-                None
-                if rel is None or rel.benefits_switch is None
-                else round(rel.benefits_switch, 1),
-                o.npsv_rank,
-                o.score_rank,
-                round(before.costs),
-                round(before.benefits),
-                round(before.npv),
-                ratio_cell(before.bcr, before.bcr_verdict),
-                round(after.costs),
-                round(after.npv),
-                ratio_cell(after.bcr, after.bcr_verdict),
-            ]
+    baseline = next((o.name for o in project.options.options if o.do_nothing), case.do_nothing)
+    row = 1
+    if case.do_nothing:
+        against = []
+        for o in options:
+            rel = o.relative_after
+            against.append(
+                [
+                    o.name,
+                    0 if o.do_nothing else whole(rel.costs if rel else None),
+                    0 if o.do_nothing else whole(rel.benefits if rel else None),
+                    0 if o.do_nothing else whole(rel.npv if rel else None),
+                    ratio_cell(rel.bcr, rel.verdict) if rel else None,
+                    ratio_cell(rel.net_public_bcr, rel.net_public_verdict) if rel else None,
+                    None if rel is None or rel.costs_switch is None else round(rel.costs_switch, 1),
+                    None
+                    if rel is None or rel.benefits_switch is None
+                    else round(rel.benefits_switch, 1),
+                    o.npsv_rank,
+                    o.score_rank,
+                ]
+            )
+        sheet.cell(row=row, column=1, value=f"Against doing nothing ({baseline})").font = Font(
+            bold=True, size=12
         )
-    write_table(
-        sheet,
-        "EconomicCase",
-        [
-            "ID",
+        headers = [
             "Option",
-            "Extra PV costs against doing nothing",
-            "Extra PV benefits against doing nothing",
-            "NPSV against doing nothing",
-            "BCR against doing nothing",
+            "Extra PV costs",
+            "Extra PV benefits",
+            "NPSV",
+            "BCR",
             "BCR on net public cost",
             "Costs switching value %",
             "Benefits switching value %",
             "NPSV rank",
             "Score rank",
-            "Own PV costs",
-            "Own PV benefits",
-            "Own NPV",
-            "Own BCR",
-            "Own PV costs with optimism bias",
-            "Own NPV with optimism bias",
-            "Own BCR with optimism bias",
-        ],
-        rows,
-        widths={"Option": 44},
-        money_columns=[
-            "Extra PV costs against doing nothing",
-            "Extra PV benefits against doing nothing",
-            "NPSV against doing nothing",
-            "Own PV costs",
-            "Own PV benefits",
-            "Own NPV",
-            "Own PV costs with optimism bias",
-            "Own NPV with optimism bias",
-        ],
+        ]
+        write_table(
+            sheet,
+            "EconomicCase",
+            headers,
+            against,
+            start_row=row + 1,
+            widths={"Option": 44, **{h: ECONOMIC_WIDTH for h in headers[1:]}},
+            money_columns=headers[1:4],
+            money=money,
+        )
+        sheet.row_dimensions[row + 1].height = HEADER_HEIGHT
+        row += len(against) + 3
+    own = [
+        [
+            o.name,
+            round(o.before_optimism.costs),
+            round(o.before_optimism.benefits),
+            round(o.before_optimism.npv),
+            ratio_cell(o.before_optimism.bcr, o.before_optimism.bcr_verdict),
+            round(o.after_optimism.costs),
+            round(o.after_optimism.npv),
+            ratio_cell(o.after_optimism.bcr, o.after_optimism.bcr_verdict),
+        ]
+        for o in options
+    ]
+    sheet.cell(row=row, column=1, value="Each option on its own").font = Font(bold=True, size=12)
+    headers = [
+        "Option",
+        "PV costs",
+        "PV benefits",
+        "NPV",
+        "BCR",
+        "PV costs with optimism bias",
+        "NPV with optimism bias",
+        "BCR with optimism bias",
+    ]
+    write_table(
+        sheet,
+        "OwnFigures",
+        headers,
+        own,
+        start_row=row + 1,
+        widths={"Option": 44, **{h: ECONOMIC_WIDTH for h in headers[1:]}},
+        money_columns=[headers[i] for i in (1, 2, 3, 5, 6)],
         money=money,
     )
-    from ..report.papers.business_case.finance import economic_notes
-
-    baseline = next((o.name for o in project.options.options if o.do_nothing), case.do_nothing)
-    against = (
-        f"The headline is each option against doing nothing ({baseline}): its present "
-        "values less doing nothing's, with optimism bias; NPSV is the net present social "
-        "value. The 'Own' columns are each option's figures on their own."
+    sheet.row_dimensions[row + 1].height = HEADER_HEIGHT
+    sheet.freeze_panes = None  # two tables: a frozen header would hide the second's
+    row += len(own) + 3
+    lead = (
+        "The headline is each option against doing nothing: its present values less doing "
+        "nothing's, with optimism bias; NPSV is the net present social value. The second "
+        "table gives each option's figures on their own."
         if case.do_nothing
         else "No option is marked as doing nothing, so only each option's own figures are shown."
     )
     lines = [
-        against,
+        lead,
         case.bcr_convention,
         "Present values at the Green Book discount rates (or the partnership's own), health "
         "effects at the Green Book health rate. The business cases give the sensitivity and "
         "the figures year by year.",
         *economic_notes(project, case.notes),
     ]
+    last = column_letter(10 if case.do_nothing else 8)
+    across = 44 + ECONOMIC_WIDTH * (9 if case.do_nothing else 7)
+    wrapped = Alignment(wrap_text=True, vertical="top")
     for i, line in enumerate(lines):
-        sheet.cell(row=len(rows) + 3 + i, column=1, value=line)
+        note = sheet.cell(row=row + i, column=1, value=line)
+        note.alignment = wrapped
+        sheet.merge_cells(f"A{row + i}:{last}{row + i}")
+        # merged cells get no height from `finish`: the lines the note takes across the table
+        sheet.row_dimensions[row + i].height = 13 * (len(line) // int(across * 1.1) + 1) + 2
 
 
 def write(data: OptionsWorkbook) -> Any:

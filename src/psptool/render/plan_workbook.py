@@ -14,22 +14,27 @@ from typing import Any
 
 from ..analysis.plan import PlanAnalysis
 from ..model import Project
+from ..report.formatting import long_date
 from ..report.papers.plan import PlanWorkbook
 from ..report.people import owner_names
 from ..vocabulary import STAGES
 from .workbook import (
     AS_AT,
     DATE_FORMAT,
+    DATE_WIDTH,
     SPARE_ROWS,
     add_lists,
     column_letter,
     define_as_at,
     dropdown,
     new_workbook,
+    none_yet,
     set_properties,
     write_table,
 )
 
+GANTT_TITLE_WIDTH = 44
+"""The Gantt's milestone column; a longer title wraps onto a taller row."""
 GANTT_FIRST_COLUMN = 5
 """Gantt sheet: A milestone, B title, C start, D end, then one column per week or month."""
 BAR_FILL = "4472C4"
@@ -40,6 +45,8 @@ FORECAST_FILL = "ED7D31"
 milestone it depends on): its bar runs to its forecast."""
 TODAY_FILL = "FFC000"
 OVERDUE_FILL = "FFC7CE"
+LATE_TINT = "F8CBAD"
+"""Light orange on the Milestones sheet: a forecast past its due date, and its flag."""
 """Excel's light red, as the RAID log's overdue reviews: a milestone or task past its date."""
 
 
@@ -91,6 +98,12 @@ def plan_workbook(
     flags = flags or {}
 
     sheet = workbook.create_sheet("Milestones")
+    # the Milestones rows of the milestones each depends on, for the forecast and the flag
+    on_row = {m.id: r for r, m in enumerate(plan.milestones, 2)}
+    declared = {m.id: m for m in project.milestones.milestones}
+    depends = {
+        m.id: [on_row[d] for d in declared[m.id].depends_on if d in on_row] for m in plan.milestones
+    }
     rows = [
         [
             m.id,
@@ -103,8 +116,8 @@ def plan_workbook(
             state_formula(r, plan.period_end),
             ", ".join(next(x for x in project.milestones.milestones if x.id == m.id).depends_on),
             "yes" if m.critical else "",
-            m.forecast if m.completed is None else None,
-            flags.get(m.id, ""),
+            forecast_formula(r, depends[m.id]),
+            flag_formula(r, depends[m.id]),
         ]
         for r, m in enumerate(plan.milestones, 2)
     ]
@@ -126,19 +139,38 @@ def plan_workbook(
             "Flag",
         ],
         rows,
-        widths={"Milestone": 50, "Slippage (days)": 10, "State": 12, "Flag": 40},
+        widths={
+            "Milestone": 50,
+            "Slippage (days)": 10,
+            "State": 12,
+            "Forecast": DATE_WIDTH + 2,
+            "Flag": 40,
+        },
         date_columns=("Due", "Completed", "Forecast"),
-        formula_columns=("Slippage (days)", "State"),
+        formula_columns=("Slippage (days)", "State", "Forecast", "Flag"),
     )
+    for r in range(2, len(rows) + 2):  # a formula's text is not counted by `finish`
+        flag_text = flags.get(plan.milestones[r - 2].id, "")
+        sheet.cell(row=r, column=12).alignment = Alignment(wrap_text=True, vertical="top")
+        if len(flag_text) > 38:
+            height = sheet.row_dimensions[r].height or 15
+            sheet.row_dimensions[r].height = max(height, 13 * (len(flag_text) // 38 + 1) + 2)
     listed = len(rows) + 1
+    if not rows:  # beside the ID, which the formulas read: the note is not a milestone
+        none_yet(sheet, 2, "milestones", column=2)
     for r in range(listed + 1, listed + SPARE_ROWS + 1):
         sheet.cell(row=r, column=5).number_format = DATE_FORMAT
         sheet.cell(row=r, column=6).number_format = DATE_FORMAT
         sheet.cell(row=r, column=7, value=slippage_formula(r))
         sheet.cell(row=r, column=8, value=state_formula(r, plan.period_end))
+        sheet.cell(row=r, column=11, value=forecast_formula(r, [])).number_format = DATE_FORMAT
+        sheet.cell(row=r, column=12, value=flag_formula(r, []))
     lists = add_lists(workbook, {"stage": STAGES, "done": ["yes", "no"]})
     dropdown(sheet, lists["stage"], f"C2:C{listed + SPARE_ROWS}", "a stage")
     _overdue(sheet, f"H2:H{listed + SPARE_ROWS}", 'H2="overdue"')
+    # a milestone that cannot happen as planned: its forecast and its flag in orange
+    _late(sheet, f"K2:K{listed + SPARE_ROWS}", "AND(ISNUMBER(K2),ISNUMBER(E2),K2>E2)")
+    _late(sheet, f"L2:L{listed + SPARE_ROWS}", 'L2<>""')
 
     tasks = workbook.create_sheet("Tasks")
     task_rows = [
@@ -152,6 +184,7 @@ def plan_workbook(
         ["Milestone", "Task", "Owner", "Due", "Done"],
         task_rows,
         widths={"Task": 50},
+        empty="tasks",
     )
     tasks_end = len(task_rows) + 1 + SPARE_ROWS
     dropdown(tasks, lists["done"], f"E2:E{tasks_end}", "yes or no")
@@ -168,12 +201,18 @@ def plan_workbook(
     for c, text in enumerate(headers, 1):
         cell = gantt.cell(row=2, column=c, value=text)
         cell.font = Font(bold=True)
-    gantt.cell(
+    caption = gantt.cell(
         row=1,
         column=1,
-        value=f"Gantt chart by {unit}; today ({as_of:%d %b %Y}) "
-        "is marked; blue: planned, green: done, red: overdue, orange: late (see Flag)",
-    ).font = Font(italic=True)
+        value=f"Gantt chart by {unit}; today ({long_date(as_of)}) is marked. Blue: planned, "
+        "green: done, red: overdue, orange: cannot happen as planned (see Flag).",
+    )
+    caption.font = Font(italic=True)
+    # within the first four columns, above the month labels rather than under them
+    caption.alignment = Alignment(wrap_text=True, vertical="top")
+    gantt.merge_cells("A1:D1")
+    gantt.row_dimensions[1].height = 30
+    gantt.row_dimensions[2].height = 36  # a month's label, turned upright
     thin = Side(style="thin", color="BFBFBF")
     for i, (first, last) in enumerate(periods):
         col = GANTT_FIRST_COLUMN + i
@@ -228,8 +267,16 @@ def plan_workbook(
         )
         gantt.cell(row=r, column=6 + len(periods), value=f'=IF({shown}="","",{flag}&"")')
     gantt.column_dimensions["A"].width = 6
-    gantt.column_dimensions["B"].width = 42
-    gantt.column_dimensions["C"].width = gantt.column_dimensions["D"].width = 11
+    gantt.column_dimensions["B"].width = GANTT_TITLE_WIDTH
+    wrapped, middle = Alignment(wrap_text=True, vertical="center"), Alignment(vertical="center")
+    for r, m in enumerate(plan.milestones, first_row):  # the title is a formula: fit it here
+        for column in (1, 3, 4, 5 + len(periods), 6 + len(periods)):
+            gantt.cell(row=r, column=column).alignment = middle
+        gantt.cell(row=r, column=2).alignment = wrapped
+        lines = -(-len(m.title) // int(GANTT_TITLE_WIDTH * 1.1))
+        if lines > 1:
+            gantt.row_dimensions[r].height = 13 * lines + 2
+    gantt.column_dimensions["C"].width = gantt.column_dimensions["D"].width = DATE_WIDTH + 2
     gantt.freeze_panes = gantt.cell(row=first_row, column=GANTT_FIRST_COLUMN)
     last_row = first_row + len(plan.milestones) + SPARE_ROWS - 1
     first_col = column_letter(GANTT_FIRST_COLUMN)
@@ -252,6 +299,7 @@ def plan_workbook(
             ),
         )
     gantt.cell(row=2, column=5 + len(periods), value="State").font = Font(bold=True)
+    gantt.column_dimensions[state_col].width = 14
     bottom = first_row + max(len(plan.milestones), 1) - 1
     flag_col = column_letter(GANTT_FIRST_COLUMN + len(periods) + 1)
     gantt.cell(row=2, column=6 + len(periods), value="Flag").font = Font(bold=True)
@@ -272,6 +320,65 @@ def _overdue(sheet: Any, cells: str, formula: str) -> None:
     sheet.conditional_formatting.add(
         cells, FormulaRule(formula=[formula], fill=PatternFill("solid", bgColor=OVERDUE_FILL))
     )
+
+
+def _late(sheet: Any, cells: str, formula: str) -> None:
+    """Shade `cells` light orange, as the Gantt draws a late bar, where `formula` holds."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+
+    sheet.conditional_formatting.add(
+        cells, FormulaRule(formula=[formula], fill=PatternFill("solid", bgColor=LATE_TINT))
+    )
+
+
+def forecast_formula(row: int, depends: list[int]) -> str:
+    """When the milestone on row `row` of the Milestones sheet is forecast, as `psp score
+    plan` forecasts it: nothing once done; its due date, no earlier than the as-at date,
+    pushed back as far as a milestone it depends on (on the rows `depends`) is forecast to
+    slip."""
+    due, done = f"E{row}", f"F{row}"
+    terms = [
+        f"IF(ISNUMBER(E{d}),IF(ISNUMBER(F{d}),F{d},IF(ISNUMBER(K{d}),K{d},0))+MAX({due}-E{d},0),0)"
+        for d in depends
+    ]
+    latest = ",".join([due, AS_AT, *terms])
+    return f'=IF(A{row}="","",IF(ISNUMBER({done}),"",IF(NOT(ISNUMBER({due})),"",MAX({latest}))))'
+
+
+FLAG_DEPENDENCIES = 4
+"""Up to this many dependencies the flag names each one due after the milestone; beyond,
+it says only that one is (the formula writes out every combination)."""
+
+
+def flag_formula(row: int, depends: list[int]) -> str:
+    """Why the milestone on row `row` cannot happen as planned, as the business case says
+    it: due before a milestone it depends on (on the rows `depends`), by title, or forecast
+    so many days late; nothing when it can, or is done."""
+    from itertools import combinations
+
+    due = f"E{row}"
+    late = f"K{row}-{due}"
+    days = f'IF({late}=1,"1 day",({late})&" days")'
+    answer = f'IF(AND(ISNUMBER(K{row}),K{row}>{due}),"forecast "&{days}&" late","")'
+    after = {d: f"AND(ISNUMBER(E{d}),E{d}>{due})" for d in depends}
+    if len(depends) > FLAG_DEPENDENCIES:
+        anyone = ",".join(after.values())
+        answer = f'IF(OR({anyone}),"due before a milestone it depends on",{answer})'
+    else:
+        # the largest sets first, so the flag names every milestone due after this one
+        for size in range(1, len(depends) + 1):
+            for chosen in combinations(depends, size):
+                titles = [f"B{d}" for d in chosen]
+                if len(titles) <= 2:
+                    named = '&" and "&'.join(titles)
+                else:
+                    named = '&", "&'.join(titles[:-1]) + '&", and "&' + titles[-1]
+                test = (
+                    after[chosen[0]] if size == 1 else f"AND({','.join(after[d] for d in chosen)})"
+                )
+                answer = f'IF({test},"due before "&{named}&", which it depends on",{answer})'
+    return f'=IF(OR(A{row}="",ISNUMBER(F{row}),NOT(ISNUMBER({due}))),"",{answer})'
 
 
 def _date(day: date) -> str:

@@ -39,9 +39,10 @@ from ..load.raid_layout import (
 )
 from ..quoting import shorten
 from ..report.papers.raid import RaidWorkbook
-from ..vocabulary import RAID_TYPES
+from ..vocabulary import RAG_TEXT_COLOURS, RAID_TYPES
 from .workbook import (
     DATE_FORMAT,
+    DATE_WIDTH,
     HEADER_FILL,
     RAG_FILL,
     SPARE_ROWS,
@@ -59,6 +60,9 @@ from .workbook import (
 WRAPPED = ("Title", "Description")
 """The `RAID log` columns whose text wraps."""
 CALCULATED_FILL = "D9D9D9"
+CLOSED_SCORE_FILL = "BFBFBF"
+CLOSED_TEXT = "808080"
+"""A closed entry's row in grey text, its score on grey rather than its RAG colour."""
 OVERDUE_FILL = "FFC7CE"
 """Excel's light red: a review or action date passed while the entry is open."""
 
@@ -96,6 +100,12 @@ def refuse_long_cells(records: Sequence[Mapping[str, Any]]) -> None:
                         "full text in a document and refer to it, before rendering the RAID "
                         "workbook"
                     )
+
+
+def _width(column: Any) -> float:
+    """A column's width, a date column's wide enough for "30 September 2011"."""
+    width = float(column.width)
+    return max(width, DATE_WIDTH + 2) if column.kind == "date" else width
 
 
 def _by_name(row: dict[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
@@ -140,7 +150,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         cell.font = header_font
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL if column.is_data else "595959")
         cell.alignment = header_alignment
-        sheet.column_dimensions[column_letter(c)].width = column.width
+        sheet.column_dimensions[column_letter(c)].width = _width(column)
     sheet.row_dimensions[1].height = 30
     # Each column's cells share one style, made once: aligned to the top (Title and
     # Description wrapped), dates as dates; the Score is calculated: shaded and locked, every
@@ -199,6 +209,18 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     end = last + SPARE_ROWS
     score = column_letter(score_col)
     score_range = f"{score}2:{score}{end}"
+    status = column_letter(headers.index("Status") + 1)
+    # a closed entry is grey, its score too, whatever its score was: first, and final
+    closed = f'${status}2="closed"'
+    sheet.conditional_formatting.add(
+        score_range,
+        FormulaRule(
+            formula=[closed],
+            fill=PatternFill("solid", bgColor=CLOSED_SCORE_FILL),
+            font=Font(color=CLOSED_TEXT),
+            stopIfTrue=True,
+        ),
+    )
     for operator, bounds, rag in (
         ("greaterThanOrEqual", [str(matrix.red)], "red"),
         ("between", [str(matrix.amber), str(matrix.red - 1)], "amber"),
@@ -207,9 +229,17 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         sheet.conditional_formatting.add(
             score_range,
             CellIsRule(
-                operator=operator, formula=bounds, fill=PatternFill("solid", bgColor=RAG_FILL[rag])
+                operator=operator,
+                formula=bounds,
+                fill=PatternFill("solid", bgColor=RAG_FILL[rag]),
+                font=Font(color=RAG_TEXT_COLOURS[rag]),
             ),
         )
+    before, after = column_letter(score_col - 1), column_letter(score_col + 1)
+    others = f"A2:{before}{end} {after}2:{column_letter(len(headers))}{end}"
+    sheet.conditional_formatting.add(
+        others, FormulaRule(formula=[closed], font=Font(color=CLOSED_TEXT))
+    )
 
     owners = sorted({labels.get(o, o) for o in project.owner_ids()}, key=str.casefold)
     lists = add_lists(
@@ -222,7 +252,6 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
             "owner": owners or ["-"],
         },
     )
-    status = column_letter(headers.index("Status") + 1)
     for header in ("Review", "Resolve by"):
         letter = column_letter(headers.index(header) + 1)
         sheet.conditional_formatting.add(
@@ -251,14 +280,14 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         cell = actions.cell(row=1, column=c, value=column.header)
         cell.font = header_font
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        actions.column_dimensions[column_letter(c)].width = column.width
+        actions.column_dimensions[column_letter(c)].width = _width(column)
     action_styles = (
-        [
+        [  # every cell at the top of its row, beside the first line of a wrapped action
             cell_style(actions, alignment=wrapped_top)
             if column.header == "Action"
-            else cell_style(actions, number_format=DATE_FORMAT)
+            else cell_style(actions, alignment=top, number_format=DATE_FORMAT)
             if column.kind == "date"
-            else None
+            else cell_style(actions, alignment=top)
             for column in ACTION_COLUMNS
         ]
         if rows
@@ -318,6 +347,7 @@ def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:
         row, col = 2 + (5 - cell.likelihood), 1 + cell.impact
         target = sheet.cell(row=row, column=col, value=" ".join(cell.ids) or None)
         target.fill = PatternFill("solid", fgColor=RAG_FILL[cell.rag])
+        target.font = Font(color=RAG_TEXT_COLOURS[cell.rag])
         target.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         target.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         sheet.row_dimensions[row].height = 36

@@ -8,9 +8,17 @@ from typing import Any
 
 from ..analysis.stakeholders import HIGH, StakeholderMap, quadrant
 from ..model import Project
+from ..model.stakeholder import Communication
 from ..report.papers.stakeholders import StakeholderWorkbook
 from ..report.people import owner_names
-from .workbook import SPARE_ROWS, new_workbook, put, set_properties, whole_numbers, write_table
+from .workbook import (
+    SPARE_ROWS,
+    new_workbook,
+    put,
+    set_properties,
+    whole_numbers,
+    write_table,
+)
 
 QUADRANT_FILL = {
     "manage closely": "F4B183",
@@ -58,29 +66,36 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
     ).font = Font(italic=True)
 
     people = workbook.create_sheet("Stakeholders")
+    reached = {c.id: communication_name(c) for c in project.stakeholders.communications}
     rows = [
-        [s.id, s.name, s.interest, s.influence, quadrant_formula(r), ", ".join(s.communications)]
+        [
+            s.name,
+            s.interest,
+            s.influence,
+            quadrant_formula(r),
+            "; ".join(reached.get(c, c) for c in s.communications),
+        ]
         for r, s in enumerate(smap.stakeholders, 2)
     ]
     write_table(
         people,
         "Stakeholders",
-        ["ID", "Stakeholder", "Interest", "Influence", "Quadrant", "Reached by"],
+        ["Stakeholder", "Interest", "Influence", "Quadrant", "Reached by"],
         rows,
-        widths={"Stakeholder": 48, "Quadrant": 16},
+        widths={"Stakeholder": 48, "Quadrant": 16, "Reached by": 48},
         formula_columns=["Quadrant"],
+        empty="stakeholders",
     )
     end = len(rows) + 1 + SPARE_ROWS
     for r in range(len(rows) + 2, end + 1):
-        people.cell(row=r, column=5, value=quadrant_formula(r))
-    whole_numbers(people, f"C2:D{end}", 1, 5, "interest and influence")
+        people.cell(row=r, column=4, value=quadrant_formula(r))
+    whole_numbers(people, f"B2:C{end}", 1, 5, "interest and influence")
 
     names = owner_names(project)
     stakeholder_names = {s.id: s.name for s in project.stakeholders.stakeholders}
     comms = workbook.create_sheet("Communications")
     rows = [
         [
-            c.id,
             "; ".join(stakeholder_names.get(a, a) for a in c.audience),
             c.method,
             c.frequency,
@@ -93,9 +108,10 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
     write_table(
         comms,
         "Communications",
-        ["ID", "Audience", "Method", "Frequency", "Messages", "Action", "Owner"],
+        ["Audience", "Method", "Frequency", "Messages", "Action", "Owner"],
         rows,
-        widths={"Audience": 36, "Messages": 48, "Action": 36},
+        widths={"Audience": 36, "Method": 30, "Messages": 48, "Action": 36},
+        empty="communications",
     )
     if smap.unreached:
         comms.cell(
@@ -107,12 +123,19 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
     return workbook
 
 
+def communication_name(communication: Communication) -> str:
+    """A communication as a reader knows it: its method and how often ("highlight report
+    after each Governance Group, quarterly"), its id only where it has no method."""
+    method = communication.method or communication.id
+    return f"{method}, {communication.frequency}" if communication.frequency else method
+
+
 def quadrant_formula(row: int) -> str:
-    """The quadrant of the stakeholder on row `row`, from its interest (C) and influence
-    (D), as `psp score stakeholders` places it."""
+    """The quadrant of the stakeholder on row `row`, from its interest (B) and influence
+    (C), as `psp score stakeholders` places it."""
     return (
-        f'=IF(OR(C{row}="",D{row}=""),"",IF(D{row}>={HIGH},IF(C{row}>={HIGH},'
-        f'"manage closely","keep satisfied"),IF(C{row}>={HIGH},"keep informed","monitor")))'
+        f'=IF(OR(B{row}="",C{row}=""),"",IF(C{row}>={HIGH},IF(B{row}>={HIGH},'
+        f'"manage closely","keep satisfied"),IF(B{row}>={HIGH},"keep informed","monitor")))'
     )
 
 

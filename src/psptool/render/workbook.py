@@ -16,7 +16,10 @@ from ..vocabulary import RAG_COLOURS
 
 HEADER_FILL = "1F3864"
 RAG_FILL = RAG_COLOURS
-DATE_FORMAT = "dd/mm/yyyy"
+DATE_FORMAT = "d mmmm yyyy"
+"""Dates as the Word papers write them ("30 June 2011", DESIGN.md §6), still real dates."""
+DATE_WIDTH = 17
+"""The characters the longest date takes in `DATE_FORMAT` ("30 September 2011")."""
 MONEY_FORMAT = '"£"#,##0;-"£"#,##0'
 FONT = "Arial"
 """The face of every cell, as of the Word papers: a font left unnamed falls back to a serif
@@ -76,6 +79,53 @@ def put(sheet: Any, row: int, column: int, value: Any) -> Any:
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str) and cell.data_type == "f":
         cell.data_type = "s"
+    return cell
+
+
+NUMBER_INDENT = 1
+"""The indent, in characters, that keeps a right-aligned figure off the next column."""
+
+
+def figure_alignment(vertical: str = "top") -> Any:
+    """How a number or a date sits in its cell: right-aligned, kept off the next column."""
+    from openpyxl.styles import Alignment
+
+    return Alignment(horizontal="right", indent=NUMBER_INDENT, vertical=vertical)
+
+
+def centred_alignment(vertical: str = "top") -> Any:
+    """How a score or a short code (a 1-5 score, "yes", a rank) sits in its cell."""
+    from openpyxl.styles import Alignment
+
+    return Alignment(horizontal="center", vertical=vertical)
+
+
+def is_figure(value: Any) -> bool:
+    """A number or a date, which a spreadsheet aligns to the right (never a yes/no)."""
+    return isinstance(value, int | float | date) and not isinstance(value, bool)
+
+
+def text_colour(fill: str) -> str:
+    """White text on a dark fill (RAG red, the header blue), black on a light one: the
+    fill's relative luminance (WCAG) below the point where black text loses contrast."""
+
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(fill[-6:][i : i + 2]) for i in (0, 2, 4))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    # black text passes 4.5:1 above 0.179, white below it
+    return "000000" if luminance > 0.179 else "FFFFFF"
+
+
+def none_yet(sheet: Any, row: int, what: str, column: int = 1) -> Any:
+    """Say under an empty table's header that nothing is recorded yet ("No tasks recorded
+    yet."), so its printed page is not blank."""
+    from openpyxl.styles import Font
+
+    cell = sheet.cell(row=row, column=column, value=f"No {what} recorded yet.")
+    cell.font = Font(italic=True)
     return cell
 
 
@@ -159,11 +209,13 @@ def write_table(
     money_columns: Sequence[str] = (),
     money: str = MONEY_FORMAT,
     formula_columns: Sequence[str] = (),
+    empty: str | None = None,
 ) -> str:
     """Write a header and rows as a real Excel table (filters, banded rows), freeze the header,
     fit the column widths, and format dates and money (`money`, from `money_format`). Text
     longer than its column wraps. Only the `formula_columns` hold formulas (psp's own); text
-    from the folder that starts with '=' stays text. Returns the table's cell range."""
+    from the folder that starts with '=' stays text. A table without rows says "No `empty`
+    recorded yet." under its header, where `empty` is given. Returns the table's cell range."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -201,6 +253,8 @@ def write_table(
         sheet.add_table(table)
     else:  # no table without rows; the header still filters what a partner adds
         sheet.auto_filter.ref = ref
+        if empty:  # and the printed page says so (`empty`: "tasks")
+            none_yet(sheet, start_row + 1, empty)
     sheet.freeze_panes = sheet.cell(row=start_row + 1, column=1)
     return ref
 
@@ -215,7 +269,7 @@ def fit_columns(
             longest = max(
                 [len(str(header))]
                 + [
-                    10 if isinstance(row[c - 1], date) else len(str(row[c - 1] or ""))
+                    DATE_WIDTH if isinstance(row[c - 1], date) else len(str(row[c - 1] or ""))
                     for row in rows
                     if c - 1 < len(row)
                 ]
@@ -248,9 +302,10 @@ one page wide, its text would shrink below what a reader can read."""
 
 
 def print_landscape(workbook: Any) -> None:
-    """Every sheet prints landscape, one page wide, on A4 (A3 when it is wider than
-    `A3_FROM` characters); the header rows a sheet's own writer did not set are its first
-    table's header, else its first row."""
+    """Every sheet prints landscape, one page wide, on A4, or every sheet on A3 when one is
+    wider than `A3_FROM` characters (one paper size in a workbook's PDF); the header rows a
+    sheet's own writer did not set are its first table's header, else its first row."""
+    wide = False
     for sheet in workbook.worksheets:
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -260,14 +315,17 @@ def print_landscape(workbook: Any) -> None:
         sheet.print_options.horizontalCentered = True
         if not sheet.print_area and sheet.sheet_state == "visible":
             sheet.print_area = printed_extent(sheet)
-        if printed_width(sheet) > A3_FROM:
-            sheet.page_setup.paperSize = sheet.PAPERSIZE_A3
+        if sheet.sheet_state == "visible" and printed_width(sheet) > A3_FROM:
+            wide = True
         if not sheet.print_title_rows:
             header = 1
             for table in sheet.tables.values():
                 header = int("".join(ch for ch in table.ref.split(":")[0] if ch.isdigit()))
                 break
             sheet.print_title_rows = f"{header}:{header}"
+    if wide:
+        for sheet in workbook.worksheets:
+            sheet.page_setup.paperSize = sheet.PAPERSIZE_A3
 
 
 def printed_extent(sheet: Any) -> str:
@@ -392,6 +450,56 @@ def name_fonts(workbook: Any, font: str = FONT) -> None:
     workbook._fonts = IndexedList(named)  # the same places, so every cell keeps its font
 
 
+NARROW = 18.0
+"""Columns this wide or narrower centre their numbers, dates and calculated values: a
+number right-aligned against the next column's text prints as one word ("2open")."""
+
+
+def space_columns(sheet: Any) -> None:
+    """Keep printed columns apart: dates (and formulas formatted as dates) whose writer set
+    no alignment are centred, and
+    numbers and formulas too in a narrow column (`NARROW`); in a wider one a number stays
+    right-aligned and the text to its right is indented by one, so "40" and "robust" never
+    touch."""
+    from copy import copy
+
+    widths = {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()}
+    changed: dict[tuple[int, str], Any] = {}
+
+    def align(cell: Any, how: str) -> None:
+        key = (cell._style.alignmentId, how)
+        if key not in changed:
+            new = copy(cell.alignment)
+            if how == "indent":
+                new.horizontal, new.indent = "left", 1
+            else:
+                new.horizontal = how
+            changed[key] = new
+        cell.alignment = changed[key]
+
+    right: set[tuple[int, int]] = set()
+    cells = list(sheet._cells.values())  # the cells written, without padding the grid
+    for cell in cells:
+        value = cell.value
+        if value is None or cell.alignment.horizontal not in (None, "general"):
+            continue
+        formula = isinstance(value, str) and cell.data_type == "f"
+        number = is_figure(value)
+        if not (formula or number):
+            continue
+        dated = isinstance(value, date) or cell.number_format == DATE_FORMAT
+        if dated or (widths.get(cell.column_letter) or 8.43) <= NARROW:
+            align(cell, "center")
+        elif number:
+            align(cell, "right")
+            right.add((cell.row, cell.column))
+    for cell in cells:
+        if (cell.row, cell.column - 1) not in right or not isinstance(cell.value, str):
+            continue
+        if cell.data_type == "s" and cell.alignment.horizontal in (None, "general", "left"):
+            align(cell, "indent")
+
+
 def finish(workbook: Any) -> None:
     """Lay every sheet out for print and editing, as every workbook psp writes is: see the
     module's docstring. The partnership and paper come from the workbook's title
@@ -402,6 +510,7 @@ def finish(workbook: Any) -> None:
     headers_and_footers(workbook, partnership or paper, paper if partnership else "")
     for sheet in workbook.worksheets:
         if sheet.sheet_state == "visible":
+            space_columns(sheet)
             wrapped_row_heights(sheet)
     name_fonts(workbook)
 
