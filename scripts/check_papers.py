@@ -62,27 +62,6 @@ def render_all(folder: Path, as_of: date, out: Path) -> list[Path]:
     return written
 
 
-def to_pdf(papers: list[Path], out: Path) -> None:
-    """Convert the papers to PDF in `out` with LibreOffice, in a profile of its own so a
-    LibreOffice already running is not disturbed."""
-    with tempfile.TemporaryDirectory(prefix="psp-soffice-") as profile:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out),
-                *map(str, papers),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-
-
 def to_pages(pdf: Path, resolution: int) -> list[Path]:
     """One PNG per page of `pdf`, beside it: NAME-1.png, NAME-2.png…"""
     for old in pdf.parent.glob(f"{pdf.stem}-*.png"):
@@ -121,13 +100,15 @@ def main(argv: list[str] | None = None) -> int:
             ignore=shutil.ignore_patterns("out", ".git", "build", "__pycache__"),
         )
         papers = render_all(folder, args.as_of, out)
+    sys.path.insert(0, str(REPOSITORY))
+    # the printing and the check the tests make
+    from tests.papers.printed import printed_problems, to_pdf
+
     try:
         to_pdf(papers, out)
     except subprocess.CalledProcessError as exc:
         print(f"LibreOffice could not convert the papers: {exc.stderr.decode()}", file=sys.stderr)
         return 2
-    sys.path.insert(0, str(REPOSITORY))
-    from tests.papers.printed import printed_problems  # the check the tests make
 
     found = 0
     for paper in papers:

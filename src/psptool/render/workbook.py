@@ -82,24 +82,6 @@ def put(sheet: Any, row: int, column: int, value: Any) -> Any:
     return cell
 
 
-NUMBER_INDENT = 1
-"""The indent, in characters, that keeps a right-aligned figure off the next column."""
-
-
-def figure_alignment(vertical: str = "top") -> Any:
-    """How a number or a date sits in its cell: right-aligned, kept off the next column."""
-    from openpyxl.styles import Alignment
-
-    return Alignment(horizontal="right", indent=NUMBER_INDENT, vertical=vertical)
-
-
-def centred_alignment(vertical: str = "top") -> Any:
-    """How a score or a short code (a 1-5 score, "yes", a rank) sits in its cell."""
-    from openpyxl.styles import Alignment
-
-    return Alignment(horizontal="center", vertical=vertical)
-
-
 def is_figure(value: Any) -> bool:
     """A number or a date, which a spreadsheet aligns to the right (never a yes/no)."""
     return isinstance(value, int | float | date) and not isinstance(value, bool)
