@@ -20,6 +20,9 @@ class Funder(Record):
     share: Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)] | None = None
     """Per cent of the preferred option's net cost it is expected to meet each financial year
     once its budget cycle has set the money aside (the affordability case)."""
+    in_kind: bool = False
+    """The support is given in staff time, rooms or services, not money: it is stated in the
+    papers beside the funding but never counted as money that pays for the service."""
     notes: str | None = None
 
 
