@@ -46,7 +46,7 @@ def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
         for t in docx_tables(rendered["example:business-case-full"][0])
         if t[0][:2] == ["Funder", "Status"]
     )
-    assert ["IRISS and CCPS", "Committed (in kind)", "£8,000"] == funders[-1][:3]
+    assert funders[-1][:3] == ["IRISS and CCPS", "Committed (in kind)", "£8,000"]
 
 
 def test_each_cost_says_what_it_covers(rendered: dict) -> None:
