@@ -12,13 +12,11 @@ SNAPSHOT = date(2011, 6, 30)
 
 
 def test_example_has_no_findings_at_its_snapshot_date() -> None:
-    """But one, as in Falkirk: the council set its 2012/13 budget on 16 February 2012, after
-    the framework award due on 31 January 2012 (PSP309), for F1 and F2."""
+    """The council sets its 2012/13 budget on 16 February 2012, after the framework award (31
+    January 2012) but before the contract under it starts (2 April 2012), which is what
+    commits the spend: no PSP309."""
     validation = validate(EXAMPLE, SNAPSHOT, find=False)
-    assert [(d.code, d.file, d.line) for d in validation.diagnostics] == [
-        ("PSP309", "sustainability.yaml", 16),
-        ("PSP309", "sustainability.yaml", 19),
-    ]
+    assert [(d.code, d.file, d.line) for d in validation.diagnostics] == []
 
 
 def test_example_is_the_falkirk_psp() -> None:

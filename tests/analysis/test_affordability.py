@@ -103,8 +103,8 @@ def test_the_worked_examples_affordability_by_hand() -> None:
       2012/13 = 2012-Q2 2,400
       3,800 + 34,600 + 37,800 + 2,400 = 78,600, the budget's total: every line counted once.
     sustainability.yaml: F1 engaged 1,300,000, budget set 16 February 2012 (in 2011/12), so
-    it funds 2012/13; F2 identified (not counted); F3 committed 8,000 with no decision date
-    (not placed in a year).
+    it funds 2012/13; F2 identified (not counted); F3 committed 8,000 of support in kind
+    (staff time, not money: never counted).
     Gap = net cost − budgeted − committed; engaged is kept apart.
     """
     from datetime import date
@@ -145,9 +145,11 @@ def test_the_worked_examples_affordability_by_hand() -> None:
     ]
 
 
-def test_a_budget_decision_after_the_award_is_found() -> None:
-    """The example's framework is awarded (M15) on 31 January 2012; F1 and F2 set their
-    budget on 16 February 2012, after it; F3 has no decision date."""
+def test_a_framework_award_commits_no_spend_until_its_contract() -> None:
+    """The example's framework agreement is awarded (M15) on 31 January 2012, but a framework
+    obliges nobody to buy: the spend is committed when the contract under it starts (M16,
+    "Framework contract mobilised and started", 2 April 2012). F1 and F2 set their budget on
+    16 February 2012, before that: in time; F3 has no decision date."""
     from datetime import date
 
     from psptool.check.consistency import late_budget_decisions, spend_commitment
@@ -156,11 +158,29 @@ def test_a_budget_decision_after_the_award_is_found() -> None:
 
     p = load_project(EXAMPLE).project
     award = spend_commitment(p)
-    assert award is not None and (award.id, award.due) == ("M15", date(2012, 1, 31))
-    late = late_budget_decisions(p)
-    assert [(d.index, d.funder.id, d.decision, d.committed_on) for d in late] == [
-        (0, "F1", date(2012, 2, 16), date(2012, 1, 31)),
-        (1, "F2", date(2012, 2, 16), date(2012, 1, 31)),
+    assert award is not None and (award.id, award.due) == ("M16", date(2012, 4, 2))
+    assert late_budget_decisions(p) == []
+
+
+def test_a_call_off_before_the_budget_decision_is_found() -> None:
+    """The framework (M1, 31 March) commits nothing; the first call-off (M2, 30 June) does,
+    and the council sets its budget on 1 August, after it."""
+    from datetime import date
+
+    from psptool.check.consistency import late_budget_decisions, spend_commitment
+
+    milestones = {
+        "milestones": [
+            {"id": "M1", "title": "Framework agreement awarded", "due": "2026-03-31"},
+            {"id": "M2", "title": "First call-off under the framework", "due": "2026-06-30"},
+        ]
+    }
+    funders = [{"id": "F1", "name": "Council", "status": "engaged", "budget_cycle": "2026-08-01"}]
+    p = project(milestones=milestones, sustainability={"funders": funders})
+    award = spend_commitment(p)
+    assert award is not None and award.id == "M2"
+    assert [(d.funder.id, d.decision, d.committed_on) for d in late_budget_decisions(p)] == [
+        ("F1", date(2026, 8, 1), date(2026, 6, 30))
     ]
 
 
@@ -182,3 +202,31 @@ def test_no_warning_when_the_money_is_agreed_first_or_declined() -> None:
     award = spend_commitment(p)
     assert award is not None and award.id == "M2"
     assert late_budget_decisions(p) == []
+
+
+def test_support_in_kind_is_never_counted_as_funding() -> None:
+    """F1 commits 50 % of the net cost and F2 4,000 in 2012/13, both in kind: neither is money,
+    so 2012/13's 3,570 net cost (worked above) is all still to fund: gap 3,570."""
+    funders = [
+        {**FUNDERS[0], "in_kind": True},
+        {
+            "id": "F2",
+            "name": "Volunteers",
+            "status": "committed",
+            "amount": 4000,
+            "budget_cycle": "2012-02-16",
+            "in_kind": True,
+        },
+    ]
+    options = {
+        "options": [OPTION],
+        "preferred": "P",
+        "price_base": "2011/12",
+        "inflation": 2,
+        "contingency": 10,
+    }
+    a = affordability(project(options=options, sustainability={"funders": funders}))
+    assert a is not None and a.funders == []
+    assert [(f.id, f.in_kind, f.counted) for f in a.amounts] == [("F2", True, False)]
+    y1 = a.years[1]
+    assert (y1.committed, y1.engaged) == (0.0, 0.0) and y1.gap == pytest.approx(3570)

@@ -147,3 +147,28 @@ def test_the_examples_sustain_gate_lists_its_knowledge_transfers_still_to_do() -
         "not yet done: K3, K4, K5",
     )
     assert [i.id for i in gate.items][-2:] == ["knowledge_transferred", "wrap_up"]
+
+
+def _funders_item(stage: str, funders: list[dict]) -> tuple[bool, str]:
+    gate = stage_gate(
+        project({"stage": stage}, sustainability={"funders": funders}), date(2026, 6, 30)
+    )
+    name = "Potential funders engaged" if stage == "design" else "Future funders engaged"
+    found = next(i for i in gate.items if i.label == name)
+    return found.met, found.reason
+
+
+def test_support_in_kind_does_not_engage_a_funder_of_the_service() -> None:
+    volunteers = {
+        "id": "F1",
+        "name": "Volunteer centre",
+        "status": "committed",
+        "amount": 800,
+        "in_kind": True,
+    }
+    council = {"id": "F2", "name": "Council", "status": "engaged", "amount": 5000}
+    assert _funders_item("design", [volunteers]) == (
+        False,
+        "only support in kind (Volunteer centre); no funder of the service is engaged yet",
+    )
+    assert _funders_item("pilot", [volunteers, council]) == (True, "engaged: Council")

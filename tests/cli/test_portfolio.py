@@ -42,13 +42,13 @@ def test_markdown_when_piped_and_exit_1_for_a_folder_with_errors(
     assert (
         "| Grangemouth Foster Care PSP | pilot | Falkirk Council | red | green | red | green "
         "| amber | R3, R7 | M12 | −£20 | B1, B2, B3, B4, B5, B6, B7, B8 | sustain: 3 of 8 "
-        "unmet | 23 September 2011 (provisional) | 0 | 1 |"
+        "unmet | 23 September 2011 (provisional) | 0 | 0 |"
     ) in text
-    # Falkirk's, planned; its funders decide after the award (PSP309)
-    assert "| sustain: 3 of 8 unmet | 23 September 2011 | 0 | 2 |" in text
+    # Falkirk's, planned; no warnings (its funders decide before the contract starts)
+    assert "| sustain: 3 of 8 unmet | 23 September 2011 | 0 | 0 |" in text
     assert (
         "| Stirling Foster Care PSP | pilot | – | errors | – | – | – | – | – | – | – | – | – "
-        "| – | 1 | 2 |"
+        "| – | 1 | 0 |"
     ) in text
     assert "| create: 5 of 5 unmet | none planned | 0 | 4 |" in text  # Larbert
     assert "risks.yaml:25: risk R1: likelihood must be a whole number from 1 to 5, got 7" in text

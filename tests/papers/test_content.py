@@ -32,10 +32,21 @@ def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
     lines = _lines(rendered, "example:business-case-full")
     assert (
         "2.\tAgree to secure the service through procurement (a contract let by competitive "
-        "tender): £8,000 of future funding is committed, and a further £1,300,000 engaged but "
-        "not yet committed." in lines
+        "tender): no future funding is committed yet; £1,300,000 is engaged but not yet "
+        "committed; support in kind worth £8,000 comes from IRISS and CCPS." in lines
     )
     assert not [line for line in lines if "engaged or committed" in line]
+    # F3's £8,000 is staff time (in_kind): stated, never counted as money
+    assert not [line for line in lines if "£8,000 of future funding" in line]
+    assert (
+        "IRISS and CCPS: £8,000 of support in kind (committed), not money, so not counted." in lines
+    )
+    funders = next(
+        t
+        for t in docx_tables(rendered["example:business-case-full"][0])
+        if t[0][:2] == ["Funder", "Status"]
+    )
+    assert funders[-1][:3] == ["IRISS and CCPS", "Committed (in kind)", "£8,000"]
 
 
 def test_each_cost_says_what_it_covers(rendered: dict) -> None:

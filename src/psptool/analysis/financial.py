@@ -37,7 +37,9 @@ class FunderAmount:
     financial_year: str | None
     """The first financial year its budget decision funds; None without a decision date."""
     counted: bool
-    """Whether the table counts it: engaged or committed, and its year in the table."""
+    """Whether the table counts it: money (not in kind), engaged or committed, and its year
+    in the table."""
+    in_kind: bool = False
 
 
 @dataclass
@@ -184,15 +186,15 @@ def affordability(
             first_funded_year(f.budget_cycle, month) if f.budget_cycle else None,
         )
         for f in project.sustainability.funders
-        if f.share is not None and f.status in ("engaged", "committed")
+        if f.share is not None and f.status in ("engaged", "committed") and not f.in_kind
     ]
     amounts = []
     for f in project.sustainability.funders:
         if f.share is not None or f.amount is None:
             continue
         year = first_funded_year(f.budget_cycle, month) if f.budget_cycle else None
-        counted = f.status in ("engaged", "committed") and year in labels
-        amounts.append(FunderAmount(f.id, f.name, f.status, f.amount, year, counted))
+        counted = f.status in ("engaged", "committed") and year in labels and not f.in_kind
+        amounts.append(FunderAmount(f.id, f.name, f.status, f.amount, year, counted, f.in_kind))
     unplaced = [
         f.id for f in project.sustainability.funders if f.share is None and f.amount is None
     ]

@@ -386,13 +386,22 @@ def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("design", "Potential funders engaged", "§4.3.2")
 def funders_engaged(p: Project, as_of: date) -> tuple[bool, str]:
-    funders = p.sustainability.funders
+    funders = [f for f in p.sustainability.funders if not f.in_kind]
     committed = [f.name for f in funders if f.status == "committed"]
     engaged = [f.name for f in funders if f.status == "engaged"]
     if committed or engaged:
         said = [f"engaged: {'; '.join(engaged)}"] if engaged else []
         said += [f"committed: {'; '.join(committed)}"] if committed else []
         return True, "; ".join(said)
+    in_kind = [
+        f.name
+        for f in p.sustainability.funders
+        if f.in_kind and f.status in ("engaged", "committed")
+    ]
+    if in_kind:
+        return False, (
+            f"only support in kind ({_ids(in_kind)}); no funder of the service is engaged yet"
+        )
     return False, "no future funder is engaged yet"
 
 
@@ -574,7 +583,11 @@ def plan_signed(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("sustain", "Mainstream funding committed", "§2.4")
 def funder_committed(p: Project, as_of: date) -> tuple[bool, str]:
-    committed = [f.name for f in p.sustainability.funders if f.status == "committed" and f.amount]
+    committed = [
+        f.name
+        for f in p.sustainability.funders
+        if f.status == "committed" and f.amount and not f.in_kind
+    ]
     if committed:
         return True, f"committed with an amount: {'; '.join(committed)}"
     return False, "no funder has committed an amount"

@@ -256,21 +256,36 @@ def budget_decisions_in_time(ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
-COMMITTING_WORDS = ("awarded", "award", "tendered", "tender", "contract", "grant")
+COMMITTING_WORDS = ("awarded", "award", "tendered", "tender", "contract", "grant", "call-off")
 """Words of a milestone's title that say it commits the partners to spend: a tender issued,
 a contract awarded, a grant agreed."""
+
+FRAMEWORK_WORDS = ("framework",)
+"""A framework agreement sets the terms on which the partners may buy but obliges nobody to
+buy: awarding one commits no spend. The spend is committed by the first call-off or
+contract under it, so a milestone naming a framework commits only when it also names a
+contract or a call-off."""
+
+SPENDING_UNDER_FRAMEWORK = ("contract", "call-off")
 
 
 def spend_commitment(project: Project) -> Milestone | None:
     """The milestone that commits the partners to the service's spend: the first, by due
-    date, whose title names a tender, an award, a contract or a grant (the step the route
-    to sustainability depends on); else the last milestone of the sustain stage, when the
-    service starts; else none."""
+    date, whose title names a tender, an award, a contract, a call-off or a grant (the step
+    the route to sustainability depends on), except a framework's award, which commits no
+    spend until a contract or call-off under it; else the last milestone of the sustain
+    stage, when the service starts; else none."""
     import re
 
     dated = sorted((m for m in project.milestones.milestones if m.due), key=_due)
     pattern = re.compile(r"\b(" + "|".join(COMMITTING_WORDS) + r")\b", re.IGNORECASE)
-    named = [m for m in dated if pattern.search(m.title)]
+    framework = re.compile(r"\b(" + "|".join(FRAMEWORK_WORDS) + r")\b", re.IGNORECASE)
+    spending = re.compile(r"\b(" + "|".join(SPENDING_UNDER_FRAMEWORK) + r")", re.IGNORECASE)
+    named = [
+        m
+        for m in dated
+        if pattern.search(m.title) and (not framework.search(m.title) or spending.search(m.title))
+    ]
     if named:
         return named[0]
     sustain = [m for m in dated if m.stage == "sustain"]

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..vocabulary import FunderStatus, Route
-from .common import Id, IsoDate, Money, Record, Records
+from .common import Flag, Id, IsoDate, Money, Record, Records
 
 
 class Funder(Record):
@@ -20,6 +20,9 @@ class Funder(Record):
     share: Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)] | None = None
     """Per cent of the preferred option's net cost it is expected to meet each financial year
     once its budget cycle has set the money aside (the affordability case)."""
+    in_kind: Flag = False
+    """The support is given in staff time, rooms or services, not money: it is stated in the
+    papers beside the funding but never counted as money that pays for the service."""
     notes: str | None = None
 
 

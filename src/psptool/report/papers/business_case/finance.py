@@ -582,7 +582,12 @@ def _affordability_notes(project: Project, afford: Affordability) -> tuple[str, 
     for amount in afford.amounts:
         funder = funders[amount.id]
         what = f"{amount.name}: {money(amount.amount, currency)} {amount.status}"
-        if amount.status in ("identified", "declined"):
+        if amount.in_kind:
+            notes.append(
+                f"{amount.name}: {money(amount.amount, currency)} of support in kind "
+                f"({amount.status}), not money, so not counted."
+            )
+        elif amount.status in ("identified", "declined"):
             reason = "not yet engaged" if amount.status == "identified" else "declined"
             notes.append(f"{what}, {reason}, so not counted.")
         elif amount.financial_year is None:

@@ -10,6 +10,7 @@ from ....model import Project
 from ....vocabulary import OPERATIONAL_CADENCES, ROUTE_PHRASES
 from ...formatting import long_date, money
 from ...people import owner_names
+from ...wording import join
 from ..partnership import Group, Role, governance_group, groups, roles
 from .options import OptionRow
 from .raid import RaidRow, raid_rows
@@ -164,8 +165,16 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
         as_of is not None and pilot is not None and pilot.start is not None and pilot.start <= as_of
     ) or any(m.stage == "pilot" and m.completed is not None for m in project.milestones.milestones)
     sustain = project.sustainability
-    committed = sum(f.amount or 0.0 for f in sustain.funders if f.status == "committed")
-    engaged = sum(f.amount or 0.0 for f in sustain.funders if f.status == "engaged")
+    money_funders = [f for f in sustain.funders if not f.in_kind]
+    committed = sum(f.amount or 0.0 for f in money_funders if f.status == "committed")
+    engaged = sum(f.amount or 0.0 for f in money_funders if f.status == "engaged")
+    givers = [f for f in sustain.funders if f.in_kind and f.status in ("engaged", "committed")]
+    in_kind = (
+        f"support in kind worth {money(sum(f.amount or 0.0 for f in givers), currency)} "
+        f"comes from {join([f.name for f in givers])}"
+        if givers
+        else ""
+    )
     return Service(
         name=preferred.name if preferred else "",
         piloted=piloted,
@@ -178,7 +187,7 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
         funders=tuple(
             Funder(
                 name=f.name,
-                status=f.status.capitalize(),
+                status=f.status.capitalize() + (" (in kind)" if f.in_kind else ""),
                 amount=money(f.amount, currency),
                 budget_cycle=long_date(f.budget_cycle),
                 notes=f.notes or "",
@@ -188,7 +197,7 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
         committed=money(committed, currency),
         engaged=money(engaged, currency),
         has_engaged=bool(engaged or committed),
-        funding=funding_sentence(committed, engaged, currency),
+        funding=funding_sentence(committed, engaged, currency, in_kind),
         cost_text=(
             preferred.cost
             + (f", {project.options.cost_covers}" if project.options.cost_covers else "")
@@ -198,22 +207,29 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
     )
 
 
-def funding_sentence(committed: float, engaged: float, currency: str) -> str:
+def funding_sentence(committed: float, engaged: float, currency: str, in_kind: str = "") -> str:
     """What future funders have committed and, apart from it, what they have engaged with
-    but not committed; empty when neither."""
+    but not committed; then `in_kind` ("support in kind worth £8,000 comes from …"), apart
+    from both because it pays for nothing; empty when none."""
     if committed and engaged:
-        return (
+        said = (
             f"{money(committed, currency)} of future funding is committed, and a further "
             f"{money(engaged, currency)} engaged but not yet committed"
         )
-    if committed:
-        return f"{money(committed, currency)} of future funding is committed"
-    if engaged:
-        return (
+    elif committed:
+        said = f"{money(committed, currency)} of future funding is committed"
+    elif engaged:
+        said = (
             f"no future funding is committed yet; {money(engaged, currency)} is engaged but "
             "not yet committed"
         )
-    return ""
+    elif in_kind:
+        said = "no future funding is engaged or committed yet"
+    else:
+        return ""
+    if in_kind:
+        said += f"; {in_kind}"
+    return said
 
 
 def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
