@@ -677,63 +677,54 @@ def _budget_by(doc: Document, loop: str, what: str) -> None:
     )
 
 
-def _affordability(doc: Document) -> None:
-    """The full business case's affordability: cash by financial year still open, who
-    meets it (committed and engaged funding apart) and the gap to fund; the closed years
-    by what was spent; a funder deciding after the spend is committed, said plainly."""
+def _affordability(c: Case) -> None:
+    """The full business case's affordability: for each financial year still open, the money
+    the preferred option needs, the funding committed to it and the shortfall; engaged
+    funding and cashable savings beside it, neither money in hand; the closed years by what
+    was spent; a funder deciding after the spend is committed, said plainly."""
+    doc = c.doc
     if_(doc, "financial.affordability")
     doc.add_paragraph(
-        "Whether the partners can afford it: the preferred option's cash in each financial "
-        "year still open, what the partnership's budget and committed funding meet, and the "
-        "gap to be funded; funding engaged but not yet committed is shown apart."
+        "Whether the partners can afford it: for each financial year still open, the money "
+        "the preferred option needs, the funding committed to it and the shortfall left; "
+        "funding engaged but not yet committed, and the cashable savings expected, are shown "
+        "beside it."
     )
     when(doc, "financial.affordability_closed", "{{ financial.affordability_closed }}")
+    keys = ("costs", "contingency", "to_fund", "committed", "shortfall", "engaged", "cashable")
     table(
         doc,
         [
             "Financial year",
             "Costs",
             "Contingency",
-            "Cashable savings",
-            "Net cost",
-            "Budgeted",
+            "Total to fund",
             "Committed funding",
-            "Gap to fund",
+            "Shortfall",
             "Engaged, not yet committed",
+            "Cashable savings expected",
         ],
-        [1.6] + [1.9] * 6 + [1.9, 2.2],
+        [1.7, 2.0, 2.0, 2.1, 2.1, 2.1, 2.5, 2.6],
         "a in financial.affordability",
-        [
-            "{{ a.financial_year }}",
-            "{{ a.costs }}",
-            "{{ a.contingency }}",
-            "{{ a.cashable }}",
-            "{{ a.net_cost }}",
-            "{{ a.budgeted }}",
-            "{{ a.committed }}",
-            "{{ a.gap }}",
-            "{{ a.engaged }}",
-        ],
+        ["{{ a.financial_year }}", *(f"{{{{ a.{k} }}}}" for k in keys)],
         after=[
             [
                 "{{ financial.affordability_total.financial_year }}",
-                *(
-                    f"{{{{ financial.affordability_total.{k} }}}}"
-                    for k in (
-                        "costs",
-                        "contingency",
-                        "cashable",
-                        "net_cost",
-                        "budgeted",
-                        "committed",
-                        "gap",
-                        "engaged",
-                    )
-                ),
+                *(f"{{{{ financial.affordability_total.{k} }}}}" for k in keys),
             ]
         ],
         size=8,
         margin=0.1,
+    )
+    doc.add_paragraph(
+        "Costs are the preferred option's capital and revenue costs from the table above, "
+        "in cash and without optimism bias; with the "
+        "contingency they are the money the service needs that year. Committed funding is "
+        "money a funder has agreed to pay; the shortfall is what it does not meet (None: "
+        "the committed money meets the year's costs). Engaged funding is not yet agreed, "
+        "and cashable savings are spend the partners expect to stop, not money in hand, so "
+        "neither reduces the shortfall; the partnership's own running budget "
+        f"({c.ref('financial.budget')}) pays for the partnership, not the service."
     )
     para_loop(doc, "n in financial.affordability_notes", "{{ n }}")
     endif(doc)
@@ -750,7 +741,7 @@ def _financial_case(c: Case) -> None:
     c.sub("years")
     _money_by_year(c)
     if c.full:
-        _affordability(doc)
+        _affordability(c)
     c.sub("budget")
     if_(doc, "financial.budget.has_lines")
     if not c.full:

@@ -51,22 +51,24 @@ def test_affordability_by_financial_year() -> None:
     assert a is not None and (a.price_base, a.option) == ("2011/12", "P")
     y0, y1 = a.years
     # 2011/12, year 0 at its own prices: costs 15,000; contingency 10 % = 1,500; no savings:
-    # net 16,500; budget.yaml 3,000 + 1,000 = 4,000; F1 not yet funding: gap 12,500
+    # net 16,500; budget.yaml 3,000 + 1,000 = 4,000 (the partnership's running costs, not
+    # money for the service); F1 not yet funding: the whole 16,500 is a shortfall
     assert (y0.financial_year, y0.costs, y0.contingency, y0.net_cost) == (
         "2011/12",
         15000.0,
         1500.0,
         16500.0,
     )
-    assert (y0.budgeted, y0.committed, y0.gap) == (4000.0, 0.0, 12500.0)
+    assert (y0.budgeted, y0.committed, y0.to_fund, y0.gap) == (4000.0, 0.0, 16500.0, 16500.0)
     # 2012/13, year 1 in cash at 2 % inflation: costs 5,000 × 1.02 = 5,100; contingency 510;
     # savings 2,000 × 1.02 = 2,040; net 5,100 + 510 − 2,040 = 3,570; F1 50 % = 1,785;
-    # nothing budgeted: gap 3,570 − 1,785 = 1,785
+    # to fund 5,100 + 510 = 5,610, of which F1 meets 1,785: shortfall 3,825 (the savings of
+    # 2,040 are not money in hand, so they do not reduce it)
     assert y1.financial_year == "2012/13" and y1.price_index == pytest.approx(1.02)
     assert y1.costs == pytest.approx(5100) and y1.contingency == pytest.approx(510)
     assert y1.cashable == pytest.approx(2040) and y1.net_cost == pytest.approx(3570)
     assert (
-        y1.committed == pytest.approx(1785) and y1.engaged == 0.0 and y1.gap == pytest.approx(1785)
+        y1.committed == pytest.approx(1785) and y1.engaged == 0.0 and y1.gap == pytest.approx(3825)
     )
     assert [(f.id, f.from_year) for f in a.funders] == [("F1", "2012/13")]
     assert any("No share or amount given for F2" in n for n in a.notes)
@@ -105,7 +107,8 @@ def test_the_worked_examples_affordability_by_hand() -> None:
     sustainability.yaml: F1 engaged 1,300,000, budget set 16 February 2012 (in 2011/12), so
     it funds 2012/13; F2 identified (not counted); F3 committed 8,000 of support in kind
     (staff time, not money: never counted).
-    Gap = net cost − budgeted − committed; engaged is kept apart.
+    Shortfall = costs + contingency − committed, never below 0; savings, the running budget
+    and engaged money are kept apart.
     """
     from datetime import date
 
@@ -136,8 +139,8 @@ def test_the_worked_examples_affordability_by_hand() -> None:
     assert [(y.committed, y.engaged) for y in a.years] == [(0.0, 0.0)] * 3 + [(0.0, 1300000.0)] + [
         (0.0, 0.0)
     ] * 3
-    # 2011/12: −75,000 − 37,800 − 0 = −112,800; 2012/13: −125,000 − 2,400 − 0 = −127,400
-    assert [y.gap for y in a.years[2:]] == [-112800.0, -127400.0, -125000.0, -125000.0, -125000.0]
+    # every open year needs 25,000 and nothing is committed: a shortfall of 25,000 a year
+    assert [y.gap for y in a.years[2:]] == [25000.0] * 5
     assert [(f.id, f.status, f.financial_year, f.counted) for f in a.amounts] == [
         ("F1", "engaged", "2012/13", True),
         ("F2", "identified", "2012/13", False),
@@ -206,7 +209,7 @@ def test_no_warning_when_the_money_is_agreed_first_or_declined() -> None:
 
 def test_support_in_kind_is_never_counted_as_funding() -> None:
     """F1 commits 50 % of the net cost and F2 4,000 in 2012/13, both in kind: neither is money,
-    so 2012/13's 3,570 net cost (worked above) is all still to fund: gap 3,570."""
+    so 2012/13's 5,610 of costs and contingency (worked above) is all a shortfall."""
     funders = [
         {**FUNDERS[0], "in_kind": True},
         {
@@ -229,4 +232,26 @@ def test_support_in_kind_is_never_counted_as_funding() -> None:
     assert a is not None and a.funders == []
     assert [(f.id, f.in_kind, f.counted) for f in a.amounts] == [("F2", True, False)]
     y1 = a.years[1]
-    assert (y1.committed, y1.engaged) == (0.0, 0.0) and y1.gap == pytest.approx(3570)
+    assert (y1.committed, y1.engaged) == (0.0, 0.0) and y1.gap == pytest.approx(5610)
+
+
+def test_committed_money_beyond_the_need_leaves_no_shortfall() -> None:
+    """F1 commits 20,000 for 2012/13 (its budget is set in February 2012): that year needs
+    5,000 of costs (no inflation, no contingency), so there is no shortfall, not a negative
+    one; 2011/12 needs 15,000 and has nothing committed."""
+    funders = [
+        {
+            "id": "F1",
+            "name": "Council",
+            "status": "committed",
+            "amount": 20000,
+            "budget_cycle": "2012-02-16",
+        }
+    ]
+    options = {"options": [OPTION], "preferred": "P", "price_base": "2011/12"}
+    a = affordability(project(options=options, sustainability={"funders": funders}))
+    assert a is not None
+    assert [(y.financial_year, y.to_fund, y.committed, y.gap) for y in a.years] == [
+        ("2011/12", 15000.0, 0.0, 15000.0),
+        ("2012/13", 5000.0, 20000.0, 0.0),
+    ]

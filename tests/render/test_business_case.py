@@ -1143,63 +1143,43 @@ def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
     """The worked example as at 30 June 2011, every figure worked by hand.
 
     O3 at 2010/11 prices (the pilot starts in October 2010), no inflation, no contingency.
-    2009/10 and 2010/11 have closed (31 March 2011 is before 30 June 2011): they are no gap,
-    and the paper gives what was planned (3,800 + 34,600 = 38,400) and spent (3,850 +
-    34,750 = 38,600) in them, and O3's year-0 costs of 30,000 + 85,000 = 115,000.
-    Open years: costs 25,000 a year; savings 100,000 in 2011/12, then 150,000; net cost
-    25,000 − 100,000 = −75,000, then −125,000. Budgeted: 37,800 in 2011/12 and 2,400 in
-    2012/13 (38,400 + 37,800 + 2,400 = 78,600, the whole budget). Committed: nothing in a
-    year (F3's 8,000 has no decision date). Engaged: F1's 1,300,000 in 2012/13, the first
-    year its budget decision of 16 February 2012 funds; F2 is only identified.
-    Gap = net − budgeted − committed: −75,000 − 37,800 = −112,800; −125,000 − 2,400 =
-    −127,400; then −125,000. Totals: 125,000; 700,000; −575,000; 40,200; −615,200 (=
-    −575,000 − 40,200); engaged 1,300,000.
+    2009/10 and 2010/11 have closed (31 March 2011 is before 30 June 2011): the table leaves
+    them out, and the paper gives what was planned (3,800 + 34,600 = 38,400) and spent (3,850
+    + 34,750 = 38,600) in them, and O3's year-0 costs of 30,000 + 85,000 = 115,000.
+    Open years: costs 25,000 a year, to fund 25,000 (no contingency). Committed: nothing in
+    a year (F3's 8,000 is in kind), so the shortfall is 25,000 a year, 125,000 in all; the
+    partnership's running budget (37,800 and 2,400) pays for the partnership and is not in
+    the table. Engaged: F1's 1,300,000 in 2012/13, the first year its budget decision of
+    16 February 2012 funds; F2 is only identified. Cashable savings 100,000 in 2011/12, then
+    150,000: 700,000 in all, beside the shortfall, not taken off it.
     """
     tables = _tables_after(full, "8.1 Costs and benefits by year")
     (afford,) = [t for t in tables if t[0][0] == "Financial year"]
-    header = ["Financial year", "Costs", "Contingency", "Cashable savings", "Net cost"]
-    header += ["Budgeted", "Committed funding", "Gap to fund", "Engaged, not yet committed"]
+    header = ["Financial year", "Costs", "Contingency", "Total to fund", "Committed funding"]
+    header += ["Shortfall", "Engaged, not yet committed", "Cashable savings expected"]
     later = [
-        [year, "£25,000", "£0", "£150,000", "−£125,000", "£0", "£0", "−£125,000", "£0"]
+        [year, "£25,000", "£0", "£25,000", "£0", "£25,000", "£0", "£150,000"]
         for year in ("2013/14", "2014/15", "2015/16")
     ]
     assert afford == [
         header,
-        ["2011/12", "£25,000", "£0", "£100,000", "−£75,000", "£37,800", "£0", "−£112,800", "£0"],
-        [
-            "2012/13",
-            "£25,000",
-            "£0",
-            "£150,000",
-            "−£125,000",
-            "£2,400",
-            "£0",
-            "−£127,400",
-            "£1,300,000",
-        ],
+        ["2011/12", "£25,000", "£0", "£25,000", "£0", "£25,000", "£0", "£100,000"],
+        ["2012/13", "£25,000", "£0", "£25,000", "£0", "£25,000", "£1,300,000", "£150,000"],
         *later,
-        [
-            "Total",
-            "£125,000",
-            "£0",
-            "£700,000",
-            "−£575,000",
-            "£40,200",
-            "£0",
-            "−£615,200",
-            "£1,300,000",
-        ],
+        ["Total", "£125,000", "£0", "£125,000", "£0", "£125,000", "£1,300,000", "£700,000"],
     ]
     text = "\n".join(p.text for p in full.paragraphs)
     assert (
-        "2009/10 and 2010/11 have closed, so they are not a gap to fund: the partnership's "
+        "2009/10 and 2010/11 have closed, so the table leaves them out: the partnership's "
         "budget planned £38,400 for them and £38,600 was spent; the preferred option's "
         "appraised costs in them came to £115,000." in text
     )
     assert (
         "Falkirk Council Social Work Services (external foster placements budget): £1,300,000 "
-        "engaged, counted once, in 2012/13: the first financial year its budget decision of "
-        "16 February 2012 funds." in text
+        "engaged for 2012/13, the first financial year its budget decision of 16 February "
+        "2012 funds; not yet committed, so it does not reduce the shortfall. It is more than "
+        "the £25,000 the costs above need in 2012/13: it is the option's estimated cost, the "
+        "annual cost of external foster placements under the option." in text
     )
     assert "Falkirk Council Education Services: £40,000 identified, not yet engaged" in text
     # the framework award (M15) commits no spend; the contract (M16, 2 April 2012) comes

@@ -1,7 +1,7 @@
 """The financial case's affordability: the preferred option's cash by financial year in
 nominal prices, with contingency in place of optimism bias, what its funders are expected to
-meet once their budget cycles have set the money aside, the partnership's own budget, and the
-gap left to fund each year.
+meet once their budget cycles have set the money aside, and the shortfall left each year
+(cashable savings and the partnership's own budget beside it, not counted as money).
 
 The economic case (analysis.economics) asks whether an option is worth doing; this asks whether
 the partners can pay for it, year by year, in the money they will actually spend.
@@ -71,13 +71,19 @@ class AffordabilityYear:
 
     funders: float = field(init=False)
     """Committed and engaged together."""
+    to_fund: float = field(init=False)
+    """Costs + contingency: the money the option needs in the year."""
     gap: float = field(init=False)
-    """Net cost − budgeted − committed: what is still to be found (negative: to spare).
-    Engaged money is not yet agreed, so it does not close the gap."""
+    """The shortfall: what committed funding does not meet of the money the option needs,
+    never below 0 (0: none). Only committed money pays: cashable savings are spend the
+    partners expect to stop, not money in hand; the partnership's running budget pays for
+    the partnership, not the service; engaged money is not yet agreed. None of them closes
+    the shortfall, and the paper shows the savings and engaged money beside it."""
 
     def __post_init__(self) -> None:
         self.funders = self.committed + self.engaged
-        self.gap = self.net_cost - self.budgeted - self.committed
+        self.to_fund = self.costs + self.contingency
+        self.gap = max(0.0, self.to_fund - self.committed)
 
 
 @dataclass

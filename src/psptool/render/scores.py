@@ -741,9 +741,10 @@ def affordability_table(a: Affordability) -> Table:
         "Net cost: costs + contingency − cashable savings. Budgeted: budget.yaml's planned "
         "spend that year. Committed, Engaged: funders' money by their status, their shares of "
         "a net cost once their budget cycle funds the year, or their amount once, in the "
-        "first year their budget cycle funds. Gap: net cost less budgeted and committed, "
-        "still to be found (negative: to spare); engaged money is not yet agreed and does "
-        "not close it.",
+        "first year their budget cycle funds. Gap: the shortfall, costs + contingency less "
+        "committed money, never below 0; cashable savings are not money in hand, budgeted "
+        "money pays for the partnership itself and engaged money is not yet agreed, so none "
+        "of them closes it.",
         *(
             f"{f.id} {f.name} ({f.status}): {f.share:g} %"
             + (f" from {f.from_year}" if f.from_year else "")

@@ -103,19 +103,19 @@ class Totals:
 @dataclass(frozen=True)
 class AffordabilityRow:
     """A financial year still open (or the total of them) of the preferred option in cash:
-    what it costs, what the partnership's budget and its funders meet, and the gap. Across:
-    net cost = costs + contingency − cashable savings; gap = net cost − budgeted −
-    committed. Engaged funding is shown apart: it is not yet agreed."""
+    the money it needs, the funding committed to it and the shortfall. Across: to fund =
+    costs + contingency; shortfall = to fund − committed, "None" when the committed money
+    meets it. Engaged funding and cashable savings are shown apart: neither is money in
+    hand."""
 
     financial_year: str
     costs: str
     contingency: str
-    cashable: str
-    net_cost: str
-    budgeted: str
+    to_fund: str
     committed: str
+    shortfall: str
     engaged: str
-    gap: str
+    cashable: str
 
 
 @dataclass(frozen=True)
@@ -483,19 +483,19 @@ def _affordability(
     closed = [y for y in afford.years if y.closed]
 
     def row(name: str, years: Sequence[AffordabilityYear]) -> AffordabilityRow:
-        def total(value: Callable[[AffordabilityYear], float], signed: bool = False) -> str:
-            return money(sum(value(y) for y in years), currency, signed=signed)
+        def total(value: Callable[[AffordabilityYear], float]) -> str:
+            return money(sum(value(y) for y in years), currency)
 
+        short = sum(y.gap for y in years)
         return AffordabilityRow(
             financial_year=name,
             costs=total(lambda y: y.costs),
             contingency=total(lambda y: y.contingency),
-            cashable=total(lambda y: y.cashable),
-            net_cost=total(lambda y: y.net_cost, signed=True),
-            budgeted=total(lambda y: y.budgeted),
+            to_fund=total(lambda y: y.to_fund),
             committed=total(lambda y: y.committed),
+            shortfall=money(short, currency) if round(short) > 0 else "None",
             engaged=total(lambda y: y.engaged),
-            gap=total(lambda y: y.gap, signed=True),
+            cashable=total(lambda y: y.cashable),
         )
 
     rows = tuple(row(y.financial_year, [y]) for y in open_years)
@@ -505,7 +505,7 @@ def _affordability(
 
 def _closed_years(closed: Sequence[AffordabilityYear], currency: str) -> str:
     """The financial years already ended: what the budget planned and what was spent, and
-    the option's appraised costs that fell in them, which are not a gap to fund."""
+    the option's appraised costs that fell in them, which the table leaves out."""
     if not closed:
         return ""
     names = join([y.financial_year for y in closed])
@@ -513,8 +513,8 @@ def _closed_years(closed: Sequence[AffordabilityYear], currency: str) -> str:
     spent = [y.actual for y in closed if y.actual is not None]
     costs = sum(y.costs + y.contingency for y in closed)
     one = len(closed) == 1
-    text = f"{names} {'has' if one else 'have'} closed, so {'it is' if one else 'they are'} "
-    text += "not a gap to fund: the partnership's budget planned "
+    text = f"{names} {'has' if one else 'have'} closed, so the table leaves "
+    text += f"{'it' if one else 'them'} out: the partnership's budget planned "
     text += money(planned, currency)
     text += (
         f" for {'it' if one else 'them'} and {money(sum(spent), currency)} was spent"
@@ -566,10 +566,6 @@ def _affordability_notes(project: Project, afford: Affordability) -> tuple[str, 
         f"Financial years run from {months}. Figures are {prices}, not discounted; "
         f"{reserve} in place of optimism bias, which is an appraisal adjustment and not "
         f"money to budget.{anchor}",
-        "Net cost is costs and contingency less cashable savings. The gap to fund is the "
-        "net cost less the partnership's budget and committed funding (negative: to "
-        "spare). Engaged funding is not yet agreed: it is shown apart and does not close "
-        "the gap.",
     ]
     last = afford.years[-1].financial_year if afford.years else afford.price_base
     for share in afford.funders:
@@ -579,6 +575,7 @@ def _affordability_notes(project: Project, afford: Affordability) -> tuple[str, 
             + "."
         )
     funders = {f.id: f for f in project.sustainability.funders}
+    need = {y.financial_year: y.to_fund for y in afford.years}
     for amount in afford.amounts:
         funder = funders[amount.id]
         what = f"{amount.name}: {money(amount.amount, currency)} {amount.status}"
@@ -593,10 +590,30 @@ def _affordability_notes(project: Project, afford: Affordability) -> tuple[str, 
         elif amount.financial_year is None:
             notes.append(f"{what}, with no budget decision date, so not counted in any year.")
         elif amount.counted:
-            notes.append(
-                f"{what}, counted once, in {amount.financial_year}: the first financial "
-                f"year its budget decision of {long_date(funder.budget_cycle)} funds."
+            year = amount.financial_year
+            text = (
+                f"{what} for {year}, the first financial year its budget decision of "
+                f"{long_date(funder.budget_cycle)} funds"
+                + (
+                    "; not yet committed, so it does not reduce the shortfall."
+                    if amount.status == "engaged"
+                    else "."
+                )
             )
+            if amount.amount > need.get(year, 0.0):
+                text += (
+                    f" It is more than the {money(need.get(year, 0.0), currency)} the "
+                    f"costs above need in {year}"
+                    + (
+                        f": it is the option's estimated cost, {options.cost_covers}"
+                        if chosen is not None
+                        and chosen.cost == amount.amount
+                        and options.cost_covers
+                        else ", so it pays for more than those costs"
+                    )
+                    + "."
+                )
+            notes.append(text)
         else:
             notes.append(
                 f"{what}, for {amount.financial_year}, after {last}, the last year shown, "
