@@ -351,7 +351,9 @@ def _options_appraisal(c: Case) -> None:
         intro="The options the partners considered for the future service, including doing "
         "nothing.{% if options.cost_covers %} The estimated cost is {{ options.cost_covers }}"
         "{% if options.has_economics %}; the costs the economic case counts, year by year, "
-        f"are in {c.ref('financial.years')}{{% endif %}}.{{% endif %}}",
+        f"are in {c.ref('financial.years')}{{% endif %}}."
+        "{% elif options.costed %} The partners have not yet recorded what the estimated "
+        "cost covers (a year of the service, or its whole life).{% endif %}",
     )
     c.sub("scoring")
     if_(doc, "options.criteria")
@@ -391,7 +393,8 @@ def _options_appraisal(c: Case) -> None:
     when(
         doc,
         "options.sensitivity",
-        "How far each criterion's weight would have to change before another option came first:",
+        "How far each criterion's share of the weight would have to move before another "
+        "option drew level with {{ options.leader }}:",
     )
     para_loop(doc, "s in options.sensitivity", "{{ s.criterion }} ({{ s.share }}): {{ s.finding }}")
     when(doc, "options.robust", "{{ options.robust }}")
@@ -464,7 +467,7 @@ def _service_model(c: Case) -> None:
     when(doc, "service.description", "{{ service.description }}")
     when(doc, "service.scope", "{{ service.scope }}")
     if_(doc, "service.cost")
-    labelled(doc, "Estimated cost", "{{ service.cost_text }}")
+    labelled(doc, "Estimated cost", "{{ service.cost_text }}.")
     endif(doc)
     c.sub("route")
     doc.add_paragraph(

@@ -81,8 +81,8 @@ def test_a_preference_decided_at_a_meeting_is_the_preferred_option(
     Partnership Board's meeting of 14 May 2026 prefers O1."""
     lines = docx_lines(_paper(rendered, "sparse:business-case-outline"))
     assert (
-        "2 options were scored against 2 weighted criteria, including doing nothing. The "
-        "preferred option is Shared respite booking line, which scored 80 out of 100, the "
+        "The partners scored 2 options against 2 weighted criteria, including doing nothing. "
+        "The preferred option is Shared respite booking line, which scored 80 out of 100, the "
         "highest score. With the weights drawn at random 10,000 times it comes first in 100% "
         "of them. The Partnership Board chose it at its meeting on 14 May 2026 (decision D1)."
     ) in lines

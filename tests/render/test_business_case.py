@@ -281,7 +281,9 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     # the headline against doing nothing first (worked by hand in
     # tests/analysis/test_economics_appraisal.py), then each option's own NPV and BCR
     assert by_id["O3"][1:] == ["+£182,257", "+£809,551", "+£627,294", "4.44", "+£536,993", "2.97"]
-    assert by_id["O0"][1:5] == ["£0", "£0", "£0", "–"]
+    assert by_id["O0"][1:5] == ["£0", "£0", "£0", "n/a: the baseline"]
+    # O2 costs less than doing nothing (extra costs −£59,782): no ratio, and why
+    assert by_id["O2"][4] == "n/a: costs less than doing nothing"
     for option in case.options:
         values = option.after_optimism
         assert by_id[option.id][5:] == [
@@ -289,11 +291,16 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
             f"{values.bcr:.2f}" if values.bcr is not None else "",
         ]
     text = "\n".join(p.text for p in outline.paragraphs)
+    # the headline is said once, in the table's introduction; the option's name once, in
+    # the nominative: 627,294 / 182,257 = 344%; 627,294 / 809,551 = 77%
     assert (
-        "The headline figures are against doing nothing (Do nothing: continue spot "
-        "purchasing), as the Green Book compares options" in text
+        "Multi-provider framework agreement with outcome-based monitoring has the highest net "
+        "present social value (NPSV), +£627,294, with a benefit–cost ratio of 4.44. Its extra "
+        "costs could rise by 344%, or its extra benefits fall by 77%, before its NPSV reached "
+        "zero." in text
     )
-    assert "Its extra costs could rise by 344.2%, or its extra benefits fall by 77.5%" in text
+    assert "monitoring's" not in text and "(Do nothing: continue spot purchasing)" not in text
+    assert "Net cost to the public sector" not in text
     (risks,) = _tables_after(outline, "4.5 Risk assessment of each option")
     framework = [row[1] for row in risks[1:] if row[0].startswith("Multi-provider")]
     assert framework == ["R3", "R4", "R9"]
@@ -929,7 +936,8 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
     render_docx(defaults_dir() / "business-case-outline.docx", context, out, force=False)
     document = Document(str(out))
     assert _section(document, "1.2 The preferred option")[0].startswith(
-        "1 option was scored against 1 weighted criterion. The preferred option is Framework"
+        "The partners scored 1 option against 1 weighted criterion. The preferred option is "
+        "Framework"
     )
     decisions = _section(document, "1.5 Decisions required")
     assert "2.\tApprove the pilot from 1 January 2026 to 31 January 2026 (1 month)." in decisions
@@ -955,7 +963,7 @@ def test_several_risks_and_issues_are_counted_by_type(outline, full) -> None:
         outline, "1.5 Decisions required"
     )
     assert _section(outline, "1.2 The preferred option")[0].startswith(
-        "4 options were scored against 5 weighted criteria, including doing nothing"
+        "The partners scored 4 options against 5 weighted criteria, including doing nothing."
     )
 
 
@@ -1052,7 +1060,7 @@ def test_the_option_cost_says_what_it_covers(outline, full) -> None:
     assert options[0] == ["Ref", "Option", "Type", "Estimated cost"]
     assert (
         "Estimated cost: £1,300,000, the annual cost of external foster placements under the "
-        "option" in _section(full, "5.1 The service")
+        "option." in _section(full, "5.1 The service")
     )
     assert _section(full, "8.3 Resources to run the service") == [
         "The service's estimated cost is £1,300,000, the annual cost of external foster "
@@ -1185,3 +1193,44 @@ def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
     # the framework award (M15) commits no spend; the contract (M16, 2 April 2012) comes
     # after the budget decisions of 16 February 2012, so nothing is said of a late decision
     assert "commits the partners to the spend" not in text
+
+
+def test_the_weight_sensitivity_reads_as_sentences(outline) -> None:
+    """The worked example's options (tests/analysis/test_options.py works the switches):
+    time to implement's share must rise from 10% to 57% before doing nothing draws level;
+    cost's only at 100%, all the weight, would the block contract draw level; the other
+    three criteria cannot bring another option level at any share."""
+    section = _section(outline, "4.3 The preferred option")
+    start = section.index(
+        "How far each criterion's share of the weight would have to move before another "
+        "option drew level with Multi-provider framework agreement with outcome-based "
+        "monitoring:"
+    )
+    never = "No share of the weight would bring another option level."
+    assert section[start + 1 : start + 6] == [
+        f"Addresses all current issues (30%): {never}",
+        "Time to implement (10%): Only if its share rose from 10% to 57% would Do nothing: "
+        "continue spot purchasing draw level.",
+        "Cost (20%): Only if this criterion carried all the weight would Block contract with "
+        "a single lead provider draw level.",
+        f"Delivers the agreed benefits and outcomes (30%): {never}",
+        f"Knock-on effects on other services (10%): {never}",
+    ]
+    assert "drew level." not in "\n".join(section)
+
+
+def test_the_financial_summary_says_why_the_npv_is_above_the_cash(full) -> None:
+    """O3's cumulative net cash is +£413,500 (700,000 cashable − 286,500 costs); its NPV,
+    +£536,993, is higher because it also counts the 5 × 40,000 = £200,000 of non-cashable
+    benefits. The NPSV is cited once, as the headline, without repeating the do-nothing
+    option's name."""
+    summary = _section(full, "8.1 Costs and benefits by year")[1]
+    assert (
+        "a cumulative net cash position of +£413,500, not discounted, in credit from year 2. "
+        "Against doing nothing, its net present social value (NPSV), the appraisal's "
+        "headline, is +£627,294 and its benefit–cost ratio 4.44. On its own, not against "
+        "doing nothing, its net present value is +£536,993 and its benefit–cost ratio 2.97. "
+        "The net present value is above the cash position of +£413,500 because it also "
+        "counts the £200,000 of non-cashable benefits, which are valued but are not cash; "
+        "discounting makes later years count for less." in summary
+    )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ....model import BudgetLine, Project
 from ...formatting import long_date, money, ratio
 from ...wording import join
+from .options import against_doing_nothing, no_ratio
 from .raid import fill
 
 if TYPE_CHECKING:
@@ -396,7 +397,11 @@ def financial(
             npv_vs_do_nothing=money(chosen.relative_after.npv, currency, signed=True)
             if chosen.relative_after
             else "",
-            bcr_vs_do_nothing=(chosen.relative_after.verdict or ratio(chosen.relative_after.bcr))
+            bcr_vs_do_nothing=(
+                no_ratio(chosen.relative_after.verdict)
+                if chosen.relative_after.verdict
+                else ratio(chosen.relative_after.bcr)
+            )
             if chosen.relative_after
             else "",
         )
@@ -410,21 +415,20 @@ def financial(
             f"{span} the preferred option's capital and revenue costs, as the economic case "
             f"counts them, come to {totals.costs}, including {totals.optimism_bias} for "
             f"optimism bias, and it brings {totals.cashable} of cashable benefits: a "
-            f"cumulative net position of {totals.cumulative}"
+            f"cumulative net cash position of {totals.cumulative}, not discounted"
             + (f", in credit from year {credit}" if credit is not None else "")
             + "."
         )
         rel = chosen.relative_after
-        base = next((o.name for o in project.options.options if o.do_nothing), "doing nothing")
+        base = next((o.name for o in project.options.options if o.do_nothing), "")
         if rel is not None:
             summary += (
-                f" Against doing nothing ({base}), the headline the Green Book "
-                "compares options by, its net present social value (NPSV) is "
-                f"{totals.npv_vs_do_nothing}"
+                f" Against {against_doing_nothing(base)}, its net present social value "
+                f"(NPSV), the appraisal's headline, is {totals.npv_vs_do_nothing}"
                 + (
                     f" and its benefit–cost ratio {ratio(rel.bcr)}"
                     if rel.bcr is not None
-                    else f" ({rel.verdict})"
+                    else f" ({no_ratio(rel.verdict)})"
                     if rel.verdict
                     else ""
                 )
@@ -436,6 +440,15 @@ def financial(
             + (f" and its benefit–cost ratio {totals.bcr}" if totals.bcr else "")
             + "."
         )
+        cash = flows[-1].cumulative_net_cash
+        non_cash = sum(y.non_cashable for y in flows)
+        if after.npv > cash and non_cash > 0:
+            summary += (
+                f" The net present value is above the cash position of {totals.cumulative} "
+                f"because it also counts the {totals.non_cashable} of non-cashable benefits, "
+                "which are valued but are not cash; discounting makes later years count for "
+                "less."
+            )
     else:
         option = next((o for o in project.options.options if o.id == preferred_id), None)
         covers = project.options.cost_covers

@@ -13,9 +13,37 @@ from ...formatting import money, number, percent, ratio
 from ...wording import join, plural
 from .raid import RaidRow, raid_rows
 
+NO_RATIO = {
+    "costs less": "n/a: costs less than doing nothing",
+    "dominated": "n/a: costs more than doing nothing and brings less",
+    "not meaningful": "n/a: the extra costs are too small to divide by",
+}
+"""Why an option has no benefit–cost ratio against doing nothing, as the cell says it."""
+
+BCR_CONVENTION = (
+    "The benefit–cost ratio (BCR) is the present value of benefits ÷ the present value of "
+    "costs, with optimism bias in the costs and cashable savings counted as benefits."
+)
+"""The paper's own wording of the Green Book's ratio: only the ratios the paper shows."""
+
+
+def no_ratio(verdict: str | None) -> str:
+    """The cell for an option without a ratio: "n/a: costs less than doing nothing"."""
+    return NO_RATIO.get(verdict or "", f"n/a: {verdict}" if verdict else "")
+
+
+def against_doing_nothing(name: str) -> str:
+    """ "doing nothing", with the do-nothing option's own name where it is not already
+    "Do nothing…" (a name that repeats the words says nothing more)."""
+    if not name or name.lower().startswith(("do nothing", "doing nothing")):
+        return "doing nothing"
+    return f"doing nothing ({name})"
+
+
 if TYPE_CHECKING:
     from ....analysis.economics import EconomicCase
-    from ....analysis.options import OptionsAppraisal
+    from ....analysis.options import OptionsAppraisal, Sensitivity
+    from ....model import Option
 
 
 @dataclass(frozen=True)
@@ -113,6 +141,10 @@ class Options:
     unlinked: str = ""
     """The options no RAID log entry is linked to, in one sentence; empty when every option
     has one."""
+    costed: bool = False
+    """Whether any option has an estimated cost."""
+    leader: str = ""
+    """The option that comes first on the weights as they are, by name."""
     robust: str = ""
     """In place of the sensitivity list, where no single weight's change would put another
     option first: that, in one sentence."""
@@ -159,9 +191,9 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
                 npv_vs_do_nothing=money(rel.npv, currency, signed=True)
                 if rel
                 else (money(0.0, currency) if e and e.do_nothing else ""),
-                bcr_vs_do_nothing=(rel.verdict or ratio(rel.bcr))
+                bcr_vs_do_nothing=(no_ratio(rel.verdict) if rel.verdict else ratio(rel.bcr))
                 if rel
-                else ("–" if e and e.do_nothing else ""),
+                else ("n/a: the baseline" if e and e.do_nothing else ""),
                 optimism_bias=e.uplift.basis if e else "",
                 extra_costs=money(rel.costs if rel else 0.0, currency, signed=True)
                 if rel or (e and e.do_nothing)
@@ -190,16 +222,9 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
     preferred = next((o for o in rows if o.preferred), None)
     do_nothing = next((o for o in rows if o.do_nothing), None)
     sensitivity = []
+    leader = by_id[appraisal.leaders[0]].name if appraisal.leaders else "the leading option"
     for s in appraisal.sensitivity:
-        if s.robust or s.switch_share is None:
-            finding = "No change to this weight alone changes the leading option."
-        else:
-            rival = by_id[s.new_leader].name if s.new_leader in by_id else s.new_leader
-            finding = (
-                f"Its share of the weight would have to move from {s.share:.0f}% to "
-                f"{s.switch_share:.0f}% before {rival} drew level."
-            )
-        sensitivity.append(SensitivityRow(s.name, percent(s.share), finding))
+        sensitivity.append(SensitivityRow(s.name, percent(s.share), _finding(s, by_id)))
     robust = ""
     if sensitivity and all(s.robust or s.switch_share is None for s in appraisal.sensitivity):
         robust = (
@@ -236,11 +261,31 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
         risk_assessment=tuple(assessment),
         sensitivity=tuple(sensitivity),
         robust=robust,
+        leader=leader,
+        costed=any(o.cost is not None for o in project.options.options),
         has_economics=bool(econ),
         draws=f"{appraisal.draws:,}",
         economics_summary=economics_summary(economics, project.psp.currency),
         cost_covers=project.options.cost_covers or "",
         unlinked=_unlinked(unlinked, len(rows)),
+    )
+
+
+def _finding(s: Sensitivity, by_id: dict[str, Option]) -> str:
+    """How far one criterion's share of the weight must move before another option draws
+    level with the leader, in a sentence; at the end of the scale, that only all (or none)
+    of the weight would do it."""
+    if s.robust or s.switch_share is None:
+        return "No share of the weight would bring another option level."
+    rival = by_id[s.new_leader].name if s.new_leader in by_id else s.new_leader or "another"
+    if s.switch_share >= 99.5:
+        return f"Only if this criterion carried all the weight would {rival} draw level."
+    if s.switch_share <= 0.5:
+        return f"Only if this criterion carried no weight at all would {rival} draw level."
+    move = "rose" if s.switch_share > s.share else "fell"
+    return (
+        f"Only if its share {move} from {percent(s.share)} to {percent(s.switch_share)} "
+        f"would {rival} draw level."
     )
 
 
@@ -263,23 +308,24 @@ def economics_summary(economics: EconomicCase, currency: str) -> str:
                 "not against doing nothing."
             )
         return ""
-    do_nothing = next((e for e in economics.options if e.do_nothing), None)
-    base = do_nothing.name if do_nothing else economics.do_nothing
     best = max(appraised, key=lambda e: e.relative_after.npv if e.relative_after else 0.0)
     rel = best.relative_after
     if rel is None:  # not so: `appraised` holds only options with figures against doing nothing
         return ""
     text = (
-        f"The headline figures are against doing nothing ({base}), as the Green Book "
-        "compares options: each option's present values less doing nothing's, with optimism "
-        "bias. The highest net present social value (NPSV) is "
-        f"{best.name}'s, {money(rel.npv, currency, signed=True)}"
+        f"{best.name} has the highest net present social value (NPSV), "
+        f"{money(rel.npv, currency, signed=True)}"
     )
     text += f", with a benefit–cost ratio of {ratio(rel.bcr)}." if rel.bcr is not None else "."
-    if rel.costs_switch is not None and rel.benefits_switch is not None:
+    if (
+        rel.npv > 0
+        and rel.costs_switch is not None
+        and rel.benefits_switch is not None
+        and rel.benefits_switch < 0
+    ):
         text += (
-            f" Its extra costs could rise by {rel.costs_switch:.1f}%, or its extra benefits "
-            f"fall by {-rel.benefits_switch:.1f}%, before its NPSV reached zero."
+            f" Its extra costs could rise by {percent(rel.costs_switch)}, or its extra "
+            f"benefits fall by {percent(-rel.benefits_switch)}, before its NPSV reached zero."
         )
     for e in appraised:
         if e.relative_after and e.relative_after.verdict == "dominated":
@@ -289,7 +335,7 @@ def economics_summary(economics: EconomicCase, currency: str) -> str:
     elif economics.rankings_agree is False:
         first = ", ".join(e.name for e in economics.options if e.npsv_rank == 1)
         text += f" Ranked by NPSV, {first} comes first, unlike the weighted scores."
-    text += " " + economics.bcr_convention
+    text += " " + BCR_CONVENTION
     return text
 
 
@@ -305,15 +351,9 @@ def _summary(
     by_id = {o.id: o for o in project.options.options}
     criteria = len(project.options.criteria)
     text = (
-        f"{plural(len(rows), 'option')} {'was' if len(rows) == 1 else 'were'} scored against "
+        f"The partners scored {plural(len(rows), 'option')} against "
         f"{plural(criteria, 'weighted criterion', 'weighted criteria')}"
-        + (
-            f", including doing nothing ({do_nothing.name})"
-            if do_nothing and do_nothing.name.lower() != "do nothing"
-            else ", including doing nothing"
-            if do_nothing
-            else ""
-        )
+        + (f", including {against_doing_nothing(do_nothing.name)}" if do_nothing else "")
         + "."
     )
     if preferred is None:
