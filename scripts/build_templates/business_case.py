@@ -756,8 +756,7 @@ def _financial_case(c: Case) -> None:
         return
     doc.add_paragraph(
         "Spend to date is {{ financial.budget.to_date_actual }} against "
-        "{{ financial.budget.to_date_planned }} planned, a variance of "
-        "{{ financial.budget.to_date_variance }} ({{ financial.budget.reason }}); "
+        "{{ financial.budget.to_date_planned }} planned: {{ financial.budget.reason }}; "
         "{{ financial.budget.remaining }} of the budget of {{ financial.budget.total_planned }} "
         "is planned for the periods still to come."
     )

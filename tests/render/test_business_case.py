@@ -378,7 +378,7 @@ def test_benefits_achieved_with_measurements(full) -> None:
     assert table[1] == [
         "B1 More children placed within or near Falkirk",
         "35%",
-        "Sep 2010: 35%; Dec 2010: 40%; Mar 2011: 44%; Jun 2011: 50%",
+        "September 2010: 35%; December 2010: 40%; March 2011: 44%; June 2011: 50%",
         "70%",
         "43%",
         "Amber",
@@ -574,11 +574,11 @@ def test_financial_case_totals_from_the_budget(project, outline, full) -> None:
     # 3,850 + 34,750 + 7,880 = 46,480; +50 + 150 − 220 = −20. Across: actual − planned to date.
     expected_years = [
         ["Financial year", "Planned", "Planned to date", "Actual to date", "Variance to date"],
-        ["2009/10", "£3,800", "£3,800", "£3,850", "+£50"],
-        ["2010/11", "£34,600", "£34,600", "£34,750", "+£150"],
-        ["2011/12", "£37,800", "£8,100", "£7,880", "−£220"],
-        ["2012/13", "£2,400", "", "", ""],
-        ["Total", "£78,600", "£46,500", "£46,480", "−£20"],
+        ["2009/10", "£3,800", "£3,800", "£3,850", "£50 over plan"],
+        ["2010/11", "£34,600", "£34,600", "£34,750", "£150 over plan"],
+        ["2011/12", "£37,800", "£8,100", "£7,880", "£220 under plan"],
+        ["2012/13", "£2,400", "–", "–", "–"],
+        ["Total", "£78,600", "£46,500", "£46,480", "£20 under plan"],
     ]
     # the approved outline is as it stood on 24 September 2010: only 2010-Q1 (2009/10) and
     # 2010-Q2 (April to June 2010: 6,000 + 1,200 + 1,500 = 8,700 planned, 6,100 + 1,350 +
@@ -587,16 +587,16 @@ def test_financial_case_totals_from_the_budget(project, outline, full) -> None:
     years, quarters = _tables_after(outline, "6.2 The partnership's budget")
     assert years == [
         expected_years[0],
-        ["2009/10", "£3,800", "£3,800", "£3,850", "+£50"],
-        ["2010/11", "£34,600", "£8,700", "£8,930", "+£230"],
-        ["2011/12", "£37,800", "", "", ""],
-        ["2012/13", "£2,400", "", "", ""],
-        ["Total", "£78,600", "£12,500", "£12,780", "+£280"],
+        ["2009/10", "£3,800", "£3,800", "£3,850", "£50 over plan"],
+        ["2010/11", "£34,600", "£8,700", "£8,930", "£230 over plan"],
+        ["2011/12", "£37,800", "–", "–", "–"],
+        ["2012/13", "£2,400", "–", "–", "–"],
+        ["Total", "£78,600", "£12,500", "£12,780", "£280 over plan"],
     ]
     # the quarters named by their months: a council's first quarter is April to June
     assert quarters[0][0] == "Quarter"
-    assert quarters[1] == ["January to March 2010", "£3,800", "£3,800", "£3,850", "+£50"]
-    assert quarters[-2] == ["April to June 2012", "£2,400", "", "", ""]
+    assert quarters[1] == ["January to March 2010", "£3,800", "£3,800", "£3,850", "£50 over plan"]
+    assert quarters[-2] == ["April to June 2012", "£2,400", "–", "–", "–"]
     assert quarters[-1] == years[-1]
     categories, by_year, by_quarter = _tables_after(
         full, "8.2 Financial analysis of the partnership's budget"
@@ -608,11 +608,21 @@ def test_financial_case_totals_from_the_budget(project, outline, full) -> None:
         "Actual to date",
         "Variance to date",
     ]
-    assert categories[-1] == ["Total", "£78,600", "£46,500", "£46,480", "−£20"]
+    assert categories[-1] == ["Total", "£78,600", "£46,500", "£46,480", "£20 under plan"]
     assert by_year == expected_years
     assert by_quarter[1] == quarters[1] and by_quarter[-1] == expected_years[-1]
     (pilot,) = _tables_after(outline, "7.1 Pilot plan")[1:]
     assert pilot[-1] == ["Total for the pilot", "£36,400"]
+    # the spend to date in words, and in the recommendation that notes it
+    text = _text(full)
+    assert (
+        "Spend to date is £46,480 against £46,500 planned: £20 under plan; £32,100 of the "
+        "budget of £78,600 is planned for the periods still to come." in text
+    )
+    assert (
+        "Note the partnership's spend to date of £46,480 against £46,500 planned (£20 under "
+        "plan)." in text
+    )
 
 
 def test_costs_and_benefits_by_year_with_cumulative_position(project, outline) -> None:
@@ -1234,3 +1244,13 @@ def test_the_financial_summary_says_why_the_npv_is_above_the_cash(full) -> None:
         "counts the £200,000 of non-cashable benefits, which are valued but are not cash; "
         "discounting makes later years count for less." in summary
     )
+
+
+def test_a_variance_is_said_over_or_under_plan() -> None:
+    """£500 over £18,500 planned is 2.7%; a variance that rounds to no pound is on plan."""
+    from psptool.report.papers.business_case.finance import variance_words
+
+    assert variance_words(-20, "GBP") == "£20 under plan"
+    assert variance_words(50, "GBP") == "£50 over plan"
+    assert variance_words(500, "GBP", 18500) == "£500 over plan, 2.7%"
+    assert variance_words(0.4, "GBP") == "On plan"

@@ -105,7 +105,7 @@ def benefits(project: Project, as_of: date) -> tuple[tuple[BenefitRow, ...], Ben
                 fill=fill(p.rag),
                 reason=p.reason,
                 measurements=tuple(
-                    f"{m.date:%b %Y}: {number(m.value, benefit.unit)}" for m in measured
+                    f"{m.date:%B %Y}: {number(m.value, benefit.unit)}" for m in measured
                 ),
             )
         )

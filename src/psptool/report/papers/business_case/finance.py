@@ -57,6 +57,7 @@ class Budget:
     rag: str
     fill: str
     reason: str
+    """Spend to date against plan in words: "£20 under plan", "£500 over plan, 2.7%"."""
     pilot: tuple[Spend, ...]
     pilot_total: str
     has_pilot: bool
@@ -169,14 +170,29 @@ def _spend(
         Spend(
             name=name,
             planned=money(planned, currency),
-            planned_to_date=money(planned_to_date, currency) if seen else "",
-            actual=money(actual, currency) if seen else "",
-            variance=money(actual - planned_to_date, currency, signed=True) if seen else "",
+            planned_to_date=money(planned_to_date, currency) if seen else NOT_YET,
+            actual=money(actual, currency) if seen else NOT_YET,
+            variance=variance_words(actual - planned_to_date, currency) if seen else NOT_YET,
         )
         for name, (planned, actual, planned_to_date, seen) in (
             sorted(groups.items()) if in_order else groups.items()
         )
     ]
+
+
+NOT_YET = "–"
+"""A period still to come has no spend to date: a dash, so the row prints as the others."""
+
+
+def variance_words(variance: float, currency: str, planned: float | None = None) -> str:
+    """Spend against plan as a finance officer says it: "£20 under plan", "£50 over plan",
+    "On plan"; with `planned`, an overspend also as a share of it ("£500 over plan, 2.7%")."""
+    if round(variance) == 0:
+        return "On plan"
+    if variance < 0:
+        return f"{money(-variance, currency)} under plan"
+    share = f", {100 * variance / planned:.1f}%" if planned else ""
+    return f"{money(variance, currency)} over plan{share}"
 
 
 def _category(line: BudgetLine) -> str:
@@ -216,7 +232,7 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
     }
     for name in _every_year(sorted(by_year)):
         running += by_year.get(name, 0.0)
-        row = spent.get(name) or Spend(name, money(0, currency), "", "", "")
+        row = spent.get(name) or Spend(name, money(0, currency), NOT_YET, NOT_YET, NOT_YET)
         years.append(YearSpend(**vars(row), cumulative=money(running, currency)))
     kinds = {_period_kind(line.period) for line in lines}
     pct = status.to_date.variance_pct
@@ -237,12 +253,12 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
         total_planned=money(total, currency),
         to_date_planned=money(status.to_date.planned, currency),
         to_date_actual=money(status.to_date.actual, currency),
-        to_date_variance=money(status.to_date.variance, currency, signed=True),
+        to_date_variance=variance_words(status.to_date.variance, currency),
         to_date_variance_pct=f"{pct:+.1f}%" if pct is not None else "",
         remaining=money(total - status.to_date.planned, currency),
         rag=status.rag,
         fill=fill(status.rag),
-        reason=status.reason,
+        reason=variance_words(status.to_date.variance, currency, status.to_date.planned),
         pilot=tuple(_spend(in_pilot, as_of, _category, currency, financial_year_start=fy)),
         pilot_total=money(sum(line.planned or 0.0 for line in in_pilot), currency),
         has_pilot=bool(in_pilot),
