@@ -486,7 +486,7 @@ def _service_model(c: Case) -> None:
         [7.8, 2.4, 3.0, 3.4],
         "f in service.funders",
         ["{{ f.name }}", "{{ f.status }}", "{{ f.amount }}", "{{ f.budget_cycle }}"],
-        empty="No future funders are recorded yet.",
+        empty="{{ financial.no_funders }}",
     )
 
 
@@ -791,7 +791,7 @@ def _financial_case(c: Case) -> None:
         "{% endif %}{% if service.funding %}"
         "{{ service.funding[:1] | upper }}{{ service.funding[1:] }} "
         f"({c.ref('service.funders')})."
-        "{% else %}No future funder has yet engaged or committed funding "
+        "{% else %}{{ financial.no_funding[:-1] }} "
         f"({c.ref('service.funders')}).{{% endif %}}"
     )
 

@@ -229,3 +229,29 @@ def test_the_evaluation_gate_item_is_the_one_planned() -> None:
         True,
         "evaluation planned from 1 October 2010 to 30 September 2011",
     )
+
+
+def test_the_sparse_full_case_says_who_may_fund_it(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    """The sparse folder has no sustainability.yaml; Riverside Council, its public partner,
+    is marked willing to consider funding (potential_funder). Its one option cost, £20,000,
+    comes with nothing saying what it covers, and the case says so."""
+    lines = docx_lines(_paper(rendered, "sparse:business-case-full"))
+    funders = lines.index("5.3 Future funders")
+    assert lines[funders + 1] == (
+        "No future funder is recorded yet. Riverside Council is willing to consider funding "
+        "the service after the pilot; no funder has yet engaged or committed money."
+    )
+    resources = lines.index("8.3 Resources to run the service")
+    assert lines[resources + 1] == (
+        "The service's estimated cost is £20,000 (section 4.1). No future funder has yet "
+        "engaged or committed funding. Riverside Council is willing to consider funding the "
+        "service after the pilot (section 5.3)."
+    )
+    assert "Estimated cost: £20,000." in lines
+    assert (
+        "The options the partners considered for the future service, including doing nothing. "
+        "The partners have not yet recorded what the estimated cost covers (a year of the "
+        "service, or its whole life)."
+    ) in lines

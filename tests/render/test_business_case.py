@@ -746,7 +746,10 @@ YOUNG_FULL = {
         "The outline business case has not been signed off.",
     ],
     "5.1 The service": ["The partners have not yet recorded a preferred option to sustain."],
-    "5.3 Future funders": ["No future funders are recorded yet."],
+    "5.3 Future funders": [
+        "No future funder is recorded yet. Council is willing to consider funding the service "
+        "after the pilot; no funder has yet engaged or committed money."
+    ],
     "6.1 Benefits realisation plan": ["No benefits are recorded yet."],
     "6.2 Benefits and outcomes achieved": ["No benefits are recorded yet."],
     "7.2 Findings against the goals": [
@@ -1254,3 +1257,28 @@ def test_a_variance_is_said_over_or_under_plan() -> None:
     assert variance_words(50, "GBP") == "£50 over plan"
     assert variance_words(500, "GBP", 18500) == "£500 over plan, 2.7%"
     assert variance_words(0.4, "GBP") == "On plan"
+
+
+def test_no_funding_names_the_funders_identified() -> None:
+    """Funders only identified are named as possible funders; one engaged in money leaves
+    nothing to say; support in kind alone is not funding."""
+    from psptool.report.papers.business_case.finance import no_funders, no_funding
+    from tests.analysis.helpers import project
+
+    identified = [
+        {"id": "F1", "name": "Riverside Council", "status": "identified"},
+        {"id": "F2", "name": "Riverside Health Board", "status": "identified"},
+        {"id": "F3", "name": "Volunteers", "status": "committed", "in_kind": True},
+    ]
+    p = project(sustainability={"funders": identified})
+    assert no_funding(p) == (
+        "No future funder has yet engaged or committed funding. Riverside Council and "
+        "Riverside Health Board are identified as possible funders but not yet engaged."
+    )
+    assert no_funders(p) == ""
+    engaged = [{"id": "F1", "name": "Riverside Council", "status": "engaged", "amount": 5}]
+    assert no_funding(project(sustainability={"funders": engaged})) == ""
+    assert no_funders(project()) == (
+        "No future funder is recorded yet, and no public partner has yet said it will "
+        "consider funding the service after the pilot."
+    )

@@ -143,6 +143,12 @@ class Financial:
     late_decisions: tuple[str, ...] = ()
     """Each funder whose budget decision falls after the milestone that commits the spend,
     in a sentence (PSP309)."""
+    no_funders: str = ""
+    """Where no future funder is recorded: that, and which public partners are willing to
+    consider funding the service."""
+    no_funding: str = ""
+    """Where no funder has engaged or committed money: that, and who is identified or
+    willing to consider it."""
 
 
 def _spend(
@@ -489,6 +495,8 @@ def financial(
         affordability_closed=closed,
         affordability_notes=afford_notes,
         late_decisions=late_decisions(project),
+        no_funders=no_funders(project),
+        no_funding=no_funding(project),
         currency=currency,
         summary=summary,
         has_years=bool(years),
@@ -660,6 +668,59 @@ def _affordability_notes(project: Project, afford: Affordability) -> tuple[str, 
             + " not counted."
         )
     return tuple(notes)
+
+
+def _willing(project: Project) -> list[str]:
+    """The public partners willing to consider funding the service after the pilot."""
+    from ....analysis.practice import potential_funders
+
+    names = {p.id: p.name for p in project.partners.partners}
+    return [names[i] for i in potential_funders(project)]
+
+
+def _is_are(names: Sequence[str]) -> str:
+    return "is" if len(names) == 1 else "are"
+
+
+def no_funders(project: Project) -> str:
+    """The funders section when sustainability.yaml names no funder: that plainly, and the
+    public partners that have said they will consider funding the service."""
+    if project.sustainability.funders:
+        return ""
+    willing = _willing(project)
+    if not willing:
+        return (
+            "No future funder is recorded yet, and no public partner has yet said it will "
+            "consider funding the service after the pilot."
+        )
+    return (
+        f"No future funder is recorded yet. {join(willing)} {_is_are(willing)} willing to "
+        "consider funding the service after the pilot; no funder has yet engaged or "
+        "committed money."
+    )
+
+
+def no_funding(project: Project) -> str:
+    """The resources sentence when no funder has engaged or committed money: that, and who
+    is identified or willing to consider it, so a reader knows where the money may come
+    from."""
+    funders = project.sustainability.funders
+    if any(f.status in ("engaged", "committed") and not f.in_kind for f in funders):
+        return ""
+    identified = [f.name for f in funders if f.status == "identified"]
+    text = "No future funder has yet engaged or committed funding."
+    if identified:
+        text += (
+            f" {join(identified)} {_is_are(identified)} identified as "
+            + ("a possible funder" if len(identified) == 1 else "possible funders")
+            + " but not yet engaged."
+        )
+    elif not funders and (willing := _willing(project)):
+        text += (
+            f" {join(willing)} {_is_are(willing)} willing to consider funding the service "
+            "after the pilot."
+        )
+    return text
 
 
 def late_decisions(project: Project) -> tuple[str, ...]:
