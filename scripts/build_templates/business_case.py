@@ -638,6 +638,15 @@ def _money_by_year(c: Case) -> None:
         f"({c.ref('options.economics')})."
     )
     para_loop(doc, "n in financial.notes", "{{ n }}")
+    if c.full:
+        when(
+            doc,
+            "financial.savings_measured",
+            "The cashable benefits above are the appraisal's estimates. The benefits register "
+            f"({c.ref('benefits.achieved')}) measures the same savings as the pilot runs, "
+            "and adds nothing to them; at the latest measurement:",
+        )
+        para_loop(doc, "n in financial.savings_measured", "{{ n }}")
     endif(doc)
     if_(doc, "not financial.has_years")
     doc.add_paragraph("{{ financial.summary }}")

@@ -1282,3 +1282,24 @@ def test_no_funding_names_the_funders_identified() -> None:
         "No future funder is recorded yet, and no public partner has yet said it will "
         "consider funding the service after the pilot."
     )
+
+
+def test_the_full_case_sets_the_measured_savings_beside_the_estimates(full, outline) -> None:
+    """The example's cashable benefits are B3 (weekly fee) and B4 (annual spend), both
+    measured to 30 June 2011 (benefits.yaml): they measure the saving options.yaml
+    estimates (£100,000 in 2011/12, then £150,000 a year), counted once, not on top of it.
+    The outline, agreed before the pilot measured anything, has no such lines."""
+    section = _section(full, "8.1 Costs and benefits by year")
+    start = section.index(
+        "The cashable benefits above are the appraisal's estimates. The benefits register "
+        "(section 6.2) measures the same savings as the pilot runs, and adds nothing to them; "
+        "at the latest measurement:"
+    )
+    assert section[start + 1 : start + 3] == [
+        "Lower average weekly fee for external placements: £829 a week on 30 June 2011, from "
+        "a baseline of £860 a week, against a target of £800 a week by 30 April 2012.",
+        "Lower annual spend on external foster placements: £1,388,000 a year on 30 June "
+        "2011, from a baseline of £1,450,000 a year, against a target of £1,300,000 a year "
+        "by 30 April 2012.",
+    ]
+    assert "appraisal's estimates" not in _text(outline)

@@ -143,6 +143,9 @@ class Financial:
     late_decisions: tuple[str, ...] = ()
     """Each funder whose budget decision falls after the milestone that commits the spend,
     in a sentence (PSP309)."""
+    savings_measured: tuple[str, ...] = ()
+    """Each cashable benefit of the register at its latest measurement, in a sentence: the
+    evidence beside the appraisal's estimated savings (the full business case)."""
     no_funders: str = ""
     """Where no future funder is recorded: that, and which public partners are willing to
     consider funding the service."""
@@ -495,6 +498,7 @@ def financial(
         affordability_closed=closed,
         affordability_notes=afford_notes,
         late_decisions=late_decisions(project),
+        savings_measured=savings_measured(project, when) if years else (),
         no_funders=no_funders(project),
         no_funding=no_funding(project),
         currency=currency,
@@ -668,6 +672,31 @@ def _affordability_notes(project: Project, afford: Affordability) -> tuple[str, 
             + " not counted."
         )
     return tuple(notes)
+
+
+def savings_measured(project: Project, as_of: date) -> tuple[str, ...]:
+    """Each cashable benefit's latest measurement by `as_of` against its baseline and
+    target: what the pilot shows of the savings the appraisal estimates. The register
+    measures those savings; it does not add to them."""
+    from ...formatting import number
+
+    out = []
+    for benefit in project.benefits.benefits:
+        measured = sorted(
+            (m for m in benefit.measurements if m.date <= as_of), key=lambda m: m.date
+        )
+        if benefit.kind != "cashable" or not measured:
+            continue
+        latest = measured[-1]
+        text = f"{benefit.title}: {number(latest.value, benefit.unit)} on {long_date(latest.date)}"
+        if benefit.baseline is not None:
+            text += f", from a baseline of {number(benefit.baseline, benefit.unit)}"
+        if benefit.target is not None:
+            text += f", against a target of {number(benefit.target, benefit.unit)}" + (
+                f" by {long_date(benefit.target_date)}" if benefit.target_date else ""
+            )
+        out.append(text + ".")
+    return tuple(out)
 
 
 def _willing(project: Project) -> list[str]:
