@@ -384,7 +384,7 @@ def _options_appraisal(c: Case) -> None:
             "{{ o.id }} {{ o.name }}",
             "{{ o.score }}",
             "{{ o.cost or 'Not estimated' }}",
-            "{{ o.cost_per_point or '–' }}",
+            "{{ o.cost_per_point or 'Not estimated' }}",
             "{{ o.preferred|capitalize }}",
         ],
     )
@@ -411,7 +411,7 @@ def _options_appraisal(c: Case) -> None:
     table(
         doc,
         ["Option", "Extra costs (PV)", "Extra benefits (PV)", "NPSV", "BCR", "Own NPV", "Own BCR"],
-        [4.4, 2.2, 2.2, 2.2, 1.7, 2.2, 1.7],
+        [4.0, 2.0, 2.0, 2.0, 2.8, 2.0, 1.8],
         "o in options.rows",
         [
             "{{ o.id }} {{ o.name }}",

@@ -291,8 +291,12 @@ def test_options_workbook(project, tmp_path: Path) -> None:
     assert summary["F2"].number_format == '"£"#,##0;-"£"#,##0'
     sensitivity = book["Sensitivity"]
     assert [c.value for c in sensitivity[3]][:4] == ["Time to implement", 1, 10, 57.1]
-    # "robust" over a share: one centred column, not text left and numbers right
-    assert sensitivity["D2"].value == "robust"
+    # "Never" over a share: one centred column, not text left and numbers right
+    assert sensitivity["D2"].value == "Never"
+    assert sensitivity.row_dimensions[1].height == 45
+    # a score as the papers write it: 78, not 78.0
+    assert scores["C14"].number_format == "General" and summary["E2"].number_format == "General"
+    assert scores["A16"].value == "Score out of 100, as in the papers"
     assert {sensitivity[f"D{r}"].alignment.horizontal for r in (2, 3)} == {"center"}
     # the preferred option's green header carries black text, for contrast
     assert (scores["F1"].fill.fgColor.rgb, scores["F1"].font.color.rgb) == ("0000B050", "00000000")

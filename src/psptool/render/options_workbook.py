@@ -76,7 +76,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         total_row: "Weighted total (Σ weight × score)",
         score_row: "Score out of 100",
         rank_row: "Rank",
-        psp_row: "Score out of 100 as rendered",
+        psp_row: "Score out of 100, as in the papers",
     }
     for row, label in labels.items():
         sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
@@ -97,7 +97,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
         sheet[f"{col}{score_row}"] = (
             f'=IF({named},"",ROUND(100*{col}{total_row}/(5*SUM({weights})),1))'
         )
-        sheet[f"{col}{score_row}"].number_format = "0.0"
+        sheet[f"{col}{score_row}"].number_format = "General"  # 78 and 78.5, as the papers
         sheet[f"{col}{rank_row}"] = (
             f'=IF({named},"",RANK({col}{total_row},'
             f"${first_col}${total_row}:${spare_col}${total_row}))"
@@ -171,7 +171,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
     )
     for row in summary.iter_rows(min_row=2, min_col=5, max_col=5):
         for cell in row:
-            cell.number_format = "0.0"
+            cell.number_format = "General"  # 78 and 78.5, as the papers write a score
 
     _economics(workbook, project, money)
 
@@ -182,7 +182,7 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             s.name,
             s.weight,
             round(s.share, 1),
-            "robust" if s.switch_share is None else round(s.switch_share, 1),
+            "Never" if s.switch_share is None else round(s.switch_share, 1),
             None if s.change is None else round(s.change, 1),
             option_names.get(s.new_leader or "", s.new_leader),
         ]
@@ -207,9 +207,9 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
             "Draws level": 44,
         },
     )
-    sens.row_dimensions[1].height = 30  # the long header wraps over its column
+    sens.row_dimensions[1].height = 45  # the long header wraps over three lines of its column
     centred = Alignment(horizontal="center", vertical="top")
-    for r in range(2, len(rows) + 2):  # "robust" and a share, one under the other
+    for r in range(2, len(rows) + 2):  # "Never" and a share, one under the other
         sens.cell(row=r, column=4).alignment = centred
     return workbook
 
