@@ -732,7 +732,7 @@ def _affordability(c: Case) -> None:
         "Costs are the preferred option's capital and revenue costs from the table above, "
         "in cash and without optimism bias; with the "
         "contingency they are the money the service needs that year. Committed funding is "
-        "money a funder has agreed to pay; the shortfall is what it does not meet (None: "
+        "money a funder has agreed to pay; the shortfall is what it does not meet (Nil: "
         "the committed money meets the year's costs). Engaged funding is not yet agreed, "
         "and cashable savings are spend the partners expect to stop, not money in hand, so "
         "neither reduces the shortfall; the partnership's own running budget "

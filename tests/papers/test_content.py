@@ -57,8 +57,8 @@ def test_each_cost_says_what_it_covers(rendered: dict) -> None:
         "the costs the economic case counts, year by year, are in section 8.1."
     ]
     assert (
-        "Estimated cost: £1,300,000, the annual cost of external foster placements under the option"
-        in lines
+        "Estimated cost: £1,300,000, the annual cost of external foster placements under the "
+        "option." in lines
     )
 
 

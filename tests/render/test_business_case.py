@@ -295,7 +295,7 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     # the nominative: 627,294 / 182,257 = 344%; 627,294 / 809,551 = 77%
     assert (
         "Multi-provider framework agreement with outcome-based monitoring has the highest net "
-        "present social value (NPSV), +£627,294, with a benefit–cost ratio of 4.44. Its extra "
+        "present social value (NPSV), £627,294, with a benefit–cost ratio of 4.44. Its extra "
         "costs could rise by 344%, or its extra benefits fall by 77%, before its NPSV reached "
         "zero." in text
     )
@@ -1239,11 +1239,11 @@ def test_the_financial_summary_says_why_the_npv_is_above_the_cash(full) -> None:
     option's name."""
     summary = _section(full, "8.1 Costs and benefits by year")[1]
     assert (
-        "a cumulative net cash position of +£413,500, not discounted, in credit from year 2. "
+        "a cumulative net cash position of £413,500, not discounted, in credit from year 2. "
         "Against doing nothing, its net present social value (NPSV), the appraisal's "
-        "headline, is +£627,294 and its benefit–cost ratio 4.44. On its own, not against "
-        "doing nothing, its net present value is +£536,993 and its benefit–cost ratio 2.97. "
-        "The net present value is above the cash position of +£413,500 because it also "
+        "headline, is £627,294 and its benefit–cost ratio 4.44. On its own, not against "
+        "doing nothing, its net present value is £536,993 and its benefit–cost ratio 2.97. "
+        "The net present value is above the cash position of £413,500 because it also "
         "counts the £200,000 of non-cashable benefits, which are valued but are not cash; "
         "discounting makes later years count for less." in summary
     )
@@ -1257,6 +1257,18 @@ def test_a_variance_is_said_over_or_under_plan() -> None:
     assert variance_words(50, "GBP") == "£50 over plan"
     assert variance_words(500, "GBP", 18500) == "£500 over plan, 2.7%"
     assert variance_words(0.4, "GBP") == "On plan"
+
+
+def test_a_signed_figure_in_a_sentence_keeps_no_sign() -> None:
+    """In a line of text "+" can be parted from its figure: a sentence says the amount, and
+    "minus" for a loss; a table keeps the sign."""
+    from psptool.report.papers.business_case.options import said
+
+    assert (said(627294, "GBP"), said(-90301, "GBP"), said(0, "GBP")) == (
+        "£627,294",
+        "minus £90,301",
+        "£0",
+    )
 
 
 def test_no_funding_names_the_funders_identified() -> None:

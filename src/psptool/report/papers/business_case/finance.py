@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ....model import BudgetLine, Project
 from ...formatting import long_date, money, ratio
 from ...wording import join
-from .options import against_doing_nothing, no_ratio
+from .options import against_doing_nothing, no_ratio, said
 from .raid import fill
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class Totals:
 class AffordabilityRow:
     """A financial year still open (or the total of them) of the preferred option in cash:
     the money it needs, the funding committed to it and the shortfall. Across: to fund =
-    costs + contingency; shortfall = to fund − committed, "None" when the committed money
+    costs + contingency; shortfall = to fund − committed, "Nil" when the committed money
     meets it. Engaged funding and cashable savings are shown apart: neither is money in
     hand."""
 
@@ -440,7 +440,8 @@ def financial(
             f"{span} the preferred option's capital and revenue costs, as the economic case "
             f"counts them, come to {totals.costs}, including {totals.optimism_bias} for "
             f"optimism bias, and it brings {totals.cashable} of cashable benefits: a "
-            f"cumulative net cash position of {totals.cumulative}, not discounted"
+            f"cumulative net cash position of {said(flows[-1].cumulative_net_cash, currency)}, "
+            "not discounted"
             + (f", in credit from year {credit}" if credit is not None else "")
             + "."
         )
@@ -449,7 +450,7 @@ def financial(
         if rel is not None:
             summary += (
                 f" Against {against_doing_nothing(base)}, its net present social value "
-                f"(NPSV), the appraisal's headline, is {totals.npv_vs_do_nothing}"
+                f"(NPSV), the appraisal's headline, is {said(rel.npv, currency)}"
                 + (
                     f" and its benefit–cost ratio {ratio(rel.bcr)}"
                     if rel.bcr is not None
@@ -461,7 +462,7 @@ def financial(
             )
         summary += (
             " On its own, not against doing nothing, its net present value is "
-            f"{totals.npv}"
+            f"{said(after.npv, currency)}"
             + (f" and its benefit–cost ratio {totals.bcr}" if totals.bcr else "")
             + "."
         )
@@ -469,7 +470,7 @@ def financial(
         non_cash = sum(y.non_cashable for y in flows)
         if after.npv > cash and non_cash > 0:
             summary += (
-                f" The net present value is above the cash position of {totals.cumulative} "
+                f" The net present value is above the cash position of {said(cash, currency)} "
                 f"because it also counts the {totals.non_cashable} of non-cashable benefits, "
                 "which are valued but are not cash; discounting makes later years count for "
                 "less."
@@ -534,7 +535,7 @@ def _affordability(
             contingency=total(lambda y: y.contingency),
             to_fund=total(lambda y: y.to_fund),
             committed=total(lambda y: y.committed),
-            shortfall=money(short, currency) if round(short) > 0 else "None",
+            shortfall=money(short, currency) if round(short) > 0 else "Nil",
             engaged=total(lambda y: y.engaged),
             cashable=total(lambda y: y.cashable),
         )

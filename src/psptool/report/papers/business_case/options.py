@@ -32,6 +32,14 @@ def no_ratio(verdict: str | None) -> str:
     return NO_RATIO.get(verdict or "", f"n/a: {verdict}" if verdict else "")
 
 
+def said(amount: float, currency: str) -> str:
+    """A signed figure as a sentence says it: "£627,294", "minus £90,301" (a table keeps
+    its sign; in a line of text a sign can be parted from its figure)."""
+    if amount < 0 and round(amount):
+        return f"minus {money(-amount, currency)}"
+    return money(abs(amount), currency)
+
+
 def against_doing_nothing(name: str) -> str:
     """ "doing nothing", with the do-nothing option's own name where it is not already
     "Do nothing…" (a name that repeats the words says nothing more)."""
@@ -312,10 +320,7 @@ def economics_summary(economics: EconomicCase, currency: str) -> str:
     rel = best.relative_after
     if rel is None:  # not so: `appraised` holds only options with figures against doing nothing
         return ""
-    text = (
-        f"{best.name} has the highest net present social value (NPSV), "
-        f"{money(rel.npv, currency, signed=True)}"
-    )
+    text = f"{best.name} has the highest net present social value (NPSV), {said(rel.npv, currency)}"
     text += f", with a benefit–cost ratio of {ratio(rel.bcr)}." if rel.bcr is not None else "."
     if (
         rel.npv > 0
