@@ -15,14 +15,17 @@ DEMO_EXAMPLE := $(DEMO_DIR)/falkirk-foster-care
 
 # Debian packages the tests use: a headless browser for the HTML report, LibreOffice to
 # recalculate the options workbook's formulas and to print the Word papers (read back with
-# poppler's pdftotext), git for reports read from history and for the pre-commit hook.
+# poppler's pdftotext), git for reports read from history and for the pre-commit hook, and
+# Liberation Sans, the face with Arial's widths the papers are laid out for (without it
+# LibreOffice prints in a wider face and dates wrap in table columns sized for Arial).
 # Installed where we can (as root with apt); elsewhere those tests are skipped.
-DEBIAN_PACKAGES := chromium libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils git
+DEBIAN_PACKAGES := chromium libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils git fonts-liberation
 DEBIAN_COMMANDS := chromium soffice pdftotext git
+DEBIAN_FONTS := Liberation Sans
 
 # What `make papers` needs besides: LibreOffice's Writer and Calc to turn each paper into PDF,
 # and poppler's pdftoppm for the page images.
-PAPER_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+PAPER_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation
 PAPER_COMMANDS := soffice pdftoppm
 PAPERS_DIR := build/papers
 
@@ -92,6 +95,8 @@ demo: install
 debian-packages:
 	@missing=""; for c in $(DEBIAN_COMMANDS); do \
 	  command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; done; \
+	if [ -n "$(DEBIAN_FONTS)" ] && ! fc-list 2>/dev/null | grep -q "$(DEBIAN_FONTS)"; then \
+	  missing="$$missing $(DEBIAN_FONTS)"; fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing Debian packages for the tests ($(DEBIAN_PACKAGES))"; \

@@ -7,6 +7,7 @@ at the pages."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,25 @@ from tests.papers.printed import printed_problems, to_pdf
 from tests.papers.reading import render_every_paper
 from tests.papers.test_form import EXAMPLE_AS_OF
 
+
+def _has_liberation_sans() -> bool:
+    """Whether the face with Arial's widths is installed: the papers' columns are sized for
+    them, and a wider fallback face wraps dates the papers keep on one line."""
+    if shutil.which("fc-list") is None:
+        return False
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True, check=False).stdout
+    return "Liberation Sans" in fonts
+
+
 pytestmark = [
     pytest.mark.slow,  # LibreOffice prints a dozen papers, half a minute
     pytest.mark.skipif(
         shutil.which("soffice") is None or shutil.which("pdftotext") is None,
         reason="LibreOffice Writer or poppler-utils is not installed (make test installs them)",
+    ),
+    pytest.mark.skipif(
+        not _has_liberation_sans(),
+        reason="Liberation Sans (fonts-liberation) is not installed (make test installs it)",
     ),
 ]
 
