@@ -46,3 +46,10 @@ def test_the_register_and_the_lessons(example: Path, tmp_path: Path) -> None:
         ("L3", "Small providers find the time commitment hardest", "L. Baird"),
         ("L4", "Explain the standstill before the tender", "K. Duncan"),
     ]
+    # categories as a heading writes them; L1 has no action and says so rather than a blank
+    assert [(r[4], r[5]) for r in lessons[1:]] == [
+        ("Governance", "No action set"),
+        ("Governance", "Set a fallback date for every winter Governance Group"),
+        ("Partnership", "Offer one-to-one briefings and mentoring by a larger provider (K3)"),
+        ("Procurement", "Standstill briefing (K4)"),
+    ]

@@ -63,9 +63,10 @@ def write(data: KnowledgeRegister) -> Any:
             cell.fill = late
     lessons = workbook.create_sheet("Lessons learned")
     rows = [
-        [x.id, x.date, x.title, x.detail, x.category, x.action, name(x.owner)]
+        [x.id, x.date, x.title, x.detail, _category(x.category), x.action or NO_ACTION,
+         name(x.owner)]
         for x in project.knowledge.lessons
-    ]
+    ]  # fmt: skip
     widths = {"Lesson": 36.0, "Detail": 48.0, "Action": 40.0}
     write_table(
         lessons, "LessonsLearned", LESSON_HEADERS, rows, widths=widths, date_columns=("Date",),
@@ -73,3 +74,14 @@ def write(data: KnowledgeRegister) -> Any:
     )  # fmt: skip
     print_landscape(workbook)
     return workbook
+
+
+NO_ACTION = "No action set"
+"""What a lesson without an action says, rather than a blank cell a reader takes for a gap."""
+
+
+def _category(category: str | None) -> str | None:
+    """A category as a heading would write it ("Governance"): the folder holds it as typed."""
+    if not category:
+        return category
+    return category[:1].upper() + category[1:]
