@@ -188,6 +188,7 @@ CODES: dict[str, Code] = {
             ("PSP506", "warning", "a partner has no one at Director level to sign its papers"),
             ("PSP507", "warning", "a group's next meeting has no time or venue for its agenda"),
             ("PSP508", "warning", "a decision has no rationale for the minutes to give"),
+            ("PSP509", "warning", "the options' estimated costs do not say what they cover"),
         ),
         *_codes(
             "branding",

@@ -367,6 +367,15 @@ CASES += [  # paper readiness (#14): each a gap a paper would show
         "partners.yaml",
         2,
     ),
+    (
+        "PSP509",
+        {
+            "psp.yaml": DESIGN,
+            "options.yaml": "options:\n  - {id: O1, name: Carry on, cost: 900, scores: {}}\n",
+        },
+        "options.yaml",
+        1,
+    ),
 ]
 CASES += MEETING_CASES  # meetings.yaml and knowledge.yaml (#17)
 LOGO = PSP + "branding:\n  logo: templates/logo.png\n"

@@ -37,7 +37,7 @@ def test_the_rules_run_in_the_order_of_their_first_code() -> None:
         "preferred_option_without_a_rationale", "risks_without_mitigation", "no_pilot_dates",
         "partners_without_a_director_signatory",
         "next_meeting_without_time_or_venue",
-        "decision_without_a_rationale",
+        "decision_without_a_rationale", "option_costs_without_what_they_cover",
         "logo", "colour_lost_to_a_comment",
     ]  # fmt: skip
     assert [r.check for r in ordered()] == list(CHECKS)

@@ -278,3 +278,18 @@ def test_the_example_has_no_readiness_gaps() -> None:
         FOLDERS["example"][0],
     )
     assert [d.code for d in checked.diagnostics if CODES[d.code].layer == "paper readiness"] == []
+
+
+def test_option_costs_that_do_not_say_what_they_cover_are_a_gap(tmp_path: Path) -> None:
+    # the sparse folder costs one option (£20,000) and has no cost_covers: the business cases
+    # would print "Estimated cost £20,000" beside the economic case with nothing to say what
+    checked = validate(sparse_folder(tmp_path / "sparse"), SPARSE_AS_OF)
+    found = [(d.file, d.line, d.message) for d in checked.diagnostics if d.code == "PSP509"]
+    assert found == [
+        (
+            "options.yaml",
+            1,
+            "the options' estimated costs do not say what they cover: the business cases give "
+            "Shared respite booking line's estimated cost without saying what it is the cost of",
+        )
+    ]

@@ -169,3 +169,24 @@ def decision_without_a_rationale(ctx: CheckContext) -> Iterator[Diagnostic]:
                     ("meetings", i, "decisions", j),
                     hint="add rationale: why the meeting decided it",
                 )
+
+
+@rule("PSP509")
+def option_costs_without_what_they_cover(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Options costed with no `cost_covers`: the business cases give an estimated cost beside
+    the economic case's costs by year, and a reader cannot tell what the first is the cost of
+    (DESIGN.md §6: where a paper gives two costs for one thing it says what each is)."""
+    if not _from(ctx, "design"):
+        return
+    options = ctx.project.options
+    costed = [option.name for option in options.options if option.cost is not None]
+    if costed and not options.cost_covers:
+        yield ctx.at(
+            "PSP509",
+            f"the options' estimated costs do not say what they cover: {CASES} give "
+            f"{'each option' if len(costed) > 1 else costed[0]}'s estimated cost without saying "
+            "what it is the cost of",
+            "options.yaml",
+            (),
+            hint='add cost_covers: what every option\'s cost is ("the annual cost of the service")',
+        )

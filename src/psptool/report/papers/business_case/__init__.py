@@ -412,7 +412,7 @@ OUTLINE = Paper(
     template="business-case-outline.docx",
     command=COMMAND,
     flag="--outline",
-    gaps=("PSP403", "PSP501", "PSP503", "PSP504", "PSP505", "PSP506"),
+    gaps=("PSP403", "PSP501", "PSP503", "PSP504", "PSP505", "PSP506", "PSP509"),
 )
 FULL = Paper(
     name="business-case-full",
@@ -424,5 +424,5 @@ FULL = Paper(
     template="business-case-full.docx",
     command=COMMAND,
     flag="--full",
-    gaps=("PSP403", "PSP501", "PSP503", "PSP504", "PSP506"),
+    gaps=("PSP403", "PSP501", "PSP503", "PSP504", "PSP506", "PSP509"),
 )
