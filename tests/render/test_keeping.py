@@ -122,3 +122,53 @@ def test_an_acronym_already_written_out_is_left() -> None:
     document = _document("Getting it right for every child (GIRFEC) first.", "Then GIRFEC.")
     keeping.spell_out(document.element.body, {"GIRFEC": "Getting it right for every child"})
     assert _raw(document) == ["Getting it right for every child (GIRFEC) first.", "Then GIRFEC."]
+
+
+# psp.yaml's acronyms, through to every Word paper (#14 B2) ----------------------------------
+
+
+def _body_text(path: Any) -> str:
+    body = docx.Document(str(path)).element.body
+    return "\n".join(_raw_paragraphs(body)).replace(NB, " ").replace(WJ, "")
+
+
+def _raw_paragraphs(root: Any) -> list[str]:
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
+
+
+def test_psp_yaml_lists_the_acronyms(tmp_path: Any) -> None:
+    from psptool.check import validate
+    from tests.helpers import PSP, make_project
+
+    root = make_project(tmp_path / "psp", psp_yaml=PSP + "acronyms:\n  GIRFEC: Getting it right\n")
+    project = validate(root, find=False).result.project
+    assert project.psp.acronyms == {"GIRFEC": "Getting it right"}
+
+
+def test_the_example_mou_spells_each_acronym_out_once(example: Any, runner: Any) -> None:
+    out = example / "mou.docx"
+    done = runner.invoke(["render", "mou", str(example), "--as-of", "2011-06-30", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    text = _body_text(out)
+    shanarri = "Safe, Healthy, Achieving, Nurtured, Active, Respected, Responsible and Included"
+    # the first SHANARRI is in the first objective, the first GIRFEC in Barnardo's
+    # contribution (the values write "Getting it right for every child" without it)
+    assert f"measured against the {shanarri} (SHANARRI) wellbeing indicators" in text
+    assert "experience of Getting it right for every child (GIRFEC) and SHANARRI outcome" in text
+    assert text.count(f"{shanarri} (SHANARRI)") == 1
+    assert text.count("(GIRFEC)") == 1
+
+
+def test_the_status_report_in_word_spells_acronyms_out(example: Any, runner: Any) -> None:
+    psp = example / "psp.yaml"
+    psp.write_text(
+        psp.read_text(encoding="utf-8") + "  RAID: Risks, assumptions, issues and dependencies\n",
+        encoding="utf-8",
+    )
+    out = example / "status.docx"
+    done = runner.invoke(
+        ["report", "status", str(example), "--as-of", "2011-06-30", "-o", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    text = _body_text(out)
+    assert text.count("Risks, assumptions, issues and dependencies (RAID)") == 1
