@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from docx.oxml.text.run import CT_Text
 
 from psptool.edit import Checker
 from psptool.edit import every_check as validate_checker
 from tests.helpers import AS_OF, COMMENTED, PspRunner, copy_example, copy_psp_folder, make_project
+
+NO_BREAK = str.maketrans({"\u00a0": " ", "\u2060": None})
+"""What a Word paper keeps on one line (render/keeping.py) read as a reader reads it: a
+no-break space as a space, a word joiner as nothing."""
+
+
+def _read_as_printed(text: Any) -> str:
+    return (text.text or "").translate(NO_BREAK)
+
+
+# python-docx reads every run's, paragraph's and cell's text through `w:t`'s str(): the
+# tests read a paper's text as a reader does (tests/render/test_keeping.py reads the
+# characters themselves, from the XML)
+CT_Text.__str__ = _read_as_printed  # type: ignore[method-assign,assignment]
 
 
 @pytest.fixture

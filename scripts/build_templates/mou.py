@@ -5,9 +5,11 @@ the header row repeated on each page, a row never split across two."""
 from __future__ import annotations
 
 from docx.document import Document
-from docx.shared import Pt
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.table import Table
+from docx.shared import Cm, Pt
 
-from .word import NO_PARTNERS, base, else_, footer, if_, para_loop, table, when
+from .word import NO_PARTNERS, base, else_, endif, footer, if_, para_loop, table, when
 
 
 def mou() -> Document:
@@ -25,6 +27,7 @@ def mou() -> Document:
         "together in good faith to co-design, pilot and sustain the service. It does not create "
         "a contract, and no partner is committed by it to buy or to provide any service."
     )
+    draft(doc)
 
     doc.add_heading("1. Purpose and scope", level=1)
     doc.add_paragraph(
@@ -43,9 +46,18 @@ def mou() -> Document:
     )
 
     doc.add_heading("2. Objectives", level=1)
+    if_(doc, "partnership.objectives or goals")
     if_(doc, "partnership.objectives")
     doc.add_paragraph("The partners' objectives are:")
     para_loop(doc, "objective in partnership.objectives", "{{ objective }}")
+    endif(doc)
+    if_(doc, "goals")
+    doc.add_paragraph(
+        "The partners will measure their progress against these goals, each with its term, "
+        "its measure and its target:"
+    )
+    para_loop(doc, "goal in goals", "{{ goal }}")
+    endif(doc)
     else_(doc, "The partners have not yet written the partnership's objectives.")
 
     doc.add_heading("3. Values", level=1)
@@ -99,9 +111,11 @@ def mou() -> Document:
     if_(doc, "partners | selectattr('responsibilities') | list")
     doc.add_paragraph("{%p for p in partners %}")
     doc.add_paragraph("{%p if p.responsibilities %}")
-    line = doc.add_paragraph()
-    line.add_run("{{ p.name }}: ").bold = True
-    line.add_run("{{ p.responsibilities | join('; ') }}.")
+    name = doc.add_paragraph()
+    name.add_run("{{ p.name }}").bold = True
+    name.paragraph_format.keep_with_next = True
+    name.paragraph_format.space_after = Pt(2)
+    para_loop(doc, "r in p.responsibilities", "{{ r }}")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
     else_(doc, "The partners have not yet written down each partner's responsibilities.")
@@ -115,6 +129,12 @@ def mou() -> Document:
     for heading, clause in clauses:
         doc.add_heading(heading, level=1)
         doc.add_paragraph("{{ mou." + clause + " }}")
+    when(
+        doc,
+        "project_manager",
+        "The project manager, {{ project_manager }}, is the partners' contact for any "
+        "question about this Memorandum.",
+    )
     if_(doc, "mou.duration")
     doc.add_heading("Duration and review", level=2)
     doc.add_paragraph("{{ mou.duration }}")
@@ -134,12 +154,42 @@ def mou() -> Document:
         size=None,
         empty=NO_PARTNERS,
     )
+    keep_on_one_page(doc.tables[-1])
     footer(
         doc,
-        "{{ partnership.name }} · Memorandum of Understanding · not legally binding",
+        "{{ partnership.name }} · Memorandum of Understanding · {{ footer }} · not legally binding",
         numbered=False,
     )
     return doc
+
+
+def draft(doc: Document) -> None:
+    """While a partner has still to sign: what the partners have still to agree, or that
+    they have agreed every section."""
+    if_(doc, "draft")
+    doc.add_heading("Draft for discussion", level=2)
+    if_(doc, "to_agree")
+    doc.add_paragraph(
+        "This draft is for the partners to discuss. Before it is signed they have still to agree:"
+    )
+    para_loop(doc, "point in to_agree", "{{ point }}")
+    else_(
+        doc,
+        "The partners have agreed every section; the Memorandum is ready for each partner's "
+        "signatory to sign.",
+    )
+    endif(doc)
+
+
+def keep_on_one_page(grid: Table) -> None:
+    """The signature block on one page: every row kept with the next (the last with the
+    paragraph after the table), and a signature row tall enough to sign in."""
+    for row in grid.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    grid.rows[2].height = Cm(1.1)
+    grid.rows[2].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
 TEMPLATES = {"mou.docx": mou}

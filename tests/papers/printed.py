@@ -78,7 +78,8 @@ def _text(element: Any) -> str:
             pieces.append(node.text or "")
         elif node.tag != f"{W}tab" or node.getparent().tag == f"{W}r":
             pieces.append(" ")  # a tab stop in the paragraph's properties is not text
-    return "".join(pieces)
+    # a no-break space prints as a space and a word joiner as nothing (render/keeping.py)
+    return "".join(pieces).replace("\u00a0", " ").replace("\u2060", "")
 
 
 def _table_rows(body: Any) -> Iterator[tuple[str, list[str]]]:

@@ -38,7 +38,7 @@ def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path)
         "D10",
         "Go to tender for a framework agreement in November 2011",
         "The preferred option of the appraisal and the time Corporate Procurement has confirmed",
-        "R9 Corporate Procurement capacity to run the tender in November-December 2011; "
+        "R9 Corporate Procurement capacity to run the tender in November–December 2011; "
         "M15 Framework agreement awarded",
     ]
     assert actions[1:] == [

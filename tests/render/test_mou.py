@@ -179,12 +179,17 @@ def test_a_new_folder_has_no_dates_and_no_partners(tmp_path: Path) -> None:
 def test_written_lists_keep_their_introductions(mou) -> None:
     sections = _sections(mou)
     assert sections["2. Objectives"][0] == "The partners' objectives are:"
-    assert len(sections["2. Objectives"]) == 6
+    # the introduction and five objectives, then the goals' introduction and six goals
+    assert len(sections["2. Objectives"]) == 13
+    assert sections["2. Objectives"][6].startswith("The partners will measure their progress")
     assert sections["3. Values"][0] == (
         "In working together the partners will uphold these values:"
     )
     assert sections["Governance"][0].startswith("The partnership is governed through the groups")
-    assert sections["Responsibilities of each partner"][0].startswith("Falkirk Council: ")
+    assert sections["Responsibilities of each partner"][:2] == [
+        "Falkirk Council",
+        "Chair the Governance Group and lead the Operational Group",
+    ]
     assert (
         "The partnership runs from 1 February 2010 to 30 April 2012."
         in (sections["1. Purpose and scope"])
@@ -284,7 +289,8 @@ def test_check_finds_unknown_variables(tmp_path: Path) -> None:
     (finding,) = check_docx(path, TEMPLATES["mou.docx"].data_type)
     assert finding.message == (
         "uses 'budget', which the data does not provide (it provides: partnership, lead, "
-        "partners, roles, groups, mou, signatures, status, board)"
+        "partners, roles, groups, mou, signatures, status, board, goals, draft, to_agree, "
+        "footer, project_manager)"
     )
 
 
@@ -355,3 +361,119 @@ def test_tables_repeat_their_header_and_keep_rows_whole(mou) -> None:
         # all but the first under the header (office.keep_rows_whole says why)
         assert all("w:cantSplit" in row._tr.trPr.xml for row in rows[1:])
     assert [len(t.rows) for t in mou.tables] == [9, 18, 3, 9]
+
+
+# a draft, its goals, its responsibilities and its signature block (#14 B3) ---------------
+
+
+def _sparse_mou(tmp_path: Path) -> Document:
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    root = sparse_folder(tmp_path / "sparse")
+    project = validate(root, SPARSE_AS_OF, find=False).result.project
+    out = tmp_path / "mou.docx"
+    render_docx(defaults_dir() / "mou.docx", mou_data(project, SPARSE_AS_OF), out, force=False)
+    return Document(str(out))
+
+
+def test_an_unsigned_draft_lists_what_is_still_to_agree(tmp_path: Path) -> None:
+    document = _sparse_mou(tmp_path)
+    text = [p.text for p in document.paragraphs]
+    assert "A Public Social Partnership · draft for discussion, 30 June 2026" in text
+    # what the sparse folder (tests/papers/folders.py) leaves out, section by section
+    assert _sections(document)["Draft for discussion"] == [
+        "This draft is for the partners to discuss. Before it is signed they have still to agree:",
+        "The purpose of this Memorandum (section 1)",
+        "The values the partners share (section 3)",
+        "How the partnership is funded (section 4)",
+        "What Riverside Council and Carers Trust Riverside each contribute (section 5)",
+        "Who chairs the Partnership Board (section 6)",
+        "The responsibilities of Riverside Council and Carers Trust Riverside (section 6)",
+        "How a disagreement between the partners is resolved (section 7)",
+        "How this Memorandum is amended (section 8)",
+        "How the partners keep shared information confidential (section 9)",
+        "How a partner leaves the partnership (section 10)",
+    ]
+    assert (
+        document.sections[0]
+        .footer.paragraphs[0]
+        .text.startswith(
+            "Riverside Carers PSP · Memorandum of Understanding · Draft for discussion, "
+            "30 June 2026 · not legally binding"
+        )
+    )
+    # its one goal is its objective
+    assert _sections(document)["2. Objectives"][1:] == [
+        "More carers get a regular break (short term)"
+    ]
+
+
+def test_a_signed_memorandum_is_no_draft_and_its_footer_says_so(mou) -> None:
+    assert "Draft for discussion" not in _sections(mou)
+    assert (
+        mou.sections[0]
+        .footer.paragraphs[0]
+        .text.startswith(
+            "Falkirk Foster Care PSP · Memorandum of Understanding · Signed by every partner, "
+            "12 May 2010 · not legally binding"
+        )
+    )
+
+
+def test_goals_are_set_out_as_objectives_with_measure_and_target(mou) -> None:
+    goals = _sections(mou)["2. Objectives"][7:]
+    # goals.yaml G4: £860 a week in 2009/10 down to £800 by 30 April 2012, medium term
+    assert goals[3] == (
+        "Financial savings on external placements (medium term): average weekly fee paid "
+        "for an external foster placement, from £860 a week to £800 a week by 30 April 2012"
+    )
+
+
+def test_responsibilities_are_bulleted_under_each_partner(mou) -> None:
+    paragraphs = list(mou.paragraphs)
+    start = next(
+        i for i, p in enumerate(paragraphs) if p.text == "Responsibilities of each partner"
+    )
+    name, *items = paragraphs[start + 1 : start + 6]
+    assert name.text == "Falkirk Council" and name.runs[0].bold
+    assert [p.text for p in items] == [
+        "Chair the Governance Group and lead the Operational Group",
+        "Share placement demand data and in-house service information with all partners",
+        "Make pilot placements through the agreed referral and matching route and pay "
+        "providers on time",
+        "Run the tender for the framework agreement fairly and in line with procurement rules",
+    ]
+    assert {p.style.name for p in items} == {"List Bullet"}
+
+
+def test_section_10_names_the_project_manager(mou) -> None:
+    assert _sections(mou)["10. A partner leaving the partnership"][-1] == (
+        "The project manager, L. Baird (Falkirk Council), is the partners' contact for any "
+        "question about this Memorandum."
+    )
+
+
+def test_the_signature_block_is_kept_on_one_page(mou) -> None:
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    block = mou.tables[-1]._tbl
+    paragraphs = list(block.iter(f"{W}p"))
+    assert len(paragraphs) == 9 * 5  # the header and eight partners, five cells each
+    assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs)
+    # the signing rows at least 1.1 cm (624 twips) tall, to sign in
+    heights = [r.find(f"{W}trPr/{W}trHeight") for r in block.findall(f"{W}tr")[1:]]
+    assert {(h.get(f"{W}val"), h.get(f"{W}hRule")) for h in heights} == {("624", "atLeast")}
+
+
+def test_the_footer_carries_the_status_and_its_date() -> None:
+    from psptool.report.papers.mou import _footer
+    from psptool.report.papers.signoff import Signature
+
+    one = Signature("Council", "A. Director", "Director", "1 May 2011", "yes", "Signed")
+    other = Signature("Charity", "C. Chief", "Chief Executive", "", "", "")
+    when, last = date(2011, 6, 30), date(2011, 5, 1)
+    assert (
+        _footer((one, other), last, when, draft=True) == "Signed by 1 of 2 partners, 30 June 2011"
+    )
+    assert _footer((other,), None, when, draft=True) == "Draft for discussion, 30 June 2011"
+    assert _footer((other,), None, when, draft=False) == "For signing, 30 June 2011"
+    assert _footer((one,), last, when, draft=False) == "Signed by every partner, 1 May 2011"

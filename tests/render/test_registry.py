@@ -102,7 +102,7 @@ def test_templates_come_from_the_papers() -> None:
     }
     assert TEMPLATES["mou.docx"].data == (
         "partnership", "lead", "partners", "roles", "groups", "mou", "signatures", "status",
-        "board",
+        "board", "goals", "draft", "to_agree", "footer", "project_manager",
     )  # fmt: skip
 
 

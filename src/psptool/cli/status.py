@@ -82,5 +82,12 @@ def status_command(
 
     assert validation.result is not None
     brand = brand_of(validation.result.project, validation.root)
-    shown = render_status(report, target, force=force, root=validation.root, brand=brand)
+    shown = render_status(
+        report,
+        target,
+        force=force,
+        root=validation.root,
+        brand=brand,
+        acronyms=validation.result.project.psp.acronyms,
+    )
     show_output(shown)

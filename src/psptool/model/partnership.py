@@ -156,3 +156,6 @@ class Partnership(Record):
     ] = 4
     """The month a financial year starts: 4, April, as UK councils and health boards budget."""
     branding: Branding | None = None
+    acronyms: dict[str, str] = Field(default_factory=dict)
+    """Each acronym the papers use, with what it stands for (`GIRFEC: Getting it right for
+    every child`): every Word paper spells it out where it first uses it."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 FONT = "Arial"
@@ -57,17 +57,30 @@ def _element(tag: str, **attributes: str) -> Any:
     return element
 
 
-def lay_out(document: Any, caption: str) -> None:
+def lay_out(document: Any, caption: str, acronyms: Mapping[str, str] | None = None) -> None:
     """Everything an office would set on a paper before sending it; `caption` is what the
     footer says beside the page number when the template's footer says nothing
-    ("Falkirk Foster Care PSP · Highlight report")."""
+    ("Falkirk Foster Care PSP · Highlight report"). Each of the `acronyms` (psp.yaml's:
+    "GIRFEC" to "Getting it right for every child") is spelt out where the paper first uses
+    it, and what a line must not break is kept together (`keeping`): a date, an initial and
+    a surname, a number and its unit, and a rate wherever its table has room for it whole."""
+    from . import keeping
+
     name_fonts(document)
+    body = document.element.body
+    keeping.spell_out(body, acronyms or {})
+    keeping.keep_together(body, rates=False)
+    keeping.keep_together(body, tables=False)
     for table in body_tables(document):
         repeat_header_row(table)
         keep_rows_whole(table)
         fit_columns(document, table)
+        if rates_fit(document, table):
+            keeping.keep_rates_together(table)
     contents_field(document)
     page_numbers(document, caption)
+    for footer in footers(document):
+        keeping.keep_together(footer)
 
 
 # fonts --------------------------------------------------------------------------------------
@@ -359,6 +372,16 @@ def fit_columns(document: Any, table: Any) -> None:
                 set_widths(table, widened)
             return
     set_widths(table, share_width(needs, available))
+
+
+def rates_fit(document: Any, table: Any) -> bool:
+    """Whether every column of the table, as it is laid out, holds its rates on one line
+    ("£1,450,000 a year"), so they may be kept whole."""
+    needs = column_needs(table, _default_size(document))
+    widths = current_widths(table)
+    return len(widths) == len(needs) and all(
+        width >= low for width, (low, _) in zip(widths, needs, strict=True)
+    )
 
 
 def _needs_within(document: Any, table: Any, available: int) -> list[tuple[int, int]]:

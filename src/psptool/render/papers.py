@@ -94,7 +94,15 @@ def render_paper(
         source = template if template is not None else find_template(spec.template, root)[0]
         caption = f"{checked.result.project.psp.name} · {spec.title}"
         logo = brand.logo if brand is not None else None
-        render_docx(source, data, target, force, caption=caption, logo=logo)
+        render_docx(
+            source,
+            data,
+            target,
+            force,
+            caption=caption,
+            logo=logo,
+            acronyms=checked.result.project.psp.acronyms,
+        )
     else:
         from .workbook import save
 

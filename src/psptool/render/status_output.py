@@ -8,7 +8,7 @@ it, and hands back what is left to show on standard output.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -83,10 +83,12 @@ def render_status(
     force: bool,
     root: Path | None = None,
     brand: Brand | None = None,
+    acronyms: Mapping[str, str] | None = None,
 ) -> ReportOutput:
     """Lay the report out and write it to `target.output` (atomically; an existing file only
     with `force`), or return what standard output shows. The HTML page comes from the
-    folder `root`'s own templates/status.html where it has one, in its `brand`."""
+    folder `root`'s own templates/status.html where it has one, in its `brand`; the Word
+    report spells each of the partnership's `acronyms` out where it first uses it."""
     from ..load.write import write_atomic, write_through
 
     document = status_document(report)
@@ -105,7 +107,7 @@ def render_status(
         from .writers import to_docx
 
         def write(path: Path) -> None:
-            to_docx(document, path)
+            to_docx(document, path, acronyms)
             if brand is not None and brand.logo is not None:
                 from docx import Document as WordDocument
 

@@ -165,11 +165,13 @@ def render_docx(
     *,
     caption: str = "",
     logo: Logo | None = None,
+    acronyms: Mapping[str, str] | None = None,
 ) -> None:
     """Render a Word template with a paper's data (a dataclass: its fields are the names the
     template receives) with docxtpl inside the sandbox, lay it out as an office would
     (`office.lay_out`: page numbers, with `caption` where the footer says nothing; repeated
-    header rows; fitted columns), put the partnership's `logo` in its header
+    header rows; fitted columns; each of the `acronyms` spelt out where first used), put the
+    partnership's `logo` in its header
     (`branding.brand_docx`) and write it atomically."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
@@ -203,7 +205,7 @@ def render_docx(
     # all, which Word tolerates; give it one so the footer and page numbers have a place
     document.docx.element.body.get_or_add_sectPr()
     try:
-        lay_out(document.docx, caption)
+        lay_out(document.docx, caption, acronyms)
         if logo is not None:
             from .branding import brand_docx
 

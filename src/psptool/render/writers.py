@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +64,10 @@ def to_rich_blocks(doc: Document) -> Iterator[Any]:
             yield to_rich(block.fallback)
 
 
-def to_docx(doc: Document, path: Path) -> None:
+def to_docx(doc: Document, path: Path, acronyms: Mapping[str, str] | None = None) -> None:
     """A Word document: A4, headings, tables with a header row, RAG cells shaded, laid out
-    as every Word paper is (`office.lay_out`)."""
+    as every Word paper is (`office.lay_out`, each of the `acronyms` spelt out where first
+    used)."""
     from docx import Document as WordDocument
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
@@ -101,7 +102,7 @@ def to_docx(doc: Document, path: Path) -> None:
             _docx_table(word, block.fallback)
     from .office import lay_out
 
-    lay_out(word, doc.title)
+    lay_out(word, doc.title, acronyms)
     word.save(str(path))
 
 
