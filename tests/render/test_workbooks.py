@@ -595,3 +595,63 @@ def test_empty_tables_say_nothing_is_recorded_yet(folder: Path, tmp_path: Path) 
     assert book["Knowledge transfer"]["A2"].value == "No knowledge transfers recorded yet."
     assert book["Lessons learned"]["A2"].value == "No lessons recorded yet."
     assert book["Lessons learned"]["A2"].font.i is True
+
+
+def test_options_workbook_marks_the_option_the_partners_chose(tmp_path: Path) -> None:
+    # (#14 C5) the sparse folder's options.yaml names no preferred option; its Partnership
+    # Board chose the booking line (decision D1, 14 May 2026): that is the Preferred option,
+    # on the Options sheet and in green on the Scores sheet, and the sheet says who chose it
+    from psptool.render.papers import render_paper
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    out = render_paper("options", validate(folder, SPARSE_AS_OF), SPARSE_AS_OF, tmp_path / "o.xlsx")
+    book = load_workbook(out)
+    rows = [r[:4] for r in book["Options"].iter_rows(min_row=2, max_row=3, values_only=True)]
+    assert [(r[1], r[3]) for r in rows] == [
+        ("Shared respite booking line", "yes"),
+        ("Do nothing", None),
+    ]
+    assert book["Options"]["B5"].value == (
+        "The Partnership Board chose Shared respite booking line as the preferred option at "
+        "its meeting on 14 May 2026."
+    )
+    assert book["Options"]["B5"].font.i is True
+    assert book["Scores"]["D1"].value == "Shared respite booking line"
+    assert book["Scores"]["D1"].fill.fgColor.rgb == "0000B050"
+
+    # with no decision either, nothing is marked, and the sheet says none is chosen yet
+    meetings = folder / "meetings.yaml"
+    meetings.write_text(
+        meetings.read_text(encoding="utf-8").replace(", options: [O1]", ""), encoding="utf-8"
+    )
+    out = render_paper(
+        "options", validate(folder, SPARSE_AS_OF), SPARSE_AS_OF, tmp_path / "o.xlsx", force=True
+    )
+    book = load_workbook(out)
+    assert [r[3] for r in book["Options"].iter_rows(min_row=2, max_row=3, values_only=True)] == [
+        None,
+        None,
+    ]
+    assert book["Options"]["B5"].value == (
+        "The partners have not yet chosen a preferred option: the ranks are the scores, not a "
+        "choice."
+    )
+
+
+def test_options_workbook_names_the_preferred_option_of_options_yaml(tmp_path: Path) -> None:
+    # the worked example's options.yaml prefers O3, which its Operational Group recommended
+    from psptool.render.papers import render_paper
+    from tests.helpers import copy_example
+
+    folder = copy_example(tmp_path / "falkirk")
+    out = render_paper("options", validate(folder, AS_OF), AS_OF, tmp_path / "o.xlsx")
+    sheet = load_workbook(out)["Options"]
+    assert [(r[1], r[3]) for r in sheet.iter_rows(min_row=2, max_row=5, values_only=True)][0] == (
+        "Multi-provider framework agreement with outcome-based monitoring",
+        "yes",
+    )
+    assert sheet["B7"].value == (
+        "The partners' preferred option is Multi-provider framework agreement with "
+        "outcome-based monitoring."
+    )
