@@ -647,7 +647,7 @@ def test_options_workbook_names_the_preferred_option_of_options_yaml(tmp_path: P
     folder = copy_example(tmp_path / "falkirk")
     out = render_paper("options", validate(folder, AS_OF), AS_OF, tmp_path / "o.xlsx")
     sheet = load_workbook(out)["Options"]
-    assert [(r[1], r[3]) for r in sheet.iter_rows(min_row=2, max_row=5, values_only=True)][0] == (
+    assert (sheet["B2"].value, sheet["D2"].value) == (
         "Multi-provider framework agreement with outcome-based monitoring",
         "yes",
     )
