@@ -327,6 +327,34 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     grid_sheet = book["Map"]
     # influence 5 is row 2; interest 4 is column E: the Children's Commission
     assert grid_sheet["E2"].value.startswith("Falkirk Children's Commission")
+    # (#14 C7) the axes capitalised, and a key: each quadrant's colour and what it means
+    assert (grid_sheet["A2"].value, grid_sheet["B7"].value) == ("Influence 5", "Interest 1")
+    assert grid_sheet["A9"].value == "Key"
+    assert grid_sheet["B9"].value == (
+        "Each stakeholder sits in the square of its interest (across) and influence (up), "
+        "each rated from 1 (very low) to 5 (very high)."
+    )
+    key = [(grid_sheet[f"B{r}"].value, grid_sheet[f"C{r}"].value) for r in range(10, 14)]
+    assert key == [
+        (
+            "Manage closely",
+            "Influence and interest both 3 or more: involve them in decisions and meet them often.",
+        ),
+        (
+            "Keep satisfied",
+            "Influence 3 or more, interest less: consult them on what affects them.",
+        ),
+        (
+            "Keep informed",
+            "Interest 3 or more, influence less: tell them regularly how the work is going.",
+        ),
+        ("Monitor", "Both less than 3: watch for a change in their interest or influence."),
+    ]
+    # each swatch the colour of its quadrant's squares: E2 (4, 5) manage closely, B2 (1, 5)
+    # keep satisfied, E5 (4, 2) keep informed, B6 (1, 1) monitor
+    swatches = [grid_sheet[f"B{r}"].fill.fgColor.rgb for r in range(10, 14)]
+    assert swatches == [grid_sheet[c].fill.fgColor.rgb for c in ("E2", "B2", "E5", "B6")]
+    assert swatches == ["00F4B183", "00FFE699", "00BDD7EE", "00E2EFDA"]
     people = book["Stakeholders"]
     rows = [r for r in people.iter_rows(min_row=2, values_only=True) if r[0]]
     # by name, with the communications that reach them by method (no slugs, no C2)
