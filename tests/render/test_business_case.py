@@ -337,8 +337,9 @@ def test_strategic_case_comes_from_the_raid_log(project, outline, heading, kind)
         closed = f"Closed {long_date(risk.closed)}" if risk.closed else "Closed"
         assert row[6] == ("Open" if risk.status == "open" else closed)
     if kind == "risk":  # R2 was closed at its review on 14 May 2010 (#14 C3)
-        assert ["R2", "Closed 14 May 2010"] == [
-            next(row for row in table[1:] if row[0] == "R2")[i] for i in (0, 6)
+        assert [next(row for row in table[1:] if row[0] == "R2")[i] for i in (0, 6)] == [
+            "R2",
+            "Closed 14 May 2010",
         ]
 
 
