@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from psptool import analysis
+from psptool.analysis.plan import milestone_standings
 from psptool.check import validate
 from psptool.render.options_workbook import options_workbook
 from psptool.render.plan_workbook import GANTT_FIRST_COLUMN, grid, plan_workbook
@@ -59,7 +60,8 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     ]
     # and a forecast past the due date, and its flag, are orange, as the Gantt's bar
     assert rules == [
-        ("H2:H217", ['H2="overdue"']),
+        ("H2:H217", ['H2="Late"']),
+        ("H2:H217", ['OR(H2="Held up",H2="Forecast late")']),
         ("K2:K217", ["AND(ISNUMBER(K2),ISNUMBER(E2),K2>E2)"]),
         ("L2:L217", ['L2<>""']),
     ]
@@ -88,9 +90,22 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
         '=IF(A4="","",IF(ISNUMBER(F4),IF(ISNUMBER(E4),F4-E4,""),'
         'IF(AND(ISNUMBER(E4),E4<AsAt),AsAt-E4,"")))'
     )
+    # in words, as milestone_standing gives it (#14 C6): held up while M2 (row 3), which
+    # it depends on, is not done and due or forecast after it
     assert m3[7] == (
-        '=IF(A4="","",IF(ISNUMBER(F4),"done",IF(NOT(ISNUMBER(E4)),"unscheduled",'
-        'IF(E4<AsAt,"overdue",IF(E4<=DATE(2011,9,30),"due","upcoming")))))'
+        '=IF(A4="","",IF(ISNUMBER(F4),"Done",IF(NOT(ISNUMBER(E4)),"No date",'
+        'IF(E4<AsAt,"Late",IF(AND(NOT(ISNUMBER(F3)),MAX(E3,K3)>E4),"Held up",'
+        'IF(AND(ISNUMBER(K4),K4>E4),"Forecast late",'
+        'IF(E4<=DATE(2011,9,30),"On track","Not yet due")))))))'
+    )
+    # M5 (row 6) waits for two: M3 and M4 (rows 4 and 5)
+    assert "IF(OR(AND(NOT(ISNUMBER(F4)),MAX(E4,K4)>E6),AND(NOT(ISNUMBER(F5)),MAX(E5,K5)>E6))," in (
+        milestones["H6"].value
+    )
+    assert milestones["H217"].value == (
+        '=IF(A217="","",IF(ISNUMBER(F217),"Done",IF(NOT(ISNUMBER(E217)),"No date",'
+        'IF(E217<AsAt,"Late",IF(AND(ISNUMBER(K217),K217>E217),"Forecast late",'
+        'IF(E217<=DATE(2011,9,30),"On track","Not yet due"))))))'
     )
     # the forecast and the flag are formulas too, of the dates of M3 (row 4) and of M2
     # (row 3), which it depends on
@@ -126,15 +141,38 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     rules = [
         (str(rng.sqref), r.formula[0]) for rng in gantt.conditional_formatting for r in rng.rules
     ]
-    assert rules[2] == ("E4:AE219", 'AND(AND(E$2<=$D4,E$3>=$C4),$AF4="forecast late")')
-    assert rules[3] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
-    assert rules[4] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
+    assert rules[:4] == [
+        ("E4:AE219", f'AND(AND(E$2<=$D4,E$3>=$C4),$AF4="{state}")')
+        for state in ("Late", "Done", "Held up", "Forecast late")
+    ]
+    assert [fill.bgColor.rgb for fill in _rule_fills(gantt)[:4]] == [
+        "00C00000",  # red
+        "00A9D08E",  # green
+        "007030A0",  # purple
+        "00ED7D31",  # orange
+    ]
+    assert rules[4] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
+    assert rules[5] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
+    # the Gantt's state is the Milestones sheet's, and ◆ marks the month M1 is due in
+    assert gantt["AF4"].value == '=IF(Milestones!$A2="","",Milestones!$H2)'
+    assert gantt["E4"].value == (
+        '=IF(AND(ISNUMBER(Milestones!$E2),E$2<=Milestones!$E2,E$3>=Milestones!$E2),"◆","")'
+    )
+    assert gantt["E20"].value is None  # the spare rows have no mark
     assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$D")
     # the caption sits above the month labels, within the first four columns; titles wrap
-    assert gantt["A1"].value.startswith("Gantt chart by month; today (30 June 2011) is marked.")
+    assert gantt["A1"].value == (
+        "Gantt chart by month; today (30 June 2011) is marked, and ◆ each milestone's due "
+        "date. Blue: on track or not yet due, green: done, red: late, orange: forecast late, "
+        "purple: held up by a milestone it depends on (see Flag)."
+    )
     assert "A1:D1" in {str(r) for r in gantt.merged_cells.ranges}
     assert gantt.row_dimensions[2].height == 36 and gantt["B4"].alignment.wrap_text
     assert gantt.row_dimensions[4].height == 28  # M1's title takes two lines
+
+
+def _rule_fills(sheet) -> list:
+    return [r.dxf.fill for rng in sheet.conditional_formatting for r in rng.rules]
 
 
 def _end(milestones, row: int) -> date:
@@ -212,15 +250,17 @@ def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Pa
     path, _ = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
     lines = _recalculated_csv(path, tmp_path)
     cells = lines[1 : len(plan.milestones) + 1]
+    standings = milestone_standings(plan)
     assert [(c[0], c[6], c[7], c[10]) for c in cells] == [
         (
             m.id,
             "" if m.slippage_days is None else str(m.slippage_days),
-            m.state,
+            standing.state,
             long_date(m.forecast) if m.forecast and m.completed is None else "",
         )
-        for m in plan.milestones
+        for m, standing in zip(plan.milestones, standings, strict=True)
     ]
+    assert [s.state for s in standings].count("Done") == 12
     assert [c[11] for c in cells] == [""] * len(plan.milestones)  # nothing late in June 2011
     assert "".join(lines[len(plan.milestones) + 1]) == ""  # a spare row shows nothing
 
@@ -241,15 +281,17 @@ def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) 
     path = tmp_path / "plan.xlsx"
     save(plan_workbook(data.project, data.plan, as_of, data.flags), path, force=False)
     lines = _recalculated_csv(path, tmp_path)
-    assert [(c[0], c[4], c[10], c[11]) for c in lines[1:3]] == [
-        ("M1", "31 December 2026", "31 December 2026", ""),
+    assert [(c[0], c[4], c[7], c[10], c[11]) for c in lines[1:3]] == [
+        ("M1", "31 December 2026", "Not yet due", "31 December 2026", ""),
         (
             "M2",
             "30 September 2026",
+            "Held up",
             "31 December 2026",
             "due before Full business case agreed, which it depends on",
         ),
     ]
+    assert [s.state for s in milestone_standings(data.plan)] == ["Not yet due", "Held up"]
     assert data.flags == {"M2": "due before Full business case agreed, which it depends on"}
 
 
