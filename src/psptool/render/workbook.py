@@ -278,11 +278,6 @@ def fit_row_heights(sheet: Any, widths: Mapping[int, float], first_row: int = 2)
             sheet.row_dimensions[row[0].row].height = 15 * min(lines, 12)
 
 
-A3_FROM = 200
-"""A sheet whose printed columns are wider than this many characters prints on A3: on A4,
-one page wide, its text would shrink below what a reader can read."""
-
-
 PAPER_WIDTHS = {"A4": 841.89, "A3": 1190.55}
 """A sheet of paper's width in points, landscape."""
 NARROW_MARGIN = 0.25
@@ -317,14 +312,19 @@ def printed_point_size(
 def sheet_point_size(sheet: Any) -> float:
     """The size body text of `sheet` prints at, as `finish` lays it out."""
     paper = "A3" if str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A3 else "A4"
+    return printed_point_size(_widths(sheet), paper, float(sheet.page_margins.left or 0.75))
+
+
+def _widths(sheet: Any) -> list[float]:
+    """The widths in characters of the columns of the sheet's print area."""
     count = printed_columns(sheet)
-    widths = [sheet.column_dimensions[column_letter(c)].width or 8.43 for c in range(1, count + 1)]
-    return printed_point_size(widths, paper, float(sheet.page_margins.left or 0.75))
+    return [sheet.column_dimensions[column_letter(c)].width or 8.43 for c in range(1, count + 1)]
 
 
 def print_landscape(workbook: Any) -> None:
-    """Every sheet prints landscape, one page wide, on A4, or every sheet on A3 when one is
-    wider than `A3_FROM` characters (one paper size in a workbook's PDF); the header rows a
+    """Every sheet prints landscape, one page wide, with narrow margins, on A4, or every
+    sheet on A3 when one would print on A4 smaller than `READABLE` (one paper size in a
+    workbook's PDF); the header rows a
     sheet's own writer did not set are its first table's header, else its first row."""
     from openpyxl.worksheet.page import PageMargins
 
@@ -341,7 +341,7 @@ def print_landscape(workbook: Any) -> None:
         sheet.print_options.horizontalCentered = True
         if not sheet.print_area and sheet.sheet_state == "visible":
             sheet.print_area = printed_extent(sheet)
-        if sheet.sheet_state == "visible" and printed_width(sheet) > A3_FROM:
+        if sheet.sheet_state == "visible" and printed_point_size(_widths(sheet), "A4") < READABLE:
             wide = True
         if not sheet.print_title_rows:
             header = 1
@@ -375,12 +375,6 @@ def printed_columns(sheet: Any) -> int:
     area = str(sheet.print_area or "").split("!")[-1].replace("$", "")
     last = "".join(ch for ch in area.split(":")[-1] if ch.isalpha()) if ":" in area else ""
     return int(column_index_from_string(last)) if last else int(sheet.max_column)
-
-
-def printed_width(sheet: Any) -> float:
-    """The width in characters of the columns of the sheet's print area."""
-    count = printed_columns(sheet)
-    return sum(sheet.column_dimensions[column_letter(c)].width or 8.43 for c in range(1, count + 1))
 
 
 def _escaped(text: str) -> str:
