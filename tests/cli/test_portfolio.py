@@ -375,3 +375,33 @@ def test_since_compares_each_partnership_with_its_history(tmp_path: Path) -> Non
     shown = PspRunner().invoke([*args, "--format", "markdown"]).stdout
     assert "## Since the last review" in shown
     assert "| Grangemouth PSP |" in shown and "| red | red | R3, R7 |" in shown
+
+
+def test_each_partnership_carries_its_colour(tmp_path: Path, runner: PspRunner) -> None:
+    # (#14 C4) psp.yaml's branding colour in the JSON (`colour`), and on the partnership's
+    # name in the workbook (#005EB8 is dark: white text); none where psp.yaml gives none
+    from openpyxl import load_workbook
+
+    branded = copy_example(tmp_path / "folders" / "a-branded")
+    psp = branded / "psp.yaml"
+    psp.write_text(
+        psp.read_text(encoding="utf-8") + 'branding: {colour: "#005eb8"}\n', encoding="utf-8"
+    )
+    copy_example(tmp_path / "folders" / "b-plain")
+    result = runner.invoke(["portfolio", str(tmp_path / "folders"), *AS_OF, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)["partnerships"]
+    assert [(Path(r["folder"]).name, r["colour"]) for r in rows] == [
+        ("a-branded", "#005EB8"),
+        ("b-plain", None),
+    ]
+    book_path = tmp_path / "portfolio.xlsx"
+    result = runner.invoke(["portfolio", str(tmp_path / "folders"), *AS_OF, "-o", str(book_path)])
+    assert result.exit_code == 0, result.stderr
+    sheet = load_workbook(book_path)["Partnerships"]
+    names = [sheet["A2"], sheet["A3"]]
+    assert [c.value for c in names] == ["Falkirk Foster Care PSP"] * 2
+    fills = sorted(str(c.fill.fgColor.rgb) if c.fill.fill_type else "none" for c in names)
+    assert fills == ["00005EB8", "none"]
+    (coloured,) = [c for c in names if c.fill.fill_type]
+    assert coloured.font.color.rgb == "00FFFFFF"

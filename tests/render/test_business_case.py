@@ -25,7 +25,7 @@ from psptool.render.templates import (
     defaults_dir,
     render_docx,
 )
-from psptool.report.formatting import money
+from psptool.report.formatting import long_date, money
 from psptool.report.papers import data_of
 from psptool.report.papers.business_case import business_case
 from psptool.report.papers.business_case.approved import as_approved
@@ -334,7 +334,13 @@ def test_strategic_case_comes_from_the_raid_log(project, outline, heading, kind)
     for row in table[1:]:
         risk = entries[row[0]]
         assert row[3] == f"{risk.likelihood} × {risk.impact} = {risk.score}"
-        assert row[6] == ("Open" if risk.status == "open" else "Closed")
+        closed = f"Closed {long_date(risk.closed)}" if risk.closed else "Closed"
+        assert row[6] == ("Open" if risk.status == "open" else closed)
+    if kind == "risk":  # R2 was closed at its review on 14 May 2010 (#14 C3)
+        assert [next(row for row in table[1:] if row[0] == "R2")[i] for i in (0, 6)] == [
+            "R2",
+            "Closed 14 May 2010",
+        ]
 
 
 # benefits ----------------------------------------------------------------------------------

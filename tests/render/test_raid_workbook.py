@@ -219,3 +219,73 @@ def test_an_empty_log_still_has_its_first_row_and_spare_rows(example: Path, tmp_
     assert sheet["I2"].value == '=IF(COUNT(G2,H2)=2,G2*H2,"")'
     assert sheet["A2"].protection.locked is False and sheet["A202"].protection.locked is False
     assert sheet.max_row == 202 and "RAID" not in sheet.tables
+
+
+def test_printed_point_size_by_hand() -> None:
+    # (#14 C1) A3 landscape is 1190.55 points wide; with 0.75 inch margins 1082.55 points
+    # are left for columns. The worked example's RAID log was 300 characters wide: 300 x
+    # 6.1 = 1830 points, scaled to 1082.55 / 1830 = 59.2%, down to 59%: 11 points print at
+    # 6.49 (the PDF measured 6.5). With narrow margins (0.25 inch: 1154.55 points) and 229
+    # characters (1396.9 points) the scale is 82.6%, 82%: 9.02 points.
+    from psptool.render.workbook import printed_point_size
+
+    assert printed_point_size([300], "A3", 0.75) == pytest.approx(6.49)
+    assert printed_point_size([100, 129], "A3", 0.25) == pytest.approx(9.02)
+    assert printed_point_size([50], "A4") == 11  # never scaled up
+    assert printed_point_size([], "A4") == 11
+
+
+def test_raid_log_prints_readably_on_a3(book) -> None:
+    # (#14 C1) at least 9 points, on A3 landscape one page wide, narrow margins, thin rules
+    from psptool.render.workbook import READABLE, sheet_point_size
+
+    sheet = book[0]["RAID log"]
+    assert sum(c.width for c in RAID_COLUMNS) == 229
+    assert sheet.page_setup.paperSize == 8  # A3
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1
+    assert (sheet.page_margins.left, sheet.page_margins.right) == (0.25, 0.25)
+    assert sheet_point_size(sheet) == pytest.approx(9.02)
+    assert sheet_point_size(sheet) >= READABLE
+    for cell in (sheet["C2"], sheet["M13"], book[0]["Actions"]["C2"]):
+        assert (cell.border.left.style, cell.border.right.style) == ("thin", "thin")
+        assert cell.border.left.color.rgb == "00BFBFBF"
+    assert sheet["F2"].alignment.wrap_text is True  # an owner's name wraps
+
+
+def test_empty_sheets_say_so_and_import_skips_the_note(tmp_path: Path) -> None:
+    # (#14 C2) the sparse folder has no actions; a folder with no entries has an empty log
+    from psptool.edit.raid_import import plan_raid_import
+    from psptool.report.formatting import long_date
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    path = tmp_path / "raid.xlsx"
+    render_raid(validate(folder, SPARSE_AS_OF, find=False).result, SPARSE_AS_OF, path, False)
+    actions = load_workbook(path)["Actions"]
+    assert date(2026, 6, 30) == SPARSE_AS_OF
+    assert long_date(SPARSE_AS_OF) == "30 June 2026"
+    assert actions["A2"].value == "No actions recorded as at 30 June 2026."
+    assert actions["A2"].font.i is True
+    assert actions["A3"].value is None
+    result = plan_raid_import(path, folder, as_of=SPARSE_AS_OF)
+    assert (result.problems, result.differences) == ([], [])
+
+    (folder / "risks.yaml").write_text("risks: []\n", encoding="utf-8")
+    render_raid(validate(folder, SPARSE_AS_OF, find=False).result, SPARSE_AS_OF, path, True)
+    raid = load_workbook(path)["RAID log"]
+    assert raid["A2"].value == (
+        "No risks, issues, assumptions or dependencies recorded as at 30 June 2026."
+    )
+    assert [raid.cell(row=3, column=c).value for c in (1, 3)] == [None, None]
+    result = plan_raid_import(path, folder, as_of=SPARSE_AS_OF)
+    assert (result.problems, result.differences) == ([], [])
+
+
+def test_the_empty_note_is_told_from_an_entry() -> None:
+    from psptool.load.raid_layout import is_empty_note
+
+    assert is_empty_note("Actions", "No actions recorded as at 1 May 2011.")
+    assert not is_empty_note("Actions", "No actions recorded as at .")
+    assert not is_empty_note("Actions", "R1")
+    assert not is_empty_note("RAID log", "No actions recorded as at 1 May 2011.")

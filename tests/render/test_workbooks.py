@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from psptool import analysis
+from psptool.analysis.plan import milestone_standings
 from psptool.check import validate
 from psptool.render.options_workbook import options_workbook
 from psptool.render.plan_workbook import GANTT_FIRST_COLUMN, grid, plan_workbook
@@ -59,7 +60,8 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     ]
     # and a forecast past the due date, and its flag, are orange, as the Gantt's bar
     assert rules == [
-        ("H2:H217", ['H2="overdue"']),
+        ("H2:H217", ['H2="Late"']),
+        ("H2:H217", ['OR(H2="Held up",H2="Forecast late")']),
         ("K2:K217", ["AND(ISNUMBER(K2),ISNUMBER(E2),K2>E2)"]),
         ("L2:L217", ['L2<>""']),
     ]
@@ -88,9 +90,22 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
         '=IF(A4="","",IF(ISNUMBER(F4),IF(ISNUMBER(E4),F4-E4,""),'
         'IF(AND(ISNUMBER(E4),E4<AsAt),AsAt-E4,"")))'
     )
+    # in words, as milestone_standing gives it (#14 C6): held up while M2 (row 3), which
+    # it depends on, is not done and due or forecast after it
     assert m3[7] == (
-        '=IF(A4="","",IF(ISNUMBER(F4),"done",IF(NOT(ISNUMBER(E4)),"unscheduled",'
-        'IF(E4<AsAt,"overdue",IF(E4<=DATE(2011,9,30),"due","upcoming")))))'
+        '=IF(A4="","",IF(ISNUMBER(F4),"Done",IF(NOT(ISNUMBER(E4)),"No date",'
+        'IF(E4<AsAt,"Late",IF(AND(NOT(ISNUMBER(F3)),MAX(E3,K3)>E4),"Held up",'
+        'IF(AND(ISNUMBER(K4),K4>E4),"Forecast late",'
+        'IF(E4<=DATE(2011,9,30),"On track","Not yet due")))))))'
+    )
+    # M5 (row 6) waits for two: M3 and M4 (rows 4 and 5)
+    assert "IF(OR(AND(NOT(ISNUMBER(F4)),MAX(E4,K4)>E6),AND(NOT(ISNUMBER(F5)),MAX(E5,K5)>E6))," in (
+        milestones["H6"].value
+    )
+    assert milestones["H217"].value == (
+        '=IF(A217="","",IF(ISNUMBER(F217),"Done",IF(NOT(ISNUMBER(E217)),"No date",'
+        'IF(E217<AsAt,"Late",IF(AND(ISNUMBER(K217),K217>E217),"Forecast late",'
+        'IF(E217<=DATE(2011,9,30),"On track","Not yet due"))))))'
     )
     # the forecast and the flag are formulas too, of the dates of M3 (row 4) and of M2
     # (row 3), which it depends on
@@ -126,15 +141,38 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     rules = [
         (str(rng.sqref), r.formula[0]) for rng in gantt.conditional_formatting for r in rng.rules
     ]
-    assert rules[2] == ("E4:AE219", 'AND(AND(E$2<=$D4,E$3>=$C4),$AF4="forecast late")')
-    assert rules[3] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
-    assert rules[4] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
+    assert rules[:4] == [
+        ("E4:AE219", f'AND(AND(E$2<=$D4,E$3>=$C4),$AF4="{state}")')
+        for state in ("Late", "Done", "Held up", "Forecast late")
+    ]
+    assert [fill.bgColor.rgb for fill in _rule_fills(gantt)[:4]] == [
+        "00C00000",  # red
+        "00A9D08E",  # green
+        "007030A0",  # purple
+        "00ED7D31",  # orange
+    ]
+    assert rules[4] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
+    assert rules[5] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
+    # the Gantt's state is the Milestones sheet's, and ◆ marks the month M1 is due in
+    assert gantt["AF4"].value == '=IF(Milestones!$A2="","",Milestones!$H2)'
+    assert gantt["E4"].value == (
+        '=IF(AND(ISNUMBER(Milestones!$E2),E$2<=Milestones!$E2,E$3>=Milestones!$E2),"◆","")'
+    )
+    assert gantt["E20"].value is None  # the spare rows have no mark
     assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$D")
     # the caption sits above the month labels, within the first four columns; titles wrap
-    assert gantt["A1"].value.startswith("Gantt chart by month; today (30 June 2011) is marked.")
+    assert gantt["A1"].value == (
+        "Gantt chart by month; today (30 June 2011) is marked, and ◆ each milestone's due "
+        "date. Blue: on track or not yet due, green: done, red: late, orange: forecast late, "
+        "purple: held up by a milestone it depends on (see Flag)."
+    )
     assert "A1:D1" in {str(r) for r in gantt.merged_cells.ranges}
     assert gantt.row_dimensions[2].height == 36 and gantt["B4"].alignment.wrap_text
     assert gantt.row_dimensions[4].height == 28  # M1's title takes two lines
+
+
+def _rule_fills(sheet) -> list:
+    return [r.dxf.fill for rng in sheet.conditional_formatting for r in rng.rules]
 
 
 def _end(milestones, row: int) -> date:
@@ -212,15 +250,17 @@ def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Pa
     path, _ = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
     lines = _recalculated_csv(path, tmp_path)
     cells = lines[1 : len(plan.milestones) + 1]
+    standings = milestone_standings(plan)
     assert [(c[0], c[6], c[7], c[10]) for c in cells] == [
         (
             m.id,
             "" if m.slippage_days is None else str(m.slippage_days),
-            m.state,
+            standing.state,
             long_date(m.forecast) if m.forecast and m.completed is None else "",
         )
-        for m in plan.milestones
+        for m, standing in zip(plan.milestones, standings, strict=True)
     ]
+    assert [s.state for s in standings].count("Done") == 12
     assert [c[11] for c in cells] == [""] * len(plan.milestones)  # nothing late in June 2011
     assert "".join(lines[len(plan.milestones) + 1]) == ""  # a spare row shows nothing
 
@@ -241,15 +281,17 @@ def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) 
     path = tmp_path / "plan.xlsx"
     save(plan_workbook(data.project, data.plan, as_of, data.flags), path, force=False)
     lines = _recalculated_csv(path, tmp_path)
-    assert [(c[0], c[4], c[10], c[11]) for c in lines[1:3]] == [
-        ("M1", "31 December 2026", "31 December 2026", ""),
+    assert [(c[0], c[4], c[7], c[10], c[11]) for c in lines[1:3]] == [
+        ("M1", "31 December 2026", "Not yet due", "31 December 2026", ""),
         (
             "M2",
             "30 September 2026",
+            "Held up",
             "31 December 2026",
             "due before Full business case agreed, which it depends on",
         ),
     ]
+    assert [s.state for s in milestone_standings(data.plan)] == ["Not yet due", "Held up"]
     assert data.flags == {"M2": "due before Full business case agreed, which it depends on"}
 
 
@@ -327,6 +369,34 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     grid_sheet = book["Map"]
     # influence 5 is row 2; interest 4 is column E: the Children's Commission
     assert grid_sheet["E2"].value.startswith("Falkirk Children's Commission")
+    # (#14 C7) the axes capitalised, and a key: each quadrant's colour and what it means
+    assert (grid_sheet["A2"].value, grid_sheet["B7"].value) == ("Influence 5", "Interest 1")
+    assert grid_sheet["A9"].value == "Key"
+    assert grid_sheet["B9"].value == (
+        "Each stakeholder sits in the square of its interest (across) and influence (up), "
+        "each rated from 1 (very low) to 5 (very high)."
+    )
+    key = [(grid_sheet[f"B{r}"].value, grid_sheet[f"C{r}"].value) for r in range(10, 14)]
+    assert key == [
+        (
+            "Manage closely",
+            "Influence and interest both 3 or more: involve them in decisions and meet them often.",
+        ),
+        (
+            "Keep satisfied",
+            "Influence 3 or more, interest less: consult them on what affects them.",
+        ),
+        (
+            "Keep informed",
+            "Interest 3 or more, influence less: tell them regularly how the work is going.",
+        ),
+        ("Monitor", "Both less than 3: watch for a change in their interest or influence."),
+    ]
+    # each swatch the colour of its quadrant's squares: E2 (4, 5) manage closely, B2 (1, 5)
+    # keep satisfied, E5 (4, 2) keep informed, B6 (1, 1) monitor
+    swatches = [grid_sheet[f"B{r}"].fill.fgColor.rgb for r in range(10, 14)]
+    assert swatches == [grid_sheet[c].fill.fgColor.rgb for c in ("E2", "B2", "E5", "B6")]
+    assert swatches == ["00F4B183", "00FFE699", "00BDD7EE", "00E2EFDA"]
     people = book["Stakeholders"]
     rows = [r for r in people.iter_rows(min_row=2, values_only=True) if r[0]]
     # by name, with the communications that reach them by method (no slugs, no C2)
@@ -595,3 +665,63 @@ def test_empty_tables_say_nothing_is_recorded_yet(folder: Path, tmp_path: Path) 
     assert book["Knowledge transfer"]["A2"].value == "No knowledge transfers recorded yet."
     assert book["Lessons learned"]["A2"].value == "No lessons recorded yet."
     assert book["Lessons learned"]["A2"].font.i is True
+
+
+def test_options_workbook_marks_the_option_the_partners_chose(tmp_path: Path) -> None:
+    # (#14 C5) the sparse folder's options.yaml names no preferred option; its Partnership
+    # Board chose the booking line (decision D1, 14 May 2026): that is the Preferred option,
+    # on the Options sheet and in green on the Scores sheet, and the sheet says who chose it
+    from psptool.render.papers import render_paper
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    out = render_paper("options", validate(folder, SPARSE_AS_OF), SPARSE_AS_OF, tmp_path / "o.xlsx")
+    book = load_workbook(out)
+    rows = [r[:4] for r in book["Options"].iter_rows(min_row=2, max_row=3, values_only=True)]
+    assert [(r[1], r[3]) for r in rows] == [
+        ("Shared respite booking line", "yes"),
+        ("Do nothing", None),
+    ]
+    assert book["Options"]["B5"].value == (
+        "The Partnership Board chose Shared respite booking line as the preferred option at "
+        "its meeting on 14 May 2026."
+    )
+    assert book["Options"]["B5"].font.i is True
+    assert book["Scores"]["D1"].value == "Shared respite booking line"
+    assert book["Scores"]["D1"].fill.fgColor.rgb == "0000B050"
+
+    # with no decision either, nothing is marked, and the sheet says none is chosen yet
+    meetings = folder / "meetings.yaml"
+    meetings.write_text(
+        meetings.read_text(encoding="utf-8").replace(", options: [O1]", ""), encoding="utf-8"
+    )
+    out = render_paper(
+        "options", validate(folder, SPARSE_AS_OF), SPARSE_AS_OF, tmp_path / "o.xlsx", force=True
+    )
+    book = load_workbook(out)
+    assert [r[3] for r in book["Options"].iter_rows(min_row=2, max_row=3, values_only=True)] == [
+        None,
+        None,
+    ]
+    assert book["Options"]["B5"].value == (
+        "The partners have not yet chosen a preferred option: the ranks are the scores, not a "
+        "choice."
+    )
+
+
+def test_options_workbook_names_the_preferred_option_of_options_yaml(tmp_path: Path) -> None:
+    # the worked example's options.yaml prefers O3, which its Operational Group recommended
+    from psptool.render.papers import render_paper
+    from tests.helpers import copy_example
+
+    folder = copy_example(tmp_path / "falkirk")
+    out = render_paper("options", validate(folder, AS_OF), AS_OF, tmp_path / "o.xlsx")
+    sheet = load_workbook(out)["Options"]
+    assert (sheet["B2"].value, sheet["D2"].value) == (
+        "Multi-provider framework agreement with outcome-based monitoring",
+        "yes",
+    )
+    assert sheet["B7"].value == (
+        "The partners' preferred option is Multi-provider framework agreement with "
+        "outcome-based monitoring."
+    )

@@ -52,6 +52,7 @@ from ..load.raid_layout import (
     canonical,
     column_letter,
     fingerprint,
+    is_empty_note,
     owner_ids,
     record_fingerprint,
     risk_row,
@@ -371,6 +372,12 @@ def _blank(cell: Cell) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _only_note(sheet: str, cells: Sequence[Cell], calculated: set[int]) -> bool:
+    """The row holds nothing but the note psp writes on an empty sheet, in its first cell."""
+    rest = [cell for i, cell in enumerate(cells) if i and i not in calculated]
+    return bool(cells) and is_empty_note(sheet, cells[0][0]) and all(_blank(c) for c in rest)
+
+
 def _table(
     sheet: str,
     rows: list[list[Cell]] | None,
@@ -418,6 +425,8 @@ def _table(
     calculated = {where[c.header] for c in columns if not c.is_data and c.header in where}
     for number, cells in enumerate(rows[1:], start=2):
         if all(_blank(cell) for i, cell in enumerate(cells) if i not in calculated):
+            continue
+        if _only_note(sheet, cells, calculated):  # "No actions recorded as at ..."
             continue
         row = _Row(number)
         for column in columns:

@@ -56,25 +56,27 @@ class Column:
 
 
 RAID_COLUMNS: tuple[Column, ...] = (
-    Column("ID", ("id",), "id", required=True, width=8),
-    Column("Type", ("type",), "choice", required=True, choices=RAID_TYPES, width=12),
-    Column("Title", ("title",), "text", required=True, width=40),
-    Column("Description", ("description",), "text", width=60),
-    Column("Category", ("category",), "text", width=14),
-    Column("Owner", ("owner",), "id", width=14),
-    Column("Likelihood", ("likelihood",), "score", required=True, width=11),
-    Column("Impact", ("impact",), "score", required=True, width=9),
-    Column("Score", (), "formula", width=8),
-    Column("Target likelihood", ("target", "likelihood"), "score", width=11),
-    Column("Target impact", ("target", "impact"), "score", width=9),
-    Column("Status", ("status",), "choice", choices=STATUSES, default="open", width=9),
-    Column("Raised", ("raised",), "date", width=12),
-    Column("Review", ("review",), "date", width=12),
-    Column("Resolve by", ("resolve_by",), "date", width=12),
-    Column("Closed", ("closed",), "date", width=12),
-    Column("Escalated", ("escalated",), "date", width=12),
+    Column("ID", ("id",), "id", required=True, width=5),
+    Column("Type", ("type",), "choice", required=True, choices=RAID_TYPES, width=11),
+    Column("Title", ("title",), "text", required=True, width=24),
+    Column("Description", ("description",), "text", width=35),
+    Column("Category", ("category",), "text", width=11),
+    Column("Owner", ("owner",), "id", width=11),
+    Column("Likelihood", ("likelihood",), "score", required=True, width=10),
+    Column("Impact", ("impact",), "score", required=True, width=7),
+    Column("Score", (), "formula", width=6),
+    Column("Target likelihood", ("target", "likelihood"), "score", width=10),
+    Column("Target impact", ("target", "impact"), "score", width=7),
+    Column("Status", ("status",), "choice", choices=STATUSES, default="open", width=7),
+    Column("Raised", ("raised",), "date", width=17),
+    Column("Review", ("review",), "date", width=17),
+    Column("Resolve by", ("resolve_by",), "date", width=17),
+    Column("Closed", ("closed",), "date", width=17),
+    Column("Escalated", ("escalated",), "date", width=17),
 )
-"""The `RAID log` sheet, in this order. Score is `=Likelihood*Impact` of its row."""
+"""The `RAID log` sheet, in this order. Score is `=Likelihood*Impact` of its row. The
+widths keep the sheet readable on paper: printed on A3 landscape one page wide, its text is
+no smaller than 9 points (`render.workbook.printed_point_size`); Title and Description wrap."""
 
 ACTION_COLUMNS: tuple[Column, ...] = (
     Column("Risk ID", ("risk",), "id", required=True, width=8),
@@ -89,6 +91,24 @@ rendered; a row with no number is a new action."""
 
 ACTION_FIELDS = tuple(c for c in ACTION_COLUMNS if c.header not in ("Risk ID", "No."))
 """The columns that are fields of the action itself."""
+
+
+EMPTY_NOTES = {
+    RAID_SHEET: "No risks, issues, assumptions or dependencies recorded as at {date}.",
+    ACTIONS_SHEET: "No actions recorded as at {date}.",
+}
+"""What an empty sheet says under its header, in its first cell, so its printed page is not
+a blank table ("No actions recorded as at 30 June 2011."); `psp import raid` skips it."""
+
+
+def is_empty_note(sheet: str, value: Any) -> bool:
+    """Whether `value` is the note `EMPTY_NOTES` puts on an empty `sheet`, as at any date."""
+    note = EMPTY_NOTES.get(sheet)
+    if note is None or not isinstance(value, str):
+        return False
+    before, _, after = note.partition("{date}")
+    text = value.strip()
+    return len(text) > len(before) + len(after) and text.startswith(before) and text.endswith(after)
 
 
 OWNER_HEADER = "Owner"

@@ -48,7 +48,11 @@ def option_headers(project: Project) -> list[str]:
     return out
 
 
-def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date) -> Any:
+def options_workbook(
+    project: Project, appraisal: OptionsAppraisal, as_of: date, preference: str = ""
+) -> Any:
+    """The workbook; `preference` (the sentence of `report.papers.options.decided`) is
+    written under the Options table, beside what its Preferred column marks."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
     workbook = new_workbook()
@@ -172,6 +176,8 @@ def options_workbook(project: Project, appraisal: OptionsAppraisal, as_of: date)
     for row in summary.iter_rows(min_row=2, min_col=5, max_col=5):
         for cell in row:
             cell.number_format = "General"  # 78 and 78.5, as the papers write a score
+    if preference:  # under the table, running across its empty cells
+        summary.cell(row=len(rows) + 3, column=2, value=preference).font = Font(italic=True)
 
     _economics(workbook, project, money)
 
@@ -372,4 +378,4 @@ def _economics(workbook: Any, project: Project, money: str) -> None:
 
 def write(data: OptionsWorkbook) -> Any:
     """The paper's workbook (`psp render options`)."""
-    return options_workbook(data.project, data.appraisal, data.as_of)
+    return options_workbook(data.project, data.appraisal, data.as_of, data.preference)

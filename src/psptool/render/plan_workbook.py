@@ -4,7 +4,10 @@ formatting over a week or month grid from the partnership's start to its end.
 The workbook stays live: each milestone's slippage and state are formulas of its dates on the
 Milestones sheet and the workbook's as-at date (the `AsAt` name), and the Gantt reads its
 dates from there (a bar starts when the milestones it depends on end), so a date changed in
-Excel moves the bar; the formulas run over spare rows below the milestones for new ones."""
+Excel moves the bar; the formulas run over spare rows below the milestones for new ones.
+A milestone's state is in words, as `analysis.plan.milestone_standing` gives it: Done,
+Late, Held up (a milestone it depends on finishes after it is due), Forecast late, On track,
+Not yet due, No date; on the Gantt each has its colour and ◆ marks its due date."""
 
 from __future__ import annotations
 
@@ -41,8 +44,12 @@ BAR_FILL = "4472C4"
 DONE_FILL = "A9D08E"
 LATE_FILL = "C00000"
 FORECAST_FILL = "ED7D31"
-"""A milestone still to come that cannot happen as planned (forecast late, or due before a
-milestone it depends on): its bar runs to its forecast."""
+"""A milestone still to come forecast past its due date: its bar runs to its forecast."""
+HELD_FILL = "7030A0"
+"""A milestone held up: due before a milestone it depends on is due or forecast to finish;
+its bar is drawn where it can happen, after that one, and ◆ marks where it is due."""
+DUE_MARK = "◆"
+"""Marks the period a milestone is due in, on its Gantt row."""
 TODAY_FILL = "FFC000"
 OVERDUE_FILL = "FFC7CE"
 LATE_TINT = "F8CBAD"
@@ -113,7 +120,7 @@ def plan_workbook(
             m.due,
             m.completed,
             slippage_formula(r),
-            state_formula(r, plan.period_end),
+            state_formula(r, plan.period_end, depends[m.id]),
             ", ".join(next(x for x in project.milestones.milestones if x.id == m.id).depends_on),
             "yes" if m.critical else "",
             forecast_formula(r, depends[m.id]),
@@ -142,7 +149,7 @@ def plan_workbook(
         widths={
             "Milestone": 50,
             "Slippage (days)": 10,
-            "State": 12,
+            "State": 14,
             "Forecast": DATE_WIDTH + 2,
             "Flag": 40,
         },
@@ -167,7 +174,8 @@ def plan_workbook(
         sheet.cell(row=r, column=12, value=flag_formula(r, []))
     lists = add_lists(workbook, {"stage": STAGES, "done": ["yes", "no"]})
     dropdown(sheet, lists["stage"], f"C2:C{listed + SPARE_ROWS}", "a stage")
-    _overdue(sheet, f"H2:H{listed + SPARE_ROWS}", 'H2="overdue"')
+    _overdue(sheet, f"H2:H{listed + SPARE_ROWS}", 'H2="Late"')
+    _late(sheet, f"H2:H{listed + SPARE_ROWS}", 'OR(H2="Held up",H2="Forecast late")')
     # a milestone that cannot happen as planned: its forecast and its flag in orange
     _late(sheet, f"K2:K{listed + SPARE_ROWS}", "AND(ISNUMBER(K2),ISNUMBER(E2),K2>E2)")
     _late(sheet, f"L2:L{listed + SPARE_ROWS}", 'L2<>""')
@@ -204,16 +212,20 @@ def plan_workbook(
     caption = gantt.cell(
         row=1,
         column=1,
-        value=f"Gantt chart by {unit}; today ({long_date(as_of)}) is marked. Blue: planned, "
-        "green: done, red: overdue, orange: cannot happen as planned (see Flag).",
+        value=f"Gantt chart by {unit}; today ({long_date(as_of)}) is marked, and "
+        f"{DUE_MARK} each milestone's due date. Blue: on track or not yet due, green: done, "
+        "red: late, orange: forecast late, purple: held up by a milestone it depends on "
+        "(see Flag).",
     )
     caption.font = Font(italic=True)
     # within the first four columns, above the month labels rather than under them
     caption.alignment = Alignment(wrap_text=True, vertical="top")
     gantt.merge_cells("A1:D1")
-    gantt.row_dimensions[1].height = 30
+    gantt.row_dimensions[1].height = 40
     gantt.row_dimensions[2].height = 36  # a month's label, turned upright
     thin = Side(style="thin", color="BFBFBF")
+    mark_font = Font(bold=True, size=8)
+    mark_alignment = Alignment(horizontal="center", vertical="center")
     for i, (first, last) in enumerate(periods):
         col = GANTT_FIRST_COLUMN + i
         head = gantt.cell(row=2, column=col, value=first)
@@ -256,15 +268,18 @@ def plan_workbook(
             value=f'=IF({shown}="","",IF(ISNUMBER({done}),{done},'
             f"IF(ISNUMBER({forecast}),MAX({due},{forecast}),{due})))",
         ).number_format = DATE_FORMAT
+        listed_row = r - first_row < len(plan.milestones)
         for i in range(len(periods)):
-            gantt.cell(row=r, column=GANTT_FIRST_COLUMN + i).border = Border(left=thin, right=thin)
+            cell = gantt.cell(row=r, column=GANTT_FIRST_COLUMN + i)
+            cell.border = Border(left=thin, right=thin)
+            if listed_row:  # ◆ in the period the milestone is due in
+                head = column_letter(GANTT_FIRST_COLUMN + i)
+                cell.value = (
+                    f'=IF(AND(ISNUMBER({due}),{head}$2<={due},{head}$3>={due}),"{DUE_MARK}","")'
+                )
+                cell.font, cell.alignment = mark_font, mark_alignment
         state, flag = f"Milestones!$H{source}", f"Milestones!$L{source}"
-        gantt.cell(
-            row=r,
-            column=5 + len(periods),
-            value=f'=IF({shown}="","",IF(AND({flag}<>"",{state}<>"overdue",{state}<>"done"),'
-            f'"forecast late",{state}))',
-        )
+        gantt.cell(row=r, column=5 + len(periods), value=f'=IF({shown}="","",{state})')
         gantt.cell(row=r, column=6 + len(periods), value=f'=IF({shown}="","",{flag}&"")')
     gantt.column_dimensions["A"].width = 6
     gantt.column_dimensions["B"].width = GANTT_TITLE_WIDTH
@@ -285,9 +300,10 @@ def plan_workbook(
     # a cell is part of the bar when its period overlaps the milestone's start to end
     overlap = f"AND({first_col}$2<=$D{first_row},{first_col}$3>=$C{first_row})"
     rules = [
-        (f'AND({overlap},${state_col}{first_row}="overdue")', LATE_FILL),
-        (f'AND({overlap},${state_col}{first_row}="done")', DONE_FILL),
-        (f'AND({overlap},${state_col}{first_row}="forecast late")', FORECAST_FILL),
+        (f'AND({overlap},${state_col}{first_row}="Late")', LATE_FILL),
+        (f'AND({overlap},${state_col}{first_row}="Done")', DONE_FILL),
+        (f'AND({overlap},${state_col}{first_row}="Held up")', HELD_FILL),
+        (f'AND({overlap},${state_col}{first_row}="Forecast late")', FORECAST_FILL),
         (overlap, BAR_FILL),
         (f"AND({first_col}$2<={AS_AT},{first_col}$3>={AS_AT})", TODAY_FILL),
     ]
@@ -395,13 +411,23 @@ def slippage_formula(row: int) -> str:
     )
 
 
-def state_formula(row: int, period_end: date) -> str:
-    """The milestone's state on row `row`: done, unscheduled, overdue, due (by the end of
-    the next reporting period, `period_end`) or upcoming, as `psp score plan` gives it."""
+def state_formula(row: int, period_end: date, depends: list[int] | None = None) -> str:
+    """The milestone's state on row `row` in words, as `analysis.plan.milestone_standing`
+    gives it: Done; No date; Late (past its due date); Held up (a milestone it depends on, on
+    the rows `depends`, not done and due or forecast after it is due); Forecast late (its
+    forecast, column K, after its due date); On track (due by the end of the next reporting
+    period, `period_end`); else Not yet due."""
     due, done = f"E{row}", f"F{row}"
+    held = [f"AND(NOT(ISNUMBER(F{d})),MAX(E{d},K{d})>{due})" for d in depends or []]
+    waiting = ""
+    if held:
+        test = held[0] if len(held) == 1 else f"OR({','.join(held)})"
+        waiting = f'IF({test},"Held up",'
     return (
-        f'=IF(A{row}="","",IF(ISNUMBER({done}),"done",IF(NOT(ISNUMBER({due})),"unscheduled",'
-        f'IF({due}<{AS_AT},"overdue",IF({due}<={_date(period_end)},"due","upcoming")))))'
+        f'=IF(A{row}="","",IF(ISNUMBER({done}),"Done",IF(NOT(ISNUMBER({due})),"No date",'
+        f'IF({due}<{AS_AT},"Late",{waiting}IF(AND(ISNUMBER(K{row}),K{row}>{due}),'
+        f'"Forecast late",IF({due}<={_date(period_end)},"On track","Not yet due"))'
+        f"{')' if held else ''}))))"
     )
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..report.formatting import long_date
-from ..report.portfolio import Portfolio
+from ..report.portfolio import Portfolio, rows_by_concern
 from .portfolio import TITLE, portfolio_tables
 from .tables import Table, cell_text
-from .workbook import RAG_FILL, new_workbook, put, save, set_properties, write_table
+from .workbook import RAG_FILL, new_workbook, put, save, set_properties, text_colour, write_table
 
 SHEETS = {
     "One row per partnership": "Partnerships",
@@ -96,6 +96,21 @@ def _heat_map_sheet(sheet: Any, grid: Table, cells: Table) -> None:
     sheet.freeze_panes = None
 
 
+def _brand_names(sheet: Any, portfolio: Portfolio) -> None:
+    """Each partnership's name on its own colour (psp.yaml `branding.colour`), where it has
+    one, the text black or white for contrast; the rows as the Partnerships table orders
+    them."""
+    from openpyxl.styles import Font, PatternFill
+
+    for r, row in enumerate(rows_by_concern(portfolio.rows), 2):
+        if row.colour is None:
+            continue
+        colour = row.colour.removeprefix("#")
+        cell = sheet.cell(row=r, column=1)
+        cell.fill = PatternFill("solid", fgColor=colour)
+        cell.font = Font(bold=True, color=text_colour(colour))
+
+
 def write_portfolio_workbook(portfolio: Portfolio, output: Path, *, force: bool) -> None:
     """Write the workbook to `output` atomically (an existing file only with `force`)."""
     from openpyxl.styles import Alignment
@@ -130,6 +145,8 @@ def write_portfolio_workbook(portfolio: Portfolio, output: Path, *, force: bool)
                         sheet.cell(row=r, column=c).alignment = Alignment(
                             wrap_text=True, vertical="top"
                         )
+        if name == "Partnerships":
+            _brand_names(sheet, portfolio)
         _print_setup(sheet, portfolio)
     set_properties(
         workbook,

@@ -25,6 +25,7 @@ from ..load.limits import EXCEL_CELL_CHARS, excel_length
 from ..load.raid_layout import (
     ACTION_COLUMNS,
     ACTIONS_SHEET,
+    EMPTY_NOTES,
     META_SHEET,
     OWNER_HEADER,
     RAID_COLUMNS,
@@ -38,6 +39,7 @@ from ..load.raid_layout import (
     score_formula,
 )
 from ..quoting import shorten
+from ..report.formatting import long_date
 from ..report.papers.raid import RaidWorkbook
 from ..vocabulary import RAG_TEXT_COLOURS, RAID_TYPES
 from .workbook import (
@@ -57,8 +59,11 @@ from .workbook import (
     with_article,
 )
 
-WRAPPED = ("Title", "Description")
-"""The `RAID log` columns whose text wraps."""
+WRAPPED = ("Title", "Description", "Category", "Owner")
+"""The `RAID log` columns whose text wraps (an owner's name, "Falkirk Council", onto two
+lines rather than under the next column)."""
+RULE = "BFBFBF"
+"""The thin grey rule between printed columns, so a row reads across a wide sheet."""
 CALCULATED_FILL = "D9D9D9"
 CLOSED_SCORE_FILL = "BFBFBF"
 CLOSED_TEXT = "808080"
@@ -105,7 +110,7 @@ def refuse_long_cells(records: Sequence[Mapping[str, Any]]) -> None:
 def _width(column: Any) -> float:
     """A column's width, a date column's wide enough for "30 September 2011"."""
     width = float(column.width)
-    return max(width, DATE_WIDTH + 2) if column.kind == "date" else width
+    return max(width, DATE_WIDTH) if column.kind == "date" else width
 
 
 def _by_name(row: dict[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
@@ -119,7 +124,7 @@ def _by_name(row: dict[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
 
 def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) -> Any:
     from openpyxl.formatting.rule import CellIsRule, FormulaRule
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     project = result.project
@@ -159,6 +164,8 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     wrapped_top = Alignment(wrap_text=True, vertical="top")
     unlocked = Protection(locked=False)
     calculated = PatternFill("solid", fgColor=CALCULATED_FILL)
+    rule = Side(style="thin", color=RULE)
+    ruled = Border(left=rule, right=rule)
     # (made only for rows that use them: an unused style would still be saved in the file)
     styles = (
         [
@@ -168,6 +175,7 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
                 number_format=DATE_FORMAT if column.kind == "date" else None,
                 protection=unlocked if column.is_data else None,
                 fill=None if column.is_data else calculated,
+                border=ruled,
             )
             for column in RAID_COLUMNS
         ]
@@ -199,6 +207,8 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     for r in range(len(records) + 2, last + SPARE_ROWS + 1):
         values = [score_formula(r) if c == score_col else None for c in range(1, len(headers) + 1)]
         append_row(sheet, values, spare, formulas)
+    if not records:  # the printed page says so, beside the first row's formulas
+        _empty_note(sheet, RAID_SHEET, as_of)
     sheet.cell(row=1, column=score_col).comment = None
     sheet.protection.sheet = True
     sheet.protection.autoFilter = False
@@ -283,11 +293,11 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         actions.column_dimensions[column_letter(c)].width = _width(column)
     action_styles = (
         [  # every cell at the top of its row, beside the first line of a wrapped action
-            cell_style(actions, alignment=wrapped_top)
+            cell_style(actions, alignment=wrapped_top, border=ruled)
             if column.header == "Action"
-            else cell_style(actions, alignment=top, number_format=DATE_FORMAT)
+            else cell_style(actions, alignment=top, number_format=DATE_FORMAT, border=ruled)
             if column.kind == "date"
-            else cell_style(actions, alignment=top)
+            else cell_style(actions, alignment=top, border=ruled)
             for column in ACTION_COLUMNS
         ]
         if rows
@@ -307,6 +317,8 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         )
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         actions.add_table(table)
+    else:
+        _empty_note(actions, ACTIONS_SHEET, as_of)
     actions.freeze_panes = "A2"
     actions_end = len(rows) + 1 + SPARE_ROWS
     done = column_letter(action_headers.index("Done") + 1)
@@ -329,6 +341,17 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     for meta_row in meta_rows(project.psp.id, as_of, records):
         meta.append(list(meta_row))
     return workbook
+
+
+def _empty_note(sheet: Any, name: str, as_of: date) -> None:
+    """The note an empty sheet carries in its first cell below the header (`EMPTY_NOTES`),
+    in italics; `psp import raid` skips it, and a partner types over it to add a row."""
+    from openpyxl.styles import Alignment, Font, Protection
+
+    cell = sheet.cell(row=2, column=1, value=EMPTY_NOTES[name].format(date=long_date(as_of)))
+    cell.font = Font(italic=True)
+    cell.alignment = Alignment(vertical="top")
+    cell.protection = Protection(locked=False)
 
 
 def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:

@@ -40,7 +40,8 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
     thin = Side(style="thin", color="808080")
     for influence in range(5, 0, -1):
         row = 2 + (5 - influence)
-        grid.cell(row=row, column=1, value=f"influence {influence}").font = Font(bold=True)
+        label = grid.cell(row=row, column=1, value=f"Influence {influence}")
+        label.font, label.alignment = Font(bold=True), Alignment(vertical="center")
         grid.row_dimensions[row].height = 60
         for interest in range(1, 6):
             in_square = [
@@ -54,16 +55,11 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
             cell.fill = PatternFill("solid", fgColor=QUADRANT_FILL[where])
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for interest in range(1, 6):
-        grid.cell(row=7, column=1 + interest, value=f"interest {interest}").font = Font(bold=True)
+        label = grid.cell(row=7, column=1 + interest, value=f"Interest {interest}")
+        label.font, label.alignment = Font(bold=True), Alignment(horizontal="center")
         grid.column_dimensions[chr(ord("A") + interest)].width = 24
     grid.column_dimensions["A"].width = 12
-    grid.cell(
-        row=9,
-        column=1,
-        value="Quadrants: manage closely (high interest and influence), "
-        "keep satisfied (high influence), keep informed (high interest), monitor; "
-        "3 or more is high.",
-    ).font = Font(italic=True)
+    _key(grid, 9)
 
     people = workbook.create_sheet("Stakeholders")
     reached = {c.id: communication_name(c) for c in project.stakeholders.communications}
@@ -121,6 +117,48 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
             + ", ".join(stakeholder_names[s] for s in smap.unreached),
         ).font = Font(bold=True, color="C00000")
     return workbook
+
+
+KEY = (
+    (
+        "manage closely",
+        f"Influence and interest both {HIGH} or more: involve them in decisions and meet "
+        "them often.",
+    ),
+    (
+        "keep satisfied",
+        f"Influence {HIGH} or more, interest less: consult them on what affects them.",
+    ),
+    (
+        "keep informed",
+        f"Interest {HIGH} or more, influence less: tell them regularly how the work is going.",
+    ),
+    ("monitor", f"Both less than {HIGH}: watch for a change in their interest or influence."),
+)
+"""The map's key: each quadrant, by its colour, and how the partners deal with those in it."""
+
+
+def _key(grid: Any, top: int) -> None:
+    """The key under the grid, from row `top`: what the squares hold, and each quadrant's
+    colour beside what it means."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    grid.cell(row=top, column=1, value="Key").font = Font(bold=True)
+    grid.cell(
+        row=top,
+        column=2,
+        value="Each stakeholder sits in the square of its interest (across) and influence "
+        "(up), each rated from 1 (very low) to 5 (very high).",
+    )
+    thin = Side(style="thin", color="808080")
+    for i, (where, meaning) in enumerate(KEY, top + 1):
+        swatch = grid.cell(row=i, column=2, value=where[:1].upper() + where[1:])
+        swatch.fill = PatternFill("solid", fgColor=QUADRANT_FILL[where])
+        swatch.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        swatch.font = Font(bold=True)
+        swatch.alignment = Alignment(vertical="center")
+        grid.cell(row=i, column=3, value=meaning).alignment = Alignment(vertical="center", indent=1)
+        grid.row_dimensions[i].height = 18
 
 
 def communication_name(communication: Communication) -> str:

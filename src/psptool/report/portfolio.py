@@ -95,6 +95,9 @@ class Row:
     next_meeting: NextMeeting | None = None
     """The next governance meeting, planned or implied by its group's cadence."""
     since: Since | None = None
+    colour: str | None = None
+    """The partnership's own colour (psp.yaml `branding.colour`, "#005EB8"); None where it
+    gives none or its psp.yaml cannot be read."""
 
     @property
     def checked(self) -> bool:
@@ -272,7 +275,13 @@ def _row(folder: Path, project: Project, report: StatusReport, errors: int, warn
         gate_unmet=len(report.gate.unmet),
         gate_items=len(report.gate.items),
         next_meeting=next_governance_meeting(project, report.as_of),
+        colour=_colour_of(project),
     )
+
+
+def _colour_of(project: Project) -> str | None:
+    branding = project.psp.branding
+    return branding.colour if branding is not None else None
 
 
 def red_open(report: StatusReport) -> list[str]:
@@ -348,6 +357,7 @@ def partnership_row(
                 errors=len(errors) or 1,
                 warnings=len(warnings),
                 first_error=_where(errors[0]) if errors else "the folder could not be read",
+                colour=_colour_of(project) if project and psp_readable else None,
             ),
             None,
         )
@@ -364,6 +374,7 @@ def partnership_row(
                 errors=1,
                 warnings=len(warnings),
                 first_error=f"the status report could not be made ({type(exc).__name__}: {exc})",
+                colour=_colour_of(project),
             ),
             None,
         )
