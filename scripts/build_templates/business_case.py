@@ -120,8 +120,8 @@ def _document_control(c: Case) -> None:
         ["{{ a.date }}", "{{ a.organisation }}", "{{ a.meeting }}", "{{ a.purpose }}"],
         empty=NO_PARTNERS,
     )
-    if_(doc, "quality")
     doc.add_heading("Quality assurance", level=2)
+    if_(doc, "quality")
     table(
         doc,
         ["Reviewer", "Date", "Outcome"],
@@ -129,12 +129,12 @@ def _document_control(c: Case) -> None:
         "q in quality",
         ["{{ q.reviewer }}", "{{ q.date }}", "{{ q.outcome }}"],
     )
-    endif(doc)
-    if_(doc, "exceptions")
+    else_(doc, "{{ no_quality }}")
     doc.add_heading("Exceptions", level=2)
+    if_(doc, "exceptions")
     doc.add_paragraph("This case declares these exceptions to the partners' own rules:")
     para_loop(doc, "e in exceptions", "{{ e }}")
-    endif(doc)
+    else_(doc, "{{ no_exceptions }}")
     doc.add_heading("Sign-off", level=2)
     if_(doc, "signoff")
     doc.add_paragraph(
@@ -193,6 +193,7 @@ def _summary(c: Case) -> None:
     para_loop(doc, "b in summary.benefits", "{{ b }}")
     if c.full:
         doc.add_paragraph("{{ summary.benefits_progress }}")
+        when(doc, "evaluation.interim", "{{ evaluation.interim }}")
     else_(doc, NO_BENEFITS)
     c.sub("financial")
     doc.add_paragraph("{{ summary.financial }}")
@@ -222,7 +223,7 @@ def _case_for_change(c: Case) -> None:
     para_loop(doc, "o in partnership.objectives", "{{ o }}")
     else_(doc, "The partners have not yet written objectives beyond the goals below.")
     c.sub("goals")
-    if_(doc, "goals")
+    if_(doc, "goal_rows")
     doc.add_paragraph(
         "The partners' SMART goals, with the baseline of the current service each starts from "
         "and the target it aims for."
@@ -231,7 +232,7 @@ def _case_for_change(c: Case) -> None:
         doc,
         ["Goal", "Measure", "Baseline", "Target", "By", "Owner"],
         [3.1, 4.0, 2.4, 2.4, 2.7, 2.0],
-        "g in goals",
+        "g in goal_rows",
         [
             "{{ g.id }} {{ g.title }}",
             "{{ g.measure }}",
@@ -241,10 +242,13 @@ def _case_for_change(c: Case) -> None:
             "{{ g.owner }}",
         ],
     )
-    else_(doc, NO_GOALS)
+    endif(doc)
+    when(doc, "goals_unset", "{{ goals_unset }}")
+    when(doc, "not goals", NO_GOALS)
 
 
-def _raid_table(doc: Document, items: str, what: str, intro: str) -> None:
+def _raid_table(doc: Document, items: str, what: str, intro: str, note: str) -> None:
+    """A RAID table, and below it the entries without actions in one sentence (`note`)."""
     table(
         doc,
         ["Ref", what, "Owner", "L × I", "RAG", "Mitigation", "Status"],
@@ -262,6 +266,7 @@ def _raid_table(doc: Document, items: str, what: str, intro: str) -> None:
         empty=NONE_RECORDED,
         intro=intro,
     )
+    when(doc, note, "{{ " + note + " }}")
 
 
 def _strategic_case(c: Case) -> None:
@@ -285,6 +290,7 @@ def _strategic_case(c: Case) -> None:
         "Assumption",
         "The plans and the benefits rest on these assumptions, from the RAID log, each scored "
         "likelihood × impact for the case that it proves wrong.",
+        "strategic.assumptions_note",
     )
     c.sub("risks")
     _raid_table(
@@ -292,6 +298,7 @@ def _strategic_case(c: Case) -> None:
         "strategic.risks",
         "Risk",
         "The risks in the RAID log, open first and highest score first.",
+        "strategic.risks_note",
     )
     c.sub("dependencies")
     _raid_table(
@@ -299,6 +306,7 @@ def _strategic_case(c: Case) -> None:
         "strategic.dependencies",
         "Dependency",
         "What the partnership depends on outside its control, from the RAID log.",
+        "strategic.dependencies_note",
     )
 
 
@@ -450,6 +458,7 @@ def _options_appraisal(c: Case) -> None:
             "{{ r.mitigation }}",
         ],
     )
+    when(doc, "options.no_actions", "{{ options.no_actions }}")
     endif(doc)
     when(doc, "options.unlinked", "{{ options.unlinked }}")
     when(doc, "not options.columns", NO_OPTIONS)
@@ -461,7 +470,8 @@ def _service_model(c: Case) -> None:
     if_(doc, "service.name")
     doc.add_paragraph(
         "The service the partners propose to sustain is the preferred option"
-        "{% if service.piloted %} tested in the pilot{% endif %}: {{ service.name }}."
+        "{% if service.piloting %} being tested in the pilot{% elif service.piloted %} tested "
+        "in the pilot{% endif %}: {{ service.name }}."
     )
     else_(doc, "The partners have not yet recorded a preferred option to sustain.")
     when(doc, "service.description", "{{ service.description }}")
@@ -528,6 +538,7 @@ def _benefits(c: Case) -> None:
     )
     c.sub("achieved")
     doc.add_paragraph("{{ summary.benefits_progress }}")
+    when(doc, "evaluation.interim", "{{ evaluation.interim }}")
     if_(doc, "benefits")
     table(
         doc,
@@ -566,11 +577,12 @@ def _evaluation(c: Case) -> None:
     c.sub("findings")
     when(doc, "evaluation.interim", "{{ evaluation.interim }}")
     doc.add_paragraph("{{ evaluation.summary }}")
+    if_(doc, "goal_rows")
     table(
         doc,
         ["Goal", "Baseline", "Target", "Evidence from the benefits measured", "RAG"],
         [3.6, 2.4, 2.4, 6.7, 1.5],
-        "g in goals",
+        "g in goal_rows",
         [
             "{{ g.id }} {{ g.title }}",
             "{{ g.baseline }}",
@@ -578,8 +590,10 @@ def _evaluation(c: Case) -> None:
             "{{ g.evidence }}",
             "{% cellbg g.fill %}{{ g.rag|capitalize }}",
         ],
-        empty=NO_GOALS,
     )
+    endif(doc)
+    when(doc, "goals_unset", "{{ goals_unset }}")
+    when(doc, "not goals", NO_GOALS)
     c.sub("issues")
     table(
         doc,
@@ -597,6 +611,7 @@ def _evaluation(c: Case) -> None:
         ],
         empty="No issues are recorded in the RAID log.",
     )
+    when(doc, "evaluation.no_actions", "{{ evaluation.no_actions }}")
 
 
 def _money_by_year(c: Case) -> None:
@@ -883,7 +898,7 @@ def _management_case(c: Case) -> None:
     table(
         doc,
         ["Ref", "Key milestone", "Due", "Forecast", "Depends on"],
-        [1.1, 6.9, 3.2, 3.2, 2.2],
+        [1.1, 5.3, 2.9, 2.9, 4.4],
         "m in plan.key",
         ["{{ m.id }}", "{{ m.title }}", "{{ m.due }}", "{{ m.forecast }}", "{{ m.depends_on }}"],
     )
@@ -909,6 +924,7 @@ def _management_case(c: Case) -> None:
             "{{ r.mitigation }}",
         ],
     )
+    when(doc, "management.no_actions", "{{ management.no_actions }}")
     else_(doc, "No risks or issues are open.")
     c.sub("governance")
     table(
