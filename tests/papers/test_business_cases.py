@@ -266,3 +266,42 @@ def test_the_sparse_full_case_says_who_may_fund_it(
         "The partners have not yet recorded what the estimated cost covers (a year of the "
         "service, or its whole life)."
     ) in lines
+
+
+def test_interim_findings_are_marked_wherever_they_are_given(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    """As at 30 June 2011 the evaluation runs to 30 September 2011: the benefits summary of
+    the executive summary and of section 6.2 is marked interim, as section 7.2 is."""
+    lines = docx_lines(_paper(rendered, "example:business-case-full"))
+    interim = (
+        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
+    )
+    progress = (
+        "All 8 benefits are behind the straight line to their target by no more than a quarter "
+        "of the way from baseline to target."
+    )
+    for heading in ("1.3 Benefits", "6.2 Benefits and outcomes achieved"):
+        start = lines.index(heading)
+        at = lines.index(progress, start)
+        assert lines[at + 1] == interim
+    assert lines.count(interim) == 3
+
+
+def test_a_goal_with_nothing_set_has_no_row_of_blanks(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    lines = docx_lines(_paper(rendered, "sparse:business-case-outline"))
+    start = lines.index("2.3 Current position and goals")
+    assert lines[start + 1] == (
+        "The partners have not yet set a measure, baseline, target, date or owner for More "
+        "carers get a regular break (G1)."
+    )
+    for kind in ("outline", "full"):
+        tables = docx_tables(_paper(rendered, f"sparse:business-case-{kind}"))
+        assert not [t for t in tables if t[0][0] == "Goal"]
+        assert not [
+            line
+            for line in docx_lines(_paper(rendered, f"sparse:business-case-{kind}"))
+            if "Not yet set | Not yet set" in line
+        ]

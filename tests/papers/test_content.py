@@ -94,7 +94,7 @@ def test_an_approved_outline_case_is_version_1_in_the_past_tense(rendered: dict)
         "1.0, as the partnership's records stood that day; it asks for no further approval.",
     )
     lines = docx_lines(path)
-    decisions = _after(lines, "1.5 Decisions required", 3)
+    decisions = _after(lines, "1.5 Decisions", 3)
     assert decisions == [
         "By 24 September 2010 every partner had approved this outline business case. With it "
         "the partners:",

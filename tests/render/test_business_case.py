@@ -963,7 +963,7 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
         "The partners scored 1 option against 1 weighted criterion. The preferred option is "
         "Framework"
     )
-    decisions = _section(document, "1.5 Decisions required")
+    decisions = _section(document, "1.5 Decisions")
     assert "2.\tApprove the pilot from 1 January 2026 to 31 January 2026 (1 month)." in decisions
     assert (
         "3.\tNote the open risk (section 7.4), which is red; no actions to manage it are "
@@ -979,12 +979,12 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
 def test_several_risks_and_issues_are_counted_by_type(outline, full) -> None:
     assert (
         "6.\tNote the 6 open risks and the open issue, one of them red, and the actions to "
-        "manage them (section 9.3)." in _section(full, "1.5 Decisions required")
+        "manage them (section 9.3)." in _section(full, "1.5 Decisions")
     )
     # the outline as approved on 24 September 2010: R7 (the red issue, raised 14 January
     # 2011) and R12 (raised 17 December 2010) came later; R2 and R6 were closed
     assert "4.\tNoted the 5 open risks and the actions to manage them (section 7.4)." in _section(
-        outline, "1.5 Decisions required"
+        outline, "1.5 Decisions"
     )
     assert _section(outline, "1.2 The preferred option")[0].startswith(
         "The partners scored 4 options against 5 weighted criteria, including doing nothing."
@@ -1026,7 +1026,7 @@ def test_the_benefits_summary_describes_each_benefit_as_it_stands(tmp_path: Path
     assert _section(document, "7.2 Findings against the goals")[0] == expected
     assert (
         "Note the evaluation findings: of the 6 benefits, 1 is on or ahead"
-        in _section(document, "1.5 Decisions required")[1]
+        in _section(document, "1.5 Decisions")[1]
     )
     (achieved,) = _tables_after(document, "6.2 Benefits and outcomes achieved")
     assert [row[-1] for row in achieved[1:]] == ["Green", "Amber", "Amber", "Red", "Red", ""]
