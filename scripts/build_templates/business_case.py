@@ -149,12 +149,14 @@ def _document_control(c: Case) -> None:
         ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "{{ s.signature }}", "{{ s.date }}"],
     )
     else_(doc, NO_PARTNERS)
-    doc.add_page_break()
 
 
 def _contents(c: Case) -> None:
+    """The contents on a page of its own: the break is the heading's, so a document control
+    that fills its page leaves no blank page behind it."""
     doc = c.doc
-    doc.add_heading("Contents", level=1)
+    heading = doc.add_heading("Contents", level=1)
+    heading.paragraph_format.page_break_before = True
     for section in c.contents.sections:
         line = doc.add_paragraph()
         line.add_run(section.title).bold = True
@@ -475,7 +477,8 @@ def _service_model(c: Case) -> None:
     )
     else_(doc, "The partners have not yet recorded a preferred option to sustain.")
     when(doc, "service.description", "{{ service.description }}")
-    when(doc, "service.scope", "{{ service.scope }}")
+    # the scope is written once, in the strategic case; the service model points to it
+    when(doc, "service.scope", f"Its scope is as set out in {c.ref('strategic.scope')}.")
     if_(doc, "service.cost")
     labelled(doc, "Estimated cost", "{{ service.cost_text }}.")
     endif(doc)
@@ -900,7 +903,13 @@ def _management_case(c: Case) -> None:
         ["Ref", "Key milestone", "Due", "Forecast", "Depends on"],
         [1.1, 5.3, 2.9, 2.9, 4.4],
         "m in plan.key",
-        ["{{ m.id }}", "{{ m.title }}", "{{ m.due }}", "{{ m.forecast }}", "{{ m.depends_on }}"],
+        [
+            "{{ m.id }}",
+            "{{ m.title }}",
+            "{{ m.due }}",
+            "{{ m.forecast }}",
+            "{{ m.depends_on or '–' }}",
+        ],
     )
     doc.add_paragraph("{%p elif plan.milestones %}")
     doc.add_paragraph("Every milestone is complete.")

@@ -305,3 +305,50 @@ def test_a_goal_with_nothing_set_has_no_row_of_blanks(
             for line in docx_lines(_paper(rendered, f"sparse:business-case-{kind}"))
             if "Not yet set | Not yet set" in line
         ]
+
+
+def test_a_full_case_before_any_pilot_claims_no_evidence_from_one(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    """The sparse folder has no pilot dates and no pilot milestone done."""
+    lines = docx_lines(_paper(rendered, "sparse:business-case-full"))
+    start = lines.index("1.1 Purpose of this document")
+    assert lines[start + 1] == (
+        "This full business case of Riverside Carers PSP sets out the final service model the "
+        "partners propose, the case for funding it and the financial analysis. No pilot has "
+        "begun yet, so it has no evidence from one: the benefits achieved and the evaluation "
+        "findings are still to come. It asks each partner to sign it off."
+    )
+    assert not [line for line in lines if "evidence from the pilot" in line]
+
+
+def test_the_scope_is_written_once(rendered: dict[str, tuple[Path, object]]) -> None:
+    lines = docx_lines(_paper(rendered, "example:business-case-full"))
+    assert len([line for line in lines if line.startswith("In scope: family placements")]) == 1
+    assert "Its scope is as set out in section 3.1." in lines
+    assert not [line for line in lines if "Scope: In scope" in line]
+
+
+def test_the_contents_page_break_belongs_to_its_heading(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    """A document control that fills its page (the example's eight signatures) leaves no
+    blank page: the contents start on a new page by their heading, not by a break after
+    the sign-off table."""
+    from docx import Document
+
+    for name in ("example:business-case-outline", "sparse:business-case-full"):
+        document = Document(str(_paper(rendered, name)))
+        (contents,) = [p for p in document.paragraphs if p.text == "Contents"]
+        assert contents.paragraph_format.page_break_before is True
+        body = list(document.element.body.iterchildren())
+        before = body[body.index(contents._p) - 1]
+        assert "w:br" not in before.xml or 'w:type="page"' not in before.xml
+
+
+def test_a_key_milestone_without_dependencies_says_so(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    tables = docx_tables(_paper(rendered, "sparse:business-case-outline"))
+    (key,) = [t for t in tables if t[0][:2] == ["Ref", "Key milestone"]]
+    assert [row[-1] for row in key[1:]] == ["–", "Full business case agreed"]

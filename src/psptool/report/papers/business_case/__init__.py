@@ -378,7 +378,7 @@ def business_case(
         approvals=approval_route(project, spec.document, spec.purposes, as_of),
         signoff=signoff,
         summary=Summary(
-            proposal=proposal(project, case, schedule, now),
+            proposal=proposal(project, case, schedule, now, model.piloted),
             appraisal=options.summary,
             benefits=tuple(b.title for b in benefit_rows),
             benefits_progress=progress,

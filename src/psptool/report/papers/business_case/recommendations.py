@@ -19,8 +19,11 @@ PAST = {"Approve": "Approved", "Agree": "Agreed", "Note": "Noted"}
 """A recommendation's verb once the partners have made the decision."""
 
 
-def proposal(project: Project, contents: Contents, plan: Plan, standing: Standing) -> str:
-    """The executive summary's purpose of the document."""
+def proposal(
+    project: Project, contents: Contents, plan: Plan, standing: Standing, piloted: bool = True
+) -> str:
+    """The executive summary's purpose of the document; a full case written before any pilot
+    has begun does not claim the pilot's evidence."""
     name = project.psp.name
     pilot = plan.pilot
     if contents.kind == "outline":
@@ -44,6 +47,17 @@ def proposal(project: Project, contents: Contents, plan: Plan, standing: Standin
         if standing.approved is not None
         else "asks each partner to sign it off"
     )
+    if not piloted:
+        return (
+            f"This full business case of {name} sets out the final service model the partners "
+            "propose, the case for funding it and the financial analysis. No pilot has begun "
+            "yet, so it has no evidence from one: the benefits achieved and the evaluation "
+            f"findings are still to come. It {asks}."
+            if standing.approved is None
+            else f"This full business case of {name} sets out the final service model the "
+            "partners agreed, the case for funding it and the financial analysis, written "
+            f"before any pilot had begun; {asks}."
+        )
     return (
         f"This full business case builds on the outline business case of {name} with the "
         "evidence from the pilot: the final service model, the benefits and outcomes achieved "
