@@ -34,7 +34,8 @@ from .word import (
     widths,
 )
 
-NONE_RECORDED = "None recorded in the RAID log."
+NONE_RECORDED = "No {what} are recorded in the RAID log."
+"""In place of an empty RAID table, what it would have listed: "No assumptions are …"."""
 NO_OPTIONS = "No options are recorded yet."
 NO_BENEFITS = "No benefits are recorded yet."
 NO_GOALS = "No goals are recorded yet."
@@ -249,7 +250,7 @@ def _case_for_change(c: Case) -> None:
     when(doc, "not goals", NO_GOALS)
 
 
-def _raid_table(doc: Document, items: str, what: str, intro: str, note: str) -> None:
+def _raid_table(doc: Document, items: str, what: str, intro: str, note: str, plural: str) -> None:
     """A RAID table, and below it the entries without actions in one sentence (`note`)."""
     table(
         doc,
@@ -265,7 +266,7 @@ def _raid_table(doc: Document, items: str, what: str, intro: str, note: str) -> 
             "{{ r.mitigation }}",
             "{{ r.status }}",
         ],
-        empty=NONE_RECORDED,
+        empty=NONE_RECORDED.format(what=plural),
         intro=intro,
     )
     when(doc, note, "{{ " + note + " }}")
@@ -293,6 +294,7 @@ def _strategic_case(c: Case) -> None:
         "The plans and the benefits rest on these assumptions, from the RAID log, each scored "
         "likelihood × impact for the case that it proves wrong.",
         "strategic.assumptions_note",
+        "assumptions",
     )
     c.sub("risks")
     _raid_table(
@@ -301,6 +303,7 @@ def _strategic_case(c: Case) -> None:
         "Risk",
         "The risks in the RAID log, open first and highest score first.",
         "strategic.risks_note",
+        "risks",
     )
     c.sub("dependencies")
     _raid_table(
@@ -309,6 +312,7 @@ def _strategic_case(c: Case) -> None:
         "Dependency",
         "What the partnership depends on outside its control, from the RAID log.",
         "strategic.dependencies_note",
+        "dependencies",
     )
 
 

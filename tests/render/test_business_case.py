@@ -706,7 +706,7 @@ def test_a_young_partnership_renders_both_cases(tmp_path: Path) -> None:
     for kind in ("outline", "full"):
         document = _render(project, kind, tmp_path / f"{kind}.docx")
         text = _text(document)
-        assert "None recorded in the RAID log." in text
+        assert "No assumptions are recorded in the RAID log." in text
         assert "No options have been appraised yet." in text
         assert "The options' costs and benefits by year are not yet recorded." in text
         (signoff,) = _tables_after(document, "Sign-off")
@@ -727,9 +727,9 @@ YOUNG_SECTIONS = {
     "1.3 Benefits": ["No benefits are recorded yet."],
     "2.2 Objectives": ["The partners have not yet written objectives beyond the goals below."],
     "2.3 Current position and goals": ["No goals are recorded yet."],
-    "3.3 Assumptions": ["None recorded in the RAID log."],
-    "3.4 Strategic risks": ["None recorded in the RAID log."],
-    "3.5 Constraints and dependencies": ["None recorded in the RAID log."],
+    "3.3 Assumptions": ["No assumptions are recorded in the RAID log."],
+    "3.4 Strategic risks": ["No risks are recorded in the RAID log."],
+    "3.5 Constraints and dependencies": ["No dependencies are recorded in the RAID log."],
     "4.1 Options considered": ["No options are recorded yet."],
     "4.2 Criteria and scoring": ["The criteria to score the options against are not yet recorded."],
     "4.3 The preferred option": ["No options have been appraised yet."],
