@@ -34,7 +34,8 @@ from .word import (
     widths,
 )
 
-NONE_RECORDED = "None recorded in the RAID log."
+NONE_RECORDED = "No {what} are recorded in the RAID log."
+"""In place of an empty RAID table, what it would have listed: "No assumptions are …"."""
 NO_OPTIONS = "No options are recorded yet."
 NO_BENEFITS = "No benefits are recorded yet."
 NO_GOALS = "No goals are recorded yet."
@@ -120,8 +121,8 @@ def _document_control(c: Case) -> None:
         ["{{ a.date }}", "{{ a.organisation }}", "{{ a.meeting }}", "{{ a.purpose }}"],
         empty=NO_PARTNERS,
     )
-    if_(doc, "quality")
     doc.add_heading("Quality assurance", level=2)
+    if_(doc, "quality")
     table(
         doc,
         ["Reviewer", "Date", "Outcome"],
@@ -129,12 +130,12 @@ def _document_control(c: Case) -> None:
         "q in quality",
         ["{{ q.reviewer }}", "{{ q.date }}", "{{ q.outcome }}"],
     )
-    endif(doc)
-    if_(doc, "exceptions")
+    else_(doc, "{{ no_quality }}")
     doc.add_heading("Exceptions", level=2)
+    if_(doc, "exceptions")
     doc.add_paragraph("This case declares these exceptions to the partners' own rules:")
     para_loop(doc, "e in exceptions", "{{ e }}")
-    endif(doc)
+    else_(doc, "{{ no_exceptions }}")
     doc.add_heading("Sign-off", level=2)
     if_(doc, "signoff")
     doc.add_paragraph(
@@ -149,12 +150,14 @@ def _document_control(c: Case) -> None:
         ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "{{ s.signature }}", "{{ s.date }}"],
     )
     else_(doc, NO_PARTNERS)
-    doc.add_page_break()
 
 
 def _contents(c: Case) -> None:
+    """The contents on a page of its own: the break is the heading's, so a document control
+    that fills its page leaves no blank page behind it."""
     doc = c.doc
-    doc.add_heading("Contents", level=1)
+    heading = doc.add_heading("Contents", level=1)
+    heading.paragraph_format.page_break_before = True
     for section in c.contents.sections:
         line = doc.add_paragraph()
         line.add_run(section.title).bold = True
@@ -193,6 +196,7 @@ def _summary(c: Case) -> None:
     para_loop(doc, "b in summary.benefits", "{{ b }}")
     if c.full:
         doc.add_paragraph("{{ summary.benefits_progress }}")
+        when(doc, "evaluation.interim", "{{ evaluation.interim }}")
     else_(doc, NO_BENEFITS)
     c.sub("financial")
     doc.add_paragraph("{{ summary.financial }}")
@@ -222,7 +226,7 @@ def _case_for_change(c: Case) -> None:
     para_loop(doc, "o in partnership.objectives", "{{ o }}")
     else_(doc, "The partners have not yet written objectives beyond the goals below.")
     c.sub("goals")
-    if_(doc, "goals")
+    if_(doc, "goal_rows")
     doc.add_paragraph(
         "The partners' SMART goals, with the baseline of the current service each starts from "
         "and the target it aims for."
@@ -231,7 +235,7 @@ def _case_for_change(c: Case) -> None:
         doc,
         ["Goal", "Measure", "Baseline", "Target", "By", "Owner"],
         [3.1, 4.0, 2.4, 2.4, 2.7, 2.0],
-        "g in goals",
+        "g in goal_rows",
         [
             "{{ g.id }} {{ g.title }}",
             "{{ g.measure }}",
@@ -241,10 +245,13 @@ def _case_for_change(c: Case) -> None:
             "{{ g.owner }}",
         ],
     )
-    else_(doc, NO_GOALS)
+    endif(doc)
+    when(doc, "goals_unset", "{{ goals_unset }}")
+    when(doc, "not goals", NO_GOALS)
 
 
-def _raid_table(doc: Document, items: str, what: str, intro: str) -> None:
+def _raid_table(doc: Document, items: str, what: str, intro: str, note: str, plural: str) -> None:
+    """A RAID table, and below it the entries without actions in one sentence (`note`)."""
     table(
         doc,
         ["Ref", what, "Owner", "L × I", "RAG", "Mitigation", "Status"],
@@ -259,9 +266,10 @@ def _raid_table(doc: Document, items: str, what: str, intro: str) -> None:
             "{{ r.mitigation }}",
             "{{ r.status }}",
         ],
-        empty=NONE_RECORDED,
+        empty=NONE_RECORDED.format(what=plural),
         intro=intro,
     )
+    when(doc, note, "{{ " + note + " }}")
 
 
 def _strategic_case(c: Case) -> None:
@@ -285,6 +293,8 @@ def _strategic_case(c: Case) -> None:
         "Assumption",
         "The plans and the benefits rest on these assumptions, from the RAID log, each scored "
         "likelihood × impact for the case that it proves wrong.",
+        "strategic.assumptions_note",
+        "assumptions",
     )
     c.sub("risks")
     _raid_table(
@@ -292,6 +302,8 @@ def _strategic_case(c: Case) -> None:
         "strategic.risks",
         "Risk",
         "The risks in the RAID log, open first and highest score first.",
+        "strategic.risks_note",
+        "risks",
     )
     c.sub("dependencies")
     _raid_table(
@@ -299,6 +311,8 @@ def _strategic_case(c: Case) -> None:
         "strategic.dependencies",
         "Dependency",
         "What the partnership depends on outside its control, from the RAID log.",
+        "strategic.dependencies_note",
+        "dependencies",
     )
 
 
@@ -450,6 +464,7 @@ def _options_appraisal(c: Case) -> None:
             "{{ r.mitigation }}",
         ],
     )
+    when(doc, "options.no_actions", "{{ options.no_actions }}")
     endif(doc)
     when(doc, "options.unlinked", "{{ options.unlinked }}")
     when(doc, "not options.columns", NO_OPTIONS)
@@ -461,11 +476,13 @@ def _service_model(c: Case) -> None:
     if_(doc, "service.name")
     doc.add_paragraph(
         "The service the partners propose to sustain is the preferred option"
-        "{% if service.piloted %} tested in the pilot{% endif %}: {{ service.name }}."
+        "{% if service.piloting %} being tested in the pilot{% elif service.piloted %} tested "
+        "in the pilot{% endif %}: {{ service.name }}."
     )
     else_(doc, "The partners have not yet recorded a preferred option to sustain.")
     when(doc, "service.description", "{{ service.description }}")
-    when(doc, "service.scope", "{{ service.scope }}")
+    # the scope is written once, in the strategic case; the service model points to it
+    when(doc, "service.scope", f"Its scope is as set out in {c.ref('strategic.scope')}.")
     if_(doc, "service.cost")
     labelled(doc, "Estimated cost", "{{ service.cost_text }}.")
     endif(doc)
@@ -528,6 +545,7 @@ def _benefits(c: Case) -> None:
     )
     c.sub("achieved")
     doc.add_paragraph("{{ summary.benefits_progress }}")
+    when(doc, "evaluation.interim", "{{ evaluation.interim }}")
     if_(doc, "benefits")
     table(
         doc,
@@ -566,11 +584,12 @@ def _evaluation(c: Case) -> None:
     c.sub("findings")
     when(doc, "evaluation.interim", "{{ evaluation.interim }}")
     doc.add_paragraph("{{ evaluation.summary }}")
+    if_(doc, "goal_rows")
     table(
         doc,
         ["Goal", "Baseline", "Target", "Evidence from the benefits measured", "RAG"],
         [3.6, 2.4, 2.4, 6.7, 1.5],
-        "g in goals",
+        "g in goal_rows",
         [
             "{{ g.id }} {{ g.title }}",
             "{{ g.baseline }}",
@@ -578,8 +597,10 @@ def _evaluation(c: Case) -> None:
             "{{ g.evidence }}",
             "{% cellbg g.fill %}{{ g.rag|capitalize }}",
         ],
-        empty=NO_GOALS,
     )
+    endif(doc)
+    when(doc, "goals_unset", "{{ goals_unset }}")
+    when(doc, "not goals", NO_GOALS)
     c.sub("issues")
     table(
         doc,
@@ -597,6 +618,7 @@ def _evaluation(c: Case) -> None:
         ],
         empty="No issues are recorded in the RAID log.",
     )
+    when(doc, "evaluation.no_actions", "{{ evaluation.no_actions }}")
 
 
 def _money_by_year(c: Case) -> None:
@@ -883,9 +905,15 @@ def _management_case(c: Case) -> None:
     table(
         doc,
         ["Ref", "Key milestone", "Due", "Forecast", "Depends on"],
-        [1.1, 6.9, 3.2, 3.2, 2.2],
+        [1.1, 5.3, 2.9, 2.9, 4.4],
         "m in plan.key",
-        ["{{ m.id }}", "{{ m.title }}", "{{ m.due }}", "{{ m.forecast }}", "{{ m.depends_on }}"],
+        [
+            "{{ m.id }}",
+            "{{ m.title }}",
+            "{{ m.due }}",
+            "{{ m.forecast }}",
+            "{{ m.depends_on or '–' }}",
+        ],
     )
     doc.add_paragraph("{%p elif plan.milestones %}")
     doc.add_paragraph("Every milestone is complete.")
@@ -909,6 +937,7 @@ def _management_case(c: Case) -> None:
             "{{ r.mitigation }}",
         ],
     )
+    when(doc, "management.no_actions", "{{ management.no_actions }}")
     else_(doc, "No risks or issues are open.")
     c.sub("governance")
     table(

@@ -58,8 +58,9 @@ def test_an_approved_case_rendered_later_is_the_approved_version(
     assert details["Version"] == "1.0"
     assert details["Date"] == "24 September 2010"
     assert details["Status"] == (
-        "Approved by every partner on 24 September 2010. This is the approved version 1.0, as "
-        "the partnership's records stood that day."
+        "Approved by every partner at the PSP Governance Group on 24 September 2010, each "
+        "signing through an officer at Director level or above. This is the approved version "
+        "1.0, as the partnership's records stood that day; it asks for no further approval."
     )
     lines = docx_lines(path)
     # neither the date it was rendered for nor anything measured since is in it
@@ -84,7 +85,7 @@ def test_a_preference_decided_at_a_meeting_is_the_preferred_option(
         "The partners scored 2 options against 2 weighted criteria, including doing nothing. "
         "The preferred option is Shared respite booking line, which scored 80 out of 100, the "
         "highest score. With the weights drawn at random 10,000 times it comes first in 100% "
-        "of them. The Partnership Board chose it at its meeting on 14 May 2026 (decision D1)."
+        "of them. The Partnership Board chose it at its meeting on 14 May 2026."
     ) in lines
     gate = stage_gate(rendered["sparse:business-case-outline"][1], SPARSE_AS_OF)  # type: ignore[arg-type]
     reasons = {i.id: (i.met, i.reason) for i in gate.items}
@@ -104,13 +105,14 @@ def test_the_sparse_cases_recommend_only_what_is_there(
         "1.\tApprove Shared respite booking line as the preferred option to pilot: it scored 80 "
         "out of 100 in the options appraisal (section 4).",
         "2.\tAgree the start and end dates of the pilot.",
-        "3.\tNote the 1 open risk and 1 open issue (section 7.4), 1 of them red: no actions to "
-        "manage them are recorded yet.",
+        "3.\tNote the open risk and the open issue (section 7.4), one of them red; no actions "
+        "to manage them are recorded yet.",
         "4.\tNote that no benefits are recorded yet: the benefits realisation plan, with owners "
         "and target dates, is still to be drawn up (section 5).",
+        # M2 depends on M1, due three months after it: held up until then
         "5.\tAgree the next steps: Full business case agreed by 31 December 2026; Tender for "
-        "respite services published, due by 30 September 2026 but forecast for 31 December "
-        "2026 (due before Full business case agreed, which it depends on).",
+        "respite services published, due by 30 September 2026 but held up until Full business "
+        "case agreed (expected on 31 December 2026).",
     ]
     full = docx_lines(_paper(rendered, "sparse:business-case-full"))
     assert not [line for line in full if "evaluation findings:" in line]
@@ -144,11 +146,19 @@ def test_a_milestone_that_cannot_happen_as_planned_is_said_below_the_plan(
 ) -> None:
     path = _paper(rendered, "sparse:business-case-outline")
     (plan,) = [t for t in docx_tables(path) if t[0][:2] == ["Ref", "Milestone"]]
-    assert [row[-1] for row in plan[1:]] == ["Planned", "Due next period"]
+    # as at 30 June 2026: M1 is due on 31 December 2026; M2, due on 30 September, waits for it
+    assert [row[-1] for row in plan[1:]] == ["Not yet due", "Held up"]
     assert (
-        "M2 Tender for respite services published is due before Full business case agreed, "
-        "which it depends on; it is forecast for 31 December 2026."
+        "Tender for respite services published is held up: due on 30 September 2026, but it "
+        "depends on Full business case agreed (expected on 31 December 2026)."
     ) in docx_lines(path)
+    # the full case is the milestone M2 waits for: it says so, and is not its own next step
+    full = docx_lines(_paper(rendered, "sparse:business-case-full"))
+    assert (
+        "4.\tAgree the next steps: Tender for respite services published, due by 30 September "
+        "2026 but held up until this full business case is agreed (expected on 31 December "
+        "2026)."
+    ) in full
 
 
 def test_a_weighting_no_single_change_upsets_is_said_once(
@@ -184,8 +194,8 @@ def test_a_service_not_yet_piloted_is_not_called_tested(
     ) in sparse
     example = docx_lines(_paper(rendered, "example:business-case-full"))
     assert (
-        "The service the partners propose to sustain is the preferred option tested in the "
-        "pilot: Multi-provider framework agreement with outcome-based monitoring."
+        "The service the partners propose to sustain is the preferred option being tested in "
+        "the pilot: Multi-provider framework agreement with outcome-based monitoring."
     ) in example
 
 
@@ -245,13 +255,100 @@ def test_the_sparse_full_case_says_who_may_fund_it(
     )
     resources = lines.index("8.3 Resources to run the service")
     assert lines[resources + 1] == (
-        "The service's estimated cost is £20,000 (section 4.1). No future funder has yet "
+        "The service's estimated cost is £20,000; what it covers is not yet recorded (section "
+        "4.1). No future funder has yet "
         "engaged or committed funding. Riverside Council is willing to consider funding the "
         "service after the pilot (section 5.3)."
     )
-    assert "Estimated cost: £20,000." in lines
+    assert "Estimated cost: £20,000; what it covers is not yet recorded." in lines
     assert (
         "The options the partners considered for the future service, including doing nothing. "
         "The partners have not yet recorded what the estimated cost covers (a year of the "
         "service, or its whole life)."
     ) in lines
+
+
+def test_interim_findings_are_marked_wherever_they_are_given(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    """As at 30 June 2011 the evaluation runs to 30 September 2011: the benefits summary of
+    the executive summary and of section 6.2 is marked interim, as section 7.2 is."""
+    lines = docx_lines(_paper(rendered, "example:business-case-full"))
+    interim = (
+        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
+    )
+    progress = (
+        "All 8 benefits are behind the straight line to their target by no more than a quarter "
+        "of the way from baseline to target."
+    )
+    for heading in ("1.3 Benefits", "6.2 Benefits and outcomes achieved"):
+        start = lines.index(heading)
+        at = lines.index(progress, start)
+        assert lines[at + 1] == interim
+    assert lines.count(interim) == 3
+
+
+def test_a_goal_with_nothing_set_has_no_row_of_blanks(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    lines = docx_lines(_paper(rendered, "sparse:business-case-outline"))
+    start = lines.index("2.3 Current position and goals")
+    assert lines[start + 1] == (
+        "The partners have not yet set a measure, baseline, target, date or owner for More "
+        "carers get a regular break (G1)."
+    )
+    for kind in ("outline", "full"):
+        tables = docx_tables(_paper(rendered, f"sparse:business-case-{kind}"))
+        assert not [t for t in tables if t[0][0] == "Goal"]
+        assert not [
+            line
+            for line in docx_lines(_paper(rendered, f"sparse:business-case-{kind}"))
+            if "Not yet set | Not yet set" in line
+        ]
+
+
+def test_a_full_case_before_any_pilot_claims_no_evidence_from_one(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    """The sparse folder has no pilot dates and no pilot milestone done."""
+    lines = docx_lines(_paper(rendered, "sparse:business-case-full"))
+    start = lines.index("1.1 Purpose of this document")
+    assert lines[start + 1] == (
+        "This full business case of Riverside Carers PSP sets out the final service model the "
+        "partners propose, the case for funding it and the financial analysis. No pilot has "
+        "begun yet, so it has no evidence from one: the benefits achieved and the evaluation "
+        "findings are still to come. It asks each partner to sign it off."
+    )
+    assert not [line for line in lines if "evidence from the pilot" in line]
+
+
+def test_the_scope_is_written_once(rendered: dict[str, tuple[Path, object]]) -> None:
+    lines = docx_lines(_paper(rendered, "example:business-case-full"))
+    assert len([line for line in lines if line.startswith("In scope: family placements")]) == 1
+    assert "Its scope is as set out in section 3.1." in lines
+    assert not [line for line in lines if "Scope: In scope" in line]
+
+
+def test_the_contents_page_break_belongs_to_its_heading(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    """A document control that fills its page (the example's eight signatures) leaves no
+    blank page: the contents start on a new page by their heading, not by a break after
+    the sign-off table."""
+    from docx import Document
+
+    for name in ("example:business-case-outline", "sparse:business-case-full"):
+        document = Document(str(_paper(rendered, name)))
+        (contents,) = [p for p in document.paragraphs if p.text == "Contents"]
+        assert contents.paragraph_format.page_break_before is True
+        body = list(document.element.body.iterchildren())
+        before = body[body.index(contents._p) - 1]
+        assert "w:br" not in before.xml or 'w:type="page"' not in before.xml
+
+
+def test_a_key_milestone_without_dependencies_says_so(
+    rendered: dict[str, tuple[Path, object]],
+) -> None:
+    tables = docx_tables(_paper(rendered, "sparse:business-case-outline"))
+    (key,) = [t for t in tables if t[0][:2] == ["Ref", "Key milestone"]]
+    assert [row[-1] for row in key[1:]] == ["–", "Full business case agreed"]

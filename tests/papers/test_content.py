@@ -89,11 +89,12 @@ def test_an_approved_outline_case_is_version_1_in_the_past_tense(rendered: dict)
     assert (title["Version"], title["Date"], title["Status"]) == (
         "1.0",
         "24 September 2010",
-        "Approved by every partner on 24 September 2010. This is the approved version 1.0, as "
-        "the partnership's records stood that day.",
+        "Approved by every partner at the PSP Governance Group on 24 September 2010, each "
+        "signing through an officer at Director level or above. This is the approved version "
+        "1.0, as the partnership's records stood that day; it asks for no further approval.",
     )
     lines = docx_lines(path)
-    decisions = _after(lines, "1.5 Decisions required", 3)
+    decisions = _after(lines, "1.5 Decisions", 3)
     assert decisions == [
         "By 24 September 2010 every partner had approved this outline business case. With it "
         "the partners:",
@@ -176,16 +177,21 @@ def test_the_sparse_cases_say_their_gaps_once_in_plain_words(rendered: dict) -> 
         "Partnership Board | Quarterly | Not yet chosen | Riverside Council; Carers Trust "
         "Riverside" in lines
     )
-    assert [line for line in lines if line.startswith("No RAID log entry")] == [
-        "No RAID log entry is linked to any option yet."
+    assert [line for line in lines if line.startswith("The RAID log")] == [
+        "The RAID log does not yet record a risk against any of the options."
     ]
     risks = next(t for t in docx_tables(path) if t[0][:3] == ["Ref", "Type", "Risk or issue"])
+    # no actions: a dash in the cell, and one sentence below the table naming both entries
     assert risks[1:] == [
-        ["R1", "Risk", "Respite places run out in the winter", "B. Manager", "16", "Red",
-         "None recorded yet"],
+        ["R1", "Risk", "Respite places run out in the winter", "B. Manager", "16", "Red", "–"],
         ["I1", "Issue", "Referrals from GP practices are slow", "Not yet assigned", "6", "Amber",
-         "None recorded yet"],
+         "–"],
     ]  # fmt: skip
+    assert (
+        "No actions to manage Respite places run out in the winter (R1) and Referrals from GP "
+        "practices are slow (I1) are recorded yet."
+    ) in lines
+    assert not [line for line in lines if "None recorded yet" in line]
 
 
 def test_a_partner_without_a_director_is_named_as_a_gap(tmp_path: Path) -> None:
@@ -210,17 +216,18 @@ def test_a_partner_without_a_director_is_named_as_a_gap(tmp_path: Path) -> None:
 
 
 def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> None:
-    flagged = (
-        "Tender for respite services published, due by 30 September 2026 but forecast for 31 "
-        "December 2026 (due before Full business case agreed, which it depends on)."
-    )
     outline = _lines(rendered, "sparse:business-case-outline")
     assert (
-        "5.\tAgree the next steps: Full business case agreed by 31 December 2026; " + flagged
-        in outline
+        "5.\tAgree the next steps: Full business case agreed by 31 December 2026; Tender for "
+        "respite services published, due by 30 September 2026 but held up until Full business "
+        "case agreed (expected on 31 December 2026)." in outline
     )
-    # the full case does not list its own agreement among its next steps
-    assert "4.\tAgree the next steps: " + flagged in _lines(rendered, "sparse:business-case-full")
+    # the full case does not list its own agreement among its next steps: it is what M2 waits for
+    assert (
+        "4.\tAgree the next steps: Tender for respite services published, due by 30 September "
+        "2026 but held up until this full business case is agreed (expected on 31 December "
+        "2026)." in _lines(rendered, "sparse:business-case-full")
+    )
     plan = rendered["sparse:plan"][0]
     milestones = xlsx_rows(plan, "Milestones")
     assert milestones[0][-2:] == ["Forecast", "Flag"]

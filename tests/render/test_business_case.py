@@ -155,12 +155,18 @@ def test_outline_sections_in_order(outline) -> None:
     assert headings == OUTLINE_SECTIONS
     subheadings = [p.text for p in outline.paragraphs if p.style.name == "Heading 2"]
     # the outline case of the worked example was quality-assured before the partners signed it
-    assert subheadings[:4] == [
+    assert subheadings[:5] == [
         "Version history",
         "Review and approval process",
         "Quality assurance",
+        "Exceptions",
         "Sign-off",
     ]
+    # the example declares no exception: said once, as a council says it
+    assert _section(outline, "Exceptions")[0] == (
+        "This outline business case declares no exception to the partners' own rules, such "
+        "as a waiver of contract standing orders or a direct award."
+    )
     (reviews,) = _tables_after(outline, "Quality assurance")
     assert reviews == [
         ["Reviewer", "Date", "Outcome"],
@@ -176,8 +182,8 @@ def test_outline_sections_in_order(outline) -> None:
         ],
     ]
     assert _section(outline, "7.7 Equality impact assessment")[0].startswith(
-        "An equality impact assessment of the service was completed on 10 September 2010. It "
-        "found no adverse impact on any protected group;"
+        "Has an equality impact assessment been undertaken? Yes, completed on 10 September "
+        "2010. It found no adverse impact on any protected group;"
     )
     for expected in (
         "3.3 Assumptions",
@@ -198,7 +204,10 @@ def test_full_sections_in_order(full) -> None:
     headings = [p.text for p in full.paragraphs if p.style.name == "Heading 1"]
     assert headings == FULL_SECTIONS
     subheadings = [p.text for p in full.paragraphs if p.style.name == "Heading 2"]
-    assert "Quality assurance" not in subheadings  # the reviews were of the outline case
+    # the reviews were of the outline case: the full case says plainly it has none yet
+    assert _section(full, "Quality assurance")[0] == (
+        "No quality-assurance review of this full business case is recorded yet."
+    )
     for expected in (
         "9.8 Equality impact assessment",
         "5.1 The service",
@@ -223,8 +232,9 @@ def test_title_page_and_footer(outline, full) -> None:
     assert rows["Owner (senior responsible owner)"] == "A. Morrison (Falkirk Council)"
     assert rows["Author (project manager)"] == "L. Baird (Falkirk Council)"
     assert rows["Status"] == (
-        "Approved by every partner on 24 September 2010. This is the approved version 1.0, as "
-        "the partnership's records stood that day."
+        "Approved by every partner at the PSP Governance Group on 24 September 2010, each "
+        "signing through an officer at Director level or above. This is the approved version "
+        "1.0, as the partnership's records stood that day; it asks for no further approval."
     )
     assert rows["Version"] == "1.0"
     full_rows = {r.cells[0].text: r.cells[1].text for r in full.tables[0].rows}
@@ -307,7 +317,7 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     # an option without a linked entry is named once below the table, not given an empty row
     assert [row for row in risks[1:] if row[0].startswith("Do nothing")] == []
     assert _section(outline, "4.5 Risk assessment of each option")[-1] == (
-        "No RAID log entry is linked to Do nothing: continue spot purchasing."
+        "The RAID log records no risk against Do nothing: continue spot purchasing."
     )
 
 
@@ -669,8 +679,9 @@ def test_costs_and_benefits_by_year_with_cumulative_position(project, outline) -
 def test_service_model_evaluation_and_recommendations(full) -> None:
     text = _text(full)
     assert (
-        "The service the partners propose to sustain is the preferred option tested in the "
-        "pilot: Multi-provider framework agreement with outcome-based monitoring." in text
+        # as at 30 June 2011 the pilot runs to 30 September 2011: still being tested
+        "The service the partners propose to sustain is the preferred option being tested in "
+        "the pilot: Multi-provider framework agreement with outcome-based monitoring." in text
     )
     assert (
         "The service is to be secured through procurement (a contract let by competitive "
@@ -701,7 +712,7 @@ def test_a_young_partnership_renders_both_cases(tmp_path: Path) -> None:
     for kind in ("outline", "full"):
         document = _render(project, kind, tmp_path / f"{kind}.docx")
         text = _text(document)
-        assert "None recorded in the RAID log." in text
+        assert "No assumptions are recorded in the RAID log." in text
         assert "No options have been appraised yet." in text
         assert "The options' costs and benefits by year are not yet recorded." in text
         (signoff,) = _tables_after(document, "Sign-off")
@@ -722,9 +733,9 @@ YOUNG_SECTIONS = {
     "1.3 Benefits": ["No benefits are recorded yet."],
     "2.2 Objectives": ["The partners have not yet written objectives beyond the goals below."],
     "2.3 Current position and goals": ["No goals are recorded yet."],
-    "3.3 Assumptions": ["None recorded in the RAID log."],
-    "3.4 Strategic risks": ["None recorded in the RAID log."],
-    "3.5 Constraints and dependencies": ["None recorded in the RAID log."],
+    "3.3 Assumptions": ["No assumptions are recorded in the RAID log."],
+    "3.4 Strategic risks": ["No risks are recorded in the RAID log."],
+    "3.5 Constraints and dependencies": ["No dependencies are recorded in the RAID log."],
     "4.1 Options considered": ["No options are recorded yet."],
     "4.2 Criteria and scoring": ["The criteria to score the options against are not yet recorded."],
     "4.3 The preferred option": ["No options have been appraised yet."],
@@ -821,7 +832,7 @@ def test_the_context_provides_exactly_the_template_data(project) -> None:
         "partnership", "document", "versions", "approvals", "signoff", "summary", "goals",
         "strategic", "options", "benefits", "financial", "plan", "management", "governance_record",
         "service", "evaluation", "recommendations", "decisions", "quality", "exceptions",
-        "equality",
+        "equality", "goal_rows", "goals_unset", "no_quality", "no_exceptions",
     )  # fmt: skip
     assert tuple(data_of(context)) == names
     assert TEMPLATES["business-case-outline.docx"].data == names
@@ -958,28 +969,28 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
         "The partners scored 1 option against 1 weighted criterion. The preferred option is "
         "Framework"
     )
-    decisions = _section(document, "1.5 Decisions required")
+    decisions = _section(document, "1.5 Decisions")
     assert "2.\tApprove the pilot from 1 January 2026 to 31 January 2026 (1 month)." in decisions
     assert (
-        "3.\tNote the 1 open risk (section 7.4), which is red: no actions to manage it are "
+        "3.\tNote the open risk (section 7.4), which is red; no actions to manage it are "
         "recorded yet." in decisions
     )
     assert _section(document, "7.1 Pilot plan")[0].startswith(
         "The pilot runs from 1 January 2026 to 31 January 2026 (1 month), reviewed"
     )
     (plan,) = _tables_after(document, "7.2 Project plan")
-    assert plan[1][-1] == "Complete, 1 day late"
+    assert plan[1][-1] == "Done, 1 day late"
 
 
 def test_several_risks_and_issues_are_counted_by_type(outline, full) -> None:
     assert (
-        "6.\tNote the 6 open risks and 1 open issue, 1 of them red, and the actions to manage "
-        "them (section 9.3)." in _section(full, "1.5 Decisions required")
+        "6.\tNote the 6 open risks and the open issue, one of them red, and the actions to "
+        "manage them (section 9.3)." in _section(full, "1.5 Decisions")
     )
     # the outline as approved on 24 September 2010: R7 (the red issue, raised 14 January
     # 2011) and R12 (raised 17 December 2010) came later; R2 and R6 were closed
     assert "4.\tNoted the 5 open risks and the actions to manage them (section 7.4)." in _section(
-        outline, "1.5 Decisions required"
+        outline, "1.5 Decisions"
     )
     assert _section(outline, "1.2 The preferred option")[0].startswith(
         "The partners scored 4 options against 5 weighted criteria, including doing nothing."
@@ -1021,7 +1032,7 @@ def test_the_benefits_summary_describes_each_benefit_as_it_stands(tmp_path: Path
     assert _section(document, "7.2 Findings against the goals")[0] == expected
     assert (
         "Note the evaluation findings: of the 6 benefits, 1 is on or ahead"
-        in _section(document, "1.5 Decisions required")[1]
+        in _section(document, "1.5 Decisions")[1]
     )
     (achieved,) = _tables_after(document, "6.2 Benefits and outcomes achieved")
     assert [row[-1] for row in achieved[1:]] == ["Green", "Amber", "Amber", "Red", "Red", ""]
@@ -1066,8 +1077,9 @@ def test_signed_off_on_the_day_is_not_a_draft(project, tmp_path: Path) -> None:
     render_docx(defaults_dir() / "business-case-outline.docx", context, out, force=False)
     rows = {r.cells[0].text: r.cells[1].text for r in Document(str(out)).tables[0].rows}
     assert rows["Status"] == (
-        "Approved by every partner on 24 September 2010. This is the approved version 1.0, as "
-        "the partnership's records stood that day."
+        "Approved by every partner at the PSP Governance Group on 24 September 2010, each "
+        "signing through an officer at Director level or above. This is the approved version "
+        "1.0, as the partnership's records stood that day; it asks for no further approval."
     )
 
 
@@ -1092,9 +1104,18 @@ def test_the_option_cost_says_what_it_covers(outline, full) -> None:
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
         texts = [p.text for p in document.paragraphs] + cells
         assert [t for t in texts if "annual cost" in t.lower() and covers not in t] == []
-    assert _section(full, "8.1 Costs and benefits by year")[1].startswith(
+    summary = _section(full, "8.1 Costs and benefits by year")[1]
+    # the costs by year say what they are for (O3's cost notes, each once, in order) ...
+    assert summary.startswith(
         "Over years 0 to 5 the preferred option's capital and revenue costs, as the economic "
-        "case counts them, come to £286,500, including £46,500 for optimism bias"
+        "case counts them (shared outcome-monitoring system; lead officer, procurement, "
+        "training, carers' expenses; contract and outcome monitoring), come to £286,500, "
+        "including £46,500 for optimism bias"
+    )
+    # ... and the other cost of the same option is said to be another figure, and what it is
+    assert summary.endswith(
+        "The option's estimated cost of £1,300,000 is a different figure: the annual cost of "
+        "external foster placements under the option."
     )
 
 

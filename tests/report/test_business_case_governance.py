@@ -84,7 +84,7 @@ def test_knowledge_transferred_in_the_order_it_was_done_by_name(tmp_path: Path) 
         KnowledgeTransferred("Outcome measures", "Charity", "Council", "12 June 2026"),
     )
     assert record.transfers_summary == (
-        "2 of the 3 knowledge transfers planned are done; the other 1 is still to come."
+        "Of the 3 knowledge transfers planned, 2 have taken place; the other 1 is still to come."
     )
 
 
@@ -99,7 +99,7 @@ def test_a_young_partnership_says_what_is_not_yet_recorded(tmp_path: Path) -> No
         tmp_path / "done", psp_yaml=two_boards, meetings_yaml=MEETINGS, knowledge_yaml=done
     )
     record = governance_record(check(root, AS_OF).result.project, AS_OF)
-    assert record.transfers_summary == "All 3 knowledge transfers planned are done."
+    assert record.transfers_summary == "All 3 knowledge transfers planned have taken place."
     assert record.meetings_summary == (
         "The governance groups met 3 times between 27 February 2026 and 29 May 2026 and took "
         "3 decisions."
@@ -193,7 +193,7 @@ def test_the_examples_full_business_case_lists_its_governance_and_knowledge(
         "Fostering Relations; JMT Fostering"
     )
     assert knowledge == [
-        "2 of the 5 knowledge transfers planned are done; the other 3 are still to come.",
+        "Of the 5 knowledge transfers planned, 2 have taken place; the other 3 are still to come.",
         [
             ["Knowledge transferred", "From", "To", "Done"],
             [

@@ -15,17 +15,17 @@ from ...people import owner_names
 from ...wording import plural
 from .. import CheckedFolder, Command, Paper
 from ..control import ApprovalStep, Standing, Version, approval_route, standing, versions
-from ..partnership import Partnership, partnership
+from ..partnership import Partnership, governance_group, governance_group_id, partnership
 from ..signoff import Signature, last_signed, signatures
 from .approved import as_approved, folder_on
-from .benefits import BenefitRow, GoalRow, benefits, benefits_summary, goals
+from .benefits import BenefitRow, GoalRow, benefits, benefits_summary, goals, goals_unset
 from .contents import CaseKind, Contents, Section, case_kind, contents
 from .finance import Financial, budget, financial
 from .governance import GovernanceRecord, governance_record
 from .management import Evaluation, Management, Service, evaluation, management, service
 from .options import Options, options_appraisal
 from .plan import Plan, plan
-from .raid import RaidRow, raid_rows
+from .raid import RaidRow, no_actions, raid_rows
 from .recommendations import proposal, recommendations
 
 
@@ -116,6 +116,10 @@ class Strategic:
     assumptions: tuple[RaidRow, ...]
     risks: tuple[RaidRow, ...]
     dependencies: tuple[RaidRow, ...]
+    assumptions_note: str = ""
+    """Below each table, the entries without actions in one sentence (`raid.no_actions`)."""
+    risks_note: str = ""
+    dependencies_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ class BusinessCase:
     signoff: tuple[Signature, ...]
     summary: Summary
     goals: tuple[GoalRow, ...]
+    """Every goal (the rationale gives each one's reasons)."""
     strategic: Strategic
     options: Options
     benefits: tuple[BenefitRow, ...]
@@ -148,21 +153,28 @@ class BusinessCase:
     """Exceptions to the partners' own rules the case declares (psp.yaml `exceptions`)."""
     equality: str = ""
     """The equality impact assessment, in a sentence or two (psp.yaml `equality`)."""
+    goal_rows: tuple[GoalRow, ...] = ()
+    """The goals with anything set, as the goals and findings tables show them."""
+    goals_unset: str = ""
+    """The goals with nothing set yet, in one sentence in place of empty rows."""
+    no_quality: str = ""
+    """Where no quality-assurance review of this case is recorded: that, plainly."""
+    no_exceptions: str = ""
+    """Where the case declares no exceptions: that, plainly."""
 
 
 def _equality(project: Project) -> str:
     """Whether the equality impact assessment is done, when, and what it found."""
     found = project.psp.equality
-    if found is None:
-        return "No equality impact assessment of the service is recorded yet."
-    if not found.done:
-        return "The equality impact assessment of the service has not yet been completed." + (
-            f" {found.summary}" if found.summary else ""
+    asked = "Has an equality impact assessment been undertaken? "
+    if found is None or not found.done:
+        return (
+            asked + "Not yet. The partners are to complete one before they decide on the service, "
+            "to have due regard to the public sector equality duty (Equality Act 2010, "
+            "section 149)." + (f" {found.summary}" if found is not None and found.summary else "")
         )
-    when = f" on {long_date(found.date)}" if found.date else ""
-    return f"An equality impact assessment of the service was completed{when}." + (
-        f" {found.summary}" if found.summary else ""
-    )
+    when = f", completed on {long_date(found.date)}" if found.date else ""
+    return f"{asked}Yes{when}." + (f" {found.summary}" if found.summary else "")
 
 
 def _previous_sign_off(project: Project, as_of: date) -> str:
@@ -193,9 +205,9 @@ def _preference(project: Project, as_of: date) -> tuple[Project, str]:
     project = project.model_copy(
         update={"options": project.options.model_copy(update={"preferred": option})}
     )
+    del decision  # the minutes' number for it: the paper names the meeting, not the id
     return project, (
-        f"The {groups.get(group, 'partnership')} chose it at its meeting on {long_date(when)} "
-        f"(decision {decision})."
+        f"The {groups.get(group, 'partnership')} chose it at its meeting on {long_date(when)}."
     )
 
 
@@ -219,13 +231,29 @@ def _people(project: Project) -> tuple[str, str, str]:
     )
 
 
-def _status(standing: Standing) -> str:
-    """The title page's status: once approved, plainly the approved version of that day."""
-    if standing.state != "approved":
+def _status(standing: Standing, project: Project | None = None, document: str = "") -> str:
+    """The title page's status: once approved, plainly the approved version of that day, when
+    and by whom it was approved: every partner, at the group that signs papers off, each
+    through an officer at Director level or above (the sign-off table names them)."""
+    if standing.state != "approved" or standing.approved is None:
         return standing.status
+    when = f"on {long_date(standing.approved)}"
+    if project is not None and document:
+        from ..control import approved_by
+
+        dates, _ = approved_by(project, document, standing.approved)
+        if dates and min(dates.values()) != standing.approved:
+            when = f"by {long_date(standing.approved)}"
+    group = (
+        governance_group(project)
+        if project is not None and governance_group_id(project) is not None
+        else ""
+    )
+    at = f" at the {group}" if group else ""
     return (
-        f"{standing.status} This is the approved version 1.0, as the partnership's records "
-        "stood that day."
+        f"Approved by every partner{at} {when}, each signing through an officer at Director "
+        "level or above. This is the approved version 1.0, as the partnership's records "
+        "stood that day; it asks for no further approval."
     )
 
 
@@ -247,14 +275,14 @@ def _title_page(
         ("Lead partner", lead),
         ("Owner (senior responsible owner)", owner),
         ("Author (project manager)", author),
-        ("Status", _status(standing)),
+        ("Status", _status(standing, project, CASES[case.kind].document)),
     ]
     return TitlePage(
         kind=case.kind,
         title=spec.title,
         version=version,
         date=long_date(as_of),
-        status=_status(standing),
+        status=_status(standing, project, CASES[case.kind].document),
         lead=lead,
         owner=owner,
         author=author,
@@ -278,6 +306,22 @@ def _strategic_fit(project: Project, lead: str) -> str:
     elif psp.start:
         text += f", which started on {long_date(psp.start)}"
     return text + "."
+
+
+def _strategic(project: Project, as_of: date, lead: str) -> Strategic:
+    assumptions = raid_rows(project, as_of, "assumption")
+    risks = raid_rows(project, as_of, "risk")
+    dependencies = raid_rows(project, as_of, "dependency")
+    return Strategic(
+        scope=project.psp.scope or "",
+        fit=_strategic_fit(project, lead),
+        assumptions=assumptions,
+        risks=risks,
+        dependencies=dependencies,
+        assumptions_note=no_actions([r for r in assumptions if r.open]),
+        risks_note=no_actions([r for r in risks if r.open]),
+        dependencies_note=no_actions([r for r in dependencies if r.open]),
+    )
 
 
 def business_case(
@@ -322,6 +366,8 @@ def business_case(
         budget(project, as_of, pilot_dates),
         as_of,
     )
+    goal_list = goals(project, analysis)
+    reviews = _reviews(project, as_of, spec.document)
     managed = management(project, as_of)
     model = service(project, options.preferred, as_of)
     findings = evaluation(project, as_of, progress)
@@ -332,20 +378,16 @@ def business_case(
         approvals=approval_route(project, spec.document, spec.purposes, as_of),
         signoff=signoff,
         summary=Summary(
-            proposal=proposal(project, case, schedule, now),
+            proposal=proposal(project, case, schedule, now, model.piloted),
             appraisal=options.summary,
             benefits=tuple(b.title for b in benefit_rows),
             benefits_progress=progress,
             financial=money.summary,
         ),
-        goals=goals(project, analysis),
-        strategic=Strategic(
-            scope=project.psp.scope or "",
-            fit=_strategic_fit(project, lead),
-            assumptions=raid_rows(project, as_of, "assumption"),
-            risks=raid_rows(project, as_of, "risk"),
-            dependencies=raid_rows(project, as_of, "dependency"),
-        ),
+        goals=goal_list,
+        goal_rows=tuple(g for g in goal_list if not g.blank),
+        goals_unset=goals_unset(goal_list),
+        strategic=_strategic(project, as_of, lead),
         options=options,
         benefits=benefit_rows,
         financial=money,
@@ -366,12 +408,38 @@ def business_case(
             bool(findings.interim),
             len(benefit_rows),
         ),
-        quality=tuple(
-            Review(q.reviewer, long_date(q.date) or "Not dated", q.outcome or "Not recorded")
-            for q in project.psp.quality_assurance
-            if q.document in (None, spec.document) and (q.date is None or q.date <= as_of)
+        no_quality=(
+            ""
+            if reviews
+            else f"No quality-assurance review of this {spec.title.lower()} is recorded yet."
         ),
+        quality=reviews,
+        **_rest(project, spec, now),
+    )
+
+
+def _reviews(project: Project, as_of: date, document: str) -> tuple[Review, ...]:
+    """The quality-assurance reviews of `document` by `as_of`, as the table shows them."""
+    return tuple(
+        Review(
+            q.reviewer,
+            long_date(q.date) or "Not dated",
+            q.outcome or ("Outcome not yet reported" if q.date else "Review under way"),
+        )
+        for q in project.psp.quality_assurance
+        if q.document in (None, document) and (q.date is None or q.date <= as_of)
+    )
+
+
+def _rest(project: Project, spec: Case, now: Standing) -> dict[str, Any]:
+    return dict(
         exceptions=tuple(project.psp.exceptions),
+        no_exceptions=(
+            ""
+            if project.psp.exceptions
+            else f"This {spec.title.lower()} declares no exception to the partners' own "
+            "rules, such as a waiver of contract standing orders or a direct award."
+        ),
         equality=_equality(project),
         decisions=(
             f"By {long_date(now.approved)} every partner had approved this "

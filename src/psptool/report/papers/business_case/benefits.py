@@ -70,6 +70,22 @@ class GoalRow:
     evidence: str
     rag: str
     fill: str
+    blank: bool = False
+    """Nothing set yet (no measure, baseline, target, date or owner): left out of the
+    tables and said once in a sentence (`goals_unset`)."""
+
+
+def goals_unset(rows: tuple[GoalRow, ...]) -> str:
+    """The goals with nothing set yet, in one sentence: "The partners have not yet set a
+    measure, baseline, target, date or owner for More carers get a regular break (G1)."."""
+    blank = [f"{g.title} ({g.id})" for g in rows if g.blank]
+    if not blank:
+        return ""
+    return (
+        "The partners have not yet set a measure, baseline, target, date or owner for "
+        + join(blank)
+        + "."
+    )
 
 
 def benefits(project: Project, as_of: date) -> tuple[tuple[BenefitRow, ...], BenefitsAnalysis]:
@@ -144,6 +160,13 @@ def goals(project: Project, analysis: BenefitsAnalysis) -> tuple[GoalRow, ...]:
                 evidence="; ".join(evidence) or "Not yet measured",
                 rag=rag,
                 fill=fill(rag),
+                blank=not (
+                    goal.measure
+                    or goal.baseline is not None
+                    or goal.target is not None
+                    or goal.due
+                    or goal.owner
+                ),
             )
         )
     return tuple(rows)

@@ -45,7 +45,7 @@ DESCRIPTION: tuple[Part, ...] = (
             Part("preferred", "The preferred option"),
             Part("benefits", "Benefits"),
             Part("financial", "Financial summary"),
-            Part("decisions", "Decisions required"),
+            Part("decisions", "Decisions"),
         ),
     ),
     Part(

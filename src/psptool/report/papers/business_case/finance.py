@@ -436,9 +436,13 @@ def financial(
             if len(flows) > 1
             else f"In year {flows[0].year}"
         )
+        option = next((o for o in project.options.options if o.id == preferred_id), None)
+        streams = _costs_cover(option)
         summary = (
             f"{span} the preferred option's capital and revenue costs, as the economic case "
-            f"counts them, come to {totals.costs}, including {totals.optimism_bias} for "
+            "counts them"
+            + (f" ({streams})" if streams else "")
+            + f", come to {totals.costs}, including {totals.optimism_bias} for "
             f"optimism bias, and it brings {totals.cashable} of cashable benefits: a "
             f"cumulative net cash position of {said(flows[-1].cumulative_net_cash, currency)}, "
             "not discounted"
@@ -475,13 +479,24 @@ def financial(
                 "which are valued but are not cash; discounting makes later years count for "
                 "less."
             )
+        if option is not None and option.cost is not None:
+            what = project.options.cost_covers
+            summary += (
+                f" The option's estimated cost of {money(option.cost, currency)} is a "
+                "different figure: "
+                + (what if what else "what it covers is not yet recorded")
+                + "."
+            )
     else:
         option = next((o for o in project.options.options if o.id == preferred_id), None)
         covers = project.options.cost_covers
         summary = (
             f"The preferred option's estimated cost is {money(option.cost, currency)}"
-            + (f", {covers}" if covers else "")
-            + "; its costs and benefits by year are not yet recorded."
+            + (
+                f", {covers}; its costs and benefits by year are not yet recorded."
+                if covers
+                else "; what it covers, and its costs and benefits by year, are not yet recorded."
+            )
             if option is not None and option.cost is not None
             else "The options' costs and benefits by year are not yet recorded."
         )
@@ -512,6 +527,17 @@ def financial(
         notes=economic_notes(project, economics.notes),
         budget=budget,
     )
+
+
+def _costs_cover(option: object) -> str:
+    """What the option's yearly costs are for, from their notes, each once, in order:
+    "shared outcome-monitoring system; lead officer, procurement, training"."""
+    notes: list[str] = []
+    for line in getattr(option, "costs", None) or ():
+        note = (line.note or "").strip()
+        if note and note not in notes:
+            notes.append(note)
+    return "; ".join(notes)
 
 
 def _affordability(

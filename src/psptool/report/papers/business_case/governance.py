@@ -80,13 +80,16 @@ def governance_record(project: Project, as_of: date) -> GovernanceRecord:
     )
     decided = sum(len(m.decisions) for m in held)
     who = next(iter(governing.values())) if len(governing) == 1 else "governance groups"
-    meetings_summary = (
-        f"The {who} met {plural(len(held), 'time')} between "
-        f"{long_date(held[0].date)} and {long_date(held[-1].date)} and took "
-        f"{plural(decided, 'decision')}."
-        if held
-        else "No governance meeting is recorded as held yet."
-    )
+    took = f"took {plural(decided, 'decision')}" if decided else "took no decisions"
+    if not held:
+        meetings_summary = "No governance meeting is recorded as held yet."
+    elif len(held) == 1:
+        meetings_summary = f"The {who} met once, on {long_date(held[0].date)}, and {took}."
+    else:
+        meetings_summary = (
+            f"The {who} met {plural(len(held), 'time')} between "
+            f"{long_date(held[0].date)} and {long_date(held[-1].date)} and {took}."
+        )
     done = sorted(
         (
             t
@@ -110,14 +113,20 @@ def governance_record(project: Project, as_of: date) -> GovernanceRecord:
         transfers_summary = "No knowledge transfer between the partners is planned yet."
     elif to_do:
         transfers_summary = (
-            f"{len(done)} of the {plural(total, 'knowledge transfer')} planned "
-            f"{'is' if len(done) == 1 else 'are'} done; the other {to_do} "
-            f"{'is' if to_do == 1 else 'are'} still to come."
+            (
+                f"None of the {plural(total, 'knowledge transfer')} planned has taken place yet."
+                if not done
+                else f"Of the {plural(total, 'knowledge transfer')} planned, {len(done)} "
+                f"{'has' if len(done) == 1 else 'have'} taken place; the other {to_do} "
+                f"{'is' if to_do == 1 else 'are'} still to come."
+            )
+            if total > 1
+            else "The knowledge transfer planned has not yet taken place."
         )
     else:
         transfers_summary = (
-            "The knowledge transfer planned is done."
+            "The knowledge transfer planned has taken place."
             if total == 1
-            else f"All {total} knowledge transfers planned are done."
+            else f"All {total} knowledge transfers planned have taken place."
         )
     return GovernanceRecord(meetings, meetings_summary, transfers, transfers_summary)

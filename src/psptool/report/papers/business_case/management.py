@@ -13,7 +13,7 @@ from ...people import owner_names
 from ...wording import join
 from ..partnership import Group, Role, governance_group, groups, roles
 from .options import OptionRow
-from .raid import RaidRow, raid_rows
+from .raid import RaidRow, no_actions, raid_rows
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Management:
     communications: tuple[Communication, ...]
     groups: tuple[Group, ...]
     roles: tuple[Role, ...]
+    no_actions: str = ""
+    """The open risks and issues without actions, in one sentence below their table."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class Service:
     piloted: bool = True
     """Whether the pilot has begun (its start date passed, or a pilot milestone completed):
     only then is the service "the preferred option tested in the pilot"."""
+    piloting: bool = False
+    """Whether the pilot is still running on the paper's date: the option is "being tested
+    in the pilot", not yet "tested"."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ class Evaluation:
     issues: tuple[RaidRow, ...]
     interim: str = ""
     """Before the evaluation ends: that its findings are interim, as at the paper's date."""
+    no_actions: str = ""
+    """The open issues without actions, in one sentence below their table."""
 
 
 def _cell(text: str) -> str:
@@ -147,6 +154,7 @@ def management(project: Project, as_of: date) -> Management:
         ),
         groups=groups(project),
         roles=roles(project),
+        no_actions=no_actions(entries),
     )
 
 
@@ -200,10 +208,18 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
         funding=funding_sentence(committed, engaged, currency, in_kind),
         cost_text=(
             preferred.cost
-            + (f", {project.options.cost_covers}" if project.options.cost_covers else "")
+            + (
+                f", {project.options.cost_covers}"
+                if project.options.cost_covers
+                else "; what it covers is not yet recorded"
+            )
             if preferred and preferred.cost
             else ""
         ),
+        piloting=piloted
+        and pilot is not None
+        and as_of is not None
+        and (pilot.end is None or pilot.end > as_of),
     )
 
 
@@ -234,13 +250,15 @@ def funding_sentence(committed: float, engaged: float, currency: str, in_kind: s
 
 def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
     found = project.sustainability.evaluation
+    issues = raid_rows(project, as_of, "issue")
     return Evaluation(
         evaluator=(found.evaluator or "") if found else "",
         start=long_date(found.start) if found else "",
         end=long_date(found.end) if found else "",
         approach=(found.approach or "") if found else "",
         summary=summary,
-        issues=raid_rows(project, as_of, "issue"),
+        issues=issues,
+        no_actions=no_actions([r for r in issues if r.open]),
         interim=(
             f"These findings are interim, as at {long_date(as_of)}: the evaluation runs to "
             f"{long_date(found.end)}."

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ....model import Project
 from ...formatting import money, number, percent, ratio
 from ...wording import join, plural
-from .raid import RaidRow, raid_rows
+from .raid import RaidRow, no_actions, raid_rows
 
 NO_RATIO = {
     "costs less": "n/a: costs less than doing nothing",
@@ -156,6 +156,8 @@ class Options:
     robust: str = ""
     """In place of the sensitivity list, where no single weight's change would put another
     option first: that, in one sentence."""
+    no_actions: str = ""
+    """The linked RAID entries without actions, each named once, in one sentence."""
 
 
 def options_appraisal(project: Project, as_of: date, economics: EconomicCase) -> Options:
@@ -173,6 +175,7 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
     rows: list[OptionRow] = []
     assessment: list[OptionRisk] = []
     unlinked: list[str] = []
+    linked_rows: list[RaidRow] = []
     for scored in appraisal.options:
         option = by_id[scored.id]
         e = econ.get(scored.id)
@@ -213,6 +216,7 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
             )
         )
         linked: list[RaidRow] = [raid[r] for r in option.risks if r in raid]
+        linked_rows += linked
         if not linked:
             unlinked.append(scored.name)
         for r in linked:
@@ -276,6 +280,7 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
         economics_summary=economics_summary(economics, project.psp.currency),
         cost_covers=project.options.cost_covers or "",
         unlinked=_unlinked(unlinked, len(rows)),
+        no_actions=no_actions([r for r in linked_rows if r.open]),
     )
 
 
@@ -302,8 +307,8 @@ def _unlinked(names: list[str], count: int) -> str:
     if not names:
         return ""
     if len(names) == count:
-        return "No RAID log entry is linked to any option yet."
-    return "No RAID log entry is linked to " + join(names) + "."
+        return "The RAID log does not yet record a risk against any of the options."
+    return "The RAID log records no risk against " + join(names) + "."
 
 
 def economics_summary(economics: EconomicCase, currency: str) -> str:

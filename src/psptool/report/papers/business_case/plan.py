@@ -12,14 +12,9 @@ from ...formatting import long_date
 from ...people import owner_names
 from ...wording import join, plural
 
-STATE = {
-    "done": "Complete",
-    "overdue": "Overdue",
-    "due": "Due next period",
-    "upcoming": "Planned",
-    "unscheduled": "Not yet dated",
-}
-"""A milestone's state as the plan's Status column reads."""
+HOLD_UPS = ("Late", "Held up", "Forecast late")
+"""The standings (`analysis.plan.milestone_standing`) of a milestone that cannot happen as
+planned: the plan says so below the table, and its next step says so."""
 
 
 @dataclass(frozen=True)
@@ -32,8 +27,10 @@ class MilestoneRow:
     completed: str
     forecast: str
     status: str
-    """"Complete", "Complete, 3 days late", "Overdue", …"""
+    """Its standing in a word or two (`analysis.plan.milestone_standing`): "Done", "Done,
+    3 days late", "Late", "Held up", "Forecast late", "On track", "Not yet due"."""
     depends_on: str
+    """The titles of the milestones it depends on: "Third quarterly pilot review"."""
     critical: str
     """"yes" on the critical path, else empty."""
     tasks: tuple[str, ...]
@@ -44,6 +41,13 @@ class MilestoneRow:
     """The milestone that delivers the paper being written: not one of its next steps."""
     completed_on: date | None = None
     """When it was completed, as a date (`completed` is it written out)."""
+    standing: str = ""
+    """Its standing's state: "Done", "Held up", …"""
+    held_up_by: tuple[str, ...] = ()
+    """The titles of the unfinished milestones it depends on that finish after it is due."""
+    note: str = ""
+    """Where it cannot happen as planned, the sentence that says so, by title: "Tender
+    published is held up: due on 30 September 2026, but it depends on …"."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def plan(
 ) -> tuple[Plan, tuple[date | None, date | None]]:
     """The plan, and the pilot's start and end dates; `document` is the paper the plan is
     written for (`full_business_case`), whose own delivery is not one of its next steps."""
-    from ....analysis import analyse_plan
+    from ....analysis import analyse_plan, milestone_standing
 
     names = owner_names(project)
     analysis = analyse_plan(project, as_of)
@@ -117,7 +121,8 @@ def plan(
     rows = []
     for mid in analysis.order:
         m, state = by_id[mid], states[mid]
-        late = state.state == "done" and (state.slippage_days or 0) > 0
+        standing = milestone_standing(analysis, mid)
+        late = standing.state == "Done" and (standing.slippage_days or 0) > 0
         why = flag(project, mid, state.forecast, as_of)
         rows.append(
             MilestoneRow(
@@ -128,14 +133,17 @@ def plan(
                 due=long_date(m.due),
                 completed=long_date(m.completed),
                 forecast=long_date(state.forecast),
-                status=STATE[state.state]
-                + (f", {plural(state.slippage_days or 0, 'day')} late" if late else ""),
-                depends_on=", ".join(m.depends_on),
+                status=standing.state
+                + (f", {plural(standing.slippage_days or 0, 'day')} late" if late else ""),
+                depends_on="; ".join(by_id[d].title for d in m.depends_on if d in by_id),
                 critical="yes" if state.critical else "",
                 tasks=tuple(t.title for t in m.tasks),
                 flag=why,
                 this_paper=_delivers(m, document),
                 completed_on=m.completed,
+                standing=standing.state,
+                held_up_by=standing.held_up_by,
+                note=_note(m.title, standing.text) if standing.state in HOLD_UPS else "",
             )
         )
     to_come = [r for r in rows if not r.completed]
@@ -154,13 +162,7 @@ def plan(
         projected_end=long_date(analysis.projected_end),
         slippage_days=slippage if slippage is not None else "",
         critical_path=", ".join(analysis.critical_path),
-        notes=tuple(
-            f"{r.id} {r.title} is {r.flag}"
-            + (f"; it is forecast for {r.forecast}" if r.forecast and r.forecast != r.due else "")
-            + "."
-            for r in rows
-            if r.flag
-        ),
+        notes=tuple(r.note for r in rows if r.note),
         pilot=Pilot(
             start=long_date(start),
             end=long_date(end),
@@ -170,6 +172,13 @@ def plan(
             undated=_undated(rows, start, end),
         ),
     ), (start, end)
+
+
+def _note(title: str, text: str) -> str:
+    """A standing's sentence with the milestone's title: "Tender published is held up: due
+    on 30 September 2026, but it depends on …" (`text` is "Held up: due on …")."""
+    state, _, rest = text.partition(": ")
+    return f"{title} is {state[:1].lower()}{state[1:]}: {rest}"
 
 
 def _undated(rows: list[MilestoneRow], start: date | None, end: date | None) -> str:

@@ -10,9 +10,11 @@ from ....model import Project
 from ....vocabulary import RAG_TINTS
 from ...formatting import long_date
 from ...people import owner_names
+from ...wording import join
 
-NO_MITIGATION = "None recorded yet"
-"""The mitigation cell of an entry without actions (`psp validate` warns, PSP504)."""
+NO_MITIGATION = "–"
+"""The mitigation cell of an entry without actions (`psp validate` warns, PSP504): a dash,
+with one sentence below the table naming the entries without actions (`no_actions`)."""
 NO_OWNER = "Not yet assigned"
 NO_FILL = "FFFFFF"
 """A table cell's fill where there is no RAG to show."""
@@ -87,3 +89,20 @@ def raid_rows(project: Project, as_of: date, kind: str | None = None) -> tuple[R
             )
         )
     return tuple(rows)
+
+
+def no_actions(rows: tuple[RaidRow, ...] | list[RaidRow]) -> str:
+    """One sentence below a table for its entries without actions, by title and reference:
+    "No actions to manage Respite places run out in the winter (R1) are recorded yet.";
+    empty when every entry has actions. Each entry is named once."""
+    seen: dict[str, RaidRow] = {}
+    for row in rows:
+        if not (row.actions_open or row.actions_done):
+            seen.setdefault(row.id, row)
+    if not seen:
+        return ""
+    return (
+        "No actions to manage "
+        + join([f"{r.title} ({r.id})" for r in seen.values()])
+        + " are recorded yet."
+    )

@@ -7,7 +7,7 @@ from datetime import date
 
 from ....model import Project
 from ...formatting import long_date
-from ...wording import join, plural
+from ...wording import join
 from ..control import Standing
 from .contents import Contents
 from .finance import Financial
@@ -19,8 +19,11 @@ PAST = {"Approve": "Approved", "Agree": "Agreed", "Note": "Noted"}
 """A recommendation's verb once the partners have made the decision."""
 
 
-def proposal(project: Project, contents: Contents, plan: Plan, standing: Standing) -> str:
-    """The executive summary's purpose of the document."""
+def proposal(
+    project: Project, contents: Contents, plan: Plan, standing: Standing, piloted: bool = True
+) -> str:
+    """The executive summary's purpose of the document; a full case written before any pilot
+    has begun does not claim the pilot's evidence."""
     name = project.psp.name
     pilot = plan.pilot
     if contents.kind == "outline":
@@ -44,6 +47,17 @@ def proposal(project: Project, contents: Contents, plan: Plan, standing: Standin
         if standing.approved is not None
         else "asks each partner to sign it off"
     )
+    if not piloted:
+        return (
+            f"This full business case of {name} sets out the final service model the partners "
+            "propose, the case for funding it and the financial analysis. No pilot has begun "
+            "yet, so it has no evidence from one: the benefits achieved and the evaluation "
+            f"findings are still to come. It {asks}."
+            if standing.approved is None
+            else f"This full business case of {name} sets out the final service model the "
+            "partners agreed, the case for funding it and the financial analysis, written "
+            f"before any pilot had begun; {asks}."
+        )
     return (
         f"This full business case builds on the outline business case of {name} with the "
         "evidence from the pilot: the final service model, the benefits and outcomes achieved "
@@ -142,18 +156,23 @@ def _asked(
                 f"Note the partnership's spend to date of {budget.to_date_actual} against "
                 f"{budget.to_date_planned} planned ({budget.reason})."
             )
-    if financial.totals is not None:
-        out.append(
-            f"Note the financial case: the preferred option's net present value is "
-            f"{financial.totals.npv} (section {contents.number('financial')})."
+    totals = financial.totals
+    if totals is not None:
+        headline = (
+            "the preferred option's net present social value against doing nothing, the "
+            "appraisal's headline, "
+            f"is {totals.npv_vs_do_nothing.lstrip('+')}"
+            if totals.npv_vs_do_nothing
+            else f"the preferred option's net present value is {totals.npv.lstrip('+')}"
         )
+        out.append(f"Note the financial case (section {contents.number('financial')}): {headline}.")
     entries = management.risks
     count, red = len(entries), sum(1 for r in entries if r.rag == "red")
     if count:
         risks = sum(1 for r in entries if r.type == "Risk")
         what = join(
             [
-                plural(n, f"open {noun}")
+                f"the open {noun}" if n == 1 else f"the {n} open {noun}s"
                 for n, noun in ((risks, "risk"), (count - risks, "issue"))
                 if n
             ]
@@ -161,22 +180,22 @@ def _asked(
         if count == 1:
             red_clause = ", which is red," if red else ""
         elif red == count:
-            red_clause = ", all of them red,"
+            red_clause = ", all of them red," if count > 2 else ", both red,"
         else:
-            red_clause = f", {red} of them red," if red else ""
+            red_clause = f", {'one' if red == 1 else red} of them red," if red else ""
         where = f"section {contents.number('management.risks')}"
         them = "it" if count == 1 else "them"
         without = sum(1 for r in entries if not (r.actions_open or r.actions_done))
         if not without:
-            out.append(f"Note the {what}{red_clause} and the actions to manage {them} ({where}).")
+            out.append(f"Note {what}{red_clause} and the actions to manage {them} ({where}).")
         elif without == count:
             out.append(
-                f"Note the {what} ({where}){red_clause.rstrip(',')}: no actions to manage "
+                f"Note {what} ({where}){red_clause.rstrip(',')}; no actions to manage "
                 f"{them} are recorded yet."
             )
         else:
             out.append(
-                f"Note the {what}{red_clause} and the actions to manage them ({where}); "
+                f"Note {what}{red_clause} and the actions to manage them ({where}); "
                 f"{without} of them {'has' if without == 1 else 'have'} no actions recorded yet."
             )
     if benefits:
@@ -202,13 +221,35 @@ def _asked(
         )
     ][:3]
     if to_come:
-        steps = [_step(r) if approved is None else f"{r.title} by {r.due}" for r in to_come]
+        steps = [
+            _step(r, plan.milestones, contents) if approved is None else f"{r.title} by {r.due}"
+            for r in to_come
+        ]
         out.append("Agree the next steps: " + "; ".join(steps) + ".")
     return tuple(out)
 
 
-def _step(row: MilestoneRow) -> str:
-    """A next step, with when it can happen where that is later than it is due."""
-    if row.forecast and row.forecast != row.due and row.flag:
-        return f"{row.title}, due by {row.due} but forecast for {row.forecast} ({row.flag})"
-    return f"{row.title} by {row.due}" if row.due else row.title
+def _step(row: MilestoneRow, rows: tuple[MilestoneRow, ...], contents: Contents) -> str:
+    """A next step, and where it cannot happen as planned, why and when it can: held up by
+    a milestone it depends on (this business case, where that is the one), forecast late,
+    or late."""
+    due = f"by {row.due}" if row.due else ""
+    if row.standing == "Held up":
+        titles = {r.title: r for r in rows}
+        waits = []
+        for title in row.held_up_by:
+            other = titles.get(title)
+            what = (
+                f"this {'outline' if contents.kind == 'outline' else 'full'} business case is "
+                "agreed"
+                if other is not None and other.this_paper
+                else title
+            )
+            when = (other.forecast or other.due) if other is not None else ""
+            waits.append(f"{what} (expected on {when})" if when else what)
+        return f"{row.title}, due {due} but held up until " + join(waits)
+    if row.standing == "Forecast late":
+        return f"{row.title}, due {due} but forecast for {row.forecast}"
+    if row.standing == "Late":
+        return f"{row.title}, due {due} and not yet done"
+    return f"{row.title} {due}" if due else row.title

@@ -1,0 +1,221 @@
+"""The business cases in a council finance officer's words (#14 E1-E8): a milestone's
+standing and what holds it up, one sentence where a row would be empty, a cost that says
+what it covers, the approval said with when and by whom, and the equality, quality-assurance
+and exceptions sections as a council writes them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from psptool import validate
+from psptool.model import Project
+from psptool.report.papers.business_case import business_case
+from psptool.report.papers.business_case.governance import governance_record
+from tests.helpers import EXAMPLE
+from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+EXAMPLE_AS_OF = date(2011, 6, 30)
+
+
+def _sparse(tmp_path: Path, **changes: str) -> Project:
+    folder = sparse_folder(tmp_path / "sparse")
+    for name, text in changes.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    checked = validate(folder, SPARSE_AS_OF, find=False)
+    assert checked.result is not None
+    return checked.result.project
+
+
+def _example() -> Project:
+    checked = validate(EXAMPLE, EXAMPLE_AS_OF, find=False)
+    assert checked.result is not None
+    return checked.result.project
+
+
+def test_a_milestone_due_before_its_dependency_is_held_up(tmp_path: Path) -> None:
+    """Sparse M2 (due 30 September 2026) depends on M1 (due 31 December 2026): as at 30 June
+    2026 it is held up, not "due next period"; M1 is not yet due."""
+    case = business_case(_sparse(tmp_path), SPARSE_AS_OF, "outline")
+    assert [(m.id, m.status, m.depends_on) for m in case.plan.milestones] == [
+        ("M1", "Not yet due", ""),
+        ("M2", "Held up", "Full business case agreed"),
+    ]
+    assert case.plan.notes == (
+        "Tender for respite services published is held up: due on 30 September 2026, but it "
+        "depends on Full business case agreed (expected on 31 December 2026).",
+    )
+
+
+def test_a_milestone_forecast_late_says_when_it_is_now_expected(tmp_path: Path) -> None:
+    """M1, due 20 June 2026, is not done by 30 June: late, 10 days ago, and forecast for the
+    as-of date. M2 (due 1 July) follows it by its own 11 days from M1's due date: forecast for
+    11 July, 10 days late."""
+    milestones = (
+        "milestones:\n"
+        "  - {id: M1, title: Referral route agreed, due: 2026-06-20, owner: council}\n"
+        "  - {id: M2, title: Booking line opens, due: 2026-07-01, owner: council,"
+        " depends_on: [M1]}\n"
+    )
+    case = business_case(
+        _sparse(tmp_path, **{"milestones.yaml": milestones}), SPARSE_AS_OF, "outline"
+    )
+    assert [(m.id, m.status, m.forecast) for m in case.plan.milestones] == [
+        ("M1", "Late", "30 June 2026"),
+        ("M2", "Forecast late", "11 July 2026"),
+    ]
+    assert case.plan.notes == (
+        "Referral route agreed is late: due on 20 June 2026, 10 days ago.",
+        "Booking line opens is forecast late: due on 1 July 2026, now expected on 11 July 2026 "
+        "(10 days late).",
+    )
+    assert case.recommendations[-1] == (
+        "Agree the next steps: Referral route agreed, due by 20 June 2026 and not yet done; "
+        "Booking line opens, due by 1 July 2026 but forecast for 11 July 2026."
+    )
+
+
+def test_entries_without_actions_are_named_once_below_their_table(tmp_path: Path) -> None:
+    case = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
+    assert [r.mitigation for r in case.management.risks] == ["–", "–"]
+    assert case.management.no_actions == (
+        "No actions to manage Respite places run out in the winter (R1) and Referrals from GP "
+        "practices are slow (I1) are recorded yet."
+    )
+    assert case.strategic.risks_note == (
+        "No actions to manage Respite places run out in the winter (R1) are recorded yet."
+    )
+    assert case.evaluation.no_actions == (
+        "No actions to manage Referrals from GP practices are slow (I1) are recorded yet."
+    )
+    assert case.strategic.assumptions_note == case.strategic.dependencies_note == ""
+    assert case.options.unlinked == (
+        "The RAID log does not yet record a risk against any of the options."
+    )
+    # the example's entries all have actions: no sentence
+    example = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert example.management.no_actions == example.strategic.risks_note == ""
+
+
+def test_a_goal_with_nothing_set_is_a_sentence_not_a_row(tmp_path: Path) -> None:
+    case = business_case(_sparse(tmp_path), SPARSE_AS_OF, "outline")
+    assert [g.id for g in case.goals] == ["G1"]
+    assert case.goal_rows == ()
+    assert case.goals_unset == (
+        "The partners have not yet set a measure, baseline, target, date or owner for More "
+        "carers get a regular break (G1)."
+    )
+    example = business_case(_example(), EXAMPLE_AS_OF, "outline")
+    assert len(example.goal_rows) == 6 and example.goals_unset == ""
+
+
+def test_the_preference_is_credited_to_the_meeting_not_its_decision_id(
+    tmp_path: Path,
+) -> None:
+    case = business_case(_sparse(tmp_path), SPARSE_AS_OF, "outline")
+    assert case.options.summary.endswith(
+        "The Partnership Board chose it at its meeting on 14 May 2026."
+    )
+    assert "D1" not in case.options.summary
+
+
+def test_one_meeting_held_is_said_once(tmp_path: Path) -> None:
+    record = governance_record(_sparse(tmp_path), SPARSE_AS_OF)
+    assert record.meetings_summary == (
+        "The Partnership Board met once, on 14 May 2026, and took 1 decision."
+    )
+
+
+def test_an_approval_says_when_where_and_by_whom() -> None:
+    """The example's outline case: every partner signed on 24 September 2010, at the PSP
+    Governance Group."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "outline")
+    assert case.document.version == "1.0"
+    assert case.document.status == (
+        "Approved by every partner at the PSP Governance Group on 24 September 2010, each "
+        "signing through an officer at Director level or above. This is the approved version "
+        "1.0, as the partnership's records stood that day; it asks for no further approval."
+    )
+    assert case.decisions == (
+        "By 24 September 2010 every partner had approved this outline business case. With it "
+        "the partners:"
+    )
+    assert all(not r.startswith(("Approve ", "Agree ", "Note ")) for r in case.recommendations)
+
+
+def test_the_financial_recommendation_gives_the_headline_npsv() -> None:
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert (
+        "Note the financial case (section 8): the preferred option's net present social value "
+        "against doing nothing, the appraisal's headline, is £627,294."
+    ) in case.recommendations
+
+
+def test_equality_quality_and_exceptions_as_a_council_writes_them(tmp_path: Path) -> None:
+    sparse = business_case(_sparse(tmp_path), SPARSE_AS_OF, "outline")
+    assert sparse.equality == (
+        "Has an equality impact assessment been undertaken? Not yet. The partners are to "
+        "complete one before they decide on the service, to have due regard to the public "
+        "sector equality duty (Equality Act 2010, section 149)."
+    )
+    assert sparse.quality == ()
+    assert sparse.no_quality == (
+        "No quality-assurance review of this outline business case is recorded yet."
+    )
+    assert sparse.no_exceptions == (
+        "This outline business case declares no exception to the partners' own rules, such as "
+        "a waiver of contract standing orders or a direct award."
+    )
+    example = business_case(_example(), EXAMPLE_AS_OF, "outline")
+    assert example.equality.startswith(
+        "Has an equality impact assessment been undertaken? Yes, completed on 10 September "
+        "2010. It found no adverse impact"
+    )
+    assert example.no_quality == ""
+
+
+def test_a_review_without_an_outcome_says_where_it_stands(tmp_path: Path) -> None:
+    psp = (sparse_folder(tmp_path / "psp") / "psp.yaml").read_text(encoding="utf-8")
+    psp += (
+        "quality_assurance:\n"
+        "  - {reviewer: Riverside Council Finance, date: 2026-06-12}\n"
+        "  - {reviewer: Riverside Council Legal}\n"
+        "exceptions: [A direct award of the booking line contract to Carers Trust Riverside]\n"
+    )
+    case = business_case(_sparse(tmp_path, **{"psp.yaml": psp}), SPARSE_AS_OF, "outline")
+    assert [(q.reviewer, q.date, q.outcome) for q in case.quality] == [
+        ("Riverside Council Finance", "12 June 2026", "Outcome not yet reported"),
+        ("Riverside Council Legal", "Not dated", "Review under way"),
+    ]
+    assert case.no_quality == case.no_exceptions == ""
+    assert case.exceptions == (
+        "A direct award of the booking line contract to Carers Trust Riverside",
+    )
+
+
+def test_two_costs_of_one_option_each_say_what_they_are() -> None:
+    """O3's costs by year are for its set-up and running (the notes of its cost lines); its
+    estimated cost, £1,300,000, is the annual cost of the placements (`cost_covers`)."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    summary = case.financial.summary
+    assert summary.startswith(
+        "Over years 0 to 5 the preferred option's capital and revenue costs, as the economic "
+        "case counts them (shared outcome-monitoring system; lead officer, procurement, "
+        "training, carers' expenses; contract and outcome monitoring), come to £286,500"
+    )
+    assert summary.endswith(
+        "The option's estimated cost of £1,300,000 is a different figure: the annual cost of "
+        "external foster placements under the option."
+    )
+
+
+def test_the_pilot_still_running_is_being_tested(tmp_path: Path) -> None:
+    """As at 30 June 2011 the pilot (1 October 2010 to 30 September 2011) is running."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert (case.service.piloted, case.service.piloting) == (True, True)
+    assert case.evaluation.interim == (
+        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
+    )
+    later = business_case(_example(), date(2011, 10, 31), "full")
+    assert (later.service.piloted, later.service.piloting) == (True, False)
+    assert later.evaluation.interim == ""
