@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from psptool.analysis.plan import analyse_plan
+from psptool.analysis.plan import analyse_plan, milestone_standing, milestone_standings
 from psptool.errors import PlanError
 from tests.analysis.helpers import project
 
@@ -83,3 +83,79 @@ def test_finishing_early_is_negative_slippage() -> None:
     )
     assert plan.milestones[0].slippage_days == -9
     assert plan.end_slippage_days == (date(2026, 2, 20) - date(2026, 12, 31)).days
+
+
+def test_milestone_standing_in_words() -> None:
+    """Each milestone of PLAN as at 30 June 2026 (a quarter ahead runs to 30 September)."""
+    plan = analyse_plan(project(milestones={"milestones": PLAN}), AS_OF)
+    got = {m.id: milestone_standing(plan, m.id) for m in plan.milestones}
+    assert [(s.state, s.when, s.slippage_days, s.held_up_by) for s in got.values()] == [
+        ("Done", date(2026, 2, 10), 9, ()),  # 10 February less 1 February
+        ("Done", date(2026, 3, 1), 0, ()),
+        ("Late", date(2026, 5, 1), 60, ()),  # 30 days of May and 30 of June
+        # M3 is forecast for 30 June, before M4 is due, so M4 is not held up: the 92 days
+        # between them carry it to 30 September, 60 days past 1 August
+        ("Forecast late", date(2026, 9, 30), 60, ()),
+        ("On track", date(2026, 7, 15), 0, ()),
+        ("Forecast late", date(2027, 1, 30), 60, ()),  # 30 January less 1 December
+    ]
+    assert got["M1"].text == "Done on 10 February 2026, 9 days late."
+    assert got["M2"].text == "Done on 1 March 2026."
+    assert got["M3"].text == "Late: due on 1 May 2026, 60 days ago."
+    assert got["M4"].text == (
+        "Forecast late: due on 1 August 2026, now expected on 30 September 2026 (60 days late)."
+    )
+    assert got["M5"].text == "On track: due on 15 July 2026."
+    assert [s.behind for s in got.values()] == [False, False, True, True, False, True]
+
+
+def test_a_milestone_due_before_its_dependency_is_held_up() -> None:
+    """The sparse folder's plan: the tender (M2, 30 September) depends on the business case
+    (M1, 31 December)."""
+    plan_rows = [
+        {"id": "M1", "title": "Full business case agreed", "due": "2026-12-31"},
+        {"id": "M2", "title": "Tender published", "due": "2026-09-30", "depends_on": ["M1"]},
+        {"id": "M3", "title": "Early finish", "due": "2026-03-01", "completed": "2026-02-20"},
+        {"id": "M4", "title": "Undated"},
+        {"id": "M5", "title": "Contract let", "due": "2026-06-01", "depends_on": ["M1", "M2"]},
+    ]
+    p = project(milestones={"milestones": plan_rows})
+    m1 = milestone_standing(p, "M1", AS_OF)
+    assert (m1.state, m1.when, m1.slippage_days) == ("Not yet due", date(2026, 12, 31), 0)
+    assert m1.text == "Not yet due: due on 31 December 2026."
+    m2 = milestone_standing(p, "M2", AS_OF)
+    assert (m2.state, m2.when, m2.slippage_days) == ("Held up", date(2026, 12, 31), 92)
+    assert m2.held_up_by == ("Full business case agreed",)
+    assert m2.text == (
+        "Held up: due on 30 September 2026, but it depends on Full business case agreed"
+        " (expected on 31 December 2026)."
+    )
+    early = milestone_standing(p, "M3", AS_OF)
+    assert (early.state, early.slippage_days) == ("Done", -9)
+    assert early.text == "Done on 20 February 2026, 9 days early."
+    undated = milestone_standing(p, "M4", AS_OF)
+    assert (undated.state, undated.when, undated.slippage_days) == ("No date", None, None)
+    late = milestone_standing(p, "M5", AS_OF)  # 1 June to 30 June is 29 days
+    assert (late.state, late.slippage_days) == ("Late", 29)
+    assert late.held_up_by == ("Full business case agreed", "Tender published")
+    assert late.text == (
+        "Late: due on 1 June 2026, 29 days ago; it waits for Full business case agreed"
+        " (expected on 31 December 2026) and Tender published (expected on 31 December 2026)."
+    )
+    assert [s.id for s in milestone_standings(analyse_plan(p, AS_OF))] == [
+        "M1",
+        "M2",
+        "M3",
+        "M4",
+        "M5",
+    ]
+
+
+def test_milestone_standing_needs_a_date_for_a_project_and_a_known_id() -> None:
+    p = project(milestones={"milestones": PLAN})
+    with pytest.raises(ValueError, match="needs an as-of date"):
+        milestone_standing(p, "M1")
+    with pytest.raises(KeyError):
+        milestone_standing(p, "M9", AS_OF)
+    with pytest.raises(ValueError, match="another date"):
+        milestone_standing(analyse_plan(p, AS_OF), "M1", date(2026, 7, 1))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .goals import GoalsAnalysis, GoalVerdict, analyse_goals
     from .options import OptionsAppraisal, appraise_options
     from .partners import SelectionRanking, rank_candidates
-    from .plan import PlanAnalysis, analyse_plan
+    from .plan import MilestoneStanding, PlanAnalysis, analyse_plan, milestone_standing
     from .risk import RiskRegister, score_risks
     from .stakeholders import StakeholderMap, map_stakeholders
 
@@ -36,6 +36,8 @@ _WHERE = {
     "appraise_options": "options",
     "SelectionRanking": "partners",
     "rank_candidates": "partners",
+    "MilestoneStanding": "plan",
+    "milestone_standing": "plan",
     "PlanAnalysis": "plan",
     "analyse_plan": "plan",
     "RiskRegister": "risk",
@@ -50,6 +52,7 @@ __all__ = [
     "EconomicCase",
     "GoalVerdict",
     "GoalsAnalysis",
+    "MilestoneStanding",
     "OptionEconomics",
     "OptionsAppraisal",
     "PlanAnalysis",
@@ -64,6 +67,7 @@ __all__ = [
     "appraise_options",
     "economic_case",
     "map_stakeholders",
+    "milestone_standing",
     "rank_candidates",
     "score_risks",
 ]

@@ -1,10 +1,11 @@
 """The plan analysed: dependency order, the critical path, slippage, what falls due next,
-and the projected end date against the partnership's end."""
+the projected end date against the partnership's end, and each milestone's standing in
+words (`milestone_standing`)."""
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..errors import PlanError
@@ -28,6 +29,8 @@ class MilestoneState:
     """When it is now expected: completed date, or its due date pushed back by slippage
     upstream and by being overdue."""
     critical: bool
+    depends_on: list[str] = field(default_factory=list)
+    """The milestones it waits for, as the plan lists them."""
 
 
 @dataclass
@@ -106,6 +109,7 @@ def analyse_plan(project: Project, as_of: date, period: Period | None = None) ->
                 slippage_days=slip,
                 forecast=forecast[m.id],
                 critical=m.id in critical,
+                depends_on=list(m.depends_on),
             )
         )
     due_next = [
@@ -172,3 +176,135 @@ def _critical_path(
         current = max(deps, key=lambda d: (forecast[d], -order.index(d)))
         path.append(current)
     return list(reversed(path))
+
+
+STANDINGS = ("Done", "Late", "Held up", "Forecast late", "On track", "Not yet due", "No date")
+"""A milestone's standing, as papers write it, most settled first."""
+
+
+@dataclass(frozen=True)
+class MilestoneStanding:
+    """Where one milestone stands as at a date, in a council officer's words.
+
+    `state` is one of STANDINGS:
+
+    - Done: completed (`when` is the completion date);
+    - Late: open and past its due date (`when` is the due date);
+    - Held up: open, and a milestone it depends on is due or forecast to finish after it is
+      due (`when` is its forecast);
+    - Forecast late: open and forecast past its due date by slippage upstream (`when` is
+      its forecast);
+    - On track: due within the next reporting period (`when` is the due date);
+    - Not yet due: due later (`when` is the due date);
+    - No date: no due date recorded (`when` is None).
+    """
+
+    id: str
+    title: str
+    state: str
+    when: date | None
+    due: date | None
+    forecast: date | None
+    slippage_days: int | None
+    """Done: completed − due (negative when early); Late: as-of − due; Held up and Forecast
+    late: forecast − due; On track and Not yet due: 0; No date: None."""
+    held_up_by: tuple[str, ...]
+    """Titles of the unfinished milestones it depends on that are due or forecast to
+    finish after it is due (empty when done)."""
+    text: str
+    """A plain sentence: `Held up: due on 30 September 2026, but it depends on Full business
+    case agreed (expected on 31 December 2026).`"""
+
+    @property
+    def behind(self) -> bool:
+        """Late, held up or forecast late: what makes the schedule amber or red."""
+        return self.state in ("Late", "Held up", "Forecast late")
+
+
+def milestone_standing(
+    plan_or_project: PlanAnalysis | Project, milestone_id: str, as_of: date | None = None
+) -> MilestoneStanding:
+    """The standing of milestone `milestone_id`, from an analysed plan or from a project (then
+    analysed as at `as_of`, which a project needs). Raises KeyError for an unknown id."""
+    if isinstance(plan_or_project, PlanAnalysis):
+        plan = plan_or_project
+        if as_of is not None and as_of != plan.as_of:
+            raise ValueError("the plan was analysed as at another date")
+    else:
+        if as_of is None:
+            raise ValueError("a project's milestone standing needs an as-of date")
+        plan = analyse_plan(plan_or_project, as_of)
+    by_id = {m.id: m for m in plan.milestones}
+    if milestone_id not in by_id:
+        raise KeyError(milestone_id)
+    return _standing(by_id[milestone_id], by_id, plan.as_of)
+
+
+def milestone_standings(plan: PlanAnalysis) -> list[MilestoneStanding]:
+    """Every milestone's standing, in the plan's file order."""
+    by_id = {m.id: m for m in plan.milestones}
+    return [_standing(m, by_id, plan.as_of) for m in plan.milestones]
+
+
+def _standing(
+    m: MilestoneState, by_id: dict[str, MilestoneState], as_of: date
+) -> MilestoneStanding:
+    def made(
+        state: str, when: date | None, slip: int | None, held: tuple[str, ...], text: str
+    ) -> MilestoneStanding:
+        return MilestoneStanding(m.id, m.title, state, when, m.due, m.forecast, slip, held, text)
+
+    if m.completed is not None:
+        slip = (m.completed - m.due).days if m.due else None
+        text = f"Done on {_day(m.completed)}"
+        if slip:
+            text += f", {_days(abs(slip))} {'late' if slip > 0 else 'early'}"
+        return made("Done", m.completed, slip, (), text + ".")
+    if m.due is None:
+        return made("No date", None, None, (), "No due date is set.")
+    due = m.due
+    holders = [
+        (by_id[d].title, expected)
+        for d in m.depends_on
+        if d in by_id
+        and by_id[d].completed is None
+        and (expected := max(filter(None, (by_id[d].due, by_id[d].forecast)), default=None))
+        and expected > due
+    ]
+    held = tuple(title for title, _ in holders)
+    waiting = _join([f"{title} (expected on {_day(when)})" for title, when in holders])
+    if m.due < as_of:
+        slip = (as_of - m.due).days
+        text = f"Late: due on {_day(m.due)}, {_days(slip)} ago"
+        if holders:
+            text += f"; it waits for {waiting}"
+        return made("Late", m.due, slip, held, text + ".")
+    forecast = m.forecast or m.due
+    if holders:
+        text = f"Held up: due on {_day(m.due)}, but it depends on {waiting}."
+        return made("Held up", forecast, (forecast - m.due).days, held, text)
+    if forecast > m.due:
+        slip = (forecast - m.due).days
+        text = (
+            f"Forecast late: due on {_day(m.due)}, now expected on {_day(forecast)}"
+            f" ({_days(slip)} late)."
+        )
+        return made("Forecast late", forecast, slip, held, text)
+    if m.state == "due":
+        return made("On track", m.due, 0, held, f"On track: due on {_day(m.due)}.")
+    return made("Not yet due", m.due, 0, held, f"Not yet due: due on {_day(m.due)}.")
+
+
+def _day(when: date) -> str:
+    """30 June 2011 (analysis sits below report.formatting)."""
+    return f"{when.day} {when:%B %Y}"
+
+
+def _days(count: int) -> str:
+    return f"{count:,} day{'s' if count != 1 else ''}"
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + ", and " + parts[-1]
