@@ -72,7 +72,7 @@ def test_no_folder_is_exit_2(tmp_path: Path, runner: PspRunner) -> None:
 def test_gate_exit_codes(runner: PspRunner) -> None:
     unmet = runner.invoke(["report", "gate", *EX])
     assert unmet.exit_code == 1
-    assert "Leaving pilot for sustain as at 2011-06-30: 3 of 8 items unmet." in unmet.output
+    assert "Leaving pilot for sustain as at 30 June 2011: 3 of 8 items unmet." in unmet.output
     met = runner.invoke(["report", "gate", *EX, "--stage", "design"])
     assert met.exit_code == 0
     assert "the gate is met" in met.output

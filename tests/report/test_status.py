@@ -74,9 +74,10 @@ def test_benefits_approvals_decisions(report) -> None:
     assert report.decisions == [
         "Before moving to sustain: The pilot has run 12 months – the pilot has run 9.0 months "
         "of the 12 the guide advises.",
-        "Before moving to sustain: Milestones up to the pilot completed – not completed: M13.",
+        "Before moving to sustain: Milestones up to the pilot completed – not completed: Pilot "
+        "ends: evaluation and full business case to the Governance Group.",
         "Before moving to sustain: Full business case approved – no full business case "
-        "approval from the lead partner.",
+        "approval from Falkirk Council, the lead partner.",
     ]
 
 

@@ -425,12 +425,20 @@ def plan_table(plan: PlanAnalysis) -> Table:
 
 
 def gate_table(gate: Gate) -> Table:
-    rows = [["✓" if i.met else "✗", i.label, i.reason, i.guide] for i in gate.items]
+    """The checklist, with when the plan needs each item still unmet."""
+    from ..report.formatting import long_date
+
+    rows = [
+        ["✓" if i.met else "✗", i.label, i.reason, "" if i.met else long_date(i.due), i.guide]
+        for i in gate.items
+    ]
     leaving = f"Leaving {gate.stage}" + (f" for {gate.next_stage}" if gate.next_stage else "")
     unmet = len(gate.unmet)
     verdict = "the gate is met" if gate.met else f"{unmet} of {len(gate.items)} items unmet"
-    notes = [f"{leaving} as at {gate.as_of}: {verdict}."]
-    return Table(f"Stage gate: {gate.stage}", ["", "Item", "Why", "Guide"], rows, notes)
+    notes = [f"{leaving} as at {long_date(gate.as_of)}: {verdict}."]
+    if any(not i.met and i.due for i in gate.items):
+        notes.append("Due: when the plan needs an item still unmet.")
+    return Table(f"Stage gate: {gate.stage}", ["", "Item", "Why", "Due", "Guide"], rows, notes)
 
 
 MONEY = 0

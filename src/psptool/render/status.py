@@ -247,8 +247,14 @@ def _approvals_and_gate(doc: Document, r: StatusReport) -> None:
             Para(f"Stage gate: {verdict}."),
             Table(
                 "",
-                ["", "Item", "Why"],
-                [["✓" if i.met else "✗", i.label, i.reason] for i in gate.items],
+                ["", "Item", "Why", "Due"],
+                [
+                    ["✓" if i.met else "✗", i.label, i.reason, "" if i.met else long_date(i.due)]
+                    for i in gate.items
+                ],
+                ["Due: when the plan needs an item still unmet."]
+                if any(not i.met and i.due for i in gate.items)
+                else [],
             ),
         )
 
