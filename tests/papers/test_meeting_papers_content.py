@@ -52,7 +52,7 @@ def test_a_rag_is_written_one_way_and_keeps_its_colour(rendered: dict) -> None:
     shading = r7[6]._tc.tcPr.xpath("./w:shd/@w:fill")
     assert shading == ["C00000"]
     actions = next(t for t in word.tables if t.rows[0].cells[0].text == "Ref")
-    assert {row.cells[4].text for row in actions.rows[1:]} == {"Open"}
+    assert {row.cells[4].text for row in actions.rows[1:]} == {"Not yet due"}  # July 2011
     benefits = next(t for t in word.tables if t.rows[0].cells[1].text == "Benefit")
     b1 = [c.text for c in benefits.rows[1].cells]
     assert b1[6:] == ["Amber", "behind the line by 7.8 percentage points"]

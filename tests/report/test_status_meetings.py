@@ -42,21 +42,21 @@ def test_the_last_governance_meeting_its_actions_and_decisions(example: Path) ->
             "Draft the tender specification with the providers",
             "p-reid",
             date(2011, 7, 29),
-            "open",
+            "Not yet due",
         ),
         MeetingActionState(
             "GG-2011-06.2",
             "Agree the evaluation framework with the evaluator",
             "p-paterson",
             date(2011, 7, 15),
-            "open",
+            "Not yet due",
         ),
         MeetingActionState(
             "GG-2011-06.3",
             "Tell the providers' boards that the pilot gives no place on the framework",
             "p-morrison",
             date(2011, 7, 22),
-            "open",
+            "Not yet due",
         ),
     ]
     assert [(d.id, d.meeting, d.affects) for d in report.meeting_decisions] == [
@@ -73,8 +73,8 @@ def test_an_earlier_date_looks_back_to_the_meeting_before(example: Path) -> None
         "GG-2011-03", "PSP Governance Group", date(2011, 3, 25)
     )
     assert [(a.ref, a.state, a.completed) for a in report.meeting_actions] == [
-        ("GG-2011-03.1", "done", None),
-        ("GG-2011-03.2", "done", None),
+        ("GG-2011-03.1", "Done", None),  # done, with no date recorded
+        ("GG-2011-03.2", "Done", None),
     ]
     assert report.meeting_decisions == [
         DecisionTaken(
@@ -102,7 +102,7 @@ def test_an_overdue_action_and_a_later_operational_decision(example: Path) -> No
     )
     meetings.write_text(text)
     report = status_report(_project(example), AS_OF)
-    assert [a.state for a in report.meeting_actions] == ["open", "overdue", "open"]
+    assert [a.state for a in report.meeting_actions] == ["Not yet due", "Overdue", "Not yet due"]
     assert [(d.id, d.meeting, d.held) for d in report.meeting_decisions] == [
         ("D9", "GG-2011-06", date(2011, 6, 24)),
         ("D10", "GG-2011-06", date(2011, 6, 24)),
@@ -126,7 +126,7 @@ def test_the_markdown_report_shows_both_tables(example: Path) -> None:
     assert "## Since the last meeting (PSP Governance Group, 24 June 2011)" in text
     assert (
         "| GG-2011-06.2 | Agree the evaluation framework with the evaluator | J. Paterson "
-        "| 15 July 2011 | Open |"
+        "| 15 July 2011 | Not yet due |"
     ) in text
     assert (
         "| D10 | GG-2011-06 (24 June 2011) | Go to tender for a framework agreement in "

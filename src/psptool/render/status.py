@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from ..analysis.plan import MilestoneState
 from ..report.formatting import number, percent
 from ..report.status import StatusReport
+from ..report.wording import NO_OWNER
 from ..vocabulary import DOCUMENT_TITLES, NOT_RATED, RAG_LABELS, RAID_TYPE_LABELS
 from .document import Bullets, Document, Figure, Heading, Para, long_date, money
 from .scores import heatmap_table
@@ -286,9 +287,9 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
                     [
                         a.ref,
                         a.action,
-                        r.names.get(a.owner or "", a.owner),
+                        r.names.get(a.owner, a.owner) if a.owner else NO_OWNER,
                         long_date(a.due),
-                        _action_state(a.state, a.completed),
+                        a.state,
                     ]
                     for a in r.meeting_actions
                 ],
@@ -309,13 +310,6 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
         )
     else:
         doc.add(Para("No decision has been recorded since the last meeting."))
-
-
-def _action_state(state: str, completed: date | None) -> str:
-    """ "Done 8 April 2011", "Overdue", "Open", as the agenda writes an action's state."""
-    if state == "done":
-        return f"Done {long_date(completed)}".strip()
-    return state.capitalize()
 
 
 def heatmap_table_from(report: StatusReport) -> Table:

@@ -31,7 +31,7 @@ from ..vocabulary import NOT_RATED, OPERATIONAL_CADENCES, RAG_LABELS
 from .changes import Changes
 from .formatting import money
 from .people import owner_names
-from .wording import join
+from .wording import action_state, join
 
 NO_BUDGET = "no budget is recorded"
 """Why the budget is not rated: the highlight report says so, with no table of zeros."""
@@ -81,7 +81,8 @@ class MeetingActionState:
     owner: str | None
     due: date | None
     state: str
-    """"done", "overdue" or "open"."""
+    """"Done on 8 April 2011", "Overdue", "Not yet due" or "Open" (no due date), as the
+    minutes and agenda write it (`wording.action_state`)."""
     completed: date | None = None
 
 
@@ -268,12 +269,7 @@ def _since_meeting(
     groups = {g.id: g.name for g in project.psp.governance.groups}
     actions = []
     for j, agreed in enumerate(meeting.actions):
-        if agreed.done:
-            state = "done"
-        elif agreed.due is not None and agreed.due < as_of:
-            state = "overdue"
-        else:
-            state = "open"
+        state = action_state(agreed.done, agreed.completed, agreed.due, as_of)
         actions.append(
             MeetingActionState(
                 f"{meeting.id}.{j + 1}",

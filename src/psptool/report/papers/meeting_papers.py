@@ -4,6 +4,7 @@ who came and from where, what was decided and who agreed to do what by when."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ...errors import UserError
 from ...model import Project
@@ -11,6 +12,7 @@ from ...model.meeting import Decision, Meeting
 from ...vocabulary import CADENCE_PHRASES, MEETING_STATUS_LABELS
 from ..formatting import long_date
 from ..people import owner_names
+from ..wording import NO_OWNER, action_state
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ class ActionRow:
     owner: str
     due: str
     state: str
-    """"Done" (with its date where known), "Open", or "Overdue" as at the paper's date."""
+    """"Done on 8 April 2011", "Overdue", "Not yet due" or "Open" (no due date) as at the
+    paper's date (`wording.action_state`)."""
 
 
 def find_meeting(project: Project, meeting_id: str) -> Meeting:
@@ -121,17 +124,12 @@ def rationale(project: Project, decision: Decision) -> str:
     return decision_rationale(project, decision) or NO_RATIONALE
 
 
-def actions(project: Project, meeting: Meeting, as_of: object) -> tuple[ActionRow, ...]:
+def actions(project: Project, meeting: Meeting, as_of: date) -> tuple[ActionRow, ...]:
     names = owner_names(project)
     rows = []
     for j, a in enumerate(meeting.actions):
-        if a.done:
-            state = f"Done {long_date(a.completed)}".strip()
-        elif a.due is not None and a.due < as_of:  # type: ignore[operator]
-            state = "Overdue"
-        else:
-            state = "Open"
-        owner = names.get(a.owner, a.owner) if a.owner else ""
+        state = action_state(a.done, a.completed, a.due, as_of)
+        owner = names.get(a.owner, a.owner) if a.owner else NO_OWNER
         rows.append(ActionRow(f"{meeting.id}.{j + 1}", a.action, owner, long_date(a.due), state))
     return tuple(rows)
 
