@@ -74,3 +74,54 @@ def test_the_minutes_and_the_report_say_no_owner_and_the_state_in_words() -> Non
     assert [a.state for a in report.meeting_actions] == [r.state for r in rows]
     text = status_text(status_document(report), "markdown")
     assert "| Book a room | No owner | 1 June 2026 | Overdue |" in text
+
+
+def test_a_decision_affects_records_by_kind_and_title_and_a_meeting_by_name_and_date() -> None:
+    from psptool.report.papers.meeting_papers import affected, decisions, meeting_name
+
+    held = {
+        **MEETINGS["meetings"][0],
+        "decisions": [{"id": "D1", "decision": "Go", "risks": ["R1", "I1"], "milestones": ["M1"],
+                       "options": ["O1"]}],
+    }  # fmt: skip
+    p = project(
+        GROUPS,
+        partners=PARTNERS,
+        meetings={"meetings": [held]},
+        risks={"risks": [
+            {"id": "R1", "type": "risk", "title": "Recruitment of carers", "likelihood": 2,
+             "impact": 2},
+            {"id": "I1", "type": "issue", "title": "Slow referrals", "likelihood": 2, "impact": 2},
+        ]},
+        milestones={"milestones": [{"id": "M1", "title": "Tender published"}]},
+        options={"options": [{"id": "O1", "name": "Booking line", "scores": {}}]},
+    )  # fmt: skip
+    meeting = p.meetings.meetings[0]
+    assert affected(p, meeting.decisions[0]) == [
+        "Risk: Recruitment of carers",
+        "Issue: Slow referrals",
+        "Milestone: Tender published",
+        "Option: Booking line",
+    ]
+    assert decisions(p, meeting)[0].affects == (
+        "Risk: Recruitment of carers; Issue: Slow referrals; Milestone: Tender published; "
+        "Option: Booking line"
+    )
+    assert meeting_name(p, meeting) == "Partnership Board, 14 May 2026"
+
+
+def test_how_often_a_group_met_and_a_role_as_the_partnership_writes_it() -> None:
+    from psptool.report.papers.business_case.governance import times_met
+    from psptool.report.people import role_label
+
+    assert times_met([date(2026, 5, 14)]) == "once, on 14 May 2026,"
+    assert times_met([date(2026, 5, 14), date(2026, 8, 20)]) == (
+        "twice, on 14 May 2026 and 20 August 2026,"
+    )
+    assert times_met([date(2010, 9, 24), date(2011, 1, 14), date(2011, 6, 24)]) == (
+        "3 times between 24 September 2010 and 24 June 2011"
+    )
+    p = project(partners=PARTNERS)
+    assert role_label(p, "project_manager", "p-pm") == "Project Manager"  # as the title is
+    assert role_label(p, "senior_sponsor", "p-pm") == "Senior sponsor"
+    assert role_label(p, "project_manager", None) == "Project manager"

@@ -137,7 +137,7 @@ def test_outside_a_repository_the_report_says_so(example: Path) -> None:
     report = status_since(example, project, AS_OF, since="HEAD~1")
     assert report.changes is None
     assert report.since_note.startswith("No comparison with HEAD~1: ")
-    assert "is not in a git repository" in report.since_note
+    assert "is not kept in git" in report.since_note
 
 
 def test_revision_errors_are_user_errors() -> None:

@@ -282,10 +282,10 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
         doc.add(
             Table(
                 "Actions from the last meeting",
-                ["Ref", "Action", "Owner", "Due", "State"],
+                ["No.", "Action", "Owner", "Due", "State"],
                 [
                     [
-                        a.ref,
+                        a.ref.rsplit(".", 1)[-1],
                         a.action,
                         r.names.get(a.owner, a.owner) if a.owner else NO_OWNER,
                         long_date(a.due),
@@ -301,9 +301,9 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
         doc.add(
             Table(
                 "Decisions since the last meeting",
-                ["ID", "Meeting", "Decision", "Affects"],
+                ["Ref", "Meeting", "Decision", "Affects"],
                 [
-                    [d.id, f"{d.meeting} ({long_date(d.held)})", d.decision, ", ".join(d.affects)]
+                    [d.id, d.meeting_name, d.decision, "; ".join(d.affected)]
                     for d in r.meeting_decisions
                 ],
             )

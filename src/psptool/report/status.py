@@ -30,6 +30,7 @@ from ..model.partnership import GovernanceGroup
 from ..vocabulary import NOT_RATED, OPERATIONAL_CADENCES, RAG_LABELS
 from .changes import Changes
 from .formatting import money
+from .papers.meeting_papers import affected, meeting_name
 from .people import owner_names
 from .wording import action_state, join
 
@@ -96,6 +97,10 @@ class DecisionTaken:
     held: date
     decision: str
     affects: list[str]
+    meeting_name: str = ""
+    """The meeting as papers name it: "PSP Governance Group, 24 June 2011"."""
+    affected: list[str] = field(default_factory=list)
+    """What it changes, by kind and title: "Risk: Fewer pilot placements than planned"."""
 
 
 @dataclass
@@ -289,7 +294,17 @@ def _since_meeting(
         key=lambda m: m.date,
     )
     decisions = [
-        DecisionTaken(d.id, m.id, m.date, d.decision, d.affects) for m in held for d in m.decisions
+        DecisionTaken(
+            d.id,
+            m.id,
+            m.date,
+            d.decision,
+            d.affects,
+            meeting_name(project, m),
+            affected(project, d),
+        )
+        for m in held
+        for d in m.decisions
     ]
     last = LastMeeting(meeting.id, groups.get(meeting.group, meeting.group), meeting.date)
     return last, actions, decisions
@@ -566,20 +581,24 @@ def status_since(
     meeting = find_meeting(project, since) if since is not None else None
     if since is not None:
         ref = meeting.date.isoformat() if meeting is not None else since
+        what = f"the {meeting_name(project, meeting)}" if meeting is not None else since
         try:
             before, revision = load_revision(root, ref)
-        except NotARepository as exc:
-            note = f"No comparison with {since}: {exc}."
+        except NotARepository:
+            note = (
+                f"No comparison with {what}: the partnership's folder is not kept in git, so "
+                "there is no earlier version to compare with."
+            )
         except RevisionNotFound as exc:
             if meeting is None:
                 raise
-            note = f"No comparison with {since}: {exc}."
+            note = f"No comparison with {what}: {exc}."
         else:
             broken = frozenset(d.file for d in before.errors if d.file)
             changes = compare(before.project, project, broken)
             since_label = f"{revision.short} of {revision.date} ({revision.subject})"
             if meeting is not None:
-                since_label = f"{meeting.id}, held {meeting.date}: {since_label}"
+                since_label = f"the {meeting_name(project, meeting)}: {since_label}"
             elif since != revision.commit and since != revision.short:
                 since_label = f"{since}: {since_label}"
     return status_report(
