@@ -47,7 +47,9 @@ def test_risk_table_json_and_csv_carry_the_same_figures(runner: PspRunner) -> No
 def test_heatmap(runner: PspRunner) -> None:
     out = runner.invoke(["score", "risks", *EX, "--heatmap"]).output
     assert "Risk heat map" in out
-    assert "│ likelihood 3 │          │ R12      │ R1 R4 R10 │ R5       │" in out
+    # the axes named and their steps in words; the cells keep the ids (a tool, not a paper)
+    assert "┃ Likelihood / Impact ┃ Very low (1) ┃ Low (2) ┃ Medium (3) ┃ High (4) ┃" in out
+    assert "│ Medium (3)          │              │ R12     │ R1 R4 R10  │ R5       │" in out
 
 
 def test_options_show_sensitivity(runner: PspRunner) -> None:

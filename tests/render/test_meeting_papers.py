@@ -89,7 +89,8 @@ def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -
     ]
     summary = texts[texts.index("4. Highlight report") + 1]
     assert summary == (
-        "Overall status: Red, set by the risks and issues: R7 is Red. The benefits are Amber; "
+        "Overall status: Red, set by the risks and issues: Fewer pilot placements than planned "
+        "is Red. The benefits are Amber; "
         "the schedule and the budget are Green."
     )
 

@@ -134,7 +134,7 @@ def test_the_markdown_report_shows_both_tables(example: Path) -> None:
         "| 15 July 2011 | Not yet due |"
     ) in text
     assert (
-        "| D10 | PSP Governance Group, 24 June 2011 | Go to tender for a framework agreement in "
+        "| PSP Governance Group, 24 June 2011 | Go to tender for a framework agreement in "
         "November 2011 | Dependency: Corporate Procurement capacity to run the tender in "
         "November-December 2011; Milestone: Framework agreement awarded |"
     ) in text

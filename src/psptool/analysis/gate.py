@@ -724,6 +724,32 @@ SIGNED: dict[str, str] = {
 """The items that are a paper signed, and the paper (a milestone's `document`)."""
 
 
+def unsigned_partners(project: Project, item_id: str) -> list[str]:
+    """The ids of the partners whose approval a signing item (SIGNED) still lacks, as the
+    item judges it: every partner for the MoU (at Director level, dated) and the outline
+    business case and pilot plan (dated), the lead partners for the full business case,
+    the public potential funders for the sustainability plan."""
+    document = SIGNED[item_id]
+    partners = project.partners.partners
+    if document == "full_business_case":
+        who = practice.lead_partners(project)
+    elif document == "sustainability_plan":
+        who = practice.potential_funders(project)
+    else:
+        who = [x.id for x in partners]
+    people = project.people()
+    signed = set()
+    for a in project.psp.approvals:
+        if a.document != document:
+            continue
+        if document in ("mou", "outline_business_case", "pilot_plan") and a.date is None:
+            continue
+        if document == "mou" and not practice.signs_at_director_level(people, a):
+            continue
+        signed.add(a.partner)
+    return [x for x in who if x not in signed]
+
+
 def stage_end(project: Project, stage: str) -> date | None:
     """When the plan ends `stage`: its last milestone's due date; with no milestone of the
     stage, the pilot's start for the design stage, its end for the pilot stage, and the

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from ..analysis.plan import MilestoneState
 from ..report.formatting import number, percent
-from ..report.status import StatusReport
+from ..report.status import TOP_RISKS, StatusReport
 from ..report.wording import NO_OWNER
 from ..vocabulary import DOCUMENT_TITLES, NOT_RATED, RAG_LABELS, RAID_TYPE_LABELS
 from .document import Bullets, Document, Figure, Heading, Para, long_date, money
@@ -20,7 +20,7 @@ def _ms_rows(
 ) -> list[list[object]]:
     rows = []
     for m in milestones:
-        row: list[object] = [m.id, m.title, names.get(m.owner or "", m.owner), long_date(m.due)]
+        row: list[object] = [m.title, names.get(m.owner or "", m.owner), long_date(m.due)]
         if with_completed:
             row += [long_date(m.completed), m.slippage_days]
         rows.append(row)
@@ -61,7 +61,7 @@ def status_document(report: StatusReport) -> Document:
             doc.add(Bullets(items) if items else Para("Nothing has changed in the folder."))
 
     doc.add(Heading(1, "Progress: milestones"))
-    ms_cols = ["ID", "Milestone", "Owner", "Due", "Completed", "Slippage (days)"]
+    ms_cols = ["Milestone", "Owner", "Due", "Completed", "Slippage (days)"]
     doc.add(
         Table("Completed this period", ms_cols, _ms_rows(r.completed, r.names))
         if r.completed
@@ -72,7 +72,7 @@ def status_document(report: StatusReport) -> Document:
     doc.add(
         Table(
             f"Due next period (to {long_date(r.next_period_end)})",
-            ["ID", "Milestone", "Owner", "Due"],
+            ["Milestone", "Owner", "Due"],
             _ms_rows(r.due_next, r.names, False),
         )
         if r.due_next
@@ -80,25 +80,16 @@ def status_document(report: StatusReport) -> Document:
     )
     doc.add(Heading(2, "Schedule"), Para(_schedule_sentence(r)))
     if r.critical_path:
-        doc.add(
-            Para(
-                "Critical path: "
-                + " → ".join(
-                    f"{m.id}{' (done)' if m.state == 'done' else ''}" for m in r.critical_path
-                )
-                + "."
-            )
-        )
+        doc.add(Para(_critical_path_sentence(r.critical_path)))
 
     doc.add(Heading(1, "Key risks and issues"))
     amber, red = r.risk_thresholds
     doc.add(
         Table(
-            f"Top {len(r.top_risks)} open entries by score",
-            ["ID", "Type", "Title", "Owner", "L × I", "Score", "RAG", "Target", "Open actions"],
+            top_risks_caption(r),
+            ["Type", "Title", "Owner", "L × I", "Score", "RAG", "Target", "Open actions"],
             [
                 [
-                    x.id,
                     RAID_TYPE_LABELS[x.type],
                     x.title,
                     r.names.get(x.owner or "", x.owner),
@@ -115,7 +106,7 @@ def status_document(report: StatusReport) -> Document:
                 f"{r.counts.get('green', 0)} Green. Score = likelihood × impact; Amber from "
                 f"{amber}, Red from {red}."
             ],
-            rags=_rag_cells((x.rag for x in r.top_risks), column=6),
+            rags=_rag_cells((x.rag for x in r.top_risks), column=5),
         )
         if r.top_risks
         else Para("The RAID log has no open entries.")
@@ -127,7 +118,7 @@ def status_document(report: StatusReport) -> Document:
         ("Escalated to issues", r.escalated_risks),
     ):
         if rows:
-            movement.append(f"{label}: " + "; ".join(f"{x.id} {x.title}" for x in rows))
+            movement.append(f"{label}: " + "; ".join(x.title for x in rows))
     if movement:
         doc.add(Bullets(movement))
     doc.add(
@@ -145,6 +136,37 @@ def status_document(report: StatusReport) -> Document:
     _benefits_section(doc, r)
     _approvals_and_gate(doc, r)
     return doc
+
+
+def _critical_path_sentence(path: list[MilestoneState]) -> str:
+    """The critical path by title: how much of it is done, then what is still to come with
+    its due date ("Critical path: 10 milestones done; still to come: Pilot ends (30
+    September 2011) → Framework agreement awarded (31 January 2012).")."""
+    done = [m for m in path if m.state == "done"]
+    ahead = [m for m in path if m.state != "done"]
+    if not ahead:
+        return "Critical path: every milestone on it is done."
+    steps = " → ".join(f"{m.title} ({long_date(m.due)})" for m in ahead)
+    if not done:
+        return f"Critical path: {steps}."
+    count = "1 milestone" if len(done) == 1 else f"{len(done)} milestones"
+    return f"Critical path: {count} done; still to come: {steps}."
+
+
+def top_risks_caption(r: StatusReport) -> str:
+    """The heading of the top entries' table, saying what it shows: "All 4 open entries,
+    highest score first"; "The 5 highest scoring of the 10 open entries"; with a tie at the
+    cut-off kept whole, "The 6 highest scoring of the 10 open entries (3 entries tie on a
+    score of 9)"."""
+    shown, of = len(r.top_risks), r.open_entries or len(r.top_risks)
+    if shown >= of:
+        return "The one open entry" if of == 1 else f"All {of} open entries, highest score first"
+    text = f"The {shown} highest scoring of the {of} open entries"
+    if shown > TOP_RISKS:
+        last = r.top_risks[-1].score
+        tied = sum(1 for x in r.top_risks if x.score == last)
+        text += f" ({tied} entries tie on a score of {last})"
+    return text
 
 
 def _budget_tables(doc: Document, r: StatusReport) -> None:
@@ -208,10 +230,9 @@ def _benefits_section(doc: Document, r: StatusReport) -> None:
             Figure("benefits", r.benefits, None, "Progress from baseline to target"),
             Table(
                 "",
-                ["ID", "Benefit", "Baseline", "Target", "Latest", "Progress", "RAG", "Why"],
+                ["Benefit", "Baseline", "Target", "Latest", "Progress", "RAG", "Why"],
                 [
                     [
-                        x.id,
                         x.title,
                         number(x.baseline, x.unit),
                         number(x.target, x.unit),
@@ -222,7 +243,7 @@ def _benefits_section(doc: Document, r: StatusReport) -> None:
                     ]
                     for x in r.benefits
                 ],
-                rags=_rag_cells((x.rag for x in r.benefits), column=6),
+                rags=_rag_cells((x.rag for x in r.benefits), column=5),
             ),
         )
     else:
@@ -236,6 +257,7 @@ def _approvals_and_gate(doc: Document, r: StatusReport) -> None:
             Bullets(
                 [
                     f"{_sentence_case(DOCUMENT_TITLES[o.document])}: {', '.join(o.names)}"
+                    + (f", needed by {long_date(o.due)}" if o.due else "")
                     for o in r.outstanding
                 ]
             ),
@@ -301,11 +323,8 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
         doc.add(
             Table(
                 "Decisions since the last meeting",
-                ["Ref", "Meeting", "Decision", "Affects"],
-                [
-                    [d.id, d.meeting_name, d.decision, "; ".join(d.affected)]
-                    for d in r.meeting_decisions
-                ],
+                ["Meeting", "Decision", "Affects"],
+                [[d.meeting_name, d.decision, "; ".join(d.affected)] for d in r.meeting_decisions],
             )
         )
     else:
@@ -316,7 +335,7 @@ def heatmap_table_from(report: StatusReport) -> Table:
     from ..analysis.risk import RiskRegister
 
     amber, red = report.risk_thresholds
-    return heatmap_table(RiskRegister(report.as_of, amber, red, [], report.heatmap))
+    return heatmap_table(RiskRegister(report.as_of, amber, red, [], report.heatmap), ids=False)
 
 
 def _pct(value: float | None) -> str:
