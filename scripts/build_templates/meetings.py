@@ -68,10 +68,10 @@ def agenda() -> Document:
     doc.add_heading("7. Risks for escalation", level=1)
     table(
         doc,
-        ["Ref", "Risk", "Score", "Owner", "Review"],
-        [1.2, 7.6, 1.4, 3.2, 3.2],
+        ["Type", "Risk or issue", "Score", "Owner", "Review"],
+        [2.0, 6.8, 1.4, 3.2, 3.2],
         "r in escalations",
-        ["{{ r.id }}", "{{ r.title }}", "{{ r.score }}", "{{ r.owner }}", "{{ r.review }}"],
+        ["{{ r.kind }}", "{{ r.title }}", "{{ r.score }}", "{{ r.owner }}", "{{ r.review }}"],
         empty="No open risk is red.",
     )
     doc.add_heading("8. Any other business", level=1)

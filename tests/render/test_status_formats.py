@@ -198,3 +198,23 @@ def test_files_are_written_and_never_over_one_unless_forced(report, tmp_path: Pa
     with pytest.raises(OutputExists):
         render_status(report, StatusTarget("docx", word), force=False)
     render_status(report, StatusTarget("docx", word), force=True)
+
+
+def test_docx_captions_stand_clear_and_the_footer_gives_the_date(document, tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    from psptool.render.writers import CAPTION_SPACE_BEFORE
+
+    path = tmp_path / "status.docx"
+    to_docx(document, path)
+    word = WordDocument(str(path))
+    caption = next(
+        p for p in word.paragraphs if p.text.startswith("The 6 highest scoring of the 10")
+    )
+    # space above (10 pt), and kept on the page of its table
+    assert caption.paragraph_format.space_before.pt == CAPTION_SPACE_BEFORE == 10
+    assert caption.paragraph_format.keep_with_next is True
+    note = next(p for p in word.paragraphs if p.text.startswith("Open entries: 1 Red"))
+    assert note.paragraph_format.space_before.pt == 3
+    footer = word.sections[0].footer.paragraphs[0].text
+    assert "Highlight report: Falkirk Foster Care PSP · 30 June 2011" in footer

@@ -33,6 +33,7 @@ def status_document(report: StatusReport) -> Document:
         f"Highlight report: {r.name}",
         f"As at {long_date(r.as_of)} · stage: {r.stage} · reporting period "
         f"{long_date(r.period_start + timedelta(days=1))} to {long_date(r.as_of)} ({r.period})",
+        footer=f"Highlight report: {r.name} · {long_date(r.as_of)}",
     )
     doc.add(Heading(1, "Overall status", r.overall), Para(_sentence(r.overall_rule)))
     doc.add(

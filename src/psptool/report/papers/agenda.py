@@ -10,6 +10,7 @@ from datetime import date
 
 from ...model import Project
 from ...model.meeting import Meeting
+from ...vocabulary import RAID_TYPE_LABELS
 from ..formatting import long_date
 from ..wording import NO_OWNER
 from . import CheckedFolder, Option, Paper
@@ -34,6 +35,8 @@ class Escalation:
     owner: str
     review: str = ""
     """When it is next reviewed: "1 May 2026 (overdue)", "Not set"."""
+    kind: str = ""
+    """What the entry is, as a paper names it: "Risk", "Issue" (the agenda names no ids)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def build(folder: CheckedFolder, as_of: date, *, meeting: str) -> Agenda:
                 r.score,
                 names.get(r.owner, r.owner) if r.owner else NO_OWNER,
                 review_text(r.review, as_of),
+                RAID_TYPE_LABELS[r.type],
             )
             for r in red
         ),
