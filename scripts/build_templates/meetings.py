@@ -69,7 +69,7 @@ def agenda() -> Document:
     table(
         doc,
         ["Type", "Risk or issue", "Score", "Owner", "Review"],
-        [2.0, 6.8, 1.4, 3.2, 3.2],
+        [1.8, 6.2, 1.3, 3.0, 4.3],
         "r in escalations",
         ["{{ r.kind }}", "{{ r.title }}", "{{ r.score }}", "{{ r.owner }}", "{{ r.review }}"],
         empty="No open risk is red.",
