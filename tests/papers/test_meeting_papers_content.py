@@ -146,4 +146,4 @@ def test_a_measurement_since_the_last_report_reads_as_a_figure(example: Path) ->
         for b in status_document(report).blocks
         if getattr(b, "items", None) and any("measured" in i for i in b.items)
     )
-    assert items == ["B4 measured: £1,388,000 a year on 30 June 2011"]
+    assert items == ["Lower annual spend: measured £1,388,000 a year on 30 June 2011"]

@@ -156,3 +156,26 @@ def test_a_file_with_errors_at_the_revision_is_not_compared(example: Path) -> No
     report = status_since(example, project, AS_OF, since="HEAD~1")
     assert report.changes.not_compared == ["psp.yaml"]
     assert report.changes.stage_before is None and report.changes.approvals_added == []
+
+
+def test_the_changes_since_are_named_by_title(history) -> None:
+    from psptool.render.status import status_document
+    from psptool.render.writers import to_markdown_text
+
+    _repo, folder, first = history
+    now = validate(folder, AS_OF, find=False)
+    report = status_since(folder, now.result.project, AS_OF, since=first)
+    text = to_markdown_text(status_document(report))
+    # R13 added, R12 closed, R5 escalated, M14 re-dated a month, B1 measured on 29 June
+    # (the fixture's edits), each by its title as risks.yaml, milestones.yaml and
+    # benefits.yaml give it
+    assert "- Risks added: Evaluation report late" in text
+    assert "- Risks closed: Outcome monitoring becomes a paperwork burden" in text
+    assert (
+        "- Risks escalated to issues: Council budget reductions cut the external placements budget"
+    ) in text
+    assert (
+        "- Service specification co-designed with providers: re-dated from 31 October 2011 to "
+        "30 November 2011 (+30 days)"
+    ) in text
+    assert "- More children placed within or near Falkirk: measured 49% on 29 June 2011" in text

@@ -379,7 +379,7 @@ def _change_items(r: StatusReport) -> list[str]:
 
     def line(label: str, ids: list[str]) -> None:
         if ids:
-            items.append(f"{label}: {', '.join(ids)}")
+            items.append(f"{label}: {'; '.join(c.titles.get(i, i) for i in ids)}")
 
     for name in c.not_compared:
         items.append(f"{name} is not compared: it had errors at that revision")
@@ -391,16 +391,17 @@ def _change_items(r: StatusReport) -> list[str]:
     line("Risks escalated to issues", c.risks_escalated)
     line("Risks removed from the log", c.risks_removed)
     for move in c.score_moves:
-        items.append(f"{move.id} score {move.direction} from {move.before} to {move.after}")
+        items.append(f"{move.title}: score {move.direction} from {move.before} to {move.after}")
     line("Milestones completed", c.milestones_completed)
     for red in c.milestones_redated:
         shift = f" ({red.days:+d} days)" if red.days is not None else ""
-        items.append(f"{red.id} re-dated from {red.before or '–'} to {red.after or '–'}{shift}")
+        when = f"from {long_date(red.before) or '–'} to {long_date(red.after) or '–'}"
+        items.append(f"{red.title}: re-dated {when}{shift}")
     line("Milestones added", c.milestones_added)
     units = {b.id: b.unit for b in r.benefits}
     for m in c.benefits_measured:
         values = ", ".join(f"{number(v, units.get(m.id))} on {long_date(d)}" for d, v in m.values)
-        items.append(f"{m.id} measured: {values}")
+        items.append(f"{m.title}: measured {values}")
     line("Partners added", c.partners_added)
     line("Partners left", c.partners_removed)
     line("Approvals given", c.approvals_added)
