@@ -118,7 +118,7 @@ def minutes() -> Document:
     table(
         doc,
         ["Ref", "Decision", "Rationale", "Affects"],
-        [1.4, 7.0, 4.2, 4.0],
+        [1.2, 5.8, 4.0, 5.6],
         "d in decisions",
         ["{{ d.id }}", "{{ d.decision }}", "{{ d.rationale }}", "{{ d.affects }}"],
         empty="No decisions were recorded.",
