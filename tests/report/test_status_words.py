@@ -136,7 +136,11 @@ def test_no_tie_five_of_more_and_all_of_few() -> None:
     assert [x.id for x in r.top_risks] == ["R1", "R2", "R3", "R4", "R5"]
     assert top_risks_caption(r) == "The 5 highest scoring of the 6 open entries"
     few = status_report(project(risks={"risks": [_entry(1, 2, 2), _entry(2, 1, 1)]}), AS_OF)
-    assert top_risks_caption(few) == "All 2 open entries, highest score first"
+    assert top_risks_caption(few) == "Both open entries, highest score first"
+    three = status_report(
+        project(risks={"risks": [_entry(1, 2, 2), _entry(2, 1, 1), _entry(3, 1, 2)]}), AS_OF
+    )
+    assert top_risks_caption(three) == "All 3 open entries, highest score first"
     one = status_report(project(risks={"risks": [_entry(1, 2, 2)]}), AS_OF)
     assert top_risks_caption(one) == "The one open entry"
 
@@ -180,3 +184,15 @@ def test_the_status_heat_map_counts_entries_on_named_axes() -> None:
     ]
     assert table.rows[0] == ["Very high (5)", "", "", "", 2, ""]
     assert table.rows[4] == ["Very low (1)", 1, "", "", "", ""]
+
+
+def test_the_decisions_are_asked_of_the_group_by_name() -> None:
+    from psptool.check import validate
+    from tests.helpers import EXAMPLE
+
+    as_of = date(2011, 6, 30)
+    r = status_report(validate(EXAMPLE, as_of, find=False).result.project, as_of)
+    r.decisions = ["Agree the tender timetable."]  # the example asks for none as at June
+    text = to_markdown_text(status_document(r))
+    # psp.yaml names the group governance-group "PSP Governance Group"
+    assert "## Decisions needed from the PSP Governance Group" in text

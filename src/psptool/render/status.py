@@ -46,7 +46,7 @@ def status_document(report: StatusReport) -> Document:
     )
     if r.decisions:
         doc.add(
-            Heading(1, "Decisions needed from the governance group"),
+            Heading(1, f"Decisions needed from the {r.group_name or 'governance group'}"),
             Bullets(r.decisions, numbered=True),
         )
 
@@ -156,12 +156,14 @@ def _critical_path_sentence(path: list[MilestoneState]) -> str:
 
 def top_risks_caption(r: StatusReport) -> str:
     """The heading of the top entries' table, saying what it shows: "All 4 open entries,
-    highest score first"; "The 5 highest scoring of the 10 open entries"; with a tie at the
-    cut-off kept whole, "The 6 highest scoring of the 10 open entries (3 entries tie on a
-    score of 9)"."""
+    highest score first" (two are "Both open entries"); "The 5 highest scoring of the 10
+    open entries"; with a tie at the cut-off kept whole, "The 6 highest scoring of the 10
+    open entries (3 entries tie on a score of 9)"."""
     shown, of = len(r.top_risks), r.open_entries or len(r.top_risks)
     if shown >= of:
-        return "The one open entry" if of == 1 else f"All {of} open entries, highest score first"
+        if of <= 2:
+            return "The one open entry" if of == 1 else "Both open entries, highest score first"
+        return f"All {of} open entries, highest score first"
     text = f"The {shown} highest scoring of the {of} open entries"
     if shown > TOP_RISKS:
         last = r.top_risks[-1].score

@@ -206,6 +206,9 @@ class StatusReport:
     order."""
     open_entries: int = 0
     """How many RAID entries are open: `top_risks` shows the highest scoring of them."""
+    group_name: str = ""
+    """The governance group's name as the partnership writes it ("PSP Governance Group");
+    empty when it has none."""
 
 
 def _in(when: date | None, start: date, end: date) -> bool:
@@ -412,6 +415,7 @@ def status_report(
         budget_years=budget_by_financial_year(project, as_of),
         standings=standings,
         open_entries=len(open_risks),
+        group_name=group.name if (group := governance_group(project)) else "",
     )
 
 
