@@ -103,7 +103,11 @@ def test_since_a_revision(history) -> None:
     ]
     assert [(m.id, m.values) for m in c.benefits_measured] == [("B1", [(date(2011, 6, 29), 49.0)])]
     assert c.partners_added == [] and c.score_moves == []
-    assert report.since == f"{first[:8]} of 2011-04-01 (Report to the March governance group)"
+    # the first commit, dated 1 April 2011: its date written out, its subject, then its hash
+    assert report.since == (
+        "the folder as saved on 1 April 2011 (Report to the March governance group; "
+        f"revision {first[:8]})"
+    )
     assert [r.id for r in report.new_risks] == ["R13"]
     assert [r.id for r in report.escalated_risks] == ["R5"]
 

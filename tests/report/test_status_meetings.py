@@ -173,6 +173,9 @@ def test_since_a_meeting_reads_the_folder_as_it_was_the_day_it_was_held(tmp_path
     report = status_since(repo, _project(repo), AS_OF, since="GG-2011-03")
     assert report.since is not None
     assert report.since.startswith("the PSP Governance Group, 25 March 2011: ")
-    assert report.since.endswith(" of 2011-03-20 (Papers for March)")
+    revision = report.since[-9:-1]  # the commit's short hash, eight characters
+    assert report.since.endswith(
+        f": the folder as saved on 20 March 2011 (Papers for March; revision {revision})"
+    )
     assert report.changes is not None and report.changes.risks_added == ["R13"]
     assert report.last_meeting is not None and report.last_meeting.id == "GG-2011-03"

@@ -196,3 +196,14 @@ def test_the_decisions_are_asked_of_the_group_by_name() -> None:
     text = to_markdown_text(status_document(r))
     # psp.yaml names the group governance-group "PSP Governance Group"
     assert "## Decisions needed from the PSP Governance Group" in text
+
+
+def test_a_revision_is_named_by_the_day_it_was_saved() -> None:
+    from psptool.report.status import saved_label
+
+    assert saved_label("2011-03-31", "Highlight report for March", "bf6c4260") == (
+        "the folder as saved on 31 March 2011 (Highlight report for March; revision bf6c4260)"
+    )
+    assert saved_label("2011-03-31", "", "bf6c4260") == (
+        "the folder as saved on 31 March 2011 (revision bf6c4260)"
+    )

@@ -642,6 +642,18 @@ def _decisions(
     return out
 
 
+def saved_label(day: str, subject: str, short: str) -> str:
+    """A revision of the folder as a paper names it, its date written out and its commit
+    last: "the folder as saved on 31 March 2011 (Highlight report for March; revision
+    bf6c4260)"."""
+    try:
+        when = _day(date.fromisoformat(day[:10]))
+    except ValueError:
+        when = day
+    said = f"{subject}; revision {short}" if subject else f"revision {short}"
+    return f"the folder as saved on {when} ({said})"
+
+
 def status_since(
     root: Path,
     project: Project,
@@ -676,7 +688,7 @@ def status_since(
         else:
             broken = frozenset(d.file for d in before.errors if d.file)
             changes = compare(before.project, project, broken)
-            since_label = f"{revision.short} of {revision.date} ({revision.subject})"
+            since_label = saved_label(revision.date, revision.subject, revision.short)
             if meeting is not None:
                 since_label = f"the {meeting_name(project, meeting)}: {since_label}"
             elif since != revision.commit and since != revision.short:
