@@ -14,7 +14,7 @@ NONE = "None."
 def _heading(doc: Document, kind: str) -> None:
     doc.add_paragraph(kind, style="Title")
     subtitle = doc.add_paragraph()
-    run = subtitle.add_run("{{ meeting.group }} · {{ meeting.id }}")
+    run = subtitle.add_run("{{ meeting.group }}")
     run.bold = True
     run.font.size = Pt(16)
     doc.add_paragraph(
@@ -22,7 +22,10 @@ def _heading(doc: Document, kind: str) -> None:
         "{% if meeting.time %} at {{ meeting.time }}{% endif %}"
         "{% if meeting.location %} · {{ meeting.location }}{% endif %}"
     )
-    when(doc, "meeting.chair", "Chair: {{ meeting.chair }}")
+    doc.add_paragraph(
+        "{% if meeting.chair %}Chair: {{ meeting.chair }}{% else %}"
+        "The group has no chair yet.{% endif %}"
+    )
 
 
 def agenda() -> Document:
@@ -46,10 +49,10 @@ def agenda() -> Document:
     doc.add_heading("3. Actions arising", level=1)
     table(
         doc,
-        ["Ref", "Action", "Owner", "Due", "State"],
-        [2.8, 7.0, 2.8, 2.4, 1.6],
+        ["No.", "Action", "Owner", "Due", "State"],
+        [1.2, 7.8, 2.8, 2.6, 2.2],
         "a in actions_arising",
-        ["{{ a.ref }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}", "{{ a.state }}"],
+        ["{{ a.number }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}", "{{ a.state }}"],
         empty="No actions from the last meeting.",
     )
     doc.add_heading("4. Highlight report", level=1)
@@ -65,10 +68,10 @@ def agenda() -> Document:
     doc.add_heading("7. Risks for escalation", level=1)
     table(
         doc,
-        ["Ref", "Risk", "Score", "Owner"],
-        [1.6, 9.8, 1.6, 3.6],
+        ["Type", "Risk or issue", "Score", "Owner", "Review"],
+        [1.8, 6.2, 1.3, 3.0, 4.3],
         "r in escalations",
-        ["{{ r.id }}", "{{ r.title }}", "{{ r.score }}", "{{ r.owner }}"],
+        ["{{ r.kind }}", "{{ r.title }}", "{{ r.score }}", "{{ r.owner }}", "{{ r.review }}"],
         empty="No open risk is red.",
     )
     doc.add_heading("8. Any other business", level=1)
@@ -89,6 +92,7 @@ def agenda() -> Document:
 def minutes() -> Document:
     doc = base()
     _heading(doc, "Minutes")
+    doc.add_paragraph("{{ approval }}")
     doc.add_heading("Present", level=1)
     table(
         doc,
@@ -114,7 +118,7 @@ def minutes() -> Document:
     table(
         doc,
         ["Ref", "Decision", "Rationale", "Affects"],
-        [1.4, 7.0, 4.2, 4.0],
+        [1.2, 5.8, 4.0, 5.6],
         "d in decisions",
         ["{{ d.id }}", "{{ d.decision }}", "{{ d.rationale }}", "{{ d.affects }}"],
         empty="No decisions were recorded.",
@@ -122,15 +126,17 @@ def minutes() -> Document:
     doc.add_heading("Actions", level=1)
     table(
         doc,
-        ["Ref", "Action", "Owner", "Due"],
-        [2.8, 8.4, 3.0, 2.4],
+        ["No.", "Action", "Owner", "Due"],
+        [1.2, 10.0, 3.0, 2.4],
         "a in actions",
-        ["{{ a.ref }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}"],
+        ["{{ a.number }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}"],
         empty="No actions were agreed.",
     )
     when(doc, "notes", "{{ notes }}")
     doc.add_paragraph("{% if next_meeting %}Date of next meeting: {{ next_meeting }}.{% endif %}")
-    footer(doc, "{{ meeting.group }} · minutes of {{ meeting.date }} · page ", True)
+    footer(
+        doc, "{{ meeting.group }} · minutes of {{ meeting.date }} · {{ status }} · page ", True
+    )
     return doc
 
 

@@ -60,7 +60,7 @@ def test_budget_status_in_financial_years() -> None:
     p = project({"financial_year_start": 4}, budget={"budget": lines})
     status = budget_status(p, date(2011, 6, 30), date(2011, 4, 1))
     assert (status.to_date.planned, status.to_date.actual) == (10000.0, 11500.0)
-    assert (status.rag, status.reason) == ("red", "15.0 % over plan to date")
+    assert (status.rag, status.reason) == ("red", "15% over plan (£1,500) to date")
     assert status.total_planned == 20000.0
 
 

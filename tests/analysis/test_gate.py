@@ -27,9 +27,18 @@ def test_the_examples_pilot_gate_is_not_yet_met() -> None:
     assert (gate.stage, gate.next_stage) == ("pilot", "sustain")
     assert [(i.id, i.reason) for i in gate.unmet] == [
         ("pilot_duration", "the pilot has run 9.0 months of the 12 the guide advises"),
-        ("pilot_milestones_done", "not completed: M13"),
-        ("fbc_signed", "no full business case approval from the lead partner"),
+        (
+            "pilot_milestones_done",
+            "not completed: Pilot ends: evaluation and full business case to the Governance Group",
+        ),
+        (
+            "fbc_signed",
+            "no full business case approval from Falkirk Council, the lead partner",
+        ),
     ]
+    # M13 delivers the full business case and is the pilot stage's last milestone (30
+    # September 2011); the pilot began on 1 October 2010, so its twelfth month ends then too
+    assert [i.due for i in gate.unmet] == [date(2011, 9, 30)] * 3
 
 
 def test_an_empty_partnership_leaving_create() -> None:
@@ -38,7 +47,7 @@ def test_an_empty_partnership_leaving_create() -> None:
     reasons = {i.id: i.reason for i in gate.items}
     assert reasons["lead_partner"] == "no lead partner"
     assert reasons["smart_goals"] == "no goals recorded yet"
-    assert reasons["key_roles"] == "no senior_sponsor in roles; no project_manager in roles"
+    assert reasons["key_roles"] == "no senior sponsor is named; no project manager is named"
     assert reasons["mou_signed"] == "no partners yet"
     assert reasons["raid_log"] == "no risks recorded yet"
     assert len(gate.items) == 12
@@ -102,7 +111,7 @@ def test_an_assumption_needs_an_owner_but_no_action_as_psp403_says() -> None:
     ]  # fmt: skip
     assert raid_log_item(entries) == (True, "2 entries, every open one with an owner and actions")
     entries[1].pop("owner")
-    assert raid_log_item(entries) == (False, "open entries without an owner or an action: A1")
+    assert raid_log_item(entries) == (False, "open entries without an owner or an action: T")
 
 
 def test_the_gate_and_the_checks_read_one_pilot_length() -> None:
@@ -125,13 +134,13 @@ def knowledge_item(transfers: list[dict]) -> tuple[bool, str]:
 
 
 def test_the_sustain_gate_asks_for_the_knowledge_transfer_plan_done() -> None:
-    assert knowledge_item([]) == (False, "knowledge.yaml has no knowledge transfers planned")
+    assert knowledge_item([]) == (False, "no knowledge transfers are planned")
     transfers = [
         {"id": "K1", "topic": "Tendering", "status": "done", "completed": "2026-05-01"},
         {"id": "K2", "topic": "Outcome measures", "status": "in_progress"},
         {"id": "K3", "topic": "Mentoring", "status": "planned"},
     ]
-    assert knowledge_item(transfers) == (False, "not yet done: K2, K3")
+    assert knowledge_item(transfers) == (False, "not yet done: Outcome measures and Mentoring")
     for transfer in transfers:
         transfer["status"] = "done"
     assert knowledge_item(transfers) == (True, "all 3 knowledge transfers are done")
@@ -144,7 +153,9 @@ def test_the_examples_sustain_gate_lists_its_knowledge_transfers_still_to_do() -
         "Knowledge transfer plan done",
         "§7.4",
         False,
-        "not yet done: K3, K4, K5",
+        "not yet done: Outcome recording for a small provider; How a council tender works, the"
+        " standstill and what a good bid contains; and Running the PSP, for whoever manages the"
+        " framework contract",
     )
     assert [i.id for i in gate.items][-2:] == ["knowledge_transferred", "wrap_up"]
 
@@ -172,3 +183,49 @@ def test_support_in_kind_does_not_engage_a_funder_of_the_service() -> None:
         "only support in kind (Volunteer centre); no funder of the service is engaged yet",
     )
     assert _funders_item("pilot", [volunteers, council]) == (True, "engaged: Council")
+
+
+def test_gate_items_name_records_by_title_and_carry_when_they_are_due() -> None:
+    """A design-stage folder: its gate names the goal, the option and the plan's gaps by
+    title, with dates as a letter writes them; the signed paper is due when the milestone
+    delivering it is, other items when the stage's last milestone is."""
+    folder = project(
+        {"stage": "design", "pilot": {"start": "2026-10-01", "end": "2027-09-30"}},
+        goals={"goals": [{"id": "G1", "title": "More carers get a break", "term": "short"}]},
+        options={
+            "criteria": [{"id": "c", "name": "Cost", "weight": 1}],
+            "options": [
+                {"id": "O0", "name": "Do nothing", "do_nothing": True, "scores": {"c": 1}},
+                {"id": "O1", "name": "Booking line", "scores": {"c": 2}},
+            ],
+        },
+        milestones={
+            "milestones": [
+                {"id": "M1", "title": "Options agreed", "stage": "design", "due": "2026-08-31"},
+                {"id": "M2", "title": "Outline case signed", "stage": "design",
+                 "due": "2026-07-31", "document": "outline_business_case"},
+            ]
+        },
+    )  # fmt: skip
+    gate = stage_gate(folder, date(2026, 6, 30))
+    items = {i.id: i for i in gate.items}
+    assert items["outcome_terms"].reason == "no medium or long-term outcomes among the goals"
+    assert items["outcomes_to_benefits"].reason == (
+        "no benefit measures the goal More carers get a break"
+    )
+    assert items["option_costs_risks"].reason == "no cost or no risks named for Booking line"
+    assert items["obc_signed"].due == date(2026, 7, 31)  # M2 delivers it
+    assert items["outcome_terms"].due == date(2026, 8, 31)  # the design stage's last milestone
+    assert stage_gate(folder, date(2026, 6, 30), "create").items[0].due is None  # no create
+    plan = {i.id: i for i in stage_gate(folder, date(2026, 6, 30), "create").items}
+    assert plan["project_plan"].reason == (
+        "no milestones for the pilot and sustain stages; no owner or due date for Options agreed"
+        " and Outline case signed; the last milestone is due on 31 August 2026, well before the"
+        " end (31 December 2026)"
+    )
+    pilot = {i.id: i.due for i in stage_gate(folder, date(2026, 6, 30), "pilot").items}
+    # no pilot milestone: the pilot's end; its twelfth month ends the day before 1 October 2027
+    assert (pilot["pilot_plan_agreed"], pilot["pilot_duration"]) == (
+        date(2027, 9, 30),
+        date(2027, 9, 30),
+    )

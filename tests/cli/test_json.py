@@ -114,4 +114,4 @@ def test_report_gate() -> None:
     assert list(data) == ["schema_version", "as_of", "met", "gate"]
     assert (data["schema_version"], data["as_of"], data["met"]) == (1, "2011-06-30", False)
     assert list(data["gate"]) == ["stage", "next_stage", "as_of", "items"]
-    assert list(data["gate"]["items"][0]) == ["id", "label", "met", "reason", "guide"]
+    assert list(data["gate"]["items"][0]) == ["id", "label", "met", "reason", "guide", "due"]

@@ -47,7 +47,9 @@ def test_risk_table_json_and_csv_carry_the_same_figures(runner: PspRunner) -> No
 def test_heatmap(runner: PspRunner) -> None:
     out = runner.invoke(["score", "risks", *EX, "--heatmap"]).output
     assert "Risk heat map" in out
-    assert "│ likelihood 3 │          │ R12      │ R1 R4 R10 │ R5       │" in out
+    # the axes named and their steps in words; the cells keep the ids (a tool, not a paper)
+    assert "┃ Likelihood / Impact ┃ Very low (1) ┃ Low (2) ┃ Medium (3) ┃ High (4) ┃" in out
+    assert "│ Medium (3)          │              │ R12     │ R1 R4 R10  │ R5       │" in out
 
 
 def test_options_show_sensitivity(runner: PspRunner) -> None:
@@ -72,7 +74,7 @@ def test_no_folder_is_exit_2(tmp_path: Path, runner: PspRunner) -> None:
 def test_gate_exit_codes(runner: PspRunner) -> None:
     unmet = runner.invoke(["report", "gate", *EX])
     assert unmet.exit_code == 1
-    assert "Leaving pilot for sustain as at 2011-06-30: 3 of 8 items unmet." in unmet.output
+    assert "Leaving pilot for sustain as at 30 June 2011: 3 of 8 items unmet." in unmet.output
     met = runner.invoke(["report", "gate", *EX, "--stage", "design"])
     assert met.exit_code == 0
     assert "the gate is met" in met.output

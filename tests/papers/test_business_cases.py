@@ -91,7 +91,8 @@ def test_a_preference_decided_at_a_meeting_is_the_preferred_option(
     reasons = {i.id: (i.met, i.reason) for i in gate.items}
     assert reasons["preferred_option"] == (
         True,
-        "preferred: O1 (Shared respite booking line), decided on 14 May 2026 (D1)",
+        # O1, decided by D1 at the board's meeting of 14 May 2026: by title and meeting (A1)
+        "preferred: Shared respite booking line, decided by the Partnership Board on 14 May 2026",
     )
 
 

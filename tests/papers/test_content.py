@@ -253,7 +253,12 @@ def test_the_status_report_schedule_is_not_green(tmp_path: Path) -> None:
     project = validate(folder, SPARSE_AS_OF).result.project
     report = status_report(project, SPARSE_AS_OF)
     schedule = next(c for c in report.components if c.name == "schedule")
-    assert (schedule.rag, schedule.reason) == ("amber", "M2 due before M1, which it depends on")
+    # M2 (the tender, due 30 September 2026) depends on M1 (due 31 December 2026): by title
+    assert (schedule.rag, schedule.reason) == (
+        "amber",
+        "Tender for respite services published is due on 30 September 2026, before Full "
+        "business case agreed, which it depends on",
+    )
 
 
 def test_render_says_how_many_gaps_the_paper_carries(tmp_path: Path) -> None:

@@ -27,16 +27,23 @@ def _after(lines: list[str], heading: str, count: int = 1) -> list[str]:
 def test_the_sparse_highlight_report_rates_no_budget_it_does_not_have(rendered: dict) -> None:
     lines = _lines(rendered, "sparse:status")
     assert _after(lines, "Overall status  Red") == [
-        "Red, set by the risks and issues: R1 is Red. The schedule is Amber. The budget and the "
-        "benefits are not rated: no budget is recorded and no benefit has been measured yet."
+        "Red, set by the risks and issues: Respite places run out in the winter is Red. The "
+        "schedule is Amber. The budget and the benefits are not rated: no budget is recorded "
+        "and no benefit has been measured yet."
     ]
     # the heading of the budget has no RAG and no table of zeros follows it
     assert _after(lines, "Budget", 2) == ["Not rated: no budget is recorded.", "Benefits and KPIs"]
     (areas, *_) = docx_tables(rendered["sparse:status"][0])
     assert areas == [
         ["Area", "RAG", "Why"],
-        ["Schedule", "Amber", "M2 due before M1, which it depends on"],
-        ["Risks and issues", "Red", "R1 is Red"],
+        # M2 (the tender, due 30 September) depends on M1 (due 31 December): by title
+        [
+            "Schedule",
+            "Amber",
+            "Tender for respite services published is due on 30 September 2026, before Full "
+            "business case agreed, which it depends on",
+        ],
+        ["Risks and issues", "Red", "Respite places run out in the winter is Red"],
         ["Budget", "Not rated", "no budget is recorded"],
         ["Benefits", "Not rated", "no benefit has been measured yet"],
     ]
@@ -46,27 +53,33 @@ def test_a_rag_is_written_one_way_and_keeps_its_colour(rendered: dict) -> None:
     from docx import Document
 
     word = Document(str(rendered["example:status"][0]))
-    risks = next(t for t in word.tables if t.rows[0].cells[0].text == "ID" and len(t.columns) == 9)
+    risks = next(t for t in word.tables if t.rows[0].cells[0].text == "Type")
     r7 = risks.rows[1].cells
-    assert [c.text for c in r7[:2]] + [r7[6].text] == ["R7", "Issue", "Red"]
-    shading = r7[6]._tc.tcPr.xpath("./w:shd/@w:fill")
+    assert [c.text for c in r7[:2]] + [r7[5].text] == [
+        "Issue",
+        "Fewer pilot placements than planned",
+        "Red",
+    ]
+    shading = r7[5]._tc.tcPr.xpath("./w:shd/@w:fill")
     assert shading == ["C00000"]
-    actions = next(t for t in word.tables if t.rows[0].cells[0].text == "Ref")
-    assert {row.cells[4].text for row in actions.rows[1:]} == {"Open"}
-    benefits = next(t for t in word.tables if t.rows[0].cells[1].text == "Benefit")
+    actions = next(t for t in word.tables if t.rows[0].cells[0].text == "No.")
+    assert {row.cells[4].text for row in actions.rows[1:]} == {"Not yet due"}  # July 2011
+    benefits = next(t for t in word.tables if t.rows[0].cells[0].text == "Benefit")
     b1 = [c.text for c in benefits.rows[1].cells]
-    assert b1[6:] == ["Amber", "behind the line by 7.8 percentage points"]
+    assert b1[5:] == ["Amber", "behind the line by 7.8 percentage points"]
     b3 = [c.text for c in benefits.rows[3].cells]
-    assert b3[7] == "behind the line by £7 a week"
+    assert b3[6] == "behind the line by £7 a week"
 
 
 def test_the_agenda_says_who_takes_other_business_when_there_is_no_chair(
     rendered: dict,
 ) -> None:
     lines = _lines(rendered, "sparse:agenda")
-    assert lines[1:4] == [
-        "Partnership Board · SG-2",
+    # the meeting by its group and date, never its id (SG-2); no chair, said once
+    assert lines[1:5] == [
+        "Partnership Board",
         "Riverside Carers PSP · 20 August 2026",
+        "The group has no chair yet.",
         "The time and venue are not yet set.",
     ]
     assert _after(lines, "8. Any other business") == [
@@ -77,16 +90,16 @@ def test_the_agenda_says_who_takes_other_business_when_there_is_no_chair(
         "The minutes of the meeting of 14 May 2026, for approval."
     ]
     assert _after(lines, "4. Highlight report") == [
-        "Overall status: Red, set by the risks and issues: R1 is Red. The schedule is Amber. "
-        "The budget and the benefits are not rated: no budget is recorded and no benefit has "
-        "been measured yet."
+        "Overall status: Red, set by the risks and issues: Respite places run out in the winter "
+        "is Red. The schedule is Amber. The budget and the benefits are not rated: no budget is "
+        "recorded and no benefit has been measured yet."
     ]
 
 
 def test_the_example_agenda_gives_its_time_venue_and_chair(rendered: dict) -> None:
     lines = _lines(rendered, "example:agenda")
     assert lines[1:4] == [
-        "PSP Governance Group · GG-2011-09",
+        "PSP Governance Group",
         "Falkirk Foster Care PSP · 23 September 2011 at 10:00 · Falkirk Council, Municipal "
         "Buildings",
         "Chair: A. Morrison",
@@ -105,7 +118,7 @@ def test_the_minutes_give_each_decision_its_reason(rendered: dict) -> None:
             "Prefer the shared respite booking line",
             # cost 4 × 2 + reach 4 × 3 = 20 of the most 25: 80 of 100, above doing nothing
             "Highest scored in the options appraisal: 80 of 100.",
-            "O1 Shared respite booking line",
+            "Option: Shared respite booking line",  # kind and title, not O1
         ],
     ]
     example = docx_tables(rendered["example:minutes"][0])[1]
@@ -133,4 +146,4 @@ def test_a_measurement_since_the_last_report_reads_as_a_figure(example: Path) ->
         for b in status_document(report).blocks
         if getattr(b, "items", None) and any("measured" in i for i in b.items)
     )
-    assert items == ["B4 measured: £1,388,000 a year on 30 June 2011"]
+    assert items == ["Lower annual spend: measured £1,388,000 a year on 30 June 2011"]

@@ -23,11 +23,14 @@ def _tables(doc: object) -> list[list[list[str]]]:
 def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path) -> None:
     doc = _render(example, tmp_path / "m.docx", "minutes", "GG-2011-06", "2011-06-30")
     texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
-    assert texts[:4] == [
+    assert texts[:5] == [
         "Minutes",
-        "PSP Governance Group · GG-2011-06",
+        "PSP Governance Group",
         "Falkirk Foster Care PSP · 24 June 2011",
         "Chair: A. Morrison",
+        # the September meeting, which approves them, is after the paper's date
+        "Draft: for approval at the next meeting of the PSP Governance Group, on 23 September"
+        " 2011.",
     ]
     assert "Date of next meeting: 23 September 2011." in texts
     present, decisions, actions = _tables(doc)
@@ -38,15 +41,15 @@ def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path)
         "D10",
         "Go to tender for a framework agreement in November 2011",
         "The preferred option of the appraisal and the time Corporate Procurement has confirmed",
-        "R9 Corporate Procurement capacity to run the tender in November–December 2011; "
-        "M15 Framework agreement awarded",
+        "Dependency: Corporate Procurement capacity to run the tender in November–December 2011; "
+        "Milestone: Framework agreement awarded",
     ]
     assert actions[1:] == [
-        ["GG-2011-06.1", "Draft the tender specification with the providers", "S. Reid",
+        ["1", "Draft the tender specification with the providers", "S. Reid",
          "29 July 2011"],
-        ["GG-2011-06.2", "Agree the evaluation framework with the evaluator", "J. Paterson",
+        ["2", "Agree the evaluation framework with the evaluator", "J. Paterson",
          "15 July 2011"],
-        ["GG-2011-06.3", "Tell the providers' boards that the pilot gives no place on the "
+        ["3", "Tell the providers' boards that the pilot gives no place on the "
          "framework", "A. Morrison", "22 July 2011"],
     ]  # fmt: skip
 
@@ -78,11 +81,46 @@ def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -
     assert "Final quarterly pilot review" in texts
     assert "The date is not yet set; the group meets quarterly." in texts
     arising, escalations = _tables(doc)
-    assert [row[0] for row in arising[1:]] == ["GG-2011-06.1", "GG-2011-06.2", "GG-2011-06.3"]
+    assert [row[0] for row in arising[1:]] == ["1", "2", "3"]
     assert {row[4] for row in arising[1:]} == {"Overdue"}  # as at 16 September
-    assert escalations[1:] == [["R7", "Fewer pilot placements than planned", "15", "L. Baird"]]
+    assert escalations[0][-1] == "Review"
+    assert escalations[1:] == [
+        # R7 by its type and title, not its id
+        ["Issue", "Fewer pilot placements than planned", "15", "L. Baird", "22 July 2011 (overdue)"]
+    ]
     summary = texts[texts.index("4. Highlight report") + 1]
     assert summary == (
-        "Overall status: Red, set by the risks and issues: R7 is Red. The benefits are Amber; "
+        "Overall status: Red, set by the risks and issues: Fewer pilot placements than planned "
+        "is Red. The benefits are Amber; "
         "the schedule and the budget are Green."
     )
+
+
+def test_minutes_approved_at_the_next_meeting_say_so(example: Path, tmp_path: Path) -> None:
+    """March's minutes as at 30 June 2011: the June meeting, held, approved them."""
+    doc = _render(example, tmp_path / "m.docx", "minutes", "GG-2011-03", "2011-06-30")
+    texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
+    assert texts[1:5] == [
+        "PSP Governance Group",
+        "Falkirk Foster Care PSP · 25 March 2011",
+        "Chair: A. Morrison",
+        "Approved at the meeting of 24 June 2011.",
+    ]
+    footer = doc.sections[0].footer.paragraphs[0].text  # type: ignore[attr-defined]
+    assert footer.startswith("PSP Governance Group · minutes of 25 March 2011 · Approved · Page")
+
+
+def test_the_sparse_minutes_say_the_group_has_no_chair(tmp_path: Path) -> None:
+    from tests.papers.folders import sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    doc = _render(folder, tmp_path / "m.docx", "minutes", "SG-1", "2026-06-30")
+    texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
+    assert texts[1:5] == [
+        "Partnership Board",
+        "Riverside Carers PSP · 14 May 2026",
+        "The group has no chair yet.",
+        "Draft: for approval at the next meeting of the Partnership Board, on 20 August 2026.",
+    ]
+    footer = doc.sections[0].footer.paragraphs[0].text  # type: ignore[attr-defined]
+    assert "· Draft · Page" in footer

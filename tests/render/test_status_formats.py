@@ -27,10 +27,33 @@ def test_markdown(document) -> None:
     text = to_markdown_text(document)
     assert text.startswith("# Highlight report: Falkirk Foster Care PSP\n")
     assert "## Overall status — Red" in text
-    row = "| R7 | Issue | Fewer pilot placements than planned | L. Baird | 5 × 3 | 15 | Red |"
+    row = "| Issue | Fewer pilot placements than planned | L. Baird | 5 × 3 | 15 | Red |"
     assert row in text
     assert "| To date | £46,500 | £46,480 | −£20 | 0% |" in text
-    assert "1. Before moving to sustain: The pilot has run 12 months" in text
+    # R1, R4 and R10 tie on 9 for fifth place: all three are shown, six of the ten open
+    assert "**The 6 highest scoring of the 10 open entries (3 entries tie on a score of 9)**" in (
+        text
+    )
+    assert "- Full business case: Falkirk Council, needed by 30 September 2011" in text
+    # ten of the fourteen milestones on the critical path are done; M13 to M16 are to come
+    assert (
+        "Critical path: 10 milestones done; still to come: Pilot ends: evaluation and full "
+        "business case to the Governance Group (30 September 2011) → Service specification "
+        "co-designed with providers (31 October 2011) → Framework agreement awarded (31 "
+        "January 2012) → Framework contract mobilised and started (2 April 2012)."
+    ) in text
+    # nothing falls to the group to decide (see tests/report/test_status.py)
+    assert "Decisions needed" not in text
+
+
+def test_the_highlight_report_names_things_by_title_never_by_id(document) -> None:
+    import re
+
+    html = to_html(document)
+    html = html[: html.index("<style>")] + html[html.index("</style>") :]  # A4 paper
+    for page in (to_markdown_text(document), html):
+        # RAID entries R7, milestones M13, benefits B1, decisions D9, meetings GG-2011-06
+        assert re.findall(r"\b(?:[RAIDMB]\d+|GG-\d{4}-\d\d)\b", page) == []
 
 
 def test_html_is_self_contained_with_svg_charts(document) -> None:
@@ -64,7 +87,6 @@ def test_docx(document, tmp_path: Path) -> None:
     assert "Key risks and issues" in headings and "Benefits and KPIs" in headings
     cells = [[c.text for c in row.cells] for t in word.tables for row in t.rows]
     assert [
-        "R7",
         "Issue",
         "Fewer pilot placements than planned",
         "L. Baird",
@@ -176,3 +198,23 @@ def test_files_are_written_and_never_over_one_unless_forced(report, tmp_path: Pa
     with pytest.raises(OutputExists):
         render_status(report, StatusTarget("docx", word), force=False)
     render_status(report, StatusTarget("docx", word), force=True)
+
+
+def test_docx_captions_stand_clear_and_the_footer_gives_the_date(document, tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    from psptool.render.writers import CAPTION_SPACE_BEFORE
+
+    path = tmp_path / "status.docx"
+    to_docx(document, path)
+    word = WordDocument(str(path))
+    caption = next(
+        p for p in word.paragraphs if p.text.startswith("The 6 highest scoring of the 10")
+    )
+    # space above (10 pt), and kept on the page of its table
+    assert caption.paragraph_format.space_before.pt == CAPTION_SPACE_BEFORE == 10
+    assert caption.paragraph_format.keep_with_next is True
+    note = next(p for p in word.paragraphs if p.text.startswith("Open entries: 1 Red"))
+    assert note.paragraph_format.space_before.pt == 3
+    footer = word.sections[0].footer.paragraphs[0].text
+    assert "Highlight report: Falkirk Foster Care PSP · 30 June 2011" in footer

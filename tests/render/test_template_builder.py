@@ -60,3 +60,32 @@ def test_a_business_cases_headings_are_its_contents(builder: ModuleType) -> None
             if p.style.name in ("Heading 1", "Heading 2") and p.text[0].isdigit()
         ]
         assert headings == [s.title for s in contents(kind).every()], kind
+
+
+def test_the_agendas_escalations_name_the_entry_and_fit_an_overdue_review() -> None:
+    from docx import Document
+
+    word = Document(str(defaults_dir() / "agenda.docx"))
+    table = next(t for t in word.tables if t.rows[0].cells[0].text == "Type")
+    assert [c.text for c in table.rows[0].cells] == [
+        "Type",
+        "Risk or issue",
+        "Score",
+        "Owner",
+        "Review",
+    ]
+    # "22 July 2011 (overdue)", 22 characters of 9 pt Arial, is about 3.6 cm, and a cell's
+    # margins take 0.4 cm: the column is 4.3 cm so the date and "(overdue)" share a line
+    widths = [round(c.width.cm, 1) for c in table.columns]
+    assert widths == [1.8, 6.2, 1.3, 3.0, 4.3]
+
+
+def test_the_minutes_decisions_leave_room_for_what_they_affect() -> None:
+    from docx import Document
+
+    word = Document(str(defaults_dir() / "minutes.docx"))
+    table = next(t for t in word.tables if t.rows[0].cells[0].text == "Ref")
+    # "Affects" holds a kind and a title each ("Issue: Fewer pilot placements than planned;
+    # Milestone: …"), as long as the decision: 5.6 cm beside the decision's 5.8, in 16.6
+    widths = [round(c.width.cm, 1) for c in table.columns]
+    assert widths == [1.2, 5.8, 4.0, 5.6] and round(sum(widths), 1) == 16.6

@@ -70,8 +70,7 @@ def test_governance_meetings_held_oldest_first_without_operational_or_cancelled(
         ),
     )
     assert record.meetings_summary == (
-        "The Governance Group met 2 times between 27 February 2026 and 29 May 2026 and took "
-        "2 decisions."
+        "The Governance Group met twice, on 27 February 2026 and 29 May 2026, and took 2 decisions."
     )
 
 

@@ -103,7 +103,11 @@ def test_since_a_revision(history) -> None:
     ]
     assert [(m.id, m.values) for m in c.benefits_measured] == [("B1", [(date(2011, 6, 29), 49.0)])]
     assert c.partners_added == [] and c.score_moves == []
-    assert report.since == f"{first[:8]} of 2011-04-01 (Report to the March governance group)"
+    # the first commit, dated 1 April 2011: its date written out, its subject, then its hash
+    assert report.since == (
+        "the folder as saved on 1 April 2011 (Report to the March governance group; "
+        f"revision {first[:8]})"
+    )
     assert [r.id for r in report.new_risks] == ["R13"]
     assert [r.id for r in report.escalated_risks] == ["R5"]
 
@@ -137,7 +141,7 @@ def test_outside_a_repository_the_report_says_so(example: Path) -> None:
     report = status_since(example, project, AS_OF, since="HEAD~1")
     assert report.changes is None
     assert report.since_note.startswith("No comparison with HEAD~1: ")
-    assert "is not in a git repository" in report.since_note
+    assert "is not kept in git" in report.since_note
 
 
 def test_revision_errors_are_user_errors() -> None:
@@ -156,3 +160,26 @@ def test_a_file_with_errors_at_the_revision_is_not_compared(example: Path) -> No
     report = status_since(example, project, AS_OF, since="HEAD~1")
     assert report.changes.not_compared == ["psp.yaml"]
     assert report.changes.stage_before is None and report.changes.approvals_added == []
+
+
+def test_the_changes_since_are_named_by_title(history) -> None:
+    from psptool.render.status import status_document
+    from psptool.render.writers import to_markdown_text
+
+    _repo, folder, first = history
+    now = validate(folder, AS_OF, find=False)
+    report = status_since(folder, now.result.project, AS_OF, since=first)
+    text = to_markdown_text(status_document(report))
+    # R13 added, R12 closed, R5 escalated, M14 re-dated a month, B1 measured on 29 June
+    # (the fixture's edits), each by its title as risks.yaml, milestones.yaml and
+    # benefits.yaml give it
+    assert "- Risks added: Evaluation report late" in text
+    assert "- Risks closed: Outcome monitoring becomes a paperwork burden" in text
+    assert (
+        "- Risks escalated to issues: Council budget reductions cut the external placements budget"
+    ) in text
+    assert (
+        "- Service specification co-designed with providers: re-dated from 31 October 2011 to "
+        "30 November 2011 (+30 days)"
+    ) in text
+    assert "- More children placed within or near Falkirk: measured 49% on 29 June 2011" in text

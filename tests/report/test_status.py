@@ -31,8 +31,9 @@ def test_period_and_overall(report) -> None:
         ("benefits", "amber"),
     ]
     assert report.overall_rule == (
-        "Red, set by the risks and issues: R7 is Red. The benefits are Amber; the schedule "
-        "and the budget are Green."
+        # R7, the one Red entry, by its title; the eight benefits are all Amber, so counted
+        "Red, set by the risks and issues: Fewer pilot placements than planned is Red. The "
+        "benefits are Amber; the schedule and the budget are Green."
     )
 
 
@@ -49,12 +50,17 @@ def test_milestones(report) -> None:
 
 
 def test_risks(report) -> None:
+    # the open entries by score: R7 15, R3 12, R5 12, then R1, R4 and R10 all 9 (3 × 3), R8
+    # and R9 8, R11 6, R12 4. The fifth place is a tie at 9, so R10 is kept with R1 and R4:
+    # six shown of the ten open.
+    assert report.open_entries == 10
     assert [(r.id, r.score, r.rag) for r in report.top_risks] == [
         ("R7", 15, "red"),
         ("R3", 12, "amber"),
         ("R5", 12, "amber"),
         ("R1", 9, "amber"),
         ("R4", 9, "amber"),
+        ("R10", 9, "amber"),
     ]
     assert report.counts == {"red": 1, "amber": 9, "green": 0}
     assert sum(c.count for c in report.heatmap) == 10
@@ -70,14 +76,15 @@ def test_budget(report) -> None:
 
 def test_benefits_approvals_decisions(report) -> None:
     assert [(b.id, b.rag) for b in report.benefits][:2] == [("B1", "amber"), ("B2", "amber")]
-    assert report.outstanding == []
-    assert report.decisions == [
-        "Before moving to sustain: The pilot has run 12 months – the pilot has run 9.0 months "
-        "of the 12 the guide advises.",
-        "Before moving to sustain: Milestones up to the pilot completed – not completed: M13.",
-        "Before moving to sustain: Full business case approved – no full business case "
-        "approval from the lead partner.",
+    # in the pilot stage the gate asks the lead partner (Falkirk Council) to approve the
+    # full business case by the end of the pilot, 30 September 2011 (milestone M13)
+    assert [(o.document, o.names, o.due) for o in report.outstanding] == [
+        ("full_business_case", ["Falkirk Council"], date(2011, 9, 30))
     ]
+    # the gate's three unmet items are all due on 30 September 2011, after the report's
+    # date: work in hand, not a decision. R7, the Red entry, has two open actions and its
+    # review is due on 22 July 2011, still to come. Spend is £20 under plan.
+    assert report.decisions == []
 
 
 def test_a_month_period() -> None:
@@ -113,11 +120,13 @@ def test_red_risk_without_action_and_overspend_need_decisions() -> None:
         },
     )
     r = status_report(p, date(2026, 6, 30))
-    assert (r.budget.rag, r.budget.reason) == ("red", "20.0 % over plan to date")
+    # to date (2026-Q1 only has an actual): planned 1,000, actual 1,200, £200 and 20% over
+    assert (r.budget.rag, r.budget.reason) == ("red", "20% over plan (£200) to date")
     assert r.budget.missing_actuals == ["2026-Q2"]
     assert r.decisions[:2] == [
-        "Risk R1 (Funding gap) is Red with no open action: agree what will be done and by whom.",
-        "Spend is 20.0% over plan to date (£200): agree how to bring it back or revise the budget.",
+        "The risk ‘Funding gap’ is Red and has no open action: agree what will be done and by "
+        "whom.",
+        "Spend is 20% over plan (£200) to date: agree how to bring it back or revise the budget.",
     ]
 
 

@@ -42,21 +42,21 @@ def test_the_last_governance_meeting_its_actions_and_decisions(example: Path) ->
             "Draft the tender specification with the providers",
             "p-reid",
             date(2011, 7, 29),
-            "open",
+            "Not yet due",
         ),
         MeetingActionState(
             "GG-2011-06.2",
             "Agree the evaluation framework with the evaluator",
             "p-paterson",
             date(2011, 7, 15),
-            "open",
+            "Not yet due",
         ),
         MeetingActionState(
             "GG-2011-06.3",
             "Tell the providers' boards that the pilot gives no place on the framework",
             "p-morrison",
             date(2011, 7, 22),
-            "open",
+            "Not yet due",
         ),
     ]
     assert [(d.id, d.meeting, d.affects) for d in report.meeting_decisions] == [
@@ -73,8 +73,8 @@ def test_an_earlier_date_looks_back_to_the_meeting_before(example: Path) -> None
         "GG-2011-03", "PSP Governance Group", date(2011, 3, 25)
     )
     assert [(a.ref, a.state, a.completed) for a in report.meeting_actions] == [
-        ("GG-2011-03.1", "done", None),
-        ("GG-2011-03.2", "done", None),
+        ("GG-2011-03.1", "Done", None),  # done, with no date recorded
+        ("GG-2011-03.2", "Done", None),
     ]
     assert report.meeting_decisions == [
         DecisionTaken(
@@ -83,6 +83,11 @@ def test_an_earlier_date_looks_back_to_the_meeting_before(example: Path) -> None
             date(2011, 3, 25),
             "Protect the external placements budget for the rest of the pilot",
             ["R5", "M11"],
+            "PSP Governance Group, 25 March 2011",
+            [
+                "Risk: Council budget reductions cut the external placements budget",
+                "Milestone: Second quarterly pilot review",
+            ],
         )
     ]
 
@@ -102,7 +107,7 @@ def test_an_overdue_action_and_a_later_operational_decision(example: Path) -> No
     )
     meetings.write_text(text)
     report = status_report(_project(example), AS_OF)
-    assert [a.state for a in report.meeting_actions] == ["open", "overdue", "open"]
+    assert [a.state for a in report.meeting_actions] == ["Not yet due", "Overdue", "Not yet due"]
     assert [(d.id, d.meeting, d.held) for d in report.meeting_decisions] == [
         ("D9", "GG-2011-06", date(2011, 6, 24)),
         ("D10", "GG-2011-06", date(2011, 6, 24)),
@@ -125,20 +130,23 @@ def test_the_markdown_report_shows_both_tables(example: Path) -> None:
     text = status_text(status_document(status_report(_project(example), AS_OF)), "markdown")
     assert "## Since the last meeting (PSP Governance Group, 24 June 2011)" in text
     assert (
-        "| GG-2011-06.2 | Agree the evaluation framework with the evaluator | J. Paterson "
-        "| 15 July 2011 | Open |"
+        "| 2 | Agree the evaluation framework with the evaluator | J. Paterson "
+        "| 15 July 2011 | Not yet due |"
     ) in text
     assert (
-        "| D10 | GG-2011-06 (24 June 2011) | Go to tender for a framework agreement in "
-        "November 2011 | R9, M15 |"
+        "| PSP Governance Group, 24 June 2011 | Go to tender for a framework agreement in "
+        "November 2011 | Dependency: Corporate Procurement capacity to run the tender in "
+        "November–December 2011; Milestone: Framework agreement awarded |"
     ) in text
 
 
 def test_since_a_meeting_outside_git_uses_the_meeting(example: Path) -> None:
     report = status_since(example, _project(example), AS_OF, since="GG-2011-03")
-    assert report.since_note is not None and report.since_note.startswith(
-        "No comparison with GG-2011-03: "
+    assert report.since_note is not None and report.since_note == (
+        "No comparison with the PSP Governance Group, 25 March 2011: the partnership's folder "
+        "is not kept in git, so there is no earlier version to compare with."
     )
+    assert "/" not in report.since_note  # no path to the folder
     assert report.last_meeting == LastMeeting(
         "GG-2011-03", "PSP Governance Group", date(2011, 3, 25)
     )
@@ -164,7 +172,10 @@ def test_since_a_meeting_reads_the_folder_as_it_was_the_day_it_was_held(tmp_path
     git(repo, "commit", "-q", "-m", "June update", date_="2011-06-29T12:00:00")
     report = status_since(repo, _project(repo), AS_OF, since="GG-2011-03")
     assert report.since is not None
-    assert report.since.startswith("GG-2011-03, held 2011-03-25: ")
-    assert report.since.endswith(" of 2011-03-20 (Papers for March)")
+    assert report.since.startswith("the PSP Governance Group, 25 March 2011: ")
+    revision = report.since[-9:-1]  # the commit's short hash, eight characters
+    assert report.since.endswith(
+        f": the folder as saved on 20 March 2011 (Papers for March; revision {revision})"
+    )
     assert report.changes is not None and report.changes.risks_added == ["R13"]
     assert report.last_meeting is not None and report.last_meeting.id == "GG-2011-03"

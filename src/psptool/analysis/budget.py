@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model import Project
 from ..model.budget import is_financial_year
-from .common import Rag
+from .common import Rag, amount
 
 OVERSPEND_THRESHOLD = 10.0
 """Per cent over plan to date at which the budget is red and a decision is needed."""
@@ -98,17 +98,32 @@ def budget_status(
             period.planned += line.planned or 0.0
             period.actual += line.actual
     pct = to_date.variance_pct
-    status = BudgetStatus(project.psp.currency, period, to_date, total, missing)
+    currency = project.psp.currency
+    status = BudgetStatus(currency, period, to_date, total, missing)
+    over = variance_words(to_date.variance, pct, currency)
     if pct is not None and pct > threshold:
-        status.rag, status.reason = "red", f"{pct:.1f} % over plan to date"
+        status.rag, status.reason = "red", f"{over} to date"
     elif to_date.variance > 0:
-        status.rag = "amber"
-        status.reason = f"{pct:.1f} % over plan to date" if pct is not None else "over plan"
+        status.rag, status.reason = "amber", f"{over} to date"
     elif missing:
         status.rag, status.reason = "amber", "no actual spend recorded for " + ", ".join(missing)
     else:
-        status.reason = "on or under plan to date"
+        status.reason = f"{over} to date"
     return status
+
+
+def variance_words(variance: float, pct: float | None, currency: str) -> str:
+    """Spend against plan as a finance officer says it: "2.7% over plan (£1,250)", "£20
+    under plan", "on plan"; an overspend with nothing planned is "£500 over plan"."""
+    money = amount(abs(variance), currency, decimals=0)
+    if round(variance) == 0:
+        return "on plan"
+    if variance < 0:
+        return f"{money} under plan"
+    if pct is None:
+        return f"{money} over plan"
+    share = f"{pct:.1f}".removesuffix(".0")
+    return f"{share}% over plan ({money})"
 
 
 def financial_year_of(day: date, financial_year_start: int = 4) -> str:

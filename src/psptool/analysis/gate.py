@@ -14,7 +14,13 @@ from itertools import pairwise
 
 from ..model import STAGES, Project
 from ..model.common import months_through
-from ..vocabulary import DOCUMENT_TITLES, OPERATIONAL_CADENCES, Stage
+from ..vocabulary import (
+    CADENCE_PHRASES,
+    DOCUMENT_TITLES,
+    OPERATIONAL_CADENCES,
+    ROUTE_PHRASES,
+    Stage,
+)
 from . import practice
 from .common import natural_key
 from .practice import PILOT_MONTHS
@@ -30,6 +36,11 @@ class GateItem:
     reason: str
     guide: str
     """Where the How to Guide asks for it."""
+    due: date | None = None
+    """When the plan needs it: the due date of the milestone that delivers it (the paper
+    signed, the pilot's twelfth month, the evaluation's end), else the end of the stage
+    (its last milestone, or for the design and pilot stages the pilot's start and end, for
+    the sustain stage the partnership's end); None when the folder gives no date."""
 
 
 @dataclass
@@ -82,9 +93,31 @@ def _day(when: date) -> str:
     return f"{when.day} {when:%B %Y}"
 
 
-def _ids(ids: list[str]) -> str:
-    ordered = sorted(ids, key=natural_key)
-    return ", ".join(ordered[:6]) + (f" and {len(ordered) - 6} more" if len(ordered) > 6 else "")
+def _ids(names: list[str]) -> str:
+    """Partners, people or groups by name, in order: "a, b and c", "a, … f and 2 more"."""
+    return _titles(sorted(names, key=natural_key), 6)
+
+
+def _titles(titles: list[str], most: int = 4) -> str:
+    """Records named by their titles, as the file lists them: "a", "a and b", "a, b and c",
+    "a, b, c, d and 2 more"; titles with commas in them are kept apart by semicolons."""
+    shown = titles[:most]
+    rest = len(titles) - len(shown)
+    sep = "; " if any("," in t for t in shown) else ", "
+    if rest:
+        return sep.join(shown) + f" and {rest} more"
+    if len(shown) <= 2:
+        return (f"{sep.strip()} and " if sep == "; " else " and ").join(shown)
+    return sep.join(shown[:-1]) + (";" if sep == "; " else "") + " and " + shown[-1]
+
+
+def _or(words: list[str]) -> str:
+    """a; a or b; a, b or c."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+SMART_WORDS = {"S": "specific", "M": "measurable", "A": "achievable", "R": "relevant"}
+SMART_WORDS["T"] = "time-bound"
 
 
 def _missing(fields: dict[str, object]) -> list[str]:
@@ -115,7 +148,7 @@ def potential_funder(p: Project, as_of: date) -> tuple[bool, str]:
     if funders:
         names = {x.id: x.name for x in p.partners.partners}
         return True, f"potential funder: {_ids([names.get(f, f) for f in funders])}"
-    return False, "no public partner is marked potential_funder: true"
+    return False, "no public partner is named as a potential funder"
 
 
 @item("identify", "Expressions of interest scored and decided", "§3.4")
@@ -168,7 +201,7 @@ def lead_partner(p: Project, as_of: date) -> tuple[bool, str]:
 def vision_purpose(p: Project, as_of: date) -> tuple[bool, str]:
     missing = _missing({"vision": p.psp.vision, "purpose": p.psp.purpose, "scope": p.psp.scope})
     if missing:
-        return False, "no " + ", ".join(missing) + " written yet"
+        return False, f"no {_or(missing)} written yet"
     return True, "vision, purpose and scope are written"
 
 
@@ -179,12 +212,12 @@ def smart_goals(p: Project, as_of: date) -> tuple[bool, str]:
         return False, "no goals recorded yet"
     linked = practice.benefit_goals(p)
     failing = [
-        f"{g.id} ({''.join(gaps)})"
+        f"{g.title} (not {_or([SMART_WORDS[letter] for letter in gaps])})"
         for g in goals
         if (gaps := practice.goal_gaps(p, g, g.id in linked))
     ]
     if failing:
-        return False, "not SMART: " + ", ".join(failing)
+        return False, "not SMART: " + "; ".join(failing)
     return True, f"all {len(goals)} goals are SMART"
 
 
@@ -212,7 +245,9 @@ def governance_groups(p: Project, as_of: date) -> tuple[bool, str]:
         problems.append("no operational group meeting fortnightly or monthly")
     if problems:
         return False, "; ".join(problems)
-    return True, ", ".join(f"{g.name} ({g.cadence})" for g in groups)
+    return True, _titles(
+        [f"{g.name} ({CADENCE_PHRASES.get(g.cadence or '', g.cadence)})" for g in groups], 6
+    )
 
 
 @item("create", "A Director-level senior sponsor and a project manager", "§3.6, §3.11")
@@ -229,14 +264,17 @@ def key_roles(p: Project, as_of: date) -> tuple[bool, str]:
     ]
     problems = []
     if not sponsors:
-        problems.append("no senior_sponsor in roles")
+        problems.append("no senior sponsor is named")
     elif not public_directors:
         problems.append("no senior sponsor is a Director-level person of a public partner")
     if not managers:
-        problems.append("no project_manager in roles")
+        problems.append("no project manager is named")
     if problems:
         return False, "; ".join(problems)
-    return True, f"senior sponsor {public_directors[0]}, project manager {managers[0]}"
+    sponsor, manager = (
+        people[x][0].name if x in people else x for x in (public_directors[0], managers[0])
+    )
+    return True, f"senior sponsor {sponsor}, project manager {manager}"
 
 
 @item("create", "Every MoU section written", "§3.12")
@@ -247,16 +285,16 @@ def mou_content(p: Project, as_of: date) -> tuple[bool, str]:
             "objectives": psp.objectives,
             "values": psp.values,
             "funding": psp.funding,
-            "mou.dispute_resolution": psp.mou.dispute_resolution,
-            "mou.amendment": psp.mou.amendment,
-            "mou.confidentiality": psp.mou.confidentiality,
-            "mou.exit": psp.mou.exit,
+            "dispute resolution": psp.mou.dispute_resolution,
+            "amendment": psp.mou.amendment,
+            "confidentiality": psp.mou.confidentiality,
+            "exit": psp.mou.exit,
         }
     )
     vague = [x.name for x in p.partners.partners if not x.contribution and not x.responsibilities]
     problems = []
     if missing:
-        problems.append("no " + ", ".join(missing) + " written yet")
+        problems.append(f"no {_or(missing)} section written yet")
     if vague:
         problems.append(f"no contribution or responsibilities for {_ids(vague)}")
     if problems:
@@ -300,16 +338,20 @@ def project_plan(p: Project, as_of: date) -> tuple[bool, str]:
     stages = {m.stage for m in milestones}
     missing_stages = [s for s in ("design", "pilot", "sustain") if s not in stages]
     if missing_stages:
-        problems.append("no milestones for " + ", ".join(missing_stages))
-    incomplete = [m.id for m in milestones if m.owner is None or m.due is None]
+        noun = "stage" if len(missing_stages) == 1 else "stages"
+        problems.append(f"no milestones for the {_titles(missing_stages)} {noun}")
+    incomplete = [m.title for m in milestones if m.owner is None or m.due is None]
     if incomplete:
-        problems.append(f"no owner or due date for {_ids(incomplete)}")
+        problems.append(f"no owner or due date for {_titles(incomplete)}")
     last = max((m.due for m in milestones if m.due), default=None)
     if last is not None and last < psp.end - timedelta(days=92):
-        problems.append(f"the last milestone is due {last}, well before the end ({psp.end})")
+        problems.append(
+            f"the last milestone is due on {_day(last)}, well before the end ({_day(psp.end)})"
+        )
     if problems:
         return False, "; ".join(problems)
-    return True, f"{len(milestones)} milestones with owners and dates to {last}"
+    to = f" to {_day(last)}" if last else ""
+    return True, f"{len(milestones)} milestones with owners and dates{to}"
 
 
 @item("create", "A stakeholder map", "§3.10.1")
@@ -317,9 +359,9 @@ def stakeholder_map(p: Project, as_of: date) -> tuple[bool, str]:
     stakeholders = p.stakeholders.stakeholders
     if not stakeholders:
         return False, "no stakeholders mapped yet"
-    unrated = [s.id for s in stakeholders if practice.unrated(s)]
+    unrated = [s.name for s in stakeholders if practice.unrated(s)]
     if unrated:
-        return False, f"no interest or influence rating for {_ids(unrated)}"
+        return False, f"no interest or influence rating for {_titles(unrated)}"
     return True, f"{len(stakeholders)} stakeholders mapped"
 
 
@@ -328,13 +370,20 @@ def comms_plan(p: Project, as_of: date) -> tuple[bool, str]:
     comms = p.stakeholders.communications
     if not comms:
         return False, "no communications plan yet"
-    thin = [c.id for c in comms if not c.audience or not c.method or not c.owner]
+    thin = [c for c in comms if not c.audience or not c.method or not c.owner]
     if thin:
-        return False, f"no audience, method or owner for {_ids(thin)}"
+        stakeholders = {s.id: s.name for s in p.stakeholders.stakeholders}
+        named = [
+            c.method
+            or " and ".join(stakeholders.get(a, a) for a in c.audience)
+            or "one communication"
+            for c in thin
+        ]
+        return False, f"no audience, method or owner for {_titles(named)}"
     reached = {a for c in comms for a in c.audience}
-    unreached = [s.id for s in p.stakeholders.stakeholders if s.id not in reached]
+    unreached = [s.name for s in p.stakeholders.stakeholders if s.id not in reached]
     if unreached:
-        return False, f"the plan does not reach {_ids(unreached)}"
+        return False, f"the plan does not reach {_titles(unreached)}"
     return True, f"{len(comms)} communications reach every stakeholder"
 
 
@@ -355,9 +404,9 @@ def raid_log(p: Project, as_of: date) -> tuple[bool, str]:
     entries = p.risks.risks
     if not any(r.type == "risk" for r in entries):
         return False, "no risks recorded yet"
-    gaps = [r.id for r in entries if practice.needs_owner(r) or practice.needs_action(r)]
+    gaps = [r.title for r in entries if practice.needs_owner(r) or practice.needs_action(r)]
     if gaps:
-        return False, f"open entries without an owner or an action: {_ids(gaps)}"
+        return False, f"open entries without an owner or an action: {_titles(gaps)}"
     return True, f"{len(entries)} entries, every open one with an owner and actions"
 
 
@@ -369,18 +418,19 @@ def outcome_terms(p: Project, as_of: date) -> tuple[bool, str]:
     terms = {g.term for g in p.goals.goals}
     missing = [t for t in ("short", "medium", "long") if t not in terms]
     if missing:
-        return False, "no " + ", ".join(missing) + "-term outcomes among the goals"
+        return False, f"no {_or(missing)}-term outcomes among the goals"
     return True, "short, medium and long-term outcomes are set"
 
 
 @item("design", "Every outcome measured by a benefit", "§4.3.4")
 def outcomes_to_benefits(p: Project, as_of: date) -> tuple[bool, str]:
     linked = {b.goal for b in p.benefits.benefits}
-    unmeasured = [g.id for g in p.goals.goals if g.id not in linked]
+    unmeasured = [g.title for g in p.goals.goals if g.id not in linked]
     if not p.goals.goals:
         return False, "no goals recorded yet"
     if unmeasured:
-        return False, f"no benefit measures goal {_ids(unmeasured)}"
+        goals = "the goal" if len(unmeasured) == 1 else "the goals"
+        return False, f"no benefit measures {goals} {_titles(unmeasured)}"
     return True, "every goal has a benefit to measure it"
 
 
@@ -417,11 +467,13 @@ def options_appraised(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("design", "Costs and risks of each option", "§4.5.4")
 def option_costs_risks(p: Project, as_of: date) -> tuple[bool, str]:
-    gaps = [o.id for o in p.options.options if not o.do_nothing and (o.cost is None or not o.risks)]
+    gaps = [
+        o.name for o in p.options.options if not o.do_nothing and (o.cost is None or not o.risks)
+    ]
     if not p.options.options:
         return False, "no options"
     if gaps:
-        return False, f"no cost or no risks named for {_ids(gaps)}"
+        return False, f"no cost or no risks named for {_titles(gaps)}"
     return True, "every option has a cost and its risks"
 
 
@@ -432,10 +484,12 @@ def preferred_option(p: Project, as_of: date) -> tuple[bool, str]:
     if chosen is None or option is None:
         return False, "no preferred option chosen yet"
     if option.do_nothing:
-        return False, f"the preferred option {option.id} is to do nothing"
-    _, decision, when, _ = chosen
-    where = f", decided on {_day(when)} ({decision})" if decision else ""
-    return True, f"preferred: {option.id} ({option.name}){where}"
+        return False, f"the preferred option, {option.name}, is to do nothing"
+    _, decision, when, group = chosen
+    groups = {g.id: g.name for g in p.psp.governance.groups}
+    by = f" by the {groups[group]}" if group in groups else ""
+    where = f", decided{by} on {_day(when)}" if decision else ""
+    return True, f"preferred: {option.name}{where}"
 
 
 @item("design", "A pilot of at least 12 months planned", "§4.5.2")
@@ -507,24 +561,24 @@ def kpis_tracked(p: Project, as_of: date) -> tuple[bool, str]:
     if not p.benefits.benefits:
         return False, "no benefits recorded yet"
     unmeasured = [
-        b.id
+        b.title
         for b in p.benefits.benefits
         if not any((start is None or m.date >= start) and m.date <= as_of for m in b.measurements)
     ]
     if unmeasured:
-        return False, f"not measured during the pilot: {_ids(unmeasured)}"
+        return False, f"not measured during the pilot: {_titles(unmeasured)}"
     return True, "every benefit has been measured during the pilot"
 
 
 @item("pilot", "RAID log up to date", "§7.3")
 def raid_current(p: Project, as_of: date) -> tuple[bool, str]:
     stale = [
-        r.id
+        r.title
         for r in p.risks.risks
         if practice.review_overdue(r, as_of) or practice.overdue_actions(r, as_of)
     ]
     if stale:
-        return False, f"overdue reviews or actions: {_ids(stale)}"
+        return False, f"overdue reviews or actions: {_titles(stale)}"
     return True, "no overdue reviews or actions"
 
 
@@ -534,12 +588,12 @@ item("pilot", "Future funders engaged", "§5.2.3")(funders_engaged)
 @item("pilot", "Milestones up to the pilot completed", "§5.3")
 def pilot_milestones_done(p: Project, as_of: date) -> tuple[bool, str]:
     open_ = [
-        m.id
+        m.title
         for m in p.milestones.milestones
         if m.stage in STAGES[: STAGES.index("pilot") + 1] and m.completed is None
     ]
     if open_:
-        return False, f"not completed: {_ids(open_)}"
+        return False, f"not completed: {_titles(open_)}"
     return True, "every milestone up to the pilot is completed"
 
 
@@ -549,6 +603,11 @@ def fbc_signed(p: Project, as_of: date) -> tuple[bool, str]:
     signed = {a.partner for a in p.psp.approvals if a.document == "full_business_case"}
     if leads and leads <= signed:
         return True, "the full business case is approved"
+    names = {x.id: x.name for x in p.partners.partners}
+    unsigned = [names.get(x, x) for x in sorted(leads - signed)]
+    if unsigned:
+        lead = "the lead partner" if len(unsigned) == 1 else "the lead partners"
+        return False, f"no full business case approval from {_ids(unsigned)}, {lead}"
     return False, "no full business case approval from the lead partner"
 
 
@@ -565,7 +624,7 @@ def route_chosen(p: Project, as_of: date) -> tuple[bool, str]:
         )
     if route == "procurement" and not any(r.role == "procurement" for r in p.psp.roles):
         return False, "the route is procurement but no one has the procurement role"
-    return True, f"route: {route}"
+    return True, f"route: {ROUTE_PHRASES.get(route, route)}"
 
 
 @item("sustain", "Sustainability plan approved by the funding partners", "§6.2")
@@ -625,39 +684,124 @@ def evaluation_done(p: Project, as_of: date) -> tuple[bool, str]:
     if ev is None or ev.end is None:
         return False, "no evaluation end date"
     if ev.end > as_of:
-        return False, f"the evaluation ends {ev.end}"
-    return True, f"the evaluation ended {ev.end}"
+        return False, f"the evaluation ends on {_day(ev.end)}"
+    return True, f"the evaluation ended on {_day(ev.end)}"
 
 
 @item("sustain", "Knowledge transfer plan done", "§7.4")
 def knowledge_transferred(p: Project, as_of: date) -> tuple[bool, str]:
     transfers = p.knowledge.transfers
     if not transfers:
-        return False, "knowledge.yaml has no knowledge transfers planned"
-    outstanding = practice.transfers_outstanding(p)
+        return False, "no knowledge transfers are planned"
+    outstanding = set(practice.transfers_outstanding(p))
     if outstanding:
-        return False, f"not yet done: {_ids(outstanding)}"
+        topics = [t.topic for t in transfers if t.id in outstanding]
+        return False, f"not yet done: {_titles(topics)}"
     return True, f"all {len(transfers)} knowledge transfers are done"
 
 
 @item("sustain", "Plan completed and issues closed", "§7.3")
 def wrap_up(p: Project, as_of: date) -> tuple[bool, str]:
-    open_ms = [m.id for m in p.milestones.milestones if m.completed is None]
-    issues = [r.id for r in p.risks.risks if r.status == "open" and r.type == "issue"]
+    open_ms = [m.title for m in p.milestones.milestones if m.completed is None]
+    issues = [r.title for r in p.risks.risks if r.status == "open" and r.type == "issue"]
     problems = []
     if open_ms:
-        problems.append(f"milestones not completed: {_ids(open_ms)}")
+        problems.append(f"milestones not completed: {_titles(open_ms)}")
     if issues:
-        problems.append(f"open issues: {_ids(issues)}")
+        problems.append(f"open issues: {_titles(issues)}")
     if problems:
         return False, "; ".join(problems)
     return True, "every milestone is completed and no issue is open"
+
+
+SIGNED: dict[str, str] = {
+    "mou_signed": "mou",
+    "obc_signed": "outline_business_case",
+    "pilot_plan_agreed": "pilot_plan",
+    "fbc_signed": "full_business_case",
+    "plan_signed": "sustainability_plan",
+}
+"""The items that are a paper signed, and the paper (a milestone's `document`)."""
+
+
+def unsigned_partners(project: Project, item_id: str) -> list[str]:
+    """The ids of the partners whose approval a signing item (SIGNED) still lacks, as the
+    item judges it: every partner for the MoU (at Director level, dated) and the outline
+    business case and pilot plan (dated), the lead partners for the full business case,
+    the public potential funders for the sustainability plan."""
+    document = SIGNED[item_id]
+    partners = project.partners.partners
+    if document == "full_business_case":
+        who = practice.lead_partners(project)
+    elif document == "sustainability_plan":
+        who = practice.potential_funders(project)
+    else:
+        who = [x.id for x in partners]
+    people = project.people()
+    signed = set()
+    for a in project.psp.approvals:
+        if a.document != document:
+            continue
+        if document in ("mou", "outline_business_case", "pilot_plan") and a.date is None:
+            continue
+        if document == "mou" and not practice.signs_at_director_level(people, a):
+            continue
+        signed.add(a.partner)
+    return [x for x in who if x not in signed]
+
+
+def stage_end(project: Project, stage: str) -> date | None:
+    """When the plan ends `stage`: its last milestone's due date; with no milestone of the
+    stage, the pilot's start for the design stage, its end for the pilot stage, and the
+    partnership's end for the sustain stage."""
+    dues = [m.due for m in project.milestones.milestones if m.stage == stage and m.due]
+    if dues:
+        return max(dues)
+    pilot = project.psp.pilot
+    if stage == "design":
+        return pilot.start if pilot else None
+    if stage == "pilot":
+        return pilot.end if pilot else None
+    if stage == "sustain":
+        return project.psp.end
+    return None
+
+
+def item_due(project: Project, stage: str, item_id: str) -> date | None:
+    """When the plan needs a gate item (GateItem.due)."""
+    if item_id in SIGNED:
+        delivering = [
+            m.due
+            for m in project.milestones.milestones
+            if m.document == SIGNED[item_id] and m.due is not None
+        ]
+        if delivering:
+            return min(delivering)
+    pilot = project.psp.pilot
+    if item_id == "pilot_duration" and pilot is not None and pilot.start is not None:
+        return _a_year_on(pilot.start)
+    evaluation = project.sustainability.evaluation
+    if item_id == "evaluation_done" and evaluation is not None and evaluation.end is not None:
+        return evaluation.end
+    return stage_end(project, stage)
+
+
+def _a_year_on(start: date) -> date:
+    """The day before the same day a year later: a pilot from 15 October 2010 has run 12
+    months on 14 October 2011 (29 February becomes 28 February)."""
+    try:
+        return start.replace(year=start.year + 1) - timedelta(days=1)
+    except ValueError:
+        return date(start.year + 1, 2, 28)
 
 
 def stage_gate(project: Project, as_of: date, stage: str | None = None) -> Gate:
     """The checklist for leaving `stage` (default: the partnership's current stage)."""
     stage = stage or project.psp.stage
     items = [
-        GateItem(i.id, i.label, *i.rule(project, as_of), i.guide) for i in CHECKLISTS.get(stage, [])
+        GateItem(
+            i.id, i.label, *i.rule(project, as_of), i.guide, due=item_due(project, stage, i.id)
+        )
+        for i in CHECKLISTS.get(stage, [])
     ]
     return Gate(stage, NEXT_STAGE.get(stage), as_of, items)

@@ -56,6 +56,8 @@ class Document:
     title: str
     subtitle: str = ""
     blocks: list[Heading | Para | Bullets | Table | Figure] = field(default_factory=list)
+    footer: str = ""
+    """What a Word page's footer says beside the page number; the title when empty."""
 
     def add(self, *blocks: Heading | Para | Bullets | Table | Figure) -> None:
         self.blocks.extend(blocks)

@@ -8,7 +8,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..vocabulary import RAG_COLOURS, RAG_LABELS, RAG_TEXT_COLOURS
+from ..report.wording import plural
+from ..vocabulary import RAG_COLOURS, RAG_LABELS, RAG_TEXT_COLOURS, SCALE_LABELS
 from .branding import Brand, HtmlColours, html_colours
 from .document import Bullets, Document, Figure, Heading, Para
 from .tables import Table, cell_text
@@ -151,9 +152,10 @@ def _table(table: Table) -> str:
 
 
 def heatmap_svg(cells: list[Any]) -> str:
-    """A 5 × 5 grid, likelihood up the side and impact along the bottom, each cell
-    coloured by the RAG of its score and showing the ids of the open entries in it."""
-    size_w, size_h, left, bottom = 96, 44, 78, 34
+    """A 5 × 5 grid, likelihood up the side and impact along the bottom (each axis named,
+    its steps Very low to Very high), each cell coloured by the RAG of its score and showing
+    how many open entries it holds (a paper names no ids)."""
+    size_w, size_h, left, bottom = 96, 44, 96, 50
     width, height = left + 5 * size_w + 4, 5 * size_h + bottom + 4
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -165,36 +167,44 @@ def heatmap_svg(cells: list[Any]) -> str:
         y = (5 - cell.likelihood) * size_h
         fill = RAG_FILL[cell.rag]
         opacity = "1" if cell.count else "0.35"
+        held = plural(cell.count, "open entry", "open entries") if cell.count else "none"
         out.append(
             f'<rect x="{x}" y="{y}" width="{size_w - 2}" height="{size_h - 2}" fill="{fill}" '
-            f'fill-opacity="{opacity}"><title>likelihood {cell.likelihood} × impact '
-            f"{cell.impact} = {cell.score}: {escape(' '.join(cell.ids)) or 'none'}</title></rect>"
+            f'fill-opacity="{opacity}"><title>Likelihood {SCALE_LABELS[cell.likelihood]} × '
+            f"impact {SCALE_LABELS[cell.impact]} = {cell.score}: {held}</title></rect>"
         )
-        if cell.ids:
-            label = escape(" ".join(cell.ids))
-            if len(label) > 14:
-                label = f"{cell.count} entries"
+        if cell.count:
             out.append(
-                f'<text x="{x + size_w / 2 - 1}" y="{y + size_h / 2 + 4}" font-size="11" '
-                f'text-anchor="middle" fill="{RAG_TEXT[cell.rag]}">{label}</text>'
+                f'<text x="{x + size_w / 2 - 1}" y="{y + size_h / 2 + 5}" font-size="13" '
+                f'font-weight="bold" text-anchor="middle" fill="{RAG_TEXT[cell.rag]}">'
+                f"{cell.count}</text>"
             )
     for i in range(1, 6):
         out.append(
             f'<text x="{left - 8}" y="{(5 - i) * size_h + size_h / 2 + 4}" font-size="10" '
-            f'text-anchor="end">likelihood {i}</text>'
+            f'text-anchor="end">{SCALE_LABELS[i]}</text>'
         )
         out.append(
             f'<text x="{left + (i - 1) * size_w + size_w / 2}" y="{5 * size_h + 16}" '
-            f'font-size="10" text-anchor="middle">impact {i}</text>'
+            f'font-size="10" text-anchor="middle">{SCALE_LABELS[i]}</text>'
         )
+    middle = 5 * size_h / 2
+    out.append(
+        f'<text x="14" y="{middle}" font-size="11" font-weight="bold" text-anchor="middle" '
+        f'transform="rotate(-90 14 {middle})">Likelihood</text>'
+    )
+    out.append(
+        f'<text x="{left + 5 * size_w / 2}" y="{5 * size_h + 38}" font-size="11" '
+        'font-weight="bold" text-anchor="middle">Impact</text>'
+    )
     out.append("</svg>")
     return "".join(out)
 
 
 def benefits_svg(benefits: list[Any]) -> str:
-    """A bar per benefit: progress from baseline (0 %) to target (100 %), coloured by RAG,
-    with a tick where the straight line to target says it should be."""
-    left, bar_w, row_h, top = 60, 380, 26, 18
+    """A bar per benefit under its title: progress from baseline (0%) to target (100%),
+    coloured by RAG, with a tick where the straight line to target says it should be."""
+    left, bar_w, row_h, top, bar_top, bar_h = 10, 480, 38, 18, 16, 16
     width, height = left + bar_w + 70, top + row_h * len(benefits) + 10
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -207,30 +217,29 @@ def benefits_svg(benefits: list[Any]) -> str:
             f'<line x1="{x}" y1="{top - 6}" x2="{x}" y2="{height - 6}" '
             'stroke="#bbb" stroke-dasharray="3,3"/>'
         )
-        out.append(f'<text x="{x}" y="{top - 8}" font-size="9" text-anchor="middle">{pct} %</text>')
+        out.append(f'<text x="{x}" y="{top - 8}" font-size="9" text-anchor="middle">{pct}%</text>')
     for i, b in enumerate(benefits):
         y = top + i * row_h
-        out.append(
-            f'<text x="{left - 6}" y="{y + 15}" font-size="10" text-anchor="end">'
-            f"{escape(b.id)}</text>"
-        )
+        out.append(f'<text x="{left + 2}" y="{y + 12}" font-size="10">{escape(b.title)}</text>')
         progress = b.progress if b.progress is not None else 0.0
         shown = max(0.0, min(progress, 110.0))
         fill = RAG_FILL.get(b.rag or "", "#9aa5b8")
         out.append(
-            f'<rect x="{left}" y="{y + 4}" width="{bar_w * shown / 100:.1f}" height="{row_h - 9}" '
-            f'fill="{fill}"><title>{escape(b.title)}: {progress:.0f} % of the way to target'
-            "</title></rect>"
+            f'<rect x="{left}" y="{y + bar_top}" width="{bar_w * shown / 100:.1f}" '
+            f'height="{bar_h}" fill="{fill}"><title>{escape(b.title)}: {progress:.0f}% of '
+            "the way to target</title></rect>"
         )
         expected = _expected_pct(b)
         if expected is not None:
             x = left + bar_w * max(0.0, min(expected, 110.0)) / 100
             out.append(
-                f'<line x1="{x:.1f}" y1="{y + 1}" x2="{x:.1f}" y2="{y + row_h - 2}" '
-                'stroke="#1a1a1a" stroke-width="2"/>'
+                f'<line x1="{x:.1f}" y1="{y + bar_top - 3}" x2="{x:.1f}" '
+                f'y2="{y + bar_top + bar_h + 3}" stroke="#1a1a1a" stroke-width="2"/>'
             )
-        label = f"{progress:.0f} %" if b.progress is not None else "no data"
-        out.append(f'<text x="{left + bar_w + 8}" y="{y + 15}" font-size="10">{label}</text>')
+        label = f"{progress:.0f}%" if b.progress is not None else "no data"
+        out.append(
+            f'<text x="{left + bar_w + 8}" y="{y + bar_top + 12}" font-size="10">{label}</text>'
+        )
     out.append("</svg>")
     return "".join(out)
 

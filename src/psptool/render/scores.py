@@ -18,6 +18,7 @@ from functools import cached_property
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from ..vocabulary import SCALE_LABELS
 from .tables import Table
 
 if TYPE_CHECKING:
@@ -116,19 +117,33 @@ def score(
     return register
 
 
-def heatmap_table(register: RiskRegister) -> Table:
+def heatmap_table(register: RiskRegister, ids: bool = True) -> Table:
+    """The 5 × 5 grid of open entries, likelihood from Very high down the side and impact
+    from Very low along the top; each cell holds its entries' ids, or with `ids` False (a
+    paper, which names no ids) how many entries it holds."""
     rows = []
     rags: dict[tuple[int, int], str] = {}
     for r, likelihood in enumerate(range(5, 0, -1)):
-        row: list[object] = [f"likelihood {likelihood}"]
+        row: list[object] = [_scale(likelihood)]
         for impact in range(1, 6):
             cell = register.cell(likelihood, impact)
-            row.append(" ".join(cell.ids) if cell.ids else "")
+            if ids:
+                row.append(" ".join(cell.ids) if cell.ids else "")
+            else:
+                row.append(cell.count or "")
             rags[(r, impact)] = cell.rag
         rows.append(row)
-    columns = ["", *[f"impact {i}" for i in range(1, 6)]]
-    notes = ["Open entries by likelihood and impact; the colour of a cell is its score's RAG."]
+    columns = ["Likelihood / Impact", *[_scale(i) for i in range(1, 6)]]
+    held = "" if ids else "the number in a cell is how many entries it holds; "
+    notes = [
+        f"Open entries by likelihood and impact; {held}the colour of a cell is its score's RAG."
+    ]
     return Table("Risk heat map", columns, rows, notes, rags=rags)
+
+
+def _scale(value: int) -> str:
+    """A likelihood or impact as an axis shows it: "Very high (5)"."""
+    return f"{SCALE_LABELS[value]} ({value})"
 
 
 @score(
@@ -425,12 +440,20 @@ def plan_table(plan: PlanAnalysis) -> Table:
 
 
 def gate_table(gate: Gate) -> Table:
-    rows = [["✓" if i.met else "✗", i.label, i.reason, i.guide] for i in gate.items]
+    """The checklist, with when the plan needs each item still unmet."""
+    from ..report.formatting import long_date
+
+    rows = [
+        ["✓" if i.met else "✗", i.label, i.reason, "" if i.met else long_date(i.due), i.guide]
+        for i in gate.items
+    ]
     leaving = f"Leaving {gate.stage}" + (f" for {gate.next_stage}" if gate.next_stage else "")
     unmet = len(gate.unmet)
     verdict = "the gate is met" if gate.met else f"{unmet} of {len(gate.items)} items unmet"
-    notes = [f"{leaving} as at {gate.as_of}: {verdict}."]
-    return Table(f"Stage gate: {gate.stage}", ["", "Item", "Why", "Guide"], rows, notes)
+    notes = [f"{leaving} as at {long_date(gate.as_of)}: {verdict}."]
+    if any(not i.met and i.due for i in gate.items):
+        notes.append("Due: when the plan needs an item still unmet.")
+    return Table(f"Stage gate: {gate.stage}", ["", "Item", "Why", "Due", "Guide"], rows, notes)
 
 
 MONEY = 0

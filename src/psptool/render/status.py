@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from ..analysis.plan import MilestoneState
 from ..report.formatting import number, percent
-from ..report.status import StatusReport
+from ..report.status import TOP_RISKS, StatusReport
+from ..report.wording import NO_OWNER
 from ..vocabulary import DOCUMENT_TITLES, NOT_RATED, RAG_LABELS, RAID_TYPE_LABELS
 from .document import Bullets, Document, Figure, Heading, Para, long_date, money
 from .scores import heatmap_table
@@ -19,7 +20,7 @@ def _ms_rows(
 ) -> list[list[object]]:
     rows = []
     for m in milestones:
-        row: list[object] = [m.id, m.title, names.get(m.owner or "", m.owner), long_date(m.due)]
+        row: list[object] = [m.title, names.get(m.owner or "", m.owner), long_date(m.due)]
         if with_completed:
             row += [long_date(m.completed), m.slippage_days]
         rows.append(row)
@@ -32,6 +33,7 @@ def status_document(report: StatusReport) -> Document:
         f"Highlight report: {r.name}",
         f"As at {long_date(r.as_of)} · stage: {r.stage} · reporting period "
         f"{long_date(r.period_start + timedelta(days=1))} to {long_date(r.as_of)} ({r.period})",
+        footer=f"Highlight report: {r.name} · {long_date(r.as_of)}",
     )
     doc.add(Heading(1, "Overall status", r.overall), Para(_sentence(r.overall_rule)))
     doc.add(
@@ -44,7 +46,7 @@ def status_document(report: StatusReport) -> Document:
     )
     if r.decisions:
         doc.add(
-            Heading(1, "Decisions needed from the governance group"),
+            Heading(1, f"Decisions needed from the {r.group_name or 'governance group'}"),
             Bullets(r.decisions, numbered=True),
         )
 
@@ -60,7 +62,7 @@ def status_document(report: StatusReport) -> Document:
             doc.add(Bullets(items) if items else Para("Nothing has changed in the folder."))
 
     doc.add(Heading(1, "Progress: milestones"))
-    ms_cols = ["ID", "Milestone", "Owner", "Due", "Completed", "Slippage (days)"]
+    ms_cols = ["Milestone", "Owner", "Due", "Completed", "Slippage (days)"]
     doc.add(
         Table("Completed this period", ms_cols, _ms_rows(r.completed, r.names))
         if r.completed
@@ -71,7 +73,7 @@ def status_document(report: StatusReport) -> Document:
     doc.add(
         Table(
             f"Due next period (to {long_date(r.next_period_end)})",
-            ["ID", "Milestone", "Owner", "Due"],
+            ["Milestone", "Owner", "Due"],
             _ms_rows(r.due_next, r.names, False),
         )
         if r.due_next
@@ -79,25 +81,16 @@ def status_document(report: StatusReport) -> Document:
     )
     doc.add(Heading(2, "Schedule"), Para(_schedule_sentence(r)))
     if r.critical_path:
-        doc.add(
-            Para(
-                "Critical path: "
-                + " → ".join(
-                    f"{m.id}{' (done)' if m.state == 'done' else ''}" for m in r.critical_path
-                )
-                + "."
-            )
-        )
+        doc.add(Para(_critical_path_sentence(r.critical_path)))
 
     doc.add(Heading(1, "Key risks and issues"))
     amber, red = r.risk_thresholds
     doc.add(
         Table(
-            f"Top {len(r.top_risks)} open entries by score",
-            ["ID", "Type", "Title", "Owner", "L × I", "Score", "RAG", "Target", "Open actions"],
+            top_risks_caption(r),
+            ["Type", "Title", "Owner", "L × I", "Score", "RAG", "Target", "Open actions"],
             [
                 [
-                    x.id,
                     RAID_TYPE_LABELS[x.type],
                     x.title,
                     r.names.get(x.owner or "", x.owner),
@@ -114,7 +107,7 @@ def status_document(report: StatusReport) -> Document:
                 f"{r.counts.get('green', 0)} Green. Score = likelihood × impact; Amber from "
                 f"{amber}, Red from {red}."
             ],
-            rags=_rag_cells((x.rag for x in r.top_risks), column=6),
+            rags=_rag_cells((x.rag for x in r.top_risks), column=5),
         )
         if r.top_risks
         else Para("The RAID log has no open entries.")
@@ -126,7 +119,7 @@ def status_document(report: StatusReport) -> Document:
         ("Escalated to issues", r.escalated_risks),
     ):
         if rows:
-            movement.append(f"{label}: " + "; ".join(f"{x.id} {x.title}" for x in rows))
+            movement.append(f"{label}: " + "; ".join(x.title for x in rows))
     if movement:
         doc.add(Bullets(movement))
     doc.add(
@@ -144,6 +137,39 @@ def status_document(report: StatusReport) -> Document:
     _benefits_section(doc, r)
     _approvals_and_gate(doc, r)
     return doc
+
+
+def _critical_path_sentence(path: list[MilestoneState]) -> str:
+    """The critical path by title: how much of it is done, then what is still to come with
+    its due date ("Critical path: 10 milestones done; still to come: Pilot ends (30
+    September 2011) → Framework agreement awarded (31 January 2012).")."""
+    done = [m for m in path if m.state == "done"]
+    ahead = [m for m in path if m.state != "done"]
+    if not ahead:
+        return "Critical path: every milestone on it is done."
+    steps = " → ".join(f"{m.title} ({long_date(m.due)})" for m in ahead)
+    if not done:
+        return f"Critical path: {steps}."
+    count = "1 milestone" if len(done) == 1 else f"{len(done)} milestones"
+    return f"Critical path: {count} done; still to come: {steps}."
+
+
+def top_risks_caption(r: StatusReport) -> str:
+    """The heading of the top entries' table, saying what it shows: "All 4 open entries,
+    highest score first" (two are "Both open entries"); "The 5 highest scoring of the 10
+    open entries"; with a tie at the cut-off kept whole, "The 6 highest scoring of the 10
+    open entries (3 entries tie on a score of 9)"."""
+    shown, of = len(r.top_risks), r.open_entries or len(r.top_risks)
+    if shown >= of:
+        if of <= 2:
+            return "The one open entry" if of == 1 else "Both open entries, highest score first"
+        return f"All {of} open entries, highest score first"
+    text = f"The {shown} highest scoring of the {of} open entries"
+    if shown > TOP_RISKS:
+        last = r.top_risks[-1].score
+        tied = sum(1 for x in r.top_risks if x.score == last)
+        text += f" ({tied} entries tie on a score of {last})"
+    return text
 
 
 def _budget_tables(doc: Document, r: StatusReport) -> None:
@@ -207,10 +233,9 @@ def _benefits_section(doc: Document, r: StatusReport) -> None:
             Figure("benefits", r.benefits, None, "Progress from baseline to target"),
             Table(
                 "",
-                ["ID", "Benefit", "Baseline", "Target", "Latest", "Progress", "RAG", "Why"],
+                ["Benefit", "Baseline", "Target", "Latest", "Progress", "RAG", "Why"],
                 [
                     [
-                        x.id,
                         x.title,
                         number(x.baseline, x.unit),
                         number(x.target, x.unit),
@@ -221,7 +246,7 @@ def _benefits_section(doc: Document, r: StatusReport) -> None:
                     ]
                     for x in r.benefits
                 ],
-                rags=_rag_cells((x.rag for x in r.benefits), column=6),
+                rags=_rag_cells((x.rag for x in r.benefits), column=5),
             ),
         )
     else:
@@ -235,6 +260,7 @@ def _approvals_and_gate(doc: Document, r: StatusReport) -> None:
             Bullets(
                 [
                     f"{_sentence_case(DOCUMENT_TITLES[o.document])}: {', '.join(o.names)}"
+                    + (f", needed by {long_date(o.due)}" if o.due else "")
                     for o in r.outstanding
                 ]
             ),
@@ -247,8 +273,14 @@ def _approvals_and_gate(doc: Document, r: StatusReport) -> None:
             Para(f"Stage gate: {verdict}."),
             Table(
                 "",
-                ["", "Item", "Why"],
-                [["✓" if i.met else "✗", i.label, i.reason] for i in gate.items],
+                ["", "Item", "Why", "Due"],
+                [
+                    ["✓" if i.met else "✗", i.label, i.reason, "" if i.met else long_date(i.due)]
+                    for i in gate.items
+                ],
+                ["Due: when the plan needs an item still unmet."]
+                if any(not i.met and i.due for i in gate.items)
+                else [],
             ),
         )
 
@@ -275,14 +307,14 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
         doc.add(
             Table(
                 "Actions from the last meeting",
-                ["Ref", "Action", "Owner", "Due", "State"],
+                ["No.", "Action", "Owner", "Due", "State"],
                 [
                     [
-                        a.ref,
+                        a.ref.rsplit(".", 1)[-1],
                         a.action,
-                        r.names.get(a.owner or "", a.owner),
+                        r.names.get(a.owner, a.owner) if a.owner else NO_OWNER,
                         long_date(a.due),
-                        _action_state(a.state, a.completed),
+                        a.state,
                     ]
                     for a in r.meeting_actions
                 ],
@@ -294,29 +326,19 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
         doc.add(
             Table(
                 "Decisions since the last meeting",
-                ["ID", "Meeting", "Decision", "Affects"],
-                [
-                    [d.id, f"{d.meeting} ({long_date(d.held)})", d.decision, ", ".join(d.affects)]
-                    for d in r.meeting_decisions
-                ],
+                ["Meeting", "Decision", "Affects"],
+                [[d.meeting_name, d.decision, "; ".join(d.affected)] for d in r.meeting_decisions],
             )
         )
     else:
         doc.add(Para("No decision has been recorded since the last meeting."))
 
 
-def _action_state(state: str, completed: date | None) -> str:
-    """ "Done 8 April 2011", "Overdue", "Open", as the agenda writes an action's state."""
-    if state == "done":
-        return f"Done {long_date(completed)}".strip()
-    return state.capitalize()
-
-
 def heatmap_table_from(report: StatusReport) -> Table:
     from ..analysis.risk import RiskRegister
 
     amber, red = report.risk_thresholds
-    return heatmap_table(RiskRegister(report.as_of, amber, red, [], report.heatmap))
+    return heatmap_table(RiskRegister(report.as_of, amber, red, [], report.heatmap), ids=False)
 
 
 def _pct(value: float | None) -> str:
@@ -359,7 +381,7 @@ def _change_items(r: StatusReport) -> list[str]:
 
     def line(label: str, ids: list[str]) -> None:
         if ids:
-            items.append(f"{label}: {', '.join(ids)}")
+            items.append(f"{label}: {'; '.join(c.titles.get(i, i) for i in ids)}")
 
     for name in c.not_compared:
         items.append(f"{name} is not compared: it had errors at that revision")
@@ -371,16 +393,17 @@ def _change_items(r: StatusReport) -> list[str]:
     line("Risks escalated to issues", c.risks_escalated)
     line("Risks removed from the log", c.risks_removed)
     for move in c.score_moves:
-        items.append(f"{move.id} score {move.direction} from {move.before} to {move.after}")
+        items.append(f"{move.title}: score {move.direction} from {move.before} to {move.after}")
     line("Milestones completed", c.milestones_completed)
     for red in c.milestones_redated:
         shift = f" ({red.days:+d} days)" if red.days is not None else ""
-        items.append(f"{red.id} re-dated from {red.before or '–'} to {red.after or '–'}{shift}")
+        when = f"from {long_date(red.before) or '–'} to {long_date(red.after) or '–'}"
+        items.append(f"{red.title}: re-dated {when}{shift}")
     line("Milestones added", c.milestones_added)
     units = {b.id: b.unit for b in r.benefits}
     for m in c.benefits_measured:
         values = ", ".join(f"{number(v, units.get(m.id))} on {long_date(d)}" for d, v in m.values)
-        items.append(f"{m.id} measured: {values}")
+        items.append(f"{m.title}: measured {values}")
     line("Partners added", c.partners_added)
     line("Partners left", c.partners_removed)
     line("Approvals given", c.approvals_added)

@@ -12,6 +12,14 @@ from .tables import RAG_STYLE, Prose, Table, cell_text, to_markdown, to_rich
 
 RAG_HEX = {"red": "C00000", "amber": "FFC000", "green": "00B050"}
 
+CAPTION_SPACE_BEFORE = 10
+"""Points of space above a table's caption in Word, so it does not run into the table or
+paragraph before it."""
+CAPTION_SPACE_AFTER = 3
+"""Points of space between a table's caption and its table."""
+NOTE_SPACE_BEFORE = 3
+"""Points of space between a table and the first note under it."""
+
 
 def to_markdown_text(doc: Document) -> str:
     out = [f"# {doc.title}", ""]
@@ -102,7 +110,7 @@ def to_docx(doc: Document, path: Path, acronyms: Mapping[str, str] | None = None
             _docx_table(word, block.fallback)
     from .office import lay_out
 
-    lay_out(word, doc.title, acronyms)
+    lay_out(word, doc.footer or doc.title, acronyms)
     word.save(str(path))
 
 
@@ -128,8 +136,12 @@ def _docx_table(word: Any, table: Table) -> None:
     from docx.shared import Pt
 
     if table.title:
+        # a caption stands clear of what comes before it and on the page of its table
         caption = word.add_paragraph()
         caption.add_run(table.title).bold = True
+        caption.paragraph_format.space_before = Pt(CAPTION_SPACE_BEFORE)
+        caption.paragraph_format.space_after = Pt(CAPTION_SPACE_AFTER)
+        caption.paragraph_format.keep_with_next = True
     grid = word.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
     for cell, name in zip(grid.rows[0].cells, table.columns, strict=True):
@@ -150,5 +162,8 @@ def _docx_table(word: Any, table: Table) -> None:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(9)
-    for note in table.notes:
-        word.add_paragraph(note).runs[0].italic = True
+    for i, note in enumerate(table.notes):
+        paragraph = word.add_paragraph(note)
+        paragraph.runs[0].italic = True
+        # a note sits just under its table, not run into the table's last row
+        paragraph.paragraph_format.space_before = Pt(NOTE_SPACE_BEFORE if i == 0 else 0)

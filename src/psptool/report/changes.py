@@ -61,6 +61,9 @@ class Changes:
     """The stage then, when it differs from now."""
     not_compared: list[str] = field(default_factory=list)
     """Files that had errors at the earlier revision, so their changes are not reported."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """Each risk's and milestone's title and each partner's name, by id, as now or (for one
+    removed since) as then: what a paper names them by."""
 
     @property
     def empty(self) -> bool:
@@ -68,7 +71,7 @@ class Changes:
             not any(
                 getattr(self, name)
                 for name in self.__dataclass_fields__
-                if name not in ("stage_before", "not_compared")
+                if name not in ("stage_before", "not_compared", "titles")
             )
             and self.stage_before is None
         )
@@ -136,9 +139,13 @@ def compare(before: Project, after: Project, skip: frozenset[str] = frozenset())
     new_p = {p.id for p in after.partners.partners}
     out.partners_added = _sorted(new_p - old_p)
     out.partners_removed = _sorted(old_p - new_p)
+    for project in (before, after):
+        out.titles.update({r.id: r.title for r in project.risks.risks})
+        out.titles.update({m.id: m.title for m in project.milestones.milestones})
+        out.titles.update({p.id: p.name for p in project.partners.partners})
     old_a = {(a.document, a.partner) for a in before.psp.approvals}
     out.approvals_added = [
-        f"{DOCUMENT_TITLES[a.document]} by {a.partner}"
+        f"{DOCUMENT_TITLES[a.document]} by {out.titles.get(a.partner, a.partner)}"
         for a in after.psp.approvals
         if (a.document, a.partner) not in old_a
     ]

@@ -23,3 +23,15 @@ def owner_names(project: Project, *, with_partner: bool = False) -> dict[str, st
 def partners_lead_first(project: Project) -> list[Partner]:
     """The partners as papers list them: the lead partner first, then the others by name."""
     return sorted(project.partners.partners, key=lambda p: (not p.lead, p.name.lower()))
+
+
+def role_label(project: Project, role: str, person: str | None) -> str:
+    """A role as a paper's table names it: as the partnership writes the person's own title
+    when that title is the role ("Project Manager"), else the role's label ("Project
+    manager")."""
+    from ..vocabulary import ROLE_LABELS
+
+    label = ROLE_LABELS.get(role, role)
+    found = project.people().get(person or "")
+    title = found[0].title if found else None
+    return title if title and title.strip().lower() == label.lower() else label

@@ -17,21 +17,22 @@ from ..analysis.budget import (
     BudgetStatus,
     budget_status,
     period_range,
+    variance_words,
     year_of_period,
 )
 from ..analysis.common import Period, Rag, natural_key, reporting_period
-from ..analysis.gate import Gate, stage_gate
-from ..analysis.plan import MilestoneState, analyse_plan
+from ..analysis.gate import SIGNED, Gate, stage_gate, unsigned_partners
+from ..analysis.plan import MilestoneStanding, MilestoneState, analyse_plan, milestone_standings
 from ..analysis.risk import HeatCell, RiskScore, score_risks
 from ..model import STAGES, Project, Risk
 from ..model.budget import is_financial_year
 from ..model.meeting import Meeting
 from ..model.partnership import GovernanceGroup
-from ..vocabulary import NOT_RATED, OPERATIONAL_CADENCES, RAG_LABELS
+from ..vocabulary import NOT_RATED, OPERATIONAL_CADENCES, RAG_LABELS, RAID_TYPE_LABELS
 from .changes import Changes
-from .formatting import money
+from .papers.meeting_papers import affected, meeting_name
 from .people import owner_names
-from .wording import join
+from .wording import action_state, join
 
 NO_BUDGET = "no budget is recorded"
 """Why the budget is not rated: the highlight report says so, with no table of zeros."""
@@ -59,6 +60,9 @@ class Outstanding:
     partners: list[str]
     names: list[str] = field(default_factory=list)
     """The partners' names, as a paper gives them (`partners` keeps the ids)."""
+    due: date | None = None
+    """When the plan needs it (the gate item's `due`); None for a paper of a stage already
+    left, or with no date."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,8 @@ class MeetingActionState:
     owner: str | None
     due: date | None
     state: str
-    """"done", "overdue" or "open"."""
+    """"Done on 8 April 2011", "Overdue", "Not yet due" or "Open" (no due date), as the
+    minutes and agenda write it (`wording.action_state`)."""
     completed: date | None = None
 
 
@@ -95,6 +100,10 @@ class DecisionTaken:
     held: date
     decision: str
     affects: list[str]
+    meeting_name: str = ""
+    """The meeting as papers name it: "PSP Governance Group, 24 June 2011"."""
+    affected: list[str] = field(default_factory=list)
+    """What it changes, by kind and title: "Risk: Fewer pilot placements than planned"."""
 
 
 @dataclass
@@ -192,6 +201,14 @@ class StatusReport:
     """Decisions of meetings held from the last meeting to the report's date, by date."""
     budget_years: list[BudgetYear] = field(default_factory=list)
     """The budget by financial year, where the partnership budgets in financial years."""
+    standings: list[MilestoneStanding] = field(default_factory=list)
+    """Where every milestone stands (`analysis.plan.milestone_standing`), in the plan's
+    order."""
+    open_entries: int = 0
+    """How many RAID entries are open: `top_risks` shows the highest scoring of them."""
+    group_name: str = ""
+    """The governance group's name as the partnership writes it ("PSP Governance Group");
+    empty when it has none."""
 
 
 def _in(when: date | None, start: date, end: date) -> bool:
@@ -205,31 +222,23 @@ def _worst(components: list[Component]) -> Component:
     return max(rated, key=lambda c: RAG_ORDER[c.rag or "green"])
 
 
-def _approvals_due(project: Project) -> list[Outstanding]:
-    """Documents the stage reached so far should have, and who has not approved them."""
-    stage = STAGES.index(project.psp.stage)
-    partners = [p.id for p in project.partners.partners]
-    leads = [p.id for p in project.partners.partners if p.lead]
-    funders = [
-        p.id for p in project.partners.partners if p.sector == "public" and p.potential_funder
-    ]
-    expected = []
-    if stage >= STAGES.index("create") and stage > 0:
-        expected.append(("mou", partners))
-    if stage > STAGES.index("design"):
-        expected += [("outline_business_case", partners), ("pilot_plan", partners)]
-    if stage > STAGES.index("pilot"):
-        expected.append(("full_business_case", leads))
-    if stage > STAGES.index("sustain"):
-        expected.append(("sustainability_plan", funders))
+def _approvals_due(project: Project, as_of: date, gate: Gate) -> list[Outstanding]:
+    """The papers the stage gates ask to be signed and that are not: those of the stages
+    already left, then the current stage's (`gate`), each with who has not signed as the
+    gate judges it (a MoU at Director level) and, for the current stage, when it is due."""
+    names = {p.id: p.name for p in project.partners.partners}
     out = []
-    for document, who in expected:
-        signed = {a.partner for a in project.psp.approvals if a.document == document}
-        missing = [p for p in who if p not in signed]
-        if missing:
-            names = {p.id: p.name for p in project.partners.partners}
-            out.append(Outstanding(document, missing, [names[p] for p in missing]))
-    return out
+    current = STAGES.index(gate.stage) if gate.stage in STAGES else 0
+    for stage in STAGES[:current]:
+        for item in stage_gate(project, as_of, stage).items:
+            if item.id in SIGNED and not item.met:
+                missing = unsigned_partners(project, item.id)
+                out.append(Outstanding(SIGNED[item.id], missing, [names[p] for p in missing]))
+    for item in gate.items:
+        if item.id in SIGNED and not item.met:
+            missing = unsigned_partners(project, item.id)
+            out.append(Outstanding(SIGNED[item.id], missing, [names[p] for p in missing], item.due))
+    return [o for o in out if o.partners]
 
 
 def governance_group(project: Project) -> GovernanceGroup | None:
@@ -268,12 +277,7 @@ def _since_meeting(
     groups = {g.id: g.name for g in project.psp.governance.groups}
     actions = []
     for j, agreed in enumerate(meeting.actions):
-        if agreed.done:
-            state = "done"
-        elif agreed.due is not None and agreed.due < as_of:
-            state = "overdue"
-        else:
-            state = "open"
+        state = action_state(agreed.done, agreed.completed, agreed.due, as_of)
         actions.append(
             MeetingActionState(
                 f"{meeting.id}.{j + 1}",
@@ -293,7 +297,17 @@ def _since_meeting(
         key=lambda m: m.date,
     )
     decisions = [
-        DecisionTaken(d.id, m.id, m.date, d.decision, d.affects) for m in held for d in m.decisions
+        DecisionTaken(
+            d.id,
+            m.id,
+            m.date,
+            d.decision,
+            d.affects,
+            meeting_name(project, m),
+            affected(project, d),
+        )
+        for m in held
+        for d in m.decisions
     ]
     last = LastMeeting(meeting.id, groups.get(meeting.group, meeting.group), meeting.date)
     return last, actions, decisions
@@ -321,13 +335,14 @@ def status_report(
     gate = stage_gate(project, as_of)
     by_id = {r.id: r for r in project.risks.risks}
 
+    standings = milestone_standings(plan)
     completed = [m for m in plan.milestones if _in(m.completed, start, as_of)]
     overdue = [m for m in plan.milestones if m.state == "overdue"]
     due_next = [m for m in plan.milestones if m.state == "due"]
     slipped = [m for m in completed if (m.slippage_days or 0) > 0]
     critical = [plan.get(mid) for mid in plan.critical_path]
     open_risks = [r for r in register.risks if r.status == "open"]
-    top = open_risks[:TOP_RISKS]
+    top = top_entries(open_risks)
     new = [r for r in register.risks if _in(by_id[r.id].raised, start, as_of)]
     closed = [r for r in register.risks if _in(by_id[r.id].closed, start, as_of)]
     escalated = [r for r in register.risks if _in(by_id[r.id].escalated, start, as_of)]
@@ -344,7 +359,7 @@ def status_report(
             overdue,
             plan.projected_end,
             plan.planned_end,
-            _late(project, plan.milestones),
+            _late(standings),
         ),
         _risks(open_risks),
         Component("budget", budget.rag, budget.reason)
@@ -354,7 +369,9 @@ def status_report(
     ]
     worst = _worst(components)
     overall_rule = overall_sentence(components)
-    decisions = _decisions(project, open_risks, by_id, gate, budget, overspend_threshold)
+    decisions = _decisions(
+        project, open_risks, by_id, gate, budget, overspend_threshold, standings, as_of
+    )
     last, meeting_actions, meeting_decisions = _since_meeting(
         project, meeting or last_meeting(project, as_of), as_of
     )
@@ -384,7 +401,7 @@ def status_report(
         risk_thresholds=(register.amber, register.red),
         budget=budget,
         benefits=benefits,
-        outstanding=_approvals_due(project),
+        outstanding=_approvals_due(project, as_of, gate),
         decisions=decisions,
         gate=gate,
         changes=changes,
@@ -396,7 +413,19 @@ def status_report(
         meeting_actions=meeting_actions,
         meeting_decisions=meeting_decisions,
         budget_years=budget_by_financial_year(project, as_of),
+        standings=standings,
+        open_entries=len(open_risks),
+        group_name=group.name if (group := governance_group(project)) else "",
     )
+
+
+def top_entries(open_risks: list[RiskScore], most: int = TOP_RISKS) -> list[RiskScore]:
+    """The highest scoring open entries (`open_risks` comes highest first): `most` of them,
+    and every other entry tied on the score of the last, so a tie is never cut in two."""
+    if len(open_risks) <= most:
+        return list(open_risks)
+    cut = open_risks[most - 1].score
+    return [r for r in open_risks if r.score >= cut]
 
 
 FORECAST_TOLERANCE_DAYS = 31
@@ -405,22 +434,26 @@ turns amber: a few days' knock-on from an earlier milestone is within a month's 
 tender forecast three months late is not."""
 
 
-def _late(project: Project, milestones: list[MilestoneState]) -> list[str]:
-    """The milestones still to come that cannot happen as planned: forecast past their due
-    date, or due before a milestone they depend on; each as "M14 forecast 92 days late"."""
-    due = {m.id: m.due for m in project.milestones.milestones}
+def _late(standings: list[MilestoneStanding]) -> list[str]:
+    """The milestones still to come that cannot happen as planned, by title: held up by a
+    milestone they depend on ("Tender published is due on 30 September 2026, before Full
+    business case agreed, which it depends on"), or forecast more than a month past their
+    due date ("… is forecast 92 days late, for 31 December 2026")."""
     found = []
-    for m in milestones:
-        if m.state in ("done", "overdue") or m.due is None:
-            continue
-        source = next(x for x in project.milestones.milestones if x.id == m.id)
-        first = [
-            d for d in source.depends_on if (d_due := due.get(d)) is not None and d_due > m.due
-        ]
-        if first:
-            found.append(f"{m.id} due before {', '.join(first)}, which it depends on")
-        elif m.forecast is not None and (m.forecast - m.due).days > FORECAST_TOLERANCE_DAYS:
-            found.append(f"{m.id} forecast {(m.forecast - m.due).days} days late")
+    for s in standings:
+        if s.state == "Held up" and s.due is not None:
+            found.append(
+                f"{s.title} is due on {_day(s.due)}, before {join(list(s.held_up_by))}, "
+                f"which it depends on"
+            )
+        elif (
+            s.state == "Forecast late"
+            and s.slippage_days is not None
+            and s.slippage_days > FORECAST_TOLERANCE_DAYS
+        ):
+            found.append(
+                f"{s.title} is forecast {s.slippage_days} days late, for {_day(s.forecast)}"
+            )
     return found
 
 
@@ -437,11 +470,12 @@ def _schedule(
         return Component(
             "schedule",
             "red",
-            f"projected end {_day(projected)}, {slip} days after the planned end {_day(planned)}",
+            f"the last milestone is forecast for {_day(projected)}, {slip} days after the "
+            f"planned end ({_day(planned)})",
         )
     reasons = []
-    if overdue:
-        reasons.append("overdue: " + ", ".join(m.id for m in overdue))
+    for m in overdue:
+        reasons.append(f"{m.title} is overdue (due on {_day(m.due)})")
     reasons += late or []
     if reasons:
         return Component("schedule", "amber", "; ".join(reasons))
@@ -450,33 +484,64 @@ def _schedule(
     )
 
 
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: "The pilot has run" becomes "the pilot has run"; an
+    initialism keeps its capitals ("KPIs measured", "MoU signed")."""
+    if label[1:2].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
 def _day(when: date | None) -> str:
     return f"{when.day} {when:%B %Y}" if when else ""
 
 
-def _are(ids: list[str], rag: str) -> str:
-    """ "R7 is Red", "R3 and R7 are Red"."""
-    return f"{join(ids)} {'is' if len(ids) == 1 else 'are'} {RAG_LABELS[rag]}"
+def _are(names: list[str], rag: str) -> str:
+    """ "Fewer pilot placements than planned is Red", "A and B are Red"."""
+    return f"{join(names)} {'is' if len(names) == 1 else 'are'} {RAG_LABELS[rag]}"
+
+
+NAMED_AT_MOST = 3
+"""How many benefits a RAG reason names by title: more are counted."""
+
+
+def _entries_are(rows: list[RiskScore], rag: str) -> str:
+    """Open RAID entries of one RAG: one by its title ("Fewer pilot placements than planned
+    is Red"), more by count ("2 open entries are Red"; the table of top entries names
+    them)."""
+    if len(rows) > 1:
+        return f"{len(rows)} open entries are {RAG_LABELS[rag]}"
+    return _are([r.title for r in rows], rag)
 
 
 def _risks(open_risks: list[RiskScore]) -> Component:
-    red = [r.id for r in open_risks if r.rag == "red"]
-    amber = [r.id for r in open_risks if r.rag == "amber"]
+    red = [r for r in open_risks if r.rag == "red"]
+    amber = [r for r in open_risks if r.rag == "amber"]
     if red:
-        return Component("risks and issues", "red", _are(red, "red"))
+        return Component("risks and issues", "red", _entries_are(red, "red"))
     if amber:
-        return Component("risks and issues", "amber", f"{_are(amber, 'amber')}, none Red")
+        return Component("risks and issues", "amber", f"{_entries_are(amber, 'amber')}, none Red")
     return Component("risks and issues", "green", "no open entry above Green")
 
 
 def _benefits(rows: list[BenefitProgress]) -> Component:
     rated = [b for b in rows if b.rag is not None]
-    red = [b.id for b in rated if b.rag == "red"]
-    amber = [b.id for b in rated if b.rag == "amber"]
+    red = [b.title for b in rated if b.rag == "red"]
+    amber = [b.title for b in rated if b.rag == "amber"]
+
+    def which(titles: list[str]) -> str:
+        if len(titles) <= NAMED_AT_MOST:
+            return join(titles)
+        if len(titles) == len(rated):
+            return f"all {len(rated)} measured benefits"
+        return f"{len(titles)} of the {len(rated)} measured benefits"
+
     if red:
-        return Component("benefits", "red", f"{_are(red, 'red')}: well behind the line to target")
+        verb = "is" if len(red) == 1 else "are"
+        return Component("benefits", "red", f"{which(red)} {verb} well behind the line to target")
     if amber:
-        return Component("benefits", "amber", f"behind the line to target: {', '.join(amber)}")
+        verb = "is" if len(amber) == 1 else "are"
+        return Component("benefits", "amber", f"{which(amber)} {verb} behind the line to target")
     if rated:
         return Component("benefits", "green", "every measured benefit on or ahead of the line")
     return Component("benefits", None, NO_BENEFIT)
@@ -493,8 +558,8 @@ def overall_sentence(components: list[Component]) -> str:
     """The overall RAG explained as a project manager would write it: the worst part and why,
     then how the others stand, and what is not rated yet and why.
 
-    "Red, set by the risks and issues: R7 is Red. The schedule and the budget are Green;
-    the benefits are Amber." """
+    "Red, set by the risks and issues: Fewer pilot placements than planned is Red. The
+    schedule and the budget are Green; the benefits are Amber." """
     rated = [c for c in components if c.rag is not None]
     unrated = [c for c in components if c.rag is None]
     out = []
@@ -530,25 +595,63 @@ def _decisions(
     gate: Gate,
     budget: BudgetStatus,
     threshold: float,
+    standings: list[MilestoneStanding] | None = None,
+    as_of: date | None = None,
 ) -> list[str]:
+    """What the governance group must decide, one line a decision: a Red RAID entry with no
+    open action or its review overdue; a milestone due before one it depends on; spend past
+    the threshold; and, in one line, the stage gate's unmet items that are overdue or have
+    no date (those still to come by their due date are work in hand, not a decision)."""
     out = []
     for r in open_risks:
-        if r.rag == "red" and r.open_actions == 0:
+        if r.rag != "red":
+            continue
+        no_action = r.open_actions == 0
+        review_late = as_of is not None and r.review is not None and r.review < as_of
+        if not (no_action or review_late):
+            continue
+        facts = (["has no open action"] if no_action else []) + (
+            [f"its review was due on {_day(r.review)}"] if review_late else []
+        )
+        asks = (["review it"] if review_late else []) + (
+            ["agree what will be done and by whom"] if no_action else []
+        )
+        said = f", {join(facts)}" if len(facts) > 1 else f" and {facts[0]}"
+        kind = RAID_TYPE_LABELS[r.type].lower()
+        out.append(f"The {kind} ‘{r.title}’ is Red{said}: {' and '.join(asks)}.")
+    for st in standings or []:
+        if st.state == "Held up" and st.due is not None:
             out.append(
-                f"{r.type.capitalize()} {r.id} ({r.title}) is Red with no open action: "
-                "agree what will be done and by whom."
+                f"{st.title} is due on {_day(st.due)}, before {join(list(st.held_up_by))}, which "
+                "it depends on: agree new dates, or how it can go ahead first."
             )
     pct = budget.to_date.variance_pct
     if pct is not None and pct > threshold:
-        out.append(
-            f"Spend is {pct:.1f}% over plan to date "
-            f"({money(budget.to_date.variance, budget.currency)}): agree how to bring it back "
-            "or revise the budget."
-        )
+        over = variance_words(budget.to_date.variance, pct, budget.currency)
+        out.append(f"Spend is {over} to date: agree how to bring it back or revise the budget.")
     if gate.next_stage is not None:
-        for item in gate.unmet:
-            out.append(f"Before moving to {gate.next_stage}: {item.label} – {item.reason}.")
+        pressing = [i for i in gate.unmet if i.due is None or (as_of is not None and i.due < as_of)]
+        if pressing:
+            what = "; ".join(_lower_first(i.label) for i in pressing)
+            items = "item" if len(pressing) == 1 else "items"
+            out.append(
+                f"Agree how and by when the partnership will meet the {len(pressing)} {items} "
+                f"of the {gate.stage} stage gate still unmet before it moves to the "
+                f"{gate.next_stage} stage: {what} (the stage gate below says why)."
+            )
     return out
+
+
+def saved_label(day: str, subject: str, short: str) -> str:
+    """A revision of the folder as a paper names it, its date written out and its commit
+    last: "the folder as saved on 31 March 2011 (Highlight report for March; revision
+    bf6c4260)"."""
+    try:
+        when = _day(date.fromisoformat(day[:10]))
+    except ValueError:
+        when = day
+    said = f"{subject}; revision {short}" if subject else f"revision {short}"
+    return f"the folder as saved on {when} ({said})"
 
 
 def status_since(
@@ -570,20 +673,24 @@ def status_since(
     meeting = find_meeting(project, since) if since is not None else None
     if since is not None:
         ref = meeting.date.isoformat() if meeting is not None else since
+        what = f"the {meeting_name(project, meeting)}" if meeting is not None else since
         try:
             before, revision = load_revision(root, ref)
-        except NotARepository as exc:
-            note = f"No comparison with {since}: {exc}."
+        except NotARepository:
+            note = (
+                f"No comparison with {what}: the partnership's folder is not kept in git, so "
+                "there is no earlier version to compare with."
+            )
         except RevisionNotFound as exc:
             if meeting is None:
                 raise
-            note = f"No comparison with {since}: {exc}."
+            note = f"No comparison with {what}: {exc}."
         else:
             broken = frozenset(d.file for d in before.errors if d.file)
             changes = compare(before.project, project, broken)
-            since_label = f"{revision.short} of {revision.date} ({revision.subject})"
+            since_label = saved_label(revision.date, revision.subject, revision.short)
             if meeting is not None:
-                since_label = f"{meeting.id}, held {meeting.date}: {since_label}"
+                since_label = f"the {meeting_name(project, meeting)}: {since_label}"
             elif since != revision.commit and since != revision.short:
                 since_label = f"{since}: {since_label}"
     return status_report(

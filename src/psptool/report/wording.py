@@ -1,6 +1,9 @@
-"""How sentences in papers count and list things: `1 option`, `none is behind`, `a, b, and c`."""
+"""How sentences in papers count and list things: `1 option`, `none is behind`, `a, b, and c`;
+and the words an action's state and owner are written in."""
 
 from __future__ import annotations
+
+from datetime import date
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -23,3 +26,18 @@ def join(parts: list[str]) -> str:
     if len(parts) <= 2:
         return " and ".join(parts)
     return ", ".join(parts[:-1]) + ", and " + parts[-1]
+
+
+NO_OWNER = "No owner"
+"""What an action's owner cell says when nobody has taken it on."""
+
+
+def action_state(done: bool, completed: date | None, due: date | None, as_of: date) -> str:
+    """Where an agreed action stands, in the words the minutes, agenda and highlight report
+    share: "Done on 8 April 2011" (or "Done" with no date), "Overdue" (past its due date),
+    "Not yet due" (due on or after the paper's date), "Open" (no due date)."""
+    if done:
+        return f"Done on {completed.day} {completed:%B %Y}" if completed else "Done"
+    if due is None:
+        return "Open"
+    return "Overdue" if due < as_of else "Not yet due"

@@ -10,7 +10,9 @@ from datetime import date
 
 from ...model import Project
 from ...model.meeting import Meeting
+from ...vocabulary import RAID_TYPE_LABELS
 from ..formatting import long_date
+from ..wording import NO_OWNER
 from . import CheckedFolder, Option, Paper
 from .meeting_papers import (
     ActionRow,
@@ -31,6 +33,10 @@ class Escalation:
     title: str
     score: int
     owner: str
+    review: str = ""
+    """When it is next reviewed: "1 May 2026 (overdue)", "Not set"."""
+    kind: str = ""
+    """What the entry is, as a paper names it: "Risk", "Issue" (the agenda names no ids)."""
 
 
 @dataclass(frozen=True)
@@ -76,12 +82,28 @@ def build(folder: CheckedFolder, as_of: date, *, meeting: str) -> Agenda:
         items=tuple(this.agenda),
         decisions_needed=tuple(report.decisions),
         escalations=tuple(
-            Escalation(r.id, r.title, r.score, names.get(r.owner or "", r.owner or "")) for r in red
+            Escalation(
+                r.id,
+                r.title,
+                r.score,
+                names.get(r.owner, r.owner) if r.owner else NO_OWNER,
+                review_text(r.review, as_of),
+                RAID_TYPE_LABELS[r.type],
+            )
+            for r in red
         ),
         summary=f"Overall status: {report.overall_rule}",
         next_meeting=long_date(nxt.date) if nxt else "",
         as_of=long_date(as_of),
     )
+
+
+def review_text(review: date | None, as_of: date) -> str:
+    """A RAID entry's next review as the agenda writes it: "1 May 2026 (overdue)" before the
+    paper's date, "Not set" with none."""
+    if review is None:
+        return "Not set"
+    return long_date(review) + (" (overdue)" if review < as_of else "")
 
 
 def to_confirm(meeting: Meeting) -> str:

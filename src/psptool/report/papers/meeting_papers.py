@@ -4,13 +4,15 @@ who came and from where, what was decided and who agreed to do what by when."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ...errors import UserError
 from ...model import Project
 from ...model.meeting import Decision, Meeting
-from ...vocabulary import CADENCE_PHRASES, MEETING_STATUS_LABELS
+from ...vocabulary import CADENCE_PHRASES, MEETING_STATUS_LABELS, RAID_TYPE_LABELS
 from ..formatting import long_date
 from ..people import owner_names
+from ..wording import NO_OWNER, action_state
 
 
 @dataclass(frozen=True)
@@ -41,17 +43,22 @@ class DecisionRow:
     decision: str
     rationale: str
     affects: str
-    """The records it changes, by id and title: "R7 Fewer pilot placements; M13 Pilot ends"."""
+    """The records it changes, by kind and title: "Risk: Fewer pilot placements; Milestone:
+    Pilot ends"."""
 
 
 @dataclass(frozen=True)
 class ActionRow:
     ref: str
+    """`GG-2011-06.1`, as `psp action done` takes it; the papers show `number`."""
     action: str
     owner: str
     due: str
     state: str
-    """"Done" (with its date where known), "Open", or "Overdue" as at the paper's date."""
+    """"Done on 8 April 2011", "Overdue", "Not yet due" or "Open" (no due date) as at the
+    paper's date (`wording.action_state`)."""
+    number: str = ""
+    """Its place among the meeting's actions, "1", as the papers number them."""
 
 
 def find_meeting(project: Project, meeting_id: str) -> Meeting:
@@ -93,20 +100,34 @@ def people(project: Project, ids: list[str]) -> tuple[Present, ...]:
 
 
 def decisions(project: Project, meeting: Meeting) -> tuple[DecisionRow, ...]:
-    titles = {r.id: r.title for r in project.risks.risks}
-    titles |= {m.id: m.title for m in project.milestones.milestones}
-    titles |= {g.id: g.title for g in project.goals.goals}
-    titles |= {b.id: b.title for b in project.benefits.benefits}
-    titles |= {o.id: o.name for o in project.options.options}
     return tuple(
-        DecisionRow(
-            d.id,
-            d.decision,
-            rationale(project, d),
-            "; ".join(f"{ref} {titles.get(ref, '')}".strip() for ref in d.affects),
-        )
+        DecisionRow(d.id, d.decision, rationale(project, d), "; ".join(affected(project, d)))
         for d in meeting.decisions
     )
+
+
+def affected(project: Project, decision: Decision) -> list[str]:
+    """What a decision changes, each record by its kind and title: "Risk: Recruitment of
+    carers", "Milestone: Framework agreement awarded", "Option: Shared booking line"."""
+    raid = {r.id: f"{RAID_TYPE_LABELS[r.type]}: {r.title}" for r in project.risks.risks}
+    kinds = (
+        (decision.risks, raid),
+        (
+            decision.milestones,
+            {m.id: f"Milestone: {m.title}" for m in project.milestones.milestones},
+        ),
+        (decision.goals, {g.id: f"Goal: {g.title}" for g in project.goals.goals}),
+        (decision.benefits, {b.id: f"Benefit: {b.title}" for b in project.benefits.benefits}),
+        (decision.options, {o.id: f"Option: {o.name}" for o in project.options.options}),
+    )
+    return [named[ref] for refs, named in kinds for ref in refs if ref in named]
+
+
+def meeting_name(project: Project, meeting: Meeting) -> str:
+    """A meeting as a paper names it: its group and date, "PSP Governance Group, 24 June
+    2011"."""
+    group = next((g.name for g in project.psp.governance.groups if g.id == meeting.group), None)
+    return f"{group or 'Meeting'}, {long_date(meeting.date)}"
 
 
 NO_RATIONALE = "No reason was recorded."
@@ -121,18 +142,15 @@ def rationale(project: Project, decision: Decision) -> str:
     return decision_rationale(project, decision) or NO_RATIONALE
 
 
-def actions(project: Project, meeting: Meeting, as_of: object) -> tuple[ActionRow, ...]:
+def actions(project: Project, meeting: Meeting, as_of: date) -> tuple[ActionRow, ...]:
     names = owner_names(project)
     rows = []
     for j, a in enumerate(meeting.actions):
-        if a.done:
-            state = f"Done {long_date(a.completed)}".strip()
-        elif a.due is not None and a.due < as_of:  # type: ignore[operator]
-            state = "Overdue"
-        else:
-            state = "Open"
-        owner = names.get(a.owner, a.owner) if a.owner else ""
-        rows.append(ActionRow(f"{meeting.id}.{j + 1}", a.action, owner, long_date(a.due), state))
+        state = action_state(a.done, a.completed, a.due, as_of)
+        owner = names.get(a.owner, a.owner) if a.owner else NO_OWNER
+        rows.append(
+            ActionRow(f"{meeting.id}.{j + 1}", a.action, owner, long_date(a.due), state, str(j + 1))
+        )
     return tuple(rows)
 
 

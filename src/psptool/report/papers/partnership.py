@@ -7,9 +7,9 @@ from datetime import date
 
 from ...model import Project
 from ...model.partnership import GovernanceGroup
-from ...vocabulary import CADENCE_PHRASES, ROLE_LABELS
+from ...vocabulary import CADENCE_PHRASES
 from ..formatting import long_date
-from ..people import owner_names
+from ..people import owner_names, role_label
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,11 @@ def partnership(project: Project, as_of: date) -> Partnership:
 def roles(project: Project) -> tuple[Role, ...]:
     who = owner_names(project, with_partner=True)
     return tuple(
-        Role(role=ROLE_LABELS[r.role], person=who.get(r.person, r.person), note=r.note or "")
+        Role(
+            role=role_label(project, r.role, r.person),
+            person=who.get(r.person, r.person),
+            note=r.note or "",
+        )
         for r in project.psp.roles
     )
 

@@ -81,15 +81,11 @@ def governance_record(project: Project, as_of: date) -> GovernanceRecord:
     decided = sum(len(m.decisions) for m in held)
     who = next(iter(governing.values())) if len(governing) == 1 else "governance groups"
     took = f"took {plural(decided, 'decision')}" if decided else "took no decisions"
-    if not held:
-        meetings_summary = "No governance meeting is recorded as held yet."
-    elif len(held) == 1:
-        meetings_summary = f"The {who} met once, on {long_date(held[0].date)}, and {took}."
-    else:
-        meetings_summary = (
-            f"The {who} met {plural(len(held), 'time')} between "
-            f"{long_date(held[0].date)} and {long_date(held[-1].date)} and {took}."
-        )
+    meetings_summary = (
+        f"The {who} met {times_met([m.date for m in held])} and {took}."
+        if held
+        else "No governance meeting is recorded as held yet."
+    )
     done = sorted(
         (
             t
@@ -130,3 +126,13 @@ def governance_record(project: Project, as_of: date) -> GovernanceRecord:
             else f"All {total} knowledge transfers planned have taken place."
         )
     return GovernanceRecord(meetings, meetings_summary, transfers, transfers_summary)
+
+
+def times_met(dates: list[date]) -> str:
+    """How often a group met, in words, after "met": "once, on 14 May 2026,", "twice, on 14
+    May 2026 and 20 August 2026," or "4 times between 24 September 2010 and 24 June 2011"."""
+    if len(dates) == 1:
+        return f"once, on {long_date(dates[0])},"
+    if len(dates) == 2:
+        return f"twice, on {long_date(dates[0])} and {long_date(dates[1])},"
+    return f"{len(dates)} times between {long_date(dates[0])} and {long_date(dates[-1])}"
