@@ -105,8 +105,9 @@ def test_the_worked_examples_affordability_by_hand() -> None:
       2012/13 = 2012-Q2 2,400
       3,800 + 34,600 + 37,800 + 2,400 = 78,600, the budget's total: every line counted once.
     sustainability.yaml: F1 engaged 1,300,000, budget set 16 February 2012 (in 2011/12), so
-    it funds 2012/13; F2 identified (not counted); F3 committed 8,000 of support in kind
-    (staff time, not money: never counted).
+    it funds 2012/13, but it pays for the placements themselves (pays_for: service), not the
+    option's 25,000 a year of monitoring: never set against them; F2 identified (not counted);
+    F3 committed 8,000 of support in kind (staff time, not money: never counted).
     Shortfall = costs + contingency − committed, never below 0; savings, the running budget
     and engaged money are kept apart.
     """
@@ -135,17 +136,17 @@ def test_the_worked_examples_affordability_by_hand() -> None:
     # closed years show what was spent
     assert [y.actual for y in a.years[:2]] == [3850.0, 34750.0]
     assert all(y.actual is None for y in a.years[2:])
-    # F1's 1,300,000 engaged in 2012/13 only; nothing committed is placed in a year
-    assert [(y.committed, y.engaged) for y in a.years] == [(0.0, 0.0)] * 3 + [(0.0, 1300000.0)] + [
-        (0.0, 0.0)
-    ] * 3
+    # F1's 1,300,000 pays for the service, not these costs: nothing committed or engaged
+    # against them in any year
+    assert [(y.committed, y.engaged) for y in a.years] == [(0.0, 0.0)] * 7
     # every open year needs 25,000 and nothing is committed: a shortfall of 25,000 a year
     assert [y.gap for y in a.years[2:]] == [25000.0] * 5
     assert [(f.id, f.status, f.financial_year, f.counted) for f in a.amounts] == [
-        ("F1", "engaged", "2012/13", True),
+        ("F1", "engaged", "2012/13", False),
         ("F2", "identified", "2012/13", False),
         ("F3", "committed", None, False),
     ]
+    assert [f.service for f in a.amounts] == [True, True, False]
 
 
 def test_a_framework_award_commits_no_spend_until_its_contract() -> None:

@@ -365,6 +365,7 @@ def business_case(
         options.preferred.id if options.preferred else None,
         budget(project, as_of, pilot_dates),
         as_of,
+        f"the options appraisal (section {case.number('options')})",
     )
     goal_list = goals(project, analysis)
     reviews = _reviews(project, as_of, spec.document)
@@ -382,7 +383,12 @@ def business_case(
             appraisal=options.summary,
             benefits=tuple(b.title for b in benefit_rows),
             benefits_progress=progress,
-            financial=money.summary,
+            financial=money.headline
+            + (
+                f" {money.affordability_summary}"
+                if case.kind == "full" and money.affordability_summary
+                else ""
+            ),
         ),
         goals=goal_list,
         goal_rows=tuple(g for g in goal_list if not g.blank),
