@@ -134,7 +134,9 @@ def minutes() -> Document:
     )
     when(doc, "notes", "{{ notes }}")
     doc.add_paragraph("{% if next_meeting %}Date of next meeting: {{ next_meeting }}.{% endif %}")
-    footer(doc, "{{ meeting.group }} · minutes of {{ meeting.date }} · {{ status }} · page ", True)
+    footer(
+        doc, "{{ meeting.group }} · minutes of {{ meeting.date }} · {{ status }} · page ", True
+    )
     return doc
 
 
