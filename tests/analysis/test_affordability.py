@@ -256,3 +256,77 @@ def test_committed_money_beyond_the_need_leaves_no_shortfall() -> None:
         ("2011/12", 15000.0, 0.0, 15000.0),
         ("2012/13", 5000.0, 20000.0, 0.0),
     ]
+
+
+SERVICE_FUNDERS = [
+    # 2012/13 needs 5,000 of the option's costs; the council's 3,000 pays for them, the
+    # health board's 90,000 for the service's own running (a different cost)
+    {
+        "id": "F1",
+        "name": "Council",
+        "status": "committed",
+        "amount": 3000,
+        "budget_cycle": "2012-02-16",
+    },
+    {
+        "id": "F2",
+        "name": "Health board",
+        "status": "engaged",
+        "amount": 90000,
+        "budget_cycle": "2012-02-16",
+        "pays_for": "service",
+        "covers": "respite places",
+    },
+]
+
+
+def test_money_for_the_service_is_never_set_against_the_appraised_costs() -> None:
+    """2012/13 (year 1) needs 5,000; F1's 3,000 pays for those costs, committed: shortfall
+    5,000 − 3,000 = 2,000. F2's 90,000 is for the service itself (pays_for: service):
+    neither engaged beside the 5,000 nor counted, whatever its size."""
+    options = {"options": [OPTION], "preferred": "P", "price_base": "2011/12"}
+    a = affordability(project(options=options, sustainability={"funders": SERVICE_FUNDERS}))
+    assert a is not None
+    assert [(y.financial_year, y.to_fund, y.committed, y.engaged, y.gap) for y in a.years] == [
+        ("2011/12", 15000.0, 0.0, 0.0, 15000.0),
+        ("2012/13", 5000.0, 3000.0, 0.0, 2000.0),
+    ]
+    assert [(f.id, f.counted, f.service) for f in a.amounts] == [
+        ("F1", True, False),
+        ("F2", False, True),
+    ]
+
+
+def test_the_funding_sentence_sets_each_funder_against_its_cost() -> None:
+    """As at 30 June 2011, 2011/12 (15,000) and 2012/13 (5,000) are open: 20,000 to fund,
+    two unequal years, so no "a year"; 3,000 committed, nothing engaged against them, a
+    shortfall of 15,000 + 2,000 = 17,000. F2's 90,000 for respite places in 2012/13 (its
+    budget is set on 16 February 2012) is engaged: a clause of its own."""
+    from datetime import date
+
+    from psptool.report.papers.business_case.finance import (
+        affordability_summary,
+        funding_words,
+    )
+
+    options = {"options": [OPTION], "preferred": "P", "price_base": "2011/12"}
+    p = project(options=options, sustainability={"funders": SERVICE_FUNDERS})
+    as_of = date(2011, 6, 30)
+    assert funding_words(p, "P", as_of) == (
+        "the £20,000 for 2011/12 to 2012/13 has £3,000 of funding committed, a shortfall of "
+        "£17,000; the £90,000 for respite places in 2012/13 is engaged, with the budget "
+        "decision on 16 February 2012"
+    )
+    assert affordability_summary(p, "P", as_of) == (
+        "Affordability: the £20,000 for 2011/12 to 2012/13 has £3,000 of funding committed, "
+        "a shortfall of £17,000; the £90,000 for respite places in 2012/13 is engaged, with "
+        "the budget decision on 16 February 2012."
+    )
+    # committed money that meets every open year's costs: 15,000 in 2011/12 cannot be met by
+    # money its budget sets for 2012/13, so only 2012/13 is open as at 30 June 2012, and
+    # F1's 3,000 + a second committed 2,000 meet its 5,000
+    more = [*SERVICE_FUNDERS, {**SERVICE_FUNDERS[0], "id": "F3", "amount": 2000}]
+    p = project(options=options, sustainability={"funders": more})
+    assert funding_words(p, "P", date(2012, 6, 30)).startswith(
+        "the £5,000 for 2012/13 is met by committed funding; "
+    )
