@@ -200,6 +200,7 @@ def _summary(c: Case) -> None:
     else_(doc, NO_BENEFITS)
     c.sub("financial")
     doc.add_paragraph("{{ summary.financial }}")
+    when(doc, "summary.affordability", "{{ summary.affordability }}")
     c.sub("decisions")
     _numbered_recommendations(doc)
 

@@ -1250,6 +1250,13 @@ def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
     )
     # no row's shortfall is Nil, so the note does not explain a word the table never uses
     assert "Nil" not in text
+    # the executive summary says the same in a paragraph of its own (5 × 25,000 = 125,000)
+    assert _section(full, "1.4 Financial summary")[1] == (
+        "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
+        "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
+        "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
+        "decision on 16 February 2012."
+    )
     # the framework award (M15) commits no spend; the contract (M16, 2 April 2012) comes
     # after the budget decisions of 16 February 2012, so nothing is said of a late decision
     assert "commits the partners to the spend" not in text

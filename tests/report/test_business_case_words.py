@@ -240,15 +240,15 @@ def test_the_funding_is_set_against_the_cost_it_pays_for() -> None:
         "in 2012/13 is engaged, with the budget decision on 16 February 2012; support in kind "
         "worth £8,000 comes from IRISS and CCPS"
     )
-    assert case.summary.financial.endswith(
-        " Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
+    assert case.summary.affordability == (
+        "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
         "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
         "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
         "decision on 16 February 2012."
     )
     # the outline's summary has no affordability sentence: the outline has no such table
     outline = business_case(_example(), EXAMPLE_AS_OF, "outline")
-    assert "Affordability:" not in outline.summary.financial
+    assert outline.summary.affordability == ""
     # the engaged column against these costs is nil, and the placements budget is on a line
     # of its own below the table
     assert [r.engaged for r in case.financial.affordability] == ["£0"] * 5
