@@ -215,12 +215,12 @@ def test_two_costs_of_one_option_each_say_what_they_are() -> None:
     # on through years 2 to 5, £25,000 each
     assert case.summary.financial.startswith(
         "Over years 0 to 5 (2010/11 to 2015/16) the preferred option's capital and revenue "
-        "costs (shared outcome-monitoring system; lead officer, procurement, training, carers' "
+        "costs (a shared outcome-monitoring system; lead officer, procurement, training, carers' "
         "expenses; contract and outcome monitoring), as the options appraisal (section 4) "
         "counts them, come to £286,500"
     )
     assert case.financial.costs_for == (
-        "What the costs pay for: in year 0 (2010/11), £30,000 of capital for shared "
+        "What the costs pay for: in year 0 (2010/11), £30,000 of capital for a shared "
         "outcome-monitoring system and £85,000 of revenue for lead officer, procurement, "
         "training, carers' expenses; in years 1 to 5 (2011/12 to 2015/16), £25,000 a year of "
         "revenue for contract and outcome monitoring."
