@@ -329,8 +329,17 @@ def test_options_workbook(project, tmp_path: Path) -> None:
         "Multi-provider framework agreement with outcome-based monitoring",
     ]
     assert summary["E2"].value == "=INDEX(Scores!$C$14:$I$14,MATCH($B2,Scores!$C$1:$I$1,0))"
-    assert summary["G2"].value == '=IF(AND(ISNUMBER(F2),E2>0),ROUND(F2/E2,0),"")'
+    assert summary["G2"].value == '=IF(ISNUMBER(F2),IF(E2>0,ROUND(F2/E2,0),""),"Not costed")'
     assert summary["F2"].number_format == '"£"#,##0;-"£"#,##0'
+    # the cost column says what it is, as the business cases do (options.yaml's cost_covers),
+    # and that it is not the Economic case sheet's present-value costs (£90,301 to £227,876)
+    assert summary["F1"].value == "Estimated cost"
+    assert summary["F2"].value == 1300000
+    notes = [summary.cell(row=r, column=2).value for r in range(6, 9)]
+    assert (
+        "Estimated cost: the annual cost of external foster placements under the option; not "
+        "the present-value costs on the Economic case sheet." in notes
+    )
     sensitivity = book["Sensitivity"]
     assert [c.value for c in sensitivity[3]][:4] == ["Time to implement", 1, 10, 57.1]
     # "Never" over a share: one centred column, not text left and numbers right
@@ -687,6 +696,12 @@ def test_options_workbook_marks_the_option_the_partners_chose(tmp_path: Path) ->
         "its meeting on 14 May 2026."
     )
     assert book["Options"]["B5"].font.i is True
+    # Do nothing has no estimated cost: said, not left blank; the booking line's £20,000
+    # comes with nothing saying what it covers, and the sheet says so
+    sheet = book["Options"]
+    assert (sheet["B3"].value, sheet["F3"].value) == ("Do nothing", "Not costed")
+    assert sheet["G3"].value == '=IF(ISNUMBER(F3),IF(E3>0,ROUND(F3/E3,0),""),"Not costed")'
+    assert sheet["B6"].value == "Estimated cost: what it covers is not yet recorded."
     assert book["Scores"]["D1"].value == "Shared respite booking line"
     assert book["Scores"]["D1"].fill.fgColor.rgb == "0000B050"
 
