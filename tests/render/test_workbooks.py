@@ -266,6 +266,33 @@ def test_the_plan_prints_on_a4_at_nine_points(project, tmp_path: Path) -> None:
     assert min(sizes.values()) >= READABLE
 
 
+def test_a_sparse_plan_is_laid_out_as_the_example(tmp_path: Path) -> None:
+    # the columns are set, not fitted to near-empty data: typing 30 September 2026 into
+    # the sparse plan's Completed column shows the date, not ########
+    from tests.papers.folders import sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    as_of = date(2026, 6, 30)
+    project = validate(folder, as_of, find=False).result.project
+    plan = analysis.analyse_plan(project, as_of)
+    _, book = _saved(plan_workbook(project, plan, as_of), tmp_path, "plan.xlsx")
+    milestones, tasks = book["Milestones"], book["Tasks"]
+    assert [milestones.column_dimensions[c].width for c in "DEFK"] == [12, 17, 17, 17]
+    assert [tasks.column_dimensions[c].width for c in "DE"] == [14, 17]
+    # no stage recorded: it says so; the tender is on the critical path, M1 too
+    assert [milestones[f"C{r}"].value for r in (2, 3)] == ["Not set", "Not set"]
+    assert [milestones[f"J{r}"].value for r in (2, 3)] == ["yes", "yes"]
+    # no tasks: still a table, as the example's, and its spare rows' dates are dates
+    assert "Tasks" in tasks.tables and tasks.auto_filter.ref is None
+    assert tasks["E2"].number_format == "d mmmm yyyy"
+    assert milestones["F4"].number_format == "d mmmm yyyy"
+    # 24 months of 2026 and 2027, January to December, by month
+    gantt = book["Gantt"]
+    assert gantt["C2"].value.date() == date(2026, 1, 1)
+    assert gantt["Z2"].value.date() == date(2027, 12, 1) and gantt["AA2"].value == "State"
+    assert milestones.oddHeader.right.text == "Plan as at 30 June 2026"
+
+
 def _rule_fills(sheet) -> list:
     return [r.dxf.fill for rng in sheet.conditional_formatting for r in rng.rules]
 

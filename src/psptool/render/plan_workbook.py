@@ -48,7 +48,7 @@ from .workbook import (
     write_table,
 )
 
-MILESTONE_COLUMNS = {
+MILESTONE_COLUMNS: dict[str, float] = {
     "ID": 5,
     "Milestone": 28,
     "Stage": 9,
@@ -65,7 +65,14 @@ MILESTONE_COLUMNS = {
 """The Milestones sheet's columns (A to L) and their widths: 161 characters, which print on
 A4 landscape at 82 per cent, 9 points (`printed_point_size`); a date column fits "30
 September 2011" whatever the data; text wraps."""
-TASK_COLUMNS = {"Milestone ID": 10, "Milestone": 30, "Task": 44, "Owner": 14, "Due": 17, "Done": 7}
+TASK_COLUMNS: dict[str, float] = {
+    "Milestone ID": 10,
+    "Milestone": 30,
+    "Task": 44,
+    "Owner": 14,
+    "Due": 17,
+    "Done": 7,
+}
 """The Tasks sheet's columns: 122 characters, A4 at full size; the milestone's title is a
 lookup of its id, so it follows an edit."""
 NOT_SET = "Not set"
@@ -301,7 +308,7 @@ def plan_workbook(
     tasks_end = len(task_rows) + 1 + SPARE_ROWS
     for r, row in enumerate(task_rows, 2):  # the title is a formula: fit its lines here
         tasks.cell(row=r, column=2).alignment = wrapped
-        height = text_height(declared[row[0]].title, TASK_COLUMNS["Milestone"])
+        height = text_height(declared[str(row[0])].title, TASK_COLUMNS["Milestone"])
         tasks.row_dimensions[r].height = max(tasks.row_dimensions[r].height or 0, height)
     for r in range(len(task_rows) + 2, tasks_end + 1):
         tasks.cell(row=r, column=2, value=milestone_title_formula(r))
@@ -352,7 +359,7 @@ def _gantt(
     caption.alignment = Alignment(wrap_text=True, vertical="top")
     gantt.merge_cells(f"A1:{flag_col}1")
     printed = GANTT_ID_WIDTH + GANTT_TITLE_WIDTH + GANTT_STATE_WIDTH + GANTT_FLAG_WIDTH
-    printed += PERIOD_WIDTH * len(periods)
+    printed += round(PERIOD_WIDTH * len(periods))
     gantt.row_dimensions[1].height = text_height(gantt_caption_text(unit, as_of), printed)
     labels = [
         long_date(first) if unit == "week" else first.strftime("%b %Y") for first, _ in periods
