@@ -23,6 +23,7 @@ from psptool.render.plan_workbook import (
     TASK_COLUMNS,
     grid,
     label_format,
+    label_text,
     plan_workbook,
 )
 from psptool.render.stakeholder_workbook import stakeholder_workbook
@@ -291,6 +292,32 @@ def test_a_sparse_plan_is_laid_out_as_the_example(tmp_path: Path) -> None:
     assert gantt["C2"].value.date() == date(2026, 1, 1)
     assert gantt["Z2"].value.date() == date(2027, 12, 1) and gantt["AA2"].value == "State"
     assert milestones.oddHeader.right.text == "Plan as at 30 June 2026"
+
+
+def test_a_long_plan_is_drawn_by_quarter(tmp_path: Path) -> None:
+    # four years (2026 to 2029) are 48 months, more than the 29 periods A4 holds at 9
+    # points: 16 quarters, labelled by their months, the label row as tall as
+    # "Jan–Mar 2026" (12 characters of 6.2 points, and 8 of margin: 82)
+    from tests.papers.folders import sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    psp = folder / "psp.yaml"
+    psp.write_text(psp.read_text().replace("end: 2027-12-31", "end: 2029-12-31"))
+    as_of = date(2026, 6, 30)
+    project = validate(folder, as_of, find=False).result.project
+    plan = analysis.analyse_plan(project, as_of)
+    _, book = _saved(plan_workbook(project, plan, as_of), tmp_path, "plan.xlsx")
+    gantt = book["Gantt"]
+    assert gantt["C2"].value.date() == date(2026, 1, 1)
+    assert gantt["C2"].number_format == '"Jan–Mar "yyyy'
+    assert gantt["F2"].number_format == '"Oct–Dec "yyyy' and gantt["F3"].value.date() == date(
+        2026, 12, 31
+    )
+    assert gantt["R2"].value.date() == date(2029, 10, 1) and gantt["S2"].value == "State"
+    assert gantt.row_dimensions[2].height == 82
+    assert gantt["A1"].value.startswith('="Gantt chart by quarter as at "')
+    assert label_text("quarter", date(2026, 4, 1)) == "Apr–Jun 2026"
+    assert label_text("week", date(2026, 1, 5)) == "5 Jan"
 
 
 def _rule_fills(sheet) -> list:

@@ -184,6 +184,19 @@ def label_format(unit: str, first: date) -> str:
     return LABELS[unit]
 
 
+def label_text(unit: str, first: date) -> str:
+    """A period's label as `label_format` shows it: "5 Jan", "Jun 2011", "Apr–Jun 2011",
+    "2011"."""
+    names = calendar.month_abbr
+    if unit == "week":
+        return f"{first.day} {names[first.month]}"
+    if unit == "month":
+        return f"{names[first.month]} {first.year}"
+    if unit == "quarter":
+        return f"{names[first.month]}–{names[first.month + 2]} {first.year}"
+    return str(first.year)
+
+
 def plan_workbook(
     project: Project, plan: PlanAnalysis, as_of: date, flags: dict[str, str] | None = None
 ) -> Any:
@@ -361,9 +374,7 @@ def _gantt(
     printed = GANTT_ID_WIDTH + GANTT_TITLE_WIDTH + GANTT_STATE_WIDTH + GANTT_FLAG_WIDTH
     printed += round(PERIOD_WIDTH * len(periods))
     gantt.row_dimensions[1].height = text_height(gantt_caption_text(unit, as_of), printed)
-    labels = [
-        long_date(first) if unit == "week" else first.strftime("%b %Y") for first, _ in periods
-    ]
+    labels = [label_text(unit, first) for first, _ in periods]
     # a label stands upright: as tall as its longest, in bold LABEL_SIZE
     gantt.row_dimensions[2].height = round(LABEL_SIZE * 0.62 * max(map(len, labels), default=4)) + 8
     thin = Side(style="thin", color="BFBFBF")
