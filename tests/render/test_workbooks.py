@@ -136,13 +136,14 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     # the same formulas on every spare row, the last (217) as the first
     assert milestones["H217"].value == m3[7].replace("4", "217")
     assert milestones["K217"].value == m3[10].replace("4", "217")
+    assert "$K:$K" not in m3[10]
     assert milestones["L217"].value == m3[11].replace("4", "217")
     assert milestones["T217"].value == milestones["T4"].value.replace("4", "217")
     # the forecast: the due date, no earlier than the as-at date, pushed back by slippage
-    # of the milestones it depends on
+    # of the milestones it depends on (their forecasts by OFFSET, never the whole of K)
     term = (
         "IF(ISNUMBER($T4),IF(ISNUMBER(INDEX($E:$E,$T4)),IF(ISNUMBER(INDEX($F:$F,$T4)),"
-        "INDEX($F:$F,$T4),IF(ISNUMBER(INDEX($K:$K,$T4)),INDEX($K:$K,$T4),0))"
+        "INDEX($F:$F,$T4),IF(ISNUMBER(OFFSET($K$1,$T4-1,0)),OFFSET($K$1,$T4-1,0),0))"
         "+MAX(E4-INDEX($E:$E,$T4),0),0),0)"
     )
     assert m3[10].startswith(

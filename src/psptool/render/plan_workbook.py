@@ -616,7 +616,10 @@ def forecast_formula(row: int, slots: int) -> str:
     due, done = f"E{row}", f"F{row}"
     terms = []
     for n in range(1, slots + 1):
-        e, f, k = (_of(n, row, c) for c in "EFK")
+        e, f = _of(n, row, "E"), _of(n, row, "F")
+        # the other milestone's forecast by OFFSET from the header: a whole column K in
+        # column K's own formula would read to Excel as a circular reference
+        k = f"OFFSET($K$1,${_slot(n)}{row}-1,0)"
         ended = f"IF(ISNUMBER({f}),{f},IF(ISNUMBER({k}),{k},0))"
         terms.append(
             f"IF(ISNUMBER(${_slot(n)}{row}),IF(ISNUMBER({e}),{ended}+MAX({due}-{e},0),0),0)"
