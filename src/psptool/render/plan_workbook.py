@@ -70,11 +70,11 @@ TASK_COLUMNS: dict[str, float] = {
     "Milestone": 30,
     "Task": 44,
     "Owner": 14,
-    "Due": 17,
+    "Due": DATE_WIDTH + 2,
     "Done": 7,
 }
-"""The Tasks sheet's columns: 122 characters, A4 at full size; the milestone's title is a
-lookup of its id, so it follows an edit."""
+"""The Tasks sheet's columns: 124 characters, A4 at full size, the date clear of Done; the
+milestone's title is a lookup of its id, so it follows an edit."""
 NOT_SET = "Not set"
 """What a milestone's stage or owner says when the folder gives none."""
 AS_AT_CELL, PERIOD_END_CELL = "$O$1", "$Q$1"
