@@ -74,15 +74,32 @@ def mou() -> Document:
 
     doc.add_heading("5. The partners", level=1)
     when(doc, "lead", "The lead partner is {{ lead.name }}, a {{ lead.sector | lower }} body.")
+    # no Contribution column while no partner's is recorded: the draft's list says so once
+    if_(doc, "partners | selectattr('contribution') | list")
     table(
         doc,
         ["Partner", "Sector", "Role in the PSP", "Contribution"],
         [4.5, 3.0, 3.0, 6.1],
         "p in partners",
-        ["{{ p.name }}", "{{ p.sector }}", "{{ p.role }}", "{{ p.contribution }}"],
+        [
+            "{{ p.name }}",
+            "{{ p.sector }}",
+            "{{ p.role }}",
+            "{{ p.contribution or 'Not yet recorded' }}",
+        ],
+        size=None,
+    )
+    doc.add_paragraph("{%p else %}")
+    table(
+        doc,
+        ["Partner", "Sector", "Role in the PSP"],
+        [7.0, 4.8, 4.8],
+        "p in partners",
+        ["{{ p.name }}", "{{ p.sector }}", "{{ p.role }}"],
         size=None,
         empty=NO_PARTNERS,
     )
+    endif(doc)
 
     doc.add_heading("6. Roles and responsibilities", level=1)
     doc.add_heading("Roles", level=2)

@@ -570,3 +570,40 @@ def test_the_signature_block_gives_positions_without_the_partner(mou) -> None:
     assert rows["Barnardo's Scotland"] == "Director of Children's Services"
     assert rows["FCA Scotland"] == "Director"
     assert rows["National Fostering Agency Scotland"] == "Director, Scotland"
+
+
+def test_no_contribution_column_while_no_partner_has_one(tmp_path: Path) -> None:
+    # the sparse folder records no partner's contribution: the draft's list says so once,
+    # and the partners table has no column of "Not yet recorded"
+    document = _sparse_mou(tmp_path)
+    partners = document.tables[0]
+    assert [[c.text for c in r.cells] for r in partners.rows] == [
+        ["Partner", "Sector", "Role in the PSP"],
+        ["Riverside Council", "Public sector", "Lead partner"],
+        ["Carers Trust Riverside", "Third sector", "Partner"],
+    ]
+    assert (
+        "What Riverside Council and Carers Trust Riverside each contribute (section 5)"
+        in _sections(document)["Draft for discussion"]
+    )
+
+
+def test_a_partner_without_a_contribution_beside_one_with(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from psptool.report.papers.mou import mou as build
+
+    project = validate(EXAMPLE, AS_OF, find=False).result.project
+    data = build(project, AS_OF)
+    first, *rest = data.partners
+    data = replace(data, partners=(replace(first, contribution=""), *rest))
+    out = tmp_path / "mou.docx"
+    render_docx(defaults_dir() / "mou.docx", data, out, force=False)
+    rows = Document(str(out)).tables[0].rows
+    assert [c.text for c in rows[0].cells][-1] == "Contribution"
+    assert [c.text for c in rows[1].cells] == [
+        "Falkirk Council",
+        "Public sector",
+        "Lead partner",
+        "Not yet recorded",
+    ]

@@ -31,6 +31,8 @@ class MouPartner:
     role: str
     """"Lead partner" or "Partner"."""
     contribution: str
+    """What the partner brings; empty while not recorded (the table then says "Not yet
+    recorded", or leaves its Contribution column out when no partner's is)."""
     responsibilities: tuple[str, ...]
 
 
@@ -101,7 +103,7 @@ def mou(project: Project, as_of: date) -> Mou:
                 name=p.name,
                 sector=SECTOR_LABELS[p.sector],
                 role="Lead partner" if p.lead else "Partner",
-                contribution=p.contribution or "Not yet recorded",
+                contribution=p.contribution or "",
                 responsibilities=tuple(p.responsibilities),
             )
             for p in partners
