@@ -424,8 +424,8 @@ def test_a_signed_memorandum_is_no_draft_and_its_footer_says_so(mou) -> None:
         mou.sections[0]
         .footer.paragraphs[0]
         .text.startswith(
-            "Falkirk Foster Care PSP · Memorandum of Understanding · Signed by every partner, "
-            "the last on 12 May 2010 · not legally binding"
+            "Falkirk Foster Care PSP · Memorandum of Understanding · Every partner signed by "
+            "12 May 2010 · not legally binding"
         )
     )
 
@@ -489,10 +489,7 @@ def test_the_footer_carries_the_status_and_its_date() -> None:
     assert _footer((other,), None, when, draft=True) == "Draft for discussion, 30 June 2011"
     assert _footer((other,), None, when, draft=False) == "For signing, 30 June 2011"
     # the last of them signed on 1 May 2011, not all of them that day
-    assert (
-        _footer((one,), last, when, draft=False)
-        == "Signed by every partner, the last on 1 May 2011"
-    )
+    assert _footer((one,), last, when, draft=False) == "Every partner signed by 1 May 2011"
 
 
 def _example_psp_mou_exit() -> str:

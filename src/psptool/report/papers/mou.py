@@ -73,7 +73,7 @@ class Mou:
     """What the partners have still to agree before they sign, section by section."""
     footer: str = ""
     """The status and its date, as the footer carries it: "Draft for discussion, 30 June
-    2026", "Signed by every partner, 12 May 2010"."""
+    2026", "Every partner signed by 12 May 2010"."""
     project_manager: str = ""
     """Who manages the partnership, with their partner: "L. Baird (Falkirk Council)"."""
     goals_intro: str = ""
@@ -159,7 +159,8 @@ def _footer(signed: tuple[Signature, ...], last: date | None, as_of: date, draft
     """The status in a few words and its date, for the footer of every page."""
     done = sum(1 for s in signed if s.signed)
     if signed and done == len(signed) and last is not None:
-        return f"Signed by every partner, the last on {long_date(last)}"
+        # by that day, the last of them on it; short enough for the footer's one line
+        return f"Every partner signed by {long_date(last)}"
     if done:
         return f"Signed by {done} of {plural(len(signed), 'partner')}, {long_date(as_of)}"
     if draft:
