@@ -101,8 +101,11 @@ def test_a_short_table_is_kept_on_one_page_and_a_long_one_keeps_its_header_with_
     assert round(office.table_height(document, short._tbl), 2) == 87.9
     # every row of the short table kept with the next but the last
     assert [all(_kept(r)) for r in short._tbl.findall(f"{W}tr")] == [True] * 5 + [False]
-    # the long table: only its header, so the header never ends a page alone
-    assert [any(_kept(r)) for r in long._tbl.findall(f"{W}tr")] == [True] + [False] * 19
+    # the long table: its header, so the header never ends a page alone, and the row before
+    # its last, so the last never starts a page alone
+    assert [any(_kept(r)) for r in long._tbl.findall(f"{W}tr")] == (
+        [True] + [False] * 17 + [True, False]
+    )
     # the sentences introducing each table stay on its page
     body = [p for p in document.element.body.iterchildren(f"{W}p")]
     assert [office._text(p) for p in body if p.find(f"{W}pPr/{W}keepNext") is not None] == [
@@ -123,6 +126,21 @@ def test_a_row_taller_than_half_a_page_may_split() -> None:
     assert heights[1] > office.text_height(document) / 2 > heights[2]
     rows = table._tbl.findall(f"{W}tr")
     assert [r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows] == [True, False, True]
+
+
+def test_a_lists_last_item_is_kept_with_the_one_before() -> None:
+    document = _a4()
+    for text in ("Values", "Vision", "Voice", "Visits"):
+        document.add_paragraph(text, style="List Bullet")
+    document.add_paragraph("Between the lists.")
+    for text in ("Alone", "Together"):
+        document.add_paragraph(text, style="List Number")
+    office.lay_out(document, "Test PSP · MoU")
+    body = [p for p in document.element.body.iterchildren(f"{W}p")]
+    # four items: the third kept with the fourth; a list of two is left as it is
+    assert [p.find(f"{W}pPr/{W}keepNext") is not None for p in body] == [
+        False, False, True, False, False, False, False,
+    ]  # fmt: skip
 
 
 def test_headings_and_lead_ins_keep_with_next() -> None:

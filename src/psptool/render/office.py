@@ -206,9 +206,10 @@ SHORT_TABLE = 1 / 3
 
 def keep_table(document: Any, table: Any) -> None:
     """A table's header row kept on the page of the row below it, so a page never ends with
-    a header, or a header and half its first row; a table shorter than a third of a page
-    (`SHORT_TABLE`, as `table_height` works it out) kept on one page whole. A table
-    inside another's cell is left to its cell."""
+    a header, or a header and half its first row, and its last row on the page of the row
+    before it, so a page never starts with a table's last row alone; a table shorter than a
+    third of a page (`SHORT_TABLE`, as `table_height` works it out) kept on one page whole.
+    A table inside another's cell is left to its cell."""
     if any(a.tag == _q("w:tbl") for a in table.iterancestors()):
         return
     rows = _rows(table)
@@ -218,6 +219,9 @@ def keep_table(document: Any, table: Any) -> None:
         keep_rows_together(table, len(rows) - 1)
     else:
         keep_rows_together(table, 1)
+        if len(rows) > 3:
+            for paragraph in rows[-2].iter(_q("w:p")):
+                _keep_with_next(paragraph)
 
 
 def text_height(document: Any) -> float:
@@ -267,15 +271,49 @@ def row_heights(document: Any, table: Any) -> list[float]:
 def keep_headings_with_next(document: Any) -> None:
     """A heading, the sentence that introduces a table and one that leads into a list (it
     ends with a colon) each kept on the page of what follows them, so no page ends with a
-    heading or a lead-in and the table or list on the next."""
+    heading or a lead-in and the table or list on the next; a list's last item is kept with
+    the item before it (`keep_lists`)."""
     for paragraph in document.element.body.iterchildren(_q("w:p")):
         following = paragraph.getnext()
         if (
             _heading_level(document, paragraph) is not None
             or (following is not None and following.tag == _q("w:tbl"))
-            or _text(paragraph).rstrip().endswith(":")
+            or _lead_in(paragraph)
         ):
             _keep_with_next(paragraph)
+    keep_lists(document)
+
+
+def _lead_in(paragraph: Any) -> bool:
+    return _text(paragraph).rstrip().endswith(":")
+
+
+def _is_list_item(document: Any, paragraph: Any) -> bool:
+    if paragraph.tag != _q("w:p"):
+        return False
+    if paragraph.find(f"{_q('w:pPr')}/{_q('w:numPr')}") is not None:
+        return True
+    style_id = _style_id(document, paragraph)
+    if not style_id:
+        return False
+    try:
+        name = document.styles.get_by_id(style_id, 1).name or ""  # 1: a paragraph style
+    except (KeyError, ValueError):
+        name = style_id
+    return name.startswith("List")
+
+
+def keep_lists(document: Any) -> None:
+    """A list of three items or more with its last item kept on the page of the item before
+    it, so a page never starts with a list's last item alone."""
+    items: list[Any] = []
+    for element in [*document.element.body.iterchildren(), None]:
+        if element is not None and _is_list_item(document, element):
+            items.append(element)
+            continue
+        if len(items) > 2:
+            _keep_with_next(items[-2])
+        items = []
 
 
 def repeat_header_row(table: Any) -> None:
