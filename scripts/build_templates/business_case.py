@@ -1009,8 +1009,7 @@ def _governance_record(c: Case) -> None:
 
 
 def _recommendations(c: Case) -> None:
-    assert c.heading is not None
-    c.heading.paragraph_format.page_break_before = True
+    # no page of its own: after the sections it follows on, its heading kept with its text
     _numbered_recommendations(c.doc)
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.table import Table
 from docx.shared import Cm, Pt
+from docx.table import Table
 
 from .word import NO_PARTNERS, base, else_, endif, footer, if_, para_loop, table, when
 
@@ -19,7 +19,7 @@ def mou() -> Document:
     run = subtitle.add_run("{{ partnership.name }}")
     run.bold = True
     run.font.size = Pt(16)
-    doc.add_paragraph("A Public Social Partnership · {{ status }}")
+    doc.add_paragraph("A Public Social Partnership · Version {{ version }} · {{ status }}")
     notice = doc.add_paragraph()
     notice.add_run("This Memorandum of Understanding is not legally binding. ").bold = True
     notice.add_run(
@@ -34,7 +34,10 @@ def mou() -> Document:
         "{{ partnership.purpose or 'The partners have not yet written the purpose of this "
         "Memorandum.' }}"
     )
-    when(doc, "partnership.scope", "{{ partnership.scope }}")
+    doc.add_paragraph(
+        "{{ partnership.scope or 'The partners have not yet written the scope of the "
+        "partnership.' }}"
+    )
     when(doc, "partnership.vision", "Our shared vision: {{ partnership.vision }}")
     doc.add_paragraph(
         "{% if partnership.start and partnership.end %}"
@@ -52,10 +55,7 @@ def mou() -> Document:
     para_loop(doc, "objective in partnership.objectives", "{{ objective }}")
     endif(doc)
     if_(doc, "goals")
-    doc.add_paragraph(
-        "The partners will measure their progress against these goals, each with its term, "
-        "its measure and its target:"
-    )
+    doc.add_paragraph("{{ goals_intro }}")
     para_loop(doc, "goal in goals", "{{ goal }}")
     endif(doc)
     else_(doc, "The partners have not yet written the partnership's objectives.")
@@ -74,15 +74,32 @@ def mou() -> Document:
 
     doc.add_heading("5. The partners", level=1)
     when(doc, "lead", "The lead partner is {{ lead.name }}, a {{ lead.sector | lower }} body.")
+    # no Contribution column while no partner's is recorded: the draft's list says so once
+    if_(doc, "partners | selectattr('contribution') | list")
     table(
         doc,
         ["Partner", "Sector", "Role in the PSP", "Contribution"],
         [4.5, 3.0, 3.0, 6.1],
         "p in partners",
-        ["{{ p.name }}", "{{ p.sector }}", "{{ p.role }}", "{{ p.contribution }}"],
+        [
+            "{{ p.name }}",
+            "{{ p.sector }}",
+            "{{ p.role }}",
+            "{{ p.contribution or 'Not yet recorded' }}",
+        ],
+        size=None,
+    )
+    doc.add_paragraph("{%p else %}")
+    table(
+        doc,
+        ["Partner", "Sector", "Role in the PSP"],
+        [7.0, 4.8, 4.8],
+        "p in partners",
+        ["{{ p.name }}", "{{ p.sector }}", "{{ p.role }}"],
         size=None,
         empty=NO_PARTNERS,
     )
+    endif(doc)
 
     doc.add_heading("6. Roles and responsibilities", level=1)
     doc.add_heading("Roles", level=2)
@@ -95,13 +112,24 @@ def mou() -> Document:
         size=None,
         empty="The partners have not yet named who holds each role.",
     )
+    when(
+        doc,
+        "project_manager",
+        "The project manager, {{ project_manager }}, is the partners' contact for any "
+        "question about this Memorandum.",
+    )
     doc.add_heading("Governance", level=2)
     table(
         doc,
         ["Group", "Meets", "Chair", "Members"],
         [3.8, 2.6, 3.6, 6.6],
         "g in groups",
-        ["{{ g.name }}", "{{ g.cadence }}", "{{ g.chair }}", "{{ g.members | join('; ') }}"],
+        [
+            "{{ g.name }}",
+            "{{ g.cadence | capitalize }}",
+            "{{ g.chair }}",
+            "{{ g.members | join('; ') }}",
+        ],
         size=None,
         empty="The partners have not yet set up their governance groups.",
         intro="The partnership is governed through the groups below. Each keeps a record of "
@@ -129,12 +157,6 @@ def mou() -> Document:
     for heading, clause in clauses:
         doc.add_heading(heading, level=1)
         doc.add_paragraph("{{ mou." + clause + " }}")
-    when(
-        doc,
-        "project_manager",
-        "The project manager, {{ project_manager }}, is the partners' contact for any "
-        "question about this Memorandum.",
-    )
     if_(doc, "mou.duration")
     doc.add_heading("Duration and review", level=2)
     doc.add_paragraph("{{ mou.duration }}")

@@ -102,11 +102,13 @@ def word_problems(path: Path) -> list[str]:
         rows = table.findall(f"{W}tr")
         if rows and rows[0].find(f"{W}trPr/{W}tblHeader") is None:
             problems.append(f"{name} has no header row repeated on each page")
-        # the first row under the header may split (office.keep_rows_whole says why)
+        # a row taller than half a page may split (office.keep_rows_whole says why)
+        tall = office.text_height(document) * office.TALL_ROW
+        heights = office.row_heights(document, table)
         split = [
             i
-            for i, row in enumerate(rows, 1)
-            if i != 2 and row.find(f"{W}trPr/{W}cantSplit") is None
+            for i, (row, height) in enumerate(zip(rows, heights, strict=True), 1)
+            if height <= tall and row.find(f"{W}trPr/{W}cantSplit") is None
         ]
         if split:
             problems.append(f"{name}: rows {split[:5]} may split across pages")

@@ -63,10 +63,12 @@ FULL_SECTIONS = [
     "10. Recommendations",
 ]
 PARTNERS = [
+    # a position without the partner's own name after it (partners.yaml has "Director of
+    # Children's Services, Barnardo's Scotland" and "Director, FCA Scotland")
     ("Falkirk Council", "A. Morrison", "Director of Social Work Services"),
-    ("Barnardo's Scotland", "O. Sinclair", "Director of Children's Services, Barnardo's Scotland"),
+    ("Barnardo's Scotland", "O. Sinclair", "Director of Children's Services"),
     ("Care Visions", "T. Munro", "Director of Fostering Services"),
-    ("FCA Scotland", "N. Ross", "Director, FCA Scotland"),
+    ("FCA Scotland", "N. Ross", "Director"),
     ("Fostering Relations", "B. McLean", "Director"),
     ("Fosterplus", "D. Millar", "Director, Scotland"),
     ("JMT Fostering", "W. Gibson", "Managing Director"),

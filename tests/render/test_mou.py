@@ -55,7 +55,11 @@ def test_says_it_is_not_legally_binding(mou) -> None:
     assert "not legally binding" in mou.sections[0].footer.paragraphs[0].text
     assert "Falkirk Foster Care PSP" in text
     assert "The lead partner is Falkirk Council, a public sector body." in text
-    assert "A Public Social Partnership · signed by every partner, the last on 12 May 2010" in text
+    # version 1.0: every partner has signed it
+    assert (
+        "A Public Social Partnership · Version 1.0 · Signed by every partner, the last on "
+        "12 May 2010" in text
+    )
 
 
 def test_partners_and_signature_block(mou) -> None:
@@ -86,7 +90,7 @@ def test_partners_and_signature_block(mou) -> None:
     group_rows = [[c.text for c in row.cells] for row in groups.rows]
     assert group_rows[1][:3] == [
         "PSP Governance Group",
-        "quarterly",
+        "Quarterly",  # capitalised as every other cell
         "A. Morrison (Falkirk Council)",
     ]
     assert len(roles.rows) > 2
@@ -153,6 +157,7 @@ def test_an_empty_list_or_table_says_so_in_plain_words(tmp_path: Path) -> None:
     ]
     assert sections["1. Purpose and scope"] == [
         "The partners have not yet written the purpose of this Memorandum.",
+        "The partners have not yet written the scope of the partnership.",
         "The partnership runs from 1 January 2026 to 31 December 2027.",
     ]
     # the partners and the signatures, and no empty roles or governance table
@@ -166,6 +171,7 @@ def test_a_new_folder_has_no_dates_and_no_partners(tmp_path: Path) -> None:
     sections = _sections(document)
     assert sections["1. Purpose and scope"] == [
         "The partners have not yet written the purpose of this Memorandum.",
+        "The partners have not yet written the scope of the partnership.",
         "The partnership's start and end dates are not yet set.",
     ]
     assert sections["5. The partners"] == ["No partners are recorded yet."]
@@ -290,7 +296,7 @@ def test_check_finds_unknown_variables(tmp_path: Path) -> None:
     assert finding.message == (
         "uses 'budget', which the data does not provide (it provides: partnership, lead, "
         "partners, roles, groups, mou, signatures, status, board, goals, draft, to_agree, "
-        "footer, project_manager)"
+        "footer, project_manager, goals_intro, version)"
     )
 
 
@@ -358,8 +364,8 @@ def test_tables_repeat_their_header_and_keep_rows_whole(mou) -> None:
     for table in mou.tables:
         header, *rows = table.rows
         assert "w:tblHeader" in header._tr.trPr.xml
-        # all but the first under the header (office.keep_rows_whole says why)
-        assert all("w:cantSplit" in row._tr.trPr.xml for row in rows[1:])
+        # every row, none of the MoU's taller than half a page (office.keep_rows_whole)
+        assert all("w:cantSplit" in row._tr.trPr.xml for row in rows)
     assert [len(t.rows) for t in mou.tables] == [9, 18, 3, 9]
 
 
@@ -379,11 +385,14 @@ def _sparse_mou(tmp_path: Path) -> Document:
 def test_an_unsigned_draft_lists_what_is_still_to_agree(tmp_path: Path) -> None:
     document = _sparse_mou(tmp_path)
     text = [p.text for p in document.paragraphs]
-    assert "A Public Social Partnership · draft for discussion, 30 June 2026" in text
+    assert "A Public Social Partnership · Version 0.1 · Draft for discussion, 30 June 2026" in text
     # what the sparse folder (tests/papers/folders.py) leaves out, section by section
     assert _sections(document)["Draft for discussion"] == [
         "This draft is for the partners to discuss. Before it is signed they have still to agree:",
         "The purpose of this Memorandum (section 1)",
+        "The scope of the partnership (section 1)",
+        # its one goal has a term but neither a measure nor a target
+        "A measure and a target for the goal “More carers get a regular break” (section 2)",
         "The values the partners share (section 3)",
         "How the partnership is funded (section 4)",
         "What Riverside Council and Carers Trust Riverside each contribute (section 5)",
@@ -402,9 +411,10 @@ def test_an_unsigned_draft_lists_what_is_still_to_agree(tmp_path: Path) -> None:
             "30 June 2026 · not legally binding"
         )
     )
-    # its one goal is its objective
-    assert _sections(document)["2. Objectives"][1:] == [
-        "More carers get a regular break (short term)"
+    # its one goal is its objective, introduced by what it has: a term only
+    assert _sections(document)["2. Objectives"] == [
+        "The partners will measure their progress against this goal, with its term:",
+        "More carers get a regular break (short term)",
     ]
 
 
@@ -414,7 +424,7 @@ def test_a_signed_memorandum_is_no_draft_and_its_footer_says_so(mou) -> None:
         mou.sections[0]
         .footer.paragraphs[0]
         .text.startswith(
-            "Falkirk Foster Care PSP · Memorandum of Understanding · Signed by every partner, "
+            "Falkirk Foster Care PSP · Memorandum of Understanding · Every partner signed by "
             "12 May 2010 · not legally binding"
         )
     )
@@ -446,11 +456,13 @@ def test_responsibilities_are_bulleted_under_each_partner(mou) -> None:
     assert {p.style.name for p in items} == {"List Bullet"}
 
 
-def test_section_10_names_the_project_manager(mou) -> None:
-    assert _sections(mou)["10. A partner leaving the partnership"][-1] == (
+def test_the_roles_name_the_project_manager_as_the_partners_contact(mou) -> None:
+    # under the roles, where the reader finds who holds them; not under section 10 (exit)
+    assert _sections(mou)["Roles"] == [
         "The project manager, L. Baird (Falkirk Council), is the partners' contact for any "
         "question about this Memorandum."
-    )
+    ]
+    assert _sections(mou)["10. A partner leaving the partnership"] == [_example_psp_mou_exit()]
 
 
 def test_the_signature_block_is_kept_on_one_page(mou) -> None:
@@ -476,4 +488,119 @@ def test_the_footer_carries_the_status_and_its_date() -> None:
     )
     assert _footer((other,), None, when, draft=True) == "Draft for discussion, 30 June 2011"
     assert _footer((other,), None, when, draft=False) == "For signing, 30 June 2011"
-    assert _footer((one,), last, when, draft=False) == "Signed by every partner, 1 May 2011"
+    # the last of them signed on 1 May 2011, not all of them that day
+    assert _footer((one,), last, when, draft=False) == "Every partner signed by 1 May 2011"
+
+
+def _example_psp_mou_exit() -> str:
+    import yaml
+
+    return " ".join(yaml.safe_load((EXAMPLE / "psp.yaml").read_text())["mou"]["exit"].split())
+
+
+def test_the_goals_are_introduced_by_what_every_one_of_them_has() -> None:
+    from psptool.model.goal import Goal
+    from psptool.report.papers.mou import goals_intro
+
+    whole = Goal(id="G1", title="More breaks", term="short", measure="carers", target=10)
+    bare = Goal(id="G2", title="Fewer crises", term="long")
+    assert goals_intro([whole, whole]) == (
+        "The partners will measure their progress against these goals, each with its term, "
+        "its measure and its target:"
+    )
+    # G2 has a term only, so the sentence names no measure or target for both
+    assert goals_intro([whole, bare]) == (
+        "The partners will measure their progress against these goals, each with its term:"
+    )
+    assert goals_intro([Goal(id="G3", title="Untermed")]) == (
+        "The partners will measure their progress against this goal:"
+    )
+
+
+def test_a_goal_without_its_measure_or_target_is_still_to_agree(tmp_path: Path) -> None:
+    from psptool.report.papers.mou import to_agree
+
+    root = make_project(tmp_path / "psp")
+    (root / "goals.yaml").write_text(
+        "goals:\n"
+        "  - {id: G1, title: More breaks, term: short, measure: carers with a break, target: 40}\n"
+        "  - {id: G2, title: Fewer crises, term: long}\n"
+        "  - {id: G3, title: Shorter waits, measure: days waited}\n"
+        "  - {id: G4, title: Happier carers, target: 80}\n"
+    )
+    project = validate(root, AS_OF, find=False).result.project
+    goals = [point for point in to_agree(project, ()) if "(section 2)" in point]
+    # each goal listed once, with just what it lacks; G1 has both
+    assert goals == [
+        "A measure and a target for the goal “Fewer crises” (section 2)",
+        "A measure for the goal “Happier carers” (section 2)",
+        "A target for the goal “Shorter waits” (section 2)",
+    ]
+
+
+def test_the_example_names_the_project_manager_as_the_roles_table_does(mou) -> None:
+    text = "\n".join(p.text for p in mou.paragraphs) + "\n".join(
+        c.text for t in mou.tables for r in t.rows for c in r.cells
+    )
+    # the roles table lists a "Project manager", not a "PSP lead"
+    assert "PSP lead" not in text
+    assert "where the project manager will try to reach a solution" in text
+    assert "in writing to the project manager at least two weeks before" in text
+    # one to nine in words in running text, 10 and over in figures
+    assert "within 10 working days" in text and "within five working days" in text
+
+
+def test_a_position_does_not_repeat_the_partner_it_is_held_in() -> None:
+    from psptool.report.papers.signoff import position
+
+    assert position(
+        "Director of Children's Services, Barnardo's Scotland", "Barnardo's Scotland"
+    ) == ("Director of Children's Services")
+    assert position("Director, FCA Scotland", "FCA Scotland") == "Director"
+    # another organisation's name, or the partner's name alone, is kept
+    assert position("Director, Scotland", "Care Visions") == "Director, Scotland"
+    assert position("FCA Scotland", "FCA Scotland") == "FCA Scotland"
+
+
+def test_the_signature_block_gives_positions_without_the_partner(mou) -> None:
+    rows = {r.cells[0].text: r.cells[2].text for r in mou.tables[-1].rows[1:]}
+    assert rows["Barnardo's Scotland"] == "Director of Children's Services"
+    assert rows["FCA Scotland"] == "Director"
+    assert rows["National Fostering Agency Scotland"] == "Director, Scotland"
+
+
+def test_no_contribution_column_while_no_partner_has_one(tmp_path: Path) -> None:
+    # the sparse folder records no partner's contribution: the draft's list says so once,
+    # and the partners table has no column of "Not yet recorded"
+    document = _sparse_mou(tmp_path)
+    partners = document.tables[0]
+    assert [[c.text for c in r.cells] for r in partners.rows] == [
+        ["Partner", "Sector", "Role in the PSP"],
+        ["Riverside Council", "Public sector", "Lead partner"],
+        ["Carers Trust Riverside", "Third sector", "Partner"],
+    ]
+    assert (
+        "What Riverside Council and Carers Trust Riverside each contribute (section 5)"
+        in _sections(document)["Draft for discussion"]
+    )
+
+
+def test_a_partner_without_a_contribution_beside_one_with(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from psptool.report.papers.mou import mou as build
+
+    project = validate(EXAMPLE, AS_OF, find=False).result.project
+    data = build(project, AS_OF)
+    first, *rest = data.partners
+    data = replace(data, partners=(replace(first, contribution=""), *rest))
+    out = tmp_path / "mou.docx"
+    render_docx(defaults_dir() / "mou.docx", data, out, force=False)
+    rows = Document(str(out)).tables[0].rows
+    assert [c.text for c in rows[0].cells][-1] == "Contribution"
+    assert [c.text for c in rows[1].cells] == [
+        "Falkirk Council",
+        "Public sector",
+        "Lead partner",
+        "Not yet recorded",
+    ]

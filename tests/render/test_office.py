@@ -60,8 +60,8 @@ def test_a_table_is_laid_out_for_print(tmp_path: Path) -> None:
     document.save(str(path))
     element = docx.Document(str(path)).tables[0]._tbl
     rows = element.findall(f"{W}tr")
-    # the first row under the header may split: LibreOffice drops the rows after it otherwise
-    assert [r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows] == [True, False, True]
+    # no row splits: each is a few lines, far shorter than half a page
+    assert [r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows] == [True, True, True]
     assert [r.find(f"{W}trPr/{W}tblHeader") is not None for r in rows] == [True, False, False]
     widths = office.current_widths(element)
     assert sum(widths) == office.text_width(document) == 9638  # 17 cm in twips
@@ -71,6 +71,95 @@ def test_a_table_is_laid_out_for_print(tmp_path: Path) -> None:
     assert widths[1] == 9638 - widths[0] - widths[2]
     cells = [c.find(f"{W}tcPr/{W}tcW").get(f"{W}w") for c in rows[1].findall(f"{W}tc")]
     assert cells == [str(w) for w in widths]
+
+
+def _kept(row: Any) -> list[bool]:
+    """Whether each paragraph of the row is kept with the next."""
+    return [p.find(f"{W}pPr/{W}keepNext") is not None for p in row.iter(f"{W}p")]
+
+
+def _grid(document: Any, rows: int, text: str = "Fostering practice expertise") -> Any:
+    table = document.add_table(rows=rows, cols=2)
+    for cell, heading in zip(table.rows[0].cells, ("Partner", "Contribution"), strict=True):
+        cell.text = heading
+    for row in table.rows[1:]:
+        row.cells[0].text, row.cells[1].text = "Care Visions", text
+    return table
+
+
+def test_a_short_table_is_kept_on_one_page_and_a_long_one_keeps_its_header_with_a_row() -> None:
+    document = _a4()
+    # A4 with 1 inch margins top and bottom (python-docx's): 29.7 cm - 2 × 2.54 cm = 24.62 cm
+    # = 697.9 pt of text; a third of it is 232.6 pt. A one-line row of 11 pt is
+    # 11 × 1.15 + 2 = 14.65 pt: six rows are 87.9 pt (kept whole), twenty 293 pt (not)
+    assert round(office.text_height(document), 1) == 697.9
+    document.add_paragraph("The partners are:")
+    short = _grid(document, 6)
+    document.add_paragraph("Every placement:")
+    long = _grid(document, 20)
+    office.lay_out(document, "Test PSP · MoU")
+    assert round(office.table_height(document, short._tbl), 2) == 87.9
+    # every row of the short table kept with the next but the last
+    assert [all(_kept(r)) for r in short._tbl.findall(f"{W}tr")] == [True] * 5 + [False]
+    # the long table: its header, so the header never ends a page alone, and the row before
+    # its last, so the last never starts a page alone
+    assert [any(_kept(r)) for r in long._tbl.findall(f"{W}tr")] == (
+        [True] + [False] * 17 + [True, False]
+    )
+    # the sentences introducing each table stay on its page
+    body = [p for p in document.element.body.iterchildren(f"{W}p")]
+    assert [office._text(p) for p in body if p.find(f"{W}pPr/{W}keepNext") is not None] == [
+        "The partners are:",
+        "Every placement:",
+    ]
+
+
+def test_a_row_taller_than_half_a_page_may_split() -> None:
+    # LibreOffice cuts off the foot of a row that may not split and is taller than the page:
+    # 400 words of "word1x100 " (about 5.5 pt each at 11 pt) wrap to well over 30 lines in
+    # the wider column, 30 × 12.65 pt = 380 pt, more than half of 697.9 pt
+    document = _a4()
+    table = _grid(document, 3, " ".join(f"word1x{k}" for k in range(400)))
+    table.rows[2].cells[1].text = "Staff time"
+    office.lay_out(document, "Test PSP · MoU")
+    heights = office.row_heights(document, table._tbl)
+    assert heights[1] > office.text_height(document) / 2 > heights[2]
+    rows = table._tbl.findall(f"{W}tr")
+    assert [r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows] == [True, False, True]
+
+
+def test_a_lists_last_item_is_kept_with_the_one_before() -> None:
+    document = _a4()
+    for text in ("Values", "Vision", "Voice", "Visits"):
+        document.add_paragraph(text, style="List Bullet")
+    document.add_paragraph("Between the lists.")
+    for text in ("Alone", "Together"):
+        document.add_paragraph(text, style="List Number")
+    office.lay_out(document, "Test PSP · MoU")
+    body = [p for p in document.element.body.iterchildren(f"{W}p")]
+    # four items: the third kept with the fourth; a list of two is left as it is
+    assert [p.find(f"{W}pPr/{W}keepNext") is not None for p in body] == [
+        False, False, True, False, False, False, False,
+    ]  # fmt: skip
+
+
+def test_headings_and_lead_ins_keep_with_next() -> None:
+    document = _a4()
+    document.add_heading("5. The partners", level=1)
+    document.add_paragraph("The lead partner is Falkirk Council, a public sector body.")
+    _grid(document, 3)
+    document.add_paragraph("In working together the partners will uphold these values:")
+    document.add_paragraph("Every partner has an equal voice", style="List Bullet")
+    document.add_paragraph("A closing sentence.")
+    office.lay_out(document, "Test PSP · MoU")
+    body = [p for p in document.element.body.iterchildren(f"{W}p")]
+    assert [(office._text(p), p.find(f"{W}pPr/{W}keepNext") is not None) for p in body] == [
+        ("5. The partners", True),
+        ("The lead partner is Falkirk Council, a public sector body.", True),
+        ("In working together the partners will uphold these values:", True),
+        ("Every partner has an equal voice", False),
+        ("A closing sentence.", False),
+    ]
 
 
 def test_a_date_is_one_word_for_the_column_widths() -> None:

@@ -102,7 +102,8 @@ def test_templates_come_from_the_papers() -> None:
     }
     assert TEMPLATES["mou.docx"].data == (
         "partnership", "lead", "partners", "roles", "groups", "mou", "signatures", "status",
-        "board", "goals", "draft", "to_agree", "footer", "project_manager",
+        "board", "goals", "draft", "to_agree", "footer", "project_manager", "goals_intro",
+        "version",
     )  # fmt: skip
 
 

@@ -73,10 +73,12 @@ def lay_out(document: Any, caption: str, acronyms: Mapping[str, str] | None = No
     keeping.keep_together(body, tables=False)
     for table in body_tables(document):
         repeat_header_row(table)
-        keep_rows_whole(table)
         fit_columns(document, table)
         if rates_fit(document, table):
             keeping.keep_rates_together(table)
+        keep_rows_whole(document, table)
+        keep_table(document, table)
+    keep_headings_with_next(document)
     contents_field(document)
     page_numbers(document, caption)
     for footer in footers(document):
@@ -156,19 +158,162 @@ def _row_properties(row: Any) -> Any:
     return properties
 
 
-def keep_rows_whole(table: Any) -> None:
-    """No row breaks across a page, but the first row below a repeated header row: where a
-    page has room for just the header and that row, LibreOffice (7.4) drops every row after
-    it from the print when that row may not split (seen in a business case's risk table;
-    tests/papers/test_printed.py reads the printed words back)."""
-    for index, row in enumerate(_rows(table)):
+TALL_ROW = 1 / 2
+"""How much of a page's text height a row may take and still be kept from splitting: a row
+that may not split and is taller than the page is cut off at its foot by LibreOffice (7.4),
+its last lines not printed."""
+
+
+def keep_rows_whole(document: Any, table: Any) -> None:
+    """No row breaks across a page, but one taller than half a page (`TALL_ROW`)."""
+    tall = text_height(document) * TALL_ROW
+    for row, height in zip(_rows(table), row_heights(document, table), strict=True):
         properties = _row_properties(row)
         kept = properties.find(_q("w:cantSplit"))
-        if index == 1:
+        if height > tall:
             if kept is not None:
                 properties.remove(kept)
         elif kept is None:
             properties.insert(0, _element("w:cantSplit"))
+
+
+def _keep_with_next(paragraph: Any) -> None:
+    properties = paragraph.find(_q("w:pPr"))
+    if properties is None:
+        properties = _element("w:pPr")
+        paragraph.insert(0, properties)
+    kept = properties.find(_q("w:keepNext"))
+    if kept is None:
+        kept = _element("w:keepNext")
+        # keepNext follows only pStyle in a paragraph's properties
+        style = properties.find(_q("w:pStyle"))
+        properties.insert(0 if style is None else 1, kept)
+    kept.attrib.pop(_q("w:val"), None)
+
+
+def keep_rows_together(table: Any, rows: int) -> None:
+    """The first `rows` rows of the table each kept on the page of the row after them (every
+    paragraph of theirs kept with the next), as Word and LibreOffice keep a row whose
+    paragraphs are."""
+    for row in _rows(table)[:rows]:
+        for paragraph in row.iter(_q("w:p")):
+            _keep_with_next(paragraph)
+
+
+SHORT_TABLE = 1 / 3
+"""How much of a page's text height a table may take, at most, to be kept on one page."""
+
+
+def keep_table(document: Any, table: Any) -> None:
+    """A table's header row kept on the page of the row below it, so a page never ends with
+    a header, or a header and half its first row, and its last row on the page of the row
+    before it, so a page never starts with a table's last row alone; a table shorter than a
+    third of a page (`SHORT_TABLE`, as `table_height` works it out) kept on one page whole.
+    A table inside another's cell is left to its cell."""
+    if any(a.tag == _q("w:tbl") for a in table.iterancestors()):
+        return
+    rows = _rows(table)
+    if len(rows) < 2:
+        return
+    if table_height(document, table) <= text_height(document) * SHORT_TABLE:
+        keep_rows_together(table, len(rows) - 1)
+    else:
+        keep_rows_together(table, 1)
+        if len(rows) > 3:
+            for paragraph in rows[-2].iter(_q("w:p")):
+                _keep_with_next(paragraph)
+
+
+def text_height(document: Any) -> float:
+    """The height between the top and bottom margins of the document's last section, in
+    points."""
+    section = document.sections[-1]
+    height = section.page_height - section.top_margin - section.bottom_margin
+    return float(height / 12700)  # EMU per point
+
+
+_LEADING = 1.15
+"""A line's height as a multiple of its text's point size (Arial's, with its line gap)."""
+_ROW_PADDING = 2.0
+"""What a row of a table adds to its text's lines, in points (its borders and a cell's
+space after)."""
+
+
+def table_height(document: Any, table: Any) -> float:
+    """Roughly how tall the table prints, in points (`row_heights`)."""
+    return sum(row_heights(document, table))
+
+
+def row_heights(document: Any, table: Any) -> list[float]:
+    """Roughly how tall each row of the table prints, in points: as tall as its tallest
+    cell, a cell's paragraphs wrapped within its column at the widths of Arial's letters."""
+    default = _default_size(document)
+    widths = current_widths(table)
+    margin = _margin(table)
+    heights = []
+    for row in _rows(table):
+        tallest = 0.0
+        column = 0
+        for cell in row.findall(_q("w:tc")):
+            span = _span(cell)
+            width = sum(widths[column : column + span]) - margin
+            size = _size(cell, default)
+            lines = 0
+            for text, bold in _paragraph_texts(cell):
+                wide = _points(text, size, bold) * _SLACK * 20
+                lines += max(1, math.ceil(wide / width)) if width > 0 else 1
+            tallest = max(tallest, max(lines, 1) * size * _LEADING)
+            column += span
+        heights.append(tallest + _ROW_PADDING)
+    return heights
+
+
+def keep_headings_with_next(document: Any) -> None:
+    """A heading, the sentence that introduces a table and one that leads into a list (it
+    ends with a colon) each kept on the page of what follows them, so no page ends with a
+    heading or a lead-in and the table or list on the next; a list's last item is kept with
+    the item before it (`keep_lists`)."""
+    for paragraph in document.element.body.iterchildren(_q("w:p")):
+        following = paragraph.getnext()
+        if (
+            _heading_level(document, paragraph) is not None
+            or (following is not None and following.tag == _q("w:tbl"))
+            or _lead_in(paragraph)
+        ):
+            _keep_with_next(paragraph)
+    keep_lists(document)
+
+
+def _lead_in(paragraph: Any) -> bool:
+    return _text(paragraph).rstrip().endswith(":")
+
+
+def _is_list_item(document: Any, paragraph: Any) -> bool:
+    if paragraph.tag != _q("w:p"):
+        return False
+    if paragraph.find(f"{_q('w:pPr')}/{_q('w:numPr')}") is not None:
+        return True
+    style_id = _style_id(document, paragraph)
+    if not style_id:
+        return False
+    try:
+        name = document.styles.get_by_id(style_id, 1).name or ""  # 1: a paragraph style
+    except (KeyError, ValueError):
+        name = style_id
+    return name.startswith("List")
+
+
+def keep_lists(document: Any) -> None:
+    """A list of three items or more with its last item kept on the page of the item before
+    it, so a page never starts with a list's last item alone."""
+    items: list[Any] = []
+    for element in [*document.element.body.iterchildren(), None]:
+        if element is not None and _is_list_item(document, element):
+            items.append(element)
+            continue
+        if len(items) > 2:
+            _keep_with_next(items[-2])
+        items = []
 
 
 def repeat_header_row(table: Any) -> None:

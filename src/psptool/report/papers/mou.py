@@ -3,6 +3,7 @@ block with a Director-level signatory for each partner."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +31,8 @@ class MouPartner:
     role: str
     """"Lead partner" or "Partner"."""
     contribution: str
+    """What the partner brings; empty while not recorded (the table then says "Not yet
+    recorded", or leaves its Contribution column out when no partner's is)."""
     responsibilities: tuple[str, ...]
 
 
@@ -70,9 +73,16 @@ class Mou:
     """What the partners have still to agree before they sign, section by section."""
     footer: str = ""
     """The status and its date, as the footer carries it: "Draft for discussion, 30 June
-    2026", "Signed by every partner, 12 May 2010"."""
+    2026", "Every partner signed by 12 May 2010"."""
     project_manager: str = ""
     """Who manages the partnership, with their partner: "L. Baird (Falkirk Council)"."""
+    goals_intro: str = ""
+    """The sentence before the goals, naming only what every goal has: "The partners will
+    measure their progress against these goals, each with its term, its measure and its
+    target:"."""
+    version: str = ""
+    """The Memorandum's version: "1.0" once every partner has signed it, else "0.1", a draft
+    of the first."""
 
 
 def mou(project: Project, as_of: date) -> Mou:
@@ -93,7 +103,7 @@ def mou(project: Project, as_of: date) -> Mou:
                 name=p.name,
                 sector=SECTOR_LABELS[p.sector],
                 role="Lead partner" if p.lead else "Partner",
-                contribution=p.contribution or "Not yet recorded",
+                contribution=p.contribution or "",
                 responsibilities=tuple(p.responsibilities),
             )
             for p in partners
@@ -122,6 +132,8 @@ def mou(project: Project, as_of: date) -> Mou:
         project_manager=owner_names(project, with_partner=True).get(manager, manager)
         if manager
         else "",
+        goals_intro=goals_intro(project.goals.goals),
+        version="1.0" if complete else "0.1",
     )
 
 
@@ -132,22 +144,23 @@ def _status(
     by whom and when."""
     done = sum(1 for s in signed if s.signed)
     if signed and done == len(signed) and last is not None:
-        return f"signed by every partner, the last on {long_date(last)}"
+        return f"Signed by every partner, the last on {long_date(last)}"
     if done and last is not None:
         return (
-            f"signed by {done} of {plural(len(signed), 'partner')} by {long_date(last)}; "
+            f"Signed by {done} of {plural(len(signed), 'partner')} by {long_date(last)}; "
             f"prepared for the others to sign on {long_date(as_of)}"
         )
     if draft:
-        return f"draft for discussion, {long_date(as_of)}"
-    return f"prepared for signing on {long_date(as_of)}"
+        return f"Draft for discussion, {long_date(as_of)}"
+    return f"Prepared for signing on {long_date(as_of)}"
 
 
 def _footer(signed: tuple[Signature, ...], last: date | None, as_of: date, draft: bool) -> str:
     """The status in a few words and its date, for the footer of every page."""
     done = sum(1 for s in signed if s.signed)
     if signed and done == len(signed) and last is not None:
-        return f"Signed by every partner, {long_date(last)}"
+        # by that day, the last of them on it; short enough for the footer's one line
+        return f"Every partner signed by {long_date(last)}"
     if done:
         return f"Signed by {done} of {plural(len(signed), 'partner')}, {long_date(as_of)}"
     if draft:
@@ -168,6 +181,27 @@ def goal_objective(goal: Goal) -> str:
     when = " ".join(part for part in (change, due) if part)
     measured = ", ".join(part for part in (goal.measure or "", when) if part)
     return f"{text}: {measured}" if measured else text
+
+
+def goals_intro(goals: Sequence[Goal]) -> str:
+    """The sentence that introduces the goals, naming what every one of them has of a term,
+    a measure and a target (and nothing it lacks)."""
+    has = [
+        what
+        for what, every in (
+            ("its term", all(g.term for g in goals)),
+            ("its measure", all(g.measure for g in goals)),
+            ("its target", all(g.target is not None for g in goals)),
+        )
+        if every
+    ]
+    listed = " and ".join([", ".join(has[:-1]), has[-1]] if len(has) > 1 else has)
+    if len(goals) == 1:
+        return "The partners will measure their progress against this goal" + (
+            f", with {listed}:" if has else ":"
+        )
+    each = f", each with {listed}" if has else ""
+    return f"The partners will measure their progress against these goals{each}:"
 
 
 def to_agree(project: Project, signed: tuple[Signature, ...]) -> tuple[str, ...]:
@@ -191,8 +225,21 @@ def to_agree(project: Project, signed: tuple[Signature, ...]) -> tuple[str, ...]
             else "When the partnership started",
             1,
         )
+    if not psp.scope:
+        missing("The scope of the partnership", 1)
     if not psp.objectives and not project.goals.goals:
         missing("The partnership's objectives", 2)
+    lacking: dict[tuple[bool, bool], list[str]] = {}
+    for goal in project.goals.goals:
+        lacking.setdefault((not goal.measure, goal.target is None), []).append(f"“{goal.title}”")
+    for key, what in (
+        ((True, True), "A measure and a target"),
+        ((True, False), "A measure"),
+        ((False, True), "A target"),
+    ):
+        if key in lacking:
+            goals = lacking[key]
+            missing(f"{what} for the {'goal' if len(goals) == 1 else 'goals'} {join(goals)}", 2)
     if not psp.values:
         missing("The values the partners share", 3)
     if not psp.funding:

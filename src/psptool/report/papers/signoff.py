@@ -53,13 +53,25 @@ def signatures(project: Project, document: str, as_of: date | None = None) -> tu
             Signature(
                 partner=partner.name,
                 name=person.name if person else "Not yet named",
-                title=(person.title or "") if person else "Director level or above",
+                title=position(person.title or "", partner.name)
+                if person
+                else "Director level or above",
                 date=long_date(when),
                 signed="yes" if when else "",
                 signature="Signed" if when else "",
             )
         )
     return tuple(rows)
+
+
+def position(title: str, partner: str) -> str:
+    """A signatory's position as the sign-off table prints it beside their partner's name:
+    without a trailing ", <the partner>" ("Director of Children's Services, Barnardo's
+    Scotland" in Barnardo's Scotland's row is "Director of Children's Services")."""
+    suffix = f", {partner}"
+    if title.casefold().endswith(suffix.casefold()) and len(title) > len(suffix):
+        return title[: -len(suffix)].rstrip(" ,")
+    return title
 
 
 def last_signed(project: Project, document: str, as_of: date | None = None) -> date | None:
