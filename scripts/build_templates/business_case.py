@@ -84,7 +84,7 @@ def optional_columns(
     **rest: object,
 ) -> None:
     """A `table` whose `optional` columns (header, the condition it has data on) are left
-    out where no row has anything to put in them, the room going to the widest column: a
+    out where no row has anything to put in them, their room shared out among the others: a
     column of dashes says nothing the sentence below the table does not."""
     if empty is not None:
         if_(doc, items(loop))
@@ -111,8 +111,7 @@ def _variants(
     doc.add_paragraph("{%p else %}")
     drop = headers.index(header)
     kept = [w for i, w in enumerate(columns) if i != drop]
-    widest = kept.index(max(kept))
-    kept[widest] += columns[drop]
+    kept = [w + columns[drop] / len(kept) for w in kept]  # the room shared out evenly
     _variants(
         doc,
         [h for i, h in enumerate(headers) if i != drop],
