@@ -23,6 +23,7 @@ from .word import (
     endif,
     footer,
     if_,
+    items,
     keep_headings_with_text,
     keep_whole,
     labelled,
@@ -70,6 +71,62 @@ class Case:
     def ref(self, key: str) -> str:
         """A cross-reference: "section 4.1"."""
         return f"section {self.contents.number(key)}"
+
+
+def optional_columns(
+    doc: Document,
+    headers: list[str],
+    columns: list[float],
+    loop: str,
+    cells: list[str],
+    optional: list[tuple[str, str]],
+    empty: str | None = None,
+    **rest: object,
+) -> None:
+    """A `table` whose `optional` columns (header, the condition it has data on) are left
+    out where no row has anything to put in them, their room shared out among the others: a
+    column of dashes says nothing the sentence below the table does not."""
+    if empty is not None:
+        if_(doc, items(loop))
+    _variants(doc, headers, columns, loop, cells, optional, rest)
+    if empty is not None:
+        else_(doc, empty)
+
+
+def _variants(
+    doc: Document,
+    headers: list[str],
+    columns: list[float],
+    loop: str,
+    cells: list[str],
+    optional: list[tuple[str, str]],
+    rest: dict[str, object],
+) -> None:
+    if not optional:
+        table(doc, headers, columns, loop, cells, **rest)  # type: ignore[arg-type]
+        return
+    (header, condition), later = optional[0], optional[1:]
+    if_(doc, condition)
+    _variants(doc, headers, columns, loop, cells, later, rest)
+    doc.add_paragraph("{%p else %}")
+    drop = headers.index(header)
+    kept = [w for i, w in enumerate(columns) if i != drop]
+    kept = [w + columns[drop] / len(kept) for w in kept]  # the room shared out evenly
+    _variants(
+        doc,
+        [h for i, h in enumerate(headers) if i != drop],
+        kept,
+        loop,
+        [c for i, c in enumerate(cells) if i != drop],
+        later,
+        rest,
+    )
+    endif(doc)
+
+
+def _actioned(rows: str, field: str = "mitigation") -> str:
+    """The condition that some row of `rows` has actions to show."""
+    return f"{rows} | rejectattr('{field}', 'equalto', '–') | list"
 
 
 # title page, document control, contents ------------------------------------------------------
@@ -197,7 +254,10 @@ def _summary(c: Case) -> None:
     if c.full:
         doc.add_paragraph("{{ summary.benefits_progress }}")
         when(doc, "evaluation.interim", "{{ evaluation.interim }}")
-    else_(doc, NO_BENEFITS)
+    # the gap is said in full once, in its own section; the summary points there
+    else_(
+        doc, f"No benefits are recorded yet ({c.ref('benefits.plan' if c.full else 'benefits')})."
+    )
     c.sub("financial")
     doc.add_paragraph("{{ summary.financial }}")
     when(doc, "summary.affordability", "{{ summary.affordability }}")
@@ -219,8 +279,6 @@ def _case_for_change(c: Case) -> None:
     line.add_run("{{ g.relevance }}")
     doc.add_paragraph("{%p endfor %}")
     else_(doc, "The partners have not yet written down the reasons for change.")
-    if c.full:
-        when(doc, "document.previous", "{{ document.previous }}")
     c.sub("objectives")
     if_(doc, "partnership.objectives")
     doc.add_paragraph("The partnership's objectives are to achieve:")
@@ -229,8 +287,12 @@ def _case_for_change(c: Case) -> None:
     c.sub("goals")
     if_(doc, "goal_rows")
     doc.add_paragraph(
-        "The partners' SMART goals, with the baseline of the current service each starts from "
-        "and the target it aims for."
+        "The partners' SMART goals, with the baseline of the service each started from "
+        "before the pilot and the target it aims for; the latest evidence against each is in "
+        f"{c.ref('evaluation.findings')}."
+        if c.full
+        else "The partners' SMART goals, with the baseline of the current service each starts "
+        "from and the target it aims for."
     )
     table(
         doc,
@@ -238,7 +300,7 @@ def _case_for_change(c: Case) -> None:
         [3.1, 4.0, 2.4, 2.4, 2.7, 2.0],
         "g in goal_rows",
         [
-            "{{ g.id }} {{ g.title }}",
+            "{{ g.title }}",
             "{{ g.measure }}",
             "{{ g.baseline }}",
             "{{ g.target }}",
@@ -252,14 +314,14 @@ def _case_for_change(c: Case) -> None:
 
 
 def _raid_table(doc: Document, items: str, what: str, intro: str, note: str, plural: str) -> None:
-    """A RAID table, and below it the entries without actions in one sentence (`note`)."""
-    table(
+    """A RAID table, and below it the entries without actions in one sentence (`note`); the
+    mitigation column only where some entry has one."""
+    optional_columns(
         doc,
-        ["Ref", what, "Owner", "L × I", "RAG", "Mitigation", "Status"],
-        [1.1, 4.0, 2.0, 1.9, 1.4, 4.3, 1.9],
+        [what, "Owner", "L × I", "RAG", "Mitigation", "Status"],
+        [5.1, 2.0, 1.9, 1.4, 4.3, 1.9],
         "r in " + items,
         [
-            "{{ r.id }}",
             "{{ r.title }}",
             "{{ r.owner }}",
             "{{ r.likelihood }} × {{ r.impact }} = {{ r.score }}",
@@ -267,6 +329,7 @@ def _raid_table(doc: Document, items: str, what: str, intro: str, note: str, plu
             "{{ r.mitigation }}",
             "{{ r.status }}",
         ],
+        [("Mitigation", _actioned(items))],
         empty=NONE_RECORDED.format(what=plural),
         intro=intro,
     )
@@ -329,7 +392,7 @@ def _options_matrix(doc: Document) -> None:
     grid = doc.add_table(rows=5, cols=5)
     grid.style = "Table Grid"
     size = 9
-    header = ["Criterion", "Weight", "{%tc for o in options.columns %}", "{{ o.id }}"]
+    header = ["Criterion", "Weight", "{%tc for o in options.columns %}", "{{ o.name }}"]
     for cell, text in zip(grid.rows[0].cells, [*header, "{%tc endfor %}"], strict=True):
         cell_text(cell, text, size, bold=True)
         shade(cell, HEADER_FILL)
@@ -353,11 +416,10 @@ def _options_appraisal(c: Case) -> None:
     c.sub("considered")
     table(
         doc,
-        ["Ref", "Option", "Type", "Estimated cost"],
-        [1.2, 9.4, 2.6, 3.4],
+        ["Option", "Type", "Estimated cost"],
+        [10.6, 2.6, 3.4],
         "o in options.columns",
         [
-            "{{ o.id }}",
             "{{ o.name }}{% if o.description %}: {{ o.description }}{% endif %}",
             "{{ o.kind }}",
             "{{ o.cost or 'Not estimated' }}",
@@ -396,7 +458,7 @@ def _options_appraisal(c: Case) -> None:
         "o in options.rows",
         [
             "{{ o.rank }}",
-            "{{ o.id }} {{ o.name }}",
+            "{{ o.name }}",
             "{{ o.score }}",
             "{{ o.cost or 'Not estimated' }}",
             "{{ o.cost_per_point or 'Not estimated' }}",
@@ -429,7 +491,7 @@ def _options_appraisal(c: Case) -> None:
         [4.0, 2.0, 2.0, 2.0, 2.8, 2.0, 1.8],
         "o in options.rows",
         [
-            "{{ o.id }} {{ o.name }}",
+            "{{ o.name }}",
             "{{ o.extra_costs }}",
             "{{ o.extra_benefits }}",
             "{{ o.npv_vs_do_nothing }}",
@@ -451,19 +513,19 @@ def _options_appraisal(c: Case) -> None:
     c.sub("risks")
     if_(doc, "options.risk_assessment")
     doc.add_paragraph("The RAID log entries linked to each option, and how they are mitigated.")
-    table(
+    optional_columns(
         doc,
-        ["Option", "Ref", "Risk", "Score", "RAG", "Mitigation"],
-        [3.6, 1.1, 4.6, 1.3, 1.4, 4.6],
+        ["Option", "Risk", "Score", "RAG", "Mitigation"],
+        [3.6, 5.7, 1.3, 1.4, 4.6],
         "r in options.risk_assessment",
         [
             "{{ r.option }}",
-            "{{ r.id }}",
             "{{ r.title }}",
             "{{ r.score }}",
             "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
         ],
+        [("Mitigation", _actioned("options.risk_assessment"))],
     )
     when(doc, "options.no_actions", "{{ options.no_actions }}")
     endif(doc)
@@ -517,7 +579,7 @@ def _benefits_plan(doc: Document, introduction: str) -> None:
         [3.0, 3.0, 2.2, 2.2, 1.9, 2.5, 1.8],
         "b in benefits",
         [
-            "{{ b.id }} {{ b.title }}",
+            "{{ b.title }}",
             "{{ b.kpi }}",
             "{{ b.baseline }}",
             "{{ b.target }}",
@@ -545,16 +607,16 @@ def _benefits(c: Case) -> None:
         "who owns it, the date it is due by, and whether it is a cashable saving.",
     )
     c.sub("achieved")
+    if_(doc, "benefits")
     doc.add_paragraph("{{ summary.benefits_progress }}")
     when(doc, "evaluation.interim", "{{ evaluation.interim }}")
-    if_(doc, "benefits")
     table(
         doc,
         ["Benefit", "Baseline", "Measurements", "Target", "Progress", "RAG"],
         [3.4, 2.4, 5.0, 2.4, 1.9, 1.5],
         "b in benefits",
         [
-            "{{ b.id }} {{ b.title }}",
+            "{{ b.title }}",
             "{{ b.baseline }}",
             "{{ b.measurements | join('; ') }}",
             "{{ b.target }}",
@@ -566,7 +628,7 @@ def _benefits(c: Case) -> None:
         "Progress is the share of the way from baseline to target at the latest measurement; "
         "the RAG compares it with the straight line from baseline to target by the target date."
     )
-    endif(doc)
+    else_(doc, f"Nothing to report until benefits are recorded ({c.ref('benefits.plan')}).")
 
 
 def _evaluation(c: Case) -> None:
@@ -583,33 +645,38 @@ def _evaluation(c: Case) -> None:
         "evaluated.' }}"
     )
     c.sub("findings")
-    when(doc, "evaluation.interim", "{{ evaluation.interim }}")
-    doc.add_paragraph("{{ evaluation.summary }}")
+    # where the benefits stand is said in the summary and in its own section, not again here
     if_(doc, "goal_rows")
+    when(doc, "evaluation.interim", "{{ evaluation.interim }}")
+    doc.add_paragraph("Each goal, with the evidence so far from the benefits that measure it:")
     table(
         doc,
         ["Goal", "Baseline", "Target", "Evidence from the benefits measured", "RAG"],
         [3.6, 2.4, 2.4, 6.7, 1.5],
         "g in goal_rows",
         [
-            "{{ g.id }} {{ g.title }}",
+            "{{ g.title }}",
             "{{ g.baseline }}",
             "{{ g.target }}",
             "{{ g.evidence }}",
             "{% cellbg g.fill %}{{ g.rag|capitalize }}",
         ],
     )
-    endif(doc)
-    when(doc, "goals_unset", "{{ goals_unset }}")
-    when(doc, "not goals", NO_GOALS)
+    doc.add_paragraph("{%p elif goals %}")
+    doc.add_paragraph(
+        "No findings against the goals yet: none has a measure and target set "
+        f"({c.ref('change.goals')})."
+    )
+    else_(
+        doc, f"No findings against the goals yet: no goals are recorded ({c.ref('change.goals')})."
+    )
     c.sub("issues")
-    table(
+    optional_columns(
         doc,
-        ["Ref", "Issue", "Owner", "Score", "RAG", "Action", "Status"],
-        [1.1, 4.2, 2.0, 1.3, 1.4, 4.8, 1.8],
+        ["Issue", "Owner", "Score", "RAG", "Action", "Status"],
+        [5.3, 2.0, 1.3, 1.4, 4.8, 1.8],
         "r in evaluation.issues",
         [
-            "{{ r.id }}",
             "{{ r.title }}",
             "{{ r.owner }}",
             "{{ r.score }}",
@@ -617,9 +684,12 @@ def _evaluation(c: Case) -> None:
             "{{ r.mitigation }}",
             "{{ r.status }}",
         ],
+        [("Action", _actioned("evaluation.issues"))],
         empty="No issues are recorded in the RAID log.",
+        intro="{% if service.piloted %}The issues the pilot has raised, from the RAID log"
+        "{% else %}The issues the RAID log records so far, before the pilot{% endif %}; "
+        f"their actions are managed with the risks ({c.ref('management.risks')}).",
     )
-    when(doc, "evaluation.no_actions", "{{ evaluation.no_actions }}")
 
 
 def _money_by_year(c: Case) -> None:
@@ -843,10 +913,10 @@ def _pilot_plan(c: Case) -> None:
     if_(doc, "plan.pilot.milestones")
     table(
         doc,
-        ["Ref", "Pilot milestone", "Owner", "Due", "Status"],
-        [1.2, 6.6, 2.4, 3.2, 3.2],
+        ["Pilot milestone", "Owner", "Due", "Status"],
+        [7.8, 2.4, 3.2, 3.2],
         "m in plan.pilot.milestones",
-        ["{{ m.id }}", "{{ m.title }}", "{{ m.owner }}", "{{ m.due }}", "{{ m.status }}"],
+        ["{{ m.title }}", "{{ m.owner }}", "{{ m.due }}", "{{ m.status }}"],
     )
     endif(doc)
     if_(doc, "evaluation.approach")
@@ -883,35 +953,35 @@ def _management_case(c: Case) -> None:
         "{% if plan.projected_end %} and its last milestone is forecast for "
         "{{ plan.projected_end }}{% endif %}{% endif %}."
     )
-    table(
+    optional_columns(
         doc,
-        ["Ref", "Milestone", "Stage", "Owner", "Due", "Status"],
-        [1.1, 5.5, 1.6, 2.2, 3.2, 3.0],
+        ["Milestone", "Stage", "Owner", "Due", "Status"],
+        [6.6, 1.6, 2.2, 3.2, 3.0],
         "m in plan.milestones",
         [
-            "{{ m.id }}",
             "{{ m.title }}",
             "{{ m.stage }}",
             "{{ m.owner }}",
             "{{ m.due }}",
             "{{ m.status }}",
         ],
+        [("Stage", "plan.milestones | rejectattr('stage', 'equalto', '–') | list")],
     )
     para_loop(doc, "n in plan.notes", "{{ n }}")
     else_(doc, NO_MILESTONES)
     c.sub("key")
     if_(doc, "plan.key")
     doc.add_paragraph(
-        "The milestones still to come on the critical path, with what each depends on; the "
-        "dependencies outside the partnership are in the strategic case."
+        "The milestones still to come on the critical path, with what each depends on"
+        "{% if strategic.dependencies %}; the dependencies outside the partnership are in "
+        f"{c.ref('strategic.dependencies')}{{% endif %}}."
     )
     table(
         doc,
-        ["Ref", "Key milestone", "Due", "Forecast", "Depends on"],
-        [1.1, 5.3, 2.9, 2.9, 4.4],
+        ["Key milestone", "Due", "Forecast", "Depends on"],
+        [6.4, 2.9, 2.9, 4.4],
         "m in plan.key",
         [
-            "{{ m.id }}",
             "{{ m.title }}",
             "{{ m.due }}",
             "{{ m.forecast }}",
@@ -924,14 +994,12 @@ def _management_case(c: Case) -> None:
     c.sub("risks")
     doc.add_paragraph("{{ management.risk_approach }}")
     if_(doc, "management.risks")
-    doc.add_paragraph("The open risks and issues, highest score first, with their actions:")
-    table(
+    optional_columns(
         doc,
-        ["Ref", "Type", "Risk or issue", "Owner", "Score", "RAG", "Actions"],
-        [1.1, 1.5, 4.4, 2.0, 1.3, 1.4, 4.9],
+        ["Type", "Risk or issue", "Owner", "Score", "RAG", "Actions"],
+        [1.5, 5.5, 2.0, 1.3, 1.4, 4.9],
         "r in management.risks",
         [
-            "{{ r.id }}",
             "{{ r.type }}",
             "{{ r.title }}",
             "{{ r.owner }}",
@@ -939,6 +1007,10 @@ def _management_case(c: Case) -> None:
             "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
         ],
+        [("Actions", _actioned("management.risks"))],
+        intro="The open risks and issues, highest score first{% if "
+        + _actioned("management.risks")
+        + " %}, with their actions{% endif %}:",
     )
     when(doc, "management.no_actions", "{{ management.no_actions }}")
     else_(doc, "No risks or issues are open.")
@@ -956,10 +1028,21 @@ def _management_case(c: Case) -> None:
         ],
         empty="The partners have not yet set up their governance groups.",
     )
+    # a name in a table is never without who the person is
+    if_(doc, "management.people")
+    table(
+        doc,
+        ["Name", "Role", "Organisation"],
+        [4.0, 7.0, 5.6],
+        "p in management.people",
+        ["{{ p.name }}", "{{ p.title or 'Not recorded' }}", "{{ p.organisation }}"],
+        intro="The people this case names, with their roles:",
+    )
+    endif(doc)
     c.sub("communications")
     if_(doc, "management.communications")
     doc.add_paragraph("How the partnership keeps each stakeholder informed and involved:")
-    table(
+    optional_columns(
         doc,
         ["Audience", "Method", "Frequency", "Messages", "What we ask of them", "Owner"],
         [2.9, 2.7, 2.0, 3.6, 3.4, 2.0],
@@ -968,9 +1051,13 @@ def _management_case(c: Case) -> None:
             "{{ c.audience }}",
             "{{ c.method }}",
             "{{ c.frequency }}",
-            "{{ c.messages }}",
-            "{{ c.action }}",
+            "{{ c.messages or '–' }}",
+            "{{ c.action or '–' }}",
             "{{ c.owner }}",
+        ],
+        [
+            ("Messages", "management.communications | selectattr('messages') | list"),
+            ("What we ask of them", "management.communications | selectattr('action') | list"),
         ],
     )
     else_(doc, "No communications plan is recorded yet.")
@@ -989,10 +1076,11 @@ def _governance_record(c: Case) -> None:
     if_(doc, "governance_record.meetings")
     table(
         doc,
-        ["Date", "Group", "Decisions", "Key decisions"],
+        ["Date", "Group", "Decisions", "The decisions, as minuted"],
         [3.0, 3.4, 2.2, 8.0],
         "m in governance_record.meetings",
         ["{{ m.date }}", "{{ m.group }}", "{{ m.decisions }}", "{{ m.key_decisions }}"],
+        intro="Each meeting's decisions are given in the words its minutes record them in.",
     )
     endif(doc)
     c.sub("knowledge")
@@ -1000,7 +1088,7 @@ def _governance_record(c: Case) -> None:
     if_(doc, "governance_record.transfers")
     table(
         doc,
-        ["Knowledge transferred", "From", "To", "Done"],
+        ["Knowledge transfer", "From", "To", "Done or due"],
         [5.2, 3.4, 5.0, 3.0],
         "t in governance_record.transfers",
         ["{{ t.topic }}", "{{ t.source }}", "{{ t.recipients }}", "{{ t.completed }}"],
@@ -1009,8 +1097,15 @@ def _governance_record(c: Case) -> None:
 
 
 def _recommendations(c: Case) -> None:
-    # no page of its own: after the sections it follows on, its heading kept with its text
+    """The recommendations; once approved, where the decisions taken are (not them again).
+    No page of its own: after the sections it follows on, its heading kept with its text."""
+    if_(c.doc, "document.state != 'approved'")
     _numbered_recommendations(c.doc)
+    else_(
+        c.doc,
+        f"The decisions the partners took in approving this {c.title.lower()} are in "
+        f"{c.ref('summary.decisions')}.",
+    )
 
 
 SECTIONS: dict[str, Callable[[Case], None]] = {

@@ -290,7 +290,8 @@ def test_the_status_report_keeps_its_top_risks_readable_at_80_columns(
         caption,
         "Type        Owner            L × I  Score  RAG    Target  Open actions",
         "─" * 70,
-        "Issue       L. Baird         5 × 3     15  Red        10             2",
+        # R7's action to weigh outcomes was agreed at the Governance Group on 24 June 2011 (D9)
+        "Issue       L. Baird         5 × 3     15  Red        10             1",
         "            Fewer pilot placements than planned",
         "Risk        K. Duncan        4 × 3     12  Amber       8             3",
     ]
@@ -333,7 +334,7 @@ def test_at_40_columns_the_short_columns_follow_the_title(
         "R7   5  3     15  red         10",
         "     Fewer pilot placements than planned",
         "     Type: issue · Owner: p-baird",
-        "     Open actions: 2",
+        "     Open actions: 1",  # the other was agreed on 24 June 2011 (D9)
         "     Review: 2011-07-22",
     ]
 

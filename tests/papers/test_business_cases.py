@@ -65,14 +65,29 @@ def test_an_approved_case_rendered_later_is_the_approved_version(
     lines = docx_lines(path)
     # neither the date it was rendered for nor anything measured since is in it
     assert "30 June 2011" not in "\n".join(lines)
-    risk_tables = [t for t in docx_tables(path) if t[0][:2] == ["Ref", "Type"]]
+    risk_tables = [t for t in docx_tables(path) if t[0][:2] == ["Type", "Risk or issue"]]
     (management,) = risk_tables
-    assert [row[0] for row in management[1:]] == ["R3", "R5", "R1", "R4", "R11"]
-    assert "4.\tNoted the 5 open risks and the actions to manage them (section 7.4)." in lines
+    titles = {r.id: r.title for r in _example().risks.risks}
+    assert [row[1] for row in management[1:]] == [
+        titles[i] for i in ("R3", "R5", "R1", "R4", "R11")
+    ]
+    assert (
+        "4.\tNoted the five open risks (all amber) and the actions to manage them (section 7.4)."
+        in lines
+    )
+    # once approved, the recommendations point to the decisions rather than repeat them
+    start = lines.index("8. Recommendations")
+    assert lines[start + 1] == (
+        "The decisions the partners took in approving this outline business case are in "
+        "section 1.5."
+    )
+    assert not [line for line in lines[start:] if line.startswith("1.\t")]
     # the full business case is not yet approved: as at 30 June 2011, R7 and all
     full = _paper(rendered, "example:business-case-full")
     assert {row[0]: row[1] for row in docx_tables(full)[0]}["Date"] == "30 June 2011"
-    assert "R7" in [t[1][0] for t in docx_tables(full) if t[0][:2] == ["Ref", "Type"]]
+    assert titles["R7"] in [
+        t[1][1] for t in docx_tables(full) if t[0][:2] == ["Type", "Risk or issue"]
+    ]
 
 
 def test_a_preference_decided_at_a_meeting_is_the_preferred_option(
@@ -82,10 +97,10 @@ def test_a_preference_decided_at_a_meeting_is_the_preferred_option(
     Partnership Board's meeting of 14 May 2026 prefers O1."""
     lines = docx_lines(_paper(rendered, "sparse:business-case-outline"))
     assert (
-        "The partners scored 2 options against 2 weighted criteria, including doing nothing. "
-        "The preferred option is Shared respite booking line, which scored 80 out of 100, the "
-        "highest score. With the weights drawn at random 10,000 times it comes first in 100% "
-        "of them. The Partnership Board chose it at its meeting on 14 May 2026."
+        "The partners scored two options, including doing nothing, against two weighted "
+        "criteria. The preferred option is Shared respite booking line, which scored 80 out "
+        "of 100, the highest score. With the weights drawn at random 10,000 times it comes "
+        "first in 100% of them. The Partnership Board chose it at its meeting on 14 May 2026."
     ) in lines
     gate = stage_gate(rendered["sparse:business-case-outline"][1], SPARSE_AS_OF)  # type: ignore[arg-type]
     reasons = {i.id: (i.met, i.reason) for i in gate.items}
@@ -101,19 +116,24 @@ def test_the_sparse_cases_recommend_only_what_is_there(
 ) -> None:
     outline = docx_lines(_paper(rendered, "sparse:business-case-outline"))
     start = outline.index("8. Recommendations")
-    assert outline[start + 1 : start + 7] == [
+    assert outline[start + 1 : start + 8] == [
         "It is recommended that the partners:",
-        "1.\tApprove Shared respite booking line as the preferred option to pilot: it scored 80 "
-        "out of 100 in the options appraisal (section 4).",
-        "2.\tAgree the start and end dates of the pilot.",
-        "3.\tNote the open risk and the open issue (section 7.4), one of them red; no actions "
-        "to manage them are recorded yet.",
-        "4.\tNote that no benefits are recorded yet: the benefits realisation plan, with owners "
-        "and target dates, is still to be drawn up (section 5).",
-        # M2 depends on M1, due three months after it: held up until then
-        "5.\tAgree the next steps: Full business case agreed by 31 December 2026; Tender for "
-        "respite services published, due by 30 September 2026 but held up until Full business "
-        "case agreed (expected on 31 December 2026).",
+        # the equality impact assessment is still to be done (7.7): approval waits on it
+        "1.\tApprove Shared respite booking line as the preferred option to pilot, once the "
+        "equality impact assessment is complete (section 7.7): it scored 80 out of 100 in the "
+        "options appraisal (section 4).",
+        # no dates proposed: set them, at the board's next meeting (SG-2, 20 August 2026)
+        "2.\tSet the pilot's start and end dates at the Partnership Board's next meeting, on "
+        "20 August 2026.",
+        "3.\tNote the open risk, Respite places run out in the winter (red), and the open "
+        "issue, Referrals from GP practices are slow (amber), and agree actions to manage them "
+        "(section 7.4).",
+        "4.\tAgree to draw up the benefits realisation plan, with its owners and target dates "
+        "(section 5).",
+        "5.\tAgree the next steps: Full business case agreed by 31 December 2026.",
+        # M2 (30 September) depends on M1 (31 December): the plan is impossible as drawn
+        "6.\tRe-plan Tender for respite services published: it depends on Full business case "
+        "agreed, expected on 31 December 2026, but is due before it, on 30 September 2026.",
     ]
     full = docx_lines(_paper(rendered, "sparse:business-case-full"))
     assert not [line for line in full if "evaluation findings:" in line]
@@ -136,9 +156,10 @@ def test_each_case_is_planned_for_the_meeting_whose_agenda_names_it(
         tables = docx_tables(_paper(rendered, f"sparse:business-case-{kind}"))
         (route,) = [t for t in tables if t[0] == ["Date", "Organisation", "Meeting", "Purpose"]]
         routes[kind] = [row[:3] for row in route[1:]]
+    # the full case, on no agenda, is planned for the due date of M1, which delivers it
     assert routes == {
         "outline": [["20 August 2026", "Every partner", "Partnership Board (planned)"]],
-        "full": [["Not yet set", "Every partner", "Partnership Board"]],
+        "full": [["31 December 2026 (planned)", "Every partner", "Partnership Board"]],
     }
 
 
@@ -146,20 +167,23 @@ def test_a_milestone_that_cannot_happen_as_planned_is_said_below_the_plan(
     rendered: dict[str, tuple[Path, object]],
 ) -> None:
     path = _paper(rendered, "sparse:business-case-outline")
-    (plan,) = [t for t in docx_tables(path) if t[0][:2] == ["Ref", "Milestone"]]
+    # no milestone has a stage: the column is left out rather than filled with dashes
+    (plan,) = [t for t in docx_tables(path) if t[0] == ["Milestone", "Owner", "Due", "Status"]]
     # as at 30 June 2026: M1 is due on 31 December 2026; M2, due on 30 September, waits for it
     assert [row[-1] for row in plan[1:]] == ["Not yet due", "Held up"]
     assert (
-        "Tender for respite services published is held up: due on 30 September 2026, but it "
-        "depends on Full business case agreed (expected on 31 December 2026)."
+        "Tender for respite services published is due on 30 September 2026, before Full "
+        "business case agreed (due on 31 December 2026), which it depends on: it needs "
+        "re-planning."
     ) in docx_lines(path)
     # the full case is the milestone M2 waits for: it says so, and is not its own next step
     full = docx_lines(_paper(rendered, "sparse:business-case-full"))
     assert (
-        "4.\tAgree the next steps: Tender for respite services published, due by 30 September "
-        "2026 but held up until this full business case is agreed (expected on 31 December "
-        "2026)."
+        "5.\tRe-plan Tender for respite services published: it depends on this full business "
+        "case, expected on 31 December 2026, but is due before it, on 30 "
+        "September 2026."
     ) in full
+    assert not [line for line in full if "Agree the next steps" in line]
 
 
 def test_a_weighting_no_single_change_upsets_is_said_once(
@@ -218,9 +242,11 @@ def test_cells_and_sentences_in_one_style(rendered: dict[str, tuple[Path, object
         "Riverside Council; Carers Trust Riverside",
     ]
     (communications,) = [t for t in tables if t[0][:3] == ["Audience", "Method", "Frequency"]]
-    assert communications[1] == [
-        "Unpaid carers", "Newsletter", "Quarterly", "–", "–", "Not yet assigned"
-    ]  # fmt: skip
+    # no line has messages or an ask: those columns are left out, not filled with dashes
+    assert communications == [
+        ["Audience", "Method", "Frequency", "Owner"],
+        ["Unpaid carers", "Newsletter", "Quarterly", "Not yet assigned"],
+    ]
     lines = docx_lines(path)
     assert (
         "The milestones in the order their dependencies allow; the partnership ends on 31 "
@@ -281,14 +307,17 @@ def test_interim_findings_are_marked_wherever_they_are_given(
         "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
     )
     progress = (
-        "All 8 benefits are behind the straight line to their target by no more than a quarter "
-        "of the way from baseline to target."
+        "All eight benefits are amber: each is behind a straight-line path to its target by no "
+        "more than a quarter of the distance from baseline to target."
     )
     for heading in ("1.3 Benefits", "6.2 Benefits and outcomes achieved"):
         start = lines.index(heading)
         at = lines.index(progress, start)
         assert lines[at + 1] == interim
     assert lines.count(interim) == 3
+    # the benefits' standing is said in the summary and 6.2 only (not in 7.2 or the decisions)
+    assert lines.count(progress) == 2
+    assert not [line for line in lines if "evaluation findings:" in line]
 
 
 def test_a_goal_with_nothing_set_has_no_row_of_blanks(
@@ -298,7 +327,7 @@ def test_a_goal_with_nothing_set_has_no_row_of_blanks(
     start = lines.index("2.3 Current position and goals")
     assert lines[start + 1] == (
         "The partners have not yet set a measure, baseline, target, date or owner for More "
-        "carers get a regular break (G1)."
+        "carers get a regular break."
     )
     for kind in ("outline", "full"):
         tables = docx_tables(_paper(rendered, f"sparse:business-case-{kind}"))
@@ -320,9 +349,26 @@ def test_a_full_case_before_any_pilot_claims_no_evidence_from_one(
         "This full business case of Riverside Carers PSP sets out the final service model the "
         "partners propose, the case for funding it and the financial analysis. No pilot has "
         "begun yet, so it has no evidence from one: the benefits achieved and the evaluation "
-        "findings are still to come. It asks each partner to sign it off."
+        "findings are still to come. It asks each partner to sign it off. The outline business "
+        "case is not yet signed off; its sign-off is planned for 20 August 2026."
     )
     assert not [line for line in lines if "evidence from the pilot" in line]
+    # and its decisions start by noting it (the board's meeting SG-2 has it on its agenda)
+    decisions = lines.index("1.5 Decisions")
+    assert lines[decisions + 2] == (
+        "1.\tNote that the outline business case is not yet signed off (planned 20 August 2026)."
+    )
+    # said in the purpose, not tacked onto the rationale
+    rationale = lines.index("2.1 Rationale")
+    assert not [
+        line for line in lines[rationale : lines.index("2.2 Objectives")] if "signed" in line
+    ]
+    # no pilot has begun: the issues are those so far, not "found in the pilot"
+    issues = lines.index("7.3 Issues so far")
+    assert lines[issues + 1] == (
+        "The issues the RAID log records so far, before the pilot; their actions are managed "
+        "with the risks (section 9.3)."
+    )
 
 
 def test_the_scope_is_written_once(rendered: dict[str, tuple[Path, object]]) -> None:
@@ -353,5 +399,11 @@ def test_a_key_milestone_without_dependencies_says_so(
     rendered: dict[str, tuple[Path, object]],
 ) -> None:
     tables = docx_tables(_paper(rendered, "sparse:business-case-outline"))
-    (key,) = [t for t in tables if t[0][:2] == ["Ref", "Key milestone"]]
+    (key,) = [t for t in tables if t[0][:2] == ["Key milestone", "Due"]]
     assert [row[-1] for row in key[1:]] == ["–", "Full business case agreed"]
+    # no dependency is recorded in the strategic case (3.5): the plan points to none there
+    lines = docx_lines(_paper(rendered, "sparse:business-case-outline"))
+    assert (
+        "The milestones still to come on the critical path, with what each depends on."
+    ) in lines
+    assert not [line for line in lines if "outside the partnership are in" in line]

@@ -30,11 +30,16 @@ def _after(lines: list[str], heading: str, count: int = 1) -> list[str]:
 
 def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
     lines = _lines(rendered, "example:business-case-full")
+    # the route was decided on 24 June 2011 (D10, sustainability.yaml route_decision): noted,
+    # not asked for again
     assert (
-        "2.\tAgree to secure the service through procurement (a contract let by competitive "
-        "tender): no future funding is committed yet; £1,300,000 is engaged but not yet "
-        "committed; support in kind worth £8,000 comes from IRISS and CCPS." in lines
+        "2.\tNote that the PSP Governance Group agreed on 24 June 2011 to go to tender for a "
+        "framework agreement in November 2011, securing the service through procurement (a "
+        "contract let by competitive tender): no future funding is committed yet; £1,300,000 "
+        "is engaged but not yet committed; support in kind worth £8,000 comes from IRISS and "
+        "CCPS." in lines
     )
+    assert not [line for line in lines if "Agree to secure the service" in line]
     assert not [line for line in lines if "engaged or committed" in line]
     # F3's £8,000 is staff time (in_kind): stated, never counted as money
     assert not [line for line in lines if "£8,000 of future funding" in line]
@@ -67,7 +72,7 @@ def test_money_dates_and_percentages_in_one_style(rendered: dict) -> None:
     goals = next(
         t for t in docx_tables(rendered["example:business-case-full"][0]) if t[0][0] == "Goal"
     )
-    fee = next(row for row in goals if row[0].startswith("G4"))
+    fee = next(row for row in goals if row[0] == "Financial savings on external placements")
     assert fee[2:5] == ["£860 a week", "£800 a week", "30 April 2012"]
     assert not [line for line in lines if "GBP" in line or re.search(r"\d %", line)]
 
@@ -104,11 +109,13 @@ def test_an_approved_outline_case_is_version_1_in_the_past_tense(rendered: dict)
         "partnership's running costs in that period planned at £36,400.",
     ]
     assert not [line for line in lines if "Approve the pilot" in line]
-    # the next steps the partners agreed when they approved it, not the plan's today
+    # the next steps the partners agreed when they approved it, not the plan's today (the
+    # first use of SHANARRI spells it out)
     assert (
         "6.\tAgreed the next steps: Pilot begins by 1 October 2010; First quarterly pilot review "
-        "by 17 December 2010; Shared outcome measures agreed (SHANARRI workshop) by 11 March "
-        "2011." in lines
+        "by 17 December 2010; Shared outcome measures agreed (Safe, Healthy, Achieving, "
+        "Nurtured, Active, Respected, Responsible and Included (SHANARRI) workshop) by "
+        "11 March 2011." in lines
     )
 
 
@@ -122,12 +129,14 @@ def test_the_full_case_is_not_its_own_next_step_and_its_findings_are_interim(
         "October 2011; Framework agreement awarded by 31 January 2012; Framework contract "
         "mobilised and started by 2 April 2012."
     )
-    assert _after(lines, "7.2 Findings against the goals") == [
-        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
+    assert _after(lines, "7.2 Findings against the goals", 2) == [
+        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011.",
+        "Each goal, with the evidence so far from the benefits that measure it:",
     ]
+    # where the benefits stand is said in 1.3 and 6.2; the decision points to the sections
     assert (
-        "3.\tNote the interim evaluation findings: all 8 benefits are behind the straight line "
-        "to their target by no more than a quarter of the way from baseline to target." in lines
+        "3.\tNote the interim evaluation findings (section 7) and the benefits achieved so far "
+        "(section 6.2)." in lines
     )
 
 
@@ -180,17 +189,19 @@ def test_the_sparse_cases_say_their_gaps_once_in_plain_words(rendered: dict) -> 
     assert [line for line in lines if line.startswith("The RAID log")] == [
         "The RAID log does not yet record a risk against any of the options."
     ]
-    risks = next(t for t in docx_tables(path) if t[0][:3] == ["Ref", "Type", "Risk or issue"])
-    # no actions: a dash in the cell, and one sentence below the table naming both entries
-    assert risks[1:] == [
-        ["R1", "Risk", "Respite places run out in the winter", "B. Manager", "16", "Red", "–"],
-        ["I1", "Issue", "Referrals from GP practices are slow", "Not yet assigned", "6", "Amber",
-         "–"],
-    ]  # fmt: skip
-    assert (
-        "No actions to manage Respite places run out in the winter (R1) and Referrals from GP "
-        "practices are slow (I1) are recorded yet."
-    ) in lines
+    risks = next(t for t in docx_tables(path) if t[0][:2] == ["Type", "Risk or issue"])
+    # no actions: no column of dashes, and one sentence below the table naming both entries
+    assert risks == [
+        ["Type", "Risk or issue", "Owner", "Score", "RAG"],
+        ["Risk", "Respite places run out in the winter", "B. Manager", "16", "Red"],
+        ["Issue", "Referrals from GP practices are slow", "Not yet assigned", "6", "Amber"],
+    ]
+    gap = (
+        "No actions to manage Respite places run out in the winter and Referrals from GP "
+        "practices are slow are recorded yet."
+    )
+    assert lines.count(gap) == 1
+    assert not [line for line in lines if line.startswith("No actions to manage") and line != gap]
     assert not [line for line in lines if "None recorded yet" in line]
 
 
@@ -217,16 +228,17 @@ def test_a_partner_without_a_director_is_named_as_a_gap(tmp_path: Path) -> None:
 
 def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> None:
     outline = _lines(rendered, "sparse:business-case-outline")
+    assert "5.\tAgree the next steps: Full business case agreed by 31 December 2026." in outline
     assert (
-        "5.\tAgree the next steps: Full business case agreed by 31 December 2026; Tender for "
-        "respite services published, due by 30 September 2026 but held up until Full business "
-        "case agreed (expected on 31 December 2026)." in outline
+        "6.\tRe-plan Tender for respite services published: it depends on Full business case "
+        "agreed, expected on 31 December 2026, but is due before it, on 30 September 2026."
+        in outline
     )
     # the full case does not list its own agreement among its next steps: it is what M2 waits for
     assert (
-        "4.\tAgree the next steps: Tender for respite services published, due by 30 September "
-        "2026 but held up until this full business case is agreed (expected on 31 December "
-        "2026)." in _lines(rendered, "sparse:business-case-full")
+        "5.\tRe-plan Tender for respite services published: it depends on this full business "
+        "case, expected on 31 December 2026, but is due before it, on 30 September "
+        "2026." in _lines(rendered, "sparse:business-case-full")
     )
     plan = rendered["sparse:plan"][0]
     milestones = xlsx_rows(plan, "Milestones")

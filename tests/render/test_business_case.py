@@ -267,16 +267,25 @@ def test_options_scores_equal_the_appraisal(project, outline) -> None:
         "Preferred",
     ]
     assert [row[:3] for row in ranking[1:]] == [
-        [str(o.rank), f"{o.id} {o.name}", f"{o.score:.0f}"] for o in appraisal.options
+        [str(o.rank), o.name, f"{o.score:.0f}"] for o in appraisal.options
     ]
+    # by name, not by id
     assert ranking[1][:3] == [
         "1",
-        "O3 Multi-provider framework agreement with outcome-based monitoring",
+        "Multi-provider framework agreement with outcome-based monitoring",
         "78",
     ]
     assert ranking[1][5] == "Yes" and all(row[5] == "" for row in ranking[2:])
     scores = {o.id: f"{o.score:.0f}" for o in appraisal.options}
-    assert matrix[0] == ["Criterion", "Weight", "O0", "O1", "O2", "O3"]
+    # the options' columns headed by their names (options.yaml order O0 to O3)
+    assert matrix[0] == [
+        "Criterion",
+        "Weight",
+        "Do nothing: continue spot purchasing",
+        "Block contract with a single lead provider",
+        "Use the national foster care contract when available",
+        "Multi-provider framework agreement with outcome-based monitoring",
+    ]
     assert matrix[-1][2:] == [scores[i] for i in ("O0", "O1", "O2", "O3")]
     assert matrix[1] == ["Addresses all current issues", "3", "1", "3", "2", "4"]
     text = _text(outline)
@@ -289,7 +298,8 @@ def test_options_scores_equal_the_appraisal(project, outline) -> None:
 def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     case = economic_case(project)
     (economics,) = _tables_after(outline, "4.4 Costs and benefits of each option")
-    by_id = {row[0].split()[0]: row for row in economics[1:]}
+    names = {o.name: o.id for o in project.options.options}
+    by_id = {names[row[0]]: row for row in economics[1:]}
     # the headline against doing nothing first (worked by hand in
     # tests/analysis/test_economics_appraisal.py), then each option's own NPV and BCR
     assert by_id["O3"][1:] == ["+£182,257", "+£809,551", "+£627,294", "4.44", "+£536,993", "2.97"]
@@ -315,7 +325,11 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     assert "Net cost to the public sector" not in text
     (risks,) = _tables_after(outline, "4.5 Risk assessment of each option")
     framework = [row[1] for row in risks[1:] if row[0].startswith("Multi-provider")]
-    assert framework == ["R3", "R4", "R9"]
+    assert framework == [  # R3, R4 and R9, by title
+        "Standstill on contact during the tender damages the trust built up",
+        "Pilot partners expect a guaranteed place on the framework",
+        "Corporate Procurement capacity to run the tender in November–December 2011",
+    ]
     # an option without a linked entry is named once below the table, not given an empty row
     assert [row for row in risks[1:] if row[0].startswith("Do nothing")] == []
     assert _section(outline, "4.5 Risk assessment of each option")[-1] == (
@@ -338,21 +352,21 @@ def test_strategic_case_comes_from_the_raid_log(project, outline, heading, kind)
     # the outline business case is the approved one, as the RAID log stood on 24 September 2010
     then = as_approved(project, APPROVED)
     register = score_risks(then, APPROVED)
-    expected = [(r.id, r.title) for r in register.risks if r.type == kind]
+    expected = [r.title for r in register.risks if r.type == kind]
     assert expected  # the example has entries of every type
     (table,) = _tables_after(outline, heading)
-    assert [(row[0], row[1]) for row in table[1:]] == expected
-    entries = {r.id: r for r in then.risks.risks}
+    # by title, without an id column
+    assert [row[0] for row in table[1:]] == expected
+    entries = {r.title: r for r in then.risks.risks}
     for row in table[1:]:
         risk = entries[row[0]]
-        assert row[3] == f"{risk.likelihood} × {risk.impact} = {risk.score}"
+        assert row[2] == f"{risk.likelihood} × {risk.impact} = {risk.score}"
         closed = f"Closed {long_date(risk.closed)}" if risk.closed else "Closed"
-        assert row[6] == ("Open" if risk.status == "open" else closed)
+        assert row[5] == ("Open" if risk.status == "open" else closed)
     if kind == "risk":  # R2 was closed at its review on 14 May 2010 (#14 C3)
-        assert [next(row for row in table[1:] if row[0] == "R2")[i] for i in (0, 6)] == [
-            "R2",
-            "Closed 14 May 2010",
-        ]
+        r2 = entries["Commercially sensitive information shared in the group"]
+        assert r2.id == "R2"
+        assert next(row for row in table[1:] if row[0] == r2.title)[5] == "Closed 14 May 2010"
 
 
 # benefits ----------------------------------------------------------------------------------
@@ -371,7 +385,7 @@ def test_benefits_realisation_rows(project, outline) -> None:
     ]
     assert len(table) == 1 + len(project.benefits.benefits)
     assert table[1] == [
-        "B1 More children placed within or near Falkirk",
+        "More children placed within or near Falkirk",
         "% of new external foster placements within the council area or 15 miles of home",
         "35%",
         "70%",
@@ -380,7 +394,7 @@ def test_benefits_realisation_rows(project, outline) -> None:
         "Non-cashable",
     ]
     assert table[4] == [
-        "B4 Lower annual spend on external foster placements",
+        "Lower annual spend on external foster placements",
         "projected annual outturn of the external foster placements budget",
         "£1,450,000 a year",
         "£1,300,000 a year",
@@ -394,7 +408,7 @@ def test_benefits_achieved_with_measurements(full) -> None:
     (table,) = _tables_after(full, "6.2 Benefits and outcomes achieved")
     assert table[0] == ["Benefit", "Baseline", "Measurements", "Target", "Progress", "RAG"]
     assert table[1] == [
-        "B1 More children placed within or near Falkirk",
+        "More children placed within or near Falkirk",
         "35%",
         "September 2010: 35%; December 2010: 40%; March 2011: 44%; June 2011: 50%",
         "70%",
@@ -403,8 +417,8 @@ def test_benefits_achieved_with_measurements(full) -> None:
     ]
     (summary,) = [p.text for p in _paragraphs_after(full, "6.2 Benefits and outcomes achieved")[:1]]
     assert summary == (
-        "All 8 benefits are behind the straight line to their target by no more than a quarter "
-        "of the way from baseline to target."
+        "All eight benefits are amber: each is behind a straight-line path to its target by no "
+        "more than a quarter of the distance from baseline to target."
     )
 
 
@@ -529,7 +543,10 @@ def test_version_history_from_git(tmp_path: Path, runner: PspRunner) -> None:
     rows = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
     assert (rows["Version"], rows["Date"]) == ("1.0", "24 September 2010")
     (strategic,) = _tables_after(document, "3.4 Strategic risks")
-    assert [row[0] for row in strategic[1:]] == ["R3", "R5", "R1", "R4", "R11", "R2", "R6"]
+    titles = {r.id: r.title for r in validate(folder, AS_OF, find=False).result.project.risks.risks}
+    assert [row[0] for row in strategic[1:]] == [
+        titles[i] for i in ("R3", "R5", "R1", "R4", "R11", "R2", "R6")
+    ]
 
     # the full business case, not yet approved, is the folder as it is, with every commit
     result = runner.invoke(
@@ -540,7 +557,7 @@ def test_version_history_from_git(tmp_path: Path, runner: PspRunner) -> None:
     (versions,) = _tables_after(document, "Version history")
     assert [row[0] for row in versions[1:]] == ["0.1", "0.2"]
     (strategic,) = _tables_after(document, "3.4 Strategic risks")
-    assert "R99" in [row[0] for row in strategic[1:]]
+    assert "Added after the approval" in [row[0] for row in strategic[1:]]
 
     # before the approval, the outline is a draft listing the commits made by then
     project = validate(folder, AS_OF, find=False).result.project
@@ -703,17 +720,19 @@ def test_service_model_evaluation_and_recommendations(full) -> None:
         "Not needed: in kind",
     ]
     assert (
-        "2.\tAgree to secure the service through procurement (a contract let by competitive "
-        "tender): the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and outcome "
+        # the route was decided on 24 June 2011 (D10), so it is noted, not asked for
+        "2.\tNote that the PSP Governance Group agreed on 24 June 2011 to go to tender for a "
+        "framework agreement in November 2011, securing the service through procurement (a "
+        "contract let by competitive tender): the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and outcome "
         "monitoring has no committed or engaged funding; the £1,300,000 for external foster "
         "placements in 2012/13 is engaged, with the budget decision on 16 February 2012; "
         "support in kind worth £8,000 comes from IRISS and CCPS." in text
     )
     (goals,) = _tables_after(full, "7.2 Findings against the goals")
-    assert goals[1][0] == "G1 Place more children locally, in family settings"
+    assert goals[1][0] == "Place more children locally, in family settings"
     assert goals[1][3].startswith("More children placed within or near Falkirk: 50%")
-    (issues,) = _tables_after(full, "7.3 Issues found in the pilot")
-    assert [row[0] for row in issues[1:]] == ["R7"]
+    (issues,) = _tables_after(full, "7.3 Issues so far")
+    assert [row[0] for row in issues[1:]] == ["Fewer pilot placements than planned"]  # R7
     recommendations = [p.text for p in full.paragraphs if p.text[:3] in {"1.\t", "2.\t"}]
     assert recommendations[0] == (
         "1.\tApprove Multi-provider framework agreement with outcome-based monitoring as the "
@@ -745,9 +764,7 @@ def test_a_young_partnership_renders_both_cases(tmp_path: Path) -> None:
 
 
 YOUNG_SECTIONS = {
-    "1.3 Benefits": ["No benefits are recorded yet."],
     "2.2 Objectives": ["The partners have not yet written objectives beyond the goals below."],
-    "2.3 Current position and goals": ["No goals are recorded yet."],
     "3.3 Assumptions": ["No assumptions are recorded in the RAID log."],
     "3.4 Strategic risks": ["No risks are recorded in the RAID log."],
     "3.5 Constraints and dependencies": ["No dependencies are recorded in the RAID log."],
@@ -760,7 +777,10 @@ YOUNG_SECTIONS = {
     "4.5 Risk assessment of each option": ["No options are recorded yet."],
 }
 YOUNG_OUTLINE = {
+    # the summary points to the gap's own section, where it is said in full
+    "1.3 Benefits": ["No benefits are recorded yet (section 5)."],
     "2.1 Rationale": ["The partners have not yet written down the reasons for change."],
+    "2.3 Current position and goals": ["No goals are recorded yet."],
     "5. Benefits realisation": ["No benefits are recorded yet."],
     "6.1 Costs and benefits by year": [
         "The options' costs and benefits by year are not yet recorded."
@@ -773,22 +793,23 @@ YOUNG_OUTLINE = {
     "7.6 Communications and engagement": ["No communications plan is recorded yet."],
 }
 YOUNG_FULL = {
-    "2.1 Rationale": [
-        "The partners have not yet written down the reasons for change.",
-        "The outline business case has not been signed off.",
-    ],
+    "1.3 Benefits": ["No benefits are recorded yet (section 6.1)."],
+    # the outline business case's sign-off is said in the purpose (1.1), not the rationale
+    "2.1 Rationale": ["The partners have not yet written down the reasons for change."],
+    "2.3 Starting position and goals": ["No goals are recorded yet."],
     "5.1 The service": ["The partners have not yet recorded a preferred option to sustain."],
     "5.3 Future funders": [
         "Council is willing to consider funding the service after the pilot; no funder has "
         "yet engaged or committed money."
     ],
     "6.1 Benefits realisation plan": ["No benefits are recorded yet."],
-    "6.2 Benefits and outcomes achieved": ["No benefits are recorded yet."],
-    "7.2 Findings against the goals": [
-        "No benefits are recorded yet.",
-        "No goals are recorded yet.",
+    "6.2 Benefits and outcomes achieved": [
+        "Nothing to report until benefits are recorded (section 6.1)."
     ],
-    "7.3 Issues found in the pilot": ["No issues are recorded in the RAID log."],
+    "7.2 Findings against the goals": [
+        "No findings against the goals yet: no goals are recorded (section 2.3)."
+    ],
+    "7.3 Issues so far": ["No issues are recorded in the RAID log."],
     "8.2 Financial analysis of the partnership's budget": ["No budget is recorded yet."],
     "9.1 Project plan": ["No milestones are recorded yet."],
     "9.4 Governance": ["The partners have not yet set up their governance groups."],
@@ -820,7 +841,8 @@ def test_a_partnership_without_dates(tmp_path: Path) -> None:
     project = validate(root, AS_OF, find=False).result.project
     document = _render(project, "outline", tmp_path / "outline.docx")
     assert _section(document, "3.2 Strategic fit") == [
-        "Test PSP is a Public Social Partnership led by Council."
+        "Test PSP is a Public Social Partnership led by Council. The partners have not yet "
+        "written how the service fits their own strategies and plans."
     ]
 
 
@@ -981,14 +1003,15 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
     render_docx(defaults_dir() / "business-case-outline.docx", context, out, force=False)
     document = Document(str(out))
     assert _section(document, "1.2 The preferred option")[0].startswith(
-        "The partners scored 1 option against 1 weighted criterion. The preferred option is "
-        "Framework"
+        "The partners scored one option against one weighted criterion. The preferred option "
+        "is Framework"
     )
     decisions = _section(document, "1.5 Decisions")
     assert "2.\tApprove the pilot from 1 January 2026 to 31 January 2026 (1 month)." in decisions
     assert (
-        "3.\tNote the open risk (section 7.4), which is red; no actions to manage it are "
-        "recorded yet." in decisions
+        # by title with its RAG; without actions, the partners are asked to agree some
+        "3.\tNote the open risk, Providers withdraw (red), and agree actions to manage it "
+        "(section 7.4)." in decisions
     )
     assert _section(document, "7.1 Pilot plan")[0].startswith(
         "The pilot runs from 1 January 2026 to 31 January 2026 (1 month), reviewed"
@@ -999,16 +1022,19 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
 
 def test_several_risks_and_issues_are_counted_by_type(outline, full) -> None:
     assert (
-        "6.\tNote the 6 open risks and the open issue, one of them red, and the actions to "
-        "manage them (section 9.3)." in _section(full, "1.5 Decisions")
+        # the six risks are all amber; the red one is the issue, R7, named (#14 reviewer 15)
+        "6.\tNote the six open risks (all amber) and the open issue, Fewer pilot placements "
+        "than planned (red), and the actions to manage them (section 9.3)."
+        in _section(full, "1.5 Decisions")
     )
     # the outline as approved on 24 September 2010: R7 (the red issue, raised 14 January
     # 2011) and R12 (raised 17 December 2010) came later; R2 and R6 were closed
-    assert "4.\tNoted the 5 open risks and the actions to manage them (section 7.4)." in _section(
-        outline, "1.5 Decisions"
+    assert (
+        "4.\tNoted the five open risks (all amber) and the actions to manage them (section 7.4)."
+        in _section(outline, "1.5 Decisions")
     )
     assert _section(outline, "1.2 The preferred option")[0].startswith(
-        "The partners scored 4 options against 5 weighted criteria, including doing nothing."
+        "The partners scored four options, including doing nothing, against five weighted criteria."
     )
 
 
@@ -1038,16 +1064,20 @@ def test_the_benefits_summary_describes_each_benefit_as_it_stands(tmp_path: Path
     render_docx(defaults_dir() / "business-case-full.docx", context, out, force=False)
     document = Document(str(out))
     expected = (
-        "Of the 6 benefits, 1 is on or ahead of the straight line to its target, 2 are behind it "
-        "by no more than a quarter of the way, and none is further behind; 1 was last measured "
-        "more than 3 months ago, 1 has not been measured although the partnership started more "
-        "than 3 months ago, and 1 has no baseline or target to measure against."
+        "Of the six benefits, one is on or ahead of the straight line to its target, two are "
+        "behind it by no more than a quarter of the way, and none is further behind; one was "
+        "last measured more than 3 months ago, one has not been measured although the "
+        "partnership started more than 3 months ago, and one has no baseline or target to "
+        "measure against."
     )
+    # said in the summary and in its own section (6.2), and nowhere else
+    assert _section(document, "1.3 Benefits")[-1] == expected
     assert _section(document, "6.2 Benefits and outcomes achieved")[0] == expected
-    assert _section(document, "7.2 Findings against the goals")[0] == expected
+    assert expected not in _section(document, "7.2 Findings against the goals")
     assert (
-        "Note the evaluation findings: of the 6 benefits, 1 is on or ahead"
-        in _section(document, "1.5 Decisions")[1]
+        "Note the evaluation findings (section 7) and the benefits achieved so far "
+        "(section 6.2)."
+        in [line.split("\t", 1)[-1] for line in _section(document, "1.5 Decisions")]
     )
     (achieved,) = _tables_after(document, "6.2 Benefits and outcomes achieved")
     assert [row[-1] for row in achieved[1:]] == ["Green", "Amber", "Amber", "Red", "Red", ""]
@@ -1072,7 +1102,7 @@ def test_the_benefits_summary_describes_each_benefit_as_it_stands(tmp_path: Path
         ),
         (
             _benefit(1) + _benefit(2),
-            "Neither of the 2 benefits has been measured although the "
+            "Neither of the two benefits has been measured although the "
             "partnership started more than 3 months ago.",
         ),
         ("", "No benefits are recorded yet."),
@@ -1103,7 +1133,7 @@ def test_the_option_cost_says_what_it_covers(outline, full) -> None:
     from the costs by year the economic case counts; a case never calls a cost annual of its
     own accord."""
     (options,) = _tables_after(outline, "4.1 Options considered")
-    assert options[0] == ["Ref", "Option", "Type", "Estimated cost"]
+    assert options[0] == ["Option", "Type", "Estimated cost"]
     assert (
         "Estimated cost: £1,300,000, the annual cost of external foster placements under the "
         "option." in _section(full, "5.1 The service")

@@ -94,7 +94,7 @@ def test_docx(document, tmp_path: Path) -> None:
         "15",
         "Red",
         "10",
-        "2",
+        "1",  # R7's open actions: the evaluation's weighting was agreed on 24 June 2011 (D9)
     ] in cells
     assert word.sections[0].page_width.cm == pytest.approx(21.0, abs=0.01)
 

@@ -70,20 +70,28 @@ def test_governance_meetings_held_oldest_first_without_operational_or_cancelled(
         ),
     )
     assert record.meetings_summary == (
-        "The Governance Group met twice, on 27 February 2026 and 29 May 2026, and took 2 decisions."
+        "The Governance Group met twice, on 27 February 2026 and 29 May 2026, and took two "
+        "decisions."
     )
 
 
 def test_knowledge_transferred_in_the_order_it_was_done_by_name(tmp_path: Path) -> None:
+    """K1 (2 March) and K2 (12 June) done, in that order; then K3, still to come, with its
+    due date: every transfer planned is listed, not only those done."""
     record = _record(tmp_path, meetings_yaml=MEETINGS, knowledge_yaml=KNOWLEDGE)
     assert record.transfers == (
         KnowledgeTransferred(
-            "Tendering as a consortium", "A. Director", "Charity; B. Manager", "2 March 2026"
+            "Tendering as a consortium",
+            "A. Director",
+            "Charity; B. Manager",
+            "Done on 2 March 2026",
         ),
-        KnowledgeTransferred("Outcome measures", "Charity", "Council", "12 June 2026"),
+        KnowledgeTransferred("Outcome measures", "Charity", "Council", "Done on 12 June 2026"),
+        KnowledgeTransferred("Mentoring", "Council", "Charity", "Due by 30 September 2026"),
     )
     assert record.transfers_summary == (
-        "Of the 3 knowledge transfers planned, 2 have taken place; the other 1 is still to come."
+        "Of the three knowledge transfers planned, two have taken place; the other one is "
+        "still to come."
     )
 
 
@@ -98,10 +106,10 @@ def test_a_young_partnership_says_what_is_not_yet_recorded(tmp_path: Path) -> No
         tmp_path / "done", psp_yaml=two_boards, meetings_yaml=MEETINGS, knowledge_yaml=done
     )
     record = governance_record(check(root, AS_OF).result.project, AS_OF)
-    assert record.transfers_summary == "All 3 knowledge transfers planned have taken place."
+    assert record.transfers_summary == "All three knowledge transfers planned have taken place."
     assert record.meetings_summary == (
-        "The governance groups met 3 times between 27 February 2026 and 29 May 2026 and took "
-        "3 decisions."
+        "The governance groups met three times between 27 February 2026 and 29 May 2026 and "
+        "took three decisions."
     )
 
 
@@ -150,12 +158,16 @@ def test_the_examples_full_business_case_lists_its_governance_and_knowledge(
     doc = Document(str(out))
     meetings = _read(_blocks_under(doc, "9.6 Governance meetings held"))
     assert meetings[0] == (
-        "The PSP Governance Group met 4 times between 24 September 2010 and 24 June 2011 and "
-        "took 6 decisions."
+        "The PSP Governance Group met four times between 24 September 2010 and 24 June 2011 "
+        "and took six decisions."
+    )
+    # the decisions in the minutes' own words, and the table says so
+    assert (
+        meetings[1] == "Each meeting's decisions are given in the words its minutes record them in."
     )
     group = "PSP Governance Group"
-    assert meetings[1] == [
-        ["Date", "Group", "Decisions", "Key decisions"],
+    assert meetings[2] == [
+        ["Date", "Group", "Decisions", "The decisions, as minuted"],
         [
             "24 September 2010",
             group,
@@ -185,28 +197,48 @@ def test_the_examples_full_business_case_lists_its_governance_and_knowledge(
             "placements. Go to tender for a framework agreement in November 2011.",
         ],
     ]
-    assert len(meetings) == 2
+    assert len(meetings) == 3
     knowledge = _read(_blocks_under(doc, "9.7 Knowledge transfer"))
     providers = (
         "Care Visions; National Fostering Agency Scotland; FCA Scotland; Fosterplus; "
         "Fostering Relations; JMT Fostering"
     )
     assert knowledge == [
-        "Of the 5 knowledge transfers planned, 2 have taken place; the other 3 are still to come.",
+        "Of the five knowledge transfers planned, two have taken place; the other three are "
+        "still to come.",
         [
-            ["Knowledge transferred", "From", "To", "Done"],
+            ["Knowledge transfer", "From", "To", "Done or due"],
             [
                 "How the council's in-house fostering service works (training, allowances, "
                 "expectations)",
                 "Falkirk Council",
                 providers + "; Barnardo's Scotland",
-                "7 May 2010",
+                "Done on 7 May 2010",
             ],
             [
                 "Using the SHANARRI wellbeing indicators to record a foster child's outcomes",
                 "Barnardo's Scotland",
                 "Falkirk Council; " + providers,
-                "11 March 2011",
+                "Done on 11 March 2011",
+            ],
+            # the three to come, by due date (knowledge.yaml K3, K4, K5)
+            [
+                "Outcome recording for a small provider",
+                "FCA Scotland",
+                "JMT Fostering",
+                "Due by 31 August 2011",
+            ],
+            [
+                "How a council tender works, the standstill and what a good bid contains",
+                "K. Duncan",
+                providers + "; Barnardo's Scotland",
+                "Due by 30 September 2011",
+            ],
+            [
+                "Running the PSP, for whoever manages the framework contract",
+                "L. Baird",
+                "S. Reid",
+                "Due by 31 March 2012",
             ],
         ],
     ]

@@ -41,10 +41,25 @@ def test_a_milestone_due_before_its_dependency_is_held_up(tmp_path: Path) -> Non
         ("M1", "Not yet due", ""),
         ("M2", "Held up", "Full business case agreed"),
     ]
+    # the plan cannot be kept as drawn: the note says so, and the case asks to re-plan it
     assert case.plan.notes == (
-        "Tender for respite services published is held up: due on 30 September 2026, but it "
-        "depends on Full business case agreed (expected on 31 December 2026).",
+        "Tender for respite services published is due on 30 September 2026, before Full "
+        "business case agreed (due on 31 December 2026), which it depends on: it needs "
+        "re-planning.",
     )
+    assert case.recommendations[-2:] == (
+        "Agree the next steps: Full business case agreed by 31 December 2026.",
+        "Re-plan Tender for respite services published: it depends on Full business case "
+        "agreed, expected on 31 December 2026, but is due before it, on 30 September 2026.",
+    )
+    # in the full case the milestone it depends on is this paper's own
+    full = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
+    assert full.recommendations[-1] == (
+        "Re-plan Tender for respite services published: it depends on this full business "
+        "case, expected on 31 December 2026, but is due before it, on "
+        "30 September 2026."
+    )
+    assert not any(r.startswith("Agree the next steps") for r in full.recommendations)
 
 
 def test_a_milestone_forecast_late_says_when_it_is_now_expected(tmp_path: Path) -> None:
@@ -76,18 +91,15 @@ def test_a_milestone_forecast_late_says_when_it_is_now_expected(tmp_path: Path) 
 
 
 def test_entries_without_actions_are_named_once_below_their_table(tmp_path: Path) -> None:
+    """By title, once: below the management case's open risks and issues (their home), not
+    again under the strategic risks or the evaluation's issues."""
     case = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
     assert [r.mitigation for r in case.management.risks] == ["–", "–"]
     assert case.management.no_actions == (
-        "No actions to manage Respite places run out in the winter (R1) and Referrals from GP "
-        "practices are slow (I1) are recorded yet."
+        "No actions to manage Respite places run out in the winter and Referrals from GP "
+        "practices are slow are recorded yet."
     )
-    assert case.strategic.risks_note == (
-        "No actions to manage Respite places run out in the winter (R1) are recorded yet."
-    )
-    assert case.evaluation.no_actions == (
-        "No actions to manage Referrals from GP practices are slow (I1) are recorded yet."
-    )
+    assert case.strategic.risks_note == case.evaluation.no_actions == ""
     assert case.strategic.assumptions_note == case.strategic.dependencies_note == ""
     assert case.options.unlinked == (
         "The RAID log does not yet record a risk against any of the options."
@@ -103,7 +115,7 @@ def test_a_goal_with_nothing_set_is_a_sentence_not_a_row(tmp_path: Path) -> None
     assert case.goal_rows == ()
     assert case.goals_unset == (
         "The partners have not yet set a measure, baseline, target, date or owner for More "
-        "carers get a regular break (G1)."
+        "carers get a regular break."
     )
     example = business_case(_example(), EXAMPLE_AS_OF, "outline")
     assert len(example.goal_rows) == 6 and example.goals_unset == ""
@@ -122,7 +134,7 @@ def test_the_preference_is_credited_to_the_meeting_not_its_decision_id(
 def test_one_meeting_held_is_said_once(tmp_path: Path) -> None:
     record = governance_record(_sparse(tmp_path), SPARSE_AS_OF)
     assert record.meetings_summary == (
-        "The Partnership Board met once, on 14 May 2026, and took 1 decision."
+        "The Partnership Board met once, on 14 May 2026, and took one decision."
     )
 
 
@@ -299,3 +311,107 @@ def test_the_pilot_still_running_is_being_tested(tmp_path: Path) -> None:
     later = business_case(_example(), date(2011, 10, 31), "full")
     assert (later.service.piloted, later.service.piloting) == (True, False)
     assert later.evaluation.interim == ""
+
+
+# the reviewers' round (#14, words outside the money) ---------------------------------------
+
+
+def test_counts_in_running_text_are_words_up_to_nine() -> None:
+    from psptool.report.wording import agree, counted, in_words
+
+    assert [in_words(n) for n in (0, 1, 9, 10, 1500)] == ["none", "one", "nine", "10", "1,500"]
+    assert counted(1, "decision") == "one decision"
+    assert counted(2, "weighted criterion", "weighted criteria") == "two weighted criteria"
+    assert counted(12, "benefit") == "12 benefits"
+    assert agree(6, "is behind", "are behind") == "six are behind"
+
+
+def test_approval_waits_on_the_equality_impact_assessment(tmp_path: Path) -> None:
+    """The sparse folder has no assessment: the case says it is to be done before the
+    partners decide (section 7.7 of the outline), so the approval it asks for waits on it; the
+    example's was completed on 10 September 2010, so its approval does not."""
+    outline = business_case(_sparse(tmp_path), SPARSE_AS_OF, "outline")
+    assert outline.recommendations[0] == (
+        "Approve Shared respite booking line as the preferred option to pilot, once the "
+        "equality impact assessment is complete (section 7.7): it scored 80 out of 100 in the "
+        "options appraisal (section 4)."
+    )
+    full = business_case(_sparse(tmp_path / "full"), SPARSE_AS_OF, "full")
+    assert full.recommendations[1] == (
+        "Approve Shared respite booking line as the service model to sustain after the pilot, "
+        "once the equality impact assessment is complete (section 9.8)."
+    )
+    example = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert example.recommendations[0] == (
+        "Approve Multi-provider framework agreement with outcome-based monitoring as the "
+        "service model to sustain after the pilot."
+    )
+
+
+def test_the_outline_cases_sign_off_is_said_in_the_purpose_and_noted(tmp_path: Path) -> None:
+    """Sparse: no partner has signed the outline off; the board's meeting of 20 August 2026
+    (SG-2) has it on its agenda. Example: every partner signed on 24 September 2010."""
+    sparse = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
+    assert sparse.summary.proposal.endswith(
+        "It asks each partner to sign it off. The outline business case is not yet signed off; "
+        "its sign-off is planned for 20 August 2026."
+    )
+    assert sparse.recommendations[0] == (
+        "Note that the outline business case is not yet signed off (planned 20 August 2026)."
+    )
+    example = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert example.summary.proposal.endswith(
+        "The outline business case was signed off by every partner on 24 September 2010."
+    )
+    assert not [r for r in example.recommendations if "outline business case" in r]
+
+
+def test_the_full_cases_route_already_decided_is_noted_not_asked(tmp_path: Path) -> None:
+    """sustainability.yaml's route_decision is D10, taken by the PSP Governance Group on 24
+    June 2011: "Go to tender for a framework agreement in November 2011"."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert case.recommendations[1].startswith(
+        "Note that the PSP Governance Group agreed on 24 June 2011 to go to tender for a "
+        "framework agreement in November 2011, securing the service through procurement (a "
+        "contract let by competitive tender): "
+    )
+    # before the meeting the decision was not yet taken: the case asks for it
+    before = business_case(_example(), date(2011, 6, 23), "full")
+    assert before.recommendations[1].startswith(
+        "Agree to secure the service through procurement (a contract let by competitive tender)"
+    )
+
+
+def test_every_person_named_is_given_with_their_role(tmp_path: Path) -> None:
+    """E. Grant (Head of Children's Services, Falkirk Council) owns M2, R5 and R6 and a
+    communications line: the governance section says who she is. The sparse folder names
+    B. Manager (R1's owner) and no one else by name."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    named = {p.name: (p.title, p.organisation) for p in case.management.people}
+    assert named["E. Grant"] == ("Head of Children's Services", "Falkirk Council")
+    assert named["F. Watt"] == ("Registered Manager", "Fosterplus")
+    sparse = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
+    assert [(p.name, p.title, p.organisation) for p in sparse.management.people] == [
+        ("B. Manager", "Project Manager", "Riverside Council")
+    ]
+
+
+def test_an_action_the_governance_group_took_is_done() -> None:
+    """R7's action "Agree that the evaluation weighs outcomes and process learning as well as
+    volume" is what the Governance Group decided on 24 June 2011 (D9): done that day, so the
+    issue's open action is only the placement report."""
+    project = _example()
+    (r7,) = [r for r in project.risks.risks if r.id == "R7"]
+    agreed = r7.actions[-1]
+    assert (agreed.done, agreed.completed) == (True, date(2011, 6, 24))
+    case = business_case(project, EXAMPLE_AS_OF, "full")
+    (issue,) = [r for r in case.evaluation.issues if r.open]
+    assert issue.mitigation == "Report placement numbers by provider to every Operational Group"
+
+
+def test_the_benefits_all_amber_say_so_plainly() -> None:
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert case.summary.benefits_progress == (
+        "All eight benefits are amber: each is behind a straight-line path to its target by no "
+        "more than a quarter of the distance from baseline to target."
+    )

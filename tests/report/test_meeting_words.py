@@ -119,7 +119,7 @@ def test_how_often_a_group_met_and_a_role_as_the_partnership_writes_it() -> None
         "twice, on 14 May 2026 and 20 August 2026,"
     )
     assert times_met([date(2010, 9, 24), date(2011, 1, 14), date(2011, 6, 24)]) == (
-        "3 times between 24 September 2010 and 24 June 2011"
+        "three times between 24 September 2010 and 24 June 2011"
     )
     p = project(partners=PARTNERS)
     assert role_label(p, "project_manager", "p-pm") == "Project Manager"  # as the title is

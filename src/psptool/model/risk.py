@@ -15,6 +15,8 @@ class RiskAction(Record):
     owner: Id | None = None
     due: IsoDate | None = None
     done: Flag = False
+    completed: IsoDate | None = None
+    """When it was done."""
 
 
 class RiskTarget(Record):

@@ -43,6 +43,8 @@ class Evaluation(Record):
 
 class SustainabilityFile(Record):
     route: Route | None = None
+    route_decision: Id | None = None
+    """The id of the governance decision (meetings.yaml) that chose the route, if one has."""
     summary: str | None = None
     funders: Annotated[list[Funder], Records("funder")] = Field(default_factory=list)
     evaluation: Evaluation | None = None

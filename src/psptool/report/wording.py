@@ -13,12 +13,28 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count:,} {word}"
 
 
+WORDS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+"""The numbers running text spells out: none to nine."""
+
+
+def in_words(count: int) -> str:
+    """A count as running text writes it: one to nine in words, 10 and over in figures
+    ("two", "12", "1,500"); none for 0."""
+    return WORDS[count] if 0 <= count < len(WORDS) else f"{count:,}"
+
+
+def counted(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`plural` with one to nine in words: "one decision", "two options", "12 benefits"."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{in_words(count)} {word}"
+
+
 def agree(count: int, singular: str, plural_form: str) -> str:
-    """A count as the subject of a clause, with its verb agreeing: `none is behind`, `1 is
-    behind`, `6 are behind` (`agree(n, "is behind", "are behind")`)."""
+    """A count as the subject of a clause, with its verb agreeing: `none is behind`, `one is
+    behind`, `six are behind`, `12 are behind` (`agree(n, "is behind", "are behind")`)."""
     if count == 0:
         return f"none {singular}"
-    return f"{count:,} {singular if count == 1 else plural_form}"
+    return f"{in_words(count)} {singular if count == 1 else plural_form}"
 
 
 def join(parts: list[str]) -> str:

@@ -26,7 +26,7 @@ from .management import Evaluation, Management, Service, evaluation, management,
 from .options import Options, options_appraisal
 from .plan import Plan, plan
 from .raid import RaidRow, no_actions, raid_rows
-from .recommendations import proposal, recommendations
+from .recommendations import Context, proposal, recommendations
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,8 @@ class TitlePage:
     owner: str
     author: str
     previous: str
-    """The full case: whether and when the outline business case was signed off."""
+    """The full case: whether and when the outline business case was signed off (its
+    purpose, section 1.1, says so)."""
     contents: tuple[Section, ...]
     """The numbered sections, as the template's headings and contents page give them."""
     details: tuple[Detail, ...] = ()
@@ -186,12 +187,90 @@ def _previous_sign_off(project: Project, as_of: date) -> str:
     signed = sum(1 for s in signoff if s.signed)
     last = last_signed(project, "outline_business_case", as_of)
     if not signed or last is None:
-        return "The outline business case has not been signed off."
+        planned = _outline_planned(project, as_of)
+        return "The outline business case is not yet signed off" + (
+            f"; its sign-off is planned for {planned}." if planned else "."
+        )
     if signed == len(signoff):
         return f"The outline business case was signed off by every partner on {long_date(last)}."
     return (
         f"The outline business case has been signed off by {signed} of "
         f"{plural(len(signoff), 'partner')}, most recently on {long_date(last)}."
+    )
+
+
+def _outline_planned(project: Project, as_of: date) -> str:
+    """When the outline business case's sign-off is planned: the signing group's next
+    meeting whose agenda names it, else the due date of the milestone that delivers it."""
+    from ..control import sign_off_meeting
+    from .plan import _delivers
+
+    meeting = sign_off_meeting(project, "outline_business_case", as_of)
+    if meeting is not None:
+        return long_date(meeting)
+    due = next(
+        (
+            m.due
+            for m in project.milestones.milestones
+            if m.completed is None and m.due and _delivers(m, "outline_business_case")
+        ),
+        None,
+    )
+    return long_date(due)
+
+
+def _outline_pending(project: Project, as_of: date) -> str:
+    """The full case's note, while any partner has not signed the outline business case off:
+    "Note that the outline business case is not yet signed off (planned 20 August 2026)."."""
+    signoff = signatures(project, "outline_business_case", as_of)
+    if signoff and all(s.signed for s in signoff):
+        return ""
+    planned = _outline_planned(project, as_of)
+    return "Note that the outline business case is not yet signed off" + (
+        f" (planned {planned})." if planned else "."
+    )
+
+
+def _next_meeting(project: Project, as_of: date) -> str:
+    """The signing group's next planned meeting, as a recommendation ends: "at the
+    Partnership Board's next meeting, on 20 August 2026"; empty where none is planned."""
+    from ..control import next_meeting
+
+    when = next_meeting(project, as_of)
+    if when is None or governance_group_id(project) is None:
+        return ""
+    return f"at the {governance_group(project)}'s next meeting, on {long_date(when)}"
+
+
+def _route_decided(project: Project, as_of: date) -> str:
+    """The governance decision, by `as_of`, that chose the route to sustainability
+    (sustainability.yaml `route_decision`), as "the PSP Governance Group agreed on 24 June
+    2011 to go to tender …"; empty where none is recorded."""
+    chosen = project.sustainability.route_decision
+    if chosen is None:
+        return ""
+    groups = {g.id: g.name for g in project.psp.governance.groups}
+    for meeting in project.meetings.meetings:
+        if meeting.status != "held" or meeting.date > as_of:
+            continue
+        for d in meeting.decisions:
+            if d.id == chosen:
+                words = d.decision.strip().rstrip(".")
+                return (
+                    f"the {groups.get(meeting.group, 'partners')} agreed on "
+                    f"{long_date(meeting.date)} to {words[:1].lower()}{words[1:]}"
+                )
+    return ""
+
+
+def _approval_dates(steps: tuple[ApprovalStep, ...], schedule: Plan) -> tuple[ApprovalStep, ...]:
+    """The route's pending sign-off without a planned meeting, dated by the milestone that
+    delivers this case where the plan has one: "31 December 2026 (planned)"."""
+    due = next((r.due for r in schedule.milestones if r.this_paper and not r.completed), "")
+    if not due:
+        return steps
+    return tuple(
+        replace(s, date=f"{due} (planned)") if s.date == "Not yet set" else s for s in steps
     )
 
 
@@ -301,14 +380,21 @@ def _title_page(
 
 
 def _strategic_fit(project: Project, lead: str) -> str:
-    """Who leads the partnership and when it runs, as far as the folder says."""
+    """Who leads the partnership and when it runs, as far as the folder says; and, where no
+    goal says how it fits the partners' strategies, that the fit is not yet written."""
     psp = project.psp
     text = f"{psp.name} is a Public Social Partnership" + (f" led by {lead}" if lead else "")
     if psp.start and psp.end:
         text += f", running from {long_date(psp.start)} to {long_date(psp.end)}"
     elif psp.start:
         text += f", which started on {long_date(psp.start)}"
-    return text + "."
+    text += "."
+    if not any(g.relevance for g in project.goals.goals):
+        text += (
+            " The partners have not yet written how the service fits their own strategies "
+            "and plans."
+        )
+    return text
 
 
 def _strategic(project: Project, as_of: date, lead: str) -> Strategic:
@@ -322,7 +408,8 @@ def _strategic(project: Project, as_of: date, lead: str) -> Strategic:
         risks=risks,
         dependencies=dependencies,
         assumptions_note=no_actions([r for r in assumptions if r.open]),
-        risks_note=no_actions([r for r in risks if r.open]),
+        # the open risks' actions, or their lack, are said once, in the management case
+        risks_note="",
         dependencies_note=no_actions([r for r in dependencies if r.open]),
     )
 
@@ -375,14 +462,18 @@ def business_case(
     managed = management(project, as_of)
     model = service(project, options.preferred, as_of)
     findings = evaluation(project, as_of, progress)
+    previous = _previous_sign_off(project, as_of) if case.kind == "full" else ""
     return BusinessCase(
         partnership=partnership(project, as_of),
         document=_title_page(project, as_of, case, drafts, now),
         versions=drafts,
-        approvals=approval_route(project, spec.document, spec.purposes, as_of),
+        approvals=_approval_dates(
+            approval_route(project, spec.document, spec.purposes, as_of), schedule
+        ),
         signoff=signoff,
         summary=Summary(
-            proposal=proposal(project, case, schedule, now, model.piloted),
+            proposal=proposal(project, case, schedule, now, model.piloted)
+            + (f" {previous}" if previous else ""),
             appraisal=options.summary,
             benefits=tuple(b.title for b in benefit_rows),
             benefits_progress=progress,
@@ -412,6 +503,14 @@ def business_case(
             now,
             bool(findings.interim),
             len(benefit_rows),
+            Context(
+                equality_done=bool(project.psp.equality and project.psp.equality.done),
+                next_meeting=_next_meeting(project, as_of),
+                outline_pending=_outline_pending(project, as_of)
+                if case.kind == "full" and now.approved is None
+                else "",
+                route_decided=_route_decided(project, as_of) if case.kind == "full" else "",
+            ),
         ),
         no_quality=(
             ""

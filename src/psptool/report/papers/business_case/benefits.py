@@ -12,7 +12,7 @@ from ....model import Project
 from ....vocabulary import BENEFIT_KIND_LABELS, TERM_LABELS
 from ...formatting import long_date, number, percent
 from ...people import owner_names
-from ...wording import agree, join
+from ...wording import agree, in_words, join
 from .raid import fill
 
 if TYPE_CHECKING:
@@ -77,8 +77,8 @@ class GoalRow:
 
 def goals_unset(rows: tuple[GoalRow, ...]) -> str:
     """The goals with nothing set yet, in one sentence: "The partners have not yet set a
-    measure, baseline, target, date or owner for More carers get a regular break (G1)."."""
-    blank = [f"{g.title} ({g.id})" for g in rows if g.blank]
+    measure, baseline, target, date or owner for More carers get a regular break."."""
+    blank = [g.title for g in rows if g.blank]
     if not blank:
         return ""
     return (
@@ -199,10 +199,10 @@ BENEFIT_STATES: dict[str, _Wording] = {
     "amber": _Wording(
         "is behind it by no more than a quarter of the way",
         "are behind it by no more than a quarter of the way",
-        "{all} benefits are behind the straight line to their target by no more than a "
-        "quarter of the way from baseline to target.",
-        "The benefit is behind the straight line to its target by no more than a quarter of "
-        "the way from baseline to target.",
+        "{all} benefits are amber: each is behind a straight-line path to its target by no "
+        "more than a quarter of the distance from baseline to target.",
+        "The benefit is amber: it is behind a straight-line path to its target by no more "
+        "than a quarter of the distance from baseline to target.",
     ),
     "red": _Wording(
         "is further behind",
@@ -282,8 +282,8 @@ def benefits_summary(analysis: BenefitsAnalysis, as_of: date) -> str:
     if len(set(states)) == 1:
         wording = BENEFIT_STATES[states[0]]
         return (wording.only if total == 1 else wording.every).format(
-            all="Both" if total == 2 else f"All {total}",
-            none_of="Neither of the 2" if total == 2 else f"None of the {total}",
+            all="Both" if total == 2 else f"All {in_words(total)}",
+            none_of="Neither of the two" if total == 2 else f"None of the {in_words(total)}",
             period=period,
         )
     parts = []
@@ -296,4 +296,4 @@ def benefits_summary(analysis: BenefitsAnalysis, as_of: date) -> str:
     ]
     if others:
         parts.append(join(others))
-    return f"Of the {total} benefits, " + "; ".join(parts) + "."
+    return f"Of the {in_words(total)} benefits, " + "; ".join(parts) + "."

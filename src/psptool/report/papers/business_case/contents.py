@@ -54,7 +54,8 @@ DESCRIPTION: tuple[Part, ...] = (
         (
             Part("rationale", "Rationale"),
             Part("objectives", "Objectives"),
-            Part("goals", "Current position and goals"),
+            Part("goals", "Current position and goals", only="outline"),
+            Part("goals", "Starting position and goals", only="full"),
         ),
     ),
     Part(
@@ -103,7 +104,7 @@ DESCRIPTION: tuple[Part, ...] = (
         (
             Part("approach", "Approach"),
             Part("findings", "Findings against the goals"),
-            Part("issues", "Issues found in the pilot"),
+            Part("issues", "Issues so far"),
         ),
         only="full",
     ),

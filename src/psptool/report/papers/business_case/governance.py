@@ -11,7 +11,7 @@ from ....model import Project
 from ....vocabulary import OPERATIONAL_CADENCES
 from ...formatting import long_date
 from ...people import owner_names
-from ...wording import plural
+from ...wording import counted, in_words, plural
 
 
 @dataclass(frozen=True)
@@ -23,17 +23,20 @@ class MeetingHeld:
     decisions: str
     """How many decisions it took: "2 decisions", "No decisions"."""
     key_decisions: str
-    """The decisions, each a sentence: "Extend the pilot by three months. Close R6."."""
+    """The decisions as the minutes record them, each a sentence: "Extend the pilot by three
+    months. Close R6."."""
 
 
 @dataclass(frozen=True)
 class KnowledgeTransferred:
-    """A knowledge transfer done: what passed, from whom, to whom, when."""
+    """A knowledge transfer planned: what passes, from whom, to whom, and when it was done or
+    is due."""
 
     topic: str
     source: str
     recipients: str
     completed: str
+    """"Done on 14 March 2011", "Due by 30 September 2011", or "Not yet dated"."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,8 @@ class GovernanceRecord:
     """The governance meetings held by the as-of date, oldest first."""
     meetings_summary: str
     transfers: tuple[KnowledgeTransferred, ...]
-    """The knowledge transfers done by the as-of date, in the order they were done."""
+    """Every knowledge transfer planned: those done by the as-of date in the order they were
+    done, then those still to come by due date."""
     transfers_summary: str
 
 
@@ -80,7 +84,7 @@ def governance_record(project: Project, as_of: date) -> GovernanceRecord:
     )
     decided = sum(len(m.decisions) for m in held)
     who = next(iter(governing.values())) if len(governing) == 1 else "governance groups"
-    took = f"took {plural(decided, 'decision')}" if decided else "took no decisions"
+    took = f"took {counted(decided, 'decision')}" if decided else "took no decisions"
     meetings_summary = (
         f"The {who} met {times_met([m.date for m in held])} and {took}."
         if held
@@ -94,14 +98,20 @@ def governance_record(project: Project, as_of: date) -> GovernanceRecord:
         ),
         key=lambda t: t.completed or as_of,
     )
+    to_come = sorted(
+        (t for t in project.knowledge.transfers if t not in done),
+        key=lambda t: (t.due is None, t.due or as_of),
+    )
     transfers = tuple(
         KnowledgeTransferred(
             topic=t.topic,
             source=names.get(t.from_, t.from_) if t.from_ else "",
             recipients="; ".join(names.get(r, r) for r in t.to),
-            completed=long_date(t.completed),
+            completed=f"Done on {long_date(t.completed)}"
+            if t in done
+            else (f"Due by {long_date(t.due)}" if t.due else "Not yet dated"),
         )
-        for t in done
+        for t in [*done, *to_come]
     )
     total = len(project.knowledge.transfers)
     to_do = total - len(done)
@@ -110,11 +120,11 @@ def governance_record(project: Project, as_of: date) -> GovernanceRecord:
     elif to_do:
         transfers_summary = (
             (
-                f"None of the {plural(total, 'knowledge transfer')} planned has taken place yet."
+                f"None of the {counted(total, 'knowledge transfer')} planned has taken place yet."
                 if not done
-                else f"Of the {plural(total, 'knowledge transfer')} planned, {len(done)} "
-                f"{'has' if len(done) == 1 else 'have'} taken place; the other {to_do} "
-                f"{'is' if to_do == 1 else 'are'} still to come."
+                else f"Of the {counted(total, 'knowledge transfer')} planned, "
+                f"{in_words(len(done))} {'has' if len(done) == 1 else 'have'} taken place; the "
+                f"other {in_words(to_do)} {'is' if to_do == 1 else 'are'} still to come."
             )
             if total > 1
             else "The knowledge transfer planned has not yet taken place."
@@ -123,16 +133,17 @@ def governance_record(project: Project, as_of: date) -> GovernanceRecord:
         transfers_summary = (
             "The knowledge transfer planned has taken place."
             if total == 1
-            else f"All {total} knowledge transfers planned have taken place."
+            else f"All {counted(total, 'knowledge transfer')} planned have taken place."
         )
     return GovernanceRecord(meetings, meetings_summary, transfers, transfers_summary)
 
 
 def times_met(dates: list[date]) -> str:
     """How often a group met, in words, after "met": "once, on 14 May 2026,", "twice, on 14
-    May 2026 and 20 August 2026," or "4 times between 24 September 2010 and 24 June 2011"."""
+    May 2026 and 20 August 2026," or "four times between 24 September 2010 and 24 June
+    2011"."""
     if len(dates) == 1:
         return f"once, on {long_date(dates[0])},"
     if len(dates) == 2:
         return f"twice, on {long_date(dates[0])} and {long_date(dates[1])},"
-    return f"{len(dates)} times between {long_date(dates[0])} and {long_date(dates[-1])}"
+    return f"{in_words(len(dates))} times between {long_date(dates[0])} and {long_date(dates[-1])}"

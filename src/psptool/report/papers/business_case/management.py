@@ -26,6 +26,15 @@ class Communication:
 
 
 @dataclass(frozen=True)
+class Named:
+    """A person the case names as an owner, with their role and organisation."""
+
+    name: str
+    title: str
+    organisation: str
+
+
+@dataclass(frozen=True)
 class Management:
     risk_approach: str
     risks: tuple[RaidRow, ...]
@@ -35,6 +44,9 @@ class Management:
     roles: tuple[Role, ...]
     no_actions: str = ""
     """The open risks and issues without actions, in one sentence below their table."""
+    people: tuple[Named, ...] = ()
+    """Everyone the case names as an owner or a chair, with their role and organisation, so
+    a name in a table ("E. Grant") is never without who they are."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +103,29 @@ class Evaluation:
     interim: str = ""
     """Before the evaluation ends: that its findings are interim, as at the paper's date."""
     no_actions: str = ""
-    """The open issues without actions, in one sentence below their table."""
+    """Left empty: the open issues without actions are said once, below the management
+    case's risks and issues (`Management.no_actions`)."""
+
+
+def named(project: Project) -> tuple[Named, ...]:
+    """The people the business case names (owners of milestones, RAID entries, benefits,
+    goals and communications; chairs; those giving and receiving knowledge), in the order
+    partners.yaml lists them."""
+    ids: set[str] = set()
+    ids.update(m.owner for m in project.milestones.milestones if m.owner)
+    ids.update(r.owner for r in project.risks.risks if r.owner)
+    ids.update(b.owner for b in project.benefits.benefits if b.owner)
+    ids.update(g.owner for g in project.goals.goals if g.owner)
+    ids.update(c.owner for c in project.stakeholders.communications if c.owner)
+    ids.update(g.chair for g in project.psp.governance.groups if g.chair)
+    for t in project.knowledge.transfers:
+        ids.update(x for x in (t.from_, *t.to) if x)
+    return tuple(
+        Named(person.name, person.title or "", partner.name)
+        for partner in project.partners.partners
+        for person in partner.people
+        if person.id in ids
+    )
 
 
 def _cell(text: str) -> str:
@@ -147,8 +181,8 @@ def management(project: Project, as_of: date) -> Management:
                 audience="; ".join(audiences.get(a, a) for a in c.audience),
                 method=_cell(c.method or ""),
                 frequency=_cell(c.frequency or ""),
-                messages=_cell(c.messages or "–"),
-                action=_cell(c.action or "–"),
+                messages=_cell(c.messages or ""),
+                action=_cell(c.action or ""),
                 owner=names.get(c.owner, c.owner) if c.owner else "Not yet assigned",
             )
             for c in project.stakeholders.communications
@@ -156,6 +190,7 @@ def management(project: Project, as_of: date) -> Management:
         groups=groups(project),
         roles=roles(project),
         no_actions=no_actions(entries),
+        people=named(project),
     )
 
 
@@ -229,7 +264,7 @@ def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
         approach=(found.approach or "") if found else "",
         summary=summary,
         issues=issues,
-        no_actions=no_actions([r for r in issues if r.open]),
+        # the open issues' actions, or their lack, are said once, in the management case
         interim=(
             f"These findings are interim, as at {long_date(as_of)}: the evaluation runs to "
             f"{long_date(found.end)}."

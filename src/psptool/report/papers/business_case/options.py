@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ....model import Project
 from ...formatting import money, number, percent, ratio
-from ...wording import join, plural
+from ...wording import counted, join, plural
 from .raid import RaidRow, no_actions, raid_rows
 
 NO_RATIO = {
@@ -280,7 +280,10 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
         economics_summary=economics_summary(economics, project.psp.currency),
         cost_covers=project.options.cost_covers or "",
         unlinked=_unlinked(unlinked, len(rows)),
-        no_actions=no_actions([r for r in linked_rows if r.open]),
+        # open risks and issues are said once, with their actions, in the management case
+        no_actions=no_actions(
+            [r for r in linked_rows if r.open and r.type not in ("Risk", "Issue")]
+        ),
     )
 
 
@@ -361,10 +364,9 @@ def _summary(
     by_id = {o.id: o for o in project.options.options}
     criteria = len(project.options.criteria)
     text = (
-        f"The partners scored {plural(len(rows), 'option')} against "
-        f"{plural(criteria, 'weighted criterion', 'weighted criteria')}"
-        + (f", including {against_doing_nothing(do_nothing.name)}" if do_nothing else "")
-        + "."
+        f"The partners scored {counted(len(rows), 'option')}"
+        + (f", including {against_doing_nothing(do_nothing.name)}," if do_nothing else "")
+        + f" against {counted(criteria, 'weighted criterion', 'weighted criteria')}."
     )
     if preferred is None:
         return text + " The partners have not yet recorded a preferred option."

@@ -143,7 +143,9 @@ def plan(
                 completed_on=m.completed,
                 standing=standing.state,
                 held_up_by=standing.held_up_by,
-                note=_note(m.title, standing.text) if standing.state in HOLD_UPS else "",
+                note=_before(m, by_id)
+                if why.startswith("due before")
+                else (_note(m.title, standing.text) if standing.state in HOLD_UPS else ""),
             )
         )
     to_come = [r for r in rows if not r.completed]
@@ -172,6 +174,25 @@ def plan(
             undated=_undated(rows, start, end),
         ),
     ), (start, end)
+
+
+def _before(m: Milestone, by_id: dict[str, Milestone]) -> str:
+    """A milestone due before one it depends on, which the plan cannot keep as drawn: "Tender
+    published is due on 30 September 2026, before Full business case agreed (due on 31
+    December 2026), which it depends on: it needs re-planning."."""
+    due = m.due
+    deps = [
+        f"{other.title} (due on {long_date(other.due)})"
+        for d in m.depends_on
+        if (other := by_id.get(d)) is not None
+        and other.due is not None
+        and due is not None
+        and other.due > due
+    ]
+    return (
+        f"{m.title} is due on {long_date(due)}, before {join(deps)}, which it depends on: "
+        "it needs re-planning."
+    )
 
 
 def _note(title: str, text: str) -> str:

@@ -92,8 +92,8 @@ def raid_rows(project: Project, as_of: date, kind: str | None = None) -> tuple[R
 
 
 def no_actions(rows: tuple[RaidRow, ...] | list[RaidRow]) -> str:
-    """One sentence below a table for its entries without actions, by title and reference:
-    "No actions to manage Respite places run out in the winter (R1) are recorded yet.";
+    """One sentence below a table for its entries without actions, by title:
+    "No actions to manage Respite places run out in the winter are recorded yet.";
     empty when every entry has actions. Each entry is named once."""
     seen: dict[str, RaidRow] = {}
     for row in rows:
@@ -101,8 +101,4 @@ def no_actions(rows: tuple[RaidRow, ...] | list[RaidRow]) -> str:
             seen.setdefault(row.id, row)
     if not seen:
         return ""
-    return (
-        "No actions to manage "
-        + join([f"{r.title} ({r.id})" for r in seen.values()])
-        + " are recorded yet."
-    )
+    return "No actions to manage " + join([r.title for r in seen.values()]) + " are recorded yet."

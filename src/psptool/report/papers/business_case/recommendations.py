@@ -3,11 +3,12 @@ recommends, each written from the figures in the document and pointing at its se
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from ....model import Project
 from ...formatting import long_date
-from ...wording import join
+from ...wording import counted, in_words, join
 from ..control import Standing
 from .contents import Contents
 from .finance import Financial
@@ -15,8 +16,30 @@ from .management import Management, Service
 from .options import Options
 from .plan import MilestoneRow, Plan
 
-PAST = {"Approve": "Approved", "Agree": "Agreed", "Note": "Noted"}
+PAST = {
+    "Approve": "Approved",
+    "Agree": "Agreed",
+    "Note": "Noted",
+    "Set": "Set",
+    "Re-plan": "Re-planned",
+}
 """A recommendation's verb once the partners have made the decision."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the recommendations need from the folder beyond the case's sections."""
+
+    equality_done: bool = True
+    """Whether the equality impact assessment is done: until it is, approval waits on it."""
+    next_meeting: str = ""
+    """The signing group's next planned meeting, as a sentence ends: "at the Partnership
+    Board's next meeting, on 20 August 2026"; empty where none is planned."""
+    outline_pending: str = ""
+    """The full case: that the outline business case is not yet signed off, to note."""
+    route_decided: str = ""
+    """The full case: the decision already taken on the route to sustainability, as "the PSP
+    Governance Group agreed on 24 June 2011 to go to tender …"; empty where none is recorded."""
 
 
 def proposal(
@@ -77,6 +100,7 @@ def recommendations(
     standing: Standing | None = None,
     interim: bool = False,
     benefits: int = 1,
+    context: Context | None = None,
 ) -> tuple[str, ...]:
     """The decisions the business case asks the partners for, and what it asks them to note;
     once every partner has approved it, the same decisions as made (in the past tense)."""
@@ -92,6 +116,7 @@ def recommendations(
         interim,
         approved,
         benefits,
+        context or Context(),
     )
     if standing is None or standing.approved is None:
         return asked
@@ -113,15 +138,26 @@ def _asked(
     evaluation_ends_later: bool = False,
     approved: date | None = None,
     benefits: int = 1,
+    context: Context | None = None,
 ) -> tuple[str, ...]:
+    context = context or Context()
     preferred = options.preferred
     budget = financial.budget
     pilot = plan.pilot
+    # until the equality impact assessment is done, approval waits on it (its section says so)
+    once = (
+        ""
+        if context.equality_done
+        else ", once the equality impact assessment is complete "
+        f"(section {contents.number('management.equality')})"
+    )
     out = []
+    if context.outline_pending:
+        out.append(context.outline_pending)
     if contents.kind == "outline":
         if preferred is not None:
             out.append(
-                f"Approve {preferred.name} as the preferred option to pilot: it scored "
+                f"Approve {preferred.name} as the preferred option to pilot{once}: it scored "
                 f"{preferred.score} out of 100 in the options appraisal "
                 f"(section {contents.number('options')})."
             )
@@ -137,20 +173,32 @@ def _asked(
                 + "."
             )
         else:
-            out.append("Agree the start and end dates of the pilot.")
-    else:
-        if preferred is not None:
-            out.append(f"Approve {preferred.name} as the service model to sustain after the pilot.")
-        if service.route:
             out.append(
-                f"Agree to secure the service through {service.route}"
-                + (f": {service.funding}" if service.funding else "")
+                "Set the pilot's start and end dates"
+                + (f" {context.next_meeting}" if context.next_meeting else "")
                 + "."
             )
-        findings = benefits_summary[0].lower() + benefits_summary[1:]
+    else:
+        if preferred is not None:
+            out.append(
+                f"Approve {preferred.name} as the service model to sustain after the pilot{once}."
+            )
+        if service.route:
+            funding = f": {service.funding}" if service.funding else ""
+            out.append(
+                f"Note that {context.route_decided}, securing the service through "
+                f"{service.route}{funding}."
+                if context.route_decided
+                else f"Agree to secure the service through {service.route}{funding}."
+            )
         interim = "interim " if evaluation_ends_later else ""
         if benefits:
-            out.append(f"Note the {interim}evaluation findings: {findings}")
+            # the benefits' standing is said in the summary and in its section, not again here
+            out.append(
+                f"Note the {interim}evaluation findings "
+                f"(section {contents.number('evaluation')}) and the benefits achieved so far "
+                f"(section {contents.number('benefits.achieved')})."
+            )
         if budget.has_lines:
             out.append(
                 f"Note the partnership's spend to date of {budget.to_date_actual} against "
@@ -166,38 +214,9 @@ def _asked(
             else f"the preferred option's net present value is {totals.npv.lstrip('+')}"
         )
         out.append(f"Note the financial case (section {contents.number('financial')}): {headline}.")
-    entries = management.risks
-    count, red = len(entries), sum(1 for r in entries if r.rag == "red")
-    if count:
-        risks = sum(1 for r in entries if r.type == "Risk")
-        what = join(
-            [
-                f"the open {noun}" if n == 1 else f"the {n} open {noun}s"
-                for n, noun in ((risks, "risk"), (count - risks, "issue"))
-                if n
-            ]
-        )
-        if count == 1:
-            red_clause = ", which is red," if red else ""
-        elif red == count:
-            red_clause = ", all of them red," if count > 2 else ", both red,"
-        else:
-            red_clause = f", {'one' if red == 1 else red} of them red," if red else ""
-        where = f"section {contents.number('management.risks')}"
-        them = "it" if count == 1 else "them"
-        without = sum(1 for r in entries if not (r.actions_open or r.actions_done))
-        if not without:
-            out.append(f"Note {what}{red_clause} and the actions to manage {them} ({where}).")
-        elif without == count:
-            out.append(
-                f"Note {what} ({where}){red_clause.rstrip(',')}; no actions to manage "
-                f"{them} are recorded yet."
-            )
-        else:
-            out.append(
-                f"Note {what}{red_clause} and the actions to manage them ({where}); "
-                f"{without} of them {'has' if without == 1 else 'have'} no actions recorded yet."
-            )
+    risks_line = _risks_line(management, contents)
+    if risks_line:
+        out.append(risks_line)
     if benefits:
         out.append(
             "Agree the benefits realisation plan, its owners and target dates "
@@ -205,8 +224,7 @@ def _asked(
         )
     else:
         out.append(
-            "Note that no benefits are recorded yet: the benefits realisation plan, with "
-            "owners and target dates, is still to be drawn up "
+            "Agree to draw up the benefits realisation plan, with its owners and target dates "
             f"(section {contents.number('benefits')})."
         )
     # once approved, the next steps the partners agreed then: what was still to come that day
@@ -220,13 +238,80 @@ def _asked(
             else (r.completed_on is None or r.completed_on > approved)
         )
     ][:3]
-    if to_come:
-        steps = [
-            _step(r, plan.milestones, contents) if approved is None else f"{r.title} by {r.due}"
-            for r in to_come
-        ]
+    # a step due before a milestone it depends on cannot happen as drawn: re-plan it
+    impossible = [r for r in to_come if approved is None and r.flag.startswith("due before")]
+    steps = [
+        _step(r, plan.milestones, contents) if approved is None else f"{r.title} by {r.due}"
+        for r in to_come
+        if r not in impossible
+    ]
+    if steps:
         out.append("Agree the next steps: " + "; ".join(steps) + ".")
+    out += [_replan(r, plan.milestones, contents) for r in impossible]
     return tuple(out)
+
+
+def _replan(row: MilestoneRow, rows: tuple[MilestoneRow, ...], contents: Contents) -> str:
+    """A step the plan cannot keep as drawn, due before a milestone it depends on: "Re-plan
+    Tender published: it depends on this full business case, expected on 31
+    December 2026, but is due before it, on 30 September 2026." """
+    titles = {r.title: r for r in rows}
+    waits = []
+    for title in row.held_up_by:
+        other = titles.get(title)
+        when = (other.forecast or other.due) if other is not None else ""
+        if other is not None and other.this_paper:
+            paper = "outline" if contents.kind == "outline" else "full"
+            waits.append(
+                f"this {paper} business case, expected on {when}"
+                if when
+                else f"this {paper} business case"
+            )
+        else:
+            waits.append(f"{title}, expected on {when}" if when else title)
+    before = "them" if len(waits) > 1 else "it"
+    return (
+        f"Re-plan {row.title}: it depends on {join(waits)}, but is due before {before}, "
+        f"on {row.due}."
+    )
+
+
+def _risks_line(management: Management, contents: Contents) -> str:
+    """What to note of the open risks and issues, each kind with its RAGs (one named by its
+    title), and their actions: "Note the six open risks (all amber) and the open issue,
+    Fewer pilot placements than planned (red), and the actions to manage them (section
+    9.3)."; where none has actions, to agree some."""
+    entries = management.risks
+    if not entries:
+        return ""
+    parts = []
+    for noun in ("Risk", "Issue"):
+        rows = [r for r in entries if r.type == noun]
+        word = noun.lower()
+        if len(rows) == 1:
+            parts.append(f"the open {word}, {rows[0].title} ({rows[0].rag})")
+        elif rows:
+            rags = [rag for rag in ("red", "amber", "green") if any(r.rag == rag for r in rows)]
+            every = "both" if len(rows) == 2 else "all"
+            split = (
+                f"{every} {rags[0]}"
+                if len(rags) == 1
+                else join([f"{in_words(sum(r.rag == rag for r in rows))} {rag}" for rag in rags])
+            )
+            parts.append(f"the {counted(len(rows), 'open ' + word)} ({split})")
+    what = (", and " if "," in parts[0] and len(parts) > 1 else " and ").join(parts)
+    named = "," if "," in parts[-1] else ""
+    them = "it" if len(entries) == 1 else "them"
+    where = f"section {contents.number('management.risks')}"
+    without = sum(1 for r in entries if not (r.actions_open or r.actions_done))
+    if not without:
+        return f"Note {what}{named} and the actions to manage {them} ({where})."
+    if without == len(entries):
+        return f"Note {what}{named} and agree actions to manage {them} ({where})."
+    return (
+        f"Note {what}{named} and the actions to manage them ({where}), and agree actions for "
+        f"the {in_words(without)} without any."
+    )
 
 
 def _step(row: MilestoneRow, rows: tuple[MilestoneRow, ...], contents: Contents) -> str:
