@@ -260,3 +260,11 @@ def test_control_characters_are_found_deep_inside() -> None:
     found = control_characters(parsed, "f")
     assert [(d.code, d.line, d.column) for d in found] == [("PSP108", 3, 12), ("PSP108", 4, 4)]
     assert control_characters(parse_yaml("a: [x, {b: 'y'}]\n", "f"), "f") == []
+
+
+def test_a_control_character_in_a_key_is_found_at_the_key() -> None:
+    # psp.yaml's acronyms print their keys in every Word paper: "\x1f" in one is as bad as
+    # in a value. Line 2, column 3 is where the quoted key starts (after two spaces).
+    text = 'acronyms:\n  "GIR\\x1fFEC": Getting it right for every child\n'
+    found = control_characters(parse_yaml(text, "psp.yaml"), "psp.yaml")
+    assert [(d.code, d.line, d.column) for d in found] == [("PSP108", 2, 3)]

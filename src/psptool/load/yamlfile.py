@@ -285,11 +285,16 @@ def control_characters(parsed: ParsedYaml, file: str) -> list[Diagnostic]:
         path, value = stack.pop()
         if isinstance(value, dict):
             stack.extend(((*path, k), v) for k, v in value.items())
+            # a key is text a paper prints too (an acronym, say): found where the key is
+            stack.extend(((*path, k), _Key(k)) for k in value if isinstance(k, str))
         elif isinstance(value, list):
             stack.extend(((*path, i), v) for i, v in enumerate(value))
         elif isinstance(value, str) and (control := _CONTROL.search(value)):
             position = parsed.positions.get(path)
-            line, column = (position.value_line, position.value_column) if position else (0, 0)
+            if isinstance(value, _Key):
+                line, column = (position.line, position.column) if position else (0, 0)
+            else:
+                line, column = (position.value_line, position.value_column) if position else (0, 0)
             char = control.group()
             what = "control character" if ord(char) < 0x20 else "character"
             found.setdefault(
@@ -317,11 +322,18 @@ def _holds_control(data: Any) -> bool:
         value = pop()
         if isinstance(value, dict):
             extend(value.values())
+            extend(value.keys())
         elif isinstance(value, list):
             extend(value)
         elif isinstance(value, str) and search(value):
             return True
     return False
+
+
+class _Key(str):
+    """A mapping's key, told apart from a value so its finding points at the key."""
+
+    __slots__ = ()
 
 
 class _Frame:
