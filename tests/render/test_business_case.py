@@ -724,7 +724,8 @@ def test_service_model_evaluation_and_recommendations(full) -> None:
         "2.\tNote that the PSP Governance Group agreed on 24 June 2011 to go to tender for a "
         "framework agreement in November 2011, securing the service through procurement (a "
         "contract let by competitive tender): the £25,000 a year (£125,000, 2011/12 to "
-        "2015/16) for contract and outcome monitoring has no committed or engaged funding; the £1,300,000 for external foster "
+        "2015/16) for contract and outcome monitoring has no committed or engaged funding; "
+        "the £1,300,000 for external foster "
         "placements in 2012/13 is engaged, with the budget decision on 16 February 2012; "
         "support in kind worth £8,000 comes from IRISS and CCPS." in text
     )
