@@ -117,10 +117,10 @@ def minutes() -> Document:
     doc.add_heading("Decisions", level=1)
     table(
         doc,
-        ["Ref", "Decision", "Rationale", "Affects"],
+        ["No.", "Decision", "Rationale", "Affects"],
         [1.2, 5.8, 4.0, 5.6],
         "d in decisions",
-        ["{{ d.id }}", "{{ d.decision }}", "{{ d.rationale }}", "{{ d.affects }}"],
+        ["{{ d.number }}", "{{ d.decision }}", "{{ d.rationale }}", "{{ d.affects }}"],
         empty="No decisions were recorded.",
     )
     doc.add_heading("Actions", level=1)
@@ -134,9 +134,7 @@ def minutes() -> Document:
     )
     when(doc, "notes", "{{ notes }}")
     doc.add_paragraph("{% if next_meeting %}Date of next meeting: {{ next_meeting }}.{% endif %}")
-    footer(
-        doc, "{{ meeting.group }} · minutes of {{ meeting.date }} · {{ status }} · page ", True
-    )
+    footer(doc, "{{ meeting.group }} · minutes of {{ meeting.date }} · {{ status }} · page ", True)
     return doc
 
 

@@ -83,8 +83,7 @@ def test_the_agenda_says_who_takes_other_business_when_there_is_no_chair(
         "The time and venue are not yet set.",
     ]
     assert _after(lines, "8. Any other business") == [
-        "The group has no chair yet: items to be notified to B. Manager, the project manager, "
-        "before the meeting."
+        "Items to be notified to B. Manager, the project manager, before the meeting."
     ]
     assert _after(lines, "2. Minutes of the last meeting") == [
         "The minutes of the meeting of 14 May 2026, for approval."

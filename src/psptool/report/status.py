@@ -588,6 +588,13 @@ def overall_sentence(components: list[Component]) -> str:
     return " ".join(out)
 
 
+GATE_BELOW = "(the stage gate below says why)"
+"""Where the highlight report's stage-gate decision points for the reasons: its own stage
+gate, further down. A paper that quotes the decisions without the stage gate (the agenda)
+points to the highlight report's instead (`GATE_IN_REPORT`)."""
+GATE_IN_REPORT = "(the highlight report's stage gate says why)"
+
+
 def _decisions(
     project: Project,
     open_risks: list[RiskScore],
@@ -637,7 +644,7 @@ def _decisions(
             out.append(
                 f"Agree how and by when the partnership will meet the {len(pressing)} {items} "
                 f"of the {gate.stage} stage gate still unmet before it moves to the "
-                f"{gate.next_stage} stage: {what} (the stage gate below says why)."
+                f"{gate.next_stage} stage: {what} {GATE_BELOW}."
             )
     return out
 
