@@ -99,6 +99,58 @@ def test_docx(document, tmp_path: Path) -> None:
     assert word.sections[0].page_width.cm == pytest.approx(21.0, abs=0.01)
 
 
+def test_the_benefits_table_gives_baseline_and_target_in_one_column(document, tmp_path) -> None:
+    """Six columns, not seven: the benefit and why it is behind have the room they need."""
+    from docx import Document as WordDocument
+
+    path = tmp_path / "status.docx"
+    to_docx(document, path)
+    word = WordDocument(str(path))
+    benefits = next(t for t in word.tables if t.rows[0].cells[0].text == "Benefit")
+    rows = [[c.text for c in row.cells] for row in benefits.rows]
+    assert rows[0] == ["Benefit", "Baseline to target", "Latest", "Progress", "RAG", "Why"]
+    # benefits.yaml: B3 from £860 to £800 a week, latest £829 a week: (829 − 860) / (800 −
+    # 860) = 31 / 60 = 52%
+    assert rows[3][:4] == [
+        "Lower average weekly fee for external placements",
+        "£860 to £800 a week",
+        "£829 a week",
+        "52%",
+    ]
+    assert rows[2][1] == "22 to 12 children"  # B2
+    assert rows[1][1] == "35% to 70%"  # B1
+    assert rows[4][1] == "£1,450,000 to £1,300,000 a year"  # B4
+    # the RAG cell still shaded amber (FFC000), now the fifth column
+    assert rows[1][4] == "Amber"
+    assert benefits.rows[1].cells[4]._tc.tcPr.xpath("./w:shd/@w:fill") == ["FFC000"]
+    # "the line" in each reason is said once, under the table
+    texts = [p.text for p in word.paragraphs]
+    assert (
+        "The line to target runs straight from the baseline, at the partnership's start, to "
+        "the target by its date. A benefit behind the line is Amber; Red when it is behind by "
+        "more than a quarter of the distance from baseline to target."
+    ) in texts
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "unit", "shown"),
+    [
+        (35, 70, "%", "35% to 70%"),
+        (22, 12, "children", "22 to 12 children"),
+        (860, 800, "GBP per week", "£860 to £800 a week"),
+        (1_450_000, 1_300_000, "GBP per year", "£1,450,000 to £1,300,000 a year"),
+        (1500, 1200, "GBP", "£1,500 to £1,200"),
+        (2.5, 4, None, "2.5 to 4"),
+        (None, 70, "%", "70%"),
+        (35, None, "%", "35%"),
+    ],
+)
+def test_from_to_says_the_unit_once(baseline, target, unit, shown) -> None:
+    from psptool.render.status import from_to
+
+    assert from_to(baseline, target, unit) == shown
+
+
 # choosing the format and the file (psp report status --format / -o) -----------------------
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from ..analysis.plan import MilestoneState
-from ..report.formatting import number, percent
+from ..report.formatting import money_unit, number, percent
 from ..report.status import TOP_RISKS, StatusReport
 from ..report.wording import NO_OWNER
 from ..vocabulary import DOCUMENT_TITLES, NOT_RATED, RAG_LABELS, RAID_TYPE_LABELS
@@ -226,19 +226,48 @@ def _budget_tables(doc: Document, r: StatusReport) -> None:
         )
 
 
+LINE_NOTE = (
+    "The line to target runs straight from the baseline, at the partnership's start, to the "
+    "target by its date. A benefit behind the line is Amber; Red when it is behind by more "
+    "than a quarter of the distance from baseline to target."
+)
+"""What "the line" in the benefits' reasons is, said once under their table."""
+
+
+def from_to(baseline: float | None, target: float | None, unit: str | None) -> str:
+    """A benefit's baseline and target in one cell, the unit said once where it follows the
+    figure: "35% to 70%", "22 to 12 children", "£1,450,000 to £1,300,000 a year"."""
+    start, end = number(baseline, unit), number(target, unit)
+    if not (start and end):
+        return start or end
+    symbol, rest = money_unit(unit) if unit and unit != "%" else ("", "")
+    if symbol:
+        start = number(baseline, unit).removesuffix(f" {rest}") if rest else start
+    elif unit and unit != "%":
+        start = number(baseline)
+    return f"{start} to {end}"
+
+
 def _benefits_section(doc: Document, r: StatusReport) -> None:
     doc.add(Heading(1, "Benefits and KPIs"))
     if r.benefits:
         doc.add(
-            Figure("benefits", r.benefits, None, "Progress from baseline to target"),
+            Figure(
+                "benefits",
+                r.benefits,
+                None,
+                "Progress from baseline to target; the mark is where the line to target puts "
+                "each benefit at its latest measurement.",
+            ),
             Table(
                 "",
-                ["Benefit", "Baseline", "Target", "Latest", "Progress", "RAG", "Why"],
+                # baseline and target in one column: the benefit and why it is off track
+                # have the room they need
+                ["Benefit", "Baseline to target", "Latest", "Progress", "RAG", "Why"],
                 [
                     [
                         x.title,
-                        number(x.baseline, x.unit),
-                        number(x.target, x.unit),
+                        from_to(x.baseline, x.target, x.unit),
                         number(x.latest, x.unit),
                         percent(x.progress),
                         _rag(x.rag),
@@ -246,7 +275,8 @@ def _benefits_section(doc: Document, r: StatusReport) -> None:
                     ]
                     for x in r.benefits
                 ],
-                rags=_rag_cells((x.rag for x in r.benefits), column=5),
+                [LINE_NOTE] if any("the line" in x.reason for x in r.benefits) else [],
+                rags=_rag_cells((x.rag for x in r.benefits), column=4),
             ),
         )
     else:

@@ -37,6 +37,9 @@ from .wording import action_state, join
 NO_BUDGET = "no budget is recorded"
 """Why the budget is not rated: the highlight report says so, with no table of zeros."""
 NO_BENEFIT = "no benefit has been measured yet"
+NO_BENEFITS = "no benefits are recorded yet"
+"""Why the benefits are not rated when benefits.yaml holds none: the same words as the
+report's benefits section, not "measured", which would say some are recorded."""
 
 TOP_RISKS = 5
 RAG_ORDER: dict[str, int] = {"green": 0, "amber": 1, "red": 2}
@@ -544,7 +547,7 @@ def _benefits(rows: list[BenefitProgress]) -> Component:
         return Component("benefits", "amber", f"{which(amber)} {verb} behind the line to target")
     if rated:
         return Component("benefits", "green", "every measured benefit on or ahead of the line")
-    return Component("benefits", None, NO_BENEFIT)
+    return Component("benefits", None, NO_BENEFIT if rows else NO_BENEFITS)
 
 
 def _subject(names: list[str]) -> str:
