@@ -31,7 +31,7 @@ def status_document(report: StatusReport) -> Document:
     r = report
     doc = Document(
         f"Highlight report: {r.name}",
-        f"As at {long_date(r.as_of)} · stage: {r.stage} · reporting period "
+        f"As at {long_date(r.as_of)} · {r.stage} stage · reporting period "
         f"{long_date(r.period_start + timedelta(days=1))} to {long_date(r.as_of)} ({r.period})",
         footer=f"Highlight report: {r.name} · {long_date(r.as_of)}",
     )
