@@ -10,6 +10,7 @@ import pytest
 from psptool.check import validate
 from psptool.render.html import to_html
 from psptool.render.status import status_document
+from psptool.render.tables import Table
 from psptool.render.writers import to_docx, to_markdown_text
 from psptool.report import status_report
 from tests.helpers import EXAMPLE
@@ -130,6 +131,31 @@ def test_the_benefits_table_gives_baseline_and_target_in_one_column(document, tm
         "the target by its date. A benefit behind the line is Amber; Red when it is behind by "
         "more than a quarter of the distance from baseline to target."
     ) in texts
+
+
+def test_the_stage_gate_gives_a_due_column_only_where_the_plan_dates_an_item(
+    document, tmp_path: Path
+) -> None:
+    from tests.papers.folders import sparse_folder
+
+    def gate(doc) -> list[list[str]]:
+        table = next(t for t in doc.blocks if isinstance(t, Table) and t.columns[1:2] == ["Item"])
+        return [table.columns, *table.rows]
+
+    # the example: three items unmet, each due on 30 September 2011 (M13, the pilot's end)
+    rows = gate(document)
+    assert rows[0] == ["", "Item", "Why", "Due"]
+    assert [r[3] for r in rows[1:] if r[0] == "✗"] == ["30 September 2011"] * 3
+    # the sparse folder: seven unmet, none dated by its plan: no column of blanks, no note
+    folder = sparse_folder(tmp_path / "sparse")
+    as_of = date(2026, 6, 30)
+    sparse = status_document(
+        status_report(validate(folder, as_of, find=False).result.project, as_of)
+    )
+    rows = gate(sparse)
+    assert rows[0] == ["", "Item", "Why"]
+    assert len(rows) == 10 and sum(r[0] == "✗" for r in rows) == 7
+    assert "Due: when the plan needs an item still unmet." not in to_markdown_text(sparse)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
+from ..analysis.gate import GateItem
 from ..analysis.plan import MilestoneState
 from ..report.formatting import money_unit, number, percent
 from ..report.status import TOP_RISKS, StatusReport
@@ -301,18 +302,23 @@ def _approvals_and_gate(doc: Document, r: StatusReport) -> None:
         doc.add(
             Heading(1, f"Readiness to leave the {gate.stage} stage"),
             Para(f"Stage gate: {verdict}."),
-            Table(
-                "",
-                ["", "Item", "Why", "Due"],
-                [
-                    ["✓" if i.met else "✗", i.label, i.reason, "" if i.met else long_date(i.due)]
-                    for i in gate.items
-                ],
-                ["Due: when the plan needs an item still unmet."]
-                if any(not i.met and i.due for i in gate.items)
-                else [],
-            ),
+            _gate_table(gate.items),
         )
+
+
+def _gate_table(items: list[GateItem]) -> Table:
+    """The stage gate's items, met or not and why; with when the plan needs each unmet one,
+    a column left out where the plan dates none (a column of blanks says nothing)."""
+    dated = any(not i.met and i.due for i in items)
+    rows = [["✓" if i.met else "✗", i.label, i.reason] for i in items]
+    if not dated:
+        return Table("", ["", "Item", "Why"], rows)
+    return Table(
+        "",
+        ["", "Item", "Why", "Due"],
+        [[*row, "" if i.met else long_date(i.due)] for row, i in zip(rows, items, strict=True)],
+        ["Due: when the plan needs an item still unmet."],
+    )
 
 
 def _rag(rag: str | None) -> str:
