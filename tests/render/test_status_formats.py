@@ -154,6 +154,12 @@ def test_the_stage_gate_gives_a_due_column_only_where_the_plan_dates_an_item(
     )
     rows = gate(sparse)
     assert rows[0] == ["", "Item", "Why"]
+    # the issue no one owns says so, as the agenda does, not with a dash
+    risks = next(t for t in sparse.blocks if isinstance(t, Table) and t.columns[0] == "Type")
+    assert [row[:3] for row in risks.rows] == [
+        ["Risk", "Respite places run out in the winter", "B. Manager"],
+        ["Issue", "Referrals from GP practices are slow", "No owner"],
+    ]
     assert len(rows) == 10 and sum(r[0] == "✗" for r in rows) == 7
     assert "Due: when the plan needs an item still unmet." not in to_markdown_text(sparse)
 

@@ -21,7 +21,8 @@ def _ms_rows(
 ) -> list[list[object]]:
     rows = []
     for m in milestones:
-        row: list[object] = [m.title, names.get(m.owner or "", m.owner), long_date(m.due)]
+        owner = names.get(m.owner, m.owner) if m.owner else NO_OWNER
+        row: list[object] = [m.title, owner, long_date(m.due)]
         if with_completed:
             row += [long_date(m.completed), m.slippage_days]
         rows.append(row)
@@ -94,7 +95,8 @@ def status_document(report: StatusReport) -> Document:
                 [
                     RAID_TYPE_LABELS[x.type],
                     x.title,
-                    r.names.get(x.owner or "", x.owner),
+                    # "No owner", as the agenda and the actions say it, not a dash
+                    r.names.get(x.owner, x.owner) if x.owner else NO_OWNER,
                     f"{x.likelihood} × {x.impact}",
                     x.score,
                     _rag(x.rag),
