@@ -360,7 +360,16 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
         )
     else:
         doc.add(Para("The last meeting agreed no actions."))
-    if r.meeting_decisions:
+    if r.meeting_decisions and all(d.meeting == last.id for d in r.meeting_decisions):
+        # every one taken at the meeting the heading names: no column repeating it
+        doc.add(
+            Table(
+                "Decisions of the last meeting",
+                ["Decision", "Affects"],
+                [[d.decision, "; ".join(d.affected)] for d in r.meeting_decisions],
+            )
+        )
+    elif r.meeting_decisions:
         doc.add(
             Table(
                 "Decisions since the last meeting",
