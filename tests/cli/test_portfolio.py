@@ -449,3 +449,24 @@ def test_each_partnership_carries_its_colour(tmp_path: Path, runner: PspRunner) 
     assert fills == ["00005EB8", "none"]
     (coloured,) = [c for c in names if c.fill.fill_type]
     assert coloured.font.color.rgb == "00FFFFFF"
+
+
+@pytest.mark.parametrize(
+    ("variance", "pct", "shown"),
+    [
+        # £1,200 over a plan of £46,000 to date: 1,200 / 46,000 = 2.6%
+        (1200.0, 1200 / 46000 * 100, "+£1,200 (+2.6%)"),
+        # £400 under £46,500: 400 / 46,500 = 0.86%, to one place 0.9%
+        (-400.0, -400 / 46500 * 100, "−£400 (−0.9%)"),
+        # the example's £20 under £46,500, 0.04%: rounds to nothing, so no percentage
+        (-20.0, -20 / 46500 * 100, "−£20"),
+    ],
+)
+def test_the_variance_writes_its_percentage_as_the_highlight_report_does(
+    variance: float, pct: float, shown: str
+) -> None:
+    from psptool.render.portfolio import variance_text
+    from psptool.report.portfolio import Row
+
+    row = Row(Path("p"), "P", "pilot", None, 0, 0, variance=variance, variance_pct=pct)
+    assert variance_text(row) == shown  # "2.6%", never "2.6 %" nor an ASCII minus

@@ -13,6 +13,7 @@ from ..report.formatting import long_date, money
 from ..report.portfolio import Portfolio, Row, rows_by_concern
 from ..vocabulary import RAG_LABELS, SCALE_LABELS
 from .document import Document, Heading, Para
+from .status import signed_pct
 from .tables import Table
 
 TITLE = "Portfolio of partnerships"
@@ -55,12 +56,13 @@ def _scale(step: int) -> str:
 
 
 def variance_text(row: Row) -> str:
-    """Spend to date against plan, as a council shows it: +£1,200 (2.6 %) over, −£20 under."""
+    """Spend to date against plan, as a council shows it and the highlight report writes a
+    percentage: +£1,200 (+2.6%) over, −£400 (−0.9%) under, −£20 where it rounds to 0%."""
     if row.variance is None:
         return "no budget"
     text = money(row.variance, row.currency, signed=True) or "£0"
     if row.variance_pct is not None and round(row.variance_pct, 1) != 0:
-        text += f" ({row.variance_pct:+.1f} %)"
+        text += f" ({signed_pct(row.variance_pct)})"
     return text
 
 

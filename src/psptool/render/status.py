@@ -189,14 +189,14 @@ def _budget_tables(doc: Document, r: StatusReport) -> None:
                     money(b.period.planned, cur),
                     money(b.period.actual, cur),
                     money(b.period.variance, cur),
-                    _pct(b.period.variance_pct),
+                    signed_pct(b.period.variance_pct),
                 ],
                 [
                     "To date",
                     money(b.to_date.planned, cur),
                     money(b.to_date.actual, cur),
                     money(b.to_date.variance, cur),
-                    _pct(b.to_date.variance_pct),
+                    signed_pct(b.to_date.variance_pct),
                 ],
             ],
             [
@@ -388,7 +388,7 @@ def heatmap_table_from(report: StatusReport) -> Table:
     return heatmap_table(RiskRegister(report.as_of, amber, red, [], report.heatmap), ids=False)
 
 
-def _pct(value: float | None) -> str:
+def signed_pct(value: float | None) -> str:
     """A variance as a signed percentage, −2.7%; empty for none."""
     if value is None:
         return ""
