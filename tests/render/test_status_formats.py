@@ -36,6 +36,12 @@ def test_markdown(document) -> None:
         text
     )
     assert "- Full business case: Falkirk Council, needed by 30 September 2011" in text
+    # R7's target of 10 is a score (risks.yaml: likelihood 5, impact 2 once its actions are
+    # done), not a date: the note says what Target is
+    assert (
+        "Open entries: 1 Red, 9 Amber, 0 Green. Score = likelihood × impact; Amber from 5, Red "
+        "from 15. Target: the score aimed for once the actions are done."
+    ) in text
     # ten of the fourteen milestones on the critical path are done; M13 to M16 are to come
     assert (
         "Critical path: 10 milestones done; still to come: Pilot ends: evaluation and full "

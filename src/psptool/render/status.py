@@ -109,6 +109,12 @@ def status_document(report: StatusReport) -> Document:
                 f"Open entries: {r.counts.get('red', 0)} Red, {r.counts.get('amber', 0)} Amber, "
                 f"{r.counts.get('green', 0)} Green. Score = likelihood × impact; Amber from "
                 f"{amber}, Red from {red}."
+                # "Target" beside "Due" columns elsewhere would read as a date: said once
+                + (
+                    " Target: the score aimed for once the actions are done."
+                    if any(x.target_score is not None for x in r.top_risks)
+                    else ""
+                )
             ],
             rags=_rag_cells((x.rag for x in r.top_risks), column=5),
         )
