@@ -67,7 +67,8 @@ def test_minutes_of_a_meeting_not_yet_held_are_refused(example: Path, tmp_path: 
 def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -> None:
     doc = _render(example, tmp_path / "a.docx", "agenda", "GG-2011-09", "2011-09-16")
     texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
-    headings = [t for t in texts if t[:2] in {f"{n}." for n in range(1, 10)}]
+    # the headings, not the decisions numbered under item 6 ("6.1\tThe issue …")
+    headings = [t for t in texts if t[:2] in {f"{n}." for n in range(1, 10)} and "\t" not in t]
     assert headings == [
         "1. Welcome and apologies",
         "2. Minutes of the last meeting",
@@ -140,6 +141,12 @@ def test_the_sparse_agenda_points_to_the_highlight_reports_stage_gate(tmp_path: 
         texts.index("6. Decisions needed") + 1 : texts.index("7. Risks for escalation")
     ]
     assert len(decisions) == 3  # the Red risk, the held-up tender, the stage gate
+    # numbered under item 6, so the chair can take each by its number
+    assert [d.split("\t")[0] for d in decisions] == ["6.1", "6.2", "6.3"]
+    assert decisions[0] == (
+        "6.1\tThe risk ‘Respite places run out in the winter’ is Red, has no open action and "
+        "its review was due on 1 May 2026: review it and agree what will be done and by whom."
+    )
     assert decisions[2].endswith(
         "outline business case signed off by every partner "
         "(the highlight report's stage gate says why)."
