@@ -4,7 +4,7 @@ laid out as the other papers are (A4, the header row of each table repeated on e
 from __future__ import annotations
 
 from docx.document import Document
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from .word import base, else_, endif, footer, if_, para_loop, table, when
 
@@ -63,7 +63,13 @@ def agenda() -> Document:
     else_(doc, "No further items notified.")
     doc.add_heading("6. Decisions needed", level=1)
     if_(doc, "decisions_needed")
-    para_loop(doc, "d in decisions_needed", "{{ d }}")
+    # numbered under the item, 6.1, 6.2, so the chair can take each by its number
+    doc.add_paragraph("{%p for d in decisions_needed %}")
+    decision = doc.add_paragraph("6.{{ loop.index }}\t{{ d }}")
+    decision.paragraph_format.left_indent = Cm(1.0)
+    decision.paragraph_format.first_line_indent = Cm(-1.0)
+    decision.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
+    doc.add_paragraph("{%p endfor %}")
     else_(doc, "The highlight report asks for no decision.")
     doc.add_heading("7. Risks for escalation", level=1)
     table(
@@ -117,10 +123,10 @@ def minutes() -> Document:
     doc.add_heading("Decisions", level=1)
     table(
         doc,
-        ["Ref", "Decision", "Rationale", "Affects"],
+        ["No.", "Decision", "Rationale", "Affects"],
         [1.2, 5.8, 4.0, 5.6],
         "d in decisions",
-        ["{{ d.id }}", "{{ d.decision }}", "{{ d.rationale }}", "{{ d.affects }}"],
+        ["{{ d.number }}", "{{ d.decision }}", "{{ d.rationale }}", "{{ d.affects }}"],
         empty="No decisions were recorded.",
     )
     doc.add_heading("Actions", level=1)
@@ -134,9 +140,7 @@ def minutes() -> Document:
     )
     when(doc, "notes", "{{ notes }}")
     doc.add_paragraph("{% if next_meeting %}Date of next meeting: {{ next_meeting }}.{% endif %}")
-    footer(
-        doc, "{{ meeting.group }} · minutes of {{ meeting.date }} · {{ status }} · page ", True
-    )
+    footer(doc, "{{ meeting.group }} · minutes of {{ meeting.date }} · {{ status }} · page ", True)
     return doc
 
 

@@ -38,19 +38,29 @@ def test_markdown_when_piped_and_exit_1_for_a_folder_with_errors(
     assert result.exit_code == 1
     text = result.stdout
     assert text.startswith("# Portfolio of partnerships\n")
-    assert "4 partnerships: 2 red, 0 amber, 1 green, 1 with errors" in text
+    # RAGs and stages as every paper writes them, "Red", "Pilot"
+    assert "4 partnerships: 2 Red, 0 Amber, 1 Green, 1 with errors" in text
+    # red entries by title, not R3 and R7; M12 (completed four days late) and the eight
+    # benefits behind the line counted, their titles being the highlight report's
     assert (
-        "| Grangemouth Foster Care PSP | pilot | Falkirk Council | red | green | red | green "
-        "| amber | R3, R7 | M12 | −£20 | B1, B2, B3, B4, B5, B6, B7, B8 | sustain: 3 of 8 "
+        "| Grangemouth Foster Care PSP | Pilot | Falkirk Council | Red | Green | Red | Green "
+        "| Amber | Standstill on contact during the tender damages the trust built up; Fewer "
+        "pilot placements than planned | 1 milestone | −£20 | 8 benefits | Sustain: 3 of 8 "
         "unmet | 23 September 2011 (provisional) | 0 | 0 |"
     ) in text
     # Falkirk's, planned; no warnings (its funders decide before the contract starts)
-    assert "| sustain: 3 of 8 unmet | 23 September 2011 | 0 | 0 |" in text
+    assert "| Sustain: 3 of 8 unmet | 23 September 2011 | 0 | 0 |" in text
     assert (
-        "| Stirling Foster Care PSP | pilot | – | errors | – | – | – | – | – | – | – | – | – "
+        "| Stirling Foster Care PSP | Pilot | – | Errors | – | – | – | – | – | – | – | – | – "
         "| – | 1 | 0 |"
     ) in text
-    assert "| create: 5 of 5 unmet | none planned | 0 | 4 |" in text  # Larbert
+    assert "| Create: 5 of 5 unmet | none planned | 0 | 4 |" in text  # Larbert
+    # the heat map's steps named as the highlight report's are, not "likelihood 5"
+    assert "| Likelihood / Impact | Very low (1) | Low (2) | Medium (3) | High (4) |" in text
+    assert (
+        "| Very high (5) |  |  | 3 |  |  |" in text
+    )  # 5 × 3: R7 of Falkirk; R7 and R3 of Grangemouth
+    assert "likelihood 5" not in text and "impact 1" not in text
     assert "risks.yaml:25: risk R1: likelihood must be a whole number from 1 to 5, got 7" in text
     assert "| Falkirk Council Education Services | 1 September 2011 |" in text
 
@@ -60,6 +70,32 @@ def test_a_portfolio_without_errors_exits_0(tmp_path: Path, runner: PspRunner) -
     result = runner.invoke(["portfolio", str(tmp_path), *AS_OF, "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["partnerships"][0]["overall"] == "red"
+
+
+def test_a_section_with_nothing_to_list_says_so_once(tmp_path: Path, runner: PspRunner) -> None:
+    """One partnership shares no partner and, as at 30 June 2026, has no budget cycle ahead:
+    each section says so in a sentence, with no empty table above it; the stages are
+    titled once, and a likelihood × impact never wraps on the page."""
+    copy_example(tmp_path / "one")
+    args = ["portfolio", str(tmp_path), "--as-of", "2026-06-30"]
+    page = tmp_path / "p.html"
+    assert runner.invoke([*args, "--format", "html", "-o", str(page)]).exit_code == 0
+    html = page.read_text("utf-8")
+    assert (
+        "<h2>Shared partners</h2><p>Partners in several partnerships</p>"
+        "<p>No organisation is a partner in more than one partnership.</p>"
+    ) in html
+    assert "<th>Partner</th>" not in html and "<th>Funder</th>" not in html
+    assert "<h2>Funders</h2><p>Funders&#x27; budget cycles to 30 June 2027</p>" in html
+    assert "<caption>Stages the partnerships are at</caption>" in html
+    assert '<td class="nowrap">5 × 3</td>' in html  # R7, in the list of cells
+    text = runner.invoke([*args, "--format", "markdown"]).stdout
+    assert "| Partner |" not in text
+    assert text.endswith(
+        "## Shared partners\n\nPartners in several partnerships\n\n"
+        "No organisation is a partner in more than one partnership.\n"
+    )
+    assert "| Pilot | 1 | Falkirk Foster Care PSP |" in text
 
 
 def test_no_partnership_is_a_user_error(tmp_path: Path, runner: PspRunner) -> None:
@@ -149,10 +185,10 @@ def test_terminal_fits_the_width(
     for name in NAMES:
         assert name.split()[0] in flat
     for words in (
-        "R3, R7",
-        "M12",
-        "sustain: 3 of 8 unmet",
-        "create: 5 of 5 unmet",
+        "Fewer pilot placements than planned",
+        "1 milestone",
+        "Sustain: 3 of 8 unmet",
+        "Create: 5 of 5 unmet",
         "−£20",
         "none planned",
     ):
@@ -195,14 +231,14 @@ def test_workbook_sheets_and_print_setup(programme: Path, tmp_path: Path) -> Non
     assert [c.value for c in table[1]][:4] == ["Partnership", "Stage", "Lead partner", "Overall"]
     assert [c.value for c in table[3]][:10] == [
         "Falkirk Foster Care PSP",
-        "pilot",
+        "Pilot",
         "Falkirk Council",
-        "red",
-        "green",
-        "red",
-        "green",
-        "amber",
-        "R7",
+        "Red",
+        "Green",
+        "Red",
+        "Green",
+        "Amber",
+        "Fewer pilot placements than planned",
         "none",
     ]
     assert table["D3"].fill.fgColor.rgb == "00C00000"
@@ -308,7 +344,7 @@ def test_html_page_sorts_and_filters_in_a_real_browser(programme: Path, tmp_path
     assert _visible_rows(dom) == [NAMES[0], NAMES[1]]
     assert "2 of 4 shown" in dom
 
-    dom, _ = _dom(page, "#q=M12", profile)
+    dom, _ = _dom(page, "#q=standstill", profile)  # R3, red in Grangemouth only, by title
     assert _visible_rows(dom) == ["Grangemouth Foster Care PSP"]
 
     dom, _ = _dom(page, "#status=errors", profile)
@@ -374,7 +410,15 @@ def test_since_compares_each_partnership_with_its_history(tmp_path: Path) -> Non
     assert "is not in a git repository" in loose["since"]["note"]
     shown = PspRunner().invoke([*args, "--format", "markdown"]).stdout
     assert "## Since the last review" in shown
-    assert "| Grangemouth PSP |" in shown and "| red | red | R3, R7 |" in shown
+    # then and now as RAGs are written, the new red entries by title (R3, R7)
+    assert (
+        "| Grangemouth PSP |" in shown
+        and (
+            "| Red | Red | Standstill on contact during the tender damages the trust built up; "
+            "Fewer pilot placements than planned |"
+        )
+        in shown
+    )
 
 
 def test_each_partnership_carries_its_colour(tmp_path: Path, runner: PspRunner) -> None:
@@ -405,3 +449,24 @@ def test_each_partnership_carries_its_colour(tmp_path: Path, runner: PspRunner) 
     assert fills == ["00005EB8", "none"]
     (coloured,) = [c for c in names if c.fill.fill_type]
     assert coloured.font.color.rgb == "00FFFFFF"
+
+
+@pytest.mark.parametrize(
+    ("variance", "pct", "shown"),
+    [
+        # £1,200 over a plan of £46,000 to date: 1,200 / 46,000 = 2.6%
+        (1200.0, 1200 / 46000 * 100, "+£1,200 (+2.6%)"),
+        # £400 under £46,500: 400 / 46,500 = 0.86%, to one place 0.9%
+        (-400.0, -400 / 46500 * 100, "−£400 (−0.9%)"),
+        # the example's £20 under £46,500, 0.04%: rounds to nothing, so no percentage
+        (-20.0, -20 / 46500 * 100, "−£20"),
+    ],
+)
+def test_the_variance_writes_its_percentage_as_the_highlight_report_does(
+    variance: float, pct: float, shown: str
+) -> None:
+    from psptool.render.portfolio import variance_text
+    from psptool.report.portfolio import Row
+
+    row = Row(Path("p"), "P", "pilot", None, 0, 0, variance=variance, variance_pct=pct)
+    assert variance_text(row) == shown  # "2.6%", never "2.6 %" nor an ASCII minus

@@ -297,8 +297,9 @@ def test_the_status_report_keeps_its_top_risks_readable_at_80_columns(
     ]
     # prose wraps at word boundaries, a bullet under its own text
     assert lines[1:3] == [
-        "As at 30 June 2011 · stage: pilot · reporting period 1 April 2011 to 30 June",
-        "2011 (3 months)",
+        # "pilot stage", as the stage gate's heading says it; the date kept on one line
+        "As at 30 June 2011 · pilot stage · reporting period 1 April 2011 to 30 June 2011",
+        "(3 months)",
     ]
     approvals = lines.index("Approvals outstanding")
     assert lines[approvals + 1] == (

@@ -37,8 +37,10 @@ def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path)
     assert len(present) == 12  # the header and eleven people
     assert present[1] == ["A. Morrison", "Falkirk Council", "Director of Social Work Services"]
     assert present[-1][:2] == ["O. Sinclair", "Barnardo's Scotland"]
+    # numbered in the minutes as the actions are, 1 and 2: never the log's ids D9 and D10
+    assert [row[0] for row in decisions] == ["No.", "1", "2"]
     assert decisions[2] == [
-        "D10",
+        "2",
         "Go to tender for a framework agreement in November 2011",
         "The preferred option of the appraisal and the time Corporate Procurement has confirmed",
         "Dependency: Corporate Procurement capacity to run the tender in November–December 2011; "
@@ -65,7 +67,8 @@ def test_minutes_of_a_meeting_not_yet_held_are_refused(example: Path, tmp_path: 
 def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -> None:
     doc = _render(example, tmp_path / "a.docx", "agenda", "GG-2011-09", "2011-09-16")
     texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
-    headings = [t for t in texts if t[:2] in {f"{n}." for n in range(1, 10)}]
+    # the headings, not the decisions numbered under item 6 ("6.1\tThe issue …")
+    headings = [t for t in texts if t[:2] in {f"{n}." for n in range(1, 10)} and "\t" not in t]
     assert headings == [
         "1. Welcome and apologies",
         "2. Minutes of the last meeting",
@@ -124,3 +127,33 @@ def test_the_sparse_minutes_say_the_group_has_no_chair(tmp_path: Path) -> None:
     ]
     footer = doc.sections[0].footer.paragraphs[0].text  # type: ignore[attr-defined]
     assert "· Draft · Page" in footer
+
+
+def test_the_sparse_agenda_points_to_the_highlight_reports_stage_gate(tmp_path: Path) -> None:
+    """The agenda quotes the highlight report's decisions but holds no stage gate of its own:
+    the gate's decision says where its reasons are, and the missing chair is said once."""
+    from tests.papers.folders import sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    doc = _render(folder, tmp_path / "a.docx", "agenda", "SG-2", "2026-06-30")
+    texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
+    decisions = texts[
+        texts.index("6. Decisions needed") + 1 : texts.index("7. Risks for escalation")
+    ]
+    assert len(decisions) == 3  # the Red risk, the held-up tender, the stage gate
+    # numbered under item 6, so the chair can take each by its number
+    assert [d.split("\t")[0] for d in decisions] == ["6.1", "6.2", "6.3"]
+    assert decisions[0] == (
+        "6.1\tThe risk ‘Respite places run out in the winter’ is Red, has no open action and "
+        "its review was due on 1 May 2026: review it and agree what will be done and by whom."
+    )
+    assert decisions[2].endswith(
+        "outline business case signed off by every partner "
+        "(the highlight report's stage gate says why)."
+    )
+    assert not any("below" in line for line in texts)
+    # "The group has no chair yet." is said under the heading, once; AOB only says to whom
+    assert [t for t in texts if "no chair" in t] == ["The group has no chair yet."]
+    assert texts[texts.index("8. Any other business") + 1] == (
+        "Items to be notified to B. Manager, the project manager, before the meeting."
+    )

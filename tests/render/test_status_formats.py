@@ -10,6 +10,7 @@ import pytest
 from psptool.check import validate
 from psptool.render.html import to_html
 from psptool.render.status import status_document
+from psptool.render.tables import Table
 from psptool.render.writers import to_docx, to_markdown_text
 from psptool.report import status_report
 from tests.helpers import EXAMPLE
@@ -35,6 +36,12 @@ def test_markdown(document) -> None:
         text
     )
     assert "- Full business case: Falkirk Council, needed by 30 September 2011" in text
+    # R7's target of 10 is a score (risks.yaml: likelihood 5, impact 2 once its actions are
+    # done), not a date: the note says what Target is
+    assert (
+        "Open entries: 1 Red, 9 Amber, 0 Green. Score = likelihood × impact; Amber from 5, Red "
+        "from 15. Target: the score aimed for once the actions are done."
+    ) in text
     # ten of the fourteen milestones on the critical path are done; M13 to M16 are to come
     assert (
         "Critical path: 10 milestones done; still to come: Pilot ends: evaluation and full "
@@ -97,6 +104,89 @@ def test_docx(document, tmp_path: Path) -> None:
         "1",  # R7's open actions: the evaluation's weighting was agreed on 24 June 2011 (D9)
     ] in cells
     assert word.sections[0].page_width.cm == pytest.approx(21.0, abs=0.01)
+
+
+def test_the_benefits_table_gives_baseline_and_target_in_one_column(document, tmp_path) -> None:
+    """Six columns, not seven: the benefit and why it is behind have the room they need."""
+    from docx import Document as WordDocument
+
+    path = tmp_path / "status.docx"
+    to_docx(document, path)
+    word = WordDocument(str(path))
+    benefits = next(t for t in word.tables if t.rows[0].cells[0].text == "Benefit")
+    rows = [[c.text for c in row.cells] for row in benefits.rows]
+    assert rows[0] == ["Benefit", "Baseline to target", "Latest", "Progress", "RAG", "Why"]
+    # benefits.yaml: B3 from £860 to £800 a week, latest £829 a week: (829 − 860) / (800 −
+    # 860) = 31 / 60 = 52%
+    assert rows[3][:4] == [
+        "Lower average weekly fee for external placements",
+        "£860 to £800 a week",
+        "£829 a week",
+        "52%",
+    ]
+    assert rows[2][1] == "22 to 12 children"  # B2
+    assert rows[1][1] == "35% to 70%"  # B1
+    assert rows[4][1] == "£1,450,000 to £1,300,000 a year"  # B4
+    # the RAG cell still shaded amber (FFC000), now the fifth column
+    assert rows[1][4] == "Amber"
+    assert benefits.rows[1].cells[4]._tc.tcPr.xpath("./w:shd/@w:fill") == ["FFC000"]
+    # "the line" in each reason is said once, under the table
+    texts = [p.text for p in word.paragraphs]
+    assert (
+        "The line to target runs straight from the baseline, at the partnership's start, to "
+        "the target by its date. A benefit behind the line is Amber; Red when it is behind by "
+        "more than a quarter of the distance from baseline to target."
+    ) in texts
+
+
+def test_the_stage_gate_gives_a_due_column_only_where_the_plan_dates_an_item(
+    document, tmp_path: Path
+) -> None:
+    from tests.papers.folders import sparse_folder
+
+    def gate(doc) -> list[list[str]]:
+        table = next(t for t in doc.blocks if isinstance(t, Table) and t.columns[1:2] == ["Item"])
+        return [table.columns, *table.rows]
+
+    # the example: three items unmet, each due on 30 September 2011 (M13, the pilot's end)
+    rows = gate(document)
+    assert rows[0] == ["", "Item", "Why", "Due"]
+    assert [r[3] for r in rows[1:] if r[0] == "✗"] == ["30 September 2011"] * 3
+    # the sparse folder: seven unmet, none dated by its plan: no column of blanks, no note
+    folder = sparse_folder(tmp_path / "sparse")
+    as_of = date(2026, 6, 30)
+    sparse = status_document(
+        status_report(validate(folder, as_of, find=False).result.project, as_of)
+    )
+    rows = gate(sparse)
+    assert rows[0] == ["", "Item", "Why"]
+    # the issue no one owns says so, as the agenda does, not with a dash
+    risks = next(t for t in sparse.blocks if isinstance(t, Table) and t.columns[0] == "Type")
+    assert [row[:3] for row in risks.rows] == [
+        ["Risk", "Respite places run out in the winter", "B. Manager"],
+        ["Issue", "Referrals from GP practices are slow", "No owner"],
+    ]
+    assert len(rows) == 10 and sum(r[0] == "✗" for r in rows) == 7
+    assert "Due: when the plan needs an item still unmet." not in to_markdown_text(sparse)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "unit", "shown"),
+    [
+        (35, 70, "%", "35% to 70%"),
+        (22, 12, "children", "22 to 12 children"),
+        (860, 800, "GBP per week", "£860 to £800 a week"),
+        (1_450_000, 1_300_000, "GBP per year", "£1,450,000 to £1,300,000 a year"),
+        (1500, 1200, "GBP", "£1,500 to £1,200"),
+        (2.5, 4, None, "2.5 to 4"),
+        (None, 70, "%", "70%"),
+        (35, None, "%", "35%"),
+    ],
+)
+def test_from_to_says_the_unit_once(baseline, target, unit, shown) -> None:
+    from psptool.render.status import from_to
+
+    assert from_to(baseline, target, unit) == shown
 
 
 # choosing the format and the file (psp report status --format / -o) -----------------------
@@ -174,8 +264,9 @@ def test_standard_output_gets_text_or_rich_blocks(report, document) -> None:
     lines = shown.getvalue().splitlines()
     assert lines[:3] == [
         "Highlight report: Falkirk Foster Care PSP",
-        "As at 30 June 2011 · stage: pilot · reporting period 1 April 2011 to 30 June",
-        "2011 (3 months)",
+        # "pilot stage", as the stage gate's heading says it; the date kept on one line
+        "As at 30 June 2011 · pilot stage · reporting period 1 April 2011 to 30 June 2011",
+        "(3 months)",
     ]
     assert "┃ Area             ┃ RAG   ┃ Why" in shown.getvalue()
 

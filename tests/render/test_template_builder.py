@@ -84,7 +84,9 @@ def test_the_minutes_decisions_leave_room_for_what_they_affect() -> None:
     from docx import Document
 
     word = Document(str(defaults_dir() / "minutes.docx"))
-    table = next(t for t in word.tables if t.rows[0].cells[0].text == "Ref")
+    table = next(t for t in word.tables if t.rows[0].cells[1].text == "Decision")
+    # numbered as the actions are, "No.", never the decision log's id
+    assert table.rows[0].cells[0].text == "No."
     # "Affects" holds a kind and a title each ("Issue: Fewer pilot placements than planned;
     # Milestone: …"), as long as the decision: 5.6 cm beside the decision's 5.8, in 16.6
     widths = [round(c.width.cm, 1) for c in table.columns]

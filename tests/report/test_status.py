@@ -137,5 +137,17 @@ def test_nothing_to_rate_is_not_green() -> None:
     assert r.overall == "green"  # schedule and risks, the only rated areas
     assert r.overall_rule == (
         "Green: the schedule and the risks and issues are Green. The budget and the benefits "
-        "are not rated: no budget is recorded and no benefit has been measured yet."
+        "are not rated: no budget is recorded and no benefits are recorded yet."
     )
+
+
+def test_benefits_recorded_but_not_measured_say_so() -> None:
+    """A benefit recorded with no measurement yet, six weeks after the partnership's start on
+    1 January 2026 (within its first quarter, so not yet overdue): not rated, and
+    the report says none has been measured (with none recorded it says that instead, in the
+    words of its benefits section, "No benefits are recorded yet.")."""
+    benefit = {"id": "B1", "title": "Carers get a break", "baseline": 10, "target": 50}
+    benefit |= {"unit": "%", "target_date": "2027-06-30"}
+    r = status_report(project(benefits={"benefits": [benefit]}), date(2026, 2, 15))
+    (benefits,) = [c for c in r.components if c.name == "benefits"]
+    assert (benefits.rag, benefits.reason) == (None, "no benefit has been measured yet")

@@ -133,11 +133,28 @@ def test_the_markdown_report_shows_both_tables(example: Path) -> None:
         "| 2 | Agree the evaluation framework with the evaluator | J. Paterson "
         "| 15 July 2011 | Not yet due |"
     ) in text
+    # D9 and D10, both of the 24 June meeting the heading names: no Meeting column
+    assert "**Decisions of the last meeting**\n\n| Decision | Affects |" in text
     assert (
-        "| PSP Governance Group, 24 June 2011 | Go to tender for a framework agreement in "
+        "| Go to tender for a framework agreement in "
         "November 2011 | Dependency: Corporate Procurement capacity to run the tender in "
         "November–December 2011; Milestone: Framework agreement awarded |"
     ) in text
+    assert "| PSP Governance Group, 24 June 2011 |" not in text
+
+
+def test_decisions_of_several_meetings_say_which(example: Path) -> None:
+    """Since March's meeting: D8 of 25 March, then D9 and D10 of 24 June, each by its
+    meeting's group and date."""
+    report = status_since(example, _project(example), AS_OF, since="GG-2011-03")
+    text = status_text(status_document(report), "markdown")
+    assert "**Decisions since the last meeting**\n\n| Meeting | Decision | Affects |" in text
+    rows = [line for line in text.splitlines() if line.startswith("| PSP Governance Group, ")]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| PSP Governance Group, 25 March 2011",
+        "| PSP Governance Group, 24 June 2011",
+        "| PSP Governance Group, 24 June 2011",
+    ]
 
 
 def test_since_a_meeting_outside_git_uses_the_meeting(example: Path) -> None:

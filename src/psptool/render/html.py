@@ -38,6 +38,7 @@ caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th { background: HEADER; color: HEADER_TEXT; text-align: left; }
 th, td { border: 1px solid #9aa5b8; padding: 3px 5px; vertical-align: top; }
 td.num { text-align: right; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 .note { color: #555; font-size: 8.5pt; margin: 2px 0 8px; }
 figure { margin: 8px 0; page-break-inside: avoid; }
 figcaption { font-size: 9pt; color: #444; }
@@ -141,7 +142,8 @@ def _table(table: Table) -> str:
             text = cell_text(value, table.decimals.get(name))
             rag = table.rags.get((r, c), text)
             numeric = isinstance(value, int | float) and not isinstance(value, bool)
-            attrs = ' class="num"' if numeric else ""
+            # a likelihood × impact, "5 × 3", reads as one: it never wraps
+            attrs = ' class="num"' if numeric else ' class="nowrap"' if name == "L × I" else ""
             if rag in RAG_FILL:
                 attrs += f' style="background:{RAG_FILL[rag]};color:{RAG_TEXT[rag]}"'
             cells.append(f"<td{attrs}>{escape(text)}</td>")

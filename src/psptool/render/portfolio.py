@@ -11,7 +11,9 @@ from typing import Any
 
 from ..report.formatting import long_date, money
 from ..report.portfolio import Portfolio, Row, rows_by_concern
+from ..vocabulary import RAG_LABELS, SCALE_LABELS
 from .document import Document, Heading, Para
+from .status import signed_pct
 from .tables import Table
 
 TITLE = "Portfolio of partnerships"
@@ -31,22 +33,36 @@ PARTNERSHIP_COLUMNS = [
     "Errors",
     "Warnings",
 ]
-"""The row of each partnership: Red lists open red risks and issues, Slipped the milestones
-overdue or completed late this period, Off track the benefits behind the line to target,
-Next meeting the next governance meeting (provisional where only its cadence implies it)."""
+"""The row of each partnership: Red lists open red risks and issues by title; Slipped counts the
+milestones overdue or completed late this period, Off track the benefits behind the line to
+target; Next meeting is the next governance meeting (provisional where only its
+cadence implies it)."""
 
 
 def _shown(rag: str | None) -> str:
-    return rag or "–"
+    """A RAG as every paper writes it, "Red"; "–" where it is not rated yet."""
+    return RAG_LABELS[rag] if rag else "–"
+
+
+def stage_text(stage: str | None) -> str:
+    """A stage as a reader writes it, "Pilot"."""
+    return stage.capitalize() if stage else "–"
+
+
+def _scale(step: int) -> str:
+    """A step of the likelihood or impact scale as the highlight report names it: "Very
+    high (5)"."""
+    return f"{SCALE_LABELS[step]} ({step})"
 
 
 def variance_text(row: Row) -> str:
-    """Spend to date against plan, as a council shows it: +£1,200 (2.6 %) over, −£20 under."""
+    """Spend to date against plan, as a council shows it and the highlight report writes a
+    percentage: +£1,200 (+2.6%) over, −£400 (−0.9%) under, −£20 where it rounds to 0%."""
     if row.variance is None:
         return "no budget"
     text = money(row.variance, row.currency, signed=True) or "£0"
     if row.variance_pct is not None and round(row.variance_pct, 1) != 0:
-        text += f" ({row.variance_pct:+.1f} %)"
+        text += f" ({signed_pct(row.variance_pct)})"
     return text
 
 
@@ -55,7 +71,7 @@ def gate_text(row: Row) -> str:
         return "–"
     if row.next_stage is None:
         return "none (closed)"
-    return f"{row.next_stage}: {row.gate_unmet} of {row.gate_items} unmet"
+    return f"{stage_text(row.next_stage)}: {row.gate_unmet} of {row.gate_items} unmet"
 
 
 def meeting_text(row: Row) -> str:
@@ -69,14 +85,28 @@ def meeting_text(row: Row) -> str:
     return long_date(meeting.day) + (" (provisional)" if meeting.provisional else "")
 
 
+def titled(row: Row, ids: list[str]) -> str:
+    """Entries by title, as every page names them (the JSON keeps the ids): "Fewer pilot
+    placements than planned"; "none" where there are none."""
+    return "; ".join(row.titles.get(i, i) for i in ids) or "none"
+
+
+def counted(ids: list[str], what: str) -> str:
+    """How many milestones have slipped or benefits are off track, "4 milestones", "none":
+    their titles are in the highlight report (and the HTML page's tooltip); a row of every
+    title would fill the page."""
+    n = len(ids)
+    return f"{n} {what}{'s' if n != 1 else ''}" if n else "none"
+
+
 def partnership_cells(row: Row) -> list[Any]:
     """A row's cells in `PARTNERSHIP_COLUMNS` order, as people read them."""
     if not row.checked:
         return [
             row.name,
-            row.stage or "–",
+            stage_text(row.stage),
             row.lead or "–",
-            "errors",
+            "Errors",
             *(["–"] * 4),
             "–",
             "–",
@@ -91,17 +121,17 @@ def partnership_cells(row: Row) -> list[Any]:
     assert c is not None
     return [
         row.name,
-        row.stage or "–",
+        stage_text(row.stage),
         row.lead or "none agreed",
-        row.overall,
+        _shown(row.overall),
         _shown(c.schedule),
         _shown(c.risks),
         _shown(c.budget),
         _shown(c.benefits),
-        ", ".join(row.red) or "none",
-        ", ".join(row.slipped) or "none",
+        titled(row, row.red),
+        counted(row.slipped, "milestone"),
         variance_text(row),
-        ", ".join(row.off_track) or "none",
+        counted(row.off_track, "benefit"),
         gate_text(row),
         meeting_text(row),
         row.errors,
@@ -109,14 +139,27 @@ def partnership_cells(row: Row) -> list[Any]:
     ]
 
 
+def row_rags(row: Row) -> list[str | None]:
+    """The RAG behind each of a row's cells, "red", in `PARTNERSHIP_COLUMNS` order: None
+    where the cell is no RAG or is not rated (the cells write it "Red", for the reader)."""
+    c = row.components
+    found = (
+        {"Overall": row.overall, "Schedule": c.schedule, "Risks": c.risks}
+        | {"Budget": c.budget, "Benefits": c.benefits}
+        if row.checked and c is not None
+        else {}
+    )
+    return [found.get(name) for name in PARTNERSHIP_COLUMNS]
+
+
 def partnerships_table(portfolio: Portfolio) -> Table:
     rows = rows_by_concern(portfolio.rows)
     cells = [partnership_cells(r) for r in rows]
     rags: dict[tuple[int, int], str] = {
-        (r, c): value
-        for r, row in enumerate(cells)
-        for c, value in enumerate(row)
-        if PARTNERSHIP_COLUMNS[c] in ("Overall", *COMPONENTS) and value in ("red", "amber", "green")
+        (r, c): rag
+        for r, row in enumerate(rows)
+        for c, rag in enumerate(row_rags(row))
+        if rag is not None
     }
     return Table(
         "One row per partnership, most concern first",
@@ -166,9 +209,9 @@ def since_table(portfolio: Portfolio) -> Table | None:
             [
                 r.name,
                 r.since.revision or "–",
-                then or "–",
-                r.overall or "errors",
-                ", ".join(r.since.new_red) or "none",
+                _shown(then),
+                _shown(r.overall) if r.checked else "Errors",
+                titled(r, r.since.new_red),
                 r.since.note or "",
             ]
         )
@@ -189,7 +232,7 @@ def heatmap_grid(portfolio: Portfolio) -> Table:
     rows: list[list[Any]] = []
     rags: dict[tuple[int, int], str] = {}
     for likelihood in range(5, 0, -1):
-        line: list[Any] = [f"likelihood {likelihood}"]
+        line: list[Any] = [_scale(likelihood)]
         for impact in range(1, 6):
             cell = next(
                 c for c in portfolio.heatmap if (c.likelihood, c.impact) == (likelihood, impact)
@@ -200,7 +243,7 @@ def heatmap_grid(portfolio: Portfolio) -> Table:
         rows.append(line)
     return Table(
         "Risk heat map: open entries across the portfolio",
-        ["", *(f"impact {i}" for i in range(1, 6))],
+        ["Likelihood / Impact", *(_scale(i) for i in range(1, 6))],
         rows,
         notes=[
             "Each cell counts the open risks and issues of every partnership checked; its "
@@ -217,7 +260,7 @@ def heatmap_cells(portfolio: Portfolio) -> Table:
             f"{c.likelihood} × {c.impact}",
             c.score,
             c.count,
-            "; ".join(f"{s.partnership} ({', '.join(s.ids)})" for s in c.partnerships),
+            " · ".join(f"{s.partnership}: {'; '.join(s.titles or s.ids)}" for s in c.partnerships),
         ]
         for c in sorted(portfolio.heatmap, key=lambda c: (-c.score, -c.likelihood))
         if c.count
@@ -256,9 +299,12 @@ def funders_table(portfolio: Portfolio) -> Table:
 
 def stages_table(portfolio: Portfolio) -> Table:
     return Table(
-        "Stages",
+        "Stages the partnerships are at",
         ["Stage", "Partnerships", "Which"],
-        [[s.stage, len(s.partnerships), ", ".join(s.partnerships)] for s in portfolio.stages],
+        [
+            [stage_text(s.stage), len(s.partnerships), ", ".join(s.partnerships)]
+            for s in portfolio.stages
+        ],
     )
 
 
@@ -288,7 +334,7 @@ def summary(portfolio: Portfolio) -> str:
     n = len(portfolio.rows)
     text = (
         f"As at {long_date(portfolio.as_of)} · {n} partnership{'s' if n != 1 else ''}: "
-        f"{counts['red']} red, {counts['amber']} amber, {counts['green']} green"
+        f"{counts['red']} Red, {counts['amber']} Amber, {counts['green']} Green"
     )
     return text + (f", {broken} with errors" if broken else "")
 
@@ -329,6 +375,11 @@ def portfolio_document(portfolio: Portfolio) -> Document:
         heading = next((h for s, h in SECTIONS.items() if table.title.startswith(s)), None)
         if heading is not None:
             doc.add(Heading(1, heading))
+        if not table.rows and table.notes:  # nothing to list: the note says so, once
+            doc.add(Para(table.title))
+            for note in table.notes:
+                doc.add(Para(note))
+            continue
         doc.add(table)
     return doc
 

@@ -24,6 +24,7 @@ from .portfolio import (
     heatmap_cells,
     heatmap_grid,
     partnership_cells,
+    row_rags,
     shared_partners_table,
     since_table,
     stages_table,
@@ -117,7 +118,7 @@ def _sort_keys(row: Row) -> list[str | None]:
     keys: list[str | None] = []
     for name, value in zip(PARTNERSHIP_COLUMNS, cells, strict=True):
         if name in ("Overall", "Schedule", "Risks", "Budget", "Benefits"):
-            keys.append(RAG_RANK.get(str(value), "0"))
+            keys.append(RAG_RANK.get(str(value).lower(), "0"))
         elif name == "Red":
             keys.append(str(len(row.red)))
         elif name == "Slipped":
@@ -148,13 +149,17 @@ def _partnerships(portfolio: Portfolio) -> str:
         overall = row.overall or "errors"
         why = escape(row.overall_rule or row.first_error or "")
         out.append(f'<tr data-overall="{overall}" title="{why}">')
-        for _name, value, key in zip(
-            PARTNERSHIP_COLUMNS, partnership_cells(row), _sort_keys(row), strict=True
+        for name, value, key, rag in zip(
+            PARTNERSHIP_COLUMNS, partnership_cells(row), _sort_keys(row), row_rags(row), strict=True
         ):
             text = "–" if value is None else str(value)
             attrs = "" if key is None else f' data-sort="{escape(key)}"'
-            if text in RAG_FILL:
-                attrs += f' style="background:{RAG_FILL[text]};color:{RAG_TEXT[text]}"'
+            if rag in RAG_FILL:
+                attrs += f' style="background:{RAG_FILL[rag]};color:{RAG_TEXT[rag]}"'
+            listed = {"Slipped": row.slipped, "Off track": row.off_track}.get(name)
+            if listed:  # the titles a count stands for, on hover
+                names = "; ".join(row.titles.get(i, i) for i in listed)
+                attrs += f' title="{escape(names)}"'
             if isinstance(value, int):
                 attrs += ' class="num"'
             out.append(f"<td{attrs}>{escape(text)}</td>")
@@ -176,10 +181,10 @@ def portfolio_html(portfolio: Portfolio) -> str:
     parts += [f'<p class="note">{escape(note)}</p>' for note in portfolio.notes]
     parts.append(
         '<div class="controls"><label>Filter <input id="filter" type="search" '
-        'placeholder="a name, a stage, a risk id…"></label>'
-        '<label>Overall <select id="status"><option value="">any</option>'
-        '<option value="red">red</option><option value="amber">amber</option>'
-        '<option value="green">green</option><option value="errors">errors</option>'
+        'placeholder="a name, a stage, a risk…"></label>'
+        '<label>Overall <select id="status"><option value="">Any</option>'
+        '<option value="red">Red</option><option value="amber">Amber</option>'
+        '<option value="green">Green</option><option value="errors">Errors</option>'
         '</select></label><span id="shown"></span></div>'
     )
     parts.append(_partnerships(portfolio))
@@ -200,6 +205,10 @@ def portfolio_html(portfolio: Portfolio) -> str:
         ("Stages", stages_table(portfolio)),
         ("Shared partners", shared_partners_table(portfolio)),
     ):
+        if not table.rows and table.notes:  # nothing to list: the note says so, once
+            notes = "".join(f"<p>{escape(line)}</p>" for line in [table.title, *table.notes])
+            parts.append(f"<h2>{heading}</h2>{notes}")
+            continue
         parts.append(f"<h2>{heading}</h2>" + html_table(table))
     parts.append(f"<script>{SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
+from ..analysis.gate import GateItem
 from ..analysis.plan import MilestoneState
-from ..report.formatting import number, percent
+from ..report.formatting import money_unit, number, percent
 from ..report.status import TOP_RISKS, StatusReport
 from ..report.wording import NO_OWNER
 from ..vocabulary import DOCUMENT_TITLES, NOT_RATED, RAG_LABELS, RAID_TYPE_LABELS
@@ -20,7 +21,8 @@ def _ms_rows(
 ) -> list[list[object]]:
     rows = []
     for m in milestones:
-        row: list[object] = [m.title, names.get(m.owner or "", m.owner), long_date(m.due)]
+        owner = names.get(m.owner, m.owner) if m.owner else NO_OWNER
+        row: list[object] = [m.title, owner, long_date(m.due)]
         if with_completed:
             row += [long_date(m.completed), m.slippage_days]
         rows.append(row)
@@ -31,7 +33,7 @@ def status_document(report: StatusReport) -> Document:
     r = report
     doc = Document(
         f"Highlight report: {r.name}",
-        f"As at {long_date(r.as_of)} · stage: {r.stage} · reporting period "
+        f"As at {long_date(r.as_of)} · {r.stage} stage · reporting period "
         f"{long_date(r.period_start + timedelta(days=1))} to {long_date(r.as_of)} ({r.period})",
         footer=f"Highlight report: {r.name} · {long_date(r.as_of)}",
     )
@@ -93,7 +95,8 @@ def status_document(report: StatusReport) -> Document:
                 [
                     RAID_TYPE_LABELS[x.type],
                     x.title,
-                    r.names.get(x.owner or "", x.owner),
+                    # "No owner", as the agenda and the actions say it, not a dash
+                    r.names.get(x.owner, x.owner) if x.owner else NO_OWNER,
                     f"{x.likelihood} × {x.impact}",
                     x.score,
                     _rag(x.rag),
@@ -106,6 +109,12 @@ def status_document(report: StatusReport) -> Document:
                 f"Open entries: {r.counts.get('red', 0)} Red, {r.counts.get('amber', 0)} Amber, "
                 f"{r.counts.get('green', 0)} Green. Score = likelihood × impact; Amber from "
                 f"{amber}, Red from {red}."
+                # "Target" beside "Due" columns elsewhere would read as a date: said once
+                + (
+                    " Target: the score aimed for once the actions are done."
+                    if any(x.target_score is not None for x in r.top_risks)
+                    else ""
+                )
             ],
             rags=_rag_cells((x.rag for x in r.top_risks), column=5),
         )
@@ -186,14 +195,14 @@ def _budget_tables(doc: Document, r: StatusReport) -> None:
                     money(b.period.planned, cur),
                     money(b.period.actual, cur),
                     money(b.period.variance, cur),
-                    _pct(b.period.variance_pct),
+                    signed_pct(b.period.variance_pct),
                 ],
                 [
                     "To date",
                     money(b.to_date.planned, cur),
                     money(b.to_date.actual, cur),
                     money(b.to_date.variance, cur),
-                    _pct(b.to_date.variance_pct),
+                    signed_pct(b.to_date.variance_pct),
                 ],
             ],
             [
@@ -226,19 +235,48 @@ def _budget_tables(doc: Document, r: StatusReport) -> None:
         )
 
 
+LINE_NOTE = (
+    "The line to target runs straight from the baseline, at the partnership's start, to the "
+    "target by its date. A benefit behind the line is Amber; Red when it is behind by more "
+    "than a quarter of the distance from baseline to target."
+)
+"""What "the line" in the benefits' reasons is, said once under their table."""
+
+
+def from_to(baseline: float | None, target: float | None, unit: str | None) -> str:
+    """A benefit's baseline and target in one cell, the unit said once where it follows the
+    figure: "35% to 70%", "22 to 12 children", "£1,450,000 to £1,300,000 a year"."""
+    start, end = number(baseline, unit), number(target, unit)
+    if not (start and end):
+        return start or end
+    symbol, rest = money_unit(unit) if unit and unit != "%" else ("", "")
+    if symbol:
+        start = number(baseline, unit).removesuffix(f" {rest}") if rest else start
+    elif unit and unit != "%":
+        start = number(baseline)
+    return f"{start} to {end}"
+
+
 def _benefits_section(doc: Document, r: StatusReport) -> None:
     doc.add(Heading(1, "Benefits and KPIs"))
     if r.benefits:
         doc.add(
-            Figure("benefits", r.benefits, None, "Progress from baseline to target"),
+            Figure(
+                "benefits",
+                r.benefits,
+                None,
+                "Progress from baseline to target; the mark is where the line to target puts "
+                "each benefit at its latest measurement.",
+            ),
             Table(
                 "",
-                ["Benefit", "Baseline", "Target", "Latest", "Progress", "RAG", "Why"],
+                # baseline and target in one column: the benefit and why it is off track
+                # have the room they need
+                ["Benefit", "Baseline to target", "Latest", "Progress", "RAG", "Why"],
                 [
                     [
                         x.title,
-                        number(x.baseline, x.unit),
-                        number(x.target, x.unit),
+                        from_to(x.baseline, x.target, x.unit),
                         number(x.latest, x.unit),
                         percent(x.progress),
                         _rag(x.rag),
@@ -246,7 +284,8 @@ def _benefits_section(doc: Document, r: StatusReport) -> None:
                     ]
                     for x in r.benefits
                 ],
-                rags=_rag_cells((x.rag for x in r.benefits), column=5),
+                [LINE_NOTE] if any("the line" in x.reason for x in r.benefits) else [],
+                rags=_rag_cells((x.rag for x in r.benefits), column=4),
             ),
         )
     else:
@@ -271,18 +310,23 @@ def _approvals_and_gate(doc: Document, r: StatusReport) -> None:
         doc.add(
             Heading(1, f"Readiness to leave the {gate.stage} stage"),
             Para(f"Stage gate: {verdict}."),
-            Table(
-                "",
-                ["", "Item", "Why", "Due"],
-                [
-                    ["✓" if i.met else "✗", i.label, i.reason, "" if i.met else long_date(i.due)]
-                    for i in gate.items
-                ],
-                ["Due: when the plan needs an item still unmet."]
-                if any(not i.met and i.due for i in gate.items)
-                else [],
-            ),
+            _gate_table(gate.items),
         )
+
+
+def _gate_table(items: list[GateItem]) -> Table:
+    """The stage gate's items, met or not and why; with when the plan needs each unmet one,
+    a column left out where the plan dates none (a column of blanks says nothing)."""
+    dated = any(not i.met and i.due for i in items)
+    rows = [["✓" if i.met else "✗", i.label, i.reason] for i in items]
+    if not dated:
+        return Table("", ["", "Item", "Why"], rows)
+    return Table(
+        "",
+        ["", "Item", "Why", "Due"],
+        [[*row, "" if i.met else long_date(i.due)] for row, i in zip(rows, items, strict=True)],
+        ["Due: when the plan needs an item still unmet."],
+    )
 
 
 def _rag(rag: str | None) -> str:
@@ -322,7 +366,16 @@ def _since_last_meeting(doc: Document, r: StatusReport) -> None:
         )
     else:
         doc.add(Para("The last meeting agreed no actions."))
-    if r.meeting_decisions:
+    if r.meeting_decisions and all(d.meeting == last.id for d in r.meeting_decisions):
+        # every one taken at the meeting the heading names: no column repeating it
+        doc.add(
+            Table(
+                "Decisions of the last meeting",
+                ["Decision", "Affects"],
+                [[d.decision, "; ".join(d.affected)] for d in r.meeting_decisions],
+            )
+        )
+    elif r.meeting_decisions:
         doc.add(
             Table(
                 "Decisions since the last meeting",
@@ -341,7 +394,7 @@ def heatmap_table_from(report: StatusReport) -> Table:
     return heatmap_table(RiskRegister(report.as_of, amber, red, [], report.heatmap), ids=False)
 
 
-def _pct(value: float | None) -> str:
+def signed_pct(value: float | None) -> str:
     """A variance as a signed percentage, −2.7%; empty for none."""
     if value is None:
         return ""

@@ -95,6 +95,9 @@ class Row:
     next_meeting: NextMeeting | None = None
     """The next governance meeting, planned or implied by its group's cadence."""
     since: Since | None = None
+    titles: dict[str, str] = field(default_factory=dict)
+    """The title of each entry `red`, `slipped` and `off_track` list by id: the pages name
+    them by title, the JSON keeps the ids."""
     colour: str | None = None
     """The partnership's own colour (psp.yaml `branding.colour`, "#005EB8"); None where it
     gives none or its psp.yaml cannot be read."""
@@ -111,6 +114,8 @@ class CellShare:
 
     partnership: str
     ids: list[str]
+    titles: list[str] = field(default_factory=list)
+    """The entries' titles, in the order of `ids`, as the portfolio's pages name them."""
 
 
 @dataclass(frozen=True)
@@ -275,7 +280,17 @@ def _row(folder: Path, project: Project, report: StatusReport, errors: int, warn
         gate_unmet=len(report.gate.unmet),
         gate_items=len(report.gate.items),
         next_meeting=next_governance_meeting(project, report.as_of),
+        titles=titles_of(project),
         colour=_colour_of(project),
+    )
+
+
+def titles_of(project: Project) -> dict[str, str]:
+    """Every RAID entry, milestone and benefit of the partnership by id: its title."""
+    return (
+        {r.id: r.title for r in project.risks.risks}
+        | {m.id: m.title for m in project.milestones.milestones}
+        | {b.id: b.title for b in project.benefits.benefits}
     )
 
 
@@ -324,11 +339,14 @@ class Contribution:
     partners: list[tuple[str, str, bool]]
     """(id, name, lead) of each partner."""
     currency: str
+    titles: dict[str, str] = field(default_factory=dict)
+    """Each RAID entry's title by id, for the heat map's list of cells."""
 
 
 def _contribution(project: Project, report: StatusReport) -> Contribution:
     return Contribution(
         heat=[(c.likelihood, c.impact, c.ids) for c in report.heatmap if c.ids],
+        titles={r.id: r.title for r in project.risks.risks},
         funders=list(project.sustainability.funders),
         partners=[(p.id, p.name, p.lead) for p in project.partners.partners],
         currency=project.psp.currency,
@@ -405,7 +423,8 @@ def _heatmap(reported: Reported) -> list[HeatMapCell]:
     shares: dict[tuple[int, int], list[CellShare]] = {}
     for row, part in reported:
         for likelihood, impact, ids in part.heat:
-            shares.setdefault((likelihood, impact), []).append(CellShare(row.name, ids))
+            titles = [part.titles.get(i, i) for i in ids]
+            shares.setdefault((likelihood, impact), []).append(CellShare(row.name, ids, titles))
     standard = RiskMatrix()
     cells = []
     for likelihood in range(5, 0, -1):

@@ -37,6 +37,9 @@ from .wording import action_state, join
 NO_BUDGET = "no budget is recorded"
 """Why the budget is not rated: the highlight report says so, with no table of zeros."""
 NO_BENEFIT = "no benefit has been measured yet"
+NO_BENEFITS = "no benefits are recorded yet"
+"""Why the benefits are not rated when benefits.yaml holds none: the same words as the
+report's benefits section, not "measured", which would say some are recorded."""
 
 TOP_RISKS = 5
 RAG_ORDER: dict[str, int] = {"green": 0, "amber": 1, "red": 2}
@@ -544,7 +547,7 @@ def _benefits(rows: list[BenefitProgress]) -> Component:
         return Component("benefits", "amber", f"{which(amber)} {verb} behind the line to target")
     if rated:
         return Component("benefits", "green", "every measured benefit on or ahead of the line")
-    return Component("benefits", None, NO_BENEFIT)
+    return Component("benefits", None, NO_BENEFIT if rows else NO_BENEFITS)
 
 
 def _subject(names: list[str]) -> str:
@@ -586,6 +589,13 @@ def overall_sentence(components: list[Component]) -> str:
         text = f"{_subject([c.name for c in unrated])} not rated: "
         out.append(text[0].upper() + text[1:] + join([c.reason for c in unrated]) + ".")
     return " ".join(out)
+
+
+GATE_BELOW = "(the stage gate below says why)"
+"""Where the highlight report's stage-gate decision points for the reasons: its own stage
+gate, further down. A paper that quotes the decisions without the stage gate (the agenda)
+points to the highlight report's instead (`GATE_IN_REPORT`)."""
+GATE_IN_REPORT = "(the highlight report's stage gate says why)"
 
 
 def _decisions(
@@ -637,7 +647,7 @@ def _decisions(
             out.append(
                 f"Agree how and by when the partnership will meet the {len(pressing)} {items} "
                 f"of the {gate.stage} stage gate still unmet before it moves to the "
-                f"{gate.next_stage} stage: {what} (the stage gate below says why)."
+                f"{gate.next_stage} stage: {what} {GATE_BELOW}."
             )
     return out
 

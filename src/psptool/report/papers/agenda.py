@@ -63,7 +63,7 @@ class Agenda:
 def build(folder: CheckedFolder, as_of: date, *, meeting: str) -> Agenda:
     from ...analysis import score_risks
     from ..people import owner_names
-    from ..status import status_report
+    from ..status import GATE_BELOW, GATE_IN_REPORT, status_report
 
     project = folder.project
     this = find_meeting(project, meeting)
@@ -80,7 +80,8 @@ def build(folder: CheckedFolder, as_of: date, *, meeting: str) -> Agenda:
         other_business=other_business(project, this),
         actions_arising=actions(project, last, as_of) if last else (),
         items=tuple(this.agenda),
-        decisions_needed=tuple(report.decisions),
+        # the agenda holds no stage gate: its reasons are in the highlight report
+        decisions_needed=tuple(d.replace(GATE_BELOW, GATE_IN_REPORT) for d in report.decisions),
         escalations=tuple(
             Escalation(
                 r.id,
@@ -120,7 +121,8 @@ def to_confirm(meeting: Meeting) -> str:
 
 def other_business(project: Project, meeting: Meeting) -> str:
     """Where items of any other business go before the meeting: to the group's chair; where
-    it has none, to the project manager, saying so."""
+    it has none, to the project manager (the agenda's heading has said there is no chair:
+    the gap is stated once)."""
     from ..people import owner_names
 
     names = owner_names(project)
@@ -131,10 +133,10 @@ def other_business(project: Project, meeting: Meeting) -> str:
     manager = next((r.person for r in project.psp.roles if r.role == "project_manager"), None)
     if manager:
         return (
-            f"The group has no chair yet: items to be notified to {names.get(manager, manager)}, "
-            "the project manager, before the meeting."
+            f"Items to be notified to {names.get(manager, manager)}, the project manager, "
+            "before the meeting."
         )
-    return "The group has no chair yet: items to be notified before the meeting."
+    return "Items to be notified before the meeting."
 
 
 PAPER = Paper(

@@ -45,6 +45,9 @@ class DecisionRow:
     affects: str
     """The records it changes, by kind and title: "Risk: Fewer pilot placements; Milestone:
     Pilot ends"."""
+    number: str = ""
+    """Its place among the meeting's decisions, "1", as the minutes number them: a chair
+    reads a decision by its number and title, not by its id in meetings.yaml (D9)."""
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,10 @@ def people(project: Project, ids: list[str]) -> tuple[Present, ...]:
 
 def decisions(project: Project, meeting: Meeting) -> tuple[DecisionRow, ...]:
     return tuple(
-        DecisionRow(d.id, d.decision, rationale(project, d), "; ".join(affected(project, d)))
-        for d in meeting.decisions
+        DecisionRow(
+            d.id, d.decision, rationale(project, d), "; ".join(affected(project, d)), str(j + 1)
+        )
+        for j, d in enumerate(meeting.decisions)
     )
 
 
