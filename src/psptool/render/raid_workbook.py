@@ -416,7 +416,9 @@ def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:
         value="Open entries by likelihood and impact "
         f"(amber from {register.amber}, red from {register.red})",
     ).font = Font(bold=True)
-    sheet.cell(row=2, column=1, value=as_at_label(as_of, "the RAID log")).font = Font(italic=True)
+    sheet.cell(
+        row=2, column=1, value=as_at_label(as_of, "when the RAID log is edited")
+    ).font = Font(italic=True)
     thin = Side(style="thin", color="808080")
     top = 4
     corner = sheet.cell(row=top - 1, column=1, value="Likelihood / Impact")

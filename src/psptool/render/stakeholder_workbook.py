@@ -62,9 +62,9 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
     grid.column_dimensions["A"].width = 12
     _key(grid, 9)
     # typed from the folder, not formulas of the Stakeholders sheet: it says so
-    grid.cell(row=15, column=1, value=as_at_label(as_of, "the Stakeholders sheet")).font = Font(
-        italic=True
-    )
+    grid.cell(
+        row=15, column=1, value=as_at_label(as_of, "when the Stakeholders sheet is edited")
+    ).font = Font(italic=True)
 
     people = workbook.create_sheet("Stakeholders")
     reached = {c.id: communication_name(c) for c in project.stakeholders.communications}

@@ -127,14 +127,14 @@ def none_yet(sheet: Any, row: int, what: str, column: int = 1, as_of: date | Non
     return cell
 
 
-def as_at_label(as_of: date, source: str) -> str:
+def as_at_label(as_of: date, when: str) -> str:
     """What a sheet of figures psp typed (not formulas) says of itself: the date they are
-    as at, and that editing `source` ("the RAID log") does not change them."""
+    as at, and that they are not updated `when` ("when the RAID log is edited")."""
     from ..report.formatting import long_date
 
     return (
-        f"As at {long_date(as_of)}, as rendered: not updated when {source} is edited; "
-        "render the workbook again to update it."
+        f"As at {long_date(as_of)}, as rendered: not updated {when}; render the workbook "
+        "again to update it."
     )
 
 
