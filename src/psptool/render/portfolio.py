@@ -11,6 +11,7 @@ from typing import Any
 
 from ..report.formatting import long_date, money
 from ..report.portfolio import Portfolio, Row, rows_by_concern
+from ..vocabulary import SCALE_LABELS
 from .document import Document, Heading, Para
 from .tables import Table
 
@@ -189,7 +190,7 @@ def heatmap_grid(portfolio: Portfolio) -> Table:
     rows: list[list[Any]] = []
     rags: dict[tuple[int, int], str] = {}
     for likelihood in range(5, 0, -1):
-        line: list[Any] = [f"likelihood {likelihood}"]
+        line: list[Any] = [_scale(likelihood)]
         for impact in range(1, 6):
             cell = next(
                 c for c in portfolio.heatmap if (c.likelihood, c.impact) == (likelihood, impact)
@@ -200,7 +201,7 @@ def heatmap_grid(portfolio: Portfolio) -> Table:
         rows.append(line)
     return Table(
         "Risk heat map: open entries across the portfolio",
-        ["", *(f"impact {i}" for i in range(1, 6))],
+        ["Likelihood / Impact", *(_scale(i) for i in range(1, 6))],
         rows,
         notes=[
             "Each cell counts the open risks and issues of every partnership checked; its "
@@ -209,6 +210,12 @@ def heatmap_grid(portfolio: Portfolio) -> Table:
         rags=rags,
         prose=(),
     )
+
+
+def _scale(value: int) -> str:
+    """A likelihood or impact as the heat map's axes show it, as the highlight report's
+    do: "Very high (5)"."""
+    return f"{SCALE_LABELS[value]} ({value})"
 
 
 def heatmap_cells(portfolio: Portfolio) -> Table:
