@@ -55,9 +55,11 @@ def test_the_register_and_the_lessons(example: Path, tmp_path: Path) -> None:
     assert [workbook["Lists"].cell(row=r, column=1).value for r in (2, 3, 4)] == [
         "Planned", "In progress", "Done",
     ]  # fmt: skip
-    # a date typed in a spare row reads as the dates above
-    assert sheet["G100"].number_format == "d mmmm yyyy"
-    assert workbook["Lessons learned"]["B100"].number_format == "d mmmm yyyy"
+    # a date typed below reads as the dates above: the column's format; and a row a
+    # partner adds prints, as no fixed print area leaves it out
+    assert sheet.column_dimensions["G"].number_format == "d mmmm yyyy"
+    assert workbook["Lessons learned"].column_dimensions["B"].number_format == "d mmmm yyyy"
+    assert not sheet.print_area and not workbook["Lessons learned"].print_area
     lessons = [[c.value for c in row] for row in workbook["Lessons learned"].iter_rows(max_row=5)]
     assert lessons[0] == ["ID", "Date", "Lesson", "Detail", "Category", "Action", "Owner"]
     assert [(r[0], r[2], r[6]) for r in lessons[1:]] == [

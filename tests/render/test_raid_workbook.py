@@ -291,8 +291,8 @@ def test_empty_sheets_say_so_and_import_skips_the_note(tmp_path: Path) -> None:
     assert actions["A2"].value == "No actions are recorded as at 30 June 2026."
     assert actions["A2"].font.i is True
     assert actions["A3"].value is None
-    # the note runs across row 2: no title formula there, one from row 3 for what is added
-    assert actions["G2"].value is None and actions["G3"].value.startswith("=IF(A3=")
+    # the note runs across row 2, no title formula beside it
+    assert actions["G2"].value is None
     result = plan_raid_import(path, folder, as_of=SPARSE_AS_OF)
     assert (result.problems, result.differences) == ([], [])
 
@@ -343,8 +343,10 @@ def test_gaps_in_an_entry_say_not_set_and_import_reads_them_as_empty(tmp_path: P
 
 
 def test_each_action_shows_its_entrys_title(book) -> None:
-    # (#14) the Actions sheet's last column looks the title up by the Risk ID, in every row
-    # psp wrote and in the spare rows below; the workbook as rendered shows R1's title
+    # (#14) the Actions sheet's last column looks the title up by the Risk ID in every row
+    # psp wrote; the sheet prints as far as it is filled in (no fixed print area, and no
+    # formula in its spare rows, which would print as empty pages), a due date typed below
+    # formatted by its column
     workbook, _ = book
     actions = workbook["Actions"]
     assert [c.value for c in actions[1]] == [
@@ -353,8 +355,9 @@ def test_each_action_shows_its_entrys_title(book) -> None:
     assert actions["G2"].value == (
         '=IF(A2="","",IFERROR(INDEX(\'RAID log\'!$C:$C,MATCH(A2,\'RAID log\'!$A:$A,0)),""))'
     )
-    assert actions["G100"].value.startswith("=IF(A100=")
-    assert actions["E100"].number_format == "d mmmm yyyy"
+    assert actions["G100"].value is None and not actions.print_area
+    assert actions.column_dimensions["E"].number_format == "d mmmm yyyy"
+    assert workbook["RAID log"].print_area == "'RAID log'!$A$1:$Q$13"  # its Score formulas
     # R1's title takes two lines in the 46-character column: its rows are two lines tall
     # (2 × 11 × 1.16 + 3 = 28.5 points)
     assert actions.row_dimensions[2].height == 28.5

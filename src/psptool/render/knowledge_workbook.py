@@ -60,7 +60,7 @@ def write(data: KnowledgeRegister) -> Any:
     write_table(
         sheet, "KnowledgeTransfer", TRANSFER_HEADERS, rows, widths=widths,
         date_columns=("Due", "Completed"), empty="knowledge transfers", as_of=as_of,
-        spare_rows=SPARE_ROWS,
+        grows=True,
     )  # fmt: skip
     transfers_end = max(len(rows), 1) + 1 + SPARE_ROWS
     lessons = workbook.create_sheet("Lessons learned")
@@ -72,7 +72,7 @@ def write(data: KnowledgeRegister) -> Any:
     widths = {"Lesson": 36.0, "Detail": 48.0, "Action": 40.0}
     write_table(
         lessons, "LessonsLearned", LESSON_HEADERS, rows, widths=widths, date_columns=("Date",),
-        empty="lessons", as_of=as_of, spare_rows=SPARE_ROWS,
+        empty="lessons", as_of=as_of, grows=True,
     )  # fmt: skip
     _status_rules(workbook, sheet, as_of, transfers_end)  # its list on a hidden sheet, last
     print_landscape(workbook)

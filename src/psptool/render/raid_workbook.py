@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from copy import copy
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -61,6 +60,7 @@ from .workbook import (
     dropdown,
     lines_height,
     new_workbook,
+    print_as_it_grows,
     set_properties,
     text_lines,
     with_article,
@@ -361,14 +361,9 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         _empty_note(actions, ACTIONS_SHEET, as_of)
     actions.freeze_panes = "A2"
     actions_end = len(rows) + 1 + SPARE_ROWS
-    # a row a partner adds shows its entry's title and its due date as the rows above do
-    spare_title = cell_style(actions, alignment=wrapped_top)
-    spare_due = cell_style(actions, number_format=DATE_FORMAT)
-    # (an empty sheet's note runs across row 2, so its title cell stays empty)
-    for r in range(len(rows) + 2 if rows else 3, actions_end + 1):
-        actions.cell(row=r, column=title_col + 1, value=title_formula(r))._style = copy(spare_title)
-        due_cell = actions.cell(row=r, column=action_headers.index("Due") + 1)
-        due_cell._style = copy(spare_due)
+    # the sheet prints as far as a partner fills it in (no formula in its spare rows, so no
+    # empty pages), a due date typed below shown as those above
+    print_as_it_grows(actions, [action_headers.index("Due") + 1])
     done = column_letter(action_headers.index("Done") + 1)
     dropdown(actions, lists["done"], f"{done}2:{done}{actions_end}", "yes or no")
     owner = column_letter(action_headers.index("Owner") + 1)

@@ -115,6 +115,7 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
         widths={"Audience": 36, "Method": 30, "Frequency": 18, "Messages": 48, "Action": 36},
         empty="communications",
         as_of=as_of,
+        grows=True,
     )
     _grey_gaps(comms, len(rows))
     if smap.unreached:

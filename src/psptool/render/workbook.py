@@ -220,7 +220,7 @@ def write_table(
     formula_columns: Sequence[str] = (),
     empty: str | None = None,
     as_of: date | None = None,
-    spare_rows: int = 0,
+    grows: bool = False,
 ) -> str:
     """Write a header and rows as a real Excel table (filters, banded rows), freeze the header,
     fit the column widths, and format dates and money (`money`, from `money_format`). Text
@@ -228,8 +228,9 @@ def write_table(
     from the folder that starts with '=' stays text. A table without rows is still a table,
     of one row saying "No `empty` are recorded as at `as_of`." where `empty` is given. Date
     columns are at least `DATE_WIDTH` wide and a name's (`NAME_HEADERS`) `NAME_WIDTH`, so
-    what a partner adds fits; the `spare_rows` below the table keep its dates' format.
-    Returns the table's cell range."""
+    what a partner adds fits. A table that `grows` prints as far as a partner fills it in
+    (`print_as_it_grows`), a date typed below it formatted as the dates above (the columns'
+    own format, which adds no cell a printer counts). Returns the table's cell range."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -269,10 +270,8 @@ def write_table(
     sheet.add_table(table)
     if not rows and empty:  # and the printed page says so (`empty`: "tasks")
         none_yet(sheet, start_row + 1, empty, as_of=as_of)
-    dated = [c for c, header in enumerate(headers, 1) if header in date_columns]
-    for r in range(start_row + 1 + len(rows), last_row + spare_rows + 1):
-        for c in dated:
-            sheet.cell(row=r, column=c).number_format = DATE_FORMAT
+    if grows:
+        print_as_it_grows(sheet, [c for c, h in enumerate(headers, 1) if h in date_columns])
     sheet.freeze_panes = sheet.cell(row=start_row + 1, column=1)
     return ref
 
@@ -282,6 +281,22 @@ NAME_HEADERS = ("Owner", "From")
 (`NAME_WIDTH`) however short the names in them now are."""
 NAME_WIDTH = 14.0
 """Room for a person's or a partner's name ("Falkirk Council") on a line or two."""
+
+
+GROWS = "_psp_grows"
+"""The attribute `print_as_it_grows` marks a sheet with, for `print_landscape`."""
+
+
+def print_as_it_grows(sheet: Any, date_columns: Sequence[int] = ()) -> None:
+    """Print the sheet as far as it is filled in, the rows a partner adds too: no fixed print
+    area (Excel and LibreOffice print the cells in use). Only for a sheet whose spare rows
+    hold no formula (which both would print as empty pages: LibreOffice 7.4 printed the RAID
+    log's 200 spare Score formulas as three blank pages, and it reads no print area that is a
+    formula, `OFFSET(…)`, or a table, `RAID[#All]`). A date typed in `date_columns` (by
+    number) shows as the dates above: the column's own format, which adds no cell."""
+    setattr(sheet, GROWS, True)
+    for c in date_columns:
+        sheet.column_dimensions[column_letter(c)].number_format = DATE_FORMAT
 
 
 def fit_columns(
@@ -528,7 +543,8 @@ def print_landscape(workbook: Any) -> None:
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_options.horizontalCentered = True
-        if not sheet.print_area and sheet.sheet_state == "visible":
+        grows = getattr(sheet, GROWS, False)
+        if not sheet.print_area and sheet.sheet_state == "visible" and not grows:
             sheet.print_area = printed_extent(sheet)
         if sheet.sheet_state == "visible" and printed_point_size(_widths(sheet), "A4") < READABLE:
             wide = True
