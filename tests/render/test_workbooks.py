@@ -771,3 +771,27 @@ def test_options_sheets_print_the_spare_options_and_say_what_is_typed(project, t
     assert {s.oddHeader.right.text for s in book.worksheets if s.sheet_state == "visible"} == {
         "Options appraisal as at 30 June 2011"
     }
+
+
+def test_text_lines_follow_arials_widths() -> None:
+    # (#14) the RAID log's action "Circulate papers a week ahead so absent partners can
+    # comment by email" printed on one line of its 60-character column but was given two: 69
+    # characters over the 67.85 the old estimate took a line to hold ((60 - 1) × 1.15). In
+    # Arial's widths it is 358.9 points at 11 points (32,625 thousandths of the size: 12
+    # spaces at 278, 'i' 222 …), within the column's 60 × 6.1 - 5 = 361: one line
+    from psptool.render.workbook import fit_row_heights, new_workbook, text_lines, text_width
+
+    action = "Circulate papers a week ahead so absent partners can comment by email"
+    assert text_width(action) == pytest.approx(358.875)
+    assert text_lines(action, 60) == 1
+    # 'i' is narrow and 'W' wide: 60 i's (60 × 2.442 = 146.5 points) fit a line of 25
+    # characters (147.5), 20 W's (20 × 10.384 = 207.7) take two
+    assert text_lines("i" * 60, 25) == 1 and text_lines("W" * 20, 25) == 2
+    # words wrap whole: "aaaa bbbb" in a line that holds 6 a's takes two; a line break too
+    assert text_lines("aaaa bbbb", 6 * 6.116 / 6.1 + 5 / 6.1) == 2
+    assert text_lines("one\ntwo", 30) == 2
+    workbook = new_workbook()
+    sheet = workbook.create_sheet("s")
+    sheet.append(["R1", action])
+    fit_row_heights(sheet, {2: 60}, first_row=1)
+    assert sheet.row_dimensions[1].height is None  # one line: left as it is
