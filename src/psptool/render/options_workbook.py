@@ -196,7 +196,12 @@ def options_workbook(
         "score, it is not recalculated when a weight or a score changes; render the workbook "
         "again to update it."
     )
-    summary.cell(row=len(rows) + 4, column=2, value=wins).font = Font(italic=True)
+    note = summary.cell(row=len(rows) + 4, column=2, value=wins)
+    note.font, note.alignment = Font(italic=True), Alignment(wrap_text=True, vertical="top")
+    # across the table from the Option column, wrapped, so it prints whole on the page
+    summary.merge_cells(start_row=note.row, start_column=2, end_row=note.row, end_column=8)
+    across = sum(summary.column_dimensions[column_letter(c)].width or 8.43 for c in range(2, 9))
+    summary.row_dimensions[note.row].height = lines_height(text_lines(wins, across))
 
     _economics(workbook, project, money, as_of)
 
