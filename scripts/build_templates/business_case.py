@@ -200,6 +200,7 @@ def _summary(c: Case) -> None:
     else_(doc, NO_BENEFITS)
     c.sub("financial")
     doc.add_paragraph("{{ summary.financial }}")
+    when(doc, "summary.affordability", "{{ summary.affordability }}")
     c.sub("decisions")
     _numbered_recommendations(doc)
 
@@ -364,8 +365,8 @@ def _options_appraisal(c: Case) -> None:
         empty=NO_OPTIONS,
         intro="The options the partners considered for the future service, including doing "
         "nothing.{% if options.cost_covers %} The estimated cost is {{ options.cost_covers }}"
-        "{% if options.has_economics %}; the costs the economic case counts, year by year, "
-        f"are in {c.ref('financial.years')}{{% endif %}}."
+        "{% if options.has_economics %}; the costs the appraisal counts year by year, and "
+        f"what each pays for, are in {c.ref('financial.years')}{{% endif %}}."
         "{% elif options.costed %} The partners have not yet recorded what the estimated "
         "cost covers (a year of the service, or its whole life).{% endif %}",
     )
@@ -500,7 +501,7 @@ def _service_model(c: Case) -> None:
     table(
         doc,
         ["Funder", "Status", "Amount", "Budget decision by"],
-        [7.8, 2.4, 3.0, 3.4],
+        [5.8, 2.4, 5.0, 3.4],
         "f in service.funders",
         ["{{ f.name }}", "{{ f.status }}", "{{ f.amount }}", "{{ f.budget_cycle }}"],
         empty="{{ financial.no_funders }}",
@@ -654,6 +655,7 @@ def _money_by_year(c: Case) -> None:
         size=8,
         margin=0.1,
     )
+    when(doc, "financial.costs_for", "{{ financial.costs_for }}")
     doc.add_paragraph("{{ financial.summary }}")
     doc.add_paragraph(
         "Discounting and optimism bias are as in the options appraisal "
@@ -754,8 +756,9 @@ def _affordability(c: Case) -> None:
         "Costs are the preferred option's capital and revenue costs from the table above, "
         "in cash and without optimism bias; with the "
         "contingency they are the money the service needs that year. Committed funding is "
-        "money a funder has agreed to pay; the shortfall is what it does not meet (Nil: "
-        "the committed money meets the year's costs). Engaged funding is not yet agreed, "
+        "money a funder has agreed to pay; the shortfall is what it does not meet"
+        "{% if financial.affordability_nil %} (Nil: the committed money meets the year's "
+        "costs){% endif %}. Engaged funding is not yet agreed, "
         "and cashable savings are spend the partners expect to stop, not money in hand, so "
         "neither reduces the shortfall; the partnership's own running budget "
         f"({c.ref('financial.budget')}) pays for the partnership, not the service."

@@ -127,6 +127,13 @@ BENEFIT_KIND_LABELS: dict[str, str] = {
 FunderStatus = Literal["identified", "engaged", "committed", "declined"]
 FUNDER_STATUSES: tuple[FunderStatus, ...] = get_args(FunderStatus)
 
+FunderPaysFor = Literal["costs", "service"]
+"""What a future funder's money pays for: the preferred option's appraised costs by year
+(`costs`, set against them in the affordability case), or the service's own running cost, the
+option's estimated cost (`service`, stated on its own line and never set against the
+appraised costs)."""
+FUNDER_PAYS_FOR: tuple[FunderPaysFor, ...] = get_args(FunderPaysFor)
+
 Route = Literal["procurement", "grant", "sla", "other"]
 ROUTES: tuple[Route, ...] = get_args(Route)
 ROUTE_PHRASES: dict[str, str] = {

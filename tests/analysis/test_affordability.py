@@ -105,8 +105,9 @@ def test_the_worked_examples_affordability_by_hand() -> None:
       2012/13 = 2012-Q2 2,400
       3,800 + 34,600 + 37,800 + 2,400 = 78,600, the budget's total: every line counted once.
     sustainability.yaml: F1 engaged 1,300,000, budget set 16 February 2012 (in 2011/12), so
-    it funds 2012/13; F2 identified (not counted); F3 committed 8,000 of support in kind
-    (staff time, not money: never counted).
+    it funds 2012/13, but it pays for the placements themselves (pays_for: service), not the
+    option's 25,000 a year of monitoring: never set against them; F2 identified (not counted);
+    F3 committed 8,000 of support in kind (staff time, not money: never counted).
     Shortfall = costs + contingency − committed, never below 0; savings, the running budget
     and engaged money are kept apart.
     """
@@ -135,17 +136,17 @@ def test_the_worked_examples_affordability_by_hand() -> None:
     # closed years show what was spent
     assert [y.actual for y in a.years[:2]] == [3850.0, 34750.0]
     assert all(y.actual is None for y in a.years[2:])
-    # F1's 1,300,000 engaged in 2012/13 only; nothing committed is placed in a year
-    assert [(y.committed, y.engaged) for y in a.years] == [(0.0, 0.0)] * 3 + [(0.0, 1300000.0)] + [
-        (0.0, 0.0)
-    ] * 3
+    # F1's 1,300,000 pays for the service, not these costs: nothing committed or engaged
+    # against them in any year
+    assert [(y.committed, y.engaged) for y in a.years] == [(0.0, 0.0)] * 7
     # every open year needs 25,000 and nothing is committed: a shortfall of 25,000 a year
     assert [y.gap for y in a.years[2:]] == [25000.0] * 5
     assert [(f.id, f.status, f.financial_year, f.counted) for f in a.amounts] == [
-        ("F1", "engaged", "2012/13", True),
+        ("F1", "engaged", "2012/13", False),
         ("F2", "identified", "2012/13", False),
         ("F3", "committed", None, False),
     ]
+    assert [f.service for f in a.amounts] == [True, True, False]
 
 
 def test_a_framework_award_commits_no_spend_until_its_contract() -> None:
@@ -255,3 +256,77 @@ def test_committed_money_beyond_the_need_leaves_no_shortfall() -> None:
         ("2011/12", 15000.0, 0.0, 15000.0),
         ("2012/13", 5000.0, 20000.0, 0.0),
     ]
+
+
+SERVICE_FUNDERS = [
+    # 2012/13 needs 5,000 of the option's costs; the council's 3,000 pays for them, the
+    # health board's 90,000 for the service's own running (a different cost)
+    {
+        "id": "F1",
+        "name": "Council",
+        "status": "committed",
+        "amount": 3000,
+        "budget_cycle": "2012-02-16",
+    },
+    {
+        "id": "F2",
+        "name": "Health board",
+        "status": "engaged",
+        "amount": 90000,
+        "budget_cycle": "2012-02-16",
+        "pays_for": "service",
+        "covers": "respite places",
+    },
+]
+
+
+def test_money_for_the_service_is_never_set_against_the_appraised_costs() -> None:
+    """2012/13 (year 1) needs 5,000; F1's 3,000 pays for those costs, committed: shortfall
+    5,000 − 3,000 = 2,000. F2's 90,000 is for the service itself (pays_for: service):
+    neither engaged beside the 5,000 nor counted, whatever its size."""
+    options = {"options": [OPTION], "preferred": "P", "price_base": "2011/12"}
+    a = affordability(project(options=options, sustainability={"funders": SERVICE_FUNDERS}))
+    assert a is not None
+    assert [(y.financial_year, y.to_fund, y.committed, y.engaged, y.gap) for y in a.years] == [
+        ("2011/12", 15000.0, 0.0, 0.0, 15000.0),
+        ("2012/13", 5000.0, 3000.0, 0.0, 2000.0),
+    ]
+    assert [(f.id, f.counted, f.service) for f in a.amounts] == [
+        ("F1", True, False),
+        ("F2", False, True),
+    ]
+
+
+def test_the_funding_sentence_sets_each_funder_against_its_cost() -> None:
+    """As at 30 June 2011, 2011/12 (15,000) and 2012/13 (5,000) are open: 20,000 to fund,
+    two unequal years, so no "a year"; 3,000 committed, nothing engaged against them, a
+    shortfall of 15,000 + 2,000 = 17,000. F2's 90,000 for respite places in 2012/13 (its
+    budget is set on 16 February 2012) is engaged: a clause of its own."""
+    from datetime import date
+
+    from psptool.report.papers.business_case.finance import (
+        affordability_summary,
+        funding_words,
+    )
+
+    options = {"options": [OPTION], "preferred": "P", "price_base": "2011/12"}
+    p = project(options=options, sustainability={"funders": SERVICE_FUNDERS})
+    as_of = date(2011, 6, 30)
+    assert funding_words(p, "P", as_of) == (
+        "the £20,000 for 2011/12 to 2012/13 has £3,000 of funding committed, a shortfall of "
+        "£17,000; the £90,000 for respite places in 2012/13 is engaged, with the budget "
+        "decision on 16 February 2012"
+    )
+    assert affordability_summary(p, "P", as_of) == (
+        "Affordability: the £20,000 for 2011/12 to 2012/13 has £3,000 of funding committed, "
+        "a shortfall of £17,000; the £90,000 for respite places in 2012/13 is engaged, with "
+        "the budget decision on 16 February 2012."
+    )
+    # committed money that meets every open year's costs: 15,000 in 2011/12 cannot be met by
+    # money its budget sets for 2012/13, so only 2012/13 is open as at 30 June 2012, and
+    # F1's 3,000 + a second committed 2,000 meet its 5,000
+    more = [*SERVICE_FUNDERS, {**SERVICE_FUNDERS[0], "id": "F3", "amount": 2000}]
+    p = project(options=options, sustainability={"funders": more})
+    assert funding_words(p, "P", date(2012, 6, 30)).startswith(
+        "the £5,000 for 2012/13 is met by committed funding; "
+    )

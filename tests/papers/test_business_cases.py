@@ -251,8 +251,10 @@ def test_the_sparse_full_case_says_who_may_fund_it(
     lines = docx_lines(_paper(rendered, "sparse:business-case-full"))
     funders = lines.index("5.3 Future funders")
     assert lines[funders + 1] == (
-        "No future funder is recorded yet. Riverside Council is willing to consider funding "
-        "the service after the pilot; no funder has yet engaged or committed money."
+        # one sentence, not "No future funder is recorded yet. Riverside Council is
+        # willing …", which said there was none and then named one
+        "Riverside Council is willing to consider funding the service after the pilot; no "
+        "funder has yet engaged or committed money."
     )
     resources = lines.index("8.3 Resources to run the service")
     assert lines[resources + 1] == (

@@ -230,19 +230,25 @@ def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> Non
     )
     plan = rendered["sparse:plan"][0]
     milestones = xlsx_rows(plan, "Milestones")
-    assert milestones[0][-2:] == ["Forecast", "Flag"]
+    assert milestones[0][10:12] == ["Forecast", "Flag"]
     assert milestones[2][0] == "M2"
     # the forecast and the flag are formulas of M1's dates (row 2); LibreOffice works them
     # out as "31 December 2026" and the business case's words
     # (tests/render/test_workbooks.py::test_plan_flags_recalculate_as_the_business_case_words_them)
-    assert "MAX(E3,AsAt,IF(ISNUMBER(E2)" in milestones[2][-2]
-    assert '"due before "&B2&", which it depends on"' in milestones[2][-1]
+    # the forecast and the flag are formulas of the dates of the milestone M2's "Depends
+    # on" names (M1), looked up by id; LibreOffice works them out as "31 December 2026"
+    # and the business case's words
+    # (tests/render/test_workbooks.py::test_plan_flags_recalculate_as_the_business_case_words_them)
+    assert "MAX(E3,AsAt,IF(ISNUMBER($T3)" in milestones[2][10]
+    assert '"Due before "&IF($X3,INDEX($B:$B,$T3),"")' in milestones[2][11]
     gantt = xlsx_rows(plan, "Gantt")
-    # M2 (Gantt row 5) starts no later than its own end, so a bar is drawn to its forecast
-    assert gantt[4][2] == "=MIN(MAX($D4),$D5)"
-    assert gantt[4][3] == (
+    # M2 (Gantt row 5) starts no later than its own due date, so its bar runs from there
+    # to its forecast: 24 months (C to Z), State, Flag, then Start (AC) and End (AD)
+    assert gantt[4][28].startswith('=IF(NOT(ISNUMBER($AD5)),"",MIN(MAX(DATE(2026,1,1),')
+    assert gantt[4][28].endswith("IF(ISNUMBER(Milestones!$E3),Milestones!$E3,$AD5),$AD5))")
+    assert gantt[4][29] == (
         '=IF(Milestones!$A3="","",IF(ISNUMBER(Milestones!$F3),Milestones!$F3,'
-        "IF(ISNUMBER(Milestones!$K3),MAX(Milestones!$E3,Milestones!$K3),Milestones!$E3)))"
+        'IF(ISNUMBER(Milestones!$K3),Milestones!$K3,"")))'
     )
 
 

@@ -691,9 +691,22 @@ def test_service_model_evaluation_and_recommendations(full) -> None:
     assert funders[1] == [
         "Falkirk Council Social Work Services (external foster placements budget)",
         "Engaged",
-        "£1,300,000",
+        "£1,300,000 for external foster placements, 2012/13",
         "16 February 2012",
     ]
+    # in kind needs no budget decision: the cell says so rather than stand blank
+    assert funders[3][1:] == [
+        "Committed (in kind)",
+        "£8,000 for outcome-monitoring support",
+        "Not needed: in kind",
+    ]
+    assert (
+        "2.\tAgree to secure the service through procurement (a contract let by competitive "
+        "tender): the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and outcome "
+        "monitoring has no committed or engaged funding; the £1,300,000 for external foster "
+        "placements in 2012/13 is engaged, with the budget decision on 16 February 2012; "
+        "support in kind worth £8,000 comes from IRISS and CCPS." in text
+    )
     (goals,) = _tables_after(full, "7.2 Findings against the goals")
     assert goals[1][0] == "G1 Place more children locally, in family settings"
     assert goals[1][3].startswith("More children placed within or near Falkirk: 50%")
@@ -764,8 +777,8 @@ YOUNG_FULL = {
     ],
     "5.1 The service": ["The partners have not yet recorded a preferred option to sustain."],
     "5.3 Future funders": [
-        "No future funder is recorded yet. Council is willing to consider funding the service "
-        "after the pilot; no funder has yet engaged or committed money."
+        "Council is willing to consider funding the service after the pilot; no funder has "
+        "yet engaged or committed money."
     ],
     "6.1 Benefits realisation plan": ["No benefits are recorded yet."],
     "6.2 Benefits and outcomes achieved": ["No benefits are recorded yet."],
@@ -1095,21 +1108,24 @@ def test_the_option_cost_says_what_it_covers(outline, full) -> None:
     )
     assert _section(full, "8.3 Resources to run the service") == [
         "The service's estimated cost is £1,300,000, the annual cost of external foster "
-        "placements under the option (section 4.1). No future funding is committed yet; "
-        "£1,300,000 is engaged but not yet committed; support in kind worth £8,000 comes "
-        "from IRISS and CCPS (section 5.3)."
+        "placements under the option (section 4.1). The £25,000 a year (£125,000, 2011/12 "
+        "to 2015/16) for contract and outcome monitoring has no committed or engaged "
+        "funding; the £1,300,000 for external foster placements in 2012/13 is engaged, with "
+        "the budget decision on 16 February 2012; support in kind worth £8,000 comes from "
+        "IRISS and CCPS (section 5.3)."
     ]
     covers = "the annual cost of external foster placements under the option"
     for document in (outline, full):
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
         texts = [p.text for p in document.paragraphs] + cells
         assert [t for t in texts if "annual cost" in t.lower() and covers not in t] == []
-    summary = _section(full, "8.1 Costs and benefits by year")[1]
-    # the costs by year say what they are for (O3's cost notes, each once, in order) ...
+    section = _section(full, "8.1 Costs and benefits by year")
+    # the costs by year say what they are for, line by line (O3's cost notes) ...
+    assert section[1].startswith("What the costs pay for: in year 0 (2010/11), £30,000 of capital")
+    summary = section[2]
     assert summary.startswith(
-        "Over years 0 to 5 the preferred option's capital and revenue costs, as the economic "
-        "case counts them (shared outcome-monitoring system; lead officer, procurement, "
-        "training, carers' expenses; contract and outcome monitoring), come to £286,500, "
+        "Over years 0 to 5 (2010/11 to 2015/16) the preferred option's capital and revenue "
+        "costs, as the options appraisal (section 4) counts them, come to £286,500, "
         "including £46,500 for optimism bias"
     )
     # ... and the other cost of the same option is said to be another figure, and what it is
@@ -1197,9 +1213,11 @@ def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
     Open years: costs 25,000 a year, to fund 25,000 (no contingency). Committed: nothing in
     a year (F3's 8,000 is in kind), so the shortfall is 25,000 a year, 125,000 in all; the
     partnership's running budget (37,800 and 2,400) pays for the partnership and is not in
-    the table. Engaged: F1's 1,300,000 in 2012/13, the first year its budget decision of
-    16 February 2012 funds; F2 is only identified. Cashable savings 100,000 in 2011/12, then
-    150,000: 700,000 in all, beside the shortfall, not taken off it.
+    the table. Engaged against these costs: nothing. F1's 1,300,000 (2012/13, the first
+    year its budget decision of 16 February 2012 funds) pays for the placements themselves
+    (pays_for: service), so it is on a line of its own below the table, never beside the
+    £25,000; F2 is only identified. Cashable savings 100,000 in 2011/12, then 150,000:
+    700,000 in all, beside the shortfall, not taken off it.
     """
     tables = _tables_after(full, "8.1 Costs and benefits by year")
     (afford,) = [t for t in tables if t[0][0] == "Financial year"]
@@ -1212,24 +1230,33 @@ def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
     assert afford == [
         header,
         ["2011/12", "£25,000", "£0", "£25,000", "£0", "£25,000", "£0", "£100,000"],
-        ["2012/13", "£25,000", "£0", "£25,000", "£0", "£25,000", "£1,300,000", "£150,000"],
+        ["2012/13", "£25,000", "£0", "£25,000", "£0", "£25,000", "£0", "£150,000"],
         *later,
-        ["Total", "£125,000", "£0", "£125,000", "£0", "£125,000", "£1,300,000", "£700,000"],
+        ["Total", "£125,000", "£0", "£125,000", "£0", "£125,000", "£0", "£700,000"],
     ]
     text = "\n".join(p.text for p in full.paragraphs)
     assert (
-        "2009/10 and 2010/11 have closed, so the table leaves them out: the partnership's "
-        "budget planned £38,400 for them and £38,600 was spent; the preferred option's "
-        "appraised costs in them came to £115,000." in text
+        "2009/10 and 2010/11 have closed, so the table leaves them out. The partnership's "
+        "budget planned £38,400 for them and £38,600 was spent, 0.5% over plan (£200)." in text
     )
     assert (
         "Falkirk Council Social Work Services (external foster placements budget): £1,300,000 "
-        "engaged for 2012/13, the first financial year its budget decision of 16 February "
-        "2012 funds; not yet committed, so it does not reduce the shortfall. It is more than "
-        "the £25,000 the costs above need in 2012/13: it is the option's estimated cost, the "
-        "annual cost of external foster placements under the option." in text
+        "for external foster placements, 2012/13, engaged, with the budget decision on "
+        "16 February 2012. It pays for the running of the service" in text
     )
-    assert "Falkirk Council Education Services: £40,000 identified, not yet engaged" in text
+    assert (
+        "Falkirk Council Education Services: £40,000 for educational support for children in "
+        "placements, 2012/13, identified" in text
+    )
+    # no row's shortfall is Nil, so the note does not explain a word the table never uses
+    assert "Nil" not in text
+    # the executive summary says the same in a paragraph of its own (5 × 25,000 = 125,000)
+    assert _section(full, "1.4 Financial summary")[1] == (
+        "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
+        "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
+        "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
+        "decision on 16 February 2012."
+    )
     # the framework award (M15) commits no spend; the contract (M16, 2 April 2012) comes
     # after the budget decisions of 16 February 2012, so nothing is said of a late decision
     assert "commits the partners to the spend" not in text
@@ -1264,9 +1291,9 @@ def test_the_financial_summary_says_why_the_npv_is_above_the_cash(full) -> None:
     +£536,993, is higher because it also counts the 5 × 40,000 = £200,000 of non-cashable
     benefits. The NPSV is cited once, as the headline, without repeating the do-nothing
     option's name."""
-    summary = _section(full, "8.1 Costs and benefits by year")[1]
+    summary = _section(full, "8.1 Costs and benefits by year")[2]
     assert (
-        "a cumulative net cash position of £413,500, not discounted, in credit from year 2. "
+        "a cumulative net cash position of £413,500, not discounted, in credit from 2012/13. "
         "Against doing nothing, its net present social value (NPSV), the appraisal's "
         "headline, is £627,294 and its benefit–cost ratio 4.44. On its own, not against "
         "doing nothing, its net present value is £536,993 and its benefit–cost ratio 2.97. "
@@ -1277,13 +1304,16 @@ def test_the_financial_summary_says_why_the_npv_is_above_the_cash(full) -> None:
 
 
 def test_a_variance_is_said_over_or_under_plan() -> None:
-    """£500 over £18,500 planned is 2.7%; a variance that rounds to no pound is on plan."""
-    from psptool.report.papers.business_case.finance import variance_words
+    """One style, the highlight report's (analysis.budget.variance_words): a sentence gives
+    an overspend as a share first, £500 over £18,500 planned being 2.7%; a cell gives the
+    amount, with a capital "On plan" where it rounds to no pound."""
+    from psptool.analysis.budget import variance_words
+    from psptool.report.papers.business_case.finance import cell_variance
 
-    assert variance_words(-20, "GBP") == "£20 under plan"
-    assert variance_words(50, "GBP") == "£50 over plan"
-    assert variance_words(500, "GBP", 18500) == "£500 over plan, 2.7%"
-    assert variance_words(0.4, "GBP") == "On plan"
+    assert variance_words(500, 500 / 18500 * 100, "GBP") == "2.7% over plan (£500)"
+    assert cell_variance(-20, "GBP") == "£20 under plan"
+    assert cell_variance(50, "GBP") == "£50 over plan"
+    assert cell_variance(0.4, "GBP") == "On plan"
 
 
 def test_a_signed_figure_in_a_sentence_keeps_no_sign() -> None:

@@ -16,7 +16,16 @@ from psptool import analysis
 from psptool.analysis.plan import milestone_standings
 from psptool.check import validate
 from psptool.render.options_workbook import options_workbook
-from psptool.render.plan_workbook import GANTT_FIRST_COLUMN, grid, plan_workbook
+from psptool.render.plan_workbook import (
+    GANTT_FIRST_COLUMN,
+    GANTT_PERIODS,
+    MILESTONE_COLUMNS,
+    TASK_COLUMNS,
+    grid,
+    label_format,
+    label_text,
+    plan_workbook,
+)
 from psptool.render.stakeholder_workbook import stakeholder_workbook
 from psptool.render.workbook import save
 from psptool.report.formatting import long_date
@@ -36,13 +45,25 @@ def _saved(workbook, tmp_path: Path, name: str):
     return path, load_workbook(path)
 
 
-def test_grid_weeks_and_months() -> None:
+def test_grid_weeks_months_quarters_and_years() -> None:
     unit, weeks = grid(date(2026, 1, 7), date(2026, 2, 1))
     assert unit == "week" and weeks[0] == (date(2026, 1, 5), date(2026, 1, 11))
     assert weeks[-1] == (date(2026, 1, 26), date(2026, 2, 1))
+    # the worked example's 27 months fit A4 at 9 points: (161 - 68) / 3.2 is 29 periods
+    assert GANTT_PERIODS == 29
     unit, months = grid(date(2010, 2, 1), date(2012, 4, 30))
     assert unit == "month" and len(months) == 27
     assert months[0] == (date(2010, 2, 1), date(2010, 2, 28))
+    # three years are 36 months, too many: 12 quarters, from the one 1 February falls in
+    unit, quarters = grid(date(2010, 2, 1), date(2013, 1, 31))
+    assert unit == "quarter" and len(quarters) == 13
+    assert quarters[0] == (date(2010, 1, 1), date(2010, 3, 31))
+    assert quarters[-1] == (date(2013, 1, 1), date(2013, 3, 31))
+    assert label_format("quarter", date(2011, 4, 1)) == '"Apr–Jun "yyyy'
+    # eight years are 32 quarters: years
+    unit, years = grid(date(2020, 6, 1), date(2027, 12, 31))
+    assert unit == "year" and years[0] == (date(2020, 1, 1), date(2020, 12, 31))
+    assert len(years) == 8
 
 
 def test_plan_workbook(project, tmp_path: Path) -> None:
@@ -50,176 +71,286 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     _, book = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
     assert book.sheetnames == ["Milestones", "Tasks", "Gantt", "Lists"]
     assert book["Lists"].sheet_state == "hidden"
-    (stages,) = book["Milestones"].data_validations.dataValidation
+    as_at, stages = book["Milestones"].data_validations.dataValidation
     assert (str(stages.sqref), stages.formula1) == ("C2:C217", "Lists!$A$2:$A$7")
-    # an overdue milestone, and a task past its date and not done, are shaded
+    # the As at cell takes a date, and says what follows it
+    assert (str(as_at.sqref), as_at.type, as_at.promptTitle) == ("O1", "date", "As at")
+    # late in red, held up in purple and forecast late in orange, as the Gantt draws them
     rules = [
-        (str(f.sqref), r.formula)
+        (str(f.sqref), r.formula[0], r.dxf.fill.bgColor.rgb[2:])
         for f in book["Milestones"].conditional_formatting
         for r in f.rules
     ]
-    # and a forecast past the due date, and its flag, are orange, as the Gantt's bar
     assert rules == [
-        ("H2:H217", ['H2="Late"']),
-        ("H2:H217", ['OR(H2="Held up",H2="Forecast late")']),
-        ("K2:K217", ["AND(ISNUMBER(K2),ISNUMBER(E2),K2>E2)"]),
-        ("L2:L217", ['L2<>""']),
+        ("H2:H217", 'H2="Late"', "FFC7CE"),
+        ("H2:H217", 'H2="Held up"', "E4DFEC"),
+        ("H2:H217", 'H2="Forecast late"', "F8CBAD"),
+        ("K2:K217", 'AND(AND(ISNUMBER(K2),ISNUMBER(E2),K2>E2),$H2="Held up")', "E4DFEC"),
+        ("K2:K217", "AND(ISNUMBER(K2),ISNUMBER(E2),K2>E2)", "F8CBAD"),
+        ("L2:L217", 'AND(L2<>"",$H2="Held up")', "E4DFEC"),
+        ("L2:L217", 'L2<>""', "F8CBAD"),
     ]
     (late,) = [
         (str(f.sqref), r.formula) for f in book["Tasks"].conditional_formatting for r in f.rules
     ]
-    assert late[1] == ['AND($E2<>"yes",ISNUMBER(D2),D2<AsAt)'] and late[0].startswith("D2:D")
+    assert late[1] == ['AND($F2<>"yes",ISNUMBER(E2),E2<AsAt)'] and late[0].startswith("E2:E")
     milestones = book["Milestones"]
-    assert [c.value for c in milestones[1]] == [
-        "ID",
-        "Milestone",
-        "Stage",
-        "Owner",
-        "Due",
-        "Completed",
-        "Slippage (days)",
-        "State",
-        "Depends on",
-        "Critical",
-        "Forecast",
-        "Flag",
-    ]
+    assert [c.value for c in milestones[1]][:12] == list(MILESTONE_COLUMNS)
+    # set widths, not fitted: 161 characters print on A4 at 82 per cent, 9 points
+    widths = [milestones.column_dimensions[chr(65 + i)].width for i in range(12)]
+    assert widths == [5, 28, 9, 12, 17, 17, 8, 12, 8, 8, 17, 20] and sum(widths) == 161
     m3 = [c.value for c in milestones[4]]
-    # slippage and state are formulas of the row's dates and the as-at date
+    # slippage and state are formulas of the row's dates and the as-at date; a milestone
+    # still to come slips by its forecast less its due date, else 0
     assert m3[0] == "M3" and m3[6] == (
-        '=IF(A4="","",IF(ISNUMBER(F4),IF(ISNUMBER(E4),F4-E4,""),'
-        'IF(AND(ISNUMBER(E4),E4<AsAt),AsAt-E4,"")))'
+        '=IF(A4="","",IF(ISNUMBER(F4),IF(ISNUMBER(E4),F4-E4,""),IF(NOT(ISNUMBER(E4)),"",'
+        "IF(E4<AsAt,AsAt-E4,IF(AND(ISNUMBER(K4),K4>E4),K4-E4,0)))))"
     )
-    # in words, as milestone_standing gives it (#14 C6): held up while M2 (row 3), which
-    # it depends on, is not done and due or forecast after it
+    assert (m3[3], m3[8], m3[9]) == ("L. Baird", "M2", "yes")
+    assert milestones["J5"].value == "no"  # M4 is off the critical path: no, not blank
+    # the dependencies are looked up by id from the Depends on cell (I): M5 (row 6)
+    # depends on "M3, M4", whose first id is in slot T, the second in U
+    assert milestones["T6"].value == (
+        '=IF(TRIM(MID(SUBSTITUTE(SUBSTITUTE($I6,";",","),",",REPT(" ",99)),1,99))="","",'
+        'IFERROR(MATCH(TRIM(MID(SUBSTITUTE(SUBSTITUTE($I6,";",","),",",REPT(" ",99)),1,99)),'
+        '$A:$A,0),""))'
+    )
+    assert ",100,99)" in milestones["U6"].value  # the second id starts at character 100
+    assert milestones["X6"].value == (
+        "=IF(ISNUMBER($T6),AND(ISNUMBER(INDEX($E:$E,$T6)),INDEX($E:$E,$T6)>$E6),FALSE)"
+    )
+    assert all(milestones.column_dimensions[c].hidden for c in ("T", "W", "X", "AA"))
+    # in words, as milestone_standing gives it (#14 C6): held up while a milestone it
+    # depends on (in slot T to W) is not done and due or forecast after it
+    held = ",".join(
+        f"IF(ISNUMBER(${s}4),AND(NOT(ISNUMBER(INDEX($F:$F,${s}4))),"
+        f"MAX(INDEX($E:$E,${s}4),INDEX($K:$K,${s}4))>E4),FALSE)"
+        for s in "TUVW"
+    )
     assert m3[7] == (
         '=IF(A4="","",IF(ISNUMBER(F4),"Done",IF(NOT(ISNUMBER(E4)),"No date",'
-        'IF(E4<AsAt,"Late",IF(AND(NOT(ISNUMBER(F3)),MAX(E3,K3)>E4),"Held up",'
+        f'IF(E4<AsAt,"Late",IF(OR({held}),"Held up",'
         'IF(AND(ISNUMBER(K4),K4>E4),"Forecast late",'
-        'IF(E4<=DATE(2011,9,30),"On track","Not yet due")))))))'
+        'IF(E4<=NextPeriodEnd,"On track","Not yet due")))))))'
     )
-    # M5 (row 6) waits for two: M3 and M4 (rows 4 and 5)
-    assert "IF(OR(AND(NOT(ISNUMBER(F4)),MAX(E4,K4)>E6),AND(NOT(ISNUMBER(F5)),MAX(E5,K5)>E6))," in (
-        milestones["H6"].value
+    # the same formulas on every spare row, the last (217) as the first
+    assert milestones["H217"].value == m3[7].replace("4", "217")
+    assert milestones["K217"].value == m3[10].replace("4", "217")
+    assert "$K:$K" not in m3[10]
+    assert milestones["L217"].value == m3[11].replace("4", "217")
+    assert milestones["T217"].value == milestones["T4"].value.replace("4", "217")
+    # the forecast: the due date, no earlier than the as-at date, pushed back by slippage
+    # of the milestones it depends on (their forecasts by OFFSET, never the whole of K)
+    term = (
+        "IF(ISNUMBER($T4),IF(ISNUMBER(INDEX($E:$E,$T4)),IF(ISNUMBER(INDEX($F:$F,$T4)),"
+        "INDEX($F:$F,$T4),IF(ISNUMBER(OFFSET($K$1,$T4-1,0)),OFFSET($K$1,$T4-1,0),0))"
+        "+MAX(E4-INDEX($E:$E,$T4),0),0),0)"
     )
-    assert milestones["H217"].value == (
-        '=IF(A217="","",IF(ISNUMBER(F217),"Done",IF(NOT(ISNUMBER(E217)),"No date",'
-        'IF(E217<AsAt,"Late",IF(AND(ISNUMBER(K217),K217>E217),"Forecast late",'
-        'IF(E217<=DATE(2011,9,30),"On track","Not yet due"))))))'
+    assert m3[10].startswith(
+        '=IF(A4="","",IF(ISNUMBER(F4),"",IF(NOT(ISNUMBER(E4)),"",MAX(E4,AsAt,' + term + ",IF("
     )
-    # the forecast and the flag are formulas too, of the dates of M3 (row 4) and of M2
-    # (row 3), which it depends on
-    assert m3[10] == (
-        '=IF(A4="","",IF(ISNUMBER(F4),"",IF(NOT(ISNUMBER(E4)),"",MAX(E4,AsAt,'
-        "IF(ISNUMBER(E3),IF(ISNUMBER(F3),F3,IF(ISNUMBER(K3),K3,0))+MAX(E4-E3,0),0)))))"
+    # the flag names the milestones due after this one, in a sentence
+    assert m3[11].startswith(
+        '=IF(OR(A4="",ISNUMBER(F4),NOT(ISNUMBER(E4))),"",IF(($X4+$Y4+$Z4+$AA4)>0,'
+        '"Due before "&IF($X4,INDEX($B:$B,$T4),"")&IF($Y4,IF(($X4)=0,"",'
+        'IF(($X4)=($X4+$Y4+$Z4+$AA4)-1,IF(($X4+$Y4+$Z4+$AA4)>2,", and "," and "),", "))'
+        '&INDEX($B:$B,$U4),"")'
     )
-    assert m3[11] == (
-        '=IF(OR(A4="",ISNUMBER(F4),NOT(ISNUMBER(E4))),"",IF(AND(ISNUMBER(E3),E3>E4),'
-        '"due before "&B3&", which it depends on",IF(AND(ISNUMBER(K4),K4>E4),'
-        '"forecast "&IF(K4-E4=1,"1 day",(K4-E4)&" days")&" late","")))'
+    assert m3[11].endswith(
+        '&", which it depends on",IF(AND(ISNUMBER(K4),K4>E4),"Forecast "&IF(K4-E4=1,'
+        '"1 day",TEXT(K4-E4,"#,##0")&" days")&" late","")))'
     )
-    assert milestones["K217"].value == (
-        '=IF(A217="","",IF(ISNUMBER(F217),"",IF(NOT(ISNUMBER(E217)),"",MAX(E217,AsAt))))'
-    )
-    assert milestones["G217"].value.startswith('=IF(A217="","",')  # the last spare row
     assert milestones["G218"].value is None
-    assert book.defined_names["AsAt"].attr_text == "DATE(2011,6,30)"
+    # the As at date is a cell a partner may change, beside the table; the next period's
+    # end (a quarter on: 30 June to 30 September) follows it
+    assert (milestones["N1"].value, milestones["O1"].value.date()) == ("As at", AS_OF)
+    assert milestones["P1"].value == "Next reporting period ends"
+    assert milestones["Q1"].value == "=IF(DAY($O$1+1)=1,EOMONTH($O$1,3),EDATE($O$1,3))"
+    assert book.defined_names["AsAt"].attr_text == "Milestones!$O$1"
+    assert book.defined_names["NextPeriodEnd"].attr_text == "Milestones!$Q$1"
+    assert milestones.print_area == "'Milestones'!$A$1:$L$17"  # not the As at cells
     assert milestones["E2"].value.date() == date(2010, 3, 26)  # a real date, not text
     assert milestones.freeze_panes == "A2"
     assert "Milestones" in milestones.tables
+    # the header of every page says when the plan is as at
+    assert milestones.oddHeader.right.text == "Plan as at 30 June 2011"
+    assert {s.page_setup.paperSize for s in book.worksheets} == {9}  # A4
+    tasks = book["Tasks"]
+    assert [c.value for c in tasks[1]] == list(TASK_COLUMNS)
+    # the milestone's title beside its id, looked up so it follows an edit
+    assert tasks["A2"].value == "M1" and tasks["B2"].value == (
+        '=IF($A2="","",IFERROR(INDEX(Milestones!$B:$B,MATCH($A2,Milestones!$A:$A,0)),""))'
+    )
+    assert tasks["B200"].value == tasks["B2"].value.replace("2", "200")
+    assert tasks["E200"].number_format == "d mmmm yyyy"  # a spare row's date is a date
     gantt = book["Gantt"]
-    # month columns from February 2010; M13 (row 16) runs from M12's end to its own
+    # month columns from February 2010, from column C
     assert gantt.cell(row=2, column=GANTT_FIRST_COLUMN).value.date() == date(2010, 2, 1)
-    assert [gantt.cell(row=16, column=c).value for c in range(1, 5)] == [
-        '=IF(Milestones!$A14="","",Milestones!$A14)',
-        '=IF(Milestones!$A14="","",Milestones!$B14)',
-        "=MIN(MAX($D15),$D16)",
-        '=IF(Milestones!$A14="","",IF(ISNUMBER(Milestones!$F14),Milestones!$F14,'
-        "IF(ISNUMBER(Milestones!$K14),MAX(Milestones!$E14,Milestones!$K14),Milestones!$E14)))",
+    assert gantt["C2"].number_format == "mmm yyyy" and gantt["C2"].font.sz == 10
+    # 27 months: C to AC, then State (AD) and Flag (AE), which print, and the bar's
+    # Start (AF) and End (AG)
+    assert [gantt.cell(row=2, column=c).value for c in range(30, 34)] == [
+        "State",
+        "Flag",
+        "Start",
+        "End",
     ]
-    assert gantt["C4"].value.date() == date(2010, 2, 1)  # M1 starts with the partnership
+    # M13 (row 16) runs from M12's end (M12 is on Gantt row 15: slot T14 + 2) to its own,
+    # and no later than its due date; M1 (row 4) from the partnership's start
+    ends = ",".join(
+        f"IF(ISNUMBER(Milestones!${s}14),N(INDEX($AG:$AG,Milestones!${s}14+2)),0)" for s in "TUVW"
+    )
+    assert gantt["AF16"].value == (
+        f'=IF(NOT(ISNUMBER($AG16)),"",MIN(MAX(DATE(2010,2,1),{ends}),'
+        "IF(ISNUMBER(Milestones!$E14),Milestones!$E14,$AG16),$AG16))"
+    )
+    assert gantt["AG16"].value == (
+        '=IF(Milestones!$A14="","",IF(ISNUMBER(Milestones!$F14),Milestones!$F14,'
+        'IF(ISNUMBER(Milestones!$K14),Milestones!$K14,"")))'
+    )
+    assert gantt["AF219"].value == gantt["AF16"].value.replace("16", "219").replace(
+        "14", "217"
+    )  # the last spare row starts as every other
     rules = [
         (str(rng.sqref), r.formula[0]) for rng in gantt.conditional_formatting for r in rng.rules
     ]
+    overlap = "AND(ISNUMBER($AF4),ISNUMBER($AG4),C$2<=$AG4,C$3>=$AF4)"
     assert rules[:4] == [
-        ("E4:AE219", f'AND(AND(E$2<=$D4,E$3>=$C4),$AF4="{state}")')
+        ("C4:AC219", f'AND({overlap},$AD4="{state}")')
         for state in ("Late", "Done", "Held up", "Forecast late")
     ]
-    assert [fill.bgColor.rgb for fill in _rule_fills(gantt)[:4]] == [
+    assert [fill.bgColor.rgb for fill in _rule_fills(gantt)] == [
         "00C00000",  # red
         "00A9D08E",  # green
         "007030A0",  # purple
         "00ED7D31",  # orange
+        "004472C4",  # blue
+        "00D9D9D9",  # today's column, grey: far from the orange
+        "FF000000",  # today's label, black
     ]
-    assert rules[4] == ("E4:AE219", "AND(E$2<=$D4,E$3>=$C4)")  # the spare rows too
-    assert rules[5] == ("E4:AE219", "AND(E$2<=AsAt,E$3>=AsAt)")
-    # the Gantt's state is the Milestones sheet's, and ◆ marks the month M1 is due in
-    assert gantt["AF4"].value == '=IF(Milestones!$A2="","",Milestones!$H2)'
-    assert gantt["E4"].value == (
-        '=IF(AND(ISNUMBER(Milestones!$E2),E$2<=Milestones!$E2,E$3>=Milestones!$E2),"◆","")'
+    assert rules[4] == ("C4:AC219", overlap)  # the spare rows too
+    assert rules[5] == ("C4:AC219", "AND(C$2<=AsAt,C$3>=AsAt)")
+    assert rules[6] == ("C2:AC2", "AND(C$2<=AsAt,C$3>=AsAt)")
+    # the Gantt's state is the Milestones sheet's, and ◆ marks the month M1 is due in, on
+    # every row, the spare ones too
+    assert gantt["AD4"].value == '=IF(Milestones!$A2="","",Milestones!$H2)'
+    assert gantt["C4"].value == (
+        '=IF(AND(ISNUMBER(Milestones!$E2),C$2<=Milestones!$E2,C$3>=Milestones!$E2),"◆","")'
     )
-    assert gantt["E20"].value is None  # the spare rows have no mark
-    assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$D")
-    # the caption sits above the month labels, within the first four columns; titles wrap
+    assert gantt["C219"].value == gantt["C4"].value.replace("$E2", "$E217")
+    assert gantt["C4"].font.sz == 10
+    assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$B")
+    assert gantt.print_area == "'Gantt'!$A$1:$AE$19"  # to the Flag: not Start and End
     assert gantt["A1"].value == (
-        "Gantt chart by month; today (30 June 2011) is marked, and ◆ each milestone's due "
-        "date. Blue: on track or not yet due, green: done, red: late, orange: forecast late, "
-        "purple: held up by a milestone it depends on (see Flag)."
+        '="Gantt chart by month as at "&TEXT(AsAt,"d mmmm yyyy")&": a bar runs from when a '
+        "milestone can start to when it is done, due or forecast, and ◆ marks its due date; "
+        "today's month is in black, its column grey. Blue: on track or not yet due; green: "
+        "done; red: late; orange: forecast late; purple: held up by a milestone it depends "
+        'on, from its due date to its forecast (see Flag)."'
     )
-    assert "A1:D1" in {str(r) for r in gantt.merged_cells.ranges}
-    assert gantt.row_dimensions[2].height == 36 and gantt["B4"].alignment.wrap_text
-    assert gantt.row_dimensions[4].height == 28  # M1's title takes two lines
+    assert "A1:AE1" in {str(r) for r in gantt.merged_cells.ranges}
+    assert gantt["B4"].alignment.wrap_text
+    # M1's title (51 characters) at 33 a line in 30 widths takes two lines of 14.3 points
+    assert gantt.row_dimensions[4].height == 31.6
+    # "Mar 2010": 8 characters upright at 10 points, 6.2 points each, and 8 of margin
+    assert gantt.row_dimensions[2].height == 58
+
+
+def test_the_plan_prints_on_a4_at_nine_points(project, tmp_path: Path) -> None:
+    from psptool.render.workbook import READABLE, sheet_point_size
+
+    plan = analysis.analyse_plan(project, AS_OF)
+    _, book = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
+    sizes = {s.title: sheet_point_size(s) for s in book.worksheets if s.sheet_state == "visible"}
+    # Milestones: 161 characters, 82 per cent of 11 points; Tasks 124, full size; the
+    # Gantt 5 + 30 + 27 × 3.2 + 12 + 21 = 154.4, 85 per cent: its labels (10 points) 8.5
+    assert sizes == {"Milestones": 9.02, "Tasks": 11, "Gantt": pytest.approx(9.35)}
+    assert min(sizes.values()) >= READABLE
+
+
+def test_a_sparse_plan_is_laid_out_as_the_example(tmp_path: Path) -> None:
+    # the columns are set, not fitted to near-empty data: typing 30 September 2026 into
+    # the sparse plan's Completed column shows the date, not ########
+    from tests.papers.folders import sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    as_of = date(2026, 6, 30)
+    project = validate(folder, as_of, find=False).result.project
+    plan = analysis.analyse_plan(project, as_of)
+    _, book = _saved(plan_workbook(project, plan, as_of), tmp_path, "plan.xlsx")
+    milestones, tasks = book["Milestones"], book["Tasks"]
+    assert [milestones.column_dimensions[c].width for c in "DEFK"] == [12, 17, 17, 17]
+    assert [tasks.column_dimensions[c].width for c in "DE"] == [14, 19]
+    # no stage recorded: it says so; the tender is on the critical path, M1 too
+    assert [milestones[f"C{r}"].value for r in (2, 3)] == ["Not set", "Not set"]
+    assert [milestones[f"J{r}"].value for r in (2, 3)] == ["yes", "yes"]
+    # no tasks: still a table, as the example's, and its spare rows' dates are dates
+    assert "Tasks" in tasks.tables and tasks.auto_filter.ref is None
+    assert tasks["E2"].number_format == "d mmmm yyyy"
+    assert milestones["F4"].number_format == "d mmmm yyyy"
+    # 24 months of 2026 and 2027, January to December, by month
+    gantt = book["Gantt"]
+    assert gantt["C2"].value.date() == date(2026, 1, 1)
+    assert gantt["Z2"].value.date() == date(2027, 12, 1) and gantt["AA2"].value == "State"
+    assert milestones.oddHeader.right.text == "Plan as at 30 June 2026"
+
+
+def test_a_long_plan_is_drawn_by_quarter(tmp_path: Path) -> None:
+    # four years (2026 to 2029) are 48 months, more than the 29 periods A4 holds at 9
+    # points: 16 quarters, labelled by their months, the label row as tall as
+    # "Jan–Mar 2026" (12 characters of 6.2 points, and 8 of margin: 82)
+    from tests.papers.folders import sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    psp = folder / "psp.yaml"
+    psp.write_text(psp.read_text().replace("end: 2027-12-31", "end: 2029-12-31"))
+    as_of = date(2026, 6, 30)
+    project = validate(folder, as_of, find=False).result.project
+    plan = analysis.analyse_plan(project, as_of)
+    _, book = _saved(plan_workbook(project, plan, as_of), tmp_path, "plan.xlsx")
+    gantt = book["Gantt"]
+    assert gantt["C2"].value.date() == date(2026, 1, 1)
+    assert gantt["C2"].number_format == '"Jan–Mar "yyyy'
+    assert gantt["F2"].number_format == '"Oct–Dec "yyyy' and gantt["F3"].value.date() == date(
+        2026, 12, 31
+    )
+    assert gantt["R2"].value.date() == date(2029, 10, 1) and gantt["S2"].value == "State"
+    assert gantt.row_dimensions[2].height == 82
+    assert gantt["A1"].value.startswith('="Gantt chart by quarter as at "')
+    assert label_text("quarter", date(2026, 4, 1)) == "Apr–Jun 2026"
+    assert label_text("week", date(2026, 1, 5)) == "5 Jan"
 
 
 def _rule_fills(sheet) -> list:
     return [r.dxf.fill for rng in sheet.conditional_formatting for r in rng.rules]
 
 
-def _end(milestones, row: int) -> date:
-    """The Gantt's End of the milestone on row `row` of Milestones: completed, else due."""
-    return (
-        milestones.cell(row=row, column=6).value or milestones.cell(row=row, column=5).value
-    ).date()
-
-
-def _bar_columns(book, row: int) -> list[date]:
-    """Evaluate the Gantt's formulas and its bar rule in Python: the months whose cells are
-    filled on Gantt row `row`."""
-    gantt, milestones = book["Gantt"], book["Milestones"]
-    start = gantt.cell(row=row, column=3).value
-    if isinstance(start, str):  # =MIN(MAX($D15,...),$D16): the latest end of the rows it
-        # names, never after the milestone's own end
-        named = start[start.index("MAX(") + 4 : start.index(")")]
-        start = min(
-            max(_end(milestones, int(ref[2:]) - 2) for ref in named.split(",")),
-            _end(milestones, row - 2),
+def _recalculated_sheets(path: Path, tmp_path: Path) -> dict[str, list[list[str]]]:
+    """Every sheet of the workbook at `path` as LibreOffice recalculates it, as CSV rows
+    by sheet name, the cells as they are shown ("31 December 2026")."""
+    out = tmp_path / "csv"
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return {
+        csv_path.stem.removeprefix(path.stem + "-"): list(
+            csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8")))
         )
-    else:
-        start = start.date()
-    end = _end(milestones, row - 2)
-    out = []
-    col = GANTT_FIRST_COLUMN
-    while gantt.cell(row=3, column=col).value is not None:
-        first = gantt.cell(row=2, column=col).value.date()
-        last = gantt.cell(row=3, column=col).value.date()
-        if first <= end and last >= start:
-            out.append(first)
-        col += 1
-    return out
-
-
-def test_gantt_bars_fall_on_the_right_months(project, tmp_path: Path) -> None:
-    plan = analysis.analyse_plan(project, AS_OF)
-    _, book = _saved(plan_workbook(project, plan, AS_OF), tmp_path, "plan.xlsx")
-    milestones = book["Milestones"]
-    rows = {milestones.cell(row=r, column=1).value: r + 2 for r in range(2, 20)}
-    assert _bar_columns(book, rows["M13"]) == [
-        date(2011, 6, 1),
-        date(2011, 7, 1),
-        date(2011, 8, 1),
-        date(2011, 9, 1),
-    ]
-    assert _bar_columns(book, rows["M1"]) == [date(2010, 2, 1), date(2010, 3, 1)]
+        for csv_path in out.glob("*.csv")
+    }
 
 
 def _recalculated_csv(path: Path, tmp_path: Path) -> list[list[str]]:
@@ -254,7 +385,7 @@ def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Pa
     assert [(c[0], c[6], c[7], c[10]) for c in cells] == [
         (
             m.id,
-            "" if m.slippage_days is None else str(m.slippage_days),
+            "" if standing.slippage_days is None else str(standing.slippage_days),
             standing.state,
             long_date(m.forecast) if m.forecast and m.completed is None else "",
         )
@@ -262,15 +393,18 @@ def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Pa
     ]
     assert [s.state for s in standings].count("Done") == 12
     assert [c[11] for c in cells] == [""] * len(plan.milestones)  # nothing late in June 2011
-    assert "".join(lines[len(plan.milestones) + 1]) == ""  # a spare row shows nothing
+    assert "".join(lines[len(plan.milestones) + 1][:12]) == ""  # a spare row shows nothing
+    assert lines[0][16] == "30 September 2011"  # the next period's end, from the As at date
+    # M13 (Gantt row 16) runs from M12's completion (24 June 2011) to its due date, M1
+    # from the partnership's start; 27 months, C to AC, then State, Flag, Start and End
+    gantt = _recalculated_sheets(path, tmp_path / "gantt")["Gantt"]
+    assert gantt[15][0] == "M13" and gantt[15][31:33] == ["24 June 2011", "30 September 2011"]
+    assert gantt[3][31:33] == ["1 February 2010", "26 March 2010"]
+    # ◆ in September 2011, the twentieth month from February 2010
+    assert [i for i, c in enumerate(gantt[15][2:29]) if c] == [19]
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) -> None:
-    # the sparse folder's tender (M2, due 30 September 2026) depends on the full business
-    # case (M1, due 31 December 2026): flagged, and forecast to the end of December
-    from psptool.render.workbook import save
+def _sparse_plan(tmp_path: Path):
     from psptool.report.papers import CheckedFolder
     from psptool.report.papers.plan import build
     from tests.papers.folders import sparse_folder
@@ -280,19 +414,84 @@ def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) 
     data = build(CheckedFolder(folder, validate(folder, as_of, find=False).result), as_of)
     path = tmp_path / "plan.xlsx"
     save(plan_workbook(data.project, data.plan, as_of, data.flags), path, force=False)
-    lines = _recalculated_csv(path, tmp_path)
-    assert [(c[0], c[4], c[7], c[10], c[11]) for c in lines[1:3]] == [
-        ("M1", "31 December 2026", "Not yet due", "31 December 2026", ""),
+    return data, path
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) -> None:
+    # the sparse folder's tender (M2, due 30 September 2026) depends on the full business
+    # case (M1, due 31 December 2026): flagged, forecast to the end of December, 92 days
+    # late (October 31, November 30, December 31), and its bar runs from September, its
+    # due date, to December, its forecast
+    data, path = _sparse_plan(tmp_path)
+    sheets = _recalculated_sheets(path, tmp_path)
+    lines = sheets["Milestones"]
+    assert [(c[0], c[2], c[4], c[6], c[7], c[10], c[11]) for c in lines[1:3]] == [
+        ("M1", "Not set", "31 December 2026", "0", "Not yet due", "31 December 2026", ""),
         (
             "M2",
+            "Not set",
             "30 September 2026",
+            "92",
             "Held up",
             "31 December 2026",
-            "due before Full business case agreed, which it depends on",
+            "Due before Full business case agreed, which it depends on",
         ),
     ]
     assert [s.state for s in milestone_standings(data.plan)] == ["Not yet due", "Held up"]
     assert data.flags == {"M2": "due before Full business case agreed, which it depends on"}
+    gantt = sheets["Gantt"]
+    # 24 months, C to Z: M2's ◆ in September 2026 (the ninth), its Start and End
+    assert gantt[4][:2] == ["M2", "Tender for respite services published"]
+    assert [i for i, c in enumerate(gantt[4][2:26]) if c] == [8]
+    assert gantt[4][26:30] == [
+        "Held up",
+        "Due before Full business case agreed, which it depends on",
+        "30 September 2026",
+        "31 December 2026",
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_plan_formulas_follow_an_edit(tmp_path: Path) -> None:
+    # a partner clears M2's dependency, adds a milestone on the first spare row, and moves
+    # the As at date: the states, forecasts, flags and the Gantt follow
+    _, path = _sparse_plan(tmp_path)
+    book = load_workbook(path)
+    milestones = book["Milestones"]
+    milestones["I3"] = None  # M2 no longer waits for M1
+    # M3, due 30 November 2026, after M1 (due 31 December 2026): held up to 31 December
+    milestones["A4"], milestones["B4"] = "M3", "Contract awarded"
+    milestones["E4"], milestones["I4"] = date(2026, 11, 30), "M1"
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    sheets = _recalculated_sheets(edited, tmp_path)
+    lines = sheets["Milestones"]
+    # M2 is now due in the next period (30 June to 30 September 2026): on track; M3 is
+    # held up: 31 days late (31 December less 30 November)
+    assert [(c[0], c[6], c[7], c[10], c[11]) for c in lines[2:4]] == [
+        ("M2", "0", "On track", "30 September 2026", ""),
+        (
+            "M3",
+            "31",
+            "Held up",
+            "31 December 2026",
+            "Due before Full business case agreed, which it depends on",
+        ),
+    ]
+    gantt = sheets["Gantt"]
+    # the new milestone's ◆ in November 2026 (the eleventh month), its bar from its due
+    # date to its forecast, as M2's was
+    assert gantt[5][0] == "M3" and [i for i, c in enumerate(gantt[5][2:26]) if c] == [10]
+    assert gantt[5][28:30] == ["30 November 2026", "31 December 2026"]
+    # the As at date moved to 15 October 2026: M2 (due 30 September) is late, by 15 days
+    milestones["O1"] = date(2026, 10, 15)
+    book.save(edited)
+    lines = _recalculated_sheets(edited, tmp_path / "again")["Milestones"]
+    assert (lines[2][6], lines[2][7]) == ("15", "Late")
+    assert lines[0][14] == "15 October 2026" and lines[0][16] == "15 January 2027"
 
 
 def test_options_workbook(project, tmp_path: Path) -> None:
@@ -329,9 +528,18 @@ def test_options_workbook(project, tmp_path: Path) -> None:
         "Multi-provider framework agreement with outcome-based monitoring",
     ]
     assert summary["E2"].value == "=INDEX(Scores!$C$14:$I$14,MATCH($B2,Scores!$C$1:$I$1,0))"
-    assert summary["G2"].value == '=IF(AND(ISNUMBER(F2),E2>0),ROUND(F2/E2,0),"")'
+    assert summary["G2"].value == '=IF(ISNUMBER(F2),IF(E2>0,ROUND(F2/E2,0),""),"Not costed")'
     # a negative amount in brackets, as accounts print it: "(£59,782)" (#14)
     assert summary["F2"].number_format == '"£"#,##0;("£"#,##0)'
+    # the cost column says what it is, as the business cases do (options.yaml's cost_covers),
+    # and that it is not the Economic case sheet's present-value costs (£90,301 to £227,876)
+    assert summary["F1"].value == "Estimated cost"
+    assert summary["F2"].value == 1300000
+    notes = [summary.cell(row=r, column=2).value for r in range(6, 9)]
+    assert (
+        "Estimated cost: the annual cost of external foster placements under the option; not "
+        "the present-value costs on the Economic case sheet." in notes
+    )
     sensitivity = book["Sensitivity"]
     assert [c.value for c in sensitivity[3]][:4] == ["Time to implement", 1, 10, 57.1]
     # "Never" over a share: one centred column, not text left and numbers right
@@ -647,7 +855,7 @@ communications:
     _, book = _saved(plan_workbook(project, plan, date(2026, 6, 30)), tmp_path, "plan.xlsx")
     owners = [r[3] for r in book["Milestones"].iter_rows(min_row=2, max_row=3, values_only=True)]
     assert owners == ["Council", "C. Chief"]
-    tasks = [r[2] for r in book["Tasks"].iter_rows(min_row=2, values_only=True)]
+    tasks = [r[3] for r in book["Tasks"].iter_rows(min_row=2, max_row=4, values_only=True)]
     assert tasks == ["B. Manager", "nobody", None]
     smap = analysis.map_stakeholders(project)
     _, book = _saved(stakeholder_workbook(project, smap, date(2026, 6, 30)), tmp_path, "s.xlsx")
@@ -664,7 +872,9 @@ def test_empty_tables_say_nothing_is_recorded_yet(folder: Path, tmp_path: Path) 
     project = validate(folder, as_of, find=False).result.project
     plan = analysis.analyse_plan(project, as_of)
     _, book = _saved(plan_workbook(project, plan, as_of), tmp_path, "plan.xlsx")
-    assert book["Tasks"]["A2"].value == "No tasks are recorded yet."
+    # under the task: the milestone's title formula beside the id would cut it short
+    assert book["Tasks"]["C2"].value == "No tasks are recorded yet."
+    assert "Tasks" in book["Tasks"].tables  # a table, as when it has tasks
     assert plan.milestones == []  # the minimal folder plans nothing yet
     # beside the ID the formulas read, so the note is not taken for a milestone
     assert book["Milestones"]["B2"].value == "No milestones are recorded yet."
@@ -699,6 +909,12 @@ def test_options_workbook_marks_the_option_the_partners_chose(tmp_path: Path) ->
         "its meeting on 14 May 2026."
     )
     assert book["Options"]["B5"].font.i is True
+    # Do nothing has no estimated cost: said, not left blank; the booking line's £20,000
+    # comes with nothing saying what it covers, and the sheet says so
+    sheet = book["Options"]
+    assert (sheet["B3"].value, sheet["F3"].value) == ("Do nothing", "Not costed")
+    assert sheet["G3"].value == '=IF(ISNUMBER(F3),IF(E3>0,ROUND(F3/E3,0),""),"Not costed")'
+    assert sheet["B6"].value == "Estimated cost: what it covers is not yet recorded."
     assert book["Scores"]["D1"].value == "Shared respite booking line"
     assert book["Scores"]["D1"].fill.fgColor.rgb == "0000B050"
 

@@ -195,18 +195,98 @@ def test_a_review_without_an_outcome_says_where_it_stands(tmp_path: Path) -> Non
 
 def test_two_costs_of_one_option_each_say_what_they_are() -> None:
     """O3's costs by year are for its set-up and running (the notes of its cost lines); its
-    estimated cost, £1,300,000, is the annual cost of the placements (`cost_covers`)."""
+    estimated cost, £1,300,000, is the annual cost of the placements (`cost_covers`). The
+    section that counts them is the options appraisal, section 4 of the full case (neither
+    paper has a section called the economic case). Year 0 is 2010/11, so the cumulative net
+    position, −£71,500 after year 1 and +£49,750 after year 2, is in credit from 2012/13."""
     case = business_case(_example(), EXAMPLE_AS_OF, "full")
     summary = case.financial.summary
     assert summary.startswith(
-        "Over years 0 to 5 the preferred option's capital and revenue costs, as the economic "
-        "case counts them (shared outcome-monitoring system; lead officer, procurement, "
-        "training, carers' expenses; contract and outcome monitoring), come to £286,500"
+        "Over years 0 to 5 (2010/11 to 2015/16) the preferred option's capital and revenue "
+        "costs, as the options appraisal (section 4) counts them, come to £286,500"
     )
+    assert "not discounted, in credit from 2012/13." in summary
     assert summary.endswith(
         "The option's estimated cost of £1,300,000 is a different figure: the annual cost of "
         "external foster placements under the option."
     )
+    # the executive summary names what they pay for; the financial case labels each below
+    # its table: the year 0 capital line, the year 0 revenue line, and year 1's note carried
+    # on through years 2 to 5, £25,000 each
+    assert case.summary.financial.startswith(
+        "Over years 0 to 5 (2010/11 to 2015/16) the preferred option's capital and revenue "
+        "costs (a shared outcome-monitoring system; lead officer, procurement, training, carers' "
+        "expenses; contract and outcome monitoring), as the options appraisal (section 4) "
+        "counts them, come to £286,500"
+    )
+    assert case.financial.costs_for == (
+        "What the costs pay for: in year 0 (2010/11), £30,000 of capital for a shared "
+        "outcome-monitoring system and £85,000 of revenue for lead officer, procurement, "
+        "training, carers' expenses; in years 1 to 5 (2011/12 to 2015/16), £25,000 a year of "
+        "revenue for contract and outcome monitoring."
+    )
+
+
+def test_the_funding_is_set_against_the_cost_it_pays_for() -> None:
+    """The placements budget (F1, £1,300,000, engaged, pays_for: service) pays for the
+    placements, not O3's appraised costs; those still to fund are years 1 to 5, 2011/12 to
+    2015/16, £25,000 a year for contract and outcome monitoring: 5 × 25,000 = £125,000, with
+    nothing committed or engaged against them, so a shortfall of £125,000. F1's budget is set
+    on 16 February 2012, in 2011/12, so it funds 2012/13. F3's £8,000 is in kind."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert case.service.funding == (
+        "the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and outcome monitoring "
+        "has no committed or engaged funding; the £1,300,000 for external foster placements "
+        "in 2012/13 is engaged, with the budget decision on 16 February 2012; support in kind "
+        "worth £8,000 comes from IRISS and CCPS"
+    )
+    assert case.summary.affordability == (
+        "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
+        "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
+        "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
+        "decision on 16 February 2012."
+    )
+    # the outline's summary has no affordability sentence: the outline has no such table
+    outline = business_case(_example(), EXAMPLE_AS_OF, "outline")
+    assert outline.summary.affordability == ""
+    # the engaged column against these costs is nil, and the placements budget is on a line
+    # of its own below the table
+    assert [r.engaged for r in case.financial.affordability] == ["£0"] * 5
+    assert (
+        "Falkirk Council Social Work Services (external foster placements budget): £1,300,000 "
+        "for external foster placements, 2012/13, engaged, with the budget decision on "
+        "16 February 2012. It pays for the running of the service, the option's estimated "
+        "cost (the annual cost of external foster placements under the option), not the "
+        "costs above, so the table leaves it out." in case.financial.affordability_notes
+    )
+    # no row is Nil, so the note on the table does not explain the word
+    assert case.financial.affordability_nil is False
+
+
+def test_the_closed_years_say_the_overspend_and_what_the_appraisal_counts() -> None:
+    """2009/10 planned 3,800, spent 3,850; 2010/11 planned 34,600, spent 34,750: 38,400
+    planned, 38,600 spent, 200 over plan, 200 / 38,400 = 0.52%, said "0.5% over plan
+    (£200)" as the highlight report says it. Year 0 of the appraisal is 2010/11 (2009/10 is
+    before it): 30,000 capital + 85,000 revenue = £115,000, estimates, not the budget."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert case.financial.affordability_closed == (
+        "2009/10 and 2010/11 have closed, so the table leaves them out. The partnership's "
+        "budget planned £38,400 for them and £38,600 was spent, 0.5% over plan (£200). In the "
+        "appraisal, year 0 is 2010/11: the preferred option's costs for it, £115,000, are the "
+        "appraisal's estimates of what the option costs, not spending from the partnership's "
+        "budget."
+    )
+
+
+def test_each_future_funder_says_what_it_covers_and_when() -> None:
+    """F1 £1,300,000 for external foster placements, budget set 16 February 2012, so for
+    2012/13; F3 is in kind: it needs no budget decision."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert [(f.amount, f.budget_cycle) for f in case.service.funders] == [
+        ("£1,300,000 for external foster placements, 2012/13", "16 February 2012"),
+        ("£40,000 for educational support for children in placements, 2012/13", "16 February 2012"),
+        ("£8,000 for outcome-monitoring support", "Not needed: in kind"),
+    ]
 
 
 def test_the_pilot_still_running_is_being_tested(tmp_path: Path) -> None:

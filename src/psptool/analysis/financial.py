@@ -37,9 +37,12 @@ class FunderAmount:
     financial_year: str | None
     """The first financial year its budget decision funds; None without a decision date."""
     counted: bool
-    """Whether the table counts it: money (not in kind), engaged or committed, and its year
-    in the table."""
+    """Whether the table counts it: money (not in kind) for the appraised costs, engaged or
+    committed, and its year in the table."""
     in_kind: bool = False
+    service: bool = False
+    """It pays for the service's own running cost (`pays_for: service`), not the appraised
+    costs: never counted against them, stated apart."""
 
 
 @dataclass
@@ -199,8 +202,16 @@ def affordability(
         if f.share is not None or f.amount is None:
             continue
         year = first_funded_year(f.budget_cycle, month) if f.budget_cycle else None
-        counted = f.status in ("engaged", "committed") and year in labels and not f.in_kind
-        amounts.append(FunderAmount(f.id, f.name, f.status, f.amount, year, counted, f.in_kind))
+        service = f.pays_for == "service"
+        counted = (
+            f.status in ("engaged", "committed")
+            and year in labels
+            and not f.in_kind
+            and not service
+        )
+        amounts.append(
+            FunderAmount(f.id, f.name, f.status, f.amount, year, counted, f.in_kind, service)
+        )
     unplaced = [
         f.id for f in project.sustainability.funders if f.share is None and f.amount is None
     ]

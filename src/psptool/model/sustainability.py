@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ..vocabulary import FunderStatus, Route
+from ..vocabulary import FunderPaysFor, FunderStatus, Route
 from .common import Flag, Id, IsoDate, Money, Record, Records
 
 
@@ -23,6 +23,14 @@ class Funder(Record):
     in_kind: Flag = False
     """The support is given in staff time, rooms or services, not money: it is stated in the
     papers beside the funding but never counted as money that pays for the service."""
+    pays_for: FunderPaysFor = "costs"
+    """`costs`: the money pays for the preferred option's appraised costs by year, and the
+    affordability case sets it against them. `service`: it pays for the service's own running
+    cost (the option's estimated cost, such as a placements budget), a different cost, so it
+    is stated on its own line and never set against the appraised costs or their shortfall."""
+    covers: str | None = None
+    """What the money pays for, in a few words ("external foster placements"): the papers
+    label the amount with it."""
     notes: str | None = None
 
 

@@ -160,8 +160,8 @@ def options_workbook(
             "yes" if o.do_nothing else "",
             "yes" if o.preferred else "",
             f"={from_scores(score_row, r)}",
-            o.cost,
-            f'=IF(AND(ISNUMBER(F{r}),E{r}>0),ROUND(F{r}/E{r},0),"")',
+            NOT_COSTED if o.cost is None else o.cost,
+            f'=IF(ISNUMBER(F{r}),IF(E{r}>0,ROUND(F{r}/E{r},0),""),"{NOT_COSTED}")',
             round(100 * o.first_share, 1),
         ]
         for r, o in enumerate(appraisal.options, 2)
@@ -175,28 +175,44 @@ def options_workbook(
             "Do nothing",
             "Preferred",
             "Score /100",
-            "Cost",
+            "Estimated cost",
             "Cost per point",
             "Wins % (random weights)",
         ],
         rows,
-        widths={"Option": 48, "Rank": 8, "Score /100": 11, "Cost per point": 14},
-        money_columns=["Cost", "Cost per point"],
+        widths={
+            "Option": 48,
+            "Rank": 8,
+            "Score /100": 11,
+            "Estimated cost": 16,
+            "Cost per point": 16,
+        },
+        money_columns=["Estimated cost", "Cost per point"],
         money=money,
         formula_columns=["Rank", "Score /100", "Cost per point"],
     )
     for row in summary.iter_rows(min_row=2, min_col=5, max_col=5):
         for cell in row:
             cell.number_format = "General"  # 78 and 78.5, as the papers write a score
+    right = Alignment(horizontal="right", vertical="top")
+    for r, o in enumerate(appraisal.options, 2):
+        if o.cost is None:  # "Not costed" where the figures stand, to the right
+            summary.cell(row=r, column=6).alignment = right
+            summary.cell(row=r, column=7).alignment = right
+    below = len(rows) + 3
     if preference:  # under the table, running across its empty cells
-        summary.cell(row=len(rows) + 3, column=2, value=preference).font = Font(italic=True)
+        summary.cell(row=below, column=2, value=preference).font = Font(italic=True)
+        below += 1
+    if any(o.cost is not None for o in appraisal.options):
+        summary.cell(row=below, column=2, value=cost_basis(project)).font = Font(italic=True)
+        below += 1
     wins = (
         "Wins % (random weights), the share of random sets of weights under which the option "
         f"scores highest, is as worked out on {long_date(as_of)}: unlike the rank and the "
         "score, it is not recalculated when a weight or a score changes; render the workbook "
         "again to update it."
     )
-    note = summary.cell(row=len(rows) + 4, column=2, value=wins)
+    note = summary.cell(row=below, column=2, value=wins)
     note.font, note.alignment = Font(italic=True), Alignment(wrap_text=True, vertical="top")
     # across the table from the Option column, wrapped, so it prints whole on the page
     summary.merge_cells(start_row=note.row, start_column=2, end_row=note.row, end_column=8)
@@ -252,6 +268,25 @@ SENSITIVITY_NOTE = (
     "How far each criterion's share of the weight must move before another option draws "
     "level, worked out when this workbook was written."
 )
+
+
+NOT_COSTED = "Not costed"
+"""An option without an estimated cost, in its Estimated cost and Cost per point cells."""
+
+
+def cost_basis(project: Project) -> str:
+    """What the Options sheet's estimated cost is, as the business cases say it, and that it
+    is not the present-value costs of the Economic case sheet."""
+    covers = project.options.cost_covers
+    economics = any(o.costs or o.benefits for o in project.options.options)
+    text = (
+        f"Estimated cost: {covers}"
+        if covers
+        else "Estimated cost: what it covers is not yet recorded"
+    )
+    if economics:
+        text += "; not the present-value costs on the Economic case sheet"
+    return text + "."
 
 
 def _weights(sheet: Any, cells: str) -> None:

@@ -603,7 +603,7 @@ def headers_and_footers(
     long for Excel's header (HEADER_CHARS) is cut there, with '…'."""
     from ..report.formatting import long_date
 
-    if as_of is not None:
+    if as_of is not None and " as at " not in f" {paper.lower()} ":  # a title may say it
         paper = f"{paper} as at {long_date(as_of)}" if paper else f"As at {long_date(as_of)}"
     right = _escaped(paper)
     left = _escaped(partnership)

@@ -107,6 +107,9 @@ class Summary:
     """The benefits' titles."""
     benefits_progress: str
     financial: str
+    affordability: str = ""
+    """The full case: what is committed and engaged against the costs still to fund, the
+    shortfall, and the budget decisions, in a paragraph of its own below `financial`."""
 
 
 @dataclass(frozen=True)
@@ -365,6 +368,7 @@ def business_case(
         options.preferred.id if options.preferred else None,
         budget(project, as_of, pilot_dates),
         as_of,
+        f"the options appraisal (section {case.number('options')})",
     )
     goal_list = goals(project, analysis)
     reviews = _reviews(project, as_of, spec.document)
@@ -382,7 +386,8 @@ def business_case(
             appraisal=options.summary,
             benefits=tuple(b.title for b in benefit_rows),
             benefits_progress=progress,
-            financial=money.summary,
+            financial=money.headline,
+            affordability=money.affordability_summary if case.kind == "full" else "",
         ),
         goals=goal_list,
         goal_rows=tuple(g for g in goal_list if not g.blank),

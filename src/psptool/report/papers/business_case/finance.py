@@ -57,7 +57,8 @@ class Budget:
     rag: str
     fill: str
     reason: str
-    """Spend to date against plan in words: "£20 under plan", "£500 over plan, 2.7%"."""
+    """Spend to date against plan in words, as the highlight report says it (analysis.budget's
+    variance_words): "£20 under plan", "2.7% over plan (£500)"."""
     pilot: tuple[Spend, ...]
     pilot_total: str
     has_pilot: bool
@@ -152,6 +153,18 @@ class Financial:
     no_funding: str = ""
     """Where no funder has engaged or committed money: that, and who is identified or
     willing to consider it."""
+    headline: str = ""
+    """The summary as the executive summary gives it: what the costs pay for named in it."""
+    costs_for: str = ""
+    """What each of the preferred option's costs pays for, by year, in a sentence below the
+    table of costs and benefits by year."""
+    affordability_summary: str = ""
+    """The financial summary's sentence on affordability (the full business case): committed,
+    engaged and the shortfall against the costs still to fund, and each funder of the
+    service's own running cost with its budget decision."""
+    affordability_nil: bool = False
+    """Whether any row of the affordability table shows a Nil shortfall, so the note on the
+    table explains the word only where it is used."""
 
 
 def _spend(
@@ -181,7 +194,7 @@ def _spend(
             planned=money(planned, currency),
             planned_to_date=money(planned_to_date, currency) if seen else NOT_YET,
             actual=money(actual, currency) if seen else NOT_YET,
-            variance=variance_words(actual - planned_to_date, currency) if seen else NOT_YET,
+            variance=cell_variance(actual - planned_to_date, currency) if seen else NOT_YET,
         )
         for name, (planned, actual, planned_to_date, seen) in (
             sorted(groups.items()) if in_order else groups.items()
@@ -193,15 +206,13 @@ NOT_YET = "–"
 """A period still to come has no spend to date: a dash, so the row prints as the others."""
 
 
-def variance_words(variance: float, currency: str, planned: float | None = None) -> str:
-    """Spend against plan as a finance officer says it: "£20 under plan", "£50 over plan",
-    "On plan"; with `planned`, an overspend also as a share of it ("£500 over plan, 2.7%")."""
-    if round(variance) == 0:
-        return "On plan"
-    if variance < 0:
-        return f"{money(-variance, currency)} under plan"
-    share = f", {100 * variance / planned:.1f}%" if planned else ""
-    return f"{money(variance, currency)} over plan{share}"
+def cell_variance(variance: float, currency: str) -> str:
+    """A variance as a table cell says it: analysis.budget's words, "£500 over plan", "£20
+    under plan", with a capital "On plan"."""
+    from ....analysis.budget import variance_words
+
+    words = variance_words(variance, None, currency)
+    return words[:1].upper() + words[1:]
 
 
 def _category(line: BudgetLine) -> str:
@@ -209,7 +220,7 @@ def _category(line: BudgetLine) -> str:
 
 
 def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]) -> Budget:
-    from ....analysis.budget import budget_status, period_range, year_of_period
+    from ....analysis.budget import budget_status, period_range, variance_words, year_of_period
     from ....analysis.common import reporting_period
 
     currency = project.psp.currency
@@ -262,12 +273,12 @@ def budget(project: Project, as_of: date, pilot: tuple[date | None, date | None]
         total_planned=money(total, currency),
         to_date_planned=money(status.to_date.planned, currency),
         to_date_actual=money(status.to_date.actual, currency),
-        to_date_variance=variance_words(status.to_date.variance, currency),
+        to_date_variance=cell_variance(status.to_date.variance, currency),
         to_date_variance_pct=f"{pct:+.1f}%" if pct is not None else "",
         remaining=money(total - status.to_date.planned, currency),
         rag=status.rag,
         fill=fill(status.rag),
-        reason=variance_words(status.to_date.variance, currency, status.to_date.planned),
+        reason=variance_words(status.to_date.variance, pct, currency),
         pilot=tuple(_spend(in_pilot, as_of, _category, currency, financial_year_start=fy)),
         pilot_total=money(sum(line.planned or 0.0 for line in in_pilot), currency),
         has_pilot=bool(in_pilot),
@@ -381,14 +392,20 @@ def financial(
     preferred_id: str | None,
     budget: Budget,
     as_of: date | None = None,
+    appraisal: str = "the options appraisal",
 ) -> Financial:
     """The preferred option's costs and benefits by year (from options.yaml's yearly streams),
-    its NPV and BCR, and the partnership's budget."""
+    its NPV and BCR, and the partnership's budget. `appraisal` names the section that counts
+    the costs: "the options appraisal (section 4)"."""
+    from ....analysis.financial import price_base_of
+
+    base = price_base_of(project)[0]
     currency = project.psp.currency
     when = as_of or date.today()
     chosen = next((e for e in economics.options if e.id == preferred_id and e.has_streams), None)
     years: list[Year] = []
     totals: Totals | None = None
+    uses = lead = labelled = ""
     if chosen is not None and chosen.years:
         flows = chosen.years
         for y in flows:
@@ -431,22 +448,22 @@ def financial(
             else "",
         )
         credit = next((y.year for y in flows if y.cumulative_net_cash >= 0), None)
-        span = (
-            f"Over years {flows[0].year} to {flows[-1].year}"
-            if len(flows) > 1
-            else f"In year {flows[0].year}"
-        )
+        span = years_words(flows[0].year, flows[-1].year, base)
         option = next((o for o in project.options.options if o.id == preferred_id), None)
         streams = _costs_cover(option)
+        uses = costs_for(cost_uses(option), base, currency)
+        lead = f"{'Over' if len(flows) > 1 else 'In'} {span} the preferred option's capital and "
+        lead += "revenue costs"
+        # The executive summary names what the costs pay for; the financial case has the
+        # sentence below its table instead (costs_for), year by year.
+        labelled = lead + (f" ({streams})" if streams else "")
         summary = (
-            f"{span} the preferred option's capital and revenue costs, as the economic case "
-            "counts them"
-            + (f" ({streams})" if streams else "")
-            + f", come to {totals.costs}, including {totals.optimism_bias} for "
-            f"optimism bias, and it brings {totals.cashable} of cashable benefits: a "
+            lead + f", as {appraisal} counts them, come to {totals.costs}, including "
+            f"{totals.optimism_bias} for optimism bias, and it brings {totals.cashable} of "
+            "cashable benefits: a "
             f"cumulative net cash position of {said(flows[-1].cumulative_net_cash, currency)}, "
             "not discounted"
-            + (f", in credit from year {credit}" if credit is not None else "")
+            + (f", in credit from {year_name(base, credit)}" if credit is not None else "")
             + "."
         )
         rel = chosen.relative_after
@@ -509,6 +526,10 @@ def financial(
     afford = affordability(project, preferred_id, when) if preferred_id else None
     rows, total, closed, afford_notes = _affordability(project, afford, currency)
     return Financial(
+        headline=labelled + summary[len(lead) :] if labelled else summary,
+        costs_for=uses,
+        affordability_summary=affordability_summary(project, preferred_id, when),
+        affordability_nil=any(r.shortfall == "Nil" for r in (*rows, *([total] if total else []))),
         affordability=rows,
         affordability_total=total,
         affordability_closed=closed,
@@ -572,29 +593,42 @@ def _affordability(
 
 
 def _closed_years(closed: Sequence[AffordabilityYear], currency: str) -> str:
-    """The financial years already ended: what the budget planned and what was spent, and
-    the option's appraised costs that fell in them, which the table leaves out."""
+    """The financial years already ended: what the budget planned and what was spent, over or
+    under plan; and the appraisal years among them, whose estimated costs the table leaves
+    out, said to be estimates and not the partnership's budget."""
+    from ....analysis.budget import variance_words
+
     if not closed:
         return ""
     names = join([y.financial_year for y in closed])
     planned = sum(y.budgeted for y in closed)
     spent = [y.actual for y in closed if y.actual is not None]
-    costs = sum(y.costs + y.contingency for y in closed)
     one = len(closed) == 1
-    text = f"{names} {'has' if one else 'have'} closed, so the table leaves "
-    text += f"{'it' if one else 'them'} out: the partnership's budget planned "
-    text += money(planned, currency)
-    text += (
-        f" for {'it' if one else 'them'} and {money(sum(spent), currency)} was spent"
-        if spent
-        else f" for {'it' if one else 'them'}, with no actual spend recorded"
-    )
-    if costs:
+    it = "it" if one else "them"
+    text = f"{names} {'has' if one else 'have'} closed, so the table leaves {it} out. "
+    text += f"The partnership's budget planned {money(planned, currency)} for {it}"
+    if spent:
+        over = sum(spent) - planned
+        pct = 100 * over / planned if planned else None
         text += (
-            f"; the preferred option's appraised costs in {'it' if one else 'them'} came to "
-            f"{money(costs, currency)}"
+            f" and {money(sum(spent), currency)} was spent, {variance_words(over, pct, currency)}."
         )
-    return text + "."
+    else:
+        text += ", with no actual spend recorded."
+    appraised = [y for y in closed if round(y.costs + y.contingency) > 0 and y.year >= 0]
+    if appraised:
+        many = len(appraised) > 1
+        costs = sum(y.costs + y.contingency for y in appraised)
+        text += (
+            f" In the appraisal, year{'s' if many else ''} "
+            + join([str(y.year) for y in appraised])
+            + (" are " if many else " is ")
+            + join([y.financial_year for y in appraised])
+            + f": the preferred option's costs for {'them' if many else 'it'}, "
+            f"{money(costs, currency)}, are the appraisal's estimates of what the option "
+            "costs, not spending from the partnership's budget."
+        )
+    return text
 
 
 def _affordability_notes(project: Project, afford: Affordability) -> tuple[str, ...]:
@@ -647,7 +681,25 @@ def _affordability_notes(project: Project, afford: Affordability) -> tuple[str, 
     for amount in afford.amounts:
         funder = funders[amount.id]
         what = f"{amount.name}: {money(amount.amount, currency)} {amount.status}"
-        if amount.in_kind:
+        if amount.service and not amount.in_kind:
+            notes.append(
+                f"{amount.name}: "
+                + funder_amount(funder, currency, project.psp.financial_year_start)
+                + f", {amount.status}"
+                + (
+                    f", with the budget decision on {long_date(funder.budget_cycle)}"
+                    if funder.budget_cycle and amount.status != "committed"
+                    else ""
+                )
+                + ". It pays for the running of the service"
+                + (
+                    f", the option's estimated cost ({options.cost_covers})"
+                    if chosen is not None and chosen.cost == amount.amount and options.cost_covers
+                    else ""
+                )
+                + ", not the costs above, so the table leaves it out."
+            )
+        elif amount.in_kind:
             notes.append(
                 f"{amount.name}: {money(amount.amount, currency)} of support in kind "
                 f"({amount.status}), not money, so not counted."
@@ -750,9 +802,8 @@ def no_funders(project: Project) -> str:
             "consider funding the service after the pilot."
         )
     return (
-        f"No future funder is recorded yet. {join(willing)} {_is_are(willing)} willing to "
-        "consider funding the service after the pilot; no funder has yet engaged or "
-        "committed money."
+        f"{join(willing)} {_is_are(willing)} willing to consider funding the service after "
+        "the pilot; no funder has yet engaged or committed money."
     )
 
 
@@ -819,3 +870,269 @@ def economic_notes(project: Project, notes: Sequence[str]) -> tuple[str, ...]:
             continue
         out.append(re.sub(r"\b[A-Za-z][\w-]*\b", lambda m: names.get(m.group(0), m.group(0)), note))
     return tuple(out)
+
+
+def year_name(base: str, year: int) -> str:
+    """The financial year of appraisal year `year`, year 0 being `base` ("2010/11")."""
+    first = int(base[:4]) + year
+    return str(first) if "/" not in base else f"{first}/{(first + 1) % 100:02d}"
+
+
+def years_words(first: int, last: int, base: str) -> str:
+    """Appraisal years with their financial years: "year 0 (2010/11)", "years 1 to 5
+    (2011/12 to 2015/16)"."""
+    if first == last:
+        return f"year {first} ({year_name(base, first)})"
+    return f"years {first} to {last} ({year_name(base, first)} to {year_name(base, last)})"
+
+
+@dataclass(frozen=True)
+class CostUse:
+    """A run of an option's cost lines: the same amount of one kind, for the same thing,
+    in consecutive appraisal years."""
+
+    first: int
+    last: int
+    kind: str
+    """"capital" or "revenue"."""
+    amount: float
+    """Each year's amount."""
+    label: str
+    """What it pays for: the line's note, or the note of the last earlier line of the same
+    kind (a line without a note carries on the one before it); empty where none is given."""
+
+
+def cost_uses(option: object) -> list[CostUse]:
+    """The option's costs as runs of what they pay for, earliest first: capital £30,000 in
+    year 0 for a shared system, revenue £25,000 a year in years 1 to 5 for monitoring."""
+    notes = {"capital": "", "revenue": ""}
+    runs: list[CostUse] = []
+    lines = sorted(getattr(option, "costs", None) or (), key=lambda line: line.year)
+    for line in lines:
+        for kind in ("capital", "revenue"):
+            value = getattr(line, kind)
+            if not value:
+                continue
+            if line.note and line.note.strip():
+                notes[kind] = line.note.strip()
+            label = notes[kind]
+            last = next((r for r in reversed(runs) if (r.kind, r.label) == (kind, label)), None)
+            if last is not None and last.amount == value and last.last == line.year - 1:
+                runs[runs.index(last)] = replace(last, last=line.year)
+            else:
+                runs.append(CostUse(line.year, line.year, kind, value, label))
+    return sorted(runs, key=lambda r: (r.first, r.last, r.kind))
+
+
+def costs_for(uses: Sequence[CostUse], base: str, currency: str) -> str:
+    """What each of the option's costs pays for, year by year, in a sentence: "In year 0
+    (2010/11), £30,000 of capital for a shared system and £85,000 of revenue for …; in
+    years 1 to 5 (2011/12 to 2015/16), £25,000 a year of revenue for …"."""
+    spans: dict[tuple[int, int], list[str]] = {}
+    for use in uses:
+        each = " a year" if use.last > use.first else ""
+        spans.setdefault((use.first, use.last), []).append(
+            f"{money(use.amount, currency)}{each} of {use.kind}"
+            + (f" for {use.label}" if use.label else "")
+        )
+    parts = [f"in {years_words(a, b, base)}, {join(items)}" for (a, b), items in spans.items()]
+    if not parts:
+        return ""
+    text = "; ".join(parts)
+    return "What the costs pay for: " + text + "."
+
+
+def funder_amount(funder: object, currency: str, month: int = 4) -> str:
+    """A funder's amount labelled with what it covers and the financial year its budget
+    decision funds: "£1,300,000 for external foster placements, 2012/13"; a share as "20% of
+    the net cost each year from 2012/13"."""
+    from ....analysis.financial import first_funded_year
+
+    cycle = getattr(funder, "budget_cycle", None)
+    share = getattr(funder, "share", None)
+    year = first_funded_year(cycle, month) if cycle else ""
+    covers = getattr(funder, "covers", None)
+    if share is not None:
+        return f"{share:g}% of the net cost each year" + (f" from {year}" if year else "")
+    amount = getattr(funder, "amount", None)
+    if amount is None:
+        return "Not yet known"
+    text = money(amount, currency)
+    if covers:
+        text += f" for {covers}"
+    if year and not getattr(funder, "in_kind", False):
+        text += f", {year}"
+    return text
+
+
+def budget_decision(funder: object) -> str:
+    """The Budget decision by cell: the date, or why there is none."""
+    cycle = getattr(funder, "budget_cycle", None)
+    if cycle is not None:
+        return long_date(cycle)
+    if getattr(funder, "in_kind", False):
+        return "Not needed: in kind"
+    return "Not yet known"
+
+
+def _costs_funding(
+    project: Project, afford: Affordability, currency: str, shortfall: bool = False
+) -> str:
+    """The funding of the preferred option's appraised costs in the years still open, in a
+    clause: "the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and outcome
+    monitoring has no committed or engaged funding"; with `shortfall`, the shortfall too."""
+    rows = [y for y in afford.years if not y.closed and round(y.to_fund) > 0]
+    if not rows:
+        return ""
+    total = sum(y.to_fund for y in rows)
+    first, last = rows[0].financial_year, rows[-1].financial_year
+    span = first if first == last else f"{first} to {last}"
+    each = {round(y.to_fund) for y in rows}
+    if len(rows) > 1 and len(each) == 1:
+        what = f"the {money(rows[0].to_fund, currency)} a year ({money(total, currency)}, {span})"
+    else:
+        what = f"the {money(total, currency)} for {span}"
+    option = next((o for o in project.options.options if o.id == afford.option), None)
+    years = {y.year for y in rows}
+    labels: list[str] = []
+    for use in cost_uses(option):
+        if use.label and use.label not in labels and years & set(range(use.first, use.last + 1)):
+            labels.append(use.label)
+    if labels:
+        what += f" for {join(labels)}"
+    if afford.contingency:
+        what += ", with its contingency,"
+    committed = sum(y.committed for y in rows)
+    engaged = sum(y.engaged for y in rows)
+    gap = sum(y.gap for y in rows)
+    short = f", a shortfall of {money(gap, currency)}" if shortfall and round(gap) > 0 else ""
+    if round(committed) == 0 and round(engaged) == 0:
+        return f"{what} has no committed or engaged funding{short}"
+    if round(gap) == 0:
+        return f"{what} is met by committed funding"
+    return (
+        f"{what} has "
+        + (
+            "no committed funding"
+            if round(committed) == 0
+            else f"{money(committed, currency)} of funding committed"
+        )
+        + (f" and {money(engaged, currency)} engaged but not yet committed" if engaged else "")
+        + f", a shortfall of {money(gap, currency)}"
+    )
+
+
+def _service_funding(project: Project) -> list[str]:
+    """Each funder engaged or committed to pay for the service's own running cost
+    (`pays_for: service`), in a clause: "the £1,300,000 for external foster placements in
+    2012/13 is engaged, with the budget decision on 16 February 2012"."""
+    from ....analysis.financial import first_funded_year
+
+    currency = project.psp.currency
+    out = []
+    for f in project.sustainability.funders:
+        if f.pays_for != "service" or f.in_kind or f.amount is None:
+            continue
+        if f.status not in ("engaged", "committed"):
+            continue
+        year = (
+            first_funded_year(f.budget_cycle, project.psp.financial_year_start)
+            if f.budget_cycle
+            else ""
+        )
+        out.append(
+            f"the {money(f.amount, currency)} "
+            + (f"for {f.covers}" if f.covers else f"from {f.name} for the service itself")
+            + (f" in {year}" if year else "")
+            + f" is {f.status}"
+            + (
+                f", with the budget decision on {long_date(f.budget_cycle)}"
+                if f.budget_cycle and f.status == "engaged"
+                else ""
+            )
+        )
+    return out
+
+
+def funding_words(
+    project: Project, preferred_id: str | None = None, as_of: date | None = None
+) -> str:
+    """What future funders have engaged or committed, each against the cost it pays for, in
+    one sentence of clauses (lower case first, no full stop): the preferred option's
+    appraised costs still to fund, and what is committed and engaged against them; then each
+    funder of the service's own running cost; then support in kind, which pays for nothing.
+    Empty where no funder has engaged or committed anything, money or in kind."""
+    from ....analysis.financial import affordability
+
+    currency = project.psp.currency
+    funders = project.sustainability.funders
+    live = [f for f in funders if f.status in ("engaged", "committed")]
+    if not live:
+        return ""
+    givers = [f for f in live if f.in_kind]
+    in_kind = (
+        f"support in kind worth {money(sum(f.amount or 0.0 for f in givers), currency)} "
+        f"comes from {join([f.name for f in givers])}"
+        if givers
+        else ""
+    )
+    preferred = preferred_id or project.options.preferred
+    afford = affordability(project, preferred, as_of) if preferred else None
+    clauses = []
+    costs = _costs_funding(project, afford, currency) if afford is not None else ""
+    if costs:
+        clauses.append(costs)
+    else:
+        money_funders = [f for f in live if not f.in_kind and f.pays_for == "costs"]
+        committed = sum(f.amount or 0.0 for f in money_funders if f.status == "committed")
+        engaged = sum(f.amount or 0.0 for f in money_funders if f.status == "engaged")
+        said = _totals(committed, engaged, currency)
+        if said:
+            clauses.append(said)
+    clauses += _service_funding(project)
+    if not clauses:
+        clauses.append("no future funding is engaged or committed yet")
+    if in_kind:
+        clauses.append(in_kind)
+    return "; ".join(clauses)
+
+
+def _totals(committed: float, engaged: float, currency: str) -> str:
+    """Committed and engaged funding, each apart, where the appraisal gives no costs by year
+    to set them against."""
+    if committed and engaged:
+        return (
+            f"{money(committed, currency)} of future funding is committed, and a further "
+            f"{money(engaged, currency)} engaged but not yet committed"
+        )
+    if committed:
+        return f"{money(committed, currency)} of future funding is committed"
+    if engaged:
+        return (
+            f"no future funding is committed yet; {money(engaged, currency)} is engaged but "
+            "not yet committed"
+        )
+    return ""
+
+
+def affordability_summary(
+    project: Project, preferred_id: str | None = None, as_of: date | None = None
+) -> str:
+    """The financial summary's sentence on affordability: what is committed and engaged
+    against the preferred option's costs still to fund and the shortfall, then each funder of
+    the service's own running cost with its budget decision."""
+    from ....analysis.financial import affordability
+
+    preferred = preferred_id or project.options.preferred
+    afford = affordability(project, preferred, as_of) if preferred else None
+    if afford is None:
+        return ""
+    clauses = []
+    costs = _costs_funding(project, afford, project.psp.currency, shortfall=True)
+    if costs:
+        clauses.append(costs)
+    clauses += _service_funding(project)
+    if not clauses:
+        return ""
+    text = "; ".join(clauses)
+    return "Affordability: " + text + "."

@@ -10,7 +10,6 @@ from ....model import Project
 from ....vocabulary import OPERATIONAL_CADENCES, ROUTE_PHRASES
 from ...formatting import long_date, money
 from ...people import owner_names
-from ...wording import join
 from ..partnership import Group, Role, governance_group, groups, roles
 from .options import OptionRow
 from .raid import RaidRow, no_actions, raid_rows
@@ -69,8 +68,10 @@ class Service:
     cost_text: str = ""
     """The estimated cost with what it covers: "£1,300,000 (the annual cost of …)"."""
     funding: str = ""
-    """Committed and engaged funding in one sentence, each apart: "£8,000 of future funding
-    is committed, and a further £1,300,000 engaged but not yet committed"."""
+    """Committed and engaged funding in one sentence, each against the cost it pays for:
+    "the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and outcome monitoring has
+    no committed or engaged funding; the £1,300,000 for external foster placements in 2012/13
+    is engaged, with the budget decision on 16 February 2012" (finance.funding_words)."""
     piloted: bool = True
     """Whether the pilot has begun (its start date passed, or a pilot milestone completed):
     only then is the service "the preferred option tested in the pilot"."""
@@ -172,17 +173,12 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
     piloted = (
         as_of is not None and pilot is not None and pilot.start is not None and pilot.start <= as_of
     ) or any(m.stage == "pilot" and m.completed is not None for m in project.milestones.milestones)
+    from .finance import budget_decision, funder_amount, funding_words
+
     sustain = project.sustainability
     money_funders = [f for f in sustain.funders if not f.in_kind]
     committed = sum(f.amount or 0.0 for f in money_funders if f.status == "committed")
     engaged = sum(f.amount or 0.0 for f in money_funders if f.status == "engaged")
-    givers = [f for f in sustain.funders if f.in_kind and f.status in ("engaged", "committed")]
-    in_kind = (
-        f"support in kind worth {money(sum(f.amount or 0.0 for f in givers), currency)} "
-        f"comes from {join([f.name for f in givers])}"
-        if givers
-        else ""
-    )
     return Service(
         name=preferred.name if preferred else "",
         piloted=piloted,
@@ -196,8 +192,8 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
             Funder(
                 name=f.name,
                 status=f.status.capitalize() + (" (in kind)" if f.in_kind else ""),
-                amount=money(f.amount, currency),
-                budget_cycle=long_date(f.budget_cycle),
+                amount=funder_amount(f, currency, project.psp.financial_year_start),
+                budget_cycle=budget_decision(f),
                 notes=f.notes or "",
             )
             for f in sustain.funders
@@ -205,7 +201,7 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
         committed=money(committed, currency),
         engaged=money(engaged, currency),
         has_engaged=bool(engaged or committed),
-        funding=funding_sentence(committed, engaged, currency, in_kind),
+        funding=funding_words(project, preferred.id if preferred else None, as_of),
         cost_text=(
             preferred.cost
             + (
@@ -221,31 +217,6 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
         and as_of is not None
         and (pilot.end is None or pilot.end > as_of),
     )
-
-
-def funding_sentence(committed: float, engaged: float, currency: str, in_kind: str = "") -> str:
-    """What future funders have committed and, apart from it, what they have engaged with
-    but not committed; then `in_kind` ("support in kind worth £8,000 comes from …"), apart
-    from both because it pays for nothing; empty when none."""
-    if committed and engaged:
-        said = (
-            f"{money(committed, currency)} of future funding is committed, and a further "
-            f"{money(engaged, currency)} engaged but not yet committed"
-        )
-    elif committed:
-        said = f"{money(committed, currency)} of future funding is committed"
-    elif engaged:
-        said = (
-            f"no future funding is committed yet; {money(engaged, currency)} is engaged but "
-            "not yet committed"
-        )
-    elif in_kind:
-        said = "no future funding is engaged or committed yet"
-    else:
-        return ""
-    if in_kind:
-        said += f"; {in_kind}"
-    return said
 
 
 def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
