@@ -873,11 +873,11 @@ def test_empty_tables_say_nothing_is_recorded_yet(folder: Path, tmp_path: Path) 
     plan = analysis.analyse_plan(project, as_of)
     _, book = _saved(plan_workbook(project, plan, as_of), tmp_path, "plan.xlsx")
     # under the task: the milestone's title formula beside the id would cut it short
-    assert book["Tasks"]["C2"].value == "No tasks are recorded yet."
+    assert book["Tasks"]["C2"].value == "No tasks are recorded as at 30 June 2026."
     assert "Tasks" in book["Tasks"].tables  # a table, as when it has tasks
     assert plan.milestones == []  # the minimal folder plans nothing yet
     # beside the ID the formulas read, so the note is not taken for a milestone
-    assert book["Milestones"]["B2"].value == "No milestones are recorded yet."
+    assert book["Milestones"]["B2"].value == "No milestones are recorded as at 30 June 2026."
     assert book["Milestones"]["A2"].value is None
     workbook = knowledge_workbook.write(KnowledgeRegister(project, as_of))
     _, book = _saved(workbook, tmp_path, "knowledge.xlsx")
