@@ -248,6 +248,11 @@ def test_workbook_sheets_and_print_setup(programme: Path, tmp_path: Path) -> Non
     heat = book["Heat map"]
     assert heat["D3"].value == 3  # likelihood 5, impact 3
     assert heat["D5"].value == 6  # likelihood 3, impact 3
+    # the axes in words and numbers, as the highlight report's map (#14)
+    assert [heat.cell(row=r, column=1).value for r in (2, 3, 7)] == [
+        "Likelihood / Impact", "Very high (5)", "Very low (1)",
+    ]  # fmt: skip
+    assert (heat["B2"].value, heat["F2"].value) == ("Very low (1)", "Very high (5)")
     for sheet in book.worksheets:
         assert sheet.page_setup.orientation == "landscape"
         assert sheet.page_setup.fitToWidth == 1

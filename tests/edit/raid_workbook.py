@@ -20,6 +20,7 @@ from psptool.load.raid_layout import (
     meta_rows,
     risk_row,
     score_formula,
+    title_formula,
 )
 from psptool.load.yamlfile import parse_yaml
 
@@ -52,9 +53,16 @@ def build(
         )
     actions = book.create_sheet(ACTIONS_SHEET)
     actions.append([c.header for c in ACTION_COLUMNS])
+    row_number = 1
     for entry in entries:
         for action in action_rows(entry):
-            actions.append([cell_value(c, action[c.header]) for c in ACTION_COLUMNS])
+            row_number += 1
+            actions.append(
+                [
+                    cell_value(c, action[c.header]) if c.is_data else title_formula(row_number)
+                    for c in ACTION_COLUMNS
+                ]
+            )
     if meta:
         sheet = book.create_sheet(META_SHEET)
         sheet.sheet_state = "hidden"

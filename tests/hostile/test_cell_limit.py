@@ -132,4 +132,5 @@ def test_a_long_partnership_name_fits_excel_s_page_header(commented: Path) -> No
     headers = [html.unescape(h) for h in found]
     assert headers and all(len(h) <= 255 for h in headers), headers
     assert "Falkirk && District" in headers[0]
-    assert headers[0].endswith('Falkirk…&R&"Arial,Regular"&9 RAID log')
+    # the name cut, with '…', before the paper and its as-at date (#14)
+    assert headers[0].endswith('…&R&"Arial,Regular"&9 RAID log as at 30 June 2026')

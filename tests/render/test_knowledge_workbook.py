@@ -16,7 +16,9 @@ def test_the_register_and_the_lessons(example: Path, tmp_path: Path) -> None:
     result = PspRunner().invoke(args)
     assert result.exit_code == 0, result.output
     workbook = load_workbook(out)
-    assert workbook.sheetnames == ["Knowledge transfer", "Lessons learned"]
+    # the statuses a Status cell offers are on a hidden sheet
+    assert workbook.sheetnames == ["Knowledge transfer", "Lessons learned", "Lists"]
+    assert workbook["Lists"].sheet_state == "hidden"
     sheet = workbook["Knowledge transfer"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == [
@@ -34,11 +36,31 @@ def test_the_register_and_the_lessons(example: Path, tmp_path: Path) -> None:
         None,
         None,
     ]
-    assert [r[0] for r in rows[1:]] == ["K1", "K2", "K3", "K4", "K5"]
-    # as at 15 October 2011, K3 and K4 are past due and not done: red; done ones green
-    fills = [sheet.cell(row=r, column=8).fill.fgColor.rgb for r in range(2, 7)]
-    assert fills == ["00C6EFCE", "00C6EFCE", "00FFC7CE", "00FFC7CE", "00000000"]
-    lessons = [[c.value for c in row] for row in workbook["Lessons learned"].iter_rows()]
+    assert [r[0] for r in rows[1:] if r[0]] == ["K1", "K2", "K3", "K4", "K5"]
+    # (#14) done is green and past due and not done red by rules, not fills, so a status or
+    # a date changed in the sheet recolours it: over the five rows and 200 spare ones
+    assert sheet.cell(row=2, column=8).fill.fgColor.rgb == "00000000"
+    rules = [
+        (str(rng.sqref), r.formula, r.dxf.fill.bgColor.rgb)
+        for rng in sheet.conditional_formatting
+        for r in rng.rules
+    ]
+    assert rules == [
+        ("H2:H206", ['$H2="Done"'], "00C6EFCE"),
+        ("H2:H206", ['AND($H2<>"",$H2<>"Done",ISNUMBER($G2),$G2<AsAt)'], "00FFC7CE"),
+    ]
+    assert workbook.defined_names["AsAt"].attr_text == "DATE(2011,10,15)"
+    (status,) = sheet.data_validations.dataValidation
+    assert (str(status.sqref), status.formula1) == ("H2:H206", "Lists!$A$2:$A$4")
+    assert [workbook["Lists"].cell(row=r, column=1).value for r in (2, 3, 4)] == [
+        "Planned", "In progress", "Done",
+    ]  # fmt: skip
+    # a date typed below reads as the dates above: the column's format; and a row a
+    # partner adds prints, as no fixed print area leaves it out
+    assert sheet.column_dimensions["G"].number_format == "d mmmm yyyy"
+    assert workbook["Lessons learned"].column_dimensions["B"].number_format == "d mmmm yyyy"
+    assert not sheet.print_area and not workbook["Lessons learned"].print_area
+    lessons = [[c.value for c in row] for row in workbook["Lessons learned"].iter_rows(max_row=5)]
     assert lessons[0] == ["ID", "Date", "Lesson", "Detail", "Category", "Action", "Owner"]
     assert [(r[0], r[2], r[6]) for r in lessons[1:]] == [
         ("L1", "Keep the vision on the table at every meeting", "L. Baird"),
@@ -53,3 +75,25 @@ def test_the_register_and_the_lessons(example: Path, tmp_path: Path) -> None:
         ("Partnership", "Offer one-to-one briefings and mentoring by a larger provider (K3)"),
         ("Procurement", "Standstill briefing (K4)"),
     ]
+
+
+def test_empty_registers_are_tables_and_say_so(tmp_path: Path) -> None:
+    # (#14) the sparse folder records no transfers and no lessons: each sheet is still a
+    # table (as the worked example's are), its one row the note every workbook writes, and
+    # its date and name columns wide enough for "30 September 2026" and a partner's name
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    out = tmp_path / "knowledge.xlsx"
+    args = ["render", "knowledge", str(folder), "--as-of", SPARSE_AS_OF.isoformat(), "-o", str(out)]
+    result = PspRunner().invoke(args)
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(out)
+    transfers, lessons = workbook["Knowledge transfer"], workbook["Lessons learned"]
+    assert transfers.tables["KnowledgeTransfer"].ref == "A1:J2"
+    assert lessons.tables["LessonsLearned"].ref == "A1:G2"
+    assert transfers["A2"].value == "No knowledge transfers are recorded as at 30 June 2026."
+    assert lessons["A2"].value == "No lessons are recorded as at 30 June 2026."
+    widths = {c: transfers.column_dimensions[c].width for c in "CFG"}  # From, Owner, Due
+    assert widths == {"C": 14, "F": 14, "G": 17}
+    assert {c: lessons.column_dimensions[c].width for c in "BG"} == {"B": 17, "G": 14}

@@ -84,7 +84,26 @@ def test_dropdowns_and_rag_formatting(book) -> None:
     assert closed.dxf.font.color.rgb == "00808080"
     assert (red.dxf.fill.bgColor.rgb, red.dxf.font.color.rgb) == ("00C00000", "00FFFFFF")
     heat = workbook["Heat map"]
-    assert heat["D2"].value == "R7" and heat["D2"].font.color.rgb == "00FFFFFF"  # on red
+    # R7 (likelihood 5, impact 3) in the top row of the grid, which starts on row 4
+    assert heat["D4"].value == "R7" and heat["D4"].font.color.rgb == "00FFFFFF"  # on red
+    # the axes in words and numbers, as the highlight report's map
+    assert [heat.cell(row=r, column=1).value for r in range(3, 9)] == [
+        "Likelihood / Impact", "Very high (5)", "High (4)", "Medium (3)", "Low (2)", "Very low (1)",
+    ]  # fmt: skip
+    assert [heat.cell(row=3, column=c).value for c in range(2, 7)] == [
+        "Very low (1)", "Low (2)", "Medium (3)", "High (4)", "Very high (5)",
+    ]  # fmt: skip
+    # typed, not formulas: the sheet says so and when it was true
+    assert heat["A2"].value == (
+        "As at 30 June 2011, as rendered: not updated when the RAID log is edited; render "
+        "the workbook again to update it."
+    )
+    # a key under the map names each id on it, highest score first: R7 scores 5 × 3
+    assert heat["A10"].value == "Key"
+    assert (heat["A11"].value, heat["B11"].value) == (
+        "R7",
+        "Fewer pilot placements than planned (likelihood 5, impact 3, score 15)",
+    )
     scores = [
         str(dv.sqref)
         for dv in sheet.data_validations.dataValidation
@@ -118,7 +137,7 @@ def test_actions_heat_map_and_properties(book) -> None:
     expected = sum(len(r.actions) for r in result.project.risks.risks)
     assert len([a for a in actions if a[0]]) == expected
     heat = workbook["Heat map"]
-    assert heat["D2"].value == "R7"  # likelihood 5, impact 3
+    assert heat["D4"].value == "R7"  # likelihood 5, impact 3
     props = {p.name: p.value for p in workbook.custom_doc_props.props}
     assert props["psp.content_hash"] == content_hash(result)
     assert props["psp.commit"] == "abc123"
@@ -218,7 +237,10 @@ def test_an_empty_log_still_has_its_first_row_and_spare_rows(example: Path, tmp_
     assert sheet["I2"].fill.fgColor.rgb == "00D9D9D9"
     assert sheet["I2"].value == '=IF(COUNT(G2,H2)=2,G2*H2,"")'
     assert sheet["A2"].protection.locked is False and sheet["A202"].protection.locked is False
-    assert sheet.max_row == 202 and "RAID" not in sheet.tables
+    # a table even when empty, of its header and the note's row, as with entries (#14)
+    assert sheet.max_row == 202 and sheet.tables["RAID"].ref == "A1:Q2"
+    # a date typed in a spare row shows as the rows above show theirs: M is Raised
+    assert sheet["M100"].number_format == "d mmmm yyyy" and sheet["A100"].number_format == "General"
 
 
 def test_printed_point_size_by_hand() -> None:
@@ -265,9 +287,12 @@ def test_empty_sheets_say_so_and_import_skips_the_note(tmp_path: Path) -> None:
     actions = load_workbook(path)["Actions"]
     assert date(2026, 6, 30) == SPARSE_AS_OF
     assert long_date(SPARSE_AS_OF) == "30 June 2026"
-    assert actions["A2"].value == "No actions recorded as at 30 June 2026."
+    # one wording on every empty sheet of every workbook (#14)
+    assert actions["A2"].value == "No actions are recorded as at 30 June 2026."
     assert actions["A2"].font.i is True
     assert actions["A3"].value is None
+    # the note runs across row 2, no title formula beside it
+    assert actions["G2"].value is None
     result = plan_raid_import(path, folder, as_of=SPARSE_AS_OF)
     assert (result.problems, result.differences) == ([], [])
 
@@ -275,7 +300,7 @@ def test_empty_sheets_say_so_and_import_skips_the_note(tmp_path: Path) -> None:
     render_raid(validate(folder, SPARSE_AS_OF, find=False).result, SPARSE_AS_OF, path, True)
     raid = load_workbook(path)["RAID log"]
     assert raid["A2"].value == (
-        "No risks, issues, assumptions or dependencies recorded as at 30 June 2026."
+        "No risks, issues, assumptions or dependencies are recorded as at 30 June 2026."
     )
     assert [raid.cell(row=3, column=c).value for c in (1, 3)] == [None, None]
     result = plan_raid_import(path, folder, as_of=SPARSE_AS_OF)
@@ -285,7 +310,64 @@ def test_empty_sheets_say_so_and_import_skips_the_note(tmp_path: Path) -> None:
 def test_the_empty_note_is_told_from_an_entry() -> None:
     from psptool.load.raid_layout import is_empty_note
 
-    assert is_empty_note("Actions", "No actions recorded as at 1 May 2011.")
+    assert is_empty_note("Actions", "No actions are recorded as at 1 May 2011.")
+    assert is_empty_note("Actions", "No actions recorded as at 1 May 2011.")  # as before
     assert not is_empty_note("Actions", "No actions recorded as at .")
     assert not is_empty_note("Actions", "R1")
     assert not is_empty_note("RAID log", "No actions recorded as at 1 May 2011.")
+
+
+def test_gaps_in_an_entry_say_not_set_and_import_reads_them_as_empty(tmp_path: Path) -> None:
+    # (#14) the sparse folder's I1 has no owner; R1 and I1 no raised, review (I1), resolve-by
+    # date or target: each such cell says "Not set", in grey italics, and an import of the
+    # workbook as rendered finds nothing changed
+    from psptool.edit.raid_import import plan_raid_import
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    path = tmp_path / "raid.xlsx"
+    render_raid(validate(folder, SPARSE_AS_OF, find=False).result, SPARSE_AS_OF, path, False)
+    sheet = load_workbook(path)["RAID log"]
+    headers = [c.value for c in sheet[1]]
+    row = {h: sheet.cell(row=3, column=i).value for i, h in enumerate(headers, 1)}
+    assert (row["ID"], row["Owner"], row["Raised"], row["Resolve by"]) == (
+        "I1", "Not set", "Not set", "Not set",
+    )  # fmt: skip
+    assert (row["Target likelihood"], row["Target impact"]) == ("Not set", "Not set")
+    assert row["Closed"] is None  # an open entry is not closed: not a gap
+    owner = sheet.cell(row=3, column=headers.index("Owner") + 1)
+    assert owner.font.i is True and owner.font.color.rgb == "00808080"
+    assert sheet.cell(row=2, column=headers.index("Owner") + 1).value == "B. Manager"
+    result = plan_raid_import(path, folder, as_of=SPARSE_AS_OF)
+    assert (result.problems, result.differences) == ([], [])
+
+
+def test_each_action_shows_its_entrys_title(book) -> None:
+    # (#14) the Actions sheet's last column looks the title up by the Risk ID in every row
+    # psp wrote; the sheet prints as far as it is filled in (no fixed print area, and no
+    # formula in its spare rows, which would print as empty pages), a due date typed below
+    # formatted by its column
+    workbook, _ = book
+    actions = workbook["Actions"]
+    assert [c.value for c in actions[1]] == [
+        "Risk ID", "No.", "Action", "Owner", "Due", "Done", "Title",
+    ]  # fmt: skip
+    assert actions["G2"].value == (
+        '=IF(A2="","",IFERROR(INDEX(\'RAID log\'!$C:$C,MATCH(A2,\'RAID log\'!$A:$A,0)),""))'
+    )
+    assert actions["G100"].value is None and not actions.print_area
+    assert actions.column_dimensions["E"].number_format == "d mmmm yyyy"
+    assert workbook["RAID log"].print_area == "'RAID log'!$A$1:$Q$13"  # its Score formulas
+    # R1's title takes two lines in the 46-character column: its rows are two lines tall
+    # (2 × 11 × 1.16 + 3 = 28.5 points)
+    assert actions.row_dimensions[2].height == 28.5
+
+
+def test_a_name_spelt_as_its_own_id_is_shown() -> None:
+    # (#14) a partner Fosterplus with the id fosterplus was shown as "fosterplus": its name
+    # reads back to it all the same; a name spelt as another owner's id still is not shown
+    from psptool.load.raid_layout import owner_ids, owner_labels
+
+    names = {"fosterplus": "Fosterplus", "lb": "L. Baird", "x": "LB"}
+    assert owner_labels(names) == {"fosterplus": "Fosterplus", "lb": "L. Baird", "x": "x"}
+    assert owner_ids(names)["fosterplus"] == "fosterplus"

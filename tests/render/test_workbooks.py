@@ -529,7 +529,8 @@ def test_options_workbook(project, tmp_path: Path) -> None:
     ]
     assert summary["E2"].value == "=INDEX(Scores!$C$14:$I$14,MATCH($B2,Scores!$C$1:$I$1,0))"
     assert summary["G2"].value == '=IF(ISNUMBER(F2),IF(E2>0,ROUND(F2/E2,0),""),"Not costed")'
-    assert summary["F2"].number_format == '"£"#,##0;-"£"#,##0'
+    # a negative amount in brackets, as accounts print it: "(£59,782)" (#14)
+    assert summary["F2"].number_format == '"£"#,##0;("£"#,##0)'
     # the cost column says what it is, as the business cases do (options.yaml's cost_covers),
     # and that it is not the Economic case sheet's present-value costs (£90,301 to £227,876)
     assert summary["F1"].value == "Estimated cost"
@@ -620,8 +621,8 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     assert len(rows) == 12 and (rows[0][1], rows[0][2]) == (4, 5)  # manage closely
     # the quadrant is a formula of interest and influence, in the spare rows too
     assert rows[0][3] == (
-        '=IF(OR(B2="",C2=""),"",IF(C2>=3,IF(B2>=3,"manage closely","keep satisfied"),'
-        'IF(B2>=3,"keep informed","monitor")))'
+        '=IF(OR(B2="",C2=""),"",IF(C2>=3,IF(B2>=3,"Manage closely","Keep satisfied"),'
+        'IF(B2>=3,"Keep informed","Monitor")))'
     )
     assert people["D213"].value.startswith('=IF(OR(B213="",C213=""),"",') and people.max_row == 213
     (check,) = people.data_validations.dataValidation
@@ -674,8 +675,15 @@ def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> 
     assert own[o3][6] == round(case[o3].after_optimism.npv) == 536993
     assert own[o3][7] == round(case[o3].after_optimism.bcr, 2) == 2.97
     assert str(values[14][0]).startswith("The headline is each option against doing nothing")
+    # what a negative switching value means, and that the figures are as rendered (#14)
+    assert str(values[17][0]).startswith("Switching values are the per cent change")
+    assert "-83.6: the extra benefits could fall by 83.6 per cent" in str(values[17][0])
+    assert values[18][0] == (
+        "As at 30 June 2011, as rendered: not updated when a cost or a benefit changes; "
+        "render the workbook again to update it."
+    )
     # one page wide on A4, as every sheet of the workbook: ten columns, not eighteen
-    assert sheet.print_area == "'Economic case'!$A$1:$J$17"
+    assert sheet.print_area == "'Economic case'!$A$1:$J$19"
     assert {s.page_setup.paperSize for s in book.worksheets} == {9}  # A4
 
 
@@ -754,10 +762,11 @@ def test_wrapped_rows_get_the_height_of_their_lines() -> None:
         sheet.cell(row=row, column=2).alignment = Alignment(wrap_text=True)
     sheet.cell(row=3, column=3).alignment = Alignment(wrap_text=True)  # a formula: not text
     finish(workbook)
-    # 50 characters at 23 a line (20 widths of Arial 11's digits, proportional text) are 3
-    # lines of 11 × 1.3 points, and 3 points of margin
+    # 50 x's, each 0.5 of Arial's 11 points (5.5 points), in a column of 21 × 6.1 - 5 =
+    # 123.1 points: 22 a line, so 3 lines of 11 × 1.16 points, and 3 points of margin: 41.3;
+    # "short" one line (15.8); three paragraphs three lines
     heights = [sheet.row_dimensions[r].height for r in (1, 2, 3, 4)]
-    assert heights == [None, 45.9, 17.3, 45.9]
+    assert heights == [None, 41.3, 15.8, 41.3]
     assert sheet.print_area == "'s'!$A$1:$C$4"
     assert (sheet.print_title_rows, sheet.page_setup.orientation) == ("$1:$1", "landscape")
     assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
@@ -851,7 +860,7 @@ communications:
     smap = analysis.map_stakeholders(project)
     _, book = _saved(stakeholder_workbook(project, smap, date(2026, 6, 30)), tmp_path, "s.xlsx")
     comms = [r[5] for r in book["Communications"].iter_rows(min_row=2, values_only=True)]
-    assert comms == ["Charity", "A. Director", None]
+    assert comms == ["Charity", "A. Director", "Not set"]  # a gap says so (#14)
 
 
 def test_empty_tables_say_nothing_is_recorded_yet(folder: Path, tmp_path: Path) -> None:
@@ -864,16 +873,19 @@ def test_empty_tables_say_nothing_is_recorded_yet(folder: Path, tmp_path: Path) 
     plan = analysis.analyse_plan(project, as_of)
     _, book = _saved(plan_workbook(project, plan, as_of), tmp_path, "plan.xlsx")
     # under the task: the milestone's title formula beside the id would cut it short
-    assert book["Tasks"]["C2"].value == "No tasks recorded yet."
+    assert book["Tasks"]["C2"].value == "No tasks are recorded as at 30 June 2026."
     assert "Tasks" in book["Tasks"].tables  # a table, as when it has tasks
     assert plan.milestones == []  # the minimal folder plans nothing yet
     # beside the ID the formulas read, so the note is not taken for a milestone
-    assert book["Milestones"]["B2"].value == "No milestones recorded yet."
+    assert book["Milestones"]["B2"].value == "No milestones are recorded as at 30 June 2026."
     assert book["Milestones"]["A2"].value is None
     workbook = knowledge_workbook.write(KnowledgeRegister(project, as_of))
     _, book = _saved(workbook, tmp_path, "knowledge.xlsx")
-    assert book["Knowledge transfer"]["A2"].value == "No knowledge transfers recorded yet."
-    assert book["Lessons learned"]["A2"].value == "No lessons recorded yet."
+    # one wording on every empty table, with the date the workbook is as at (#14)
+    assert book["Knowledge transfer"]["A2"].value == (
+        "No knowledge transfers are recorded as at 30 June 2026."
+    )
+    assert book["Lessons learned"]["A2"].value == "No lessons are recorded as at 30 June 2026."
     assert book["Lessons learned"]["A2"].font.i is True
 
 
@@ -941,3 +953,61 @@ def test_options_workbook_names_the_preferred_option_of_options_yaml(tmp_path: P
         "The partners' preferred option is Multi-provider framework agreement with "
         "outcome-based monitoring."
     )
+
+
+def test_options_sheets_print_the_spare_options_and_say_what_is_typed(project, tmp_path) -> None:
+    # (#14) the Scores sheet prints the three spare option columns (four options from C to
+    # F, spare G to I) a partner is told to add an option in, to the note on row 18 (five
+    # criteria and five spare rows to row 11, the totals on 13 to 16); its header is as tall as the
+    # longest name takes (5 bold lines in 16 characters: 5 × 11 × 1.16 + 3 + 6 = 72.8
+    # points); a note says green marks the preferred option; the typed figures say so
+    appraisal = analysis.appraise_options(project)
+    _path, book = _saved(options_workbook(project, appraisal, AS_OF), tmp_path, "options.xlsx")
+    scores = book["Scores"]
+    assert scores.print_area.endswith(":$I$18")
+    assert scores.row_dimensions[1].height == 72.8
+    assert scores.column_dimensions["G"].width == 12
+    note = scores["A18"].value
+    assert note.endswith(
+        "Green marks the preferred option, Multi-provider framework agreement with "
+        "outcome-based monitoring."
+    )
+    summary = book["Options"]
+    assert summary["B8"].value.startswith(  # under the four options and the preference
+        "Wins % (random weights), the share of random sets of weights under which the option "
+        "scores highest, is as worked out on 30 June 2011: unlike the rank and the score, it "
+        "is not recalculated"
+    )
+    sensitivity = book["Sensitivity"]
+    assert sensitivity["A9"].value == (  # under the five criteria and what they show
+        "As at 30 June 2011, as rendered: not updated when a weight or a score changes; "
+        "render the workbook again to update it."
+    )
+    # every page's header gives the date the workbook is as at
+    assert {s.oddHeader.right.text for s in book.worksheets if s.sheet_state == "visible"} == {
+        "Options appraisal as at 30 June 2011"
+    }
+
+
+def test_text_lines_follow_arials_widths() -> None:
+    # (#14) the RAID log's action "Circulate papers a week ahead so absent partners can
+    # comment by email" printed on one line of its 60-character column but was given two: 69
+    # characters over the 67.85 the old estimate took a line to hold ((60 - 1) × 1.15). In
+    # Arial's widths it is 358.9 points at 11 points (32,625 thousandths of the size: 12
+    # spaces at 278, 'i' 222 …), within the column's 60 × 6.1 - 5 = 361: one line
+    from psptool.render.workbook import fit_row_heights, new_workbook, text_lines, text_width
+
+    action = "Circulate papers a week ahead so absent partners can comment by email"
+    assert text_width(action) == pytest.approx(358.875)
+    assert text_lines(action, 60) == 1
+    # 'i' is narrow and 'W' wide: 60 i's (60 × 2.442 = 146.5 points) fit a line of 25
+    # characters (147.5), 20 W's (20 × 10.384 = 207.7) take two
+    assert text_lines("i" * 60, 25) == 1 and text_lines("W" * 20, 25) == 2
+    # words wrap whole: "aaaa bbbb" in a line that holds 6 a's takes two; a line break too
+    assert text_lines("aaaa bbbb", 6 * 6.116 / 6.1 + 5 / 6.1) == 2
+    assert text_lines("one\ntwo", 30) == 2
+    workbook = new_workbook()
+    sheet = workbook.create_sheet("s")
+    sheet.append(["R1", action])
+    fit_row_heights(sheet, {2: 60}, first_row=1)
+    assert sheet.row_dimensions[1].height is None  # one line: left as it is

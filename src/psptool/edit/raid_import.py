@@ -44,6 +44,7 @@ from ..load.raid_layout import (
     FORMAT,
     META_HEADER,
     META_SHEET,
+    NOT_SET_COLUMNS,
     OWNER_HEADER,
     RAID_COLUMNS,
     RAID_SHEET,
@@ -53,6 +54,7 @@ from ..load.raid_layout import (
     column_letter,
     fingerprint,
     is_empty_note,
+    is_not_set,
     owner_ids,
     record_fingerprint,
     risk_row,
@@ -464,8 +466,8 @@ def _read_cell(column: Column, cell: Cell) -> Any:
                 "risks.yaml"
             )
         value = value.strip()
-        if not value:
-            value = None
+        if not value or (column.header in NOT_SET_COLUMNS and is_not_set(value)):
+            value = None  # "Not set", as the workbook shows an empty cell, is one
     if value is None:
         return column.default
     kind = column.kind

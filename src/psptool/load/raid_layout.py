@@ -85,30 +85,57 @@ ACTION_COLUMNS: tuple[Column, ...] = (
     Column("Owner", ("owner",), "id", width=14),
     Column("Due", ("due",), "date", width=12),
     Column("Done", ("done",), "bool", default=False, width=7),
+    Column("Title", (), "formula", width=46),
 )
 """The `Actions` sheet. `No.` is the action's place among its entry's actions (1, 2, …) as
-rendered; a row with no number is a new action."""
+rendered; a row with no number is a new action. `Title` is the entry's title, looked up
+from the `RAID log` sheet by the Risk ID (`title_formula`), which import ignores: last, so
+the columns before it are where they were before it was added."""
 
-ACTION_FIELDS = tuple(c for c in ACTION_COLUMNS if c.header not in ("Risk ID", "No."))
+ACTION_FIELDS = tuple(c for c in ACTION_COLUMNS if c.is_data and c.header not in ("Risk ID", "No."))
 """The columns that are fields of the action itself."""
 
 
 EMPTY_NOTES = {
+    RAID_SHEET: "No risks, issues, assumptions or dependencies are recorded as at {date}.",
+    ACTIONS_SHEET: "No actions are recorded as at {date}.",
+}
+"""What an empty sheet says under its header, in its first cell, so its printed page is not
+a blank table ("No actions are recorded as at 30 June 2011.", the wording of every empty
+table psp writes); `psp import raid` skips it."""
+_EARLIER_NOTES = {
     RAID_SHEET: "No risks, issues, assumptions or dependencies recorded as at {date}.",
     ACTIONS_SHEET: "No actions recorded as at {date}.",
 }
-"""What an empty sheet says under its header, in its first cell, so its printed page is not
-a blank table ("No actions recorded as at 30 June 2011."); `psp import raid` skips it."""
+"""The notes as workbooks rendered before 2026 wrote them, which the import skips too."""
 
 
 def is_empty_note(sheet: str, value: Any) -> bool:
-    """Whether `value` is the note `EMPTY_NOTES` puts on an empty `sheet`, as at any date."""
-    note = EMPTY_NOTES.get(sheet)
-    if note is None or not isinstance(value, str):
+    """Whether `value` is the note `EMPTY_NOTES` puts on an empty `sheet`, as at any date
+    (or the note as earlier workbooks wrote it)."""
+    if not isinstance(value, str):
         return False
-    before, _, after = note.partition("{date}")
     text = value.strip()
-    return len(text) > len(before) + len(after) and text.startswith(before) and text.endswith(after)
+    for notes in (EMPTY_NOTES, _EARLIER_NOTES):
+        note = notes.get(sheet)
+        if note is None:
+            continue
+        before, _, after = note.partition("{date}")
+        fits = len(text) > len(before) + len(after)
+        if fits and text.startswith(before) and text.endswith(after):
+            return True
+    return False
+
+
+NOT_SET = "Not set"
+"""What the workbook shows in an empty cell of the `NOT_SET_COLUMNS` of an entry, so a gap
+reads as one on paper; `psp import raid` reads it as the empty cell it stands for."""
+NOT_SET_COLUMNS = ("Owner", "Target likelihood", "Target impact", "Raised", "Review", "Resolve by")
+
+
+def is_not_set(value: Any) -> bool:
+    """Whether a cell holds `NOT_SET` (in any case), which stands for an empty cell."""
+    return isinstance(value, str) and value.strip().casefold() == NOT_SET.casefold()
 
 
 OWNER_HEADER = "Owner"
@@ -124,8 +151,12 @@ def owner_labels(names: Mapping[str, str]) -> dict[str, str]:
     for name in names.values():
         counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
     ids = {i.casefold() for i in names}
+    # a name spelt as its own id ("Fosterplus", fosterplus) still reads back to that owner
     return {
-        owner: name if counts[name.casefold()] == 1 and name.casefold() not in ids else owner
+        owner: name
+        if counts[name.casefold()] == 1
+        and (name.casefold() not in ids or name.casefold() == owner.casefold())
+        else owner
         for owner, name in names.items()
     }
 
@@ -153,6 +184,18 @@ def score_formula(row: int) -> str:
     impact = column_letter(headers.index("Impact"))
     pair = f"{likelihood}{row},{impact}{row}"
     return f'=IF(COUNT({pair})=2,{likelihood}{row}*{impact}{row},"")'
+
+
+def title_formula(row: int) -> str:
+    """The `Actions` sheet's Title cell on `row`: the title of the entry its Risk ID names,
+    from the `RAID log` sheet, or nothing (no id, or one not in the log)."""
+    headers = [c.header for c in RAID_COLUMNS]
+    ids, titles = column_letter(headers.index("ID")), column_letter(headers.index("Title"))
+    sheet = f"'{RAID_SHEET}'"
+    return (
+        f'=IF(A{row}="","",IFERROR(INDEX({sheet}!${titles}:${titles},'
+        f'MATCH(A{row},{sheet}!${ids}:${ids},0)),""))'
+    )
 
 
 def canonical(column: Column, value: Any) -> Any:

@@ -3,12 +3,23 @@ passes from whom to whom, how, by when and where the evidence is; overdue transf
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..report.papers.knowledge import KnowledgeRegister
 from ..report.people import owner_names
 from ..vocabulary import RAG_TINTS, TRANSFER_METHOD_LABELS, TRANSFER_STATUS_LABELS, label
-from .workbook import new_workbook, print_landscape, set_properties, write_table
+from .workbook import (
+    SPARE_ROWS,
+    add_lists,
+    column_letter,
+    define_as_at,
+    dropdown,
+    new_workbook,
+    print_landscape,
+    set_properties,
+    write_table,
+)
 
 TRANSFER_HEADERS = [
     "ID", "Topic", "From", "To", "Method", "Owner", "Due", "Status", "Completed", "Evidence",
@@ -18,8 +29,6 @@ LESSON_HEADERS = ["ID", "Date", "Lesson", "Detail", "Category", "Action", "Owner
 
 def write(data: KnowledgeRegister) -> Any:
     """The paper's workbook (`psp render knowledge`)."""
-    from openpyxl.styles import PatternFill
-
     project, as_of = data.project, data.as_of
     names = owner_names(project)
 
@@ -50,17 +59,10 @@ def write(data: KnowledgeRegister) -> Any:
     widths = {"Topic": 40.0, "To": 40.0, "Evidence": 36.0}
     write_table(
         sheet, "KnowledgeTransfer", TRANSFER_HEADERS, rows, widths=widths,
-        date_columns=("Due", "Completed"), empty="knowledge transfers",
+        date_columns=("Due", "Completed"), empty="knowledge transfers", as_of=as_of,
+        grows=True,
     )  # fmt: skip
-    late = PatternFill("solid", fgColor=RAG_TINTS["red"])
-    done = PatternFill("solid", fgColor=RAG_TINTS["green"])
-    status_column = TRANSFER_HEADERS.index("Status") + 1
-    for row, t in enumerate(transfers, 2):
-        cell = sheet.cell(row=row, column=status_column)
-        if t.status == "done":
-            cell.fill = done
-        elif t.due is not None and t.due < as_of:
-            cell.fill = late
+    transfers_end = max(len(rows), 1) + 1 + SPARE_ROWS
     lessons = workbook.create_sheet("Lessons learned")
     rows = [
         [x.id, x.date, x.title, x.detail, _category(x.category), x.action or NO_ACTION,
@@ -70,10 +72,42 @@ def write(data: KnowledgeRegister) -> Any:
     widths = {"Lesson": 36.0, "Detail": 48.0, "Action": 40.0}
     write_table(
         lessons, "LessonsLearned", LESSON_HEADERS, rows, widths=widths, date_columns=("Date",),
-        empty="lessons",
+        empty="lessons", as_of=as_of, grows=True,
     )  # fmt: skip
+    _status_rules(workbook, sheet, as_of, transfers_end)  # its list on a hidden sheet, last
     print_landscape(workbook)
     return workbook
+
+
+def _status_rules(workbook: Any, sheet: Any, as_of: date, last: int) -> None:
+    """The Status column to row `last` chosen from a list, a done transfer's green and an
+    overdue one's (due before the workbook's as-at date, `AsAt`, and not done) red: rules,
+    not fills, so a status or a date changed in the sheet recolours it."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+
+    as_at = define_as_at(workbook, as_of)
+    lists = add_lists(workbook, {"status": list(TRANSFER_STATUS_LABELS.values())})
+    status = column_letter(TRANSFER_HEADERS.index("Status") + 1)
+    due = column_letter(TRANSFER_HEADERS.index("Due") + 1)
+    cells = f"{status}2:{status}{last}"
+    dropdown(sheet, lists["status"], cells, "a status")
+    done = TRANSFER_STATUS_LABELS["done"]
+    sheet.conditional_formatting.add(
+        cells,
+        FormulaRule(
+            formula=[f'${status}2="{done}"'],
+            fill=PatternFill("solid", bgColor=RAG_TINTS["green"]),
+            stopIfTrue=True,
+        ),
+    )
+    sheet.conditional_formatting.add(
+        cells,
+        FormulaRule(
+            formula=[f'AND(${status}2<>"",${status}2<>"{done}",ISNUMBER(${due}2),${due}2<{as_at})'],
+            fill=PatternFill("solid", bgColor=RAG_TINTS["red"]),
+        ),
+    )
 
 
 NO_ACTION = "No action set"

@@ -12,13 +12,17 @@ from typing import Any
 
 from ..analysis.options import OptionsAppraisal
 from ..model import Project
+from ..report.formatting import long_date
 from ..report.papers.options import OptionsWorkbook
 from .workbook import (
+    as_at_label,
     column_letter,
+    lines_height,
     money_format,
     new_workbook,
     set_properties,
     text_colour,
+    text_lines,
     whole_numbers,
     write_table,
 )
@@ -33,6 +37,9 @@ SPARE_OPTIONS = 3
 """Empty columns right of the options, inside the totals' and ranks' ranges: an option a
 partner adds there (its name at the head, its scores below) is totalled and ranked."""
 OPTION_WIDTH = 16.0
+SPARE_WIDTH = 12.0
+"""Each spare option column: narrower, so the Scores sheet, which prints them for the option
+a partner adds there, still prints on A4 at a readable size."""
 """Each option's column on the Scores sheet; its name wraps in the header."""
 
 
@@ -86,7 +93,6 @@ def options_workbook(
         sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
     k = len(opts.options)
     first_col = column_letter(FIRST_OPTION_COLUMN)
-    last_col = column_letter(FIRST_OPTION_COLUMN + k - 1)
     spare_col = column_letter(FIRST_OPTION_COLUMN + k + SPARE_OPTIONS - 1)
     whole_numbers(sheet, f"{first_col}{first}:{spare_col}{last}", 1, 5, "a score")
     _weights(sheet, f"B{first}:B{last}")
@@ -109,29 +115,35 @@ def options_workbook(
         for row in (total_row, score_row, rank_row):
             sheet[f"{col}{row}"].font = bold
         if i >= k:
-            sheet.column_dimensions[col].width = OPTION_WIDTH
+            sheet.column_dimensions[col].width = SPARE_WIDTH
             continue
         option = opts.options[i]
         sheet[f"{col}{psp_row}"] = round(by_id[option.id].score, 1)
         if option.id == appraisal.preferred:
             sheet[f"{col}1"].fill = PatternFill("solid", fgColor=PREFERRED_FILL)
             sheet[f"{col}1"].font = Font(bold=True, color=text_colour(PREFERRED_FILL))
-    note = sheet.cell(
-        row=psp_row + 2,
-        column=1,
-        value=(
-            "Scores run from 1 (poor) to 5 (good). Change a weight or a score and the totals, "
-            "scores and ranks recalculate; an option added in a spare column to the right (its "
-            "name in row 1) and a criterion added in a spare row below count too. The last "
-            "row keeps the figures as they were when this workbook was written."
-        ),
+    preferred = next((o.name for o in opts.options if o.id == appraisal.preferred), None)
+    text = (
+        "Scores run from 1 (poor) to 5 (good). Change a weight or a score and the totals, "
+        "scores and ranks recalculate; an option added in a spare column to the right (its "
+        "name in row 1) and a criterion added in a spare row below count too. The last "
+        f"row keeps the figures as they were when this workbook was written, {long_date(as_of)}."
     )
-    # across the table's width, wrapped, so it prints whole within the print area
-    sheet.merge_cells(f"A{psp_row + 2}:{last_col}{psp_row + 2}")
+    if preferred:
+        text += f" Green marks the preferred option, {preferred}."
+    note = sheet.cell(row=psp_row + 2, column=1, value=text)
+    # across the table's width and the spare options', wrapped, so it prints whole within
+    # the print area, which takes in the spare columns a partner may name an option in
+    sheet.merge_cells(f"A{psp_row + 2}:{spare_col}{psp_row + 2}")
     note.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[psp_row + 2].height = 58
+    across = 44 + 9 + OPTION_WIDTH * k + SPARE_WIDTH * SPARE_OPTIONS
+    sheet.row_dimensions[psp_row + 2].height = lines_height(text_lines(text, across))
     note.font = Font(italic=True)
-    sheet.print_area = f"A1:{last_col}{psp_row + 2}"
+    sheet.print_area = f"A1:{spare_col}{psp_row + 2}"
+    # the header as tall as the longest option's name takes, bold, in its column
+    header_lines = max([text_lines(n, OPTION_WIDTH, bold=True) for n in names] or [1])
+    # (and half a line more, so a descender on the last line is never cut)
+    sheet.row_dimensions[1].height = lines_height(max(header_lines, 2)) + 6
 
     summary = workbook.create_sheet("Options")
     heads = f"Scores!${first_col}$1:${spare_col}$1"
@@ -193,8 +205,21 @@ def options_workbook(
         below += 1
     if any(o.cost is not None for o in appraisal.options):
         summary.cell(row=below, column=2, value=cost_basis(project)).font = Font(italic=True)
+        below += 1
+    wins = (
+        "Wins % (random weights), the share of random sets of weights under which the option "
+        f"scores highest, is as worked out on {long_date(as_of)}: unlike the rank and the "
+        "score, it is not recalculated when a weight or a score changes; render the workbook "
+        "again to update it."
+    )
+    note = summary.cell(row=below, column=2, value=wins)
+    note.font, note.alignment = Font(italic=True), Alignment(wrap_text=True, vertical="top")
+    # across the table from the Option column, wrapped, so it prints whole on the page
+    summary.merge_cells(start_row=note.row, start_column=2, end_row=note.row, end_column=8)
+    across = sum(summary.column_dimensions[column_letter(c)].width or 8.43 for c in range(2, 9))
+    summary.row_dimensions[note.row].height = lines_height(text_lines(wins, across))
 
-    _economics(workbook, project, money)
+    _economics(workbook, project, money, as_of)
 
     sens = workbook.create_sheet("Sensitivity")
     option_names = {o.id: o.name for o in project.options.options}
@@ -223,7 +248,7 @@ def options_workbook(
         rows,
         widths={
             "Criterion": 44,
-            "Another option draws level at share %": 18,
+            "Another option draws level at share %": 20,
             "Change (points)": 12,
             "Draws level": 44,
         },
@@ -232,7 +257,17 @@ def options_workbook(
     centred = Alignment(horizontal="center", vertical="top")
     for r in range(2, len(rows) + 2):  # "Never" and a share, one under the other
         sens.cell(row=r, column=4).alignment = centred
+    sens.cell(row=len(rows) + 3, column=1, value=SENSITIVITY_NOTE).font = Font(italic=True)
+    sens.cell(
+        row=len(rows) + 4, column=1, value=as_at_label(as_of, "when a weight or a score changes")
+    ).font = Font(italic=True)
     return workbook
+
+
+SENSITIVITY_NOTE = (
+    "How far each criterion's share of the weight must move before another option draws "
+    "level, worked out when this workbook was written."
+)
 
 
 NOT_COSTED = "Not costed"
@@ -270,6 +305,14 @@ def _weights(sheet: Any, cells: str) -> None:
     validation.add(cells)
 
 
+SWITCHING_NOTE = (
+    "Switching values are the per cent change at which an option's NPSV against doing "
+    "nothing falls to zero: for costs, the rise in its extra costs; for benefits, the change "
+    "in its extra benefits, negative because it is a fall (-83.6: the extra benefits could "
+    "fall by 83.6 per cent before the NPSV reached zero). A positive benefits switching value, "
+    "or a negative costs one, means the NPSV is below zero already."
+)
+"""What the switching value columns mean, a negative one most of all."""
 HEADER_HEIGHT = 45.0
 """Three lines of a bold header wrapped over an `ECONOMIC_WIDTH` column."""
 ECONOMIC_WIDTH = 13.0
@@ -277,7 +320,7 @@ ECONOMIC_WIDTH = 13.0
 the two tables print on A4, one page wide, at a size a reader can read."""
 
 
-def _economics(workbook: Any, project: Project, money: str) -> None:
+def _economics(workbook: Any, project: Project, money: str, as_of: date) -> None:
     """The economic case beside the scoring, when options have costs and benefits by year:
     each option against doing nothing (the headline), then each option's own figures, two
     tables one above the other rather than eighteen columns side by side."""
@@ -399,6 +442,10 @@ def _economics(workbook: Any, project: Project, money: str) -> None:
         "the figures year by year.",
         *economic_notes(project, case.notes),
     ]
+    if case.do_nothing:
+        lines.append(SWITCHING_NOTE)
+    # figures worked out from options.yaml, typed: the sheet says when they were true
+    lines.append(as_at_label(as_of, "when a cost or a benefit changes"))
     last = column_letter(10 if case.do_nothing else 8)
     across = 44 + ECONOMIC_WIDTH * (9 if case.do_nothing else 7)
     wrapped = Alignment(wrap_text=True, vertical="top")

@@ -268,7 +268,7 @@ def plan_workbook(
         height = sheet.row_dimensions[r].height or 0
         sheet.row_dimensions[r].height = max(height, text_height(text, MILESTONE_COLUMNS["Flag"]))
     if not rows:  # beside the ID, which the formulas read: the note is not a milestone
-        none_yet(sheet, 2, "milestones", column=2)
+        none_yet(sheet, 2, "milestones", column=2, as_of=as_of)
     for r in range(listed + 1, last + 1):
         sheet.cell(row=r, column=5).number_format = DATE_FORMAT
         sheet.cell(row=r, column=6).number_format = DATE_FORMAT
@@ -316,7 +316,7 @@ def plan_workbook(
         formula_columns=("Milestone",),
     )
     if not task_rows:  # under the task, past the milestone's title formula, which would cut it
-        none_yet(tasks, 2, "tasks", column=3)
+        none_yet(tasks, 2, "tasks", column=3, as_of=as_of)
     _always_a_table(tasks, "Tasks", len(TASK_COLUMNS), task_rows, Table, TableStyleInfo)
     tasks_end = len(task_rows) + 1 + SPARE_ROWS
     for r, row in enumerate(task_rows, 2):  # the title is a formula: fit its lines here
@@ -562,7 +562,7 @@ def _always_a_table(
 ) -> None:
     """A table with filters however many rows: `write_table` leaves an empty one a filtered
     range, under its note."""
-    if rows:
+    if rows or name in sheet.tables:  # (`write_table` now makes one)
         return
     sheet.auto_filter.ref = None
     made = table(displayName=name, ref=f"A1:{column_letter(columns)}2")

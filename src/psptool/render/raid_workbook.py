@@ -27,6 +27,8 @@ from ..load.raid_layout import (
     ACTIONS_SHEET,
     EMPTY_NOTES,
     META_SHEET,
+    NOT_SET,
+    NOT_SET_COLUMNS,
     OWNER_HEADER,
     RAID_COLUMNS,
     RAID_SHEET,
@@ -37,11 +39,12 @@ from ..load.raid_layout import (
     owner_labels,
     risk_row,
     score_formula,
+    title_formula,
 )
 from ..quoting import shorten
 from ..report.formatting import long_date
 from ..report.papers.raid import RaidWorkbook
-from ..vocabulary import RAG_TEXT_COLOURS, RAID_TYPES
+from ..vocabulary import RAG_TEXT_COLOURS, RAID_TYPES, SCALE_LABELS
 from .workbook import (
     DATE_FORMAT,
     DATE_WIDTH,
@@ -50,12 +53,16 @@ from .workbook import (
     SPARE_ROWS,
     add_lists,
     append_row,
+    as_at_label,
     cell_style,
     column_letter,
     define_as_at,
     dropdown,
+    lines_height,
     new_workbook,
+    print_as_it_grows,
     set_properties,
+    text_lines,
     with_article,
 )
 
@@ -183,27 +190,48 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         else []
     )
     formulas = (score_col - 1,)
+    # a gap in an entry reads as one on paper: "Not set", which the import reads as empty
+    gap = (
+        {
+            c: cell_style(
+                sheet,
+                alignment=top,
+                font=Font(italic=True, color=CLOSED_TEXT),
+                protection=unlocked,
+                border=ruled,
+            )
+            for c, column in enumerate(RAID_COLUMNS)
+            if column.header in NOT_SET_COLUMNS
+        }
+        if records
+        else {}
+    )
     for r, record in enumerate(records, 2):
         row = _by_name(risk_row(record), labels)
-        append_row(
-            sheet,
-            [
-                cell_value(column, row[column.header]) if column.is_data else score_formula(r)
-                for column in RAID_COLUMNS
-            ],
-            styles,
-            formulas,
-        )
+        values = [
+            cell_value(column, row[column.header]) if column.is_data else score_formula(r)
+            for column in RAID_COLUMNS
+        ]
+        row_styles = list(styles)
+        for c in gap:
+            if values[c] is None:
+                values[c], row_styles[c] = NOT_SET, gap[c]
+        append_row(sheet, values, row_styles, formulas)
     last = max(len(records) + 1, 2)
-    if records:
-        table = Table(displayName="RAID", ref=f"A1:{column_letter(len(headers))}{last}")
-        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-        sheet.add_table(table)
+    # a table even when the log is empty (its one row the note): filters, as with entries
+    table = Table(displayName="RAID", ref=f"A1:{column_letter(len(headers))}{last}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    sheet.add_table(table)
     sheet.freeze_panes = "C2"
-    # the spare rows (and an empty log's first row) score what a partner enters in them
+    # the spare rows (and an empty log's first row) score what a partner enters in them,
+    # and show the dates entered in them as the rows above do
     editable = cell_style(sheet, protection=unlocked)
+    dated = cell_style(sheet, protection=unlocked, number_format=DATE_FORMAT)
     shaded = cell_style(sheet, fill=calculated)
-    spare = [shaded if c == score_col else editable for c in range(1, len(headers) + 1)]
+    spare = [
+        shaded if c == score_col else dated if column.kind == "date" else editable
+        for c, column in enumerate(RAID_COLUMNS, 1)
+    ]
     for r in range(len(records) + 2, last + SPARE_ROWS + 1):
         values = [score_formula(r) if c == score_col else None for c in range(1, len(headers) + 1)]
         append_row(sheet, values, spare, formulas)
@@ -293,7 +321,9 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         actions.column_dimensions[column_letter(c)].width = _width(column)
     action_styles = (
         [  # every cell at the top of its row, beside the first line of a wrapped action
-            cell_style(actions, alignment=wrapped_top, border=ruled)
+            cell_style(actions, alignment=wrapped_top, border=ruled, fill=calculated)
+            if not column.is_data
+            else cell_style(actions, alignment=wrapped_top, border=ruled)
             if column.header == "Action"
             else cell_style(actions, alignment=top, number_format=DATE_FORMAT, border=ruled)
             if column.kind == "date"
@@ -303,24 +333,37 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         if rows
         else []
     )
-    for row in (_by_name(a, labels) for a in rows):
+    title_col = action_headers.index("Title")
+    titles = {str(record.get("id")): str(record.get("title") or "") for record in records}
+    title_width = _width(ACTION_COLUMNS[title_col])
+    for r, row in enumerate((_by_name(a, labels) for a in rows), 2):
+        # the looked-up title is a formula, which `finish` cannot measure: its row is as
+        # tall as the title the formula shows now
+        lines = text_lines(titles.get(str(row["Risk ID"]), ""), title_width)
+        actions.row_dimensions[r].height = lines_height(lines)
         values = []
         for column in ACTION_COLUMNS:
+            if not column.is_data:  # the entry's title, looked up by its id
+                values.append(title_formula(r))
+                continue
             value = cell_value(column, row[column.header])
             if column.kind == "bool":
                 value = "yes" if value else "no"
             values.append(value)
-        append_row(actions, values, action_styles)
-    if rows:
-        table = Table(
-            displayName="Actions", ref=f"A1:{column_letter(len(action_headers))}{len(rows) + 1}"
-        )
-        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-        actions.add_table(table)
-    else:
+        append_row(actions, values, action_styles, (title_col,))
+    actions_last = max(len(rows) + 1, 2)
+    table = Table(
+        displayName="Actions", ref=f"A1:{column_letter(len(action_headers))}{actions_last}"
+    )
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    actions.add_table(table)
+    if not rows:
         _empty_note(actions, ACTIONS_SHEET, as_of)
     actions.freeze_panes = "A2"
     actions_end = len(rows) + 1 + SPARE_ROWS
+    # the sheet prints as far as a partner fills it in (no formula in its spare rows, so no
+    # empty pages), a due date typed below shown as those above
+    print_as_it_grows(actions, [action_headers.index("Due") + 1])
     done = column_letter(action_headers.index("Done") + 1)
     dropdown(actions, lists["done"], f"{done}2:{done}{actions_end}", "yes or no")
     owner = column_letter(action_headers.index("Owner") + 1)
@@ -355,6 +398,9 @@ def _empty_note(sheet: Any, name: str, as_of: date) -> None:
 
 
 def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:
+    """The 5 × 5 grid of open entries by their ids, likelihood Very high (5) down to Very low
+    (1) and impact Very low (1) to Very high (5), said to be as at `as_of` (typed, not
+    formulas: the RAID log edited, it is not updated), and a key of each id's title."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     register = score_risks(result.project, as_of)
@@ -365,9 +411,15 @@ def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:
         value="Open entries by likelihood and impact "
         f"(amber from {register.amber}, red from {register.red})",
     ).font = Font(bold=True)
+    sheet.cell(
+        row=2, column=1, value=as_at_label(as_of, "when the RAID log is edited")
+    ).font = Font(italic=True)
     thin = Side(style="thin", color="808080")
+    top = 4
+    corner = sheet.cell(row=top - 1, column=1, value="Likelihood / Impact")
+    corner.font = Font(bold=True)
     for cell in register.heatmap:
-        row, col = 2 + (5 - cell.likelihood), 1 + cell.impact
+        row, col = top + (5 - cell.likelihood), 1 + cell.impact
         target = sheet.cell(row=row, column=col, value=" ".join(cell.ids) or None)
         target.fill = PatternFill("solid", fgColor=RAG_FILL[cell.rag])
         target.font = Font(color=RAG_TEXT_COLOURS[cell.rag])
@@ -375,10 +427,37 @@ def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:
         target.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         sheet.row_dimensions[row].height = 36
     for i in range(1, 6):
-        sheet.cell(row=2 + (5 - i), column=1, value=f"likelihood {i}").font = Font(bold=True)
-        sheet.cell(row=7, column=1 + i, value=f"impact {i}").font = Font(bold=True)
+        side = sheet.cell(row=top + (5 - i), column=1, value=_scale(i))
+        side.font, side.alignment = Font(bold=True), Alignment(vertical="center")
+        across = sheet.cell(row=top - 1, column=1 + i, value=_scale(i))
+        across.font, across.alignment = Font(bold=True), Alignment(horizontal="center")
         sheet.column_dimensions[column_letter(1 + i)].width = 16
-    sheet.column_dimensions["A"].width = 13
+    sheet.column_dimensions["A"].width = 20
+    # the key: each id on the map by its title
+    shown = {i for cell in register.heatmap for i in cell.ids}
+    key_row = top + 6
+    sheet.cell(row=key_row, column=1, value="Key").font = Font(bold=True)
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    entries = [r for r in register.risks if r.id in shown]
+    if not entries:
+        sheet.cell(row=key_row, column=2, value="No open entries are on the map.")
+    for i, entry in enumerate(entries, key_row + 1):
+        sheet.cell(row=i, column=1, value=entry.id).alignment = Alignment(vertical="top")
+        title = sheet.cell(
+            row=i,
+            column=2,
+            value=f"{entry.title} (likelihood {entry.likelihood}, impact {entry.impact}, "
+            f"score {entry.score})",
+        )
+        title.alignment = wrapped
+        sheet.merge_cells(start_row=i, start_column=2, end_row=i, end_column=6)
+        # merged cells get no height from `finish`: the lines the title takes across them
+        sheet.row_dimensions[i].height = lines_height(text_lines(str(title.value), 5 * 16))
+
+
+def _scale(value: int) -> str:
+    """A likelihood or impact as the map's axes show it: "Very high (5)"."""
+    return f"{SCALE_LABELS[value]} ({value})"
 
 
 def write(data: RaidWorkbook) -> Any:

@@ -13,6 +13,7 @@ from ..report.papers.stakeholders import StakeholderWorkbook
 from ..report.people import owner_names
 from .workbook import (
     SPARE_ROWS,
+    as_at_label,
     new_workbook,
     put,
     set_properties,
@@ -60,6 +61,10 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
         grid.column_dimensions[chr(ord("A") + interest)].width = 24
     grid.column_dimensions["A"].width = 12
     _key(grid, 9)
+    # typed from the folder, not formulas of the Stakeholders sheet: it says so
+    grid.cell(
+        row=15, column=1, value=as_at_label(as_of, "when the Stakeholders sheet is edited")
+    ).font = Font(italic=True)
 
     people = workbook.create_sheet("Stakeholders")
     reached = {c.id: communication_name(c) for c in project.stakeholders.communications}
@@ -81,6 +86,7 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
         widths={"Stakeholder": 48, "Quadrant": 16, "Reached by": 48},
         formula_columns=["Quadrant"],
         empty="stakeholders",
+        as_of=as_of,
     )
     end = len(rows) + 1 + SPARE_ROWS
     for r in range(len(rows) + 2, end + 1):
@@ -93,11 +99,11 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
     rows = [
         [
             "; ".join(stakeholder_names.get(a, a) for a in c.audience),
-            c.method,
-            c.frequency,
-            c.messages,
-            c.action,
-            names.get(c.owner or "", c.owner),
+            c.method or NOT_SET,
+            c.frequency or NOT_SET,
+            c.messages or NOT_SET,
+            c.action or NOT_SET,
+            names.get(c.owner, c.owner) if c.owner else NOT_SET,
         ]
         for c in project.stakeholders.communications
     ]
@@ -106,9 +112,12 @@ def stakeholder_workbook(project: Project, smap: StakeholderMap, as_of: date) ->
         "Communications",
         ["Audience", "Method", "Frequency", "Messages", "Action", "Owner"],
         rows,
-        widths={"Audience": 36, "Method": 30, "Messages": 48, "Action": 36},
+        widths={"Audience": 36, "Method": 30, "Frequency": 18, "Messages": 48, "Action": 36},
         empty="communications",
+        as_of=as_of,
+        grows=True,
     )
+    _grey_gaps(comms, len(rows))
     if smap.unreached:
         comms.cell(
             row=len(rows) + 3,
@@ -161,6 +170,22 @@ def _key(grid: Any, top: int) -> None:
         grid.row_dimensions[i].height = 18
 
 
+NOT_SET = "Not set"
+"""What an empty cell of a communication says, so a gap reads as one on paper."""
+
+
+def _grey_gaps(sheet: Any, count: int) -> None:
+    """The "Not set" cells of the first `count` rows in grey italics, told from what is set."""
+    from copy import copy
+
+    for row in sheet.iter_rows(min_row=2, max_row=count + 1):
+        for cell in row:
+            if cell.value == NOT_SET:
+                font = copy(cell.font)
+                font.i, font.color = True, "808080"
+                cell.font = font
+
+
 def communication_name(communication: Communication) -> str:
     """A communication as a reader knows it: its method and how often ("highlight report
     after each Governance Group, quarterly"), its id only where it has no method."""
@@ -170,10 +195,11 @@ def communication_name(communication: Communication) -> str:
 
 def quadrant_formula(row: int) -> str:
     """The quadrant of the stakeholder on row `row`, from its interest (B) and influence
-    (C), as `psp score stakeholders` places it."""
+    (C), as `psp score stakeholders` places it, in sentence case as the map's key names it
+    ("Manage closely")."""
     return (
         f'=IF(OR(B{row}="",C{row}=""),"",IF(C{row}>={HIGH},IF(B{row}>={HIGH},'
-        f'"manage closely","keep satisfied"),IF(B{row}>={HIGH},"keep informed","monitor")))'
+        f'"Manage closely","Keep satisfied"),IF(B{row}>={HIGH},"Keep informed","Monitor")))'
     )
 
 

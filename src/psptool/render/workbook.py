@@ -20,7 +20,8 @@ DATE_FORMAT = "d mmmm yyyy"
 """Dates as the Word papers write them ("30 June 2011", DESIGN.md §6), still real dates."""
 DATE_WIDTH = 17
 """The characters the longest date takes in `DATE_FORMAT` ("30 September 2011")."""
-MONEY_FORMAT = '"£"#,##0;-"£"#,##0'
+MONEY_FORMAT = '"£"#,##0;("£"#,##0)'
+"""Whole pounds, a negative amount in brackets as accounts print it: "(£59,782)"."""
 FONT = "Arial"
 """The face of every cell, as of the Word papers: a font left unnamed falls back to a serif
 face in some spreadsheets."""
@@ -36,11 +37,11 @@ CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 def money_format(currency: str) -> str:
     """Whole amounts in the partnership's currency: "£1,300,000" (a code where there is no
-    symbol: "1,300,000 CHF")."""
+    symbol: "1,300,000 CHF"), a negative one in brackets: "(£59,782)"."""
     symbol = CURRENCY_SYMBOLS.get(currency.upper())
     if symbol is None:
-        return f'#,##0 "{currency}";-#,##0 "{currency}"'
-    return f'"{symbol}"#,##0;-"{symbol}"#,##0'
+        return f'#,##0 "{currency}";(#,##0 "{currency}")'
+    return f'"{symbol}"#,##0;("{symbol}"#,##0)'
 
 
 def define_as_at(workbook: Any, as_of: date) -> str:
@@ -101,14 +102,40 @@ def text_colour(fill: str) -> str:
     return "000000" if luminance > 0.179 else "FFFFFF"
 
 
-def none_yet(sheet: Any, row: int, what: str, column: int = 1) -> Any:
-    """Say under an empty table's header that nothing is recorded yet ("No tasks recorded
-    yet."), so its printed page is not blank."""
+EMPTY_NOTE = "No {what} are recorded as at {date}."
+"""What an empty table says under its header, the same on every sheet of every workbook
+("No actions are recorded as at 30 June 2026."); `psp import raid` skips it."""
+
+
+def empty_note(what: str, as_of: date | None = None) -> str:
+    """The note an empty table carries (`EMPTY_NOTE`); without a date, "… are recorded
+    yet."."""
+    from ..report.formatting import long_date
+
+    if as_of is None:
+        return f"No {what} are recorded yet."
+    return EMPTY_NOTE.format(what=what, date=long_date(as_of))
+
+
+def none_yet(sheet: Any, row: int, what: str, column: int = 1, as_of: date | None = None) -> Any:
+    """Say under an empty table's header that nothing is recorded ("No tasks are recorded
+    as at 30 June 2026."), so its printed page is not blank."""
     from openpyxl.styles import Font
 
-    cell = sheet.cell(row=row, column=column, value=f"No {what} recorded yet.")
+    cell = sheet.cell(row=row, column=column, value=empty_note(what, as_of))
     cell.font = Font(italic=True)
     return cell
+
+
+def as_at_label(as_of: date, when: str) -> str:
+    """What a sheet of figures psp typed (not formulas) says of itself: the date they are
+    as at, and that they are not updated `when` ("when the RAID log is edited")."""
+    from ..report.formatting import long_date
+
+    return (
+        f"As at {long_date(as_of)}, as rendered: not updated {when}; render the workbook "
+        "again to update it."
+    )
 
 
 def cell_style(
@@ -192,12 +219,18 @@ def write_table(
     money: str = MONEY_FORMAT,
     formula_columns: Sequence[str] = (),
     empty: str | None = None,
+    as_of: date | None = None,
+    grows: bool = False,
 ) -> str:
     """Write a header and rows as a real Excel table (filters, banded rows), freeze the header,
     fit the column widths, and format dates and money (`money`, from `money_format`). Text
     longer than its column wraps. Only the `formula_columns` hold formulas (psp's own); text
-    from the folder that starts with '=' stays text. A table without rows says "No `empty`
-    recorded yet." under its header, where `empty` is given. Returns the table's cell range."""
+    from the folder that starts with '=' stays text. A table without rows is still a table,
+    of one row saying "No `empty` are recorded as at `as_of`." where `empty` is given. Date
+    columns are at least `DATE_WIDTH` wide and a name's (`NAME_HEADERS`) `NAME_WIDTH`, so
+    what a partner adds fits. A table that `grows` prints as far as a partner fills it in
+    (`print_as_it_grows`), a date typed below it formatted as the dates above (the columns'
+    own format, which adds no cell a printer counts). Returns the table's cell range."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -208,7 +241,9 @@ def write_table(
         cell.font, cell.fill, cell.alignment = font, fill, centre
     # one Alignment for all the cells that share it: openpyxl hashes what it is given per cell
     top, wrapped_top = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
-    fit_columns(sheet, headers, rows, widths or {})
+    least = {h: NAME_WIDTH for h in headers if h in NAME_HEADERS}
+    least.update({h: DATE_WIDTH for h in headers if h in date_columns})
+    fit_columns(sheet, headers, rows, widths or {}, least)
     room = [sheet.column_dimensions[column_letter(c)].width - 2 for c in range(1, len(headers) + 1)]
     for r, row in enumerate(rows, start_row + 1):
         for c, value in enumerate(row, 1):
@@ -229,21 +264,50 @@ def write_table(
             cell.alignment = wrapped_top if long else top
     last_row = start_row + max(len(rows), 1)
     ref = f"A{start_row}:{column_letter(len(headers))}{last_row}"
-    if rows:
-        table = Table(displayName=name, ref=ref)
-        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-        sheet.add_table(table)
-    else:  # no table without rows; the header still filters what a partner adds
-        sheet.auto_filter.ref = ref
-        if empty:  # and the printed page says so (`empty`: "tasks")
-            none_yet(sheet, start_row + 1, empty)
+    # a table even without rows (its one row the note), as with rows: filters and banding
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    sheet.add_table(table)
+    if not rows and empty:  # and the printed page says so (`empty`: "tasks")
+        none_yet(sheet, start_row + 1, empty, as_of=as_of)
+    if grows:
+        print_as_it_grows(sheet, [c for c, h in enumerate(headers, 1) if h in date_columns])
     sheet.freeze_panes = sheet.cell(row=start_row + 1, column=1)
     return ref
 
 
+NAME_HEADERS = ("Owner", "From")
+"""Columns holding a partner's or person's name, which stay wide enough for one
+(`NAME_WIDTH`) however short the names in them now are."""
+NAME_WIDTH = 14.0
+"""Room for a person's or a partner's name ("Falkirk Council") on a line or two."""
+
+
+GROWS = "_psp_grows"
+"""The attribute `print_as_it_grows` marks a sheet with, for `print_landscape`."""
+
+
+def print_as_it_grows(sheet: Any, date_columns: Sequence[int] = ()) -> None:
+    """Print the sheet as far as it is filled in, the rows a partner adds too: no fixed print
+    area (Excel and LibreOffice print the cells in use). Only for a sheet whose spare rows
+    hold no formula (which both would print as empty pages: LibreOffice 7.4 printed the RAID
+    log's 200 spare Score formulas as three blank pages, and it reads no print area that is a
+    formula, `OFFSET(…)`, or a table, `RAID[#All]`). A date typed in `date_columns` (by
+    number) shows as the dates above: the column's own format, which adds no cell."""
+    setattr(sheet, GROWS, True)
+    for c in date_columns:
+        sheet.column_dimensions[column_letter(c)].number_format = DATE_FORMAT
+
+
 def fit_columns(
-    sheet: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]], fixed: dict[str, float]
+    sheet: Any,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    fixed: dict[str, float],
+    least: Mapping[str, float] | None = None,
 ) -> None:
+    """Each column as wide as its longest value (at least 6, at most 60 characters, and at
+    least its `least`), or its `fixed` width."""
     for c, header in enumerate(headers, 1):
         if header in fixed:
             width = fixed[header]
@@ -256,14 +320,13 @@ def fit_columns(
                     if c - 1 < len(row)
                 ]
             )
-            width = min(max(longest + 2, 6), 60)
+            width = max(min(max(longest + 2, 6), 60), (least or {}).get(header, 0))
         sheet.column_dimensions[column_letter(c)].width = width
 
 
 def fit_row_heights(sheet: Any, widths: Mapping[int, float], first_row: int = 2) -> None:
-    """Give wrapped rows the height their longest cell needs (Excel does not on opening)."""
-    import math
-
+    """Give wrapped rows the height their longest cell needs (Excel does not on opening): 15
+    points a line, the lines as `text_lines` counts them."""
     # only the columns that wrap are read (reading a cell makes it, so none past the last)
     first, last = min(widths, default=1), min(max(widths, default=0), sheet.max_column)
     if first > last:
@@ -273,9 +336,150 @@ def fit_row_heights(sheet: Any, widths: Mapping[int, float], first_row: int = 2)
         for cell in row:
             width = widths.get(cell.column)
             if width and isinstance(cell.value, str):
-                lines = max(lines, math.ceil(len(cell.value) / max(width - 1, 1)))
+                lines = max(lines, text_lines(cell.value, width))
         if lines > 1:
             sheet.row_dimensions[row[0].row].height = 15 * min(lines, 12)
+
+
+_ARIAL = dict(
+    zip(
+        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
+        "abcdefghijklmnopqrstuvwxyz{|}~",
+        (
+            278,
+            278,
+            355,
+            556,
+            556,
+            889,
+            667,
+            191,
+            333,
+            333,
+            389,
+            584,
+            278,
+            333,
+            278,
+            278,
+            *(556,) * 10,
+            278,
+            278,
+            584,
+            584,
+            584,
+            556,
+            1015,
+            667,
+            667,
+            722,
+            722,
+            667,
+            611,
+            778,
+            722,
+            278,
+            500,
+            667,
+            556,
+            833,
+            722,
+            778,
+            667,
+            778,
+            722,
+            667,
+            611,
+            722,
+            667,
+            944,
+            667,
+            667,
+            611,
+            278,
+            278,
+            278,
+            469,
+            556,
+            333,
+            556,
+            556,
+            500,
+            556,
+            556,
+            278,
+            556,
+            556,
+            222,
+            222,
+            500,
+            222,
+            833,
+            556,
+            556,
+            556,
+            556,
+            333,
+            500,
+            278,
+            556,
+            500,
+            722,
+            500,
+            500,
+            500,
+            334,
+            260,
+            334,
+            584,
+        ),
+        strict=True,
+    )
+)
+"""The advance of each printable ASCII character in Arial (Helvetica's metrics), in
+thousandths of the font size; any other character is taken as a digit's (556)."""
+CELL_PADDING = 5.0
+"""Points of a column's width that its text does not use: the margins either side."""
+
+
+def text_width(text: str, size: float = 11) -> float:
+    """The width in points `text` takes in Arial of `size` points."""
+    return sum(_ARIAL.get(ch, 556) for ch in text) * size / 1000
+
+
+def text_lines(text: str, width: float, size: float = 11, bold: bool = False) -> int:
+    """The lines `text` wraps onto in a column `width` characters wide (each character of
+    a width `POINTS_PER_CHARACTER`, less `CELL_PADDING`), word by word as a spreadsheet
+    wraps it, in Arial of `size` points (bold about a tenth wider); each line break starts
+    a line."""
+    room = max(width * POINTS_PER_CHARACTER - CELL_PADDING, 1.0)
+    scale = 1.1 if bold else 1.0
+    space = text_width(" ", size) * scale
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split(" "):
+            wide = text_width(word, size) * scale
+            if used and used + space + wide > room:
+                lines, used = lines + 1, 0.0
+            elif used:
+                used += space
+            while wide > room:  # a word longer than the line breaks where the line ends
+                lines, wide = lines + 1, wide - room
+            used += wide
+    return lines
+
+
+LINE_HEIGHT = 1.16
+"""A wrapped line's height, in font sizes: Arial's ascent, descent and gap (12.75 points
+at 11, as Excel spaces it)."""
+
+
+def lines_height(lines: int, size: float = 11) -> float:
+    """The height in points of a row of `lines` lines of text of `size` points, with a
+    little room above and below."""
+    return round(lines * size * LINE_HEIGHT + 3, 1)
 
 
 PAPER_WIDTHS = {"A4": 841.89, "A3": 1190.55}
@@ -339,7 +543,8 @@ def print_landscape(workbook: Any) -> None:
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_options.horizontalCentered = True
-        if not sheet.print_area and sheet.sheet_state == "visible":
+        grows = getattr(sheet, GROWS, False)
+        if not sheet.print_area and sheet.sheet_state == "visible" and not grows:
             sheet.print_area = printed_extent(sheet)
         if sheet.sheet_state == "visible" and printed_point_size(_widths(sheet), "A4") < READABLE:
             wide = True
@@ -389,10 +594,17 @@ HEADER_CODES = 60
 """What the header's codes take (`&L&"Arial,Bold"&9`, `&R&"Arial,Regular"&9`), with room."""
 
 
-def headers_and_footers(workbook: Any, partnership: str, paper: str) -> None:
-    """The partnership and the paper at the head of every printed page, the sheet's name
-    and "Page 2 of 5" at its foot; a sheet whose writer set its own is left as it is. A
-    partnership's name too long for Excel's header (HEADER_CHARS) is cut there, with '…'."""
+def headers_and_footers(
+    workbook: Any, partnership: str, paper: str, as_of: date | None = None
+) -> None:
+    """The partnership and the paper at the head of every printed page, with the date the
+    workbook is as at ("RAID log as at 30 June 2011"), the sheet's name and "Page 2 of 5" at
+    its foot; a sheet whose writer set its own is left as it is. A partnership's name too
+    long for Excel's header (HEADER_CHARS) is cut there, with '…'."""
+    from ..report.formatting import long_date
+
+    if as_of is not None and " as at " not in f" {paper.lower()} ":  # a title may say it
+        paper = f"{paper} as at {long_date(as_of)}" if paper else f"As at {long_date(as_of)}"
     right = _escaped(paper)
     left = _escaped(partnership)
     room = HEADER_CHARS - HEADER_CODES - len(right)
@@ -427,8 +639,6 @@ def wrapped_row_heights(sheet: Any) -> None:
     """Give each row whose text wraps the height its tallest cell needs, counting the lines
     each paragraph of the text takes in its column (Excel does not on opening, and
     LibreOffice prints one line)."""
-    import math
-
     merged = {cell for ranges in sheet.merged_cells.ranges for cell in _cells(ranges)}
     widths = {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()}
     for row in sheet.iter_rows():
@@ -441,10 +651,10 @@ def wrapped_row_heights(sheet: Any) -> None:
             if not (cell.alignment is not None and cell.alignment.wrap_text):
                 continue
             size = float(cell.font.sz or 11) if cell.font is not None else 11.0
+            bold = bool(cell.font is not None and cell.font.b)
             width = widths.get(cell.column_letter) or 8.43
-            per_line = max((width - 1) * 1.15 * 11 / size, 1)  # proportional text
-            lines = sum(max(math.ceil(len(part) / per_line), 1) for part in cell.value.split("\n"))
-            tallest = max(tallest, lines * size * 1.3 + 3)
+            lines = text_lines(cell.value, width, size, bold)
+            tallest = max(tallest, lines_height(lines, size))
         if tallest:
             height = sheet.row_dimensions[row[0].row].height or 0
             sheet.row_dimensions[row[0].row].height = min(max(height, tallest), 409)
@@ -525,19 +735,36 @@ def space_columns(sheet: Any) -> None:
             align(cell, "indent")
 
 
-def finish(workbook: Any) -> None:
+def finish(workbook: Any, as_of: date | None = None) -> None:
     """Lay every sheet out for print and editing, as every workbook psp writes is: see the
     module's docstring. The partnership and paper come from the workbook's title
-    ("Partnership: paper", as `set_properties` writes it)."""
+    ("Partnership: paper", as `set_properties` writes it), the date it is as at from
+    `as_of`, else its `psp.as_of` property (`workbook_as_of`)."""
     partnership, _, paper = (workbook.properties.title or "").rpartition(": ")
     print_landscape(workbook)
     paper = paper[:1].upper() + paper[1:]
-    headers_and_footers(workbook, partnership or paper, paper if partnership else "")
+    as_of = as_of or workbook_as_of(workbook)
+    headers_and_footers(workbook, partnership or paper, paper if partnership else "", as_of)
     for sheet in workbook.worksheets:
         if sheet.sheet_state == "visible":
             space_columns(sheet)
             wrapped_row_heights(sheet)
     name_fonts(workbook)
+
+
+AS_OF_PROPERTY = "psp.as_of"
+"""The custom property naming the date a workbook is as at (ISO), as each writer sets it."""
+
+
+def workbook_as_of(workbook: Any) -> date | None:
+    """The date the workbook is as at, from its `AS_OF_PROPERTY`; None without one."""
+    for prop in workbook.custom_doc_props.props:
+        if prop.name == AS_OF_PROPERTY:
+            try:
+                return date.fromisoformat(str(prop.value))
+            except ValueError:
+                return None
+    return None
 
 
 def add_lists(workbook: Any, lists: Mapping[str, Sequence[str | int]]) -> dict[str, str]:
@@ -586,12 +813,12 @@ def set_properties(workbook: Any, title: str, properties: dict[str, str]) -> Non
         workbook.custom_doc_props.append(StringProperty(name=key, value=value))
 
 
-def save(workbook: Any, output: Path, force: bool) -> None:
-    """Lay the workbook out (`finish`), then save it through a temporary file and move it
-    into place: never a half-written workbook, and never one holding a cell cut at Excel's
-    limit."""
+def save(workbook: Any, output: Path, force: bool, as_of: date | None = None) -> None:
+    """Lay the workbook out (`finish`, as at `as_of` or its `psp.as_of` property), then
+    save it through a temporary file and move it into place: never a half-written workbook,
+    and never one holding a cell cut at Excel's limit."""
     refuse_full_cells(workbook)
-    finish(workbook)
+    finish(workbook, as_of)
     write_through(output, lambda path: workbook.save(str(path)), force=force)
 
 
