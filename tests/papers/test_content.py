@@ -35,9 +35,11 @@ def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
     assert (
         "2.\tNote that the PSP Governance Group agreed on 24 June 2011 to go to tender for a "
         "framework agreement in November 2011, securing the service through procurement (a "
-        "contract let by competitive tender): no future funding is committed yet; £1,300,000 "
-        "is engaged but not yet committed; support in kind worth £8,000 comes from IRISS and "
-        "CCPS." in lines
+        "contract let by competitive tender): the £25,000 a year (£125,000, 2011/12 to "
+        "2015/16) for contract and outcome monitoring has no committed or engaged funding; the "
+        "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
+        "decision on 16 February 2012; support in kind worth £8,000 comes from IRISS and CCPS."
+        in lines
     )
     assert not [line for line in lines if "Agree to secure the service" in line]
     assert not [line for line in lines if "engaged or committed" in line]
@@ -51,7 +53,11 @@ def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
         for t in docx_tables(rendered["example:business-case-full"][0])
         if t[0][:2] == ["Funder", "Status"]
     )
-    assert funders[-1][:3] == ["IRISS and CCPS", "Committed (in kind)", "£8,000"]
+    assert funders[-1][:3] == [
+        "IRISS and CCPS",
+        "Committed (in kind)",
+        "£8,000 for outcome-monitoring support",  # what it covers, from funders' covers
+    ]
 
 
 def test_each_cost_says_what_it_covers(rendered: dict) -> None:
@@ -59,7 +65,8 @@ def test_each_cost_says_what_it_covers(rendered: dict) -> None:
     assert _after(lines, "4.1 Options considered") == [
         "The options the partners considered for the future service, including doing nothing. "
         "The estimated cost is the annual cost of external foster placements under the option; "
-        "the costs the economic case counts, year by year, are in section 8.1."
+        "the costs the appraisal counts year by year, and what each pays for, are in "
+        "section 8.1."
     ]
     assert (
         "Estimated cost: £1,300,000, the annual cost of external foster placements under the "

@@ -343,18 +343,20 @@ def test_gaps_in_an_entry_say_not_set_and_import_reads_them_as_empty(tmp_path: P
 
 
 def test_each_action_shows_its_entrys_title(book) -> None:
-    # (#14) the Actions sheet's last column looks the title up by the Risk ID in every row
-    # psp wrote; the sheet prints as far as it is filled in (no fixed print area, and no
-    # formula in its spare rows, which would print as empty pages), a due date typed below
-    # formatted by its column
+    # (#14) the Actions sheet's last column gives the title of the entry each Risk ID names,
+    # as text: the sheet prints as far as it is filled in (no fixed print area), so it holds
+    # no formula that would have to run over its spare rows, printing them as empty pages;
+    # a due date typed below is formatted by its column
     workbook, _ = book
     actions = workbook["Actions"]
     assert [c.value for c in actions[1]] == [
         "Risk ID", "No.", "Action", "Owner", "Due", "Done", "Title",
     ]  # fmt: skip
+    assert actions["A2"].value == "R1"
     assert actions["G2"].value == (
-        '=IF(A2="","",IFERROR(INDEX(\'RAID log\'!$C:$C,MATCH(A2,\'RAID log\'!$A:$A,0)),""))'
-    )
+        "Providers' time commitment out of proportion to the placements on offer"
+    )  # R1's title in risks.yaml
+    assert not any(isinstance(c.value, str) and c.value.startswith("=") for c in actions["G"])
     assert actions["G100"].value is None and not actions.print_area
     assert actions.column_dimensions["E"].number_format == "d mmmm yyyy"
     assert workbook["RAID log"].print_area == "'RAID log'!$A$1:$Q$13"  # its Score formulas

@@ -39,7 +39,6 @@ from ..load.raid_layout import (
     owner_labels,
     risk_row,
     score_formula,
-    title_formula,
 )
 from ..quoting import shorten
 from ..report.formatting import long_date
@@ -337,14 +336,16 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     titles = {str(record.get("id")): str(record.get("title") or "") for record in records}
     title_width = _width(ACTION_COLUMNS[title_col])
     for r, row in enumerate((_by_name(a, labels) for a in rows), 2):
-        # the looked-up title is a formula, which `finish` cannot measure: its row is as
-        # tall as the title the formula shows now
         lines = text_lines(titles.get(str(row["Risk ID"]), ""), title_width)
         actions.row_dimensions[r].height = lines_height(lines)
         values = []
         for column in ACTION_COLUMNS:
-            if not column.is_data:  # the entry's title, looked up by its id
-                values.append(title_formula(r))
+            if not column.is_data:
+                # the entry's title as written, not a lookup: a formula must run over the
+                # spare rows too (a partner's new action), and LibreOffice prints a page for
+                # every formula there, so the sheet, which prints as far as it is filled
+                # in, would print pages of nothing
+                values.append(titles.get(str(row["Risk ID"]), ""))
                 continue
             value = cell_value(column, row[column.header])
             if column.kind == "bool":
