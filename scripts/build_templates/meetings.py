@@ -8,10 +8,7 @@ from docx.shared import Cm, Pt
 
 from .word import base, else_, endif, footer, if_, para_loop, table, when
 
-NONE = "None."
-
-
-def _heading(doc: Document, kind: str) -> None:
+def _heading(doc: Document, kind: str, no_chair: str) -> None:
     doc.add_paragraph(kind, style="Title")
     subtitle = doc.add_paragraph()
     run = subtitle.add_run("{{ meeting.group }}")
@@ -24,13 +21,13 @@ def _heading(doc: Document, kind: str) -> None:
     )
     doc.add_paragraph(
         "{% if meeting.chair %}Chair: {{ meeting.chair }}{% else %}"
-        "The group has no chair yet.{% endif %}"
+        f"{no_chair}{{% endif %}}"
     )
 
 
 def agenda() -> Document:
     doc = base()
-    _heading(doc, "Agenda")
+    _heading(doc, "Agenda", "The group has no chair yet.")
     when(doc, "to_confirm", "{{ to_confirm }}")
     doc.add_heading("1. Welcome and apologies", level=1)
     if_(doc, "apologies")
@@ -97,7 +94,7 @@ def agenda() -> Document:
 
 def minutes() -> Document:
     doc = base()
-    _heading(doc, "Minutes")
+    _heading(doc, "Minutes", "The minutes do not record who chaired the meeting.")
     doc.add_paragraph("{{ approval }}")
     doc.add_heading("Present", level=1)
     table(
@@ -115,7 +112,7 @@ def minutes() -> Document:
         "p in apologies",
         "{{ p.name }}{% if p.organisation %}, {{ p.organisation }}{% endif %}",
     )
-    else_(doc, NONE)
+    else_(doc, "No apologies were received.")
     if_(doc, "agenda")
     doc.add_heading("Business", level=1)
     para_loop(doc, "item in agenda", "{{ item }}", style="List Number")

@@ -37,6 +37,11 @@ def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path)
     assert len(present) == 12  # the header and eleven people
     assert present[1] == ["A. Morrison", "Falkirk Council", "Director of Social Work Services"]
     assert present[-1][:2] == ["O. Sinclair", "Barnardo's Scotland"]
+    # N. Ross is "Director, FCA Scotland" in partners.yaml; the Organisation column already
+    # says FCA Scotland, so the title drops it
+    assert ["N. Ross", "FCA Scotland", "Director"] in present
+    # nobody sent apologies to the June meeting
+    assert "No apologies were received." in texts
     # numbered in the minutes as the actions are, 1 and 2: never the log's ids D9 and D10
     assert [row[0] for row in decisions] == ["No.", "1", "2"]
     assert decisions[2] == [
@@ -113,7 +118,7 @@ def test_minutes_approved_at_the_next_meeting_say_so(example: Path, tmp_path: Pa
     assert footer.startswith("PSP Governance Group · minutes of 25 March 2011 · Approved · Page")
 
 
-def test_the_sparse_minutes_say_the_group_has_no_chair(tmp_path: Path) -> None:
+def test_the_sparse_minutes_say_they_do_not_record_the_chair(tmp_path: Path) -> None:
     from tests.papers.folders import sparse_folder
 
     folder = sparse_folder(tmp_path / "sparse")
@@ -122,7 +127,8 @@ def test_the_sparse_minutes_say_the_group_has_no_chair(tmp_path: Path) -> None:
     assert texts[1:5] == [
         "Partnership Board",
         "Riverside Carers PSP · 14 May 2026",
-        "The group has no chair yet.",
+        # the board has no chair and the meeting records none: say so, not "no chair yet"
+        "The minutes do not record who chaired the meeting.",
         "Draft: for approval at the next meeting of the Partnership Board, on 20 August 2026.",
     ]
     footer = doc.sections[0].footer.paragraphs[0].text  # type: ignore[attr-defined]
