@@ -163,3 +163,17 @@ def test_the_sparse_agenda_points_to_the_highlight_reports_stage_gate(tmp_path: 
     assert texts[texts.index("8. Any other business") + 1] == (
         "Items to be notified to B. Manager, the project manager, before the meeting."
     )
+
+
+def test_the_september_agenda_asks_for_the_full_business_case(
+    example: Path, tmp_path: Path
+) -> None:
+    # prepared 30 June 2011: the full business case is needed by 30 September 2011, the end
+    # of the next reporting period, and 23 September is the group's last meeting before it
+    doc = _render(example, tmp_path / "a.docx", "agenda", "GG-2011-09", "2011-06-30")
+    texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
+    after = texts[texts.index("6. Decisions needed") + 1]
+    assert after == (
+        "6.1\tApprove the full business case (Falkirk Council's sign-off is needed by "
+        "30 September 2011)."
+    )

@@ -49,8 +49,12 @@ def test_markdown(document) -> None:
         "co-designed with providers (31 October 2011) → Framework agreement awarded (31 "
         "January 2012) → Framework contract mobilised and started (2 April 2012)."
     ) in text
-    # nothing falls to the group to decide (see tests/report/test_status.py)
-    assert "Decisions needed" not in text
+    # the one decision: the full business case, needed by the next period's end (see
+    # tests/report/test_status.py)
+    assert (
+        "1. Approve the full business case (Falkirk Council's sign-off is needed by 30 "
+        "September 2011)."
+    ) in text
 
 
 def test_the_highlight_report_names_things_by_title_never_by_id(document) -> None:

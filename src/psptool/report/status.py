@@ -28,7 +28,7 @@ from ..model import STAGES, Project, Risk
 from ..model.budget import is_financial_year
 from ..model.meeting import Meeting
 from ..model.partnership import GovernanceGroup
-from ..vocabulary import NOT_RATED, OPERATIONAL_CADENCES, RAG_LABELS, RAID_TYPE_LABELS
+from ..vocabulary import DOCUMENT_TITLES, NOT_RATED, OPERATIONAL_CADENCES, RAG_LABELS, RAID_TYPE_LABELS
 from .changes import Changes
 from .papers.meeting_papers import affected, meeting_name
 from .people import owner_names
@@ -372,9 +372,10 @@ def status_report(
     ]
     worst = _worst(components)
     overall_rule = overall_sentence(components)
+    outstanding = _approvals_due(project, as_of, gate)
     decisions = _decisions(
         project, open_risks, by_id, gate, budget, overspend_threshold, standings, as_of
-    )
+    ) + _approvals_needed(outstanding, as_of, plan.period_end)
     last, meeting_actions, meeting_decisions = _since_meeting(
         project, meeting or last_meeting(project, as_of), as_of
     )
@@ -404,7 +405,7 @@ def status_report(
         risk_thresholds=(register.amber, register.red),
         budget=budget,
         benefits=benefits,
-        outstanding=_approvals_due(project, as_of, gate),
+        outstanding=outstanding,
         decisions=decisions,
         gate=gate,
         changes=changes,
@@ -649,6 +650,24 @@ def _decisions(
                 f"of the {gate.stage} stage gate still unmet before it moves to the "
                 f"{gate.next_stage} stage: {what} {GATE_BELOW}."
             )
+    return out
+
+
+def _approvals_needed(outstanding: list[Outstanding], as_of: date, by: date) -> list[str]:
+    """A paper the current stage gate asks signed that the plan needs from the report's date
+    to the end of the next reporting period (`by`) is a decision for this meeting, the last
+    before it is needed: "Approve the full business case (Falkirk Council's sign-off is
+    needed by 30 September 2011)." One already overdue is in the stage gate's line."""
+    out = []
+    for o in outstanding:
+        if o.due is None or not as_of <= o.due <= by:
+            continue
+        names = o.names or o.partners
+        who = f"{names[0]}'s sign-off" if len(names) == 1 else f"the sign-off of {join(names)}"
+        out.append(
+            f"Approve the {DOCUMENT_TITLES.get(o.document, o.document)} ({who} is needed by "
+            f"{_day(o.due)})."
+        )
     return out
 
 
