@@ -27,6 +27,8 @@ def _heading(doc: Document, kind: str, no_chair: str) -> None:
 
 def agenda() -> Document:
     doc = base()
+    # nine short items: a tighter space above each heading keeps a usual agenda on one page
+    doc.styles["Heading 1"].paragraph_format.space_before = Pt(14)
     _heading(doc, "Agenda", "The group has no chair yet.")
     when(doc, "to_confirm", "{{ to_confirm }}")
     doc.add_heading("1. Welcome and apologies", level=1)
@@ -51,6 +53,8 @@ def agenda() -> Document:
         "a in actions_arising",
         ["{{ a.number }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}", "{{ a.state }}"],
         empty="No actions from the last meeting.",
+        # the papers go out ahead of the meeting: say when the states were read
+        intro="Each action's state is as at {{ as_of }}, when these papers were prepared.",
     )
     doc.add_heading("4. Highlight report", level=1)
     doc.add_paragraph("{{ summary }}")

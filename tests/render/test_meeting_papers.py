@@ -86,6 +86,10 @@ def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -
         "9. Date of next meeting",
     ]
     assert "The minutes of the meeting of 24 June 2011, for approval." in texts
+    # the papers go out before the meeting: the actions' states are read on the paper's date
+    assert "Each action's state is as at 16 September 2011, when these papers were prepared." in (
+        texts
+    )
     assert "Final quarterly pilot review" in texts
     assert "The date is not yet set; the group meets quarterly." in texts
     arising, escalations = _tables(doc)
