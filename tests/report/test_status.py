@@ -180,3 +180,28 @@ def test_a_paper_needed_by_the_next_periods_end_is_a_decision() -> None:
         "Approve the sustainability plan (the sign-off of Barnardo's Scotland and FCA Scotland "
         "is needed by 30 June 2011).",
     ]
+
+
+def test_milestone_titles_in_a_sentence_are_quoted(tmp_path) -> None:
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    # the sparse folder: M2 'Tender for respite services published' (due 30 September 2026)
+    # depends on M1 'Full business case agreed' (due 31 December 2026)
+    folder = sparse_folder(tmp_path / "sparse")
+    report = status_report(validate(folder, SPARSE_AS_OF).result.project, SPARSE_AS_OF)
+    assert (
+        "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
+        "business case agreed’, which it depends on: agree new dates, or how it can go ahead "
+        "first."
+    ) in report.decisions
+
+
+def test_an_overdue_milestone_is_quoted_in_the_schedules_reason() -> None:
+    from psptool.report.status import _schedule
+
+    class Late:
+        title = "Carers' survey sent"
+        due = date(2026, 5, 31)
+
+    reason = _schedule(0, [Late()], None, None).reason  # type: ignore[list-item]
+    assert reason == "‘Carers' survey sent’ is overdue (due on 31 May 2026)"

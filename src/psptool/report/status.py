@@ -441,13 +441,13 @@ tender forecast three months late is not."""
 def _late(standings: list[MilestoneStanding]) -> list[str]:
     """The milestones still to come that cannot happen as planned, by title: held up by a
     milestone they depend on ("Tender published is due on 30 September 2026, before Full
-    business case agreed, which it depends on"), or forecast more than a month past their
-    due date ("… is forecast 92 days late, for 31 December 2026")."""
+    business case agreed, which it depends on", each title in quotes), or forecast more than
+    a month past their due date ("… is forecast 92 days late, for 31 December 2026")."""
     found = []
     for s in standings:
         if s.state == "Held up" and s.due is not None:
             found.append(
-                f"{s.title} is due on {_day(s.due)}, before {join(list(s.held_up_by))}, "
+                f"‘{s.title}’ is due on {_day(s.due)}, before {_quoted(s.held_up_by)}, "
                 f"which it depends on"
             )
         elif (
@@ -456,9 +456,15 @@ def _late(standings: list[MilestoneStanding]) -> list[str]:
             and s.slippage_days > FORECAST_TOLERANCE_DAYS
         ):
             found.append(
-                f"{s.title} is forecast {s.slippage_days} days late, for {_day(s.forecast)}"
+                f"‘{s.title}’ is forecast {s.slippage_days} days late, for {_day(s.forecast)}"
             )
     return found
+
+
+def _quoted(titles: tuple[str, ...] | list[str]) -> str:
+    """Milestone titles inside a sentence, each in quotes so it reads as one name: "‘Full
+    business case agreed’ and ‘Funding confirmed’"."""
+    return join([f"‘{t}’" for t in titles])
 
 
 def _schedule(
@@ -479,7 +485,7 @@ def _schedule(
         )
     reasons = []
     for m in overdue:
-        reasons.append(f"{m.title} is overdue (due on {_day(m.due)})")
+        reasons.append(f"‘{m.title}’ is overdue (due on {_day(m.due)})")
     reasons += late or []
     if reasons:
         return Component("schedule", "amber", "; ".join(reasons))
@@ -633,8 +639,8 @@ def _decisions(
     for st in standings or []:
         if st.state == "Held up" and st.due is not None:
             out.append(
-                f"{st.title} is due on {_day(st.due)}, before {join(list(st.held_up_by))}, which "
-                "it depends on: agree new dates, or how it can go ahead first."
+                f"‘{st.title}’ is due on {_day(st.due)}, before {_quoted(st.held_up_by)}, "
+                "which it depends on: agree new dates, or how it can go ahead first."
             )
     pct = budget.to_date.variance_pct
     if pct is not None and pct > threshold:
