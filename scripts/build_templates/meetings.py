@@ -8,6 +8,7 @@ from docx.shared import Cm, Pt
 
 from .word import base, else_, endif, footer, if_, para_loop, table, when
 
+
 def _heading(doc: Document, kind: str, no_chair: str) -> None:
     doc.add_paragraph(kind, style="Title")
     subtitle = doc.add_paragraph()
@@ -20,8 +21,7 @@ def _heading(doc: Document, kind: str, no_chair: str) -> None:
         "{% if meeting.location %} · {{ meeting.location }}{% endif %}"
     )
     doc.add_paragraph(
-        "{% if meeting.chair %}Chair: {{ meeting.chair }}{% else %}"
-        f"{no_chair}{{% endif %}}"
+        "{% if meeting.chair %}Chair: {{ meeting.chair }}{% else %}" + no_chair + "{% endif %}"
     )
 
 

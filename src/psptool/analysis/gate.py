@@ -519,7 +519,8 @@ def obc_signed(p: Project, as_of: date) -> tuple[bool, str]:
 
 
 def _months(months: float) -> str:
-    """"9 months", "1 month", "9.5 months": a whole number without its ".0"."""
+    """A length in months as a sentence gives it, a whole number without its ".0": "9
+    months", "1 month", "9.5 months"."""
     shown = f"{months:.1f}".removesuffix(".0")
     return f"{shown} month" + ("" if shown == "1" else "s")
 

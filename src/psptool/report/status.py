@@ -28,7 +28,13 @@ from ..model import STAGES, Project, Risk
 from ..model.budget import is_financial_year
 from ..model.meeting import Meeting
 from ..model.partnership import GovernanceGroup
-from ..vocabulary import DOCUMENT_TITLES, NOT_RATED, OPERATIONAL_CADENCES, RAG_LABELS, RAID_TYPE_LABELS
+from ..vocabulary import (
+    DOCUMENT_TITLES,
+    NOT_RATED,
+    OPERATIONAL_CADENCES,
+    RAG_LABELS,
+    RAID_TYPE_LABELS,
+)
 from .changes import Changes
 from .papers.meeting_papers import affected, meeting_name
 from .people import owner_names
