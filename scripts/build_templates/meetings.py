@@ -8,10 +8,8 @@ from docx.shared import Cm, Pt
 
 from .word import base, else_, endif, footer, if_, para_loop, table, when
 
-NONE = "None."
 
-
-def _heading(doc: Document, kind: str) -> None:
+def _heading(doc: Document, kind: str, no_chair: str) -> None:
     doc.add_paragraph(kind, style="Title")
     subtitle = doc.add_paragraph()
     run = subtitle.add_run("{{ meeting.group }}")
@@ -23,14 +21,15 @@ def _heading(doc: Document, kind: str) -> None:
         "{% if meeting.location %} · {{ meeting.location }}{% endif %}"
     )
     doc.add_paragraph(
-        "{% if meeting.chair %}Chair: {{ meeting.chair }}{% else %}"
-        "The group has no chair yet.{% endif %}"
+        "{% if meeting.chair %}Chair: {{ meeting.chair }}{% else %}" + no_chair + "{% endif %}"
     )
 
 
 def agenda() -> Document:
     doc = base()
-    _heading(doc, "Agenda")
+    # nine short items: a tighter space above each heading keeps a usual agenda on one page
+    doc.styles["Heading 1"].paragraph_format.space_before = Pt(14)
+    _heading(doc, "Agenda", "The group has no chair yet.")
     when(doc, "to_confirm", "{{ to_confirm }}")
     doc.add_heading("1. Welcome and apologies", level=1)
     if_(doc, "apologies")
@@ -54,6 +53,8 @@ def agenda() -> Document:
         "a in actions_arising",
         ["{{ a.number }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}", "{{ a.state }}"],
         empty="No actions from the last meeting.",
+        # the papers go out ahead of the meeting: say when the states were read
+        intro="Each action's state is as at {{ as_of }}, when these papers were prepared.",
     )
     doc.add_heading("4. Highlight report", level=1)
     doc.add_paragraph("{{ summary }}")
@@ -97,7 +98,7 @@ def agenda() -> Document:
 
 def minutes() -> Document:
     doc = base()
-    _heading(doc, "Minutes")
+    _heading(doc, "Minutes", "The minutes do not record who chaired the meeting.")
     doc.add_paragraph("{{ approval }}")
     doc.add_heading("Present", level=1)
     table(
@@ -115,7 +116,7 @@ def minutes() -> Document:
         "p in apologies",
         "{{ p.name }}{% if p.organisation %}, {{ p.organisation }}{% endif %}",
     )
-    else_(doc, NONE)
+    else_(doc, "No apologies were received.")
     if_(doc, "agenda")
     doc.add_heading("Business", level=1)
     para_loop(doc, "item in agenda", "{{ item }}", style="List Number")

@@ -26,7 +26,11 @@ def test_the_examples_pilot_gate_is_not_yet_met() -> None:
     gate = stage_gate(example(), SNAPSHOT)
     assert (gate.stage, gate.next_stage) == ("pilot", "sustain")
     assert [(i.id, i.reason) for i in gate.unmet] == [
-        ("pilot_duration", "the pilot has run 9.0 months of the 12 the guide advises"),
+        # 1 October 2010 to 30 June 2011 is 9 whole months: "9 months", not "9.0 months"
+        (
+            "pilot_duration",
+            "the pilot has run 9 months of the 12 the PSP How to Guide advises",
+        ),
         (
             "pilot_milestones_done",
             "not completed: Pilot ends: evaluation and full business case to the Governance Group",
@@ -122,7 +126,8 @@ def test_the_gate_and_the_checks_read_one_pilot_length() -> None:
     short = {"stage": "design", "pilot": {"start": "2026-01-01", "end": "2026-10-31"}}
     gate = stage_gate(project(short), date(2026, 6, 30))
     item = next(i for i in gate.items if i.id == "pilot_timescale")
-    assert item.reason == "the pilot is planned for 10.0 months; the guide advises 12"
+    # January to October 2026 is 10 whole months
+    assert item.reason == "the pilot is planned for 10 months; the PSP How to Guide advises 12"
 
 
 def knowledge_item(transfers: list[dict]) -> tuple[bool, str]:
@@ -213,7 +218,8 @@ def test_gate_items_name_records_by_title_and_carry_when_they_are_due() -> None:
     assert items["outcomes_to_benefits"].reason == (
         "no benefit measures the goal More carers get a break"
     )
-    assert items["option_costs_risks"].reason == "no cost or no risks named for Booking line"
+    # Booking line names neither a cost nor a risk
+    assert items["option_costs_risks"].reason == "no cost or risk named for Booking line"
     assert items["obc_signed"].due == date(2026, 7, 31)  # M2 delivers it
     assert items["outcome_terms"].due == date(2026, 8, 31)  # the design stage's last milestone
     assert stage_gate(folder, date(2026, 6, 30), "create").items[0].due is None  # no create
@@ -228,4 +234,30 @@ def test_gate_items_name_records_by_title_and_carry_when_they_are_due() -> None:
     assert (pilot["pilot_plan_agreed"], pilot["pilot_duration"]) == (
         date(2027, 9, 30),
         date(2027, 9, 30),
+    )
+
+
+def test_the_options_gate_item_names_only_what_is_missing() -> None:
+    # the sparse folder's case: a cost of £20,000 but no risk; the reason must not say
+    # "no cost"; a second option has risks but no cost; a third has both and is not named
+    folder = project(
+        {"stage": "design"},
+        options={
+            "criteria": [{"id": "c", "name": "Cost", "weight": 1}],
+            "options": [
+                {"id": "O0", "name": "Do nothing", "do_nothing": True, "scores": {"c": 1}},
+                {"id": "O1", "name": "Shared respite booking line", "cost": 20000,
+                 "scores": {"c": 2}},
+                {"id": "O2", "name": "Carers' hub", "risks": ["R1"], "scores": {"c": 3}},
+                {"id": "O3", "name": "Both", "cost": 5, "risks": ["R1"], "scores": {"c": 3}},
+            ],
+        },
+        raid={"entries": [{"id": "R1", "type": "risk", "title": "Too few carers call",
+                           "owner": "x"}]},
+    )  # fmt: skip
+    item = next(
+        i for i in stage_gate(folder, date(2026, 6, 30)).items if i.id == "option_costs_risks"
+    )
+    assert item.reason == (
+        "no cost named for Carers' hub; no risk named against Shared respite booking line"
     )

@@ -281,8 +281,9 @@ def test_the_status_report_schedule_is_not_green(tmp_path: Path) -> None:
     # M2 (the tender, due 30 September 2026) depends on M1 (due 31 December 2026): by title
     assert (schedule.rag, schedule.reason) == (
         "amber",
-        "Tender for respite services published is due on 30 September 2026, before Full "
-        "business case agreed, which it depends on",
+        # each title quoted, so the sentence reads as two names and a verb
+        "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
+        "business case agreed’, which it depends on",
     )
 
 

@@ -40,8 +40,8 @@ def test_the_sparse_highlight_report_rates_no_budget_it_does_not_have(rendered: 
         [
             "Schedule",
             "Amber",
-            "Tender for respite services published is due on 30 September 2026, before Full "
-            "business case agreed, which it depends on",
+            "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
+            "business case agreed’, which it depends on",
         ],
         ["Risks and issues", "Red", "Respite places run out in the winter is Red"],
         ["Budget", "Not rated", "no budget is recorded"],

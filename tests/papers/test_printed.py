@@ -141,3 +141,16 @@ def test_a_row_taller_than_a_page_prints_whole_only_if_it_may_split(tmp_path: Pa
     lost = printed_problems(kept, tmp_path / "kept.pdf")
     assert "kept.docx: 'word1x399' is in the document 1 times but printed whole 0 times" in lost
     assert printed_problems(laid_out, tmp_path / "laid-out.pdf") == []
+
+
+def test_the_example_agenda_prints_on_one_page(
+    example_printed: dict[str, tuple[Path, Path]],
+) -> None:
+    from tests.papers.printed import pdf_text
+
+    # nine items, two short tables and one decision: the heading spacing keeps all of it,
+    # item 9 included, on the first page (it once spilled onto a page of its own)
+    name = next(n for n in example_printed if n.startswith("agenda"))
+    pages = pdf_text(example_printed[name][1], layout=False).rstrip("\f").split("\f")
+    assert len(pages) == 1
+    assert "9. Date of next meeting" in pages[0]

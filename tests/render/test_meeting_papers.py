@@ -37,6 +37,11 @@ def test_the_minutes_of_the_june_governance_group(example: Path, tmp_path: Path)
     assert len(present) == 12  # the header and eleven people
     assert present[1] == ["A. Morrison", "Falkirk Council", "Director of Social Work Services"]
     assert present[-1][:2] == ["O. Sinclair", "Barnardo's Scotland"]
+    # N. Ross is "Director, FCA Scotland" in partners.yaml; the Organisation column already
+    # says FCA Scotland, so the title drops it
+    assert ["N. Ross", "FCA Scotland", "Director"] in present
+    # nobody sent apologies to the June meeting
+    assert "No apologies were received." in texts
     # numbered in the minutes as the actions are, 1 and 2: never the log's ids D9 and D10
     assert [row[0] for row in decisions] == ["No.", "1", "2"]
     assert decisions[2] == [
@@ -81,6 +86,10 @@ def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -
         "9. Date of next meeting",
     ]
     assert "The minutes of the meeting of 24 June 2011, for approval." in texts
+    # the papers go out before the meeting: the actions' states are read on the paper's date
+    assert "Each action's state is as at 16 September 2011, when these papers were prepared." in (
+        texts
+    )
     assert "Final quarterly pilot review" in texts
     assert "The date is not yet set; the group meets quarterly." in texts
     arising, escalations = _tables(doc)
@@ -113,7 +122,7 @@ def test_minutes_approved_at_the_next_meeting_say_so(example: Path, tmp_path: Pa
     assert footer.startswith("PSP Governance Group · minutes of 25 March 2011 · Approved · Page")
 
 
-def test_the_sparse_minutes_say_the_group_has_no_chair(tmp_path: Path) -> None:
+def test_the_sparse_minutes_say_they_do_not_record_the_chair(tmp_path: Path) -> None:
     from tests.papers.folders import sparse_folder
 
     folder = sparse_folder(tmp_path / "sparse")
@@ -122,7 +131,8 @@ def test_the_sparse_minutes_say_the_group_has_no_chair(tmp_path: Path) -> None:
     assert texts[1:5] == [
         "Partnership Board",
         "Riverside Carers PSP · 14 May 2026",
-        "The group has no chair yet.",
+        # the board has no chair and the meeting records none: say so, not "no chair yet"
+        "The minutes do not record who chaired the meeting.",
         "Draft: for approval at the next meeting of the Partnership Board, on 20 August 2026.",
     ]
     footer = doc.sections[0].footer.paragraphs[0].text  # type: ignore[attr-defined]
@@ -156,4 +166,18 @@ def test_the_sparse_agenda_points_to_the_highlight_reports_stage_gate(tmp_path: 
     assert [t for t in texts if "no chair" in t] == ["The group has no chair yet."]
     assert texts[texts.index("8. Any other business") + 1] == (
         "Items to be notified to B. Manager, the project manager, before the meeting."
+    )
+
+
+def test_the_september_agenda_asks_for_the_full_business_case(
+    example: Path, tmp_path: Path
+) -> None:
+    # prepared 30 June 2011: the full business case is needed by 30 September 2011, the end
+    # of the next reporting period, and 23 September is the group's last meeting before it
+    doc = _render(example, tmp_path / "a.docx", "agenda", "GG-2011-09", "2011-06-30")
+    texts = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
+    after = texts[texts.index("6. Decisions needed") + 1]
+    assert after == (
+        "6.1\tApprove the full business case (Falkirk Council's sign-off is needed by "
+        "30 September 2011)."
     )

@@ -30,7 +30,8 @@ def test_markdown(document) -> None:
     assert "## Overall status — Red" in text
     row = "| Issue | Fewer pilot placements than planned | L. Baird | 5 × 3 | 15 | Red |"
     assert row in text
-    assert "| To date | £46,500 | £46,480 | −£20 | 0% |" in text
+    # −20 ÷ 46,500 = −0.043%: not 0% beside money that differs
+    assert "| To date | £46,500 | £46,480 | −£20 | −0.04% |" in text
     # R1, R4 and R10 tie on 9 for fifth place: all three are shown, six of the ten open
     assert "**The 6 highest scoring of the 10 open entries (3 entries tie on a score of 9)**" in (
         text
@@ -49,8 +50,12 @@ def test_markdown(document) -> None:
         "co-designed with providers (31 October 2011) → Framework agreement awarded (31 "
         "January 2012) → Framework contract mobilised and started (2 April 2012)."
     ) in text
-    # nothing falls to the group to decide (see tests/report/test_status.py)
-    assert "Decisions needed" not in text
+    # the one decision: the full business case, needed by the next period's end (see
+    # tests/report/test_status.py)
+    assert (
+        "1. Approve the full business case (Falkirk Council's sign-off is needed by 30 "
+        "September 2011)."
+    ) in text
 
 
 def test_the_highlight_report_names_things_by_title_never_by_id(document) -> None:
@@ -309,3 +314,14 @@ def test_docx_captions_stand_clear_and_the_footer_gives_the_date(document, tmp_p
     assert note.paragraph_format.space_before.pt == 3
     footer = word.sections[0].footer.paragraphs[0].text
     assert "Highlight report: Falkirk Foster Care PSP · 30 June 2011" in footer
+
+
+def test_a_small_variance_is_not_printed_as_nought_per_cent() -> None:
+    from psptool.render.status import signed_pct
+
+    # the example to date: £46,480 spent of £46,500 planned, −20 ÷ 46,500 = −0.043%
+    assert signed_pct(-20 / 46_500 * 100) == "−0.04%"
+    assert signed_pct(2 / 46_500 * 100) == "under 0.01%"  # 0.0043%
+    assert signed_pct(0.0) == "0%"
+    assert signed_pct(-2.66) == "−2.7%"
+    assert signed_pct(5.0) == "+5%"

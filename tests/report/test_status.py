@@ -84,7 +84,13 @@ def test_benefits_approvals_decisions(report) -> None:
     # the gate's three unmet items are all due on 30 September 2011, after the report's
     # date: work in hand, not a decision. R7, the Red entry, has two open actions and its
     # review is due on 22 July 2011, still to come. Spend is £20 under plan.
-    assert report.decisions == []
+    # But the full business case is needed by 30 September 2011, before the next reporting
+    # period ends (30 June + a quarter = 30 September): this meeting is the last before it,
+    # so its approval is a decision, not work in hand.
+    assert report.decisions == [
+        "Approve the full business case (Falkirk Council's sign-off is needed by "
+        "30 September 2011)."
+    ]
 
 
 def test_a_month_period() -> None:
@@ -151,3 +157,51 @@ def test_benefits_recorded_but_not_measured_say_so() -> None:
     r = status_report(project(benefits={"benefits": [benefit]}), date(2026, 2, 15))
     (benefits,) = [c for c in r.components if c.name == "benefits"]
     assert (benefits.rag, benefits.reason) == (None, "no benefit has been measured yet")
+
+
+def test_a_paper_needed_by_the_next_periods_end_is_a_decision() -> None:
+    from psptool.report.status import Outstanding, _approvals_needed
+
+    papers = [
+        # due 30 September, the next period's end: the meeting is the last before it
+        Outstanding("full_business_case", ["fc"], ["Falkirk Council"], date(2011, 9, 30)),
+        # due after the next period ends: work in hand, for a later meeting
+        Outstanding("pilot_plan", ["fc"], ["Falkirk Council"], date(2011, 10, 1)),
+        # overdue: the stage gate's own line asks for it
+        Outstanding("mou", ["fc"], ["Falkirk Council"], date(2011, 6, 29)),
+        # of a stage already left, with no date
+        Outstanding("outline_business_case", ["fc"], ["Falkirk Council"]),
+        Outstanding("sustainability_plan", ["a", "b"], ["Barnardo's Scotland", "FCA Scotland"],
+                    date(2011, 6, 30)),
+    ]  # fmt: skip
+    assert _approvals_needed(papers, date(2011, 6, 30), date(2011, 9, 30)) == [
+        "Approve the full business case (Falkirk Council's sign-off is needed by "
+        "30 September 2011).",
+        "Approve the sustainability plan (the sign-off of Barnardo's Scotland and FCA Scotland "
+        "is needed by 30 June 2011).",
+    ]
+
+
+def test_milestone_titles_in_a_sentence_are_quoted(tmp_path) -> None:
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    # the sparse folder: M2 'Tender for respite services published' (due 30 September 2026)
+    # depends on M1 'Full business case agreed' (due 31 December 2026)
+    folder = sparse_folder(tmp_path / "sparse")
+    report = status_report(validate(folder, SPARSE_AS_OF).result.project, SPARSE_AS_OF)
+    assert (
+        "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
+        "business case agreed’, which it depends on: agree new dates, or how it can go ahead "
+        "first."
+    ) in report.decisions
+
+
+def test_an_overdue_milestone_is_quoted_in_the_schedules_reason() -> None:
+    from psptool.report.status import _schedule
+
+    class Late:
+        title = "Carers' survey sent"
+        due = date(2026, 5, 31)
+
+    reason = _schedule(0, [Late()], None, None).reason  # type: ignore[list-item]
+    assert reason == "‘Carers' survey sent’ is overdue (due on 31 May 2026)"

@@ -467,13 +467,17 @@ def options_appraised(p: Project, as_of: date) -> tuple[bool, str]:
 
 @item("design", "Costs and risks of each option", "§4.5.4")
 def option_costs_risks(p: Project, as_of: date) -> tuple[bool, str]:
-    gaps = [
-        o.name for o in p.options.options if not o.do_nothing and (o.cost is None or not o.risks)
-    ]
     if not p.options.options:
         return False, "no options"
-    if gaps:
-        return False, f"no cost or no risks named for {_titles(gaps)}"
+    options = [o for o in p.options.options if not o.do_nothing]
+    both = [o.name for o in options if o.cost is None and not o.risks]
+    no_cost = [o.name for o in options if o.cost is None and o.risks]
+    no_risk = [o.name for o in options if o.cost is not None and not o.risks]
+    said = [f"no cost or risk named for {_titles(both)}"] if both else []
+    said += [f"no cost named for {_titles(no_cost)}"] if no_cost else []
+    said += [f"no risk named against {_titles(no_risk)}"] if no_risk else []
+    if said:
+        return False, "; ".join(said)
     return True, "every option has a cost and its risks"
 
 
@@ -514,11 +518,18 @@ def obc_signed(p: Project, as_of: date) -> tuple[bool, str]:
     return _signed_by_all(p, "outline_business_case", director=False)
 
 
+def _months(months: float) -> str:
+    """A length in months as a sentence gives it, a whole number without its ".0": "9
+    months", "1 month", "9.5 months"."""
+    shown = f"{months:.1f}".removesuffix(".0")
+    return f"{shown} month" + ("" if shown == "1" else "s")
+
+
 def _shorter_than_a_pilot(start: date, end: date, what: str) -> str | None:
     """Why a period from `start` to `end` is shorter than the guide's pilot, or None."""
     months = months_through(start, end)
     if months < PILOT_MONTHS:
-        return f"{what} {months:.1f} months; the guide advises {PILOT_MONTHS}"
+        return f"{what} {_months(months)}; the PSP How to Guide advises {PILOT_MONTHS}"
     return None
 
 
@@ -549,7 +560,8 @@ def pilot_duration(p: Project, as_of: date) -> tuple[bool, str]:
     months = months_through(pilot.start, end)
     if months < PILOT_MONTHS:
         return False, (
-            f"the pilot has run {max(months, 0):.1f} months of the {PILOT_MONTHS} the guide advises"
+            f"the pilot has run {_months(max(months, 0))} of the {PILOT_MONTHS} "
+            "the PSP How to Guide advises"
         )
     return True, f"the pilot has run {months:.0f} months"
 

@@ -395,10 +395,17 @@ def heatmap_table_from(report: StatusReport) -> Table:
 
 
 def signed_pct(value: float | None) -> str:
-    """A variance as a signed percentage, −2.7%; empty for none."""
+    """A variance as a signed percentage, −2.7%; empty for none. A variance not zero that
+    rounds to 0.0% keeps two decimals, −0.04% (£20 under a plan of £46,500), or says "under
+    0.01%": a paper never prints 0% beside money that differs."""
     if value is None:
         return ""
     rounded = round(value, 1)
+    if rounded == 0 and value != 0:
+        small = round(value, 2)
+        if small == 0:
+            return "under 0.01%"
+        return ("−" if small < 0 else "+") + f"{abs(small):.2f}".rstrip("0") + "%"
     text = f"{abs(rounded):.1f}".removesuffix(".0")
     return ("−" if rounded < 0 else "+" if rounded > 0 else "") + text + "%"
 

@@ -28,7 +28,13 @@ from ..model import STAGES, Project, Risk
 from ..model.budget import is_financial_year
 from ..model.meeting import Meeting
 from ..model.partnership import GovernanceGroup
-from ..vocabulary import NOT_RATED, OPERATIONAL_CADENCES, RAG_LABELS, RAID_TYPE_LABELS
+from ..vocabulary import (
+    DOCUMENT_TITLES,
+    NOT_RATED,
+    OPERATIONAL_CADENCES,
+    RAG_LABELS,
+    RAID_TYPE_LABELS,
+)
 from .changes import Changes
 from .papers.meeting_papers import affected, meeting_name
 from .people import owner_names
@@ -372,9 +378,10 @@ def status_report(
     ]
     worst = _worst(components)
     overall_rule = overall_sentence(components)
+    outstanding = _approvals_due(project, as_of, gate)
     decisions = _decisions(
         project, open_risks, by_id, gate, budget, overspend_threshold, standings, as_of
-    )
+    ) + _approvals_needed(outstanding, as_of, plan.period_end)
     last, meeting_actions, meeting_decisions = _since_meeting(
         project, meeting or last_meeting(project, as_of), as_of
     )
@@ -404,7 +411,7 @@ def status_report(
         risk_thresholds=(register.amber, register.red),
         budget=budget,
         benefits=benefits,
-        outstanding=_approvals_due(project, as_of, gate),
+        outstanding=outstanding,
         decisions=decisions,
         gate=gate,
         changes=changes,
@@ -440,13 +447,13 @@ tender forecast three months late is not."""
 def _late(standings: list[MilestoneStanding]) -> list[str]:
     """The milestones still to come that cannot happen as planned, by title: held up by a
     milestone they depend on ("Tender published is due on 30 September 2026, before Full
-    business case agreed, which it depends on"), or forecast more than a month past their
-    due date ("… is forecast 92 days late, for 31 December 2026")."""
+    business case agreed, which it depends on", each title in quotes), or forecast more than
+    a month past their due date ("… is forecast 92 days late, for 31 December 2026")."""
     found = []
     for s in standings:
         if s.state == "Held up" and s.due is not None:
             found.append(
-                f"{s.title} is due on {_day(s.due)}, before {join(list(s.held_up_by))}, "
+                f"‘{s.title}’ is due on {_day(s.due)}, before {_quoted(s.held_up_by)}, "
                 f"which it depends on"
             )
         elif (
@@ -455,9 +462,15 @@ def _late(standings: list[MilestoneStanding]) -> list[str]:
             and s.slippage_days > FORECAST_TOLERANCE_DAYS
         ):
             found.append(
-                f"{s.title} is forecast {s.slippage_days} days late, for {_day(s.forecast)}"
+                f"‘{s.title}’ is forecast {s.slippage_days} days late, for {_day(s.forecast)}"
             )
     return found
+
+
+def _quoted(titles: tuple[str, ...] | list[str]) -> str:
+    """Milestone titles inside a sentence, each in quotes so it reads as one name: "‘Full
+    business case agreed’ and ‘Funding confirmed’"."""
+    return join([f"‘{t}’" for t in titles])
 
 
 def _schedule(
@@ -478,7 +491,7 @@ def _schedule(
         )
     reasons = []
     for m in overdue:
-        reasons.append(f"{m.title} is overdue (due on {_day(m.due)})")
+        reasons.append(f"‘{m.title}’ is overdue (due on {_day(m.due)})")
     reasons += late or []
     if reasons:
         return Component("schedule", "amber", "; ".join(reasons))
@@ -632,8 +645,8 @@ def _decisions(
     for st in standings or []:
         if st.state == "Held up" and st.due is not None:
             out.append(
-                f"{st.title} is due on {_day(st.due)}, before {join(list(st.held_up_by))}, which "
-                "it depends on: agree new dates, or how it can go ahead first."
+                f"‘{st.title}’ is due on {_day(st.due)}, before {_quoted(st.held_up_by)}, "
+                "which it depends on: agree new dates, or how it can go ahead first."
             )
     pct = budget.to_date.variance_pct
     if pct is not None and pct > threshold:
@@ -649,6 +662,24 @@ def _decisions(
                 f"of the {gate.stage} stage gate still unmet before it moves to the "
                 f"{gate.next_stage} stage: {what} {GATE_BELOW}."
             )
+    return out
+
+
+def _approvals_needed(outstanding: list[Outstanding], as_of: date, by: date) -> list[str]:
+    """A paper the current stage gate asks signed that the plan needs from the report's date
+    to the end of the next reporting period (`by`) is a decision for this meeting, the last
+    before it is needed: "Approve the full business case (Falkirk Council's sign-off is
+    needed by 30 September 2011)." One already overdue is in the stage gate's line."""
+    out = []
+    for o in outstanding:
+        if o.due is None or not as_of <= o.due <= by:
+            continue
+        names = o.names or o.partners
+        who = f"{names[0]}'s sign-off" if len(names) == 1 else f"the sign-off of {join(names)}"
+        out.append(
+            f"Approve the {DOCUMENT_TITLES.get(o.document, o.document)} ({who} is needed by "
+            f"{_day(o.due)})."
+        )
     return out
 
 

@@ -13,6 +13,7 @@ from ...vocabulary import CADENCE_PHRASES, MEETING_STATUS_LABELS, RAID_TYPE_LABE
 from ..formatting import long_date
 from ..people import owner_names
 from ..wording import NO_OWNER, action_state
+from .signoff import position
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,10 @@ def details(project: Project, meeting: Meeting) -> MeetingDetails:
 
 
 def people(project: Project, ids: list[str]) -> tuple[Present, ...]:
-    """The people named, each with their organisation and title, in the order given."""
+    """The people named, each with their organisation and title, in the order given; a title
+    ending in the organisation's name drops it, as the organisation has its own column
+    ("Director, FCA Scotland" of FCA Scotland is "Director")."""
+
     everyone = project.people()
     partners = {p.id: p.name for p in project.partners.partners}
     rows = []
@@ -98,7 +102,9 @@ def people(project: Project, ids: list[str]) -> tuple[Present, ...]:
         if person is None:
             rows.append(Present(pid, "", ""))
         else:
-            rows.append(Present(person.name, partners.get(partner, partner), person.title or ""))
+            organisation = partners.get(partner, partner)
+            title = position(person.title or "", organisation)
+            rows.append(Present(person.name, organisation, title))
     return tuple(rows)
 
 
