@@ -411,7 +411,7 @@ def financial(
         for y in flows:
             years.append(
                 Year(
-                    year=f"Year {y.year}",
+                    year=f"Year {y.year} ({year_name(base, y.year)})",
                     capital=money(y.capital, currency),
                     revenue=money(y.revenue, currency),
                     optimism_bias=money(y.optimism_bias, currency),
@@ -544,10 +544,35 @@ def financial(
         years=tuple(years),
         totals=totals,
         discount=discount_citation(project, when),
-        optimism=economics.optimism_source,
+        optimism=economics.optimism_source + optimism_rates(economics),
         notes=economic_notes(project, economics.notes),
         budget=budget,
     )
+
+
+def optimism_rates(economics: EconomicCase) -> str:
+    """The optimism bias each option's costs carry, after the guidance's citation, no full
+    stop: "; the rates used: Multi-provider framework agreement, 50% on capital and 15% on
+    revenue costs; ...". Empty where no option has costs by year."""
+    parts = []
+    for e in economics.options:
+        if not e.has_streams:
+            continue
+        u = e.uplift
+        if u.capital and u.revenue:
+            rate = (
+                f"{u.capital:g}% on capital and revenue costs"
+                if u.capital == u.revenue
+                else f"{u.capital:g}% on capital and {u.revenue:g}% on revenue costs"
+            )
+        elif u.capital or u.revenue:
+            rate = f"{u.capital or u.revenue:g}% on {'capital' if u.capital else 'revenue'} costs"
+        else:
+            rate = "none"
+        if u.basis.startswith("upper bound"):
+            rate += f", the guidance's {u.basis}"
+        parts.append(f"{e.name}, {rate}")
+    return "; the rates used: " + "; ".join(parts) if parts else ""
 
 
 def _costs_cover(option: object) -> str:

@@ -22,7 +22,8 @@ NO_RATIO = {
 
 BCR_CONVENTION = (
     "The benefit–cost ratio (BCR) is the present value of benefits ÷ the present value of "
-    "costs, with optimism bias in the costs and cashable savings counted as benefits."
+    "costs, with optimism bias in the costs, and the cashable and the non-cashable benefits "
+    "(valued in money) both counted as benefits."
 )
 """The paper's own wording of the Green Book's ratio: only the ratios the paper shows."""
 
