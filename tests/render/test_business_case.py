@@ -1362,8 +1362,10 @@ def test_the_weight_sensitivity_reads_as_sentences(outline) -> None:
         f"Addresses all current issues (30%): {never}",
         "Time to implement (10%): Only if its share rose from 10% to 57% would Do nothing: "
         "continue spot purchasing draw level.",
+        # O1, O2 and O3 all score 4 on cost: with all the weight on it, both rivals tie
         "Cost (20%): Only if this criterion carried all the weight would Block contract with "
-        "a single lead provider draw level.",
+        "a single lead provider and Use the national foster care contract when available "
+        "draw level.",
         f"Delivers the agreed benefits and outcomes (30%): {never}",
         f"Knock-on effects on other services (10%): {never}",
     ]
