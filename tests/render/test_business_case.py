@@ -776,7 +776,7 @@ def test_service_model_evaluation_and_recommendations(full) -> None:
     # F1 funds 2012/13 only (its budget is set on 16 February 2012); the appraisal runs to
     # year 5, 2015/16
     assert (
-        "No funding is engaged or committed for external foster placements from 2013/14 "
+        "No funding is committed or engaged for external foster placements from 2013/14 "
         "onward (the appraisal runs to 2015/16)." in text
     )
     (goals,) = _tables_after(full, "7.2 Findings against the goals")

@@ -627,8 +627,8 @@ def shortfall_decision(project: Project, afford: Affordability, currency: str) -
 
 def unfunded_after(project: Project, afford: Affordability | None) -> str:
     """Where the service's own running cost has engaged or committed funding for some
-    financial years but the appraisal runs on after the last of them: "No funding is engaged
-    or committed for external foster placements from 2013/14 onward (the appraisal runs to
+    financial years but the appraisal runs on after the last of them: "No funding is committed
+    or engaged for external foster placements from 2013/14 onward (the appraisal runs to
     2015/16)." Empty otherwise."""
     from ....analysis.financial import first_funded_year
 
@@ -649,7 +649,7 @@ def unfunded_after(project: Project, afford: Affordability | None) -> str:
     for what, last in funded.items():
         if last + 1 < len(order):
             out.append(
-                f"No funding is engaged or committed for {what} from {order[last + 1]} onward "
+                f"No funding is committed or engaged for {what} from {order[last + 1]} onward "
                 f"(the appraisal runs to {order[-1]})."
             )
     return " ".join(out)
