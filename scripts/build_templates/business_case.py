@@ -712,7 +712,7 @@ def _money_by_year(c: Case) -> None:
             "Net (cash)",
             "Cumulative net cost (−) / benefit (+)",
         ],
-        [1.2] + [1.925] * 8,
+        [1.8] + [1.85] * 8,
         "y in financial.years",
         ["{{ y.year }}", *(f"{{{{ y.{t} }}}}" for t in totals), "{{ y.cumulative }}"],
         after=[
@@ -726,7 +726,14 @@ def _money_by_year(c: Case) -> None:
         margin=0.1,
     )
     when(doc, "financial.costs_for", "{{ financial.costs_for }}")
-    doc.add_paragraph("{{ financial.summary }}")
+    if c.full:
+        # the executive summary says the totals in full; the financial case points back
+        doc.add_paragraph(
+            "The totals, the net present values and how they differ from the cash position "
+            f"are in the financial summary ({c.ref('summary.financial')})."
+        )
+    else:
+        doc.add_paragraph("{{ financial.summary }}")
     doc.add_paragraph(
         "Discounting and optimism bias are as in the options appraisal "
         f"({c.ref('options.economics')})."
@@ -745,6 +752,8 @@ def _money_by_year(c: Case) -> None:
     if_(doc, "not financial.has_years")
     doc.add_paragraph("{{ financial.summary }}")
     endif(doc)
+    if not c.full:
+        when(doc, "financial.who_pays", "{{ financial.who_pays }}")
 
 
 def _budget_tables(doc: Document) -> None:
@@ -853,7 +862,10 @@ def _financial_case(c: Case) -> None:
     if_(doc, "financial.budget.has_lines")
     if not c.full:
         doc.add_paragraph(
-            "The partnership's own running costs: planned, and actual where the period has ended."
+            "The partnership's own running costs: planned, and actual where the period has "
+            "ended.{% if financial.has_years %} They are not the costs in "
+            f"{c.ref('financial.years')}: those are estimates, made for the appraisal, of what "
+            "the option costs, not spending from this budget.{% endif %}"
         )
         _budget_tables(doc)
         else_(doc, NO_BUDGET)
@@ -892,7 +904,12 @@ def _financial_case(c: Case) -> None:
     doc.add_paragraph(
         "{% if service.cost %}The service's estimated cost is {{ service.cost_text }} "
         f"({c.ref('options.considered')}). "
-        "{% endif %}{% if service.funding %}"
+        "{% endif %}{% if summary.affordability %}"
+        "Its funding, and the shortfall, are in the financial summary "
+        f"({c.ref('summary.financial')})"
+        "{% if financial.in_kind %}; {{ financial.in_kind }} "
+        f"({c.ref('service.funders')}){{% endif %}}."
+        "{% elif service.funding %}"
         "{{ service.funding[:1] | upper }}{{ service.funding[1:] }} "
         f"({c.ref('service.funders')})."
         "{% else %}{{ financial.no_funding[:-1] }} "

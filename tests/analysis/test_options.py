@@ -152,3 +152,17 @@ def test_partner_candidates_ranked_with_status() -> None:
         ("c", 1, True, 73.3, "candidate"),
         ("a", 3, False, 60.0, "declined"),
     ]
+
+
+def test_every_option_that_draws_level_is_named() -> None:
+    """The example's cost criterion: O1, O2 and O3 all score 4 on it, so with all the
+    weight on cost (share 100%) both rivals tie with the leader, O3, at once."""
+    from datetime import date
+
+    from psptool.check import validate
+    from tests.helpers import EXAMPLE
+
+    project = validate(EXAMPLE, date(2011, 6, 30), find=False).result.project
+    cost = next(s for s in appraise_options(project).sensitivity if s.criterion == "cost")
+    assert cost.switch_share == pytest.approx(100.0)
+    assert cost.new_leaders == ("O1", "O2")

@@ -35,12 +35,16 @@ def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
     assert (
         "2.\tNote that the PSP Governance Group agreed on 24 June 2011 to go to tender for a "
         "framework agreement in November 2011, securing the service through procurement (a "
-        "contract let by competitive tender): the £25,000 a year (£125,000, 2011/12 to "
-        "2015/16) for contract and outcome monitoring has no committed or engaged funding; the "
-        "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
-        "decision on 16 February 2012; support in kind worth £8,000 comes from IRISS and CCPS."
-        in lines
+        "contract let by competitive tender); its funding is in section 1.4." in lines
     )
+    # said in full once, in the financial summary, with the shortfall
+    assert (
+        "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
+        "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
+        "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
+        "decision on 16 February 2012." in lines
+    )
+    assert len([line for line in lines if "has no committed or engaged funding" in line]) == 1
     assert not [line for line in lines if "Agree to secure the service" in line]
     assert not [line for line in lines if "engaged or committed" in line]
     # F3's £8,000 is staff time (in_kind): stated, never counted as money
@@ -54,7 +58,9 @@ def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
         if t[0][:2] == ["Funder", "Status"]
     )
     assert funders[-1][:3] == [
-        "IRISS and CCPS",
+        # the first mention now that the decisions point to the summary: spelt out once
+        "Institute for Research and Innovation in Social Services (IRISS) and Coalition of "
+        "Care and Support Providers in Scotland (CCPS)",
         "Committed (in kind)",
         "£8,000 for outcome-monitoring support",  # what it covers, from funders' covers
     ]
@@ -132,7 +138,7 @@ def test_the_full_case_is_not_its_own_next_step_and_its_findings_are_interim(
     lines = _lines(rendered, "example:business-case-full")
     steps = [line for line in lines if "Agree the next steps" in line]
     assert steps[0] == (
-        "8.\tAgree the next steps: Service specification co-designed with providers by 31 "
+        "9.\tAgree the next steps: Service specification co-designed with providers by 31 "
         "October 2011; Framework agreement awarded by 31 January 2012; Framework contract "
         "mobilised and started by 2 April 2012."
     )
@@ -169,7 +175,9 @@ def test_a_sensitivity_tie_draws_level(rendered: dict) -> None:
     assert [r[-1] for r in rows[1:6]] == [  # the five criteria; notes below
         None,
         "Do nothing: continue spot purchasing",
-        "Block contract with a single lead provider",
+        # O1, O2 and O3 all score 4 on cost: both rivals draw level at all the weight
+        "Block contract with a single lead provider and Use the national foster care "
+        "contract when available",
         None,
         None,
     ]

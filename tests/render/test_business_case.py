@@ -322,6 +322,27 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
         "zero." in text
     )
     assert "monitoring's" not in text and "(Do nothing: continue spot purchasing)" not in text
+    # the ratio counts what the table's figures count: O3's own BCR 2.97 is £809,551 of
+    # benefits (cashable and the £40,000 a year non-cashable) ÷ £272,557; cashable alone
+    # would give about 2.31
+    assert (
+        "with optimism bias in the costs, and the cashable and the non-cashable benefits "
+        "(valued in money) both counted as benefits." in text
+    )
+    # the rates options.yaml gives: O3 50% capital, 15% revenue (£27,750 = 50% × £30,000 +
+    # 15% × £85,000; £3,750 = 15% × £25,000); O1 the outsourcing upper bound, 41% on
+    # revenue; O2 10% on every cost; doing nothing none
+    assert (
+        "Optimism bias: HM Treasury, Supplementary Green Book Guidance: Optimism Bias (2003)"
+        in text
+    )
+    assert (
+        "; the rates used: Do nothing: continue spot purchasing, none; Block contract with a "
+        "single lead provider, 41% on revenue costs, the guidance's upper bound for "
+        "outsourcing; Use the national foster care contract when available, 10% on capital "
+        "and revenue costs; Multi-provider framework agreement with outcome-based monitoring, "
+        "50% on capital and 15% on revenue costs." in text
+    )
     assert "Net cost to the public sector" not in text
     (risks,) = _tables_after(outline, "4.5 Risk assessment of each option")
     framework = [row[1] for row in risks[1:] if row[0].startswith("Multi-provider")]
@@ -664,12 +685,20 @@ def test_costs_and_benefits_by_year_with_cumulative_position(project, outline) -
     (o3,) = [o for o in economic_case(project).options if o.id == "O3"]
     (table,) = _tables_after(outline, "6.1 Costs and benefits by year")
     assert table[0][0] == "Year" and table[0][-1] == "Cumulative net cost (−) / benefit (+)"
-    assert [row[0] for row in table[1:-1]] == [f"Year {y.year}" for y in o3.years]
+    # Year 0 is 2010/11 (options.yaml's first year), so years 0 to 5 run to 2015/16.
+    assert [row[0] for row in table[1:-1]] == [
+        "Year 0 (2010/11)",
+        "Year 1 (2011/12)",
+        "Year 2 (2012/13)",
+        "Year 3 (2013/14)",
+        "Year 4 (2014/15)",
+        "Year 5 (2015/16)",
+    ]
     assert [row[-1] for row in table[1:-1]] == [
         money(y.cumulative_net_cash, "GBP", signed=True) for y in o3.years
     ]
     assert table[1] == [
-        "Year 0",
+        "Year 0 (2010/11)",
         "£30,000",
         "£85,000",
         "£27,750",
@@ -723,11 +752,32 @@ def test_service_model_evaluation_and_recommendations(full) -> None:
         # the route was decided on 24 June 2011 (D10), so it is noted, not asked for
         "2.\tNote that the PSP Governance Group agreed on 24 June 2011 to go to tender for a "
         "framework agreement in November 2011, securing the service through procurement (a "
-        "contract let by competitive tender): the £25,000 a year (£125,000, 2011/12 to "
-        "2015/16) for contract and outcome monitoring has no committed or engaged funding; "
-        "the £1,300,000 for external foster "
-        "placements in 2012/13 is engaged, with the budget decision on 16 February 2012; "
-        "support in kind worth £8,000 comes from IRISS and CCPS." in text
+        "contract let by competitive tender); its funding is in section 1.4." in text
+    )
+    # the funding is said in full once, in the financial summary (1.4); 8.3 and the
+    # decisions point back to it
+    assert text.count("has no committed or engaged funding") == 1
+    assert (
+        "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
+        "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
+        "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
+        "decision on 16 February 2012." in text
+    )
+    assert (
+        "Its funding, and the shortfall, are in the financial summary (section 1.4); support "
+        "in kind worth £8,000 comes from IRISS and CCPS (section 5.3)." in text
+    )
+    # the shortfall is asked to be closed: £25,000 a year for the five years 2011/12 to
+    # 2015/16 with nothing committed = £125,000
+    assert (
+        "Agree where the £125,000 shortfall for contract and outcome monitoring (£25,000 a "
+        "year, 2011/12 to 2015/16) is to come from, or accept the gap (section 8.1)." in text
+    )
+    # F1 funds 2012/13 only (its budget is set on 16 February 2012); the appraisal runs to
+    # year 5, 2015/16
+    assert (
+        "No funding is committed or engaged for external foster placements from 2013/14 "
+        "onward (the appraisal runs to 2015/16)." in text
     )
     (goals,) = _tables_after(full, "7.2 Findings against the goals")
     assert goals[1][0] == "Place more children locally, in family settings"
@@ -784,7 +834,9 @@ YOUNG_OUTLINE = {
     "2.3 Current position and goals": ["No goals are recorded yet."],
     "5. Benefits realisation": ["No benefits are recorded yet."],
     "6.1 Costs and benefits by year": [
-        "The options' costs and benefits by year are not yet recorded."
+        "The options' costs and benefits by year are not yet recorded.",
+        # psp.yaml has no funding text and no funder is recorded: said once
+        "Which budget meets the partnership's own running costs is not recorded.",
     ],
     "6.2 The partnership's budget": ["No budget is recorded yet."],
     "7.1 Pilot plan": ["The pilot's start and end dates are not yet set."],
@@ -1024,7 +1076,7 @@ def test_one_of_each_is_singular(tmp_path: Path) -> None:
 def test_several_risks_and_issues_are_counted_by_type(outline, full) -> None:
     assert (
         # the six risks are all amber; the red one is the issue, R7, named (#14 reviewer 15)
-        "6.\tNote the six open risks (all amber) and the open issue, Fewer pilot placements "
+        "7.\tNote the six open risks (all amber) and the open issue, Fewer pilot placements "
         "than planned (red), and the actions to manage them (section 9.3)."
         in _section(full, "1.5 Decisions")
     )
@@ -1141,18 +1193,17 @@ def test_the_option_cost_says_what_it_covers(outline, full) -> None:
     )
     assert _section(full, "8.3 Resources to run the service") == [
         "The service's estimated cost is £1,300,000, the annual cost of external foster "
-        "placements under the option (section 4.1). The £25,000 a year (£125,000, 2011/12 "
-        "to 2015/16) for contract and outcome monitoring has no committed or engaged "
-        "funding; the £1,300,000 for external foster placements in 2012/13 is engaged, with "
-        "the budget decision on 16 February 2012; support in kind worth £8,000 comes from "
-        "IRISS and CCPS (section 5.3)."
+        "placements under the option (section 4.1). Its funding, and the shortfall, are in "
+        "the financial summary (section 1.4); support in kind worth £8,000 comes from IRISS "
+        "and CCPS (section 5.3)."
     ]
     covers = "the annual cost of external foster placements under the option"
     for document in (outline, full):
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
         texts = [p.text for p in document.paragraphs] + cells
         assert [t for t in texts if "annual cost" in t.lower() and covers not in t] == []
-    section = _section(full, "8.1 Costs and benefits by year")
+    # the full case says the totals once, in its summary; the outline in 6.1
+    section = _section(outline, "6.1 Costs and benefits by year")
     # the costs by year say what they are for, line by line (O3's cost notes) ...
     assert section[1].startswith("What the costs pay for: in year 0 (2010/11), £30,000 of capital")
     summary = section[2]
@@ -1311,8 +1362,10 @@ def test_the_weight_sensitivity_reads_as_sentences(outline) -> None:
         f"Addresses all current issues (30%): {never}",
         "Time to implement (10%): Only if its share rose from 10% to 57% would Do nothing: "
         "continue spot purchasing draw level.",
+        # O1, O2 and O3 all score 4 on cost: with all the weight on it, both rivals tie
         "Cost (20%): Only if this criterion carried all the weight would Block contract with "
-        "a single lead provider draw level.",
+        "a single lead provider and Use the national foster care contract when available "
+        "draw level.",
         f"Delivers the agreed benefits and outcomes (30%): {never}",
         f"Knock-on effects on other services (10%): {never}",
     ]
@@ -1324,7 +1377,12 @@ def test_the_financial_summary_says_why_the_npv_is_above_the_cash(full) -> None:
     +£536,993, is higher because it also counts the 5 × 40,000 = £200,000 of non-cashable
     benefits. The NPSV is cited once, as the headline, without repeating the do-nothing
     option's name."""
-    summary = _section(full, "8.1 Costs and benefits by year")[2]
+    # said once, in the financial summary; 8.1 points back to it
+    summary = "\n".join(_section(full, "1.4 Financial summary"))
+    assert _section(full, "8.1 Costs and benefits by year")[2] == (
+        "The totals, the net present values and how they differ from the cash position are "
+        "in the financial summary (section 1.4)."
+    )
     assert (
         "a cumulative net cash position of £413,500, not discounted, in credit from 2012/13. "
         "Against doing nothing, its net present social value (NPSV), the appraisal's "
@@ -1405,3 +1463,32 @@ def test_the_full_case_sets_the_measured_savings_beside_the_estimates(full, outl
         "by 30 April 2012.",
     ]
     assert "appraisal's estimates" not in _text(outline)
+
+
+def test_the_outline_says_who_pays_and_how_the_budget_relates(outline) -> None:
+    """No funder in sustainability.yaml pays for O3's appraised costs (F1 and F2 pay for
+    the service itself, F3 is in kind), so the outline says none is recorded, with their
+    sum in cash without optimism bias: 30,000 + 85,000 + 5 × 25,000 = £240,000 for 2010/11
+    to 2015/16. F1's £1,300,000 is engaged for 2012/13 (budget set 16 February 2012). Then
+    the first two sentences of psp.yaml's funding text: who meets the partnership's costs."""
+    section = _section(outline, "6.1 Costs and benefits by year")
+    (who,) = [p for p in section if p.startswith("Who pays:")]
+    assert who == (
+        "Who pays: no funder or budget is recorded for the preferred option's appraised costs "
+        "(£240,000 for 2010/11 to 2015/16, without optimism bias): none is committed or "
+        "engaged; the £1,300,000 for external foster placements in 2012/13 is engaged, with "
+        "the budget decision on 16 February 2012. The partnership's own costs (the lead "
+        "officer's time, administrative support, venues, carers' expenses, shared training, "
+        "evaluation support and the later procurement) are met by Falkirk Council from the "
+        "Children's Services budget; each provider meets the cost of its own staff time. "
+        "During the pilot, placements are paid from the council's existing external foster "
+        "placements budget at weekly fees agreed by the partnership for the pilot and set out "
+        "in each placement agreement; providers invoice monthly and the council pays within "
+        "30 days of a valid invoice."
+    )
+    # the appraisal's £85,000 of revenue in 2010/11 is not the budget's £34,600 for it
+    assert _section(outline, "6.2 The partnership's budget")[0] == (
+        "The partnership's own running costs: planned, and actual where the period has ended. "
+        "They are not the costs in section 6.1: those are estimates, made for the appraisal, "
+        "of what the option costs, not spending from this budget."
+    )

@@ -542,6 +542,14 @@ def test_options_workbook(project, tmp_path: Path) -> None:
     )
     sensitivity = book["Sensitivity"]
     assert [c.value for c in sensitivity[3]][:4] == ["Time to implement", 1, 10, 57.1]
+    # shares with a % sign, as the papers write them: 10% and 57%; wins 96%
+    assert sensitivity["C3"].number_format == sensitivity["D3"].number_format == '0"%"'
+    assert summary["H2"].value == 96.0 and summary["H2"].number_format == '0"%"'
+    # O1, O2 and O3 all score 4 on cost: all the weight on cost brings both rivals level
+    assert sensitivity["F4"].value == (
+        "Block contract with a single lead provider and Use the national foster care "
+        "contract when available"
+    )
     # "Never" over a share: one centred column, not text left and numbers right
     assert sensitivity["D2"].value == "Never"
     assert sensitivity.row_dimensions[1].height == 45
@@ -675,15 +683,37 @@ def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> 
     assert own[o3][6] == round(case[o3].after_optimism.npv) == 536993
     assert own[o3][7] == round(case[o3].after_optimism.bcr, 2) == 2.97
     assert str(values[14][0]).startswith("The headline is each option against doing nothing")
+    # the rate used, the period and what the costs include, as the business cases say them
+    assert values[16][0] == (
+        "Discounting: HM Treasury, The Green Book: Appraisal and Evaluation in Central "
+        "Government (2003), Annex 6, Table 6.1: the social time preference rate of 3.5% a "
+        "year in real terms for years 0 to 30 (this appraisal runs to year 5)."
+    )
+    assert values[17][0] == "The appraisal covers years 0 to 5 (2010/11 to 2015/16)."
+    # options.yaml: O3 50% capital and 15% revenue; O1 outsourcing's 41%; O2 10% on all
+    assert str(values[18][0]).endswith(
+        "Multi-provider framework agreement with outcome-based monitoring, 50% on capital "
+        "and 15% on revenue costs."
+    )
+    # O2 costs £59,782 less than doing nothing: no rise in its costs brings the NPSV to
+    # zero, said as the BCR column says it, not left blank
+    national = against["Use the national foster care contract when available"]
+    assert national[4] == national[6] == "costs less"
+    # switching values with a % sign: 508.4% for the block contract, −83.6% for benefits
+    (block_row,) = [
+        r for r in range(3, 7) if sheet.cell(row=r, column=1).value.startswith("Block contract")
+    ]
+    block = {c.value: c for c in sheet[block_row]}
+    assert block[508.4].number_format == block[-83.6].number_format == '0.0"%";"−"0.0"%"'
     # what a negative switching value means, and that the figures are as rendered (#14)
-    assert str(values[17][0]).startswith("Switching values are the per cent change")
-    assert "-83.6: the extra benefits could fall by 83.6 per cent" in str(values[17][0])
-    assert values[18][0] == (
+    assert str(values[20][0]).startswith("Switching values are the per cent change")
+    assert "−83.6%: the extra benefits could fall by 83.6% before" in str(values[20][0])
+    assert values[21][0] == (
         "As at 30 June 2011, as rendered: not updated when a cost or a benefit changes; "
         "render the workbook again to update it."
     )
     # one page wide on A4, as every sheet of the workbook: ten columns, not eighteen
-    assert sheet.print_area == "'Economic case'!$A$1:$J$19"
+    assert sheet.print_area == "'Economic case'!$A$1:$J$22"
     assert {s.page_setup.paperSize for s in book.worksheets} == {9}  # A4
 
 
@@ -974,7 +1004,7 @@ def test_options_sheets_print_the_spare_options_and_say_what_is_typed(project, t
     )
     summary = book["Options"]
     assert summary["B8"].value.startswith(  # under the four options and the preference
-        "Wins % (random weights), the share of random sets of weights under which the option "
+        "Wins (random weights), the share of random sets of weights under which the option "
         "scores highest, is as worked out on 30 June 2011: unlike the rank and the score, it "
         "is not recalculated"
     )

@@ -373,7 +373,7 @@ def test_the_full_cases_route_already_decided_is_noted_not_asked(tmp_path: Path)
     assert case.recommendations[1].startswith(
         "Note that the PSP Governance Group agreed on 24 June 2011 to go to tender for a "
         "framework agreement in November 2011, securing the service through procurement (a "
-        "contract let by competitive tender): "
+        "contract let by competitive tender); its funding is in section 1.4."
     )
     # before the meeting the decision was not yet taken: the case asks for it
     before = business_case(_example(), date(2011, 6, 23), "full")

@@ -131,8 +131,9 @@ class YearFlow:
 
 
 BCR_CONVENTION = (
-    "BCR: present value of benefits ÷ present value of costs, optimism bias in the costs and "
-    "cashable savings counted as benefits (the Green Book's benefit–cost ratio). Net cost to "
+    "BCR: present value of benefits ÷ present value of costs, optimism bias in the costs, "
+    "cashable and non-cashable benefits (valued in money) both counted as benefits (the Green "
+    "Book's benefit–cost ratio). Net cost to "
     "the public sector: the other benefits ÷ (costs less cashable savings)."
 )
 NOT_MEANINGFUL_ABOVE = 100.0

@@ -45,6 +45,9 @@ class Sensitivity:
     change: float | None
     """switch_share − share, in percentage points; None when robust."""
     new_leader: str | None
+    new_leaders: tuple[str, ...] = ()
+    """Every option that draws level at `switch_share`, `new_leader` first: two rivals can
+    cross the leader at the same share."""
 
     @property
     def robust(self) -> bool:
@@ -123,6 +126,7 @@ def _sensitivity(opts: OptionsFile, leaders: list[str]) -> list[Sensitivity]:
         share = c.weight / total
         rest = total - c.weight
         best: tuple[float, str] | None = None
+        level: list[tuple[float, str]] = []
         if rest > 0 and len(leaders) == 1:
 
             def other(scores: dict[str, int], c: Criterion = c, rest: float = rest) -> float:
@@ -141,6 +145,7 @@ def _sensitivity(opts: OptionsFile, leaders: list[str]) -> list[Sensitivity]:
                 t = -a / b
                 if -1e-12 <= t <= 1 + 1e-12 and abs(t - share) > 1e-12:
                     t = min(max(t, 0.0), 1.0)
+                    level.append((t, rival))
                     if best is None or abs(t - share) < abs(best[0] - share):
                         best = (t, rival)
         out.append(
@@ -152,6 +157,11 @@ def _sensitivity(opts: OptionsFile, leaders: list[str]) -> list[Sensitivity]:
                 switch_share=100 * best[0] if best else None,
                 change=100 * (best[0] - share) if best else None,
                 new_leader=best[1] if best else None,
+                new_leaders=tuple(
+                    [best[1]] + [r for t, r in level if r != best[1] and abs(t - best[0]) < 1e-9]
+                )
+                if best
+                else (),
             )
         )
     return out

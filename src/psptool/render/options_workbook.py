@@ -14,6 +14,7 @@ from ..analysis.options import OptionsAppraisal
 from ..model import Project
 from ..report.formatting import long_date
 from ..report.papers.options import OptionsWorkbook
+from ..report.wording import join
 from .workbook import (
     as_at_label,
     column_letter,
@@ -177,7 +178,7 @@ def options_workbook(
             "Score /100",
             "Estimated cost",
             "Cost per point",
-            "Wins % (random weights)",
+            "Wins (random weights)",
         ],
         rows,
         widths={
@@ -194,6 +195,7 @@ def options_workbook(
     for row in summary.iter_rows(min_row=2, min_col=5, max_col=5):
         for cell in row:
             cell.number_format = "General"  # 78 and 78.5, as the papers write a score
+    _percent(summary, 8, len(rows), WHOLE_PERCENT)  # 96%, as the papers write a share
     right = Alignment(horizontal="right", vertical="top")
     for r, o in enumerate(appraisal.options, 2):
         if o.cost is None:  # "Not costed" where the figures stand, to the right
@@ -207,7 +209,7 @@ def options_workbook(
         summary.cell(row=below, column=2, value=cost_basis(project)).font = Font(italic=True)
         below += 1
     wins = (
-        "Wins % (random weights), the share of random sets of weights under which the option "
+        "Wins (random weights), the share of random sets of weights under which the option "
         f"scores highest, is as worked out on {long_date(as_of)}: unlike the rank and the "
         "score, it is not recalculated when a weight or a score changes; render the workbook "
         "again to update it."
@@ -230,7 +232,7 @@ def options_workbook(
             round(s.share, 1),
             "Never" if s.switch_share is None else round(s.switch_share, 1),
             None if s.change is None else round(s.change, 1),
-            option_names.get(s.new_leader or "", s.new_leader),
+            join([option_names.get(r, r) for r in s.new_leaders or (s.new_leader,) if r]) or None,
         ]
         for s in appraisal.sensitivity
     ]
@@ -240,15 +242,15 @@ def options_workbook(
         [
             "Criterion",
             "Weight",
-            "Share %",
-            "Another option draws level at share %",
+            "Share",
+            "Another option draws level at share",
             "Change (points)",
             "Draws level",
         ],
         rows,
         widths={
             "Criterion": 44,
-            "Another option draws level at share %": 20,
+            "Another option draws level at share": 20,
             "Change (points)": 12,
             "Draws level": 44,
         },
@@ -257,6 +259,8 @@ def options_workbook(
     centred = Alignment(horizontal="center", vertical="top")
     for r in range(2, len(rows) + 2):  # "Never" and a share, one under the other
         sens.cell(row=r, column=4).alignment = centred
+    _percent(sens, 3, len(rows), WHOLE_PERCENT)
+    _percent(sens, 4, len(rows), WHOLE_PERCENT)
     sens.cell(row=len(rows) + 3, column=1, value=SENSITIVITY_NOTE).font = Font(italic=True)
     sens.cell(
         row=len(rows) + 4, column=1, value=as_at_label(as_of, "when a weight or a score changes")
@@ -268,6 +272,20 @@ SENSITIVITY_NOTE = (
     "How far each criterion's share of the weight must move before another option draws "
     "level, worked out when this workbook was written."
 )
+
+
+WHOLE_PERCENT = '0"%"'
+"""A figure kept in per cent (57.1) shown as the papers write a share: 57%."""
+TENTH_PERCENT = '0.0"%";"−"0.0"%"'
+"""A switching value kept in per cent shown to a tenth, with a true minus: −83.6%."""
+
+
+def _percent(sheet: Any, column: int, rows: int, number_format: str) -> None:
+    """Show a column's figures, kept in per cent, with a % sign (text cells keep theirs)."""
+    for r in range(2, rows + 2):
+        cell = sheet.cell(row=r, column=column)
+        if isinstance(cell.value, (int, float)):
+            cell.number_format = number_format
 
 
 NOT_COSTED = "Not costed"
@@ -308,9 +326,10 @@ def _weights(sheet: Any, cells: str) -> None:
 SWITCHING_NOTE = (
     "Switching values are the per cent change at which an option's NPSV against doing "
     "nothing falls to zero: for costs, the rise in its extra costs; for benefits, the change "
-    "in its extra benefits, negative because it is a fall (-83.6: the extra benefits could "
-    "fall by 83.6 per cent before the NPSV reached zero). A positive benefits switching value, "
-    "or a negative costs one, means the NPSV is below zero already."
+    "in its extra benefits, negative because it is a fall (−83.6%: the extra benefits could "
+    "fall by 83.6% before the NPSV reached zero). A positive benefits switching value, or a "
+    'negative costs one, means the NPSV is below zero already; "costs less" where an option '
+    "costs less than doing nothing, so no rise in its extra costs brings its NPSV to zero."
 )
 """What the switching value columns mean, a negative one most of all."""
 HEADER_HEIGHT = 45.0
@@ -355,7 +374,9 @@ def _economics(workbook: Any, project: Project, money: str, as_of: date) -> None
                     0 if o.do_nothing else whole(rel.npv if rel else None),
                     ratio_cell(rel.bcr, rel.verdict) if rel else None,
                     ratio_cell(rel.net_public_bcr, rel.net_public_verdict) if rel else None,
-                    None if rel is None or rel.costs_switch is None else round(rel.costs_switch, 1),
+                    (rel.verdict if rel and rel.verdict == "costs less" else None)
+                    if rel is None or rel.costs_switch is None
+                    else round(rel.costs_switch, 1),
                     None
                     if rel is None or rel.benefits_switch is None
                     else round(rel.benefits_switch, 1),
@@ -373,8 +394,8 @@ def _economics(workbook: Any, project: Project, money: str, as_of: date) -> None
             "NPSV",
             "BCR",
             "BCR on net public cost",
-            "Costs switching value %",
-            "Benefits switching value %",
+            "Costs switching value",
+            "Benefits switching value",
             "NPSV rank",
             "Score rank",
         ]
@@ -389,6 +410,11 @@ def _economics(workbook: Any, project: Project, money: str, as_of: date) -> None
             money=money,
         )
         sheet.row_dimensions[row + 1].height = HEADER_HEIGHT
+        for column in (7, 8):
+            for r in range(row + 2, row + 2 + len(against)):
+                cell = sheet.cell(row=r, column=column)
+                if isinstance(cell.value, (int, float)):
+                    cell.number_format = TENTH_PERCENT
         row += len(against) + 3
     own = [
         [
@@ -437,9 +463,8 @@ def _economics(workbook: Any, project: Project, money: str, as_of: date) -> None
     lines = [
         lead,
         case.bcr_convention,
-        "Present values at the Green Book discount rates (or the partnership's own), health "
-        "effects at the Green Book health rate. The business cases give the sensitivity and "
-        "the figures year by year.",
+        *_basis(project, case, as_of),
+        "The business cases give the sensitivity and the figures year by year.",
         *economic_notes(project, case.notes),
     ]
     if case.do_nothing:
@@ -455,6 +480,29 @@ def _economics(workbook: Any, project: Project, money: str, as_of: date) -> None
         sheet.merge_cells(f"A{row + i}:{last}{row + i}")
         # merged cells get no height from `finish`: the lines the note takes across the table
         sheet.row_dimensions[row + i].height = 13 * (len(line) // int(across * 1.1) + 1) + 2
+
+
+def _basis(project: Project, case: Any, as_of: date) -> list[str]:
+    """The discount rate used, the years appraised and what the costs include, as the
+    business cases say them."""
+    from ..analysis.financial import price_base_of
+    from ..report.papers.business_case.finance import (
+        discount_citation,
+        optimism_rates,
+        years_words,
+    )
+
+    years = sorted({y.year for o in case.options if o.has_streams for y in o.years})
+    base = price_base_of(project)[0]
+    out = [f"Discounting: {discount_citation(project, as_of)}."]
+    if years:
+        out.append(f"The appraisal covers {years_words(years[0], years[-1], base)}.")
+    rates = optimism_rates(case).removeprefix("; the rates used: ")
+    out.append(
+        "Costs are each option's capital and revenue costs; the headline's and those marked "
+        "with optimism bias add it" + (f", at the rates used: {rates}." if rates else ".")
+    )
+    return out
 
 
 def write(data: OptionsWorkbook) -> Any:

@@ -162,6 +162,17 @@ class Financial:
     """The financial summary's sentence on affordability (the full business case): committed,
     engaged and the shortfall against the costs still to fund, and each funder of the
     service's own running cost with its budget decision."""
+    shortfall_decision: str = ""
+    """The decision the full business case asks for where the costs still to fund have a
+    shortfall: find its funding, naming the amount and the years, or accept the gap."""
+    unfunded_after: str = ""
+    """Where the service's own running cost is funded only for some of the appraisal's
+    years: that no funding is engaged or committed for the years after them."""
+    who_pays: str = ""
+    """The outline business case's sentence on who pays: the funding of the option's
+    appraised costs, each funder of the service's running cost, and psp.yaml's funding."""
+    in_kind: str = ""
+    """Support in kind in a clause: "support in kind worth £8,000 comes from IRISS and CCPS"."""
     affordability_nil: bool = False
     """Whether any row of the affordability table shows a Nil shortfall, so the note on the
     table explains the word only where it is used."""
@@ -411,7 +422,7 @@ def financial(
         for y in flows:
             years.append(
                 Year(
-                    year=f"Year {y.year}",
+                    year=f"Year {y.year} ({year_name(base, y.year)})",
                     capital=money(y.capital, currency),
                     revenue=money(y.revenue, currency),
                     optimism_bias=money(y.optimism_bias, currency),
@@ -525,6 +536,7 @@ def financial(
 
     afford = affordability(project, preferred_id, when) if preferred_id else None
     rows, total, closed, afford_notes = _affordability(project, afford, currency)
+    unfunded = unfunded_after(project, afford)
     return Financial(
         headline=labelled + summary[len(lead) :] if labelled else summary,
         costs_for=uses,
@@ -533,7 +545,11 @@ def financial(
         affordability=rows,
         affordability_total=total,
         affordability_closed=closed,
-        affordability_notes=afford_notes,
+        affordability_notes=afford_notes + ((unfunded,) if unfunded else ()),
+        shortfall_decision=shortfall_decision(project, afford, currency) if afford else "",
+        unfunded_after=unfunded,
+        who_pays=who_pays(project, afford, currency),
+        in_kind=in_kind_words(project),
         late_decisions=late_decisions(project),
         savings_measured=savings_measured(project, when) if years else (),
         no_funders=no_funders(project),
@@ -544,10 +560,149 @@ def financial(
         years=tuple(years),
         totals=totals,
         discount=discount_citation(project, when),
-        optimism=economics.optimism_source,
+        optimism=economics.optimism_source + optimism_rates(economics),
         notes=economic_notes(project, economics.notes),
         budget=budget,
     )
+
+
+def optimism_rates(economics: EconomicCase) -> str:
+    """The optimism bias each option's costs carry, after the guidance's citation, no full
+    stop: "; the rates used: Multi-provider framework agreement, 50% on capital and 15% on
+    revenue costs; ...". Empty where no option has costs by year."""
+    parts = []
+    for e in economics.options:
+        if not e.has_streams:
+            continue
+        u = e.uplift
+        if u.capital and u.revenue:
+            rate = (
+                f"{u.capital:g}% on capital and revenue costs"
+                if u.capital == u.revenue
+                else f"{u.capital:g}% on capital and {u.revenue:g}% on revenue costs"
+            )
+        elif u.capital or u.revenue:
+            rate = f"{u.capital or u.revenue:g}% on {'capital' if u.capital else 'revenue'} costs"
+        else:
+            rate = "none"
+        if u.basis.startswith("upper bound"):
+            rate += f", the guidance's {u.basis}"
+        parts.append(f"{e.name}, {rate}")
+    return "; the rates used: " + "; ".join(parts) if parts else ""
+
+
+def _open_gaps(afford: Affordability) -> list[AffordabilityYear]:
+    return [y for y in afford.years if not y.closed and round(y.gap) > 0]
+
+
+def shortfall_decision(project: Project, afford: Affordability, currency: str) -> str:
+    """The decision to close the shortfall in the preferred option's costs still to fund,
+    no full stop: "Agree where the £125,000 shortfall for contract and outcome monitoring
+    (£25,000 a year, 2011/12 to 2015/16) is to come from, or accept the gap". Empty where
+    committed funding meets the costs."""
+    rows = _open_gaps(afford)
+    if not rows:
+        return ""
+    gap = sum(y.gap for y in rows)
+    first, last = rows[0].financial_year, rows[-1].financial_year
+    span = first if first == last else f"{first} to {last}"
+    each = {round(y.gap) for y in rows}
+    when = (
+        f"{money(rows[0].gap, currency)} a year, {span}"
+        if len(rows) > 1 and len(each) == 1
+        else span
+    )
+    option = next((o for o in project.options.options if o.id == afford.option), None)
+    years = {y.year for y in rows}
+    labels: list[str] = []
+    for use in cost_uses(option):
+        if use.label and use.label not in labels and years & set(range(use.first, use.last + 1)):
+            labels.append(use.label)
+    what = f" for {join(labels)}" if labels else ""
+    return (
+        f"Agree where the {money(gap, currency)} shortfall{what} ({when}) is to come from, "
+        "or accept the gap"
+    )
+
+
+def unfunded_after(project: Project, afford: Affordability | None) -> str:
+    """Where the service's own running cost has engaged or committed funding for some
+    financial years but the appraisal runs on after the last of them: "No funding is committed
+    or engaged for external foster placements from 2013/14 onward (the appraisal runs to
+    2015/16)." Empty otherwise."""
+    from ....analysis.financial import first_funded_year
+
+    if afford is None or not afford.years:
+        return ""
+    order = [y.financial_year for y in afford.years]
+    funded: dict[str, int] = {}
+    for f in project.sustainability.funders:
+        if f.pays_for != "service" or f.in_kind or f.status not in ("engaged", "committed"):
+            continue
+        if f.budget_cycle is None:
+            continue
+        year = first_funded_year(f.budget_cycle, project.psp.financial_year_start)
+        if year in order:
+            what = f.covers or "the service itself"
+            funded[what] = max(funded.get(what, -1), order.index(year))
+    out = []
+    for what, last in funded.items():
+        if last + 1 < len(order):
+            out.append(
+                f"No funding is committed or engaged for {what} from {order[last + 1]} onward "
+                f"(the appraisal runs to {order[-1]})."
+            )
+    return " ".join(out)
+
+
+def in_kind_words(project: Project) -> str:
+    """Support in kind engaged or committed, in a clause; empty where there is none."""
+    givers = [
+        f
+        for f in project.sustainability.funders
+        if f.in_kind and f.status in ("engaged", "committed")
+    ]
+    if not givers:
+        return ""
+    worth = money(sum(f.amount or 0.0 for f in givers), project.psp.currency)
+    return f"support in kind worth {worth} comes from {join([f.name for f in givers])}"
+
+
+def who_pays(project: Project, afford: Affordability | None, currency: str) -> str:
+    """The outline business case's sentences on who pays: the funding of the preferred
+    option's appraised costs (or that none is recorded), each funder engaged or committed
+    for the service's own running cost, then the partnership's funding as psp.yaml gives it
+    (or that it is not recorded)."""
+    clauses = []
+    costs = _costs_funding(project, afford, currency) if afford is not None else ""
+    rows = [y for y in afford.years if not y.closed and round(y.to_fund) > 0] if afford else []
+    if costs.endswith("has no committed or engaged funding") and rows:
+        first, last = rows[0].financial_year, rows[-1].financial_year
+        span = first if first == last else f"{first} to {last}"
+        total = money(sum(y.to_fund for y in rows), currency)
+        costs = (
+            "no funder or budget is recorded for the preferred option's appraised costs "
+            f"({total} for {span}, without optimism bias): none is committed or engaged"
+        )
+    if costs:
+        clauses.append(costs)
+    clauses += _service_funding(project)
+    text = "Who pays: " + "; ".join(clauses) + "." if clauses else ""
+    funding = " ".join(first_sentences((project.psp.funding or "").strip(), 2))
+    text += " " + (
+        funding
+        if funding
+        else "Which budget meets the partnership's own running costs is not recorded."
+    )
+    return text.strip()
+
+
+def first_sentences(text: str, n: int) -> list[str]:
+    """The first `n` sentences of `text`, each with its full stop."""
+    import re
+
+    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if p]
+    return parts[:n]
 
 
 def _costs_cover(option: object) -> str:

@@ -22,7 +22,8 @@ NO_RATIO = {
 
 BCR_CONVENTION = (
     "The benefit–cost ratio (BCR) is the present value of benefits ÷ the present value of "
-    "costs, with optimism bias in the costs and cashable savings counted as benefits."
+    "costs, with optimism bias in the costs, and the cashable and the non-cashable benefits "
+    "(valued in money) both counted as benefits."
 )
 """The paper's own wording of the Green Book's ratio: only the ratios the paper shows."""
 
@@ -293,7 +294,8 @@ def _finding(s: Sensitivity, by_id: dict[str, Option]) -> str:
     of the weight would do it."""
     if s.robust or s.switch_share is None:
         return "No share of the weight would bring another option level."
-    rival = by_id[s.new_leader].name if s.new_leader in by_id else s.new_leader or "another"
+    rivals = [by_id[r].name if r in by_id else r for r in s.new_leaders or (s.new_leader,) if r]
+    rival = join(rivals) if rivals else "another"
     if s.switch_share >= 99.5:
         return f"Only if this criterion carried all the weight would {rival} draw level."
     if s.switch_share <= 0.5:

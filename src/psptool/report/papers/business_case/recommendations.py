@@ -184,7 +184,14 @@ def _asked(
                 f"Approve {preferred.name} as the service model to sustain after the pilot{once}."
             )
         if service.route:
-            funding = f": {service.funding}" if service.funding else ""
+            # the funding is said in full once, in the financial summary; here a pointer
+            funding = (
+                f"; its funding is in section {contents.number('summary.financial')}"
+                if financial.affordability_summary
+                else f": {service.funding}"
+                if service.funding
+                else ""
+            )
             out.append(
                 f"Note that {context.route_decided}, securing the service through "
                 f"{service.route}{funding}."
@@ -214,6 +221,10 @@ def _asked(
             else f"the preferred option's net present value is {totals.npv.lstrip('+')}"
         )
         out.append(f"Note the financial case (section {contents.number('financial')}): {headline}.")
+    if contents.kind == "full" and financial.shortfall_decision:
+        out.append(
+            f"{financial.shortfall_decision} (section {contents.number('financial.years')})."
+        )
     risks_line = _risks_line(management, contents)
     if risks_line:
         out.append(risks_line)
