@@ -94,9 +94,9 @@ def test_dropdowns_and_rag_formatting(book) -> None:
         "Very low (1)", "Low (2)", "Medium (3)", "High (4)", "Very high (5)",
     ]  # fmt: skip
     # typed, not formulas: the sheet says so and when it was true
+    # in words a reader can act on: a reader cannot "render" (#14 round 3)
     assert heat["A2"].value == (
-        "As at 30 June 2011, as rendered: not updated when the RAID log is edited; render "
-        "the workbook again to update it."
+        "A snapshot as at 30 June 2011: it does not change when the RAID log is edited."
     )
     # a key under the map names each id on it, highest score first: R7 scores 5 × 3
     assert heat["A10"].value == "Key"

@@ -606,6 +606,10 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     swatches = [grid_sheet[f"B{r}"].fill.fgColor.rgb for r in range(10, 14)]
     assert swatches == [grid_sheet[c].fill.fgColor.rgb for c in ("E2", "B2", "E5", "B6")]
     assert swatches == ["00F4B183", "00FFE699", "00BDD7EE", "00E2EFDA"]
+    # typed from the folder: a snapshot, in words a reader can act on (#14 round 3)
+    assert grid_sheet["A15"].value == (
+        "A snapshot as at 30 June 2011: it does not change when the Stakeholders sheet is edited."
+    )
     people = book["Stakeholders"]
     rows = [r for r in people.iter_rows(min_row=2, values_only=True) if r[0]]
     # by name, with the communications that reach them by method (no slugs, no C2)
@@ -679,8 +683,7 @@ def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> 
     assert str(values[17][0]).startswith("Switching values are the per cent change")
     assert "-83.6: the extra benefits could fall by 83.6 per cent" in str(values[17][0])
     assert values[18][0] == (
-        "As at 30 June 2011, as rendered: not updated when a cost or a benefit changes; "
-        "render the workbook again to update it."
+        "A snapshot as at 30 June 2011: it does not change when a cost or a benefit changes."
     )
     # one page wide on A4, as every sheet of the workbook: ten columns, not eighteen
     assert sheet.print_area == "'Economic case'!$A$1:$J$19"
@@ -976,12 +979,12 @@ def test_options_sheets_print_the_spare_options_and_say_what_is_typed(project, t
     assert summary["B8"].value.startswith(  # under the four options and the preference
         "Wins % (random weights), the share of random sets of weights under which the option "
         "scores highest, is as worked out on 30 June 2011: unlike the rank and the score, it "
-        "is not recalculated"
+        "does not change when a weight or a score changes."
     )
+    assert "render" not in summary["B8"].value  # a reader cannot render (#14 round 3)
     sensitivity = book["Sensitivity"]
     assert sensitivity["A9"].value == (  # under the five criteria and what they show
-        "As at 30 June 2011, as rendered: not updated when a weight or a score changes; "
-        "render the workbook again to update it."
+        "A snapshot as at 30 June 2011: it does not change when a weight or a score changes."
     )
     # every page's header gives the date the workbook is as at
     assert {s.oddHeader.right.text for s in book.worksheets if s.sheet_state == "visible"} == {

@@ -128,14 +128,12 @@ def none_yet(sheet: Any, row: int, what: str, column: int = 1, as_of: date | Non
 
 
 def as_at_label(as_of: date, when: str) -> str:
-    """What a sheet of figures psp typed (not formulas) says of itself: the date they are
-    as at, and that they are not updated `when` ("when the RAID log is edited")."""
+    """What a sheet of figures psp typed (not formulas) says of itself, in words a reader
+    of the printed page can act on: the date they are a snapshot as at, and that they do not
+    change `when` ("when the RAID log is edited")."""
     from ..report.formatting import long_date
 
-    return (
-        f"As at {long_date(as_of)}, as rendered: not updated {when}; render the workbook "
-        "again to update it."
-    )
+    return f"A snapshot as at {long_date(as_of)}: it does not change {when}."
 
 
 def cell_style(
