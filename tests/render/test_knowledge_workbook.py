@@ -44,8 +44,7 @@ def test_the_register_and_the_lessons(example: Path, tmp_path: Path) -> None:
     assert rows[4][2] == "K. Duncan (Falkirk Council)"
     assert (rows[5][2], rows[5][3]) == ("L. Baird (Falkirk Council)", "S. Reid (Falkirk Council)")
     assert rows[1][9] == (
-        "In-house service profile, circulated with the baseline of current placements "
-        "(7 May 2010)"
+        "In-house service profile, circulated with the baseline of current placements (7 May 2010)"
     )
     # (#14) done is green and past due and not done red by rules, not fills, so a status or
     # a date changed in the sheet recolours it: over the five rows and 200 spare ones
