@@ -200,8 +200,10 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     ends = ",".join(
         f"IF(ISNUMBER(Milestones!${s}14),N(INDEX($AG:$AG,Milestones!${s}14+2)),0)" for s in "TUVW"
     )
+    # from the latest end of what it depends on; depending on nothing, its own end (#14
+    # round 3: no bar from the chart's start for a milestone with no start recorded)
     assert gantt["AF16"].value == (
-        f'=IF(NOT(ISNUMBER($AG16)),"",MIN(MAX(DATE(2010,2,1),{ends}),'
+        f'=IF(NOT(ISNUMBER($AG16)),"",MIN(IF(MAX({ends})>0,MAX({ends}),$AG16),'
         "IF(ISNUMBER(Milestones!$E14),Milestones!$E14,$AG16),$AG16))"
     )
     assert gantt["AG16"].value == (
@@ -242,8 +244,9 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$B")
     assert gantt.print_area == "'Gantt'!$A$1:$AE$19"  # to the Flag: not Start and End
     assert gantt["A1"].value == (
-        '="Gantt chart by month as at "&TEXT(AsAt,"d mmmm yyyy")&": a bar runs from when a '
-        "milestone can start to when it is done, due or forecast, and ◆ marks its due date; "
+        '="Gantt chart by month as at "&TEXT(AsAt,"d mmmm yyyy")&": a bar runs from the end '
+        "of what a milestone depends on to when it is done, due or forecast (one that depends "
+        "on nothing shows in its own month only), and ◆ marks its due date; "
         "today's month is in black, its column grey. Blue: on track or not yet due; green: "
         "done; red: late; orange: forecast late; purple: held up by a milestone it depends "
         'on, from its due date to its forecast (see Flag)."'
@@ -288,22 +291,27 @@ def test_a_sparse_plan_is_laid_out_as_the_example(tmp_path: Path) -> None:
     assert "Tasks" in tasks.tables and tasks.auto_filter.ref is None
     assert tasks["E2"].number_format == "d mmmm yyyy"
     assert milestones["F4"].number_format == "d mmmm yyyy"
-    # 24 months of 2026 and 2027, January to December, by month
+    # (#14 round 3) the 12 months January to December 2026, by month: from the partnership's
+    # start to the last date shown, M1's due date 31 December 2026, not to the partnership's
+    # end (December 2027), which would print 12 empty months
     gantt = book["Gantt"]
     assert gantt["C2"].value.date() == date(2026, 1, 1)
-    assert gantt["Z2"].value.date() == date(2027, 12, 1) and gantt["AA2"].value == "State"
+    assert gantt["N2"].value.date() == date(2026, 12, 1) and gantt["O2"].value == "State"
     assert milestones.oddHeader.right.text == "Plan as at 30 June 2026"
 
 
 def test_a_long_plan_is_drawn_by_quarter(tmp_path: Path) -> None:
-    # four years (2026 to 2029) are 48 months, more than the 29 periods A4 holds at 9
-    # points: 16 quarters, labelled by their months, the label row as tall as
-    # "Jan–Mar 2026" (12 characters of 6.2 points, and 8 of margin: 82)
+    # four years (2026 to 2029, M1 due at the end of 2029) are 48 months, more than the 29
+    # periods A4 holds at 9 points: 16 quarters, labelled by their months, the label row as
+    # tall as "Jan–Mar 2026" (12 characters of 6.2 points, and 8 of margin: 82)
     from tests.papers.folders import sparse_folder
 
     folder = sparse_folder(tmp_path / "sparse")
     psp = folder / "psp.yaml"
     psp.write_text(psp.read_text().replace("end: 2027-12-31", "end: 2029-12-31"))
+    plan_file = folder / "milestones.yaml"
+    assert "due: 2026-12-31" in plan_file.read_text()
+    plan_file.write_text(plan_file.read_text().replace("due: 2026-12-31", "due: 2029-12-31"))
     as_of = date(2026, 6, 30)
     project = validate(folder, as_of, find=False).result.project
     plan = analysis.analyse_plan(project, as_of)
@@ -395,11 +403,13 @@ def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Pa
     assert [c[11] for c in cells] == [""] * len(plan.milestones)  # nothing late in June 2011
     assert "".join(lines[len(plan.milestones) + 1][:12]) == ""  # a spare row shows nothing
     assert lines[0][16] == "30 September 2011"  # the next period's end, from the As at date
-    # M13 (Gantt row 16) runs from M12's completion (24 June 2011) to its due date, M1
-    # from the partnership's start; 27 months, C to AC, then State, Flag, Start and End
+    # M13 (Gantt row 16) runs from M12's completion (24 June 2011) to its due date; M1,
+    # depending on nothing, is its due date only (#14 round 3), not from the partnership's
+    # start; 27 months, February 2010 to M16's April 2012, C to AC, then State, Flag, Start
+    # and End
     gantt = _recalculated_sheets(path, tmp_path / "gantt")["Gantt"]
     assert gantt[15][0] == "M13" and gantt[15][31:33] == ["24 June 2011", "30 September 2011"]
-    assert gantt[3][31:33] == ["1 February 2010", "26 March 2010"]
+    assert gantt[3][31:33] == ["26 March 2010", "26 March 2010"]
     # ◆ in September 2011, the twentieth month from February 2010
     assert [i for i, c in enumerate(gantt[15][2:29]) if c] == [19]
 
@@ -442,10 +452,11 @@ def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) 
     assert [s.state for s in milestone_standings(data.plan)] == ["Not yet due", "Held up"]
     assert data.flags == {"M2": "due before Full business case agreed, which it depends on"}
     gantt = sheets["Gantt"]
-    # 24 months, C to Z: M2's ◆ in September 2026 (the ninth), its Start and End
+    # 12 months, C to N (to M1's December 2026): M2's ◆ in September 2026 (the ninth),
+    # then its State, Flag, Start and End
     assert gantt[4][:2] == ["M2", "Tender for respite services published"]
-    assert [i for i, c in enumerate(gantt[4][2:26]) if c] == [8]
-    assert gantt[4][26:30] == [
+    assert [i for i, c in enumerate(gantt[4][2:14]) if c] == [8]
+    assert gantt[4][14:18] == [
         "Held up",
         "Due before Full business case agreed, which it depends on",
         "30 September 2026",
@@ -484,8 +495,10 @@ def test_plan_formulas_follow_an_edit(tmp_path: Path) -> None:
     gantt = sheets["Gantt"]
     # the new milestone's ◆ in November 2026 (the eleventh month), its bar from its due
     # date to its forecast, as M2's was
-    assert gantt[5][0] == "M3" and [i for i, c in enumerate(gantt[5][2:26]) if c] == [10]
-    assert gantt[5][28:30] == ["30 November 2026", "31 December 2026"]
+    assert gantt[5][0] == "M3" and [i for i, c in enumerate(gantt[5][2:14]) if c] == [10]
+    assert gantt[5][16:18] == ["30 November 2026", "31 December 2026"]
+    # M1 depends on nothing: its bar is its own date only, not from January (#14 round 3)
+    assert gantt[3][0] == "M1" and gantt[3][16:18] == ["31 December 2026", "31 December 2026"]
     # the As at date moved to 15 October 2026: M2 (due 30 September) is late, by 15 days
     milestones["O1"] = date(2026, 10, 15)
     book.save(edited)
