@@ -283,6 +283,24 @@ NAME_WIDTH = 14.0
 
 GROWS = "_psp_grows"
 """The attribute `print_as_it_grows` marks a sheet with, for `print_landscape`."""
+FOOTNOTE = "_psp_footnote"
+"""The attribute `footnote` keeps a sheet's footnote in, for `headers_and_footers`."""
+FOOTNOTE_CHARS = 170
+"""The most characters a footnote may have: what Excel's footer (`HEADER_CHARS`) leaves
+beside the sheet's name, "Page 2 of 5" and the font codes of all three."""
+
+
+def footnote(sheet: Any, lines: Sequence[str]) -> None:
+    """Print `lines` at the foot of every page of the sheet, between its name and its page
+    number: a key to its shading, a sentence about its entries, where a line below the
+    table would print after its spare rows or be read back as a row. Lines beyond
+    `FOOTNOTE_CHARS` are left off."""
+    kept: list[str] = []
+    for line in lines:
+        if sum(len(k) + 1 for k in [*kept, line]) - 1 > FOOTNOTE_CHARS:
+            break
+        kept.append(line)
+    setattr(sheet, FOOTNOTE, "\n".join(kept))
 
 
 def print_as_it_grows(sheet: Any, date_columns: Sequence[int] = ()) -> None:
@@ -626,6 +644,13 @@ def headers_and_footers(
                 f"{FONT},Regular",
             )
             footer.left.text, footer.left.size, footer.left.font = "&A", 8, f"{FONT},Regular"
+            note = getattr(sheet, FOOTNOTE, "")
+            if note:
+                footer.center.text, footer.center.size, footer.center.font = (
+                    _escaped(note),
+                    9,
+                    f"{FONT},Italic",
+                )
             footer.right.text, footer.right.size, footer.right.font = (
                 "Page &P of &N",
                 8,
