@@ -651,6 +651,17 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     )
     comms = book["Communications"]
     assert [c.value for c in comms[1]][:2] == ["Audience", "Method"]
+    # (#14 round 3) on A4, every sheet at 9 points or more: Communications 30 + 26 + 16 +
+    # 40 + 34 + the owner's 14 = 160 characters of 6.1 points, 976 points in the 805.89
+    # between A4's narrow margins: 82 per cent of 11 points, 9.02 (the text wraps)
+    from psptool.render.workbook import sheet_point_size
+
+    assert {s.page_setup.paperSize for s in book.worksheets} == {9}  # A4
+    widths = [comms.column_dimensions[c].width for c in "ABCDEF"]
+    assert widths == [30, 26, 16, 40, 34, 14]
+    sizes = {s.title: sheet_point_size(s) for s in book.worksheets if s.sheet_state == "visible"}
+    assert sizes["Communications"] == pytest.approx(9.02)
+    assert min(sizes.values()) >= 9
     assert len([r for r in comms.iter_rows(min_row=2, values_only=True) if r[0]]) == 7
 
 
