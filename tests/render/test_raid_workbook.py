@@ -391,7 +391,7 @@ def test_the_pink_has_a_key_and_a_red_entry_without_action_is_said(tmp_path: Pat
         "Pink: the review or resolve-by date has passed and the entry is still open."
     )
     assert actions.oddFooter.center.text == (
-        "Pink: the due date has passed and the action is not done.\n"
+        "Pink: the due date has passed and the action is not done. "
         "‘Respite places run out in the winter’ (score 16, Red) has no action; its review "
         "was due on 1 May 2026."
     )

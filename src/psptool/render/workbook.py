@@ -300,7 +300,8 @@ def footnote(sheet: Any, lines: Sequence[str]) -> None:
         if sum(len(k) + 1 for k in [*kept, line]) - 1 > FOOTNOTE_CHARS:
             break
         kept.append(line)
-    setattr(sheet, FOOTNOTE, "\n".join(kept))
+    # on one line: a line break is written as "_x000a_", which LibreOffice prints as is
+    setattr(sheet, FOOTNOTE, " ".join(kept))
 
 
 def print_as_it_grows(sheet: Any, date_columns: Sequence[int] = ()) -> None:
