@@ -270,10 +270,11 @@ def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> Non
     assert '"Due before "&IF($X3,INDEX($B:$B,$T3),"")' in milestones[2][11]
     gantt = xlsx_rows(plan, "Gantt")
     # M2 (Gantt row 5) starts no later than its own due date, so its bar runs from there
-    # to its forecast: 24 months (C to Z), State, Flag, then Start (AC) and End (AD)
-    assert gantt[4][28].startswith('=IF(NOT(ISNUMBER($AD5)),"",MIN(MAX(DATE(2026,1,1),')
-    assert gantt[4][28].endswith("IF(ISNUMBER(Milestones!$E3),Milestones!$E3,$AD5),$AD5))")
-    assert gantt[4][29] == (
+    # to its forecast: 12 months (C to N, January to M1's December 2026), State, Flag, then
+    # Start (Q) and End (R); from the end of M1, what it depends on, not the chart's start
+    assert gantt[4][16].startswith('=IF(NOT(ISNUMBER($R5)),"",MIN(IF(MAX(IF(ISNUMBER(')
+    assert gantt[4][16].endswith("IF(ISNUMBER(Milestones!$E3),Milestones!$E3,$R5),$R5))")
+    assert gantt[4][17] == (
         '=IF(Milestones!$A3="","",IF(ISNUMBER(Milestones!$F3),Milestones!$F3,'
         'IF(ISNUMBER(Milestones!$K3),Milestones!$K3,"")))'
     )

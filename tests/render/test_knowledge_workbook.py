@@ -37,6 +37,15 @@ def test_the_register_and_the_lessons(example: Path, tmp_path: Path) -> None:
         None,
     ]
     assert [r[0] for r in rows[1:] if r[0]] == ["K1", "K2", "K3", "K4", "K5"]
+    # (#14 round 3) a person who gives or receives is named with their organisation, as the
+    # partners beside them are organisations: K4 from K. Duncan of Falkirk Council, K5 from
+    # L. Baird to S. Reid (both Falkirk Council, partners.yaml); and no bare id in the text:
+    # K1's evidence names the baseline (M4, due 7 May 2010, milestones.yaml)
+    assert rows[4][2] == "K. Duncan (Falkirk Council)"
+    assert (rows[5][2], rows[5][3]) == ("L. Baird (Falkirk Council)", "S. Reid (Falkirk Council)")
+    assert rows[1][9] == (
+        "In-house service profile, circulated with the baseline of current placements (7 May 2010)"
+    )
     # (#14) done is green and past due and not done red by rules, not fills, so a status or
     # a date changed in the sheet recolours it: over the five rows and 200 spare ones
     assert sheet.cell(row=2, column=8).fill.fgColor.rgb == "00000000"
@@ -68,12 +77,25 @@ def test_the_register_and_the_lessons(example: Path, tmp_path: Path) -> None:
         ("L3", "Small providers find the time commitment hardest", "L. Baird"),
         ("L4", "Explain the standstill before the tender", "K. Duncan"),
     ]
-    # categories as a heading writes them; L1 has no action and says so rather than a blank
+    # categories as a heading writes them; every action in words, no bare K3 or K4 (#14
+    # round 3): L1 needs none, as its practice is one of the values in psp.yaml
     assert [(r[4], r[5]) for r in lessons[1:]] == [
-        ("Governance", "No action set"),
+        (
+            "Governance",
+            "None needed: reading the vision at the start of every meeting is now one of the "
+            "partnership's values",
+        ),
         ("Governance", "Set a fallback date for every winter Governance Group"),
-        ("Partnership", "Offer one-to-one briefings and mentoring by a larger provider (K3)"),
-        ("Procurement", "Standstill briefing (K4)"),
+        (
+            "Partnership",
+            "Offer one-to-one briefings and mentoring by a larger provider (FCA Scotland "
+            "mentors JMT Fostering in outcome recording)",
+        ),
+        (
+            "Procurement",
+            "Brief the providers on the tender and its standstill before it begins "
+            "(Corporate Procurement's workshop, due 30 September 2011)",
+        ),
     ]
 
 

@@ -94,9 +94,9 @@ def test_dropdowns_and_rag_formatting(book) -> None:
         "Very low (1)", "Low (2)", "Medium (3)", "High (4)", "Very high (5)",
     ]  # fmt: skip
     # typed, not formulas: the sheet says so and when it was true
+    # in words a reader can act on: a reader cannot "render" (#14 round 3)
     assert heat["A2"].value == (
-        "As at 30 June 2011, as rendered: not updated when the RAID log is edited; render "
-        "the workbook again to update it."
+        "A snapshot as at 30 June 2011: it does not change when the RAID log is edited."
     )
     # a key under the map names each id on it, highest score first: R7 scores 5 × 3
     assert heat["A10"].value == "Key"
@@ -373,3 +373,53 @@ def test_a_name_spelt_as_its_own_id_is_shown() -> None:
     names = {"fosterplus": "Fosterplus", "lb": "L. Baird", "x": "LB"}
     assert owner_labels(names) == {"fosterplus": "Fosterplus", "lb": "L. Baird", "x": "x"}
     assert owner_ids(names)["fosterplus"] == "fosterplus"
+
+
+def test_the_pink_has_a_key_and_a_red_entry_without_action_is_said(tmp_path: Path) -> None:
+    # (#14 round 3) the sparse folder's R1, likelihood 4 × impact 4 = 16 (Red from 15), is
+    # open with no action, its review (1 May 2026) before 30 June 2026: the Actions page
+    # says so once, at its foot under the key to its pink; the RAID log's foot keys its pink
+    from psptool.edit.raid_import import plan_raid_import
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    path = tmp_path / "raid.xlsx"
+    render_raid(validate(folder, SPARSE_AS_OF, find=False).result, SPARSE_AS_OF, path, False)
+    book = load_workbook(path)
+    raid, actions = book["RAID log"], book["Actions"]
+    assert raid.oddFooter.center.text == (
+        "Pink: the review or resolve-by date has passed and the entry is still open."
+    )
+    assert actions.oddFooter.center.text == (
+        "Pink: the due date has passed and the action is not done. "
+        "‘Respite places run out in the winter’ (score 16, Red) has no action; its review "
+        "was due on 1 May 2026."
+    )
+    assert actions.oddFooter.center.size == 9
+    # the sheet's name and page number stay at either side, the header as before
+    assert (actions.oddFooter.left.text, actions.oddFooter.right.text) == ("&A", "Page &P of &N")
+    assert actions.oddHeader.right.text == "RAID log as at 30 June 2026"
+    # nothing is added to the rows: the import still finds nothing changed
+    result = plan_raid_import(path, folder, as_of=SPARSE_AS_OF)
+    assert (result.problems, result.differences) == ([], [])
+
+
+def test_red_entries_without_action_counted_when_more_than_one(tmp_path: Path) -> None:
+    # a second open Red entry with no action (5 × 3 = 15, Red from 15): one line counting
+    # them, as the foot of a page holds two lines
+    from psptool.render.raid_workbook import red_without_action
+    from tests.papers.folders import SPARSE_AS_OF, sparse_folder
+
+    folder = sparse_folder(tmp_path / "sparse")
+    risks = folder / "risks.yaml"
+    risks.write_text(
+        risks.read_text()
+        + "  - {id: R2, type: risk, title: Carers stop coming, likelihood: 5, impact: 3}\n"
+    )
+    result = validate(folder, SPARSE_AS_OF, find=False).result
+    assert red_without_action(result, SPARSE_AS_OF) == [
+        "2 open Red entries have no action still to do: see the RAID log (score 15 or more)."
+    ]
+    # the worked example's Red entries all have actions: nothing to say
+    example = validate(Path("examples/falkirk-foster-care"), AS_OF, find=False).result
+    assert red_without_action(example, AS_OF) == []

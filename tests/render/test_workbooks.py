@@ -200,8 +200,10 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     ends = ",".join(
         f"IF(ISNUMBER(Milestones!${s}14),N(INDEX($AG:$AG,Milestones!${s}14+2)),0)" for s in "TUVW"
     )
+    # from the latest end of what it depends on; depending on nothing, its own end (#14
+    # round 3: no bar from the chart's start for a milestone with no start recorded)
     assert gantt["AF16"].value == (
-        f'=IF(NOT(ISNUMBER($AG16)),"",MIN(MAX(DATE(2010,2,1),{ends}),'
+        f'=IF(NOT(ISNUMBER($AG16)),"",MIN(IF(MAX({ends})>0,MAX({ends}),$AG16),'
         "IF(ISNUMBER(Milestones!$E14),Milestones!$E14,$AG16),$AG16))"
     )
     assert gantt["AG16"].value == (
@@ -242,8 +244,9 @@ def test_plan_workbook(project, tmp_path: Path) -> None:
     assert (gantt.print_title_rows, gantt.print_title_cols) == ("$2:$2", "$A:$B")
     assert gantt.print_area == "'Gantt'!$A$1:$AE$19"  # to the Flag: not Start and End
     assert gantt["A1"].value == (
-        '="Gantt chart by month as at "&TEXT(AsAt,"d mmmm yyyy")&": a bar runs from when a '
-        "milestone can start to when it is done, due or forecast, and ◆ marks its due date; "
+        '="Gantt chart by month as at "&TEXT(AsAt,"d mmmm yyyy")&": a bar runs from the end '
+        "of what a milestone depends on to when it is done, due or forecast (one that depends "
+        "on nothing shows in its own month only), and ◆ marks its due date; "
         "today's month is in black, its column grey. Blue: on track or not yet due; green: "
         "done; red: late; orange: forecast late; purple: held up by a milestone it depends "
         'on, from its due date to its forecast (see Flag)."'
@@ -288,22 +291,27 @@ def test_a_sparse_plan_is_laid_out_as_the_example(tmp_path: Path) -> None:
     assert "Tasks" in tasks.tables and tasks.auto_filter.ref is None
     assert tasks["E2"].number_format == "d mmmm yyyy"
     assert milestones["F4"].number_format == "d mmmm yyyy"
-    # 24 months of 2026 and 2027, January to December, by month
+    # (#14 round 3) the 12 months January to December 2026, by month: from the partnership's
+    # start to the last date shown, M1's due date 31 December 2026, not to the partnership's
+    # end (December 2027), which would print 12 empty months
     gantt = book["Gantt"]
     assert gantt["C2"].value.date() == date(2026, 1, 1)
-    assert gantt["Z2"].value.date() == date(2027, 12, 1) and gantt["AA2"].value == "State"
+    assert gantt["N2"].value.date() == date(2026, 12, 1) and gantt["O2"].value == "State"
     assert milestones.oddHeader.right.text == "Plan as at 30 June 2026"
 
 
 def test_a_long_plan_is_drawn_by_quarter(tmp_path: Path) -> None:
-    # four years (2026 to 2029) are 48 months, more than the 29 periods A4 holds at 9
-    # points: 16 quarters, labelled by their months, the label row as tall as
-    # "Jan–Mar 2026" (12 characters of 6.2 points, and 8 of margin: 82)
+    # four years (2026 to 2029, M1 due at the end of 2029) are 48 months, more than the 29
+    # periods A4 holds at 9 points: 16 quarters, labelled by their months, the label row as
+    # tall as "Jan–Mar 2026" (12 characters of 6.2 points, and 8 of margin: 82)
     from tests.papers.folders import sparse_folder
 
     folder = sparse_folder(tmp_path / "sparse")
     psp = folder / "psp.yaml"
     psp.write_text(psp.read_text().replace("end: 2027-12-31", "end: 2029-12-31"))
+    plan_file = folder / "milestones.yaml"
+    assert "due: 2026-12-31" in plan_file.read_text()
+    plan_file.write_text(plan_file.read_text().replace("due: 2026-12-31", "due: 2029-12-31"))
     as_of = date(2026, 6, 30)
     project = validate(folder, as_of, find=False).result.project
     plan = analysis.analyse_plan(project, as_of)
@@ -395,11 +403,13 @@ def test_plan_formulas_recalculate_to_the_analysis_figures(project, tmp_path: Pa
     assert [c[11] for c in cells] == [""] * len(plan.milestones)  # nothing late in June 2011
     assert "".join(lines[len(plan.milestones) + 1][:12]) == ""  # a spare row shows nothing
     assert lines[0][16] == "30 September 2011"  # the next period's end, from the As at date
-    # M13 (Gantt row 16) runs from M12's completion (24 June 2011) to its due date, M1
-    # from the partnership's start; 27 months, C to AC, then State, Flag, Start and End
+    # M13 (Gantt row 16) runs from M12's completion (24 June 2011) to its due date; M1,
+    # depending on nothing, is its due date only (#14 round 3), not from the partnership's
+    # start; 27 months, February 2010 to M16's April 2012, C to AC, then State, Flag, Start
+    # and End
     gantt = _recalculated_sheets(path, tmp_path / "gantt")["Gantt"]
     assert gantt[15][0] == "M13" and gantt[15][31:33] == ["24 June 2011", "30 September 2011"]
-    assert gantt[3][31:33] == ["1 February 2010", "26 March 2010"]
+    assert gantt[3][31:33] == ["26 March 2010", "26 March 2010"]
     # ◆ in September 2011, the twentieth month from February 2010
     assert [i for i, c in enumerate(gantt[15][2:29]) if c] == [19]
 
@@ -442,10 +452,11 @@ def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) 
     assert [s.state for s in milestone_standings(data.plan)] == ["Not yet due", "Held up"]
     assert data.flags == {"M2": "due before Full business case agreed, which it depends on"}
     gantt = sheets["Gantt"]
-    # 24 months, C to Z: M2's ◆ in September 2026 (the ninth), its Start and End
+    # 12 months, C to N (to M1's December 2026): M2's ◆ in September 2026 (the ninth),
+    # then its State, Flag, Start and End
     assert gantt[4][:2] == ["M2", "Tender for respite services published"]
-    assert [i for i, c in enumerate(gantt[4][2:26]) if c] == [8]
-    assert gantt[4][26:30] == [
+    assert [i for i, c in enumerate(gantt[4][2:14]) if c] == [8]
+    assert gantt[4][14:18] == [
         "Held up",
         "Due before Full business case agreed, which it depends on",
         "30 September 2026",
@@ -484,8 +495,10 @@ def test_plan_formulas_follow_an_edit(tmp_path: Path) -> None:
     gantt = sheets["Gantt"]
     # the new milestone's ◆ in November 2026 (the eleventh month), its bar from its due
     # date to its forecast, as M2's was
-    assert gantt[5][0] == "M3" and [i for i, c in enumerate(gantt[5][2:26]) if c] == [10]
-    assert gantt[5][28:30] == ["30 November 2026", "31 December 2026"]
+    assert gantt[5][0] == "M3" and [i for i, c in enumerate(gantt[5][2:14]) if c] == [10]
+    assert gantt[5][16:18] == ["30 November 2026", "31 December 2026"]
+    # M1 depends on nothing: its bar is its own date only, not from January (#14 round 3)
+    assert gantt[3][0] == "M1" and gantt[3][16:18] == ["31 December 2026", "31 December 2026"]
     # the As at date moved to 15 October 2026: M2 (due 30 September) is late, by 15 days
     milestones["O1"] = date(2026, 10, 15)
     book.save(edited)
@@ -614,6 +627,10 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     swatches = [grid_sheet[f"B{r}"].fill.fgColor.rgb for r in range(10, 14)]
     assert swatches == [grid_sheet[c].fill.fgColor.rgb for c in ("E2", "B2", "E5", "B6")]
     assert swatches == ["00F4B183", "00FFE699", "00BDD7EE", "00E2EFDA"]
+    # typed from the folder: a snapshot, in words a reader can act on (#14 round 3)
+    assert grid_sheet["A15"].value == (
+        "A snapshot as at 30 June 2011: it does not change when the Stakeholders sheet is edited."
+    )
     people = book["Stakeholders"]
     rows = [r for r in people.iter_rows(min_row=2, values_only=True) if r[0]]
     # by name, with the communications that reach them by method (no slugs, no C2)
@@ -642,6 +659,17 @@ def test_stakeholder_workbook(project, tmp_path: Path) -> None:
     )
     comms = book["Communications"]
     assert [c.value for c in comms[1]][:2] == ["Audience", "Method"]
+    # (#14 round 3) on A4, every sheet at 9 points or more: Communications 30 + 26 + 16 +
+    # 40 + 34 + the owner's 14 = 160 characters of 6.1 points, 976 points in the 805.89
+    # between A4's narrow margins: 82 per cent of 11 points, 9.02 (the text wraps)
+    from psptool.render.workbook import sheet_point_size
+
+    assert {s.page_setup.paperSize for s in book.worksheets} == {9}  # A4
+    widths = [comms.column_dimensions[c].width for c in "ABCDEF"]
+    assert widths == [30, 26, 16, 40, 34, 14]
+    sizes = {s.title: sheet_point_size(s) for s in book.worksheets if s.sheet_state == "visible"}
+    assert sizes["Communications"] == pytest.approx(9.02)
+    assert min(sizes.values()) >= 9
     assert len([r for r in comms.iter_rows(min_row=2, values_only=True) if r[0]]) == 7
 
 
@@ -709,8 +737,7 @@ def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> 
     assert str(values[20][0]).startswith("Switching values are the per cent change")
     assert "−83.6%: the extra benefits could fall by 83.6% before" in str(values[20][0])
     assert values[21][0] == (
-        "As at 30 June 2011, as rendered: not updated when a cost or a benefit changes; "
-        "render the workbook again to update it."
+        "A snapshot as at 30 June 2011: it does not change when a cost or a benefit changes."
     )
     # one page wide on A4, as every sheet of the workbook: ten columns, not eighteen
     assert sheet.print_area == "'Economic case'!$A$1:$J$22"
@@ -1006,12 +1033,12 @@ def test_options_sheets_print_the_spare_options_and_say_what_is_typed(project, t
     assert summary["B8"].value.startswith(  # under the four options and the preference
         "Wins (random weights), the share of random sets of weights under which the option "
         "scores highest, is as worked out on 30 June 2011: unlike the rank and the score, it "
-        "is not recalculated"
+        "does not change when a weight or a score changes."
     )
+    assert "render" not in summary["B8"].value  # a reader cannot render (#14 round 3)
     sensitivity = book["Sensitivity"]
     assert sensitivity["A9"].value == (  # under the five criteria and what they show
-        "As at 30 June 2011, as rendered: not updated when a weight or a score changes; "
-        "render the workbook again to update it."
+        "A snapshot as at 30 June 2011: it does not change when a weight or a score changes."
     )
     # every page's header gives the date the workbook is as at
     assert {s.oddHeader.right.text for s in book.worksheets if s.sheet_state == "visible"} == {

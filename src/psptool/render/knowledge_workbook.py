@@ -31,6 +31,9 @@ def write(data: KnowledgeRegister) -> Any:
     """The paper's workbook (`psp render knowledge`)."""
     project, as_of = data.project, data.as_of
     names = owner_names(project)
+    # who gives and who receives: a person with their organisation ("K. Duncan (Falkirk
+    # Council)"), as the partners beside them are organisations
+    whose = owner_names(project, with_partner=True)
 
     def name(ref: str | None) -> str | None:
         return names.get(ref, ref) if ref else None
@@ -45,8 +48,8 @@ def write(data: KnowledgeRegister) -> Any:
         [
             t.id,
             t.topic,
-            name(t.from_),
-            "; ".join(names.get(r, r) for r in t.to),
+            whose.get(t.from_, t.from_) if t.from_ else None,
+            "; ".join(whose.get(r, r) for r in t.to),
             label(TRANSFER_METHOD_LABELS, t.method) or None,
             name(t.owner),
             t.due,

@@ -211,8 +211,7 @@ def options_workbook(
     wins = (
         "Wins (random weights), the share of random sets of weights under which the option "
         f"scores highest, is as worked out on {long_date(as_of)}: unlike the rank and the "
-        "score, it is not recalculated when a weight or a score changes; render the workbook "
-        "again to update it."
+        "score, it does not change when a weight or a score changes."
     )
     note = summary.cell(row=below, column=2, value=wins)
     note.font, note.alignment = Font(italic=True), Alignment(wrap_text=True, vertical="top")

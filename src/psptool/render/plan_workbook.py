@@ -351,8 +351,10 @@ def _gantt(
         m.completed for m in plan.milestones if m.completed
     ]
     start = project.psp.start or (min(dated) if dated else as_of)
-    end = project.psp.end or (max(dated) if dated else as_of)
-    unit, periods = grid(start, max(end, *(d for d in dated), start) if dated else end)
+    # to the period of the last date it shows (a milestone's, or today's), not to the
+    # partnership's end: months past the last milestone would print as empty columns
+    end = max(*dated, as_of) if dated else project.psp.end or as_of
+    unit, periods = grid(start, max(end, start))
     first_col = column_letter(GANTT_FIRST_COLUMN)
     last_col = column_letter(GANTT_FIRST_COLUMN + len(periods) - 1)
     state_at = GANTT_FIRST_COLUMN + len(periods)
@@ -403,9 +405,7 @@ def _gantt(
         gantt.cell(row=r, column=2, value=f'=IF({shown}="","",Milestones!$B{source})')
         gantt.cell(row=r, column=state_at, value=f'=IF({shown}="","",Milestones!$H{source})')
         gantt.cell(row=r, column=state_at + 1, value=f'=IF({shown}="","",Milestones!$L{source}&"")')
-        gantt.cell(
-            row=r, column=state_at + 2, value=bar_start_formula(r, source, slots, start, end_col)
-        )
+        gantt.cell(row=r, column=state_at + 2, value=bar_start_formula(r, source, slots, end_col))
         gantt.cell(row=r, column=state_at + 3, value=bar_end_formula(source))
         gantt.cell(row=r, column=state_at + 2).number_format = DATE_FORMAT
         gantt.cell(row=r, column=state_at + 3).number_format = DATE_FORMAT
@@ -490,8 +490,9 @@ def gantt_caption_text(unit: str, as_of: date) -> str:
 def _caption(unit: str) -> tuple[str, str]:
     return (
         f"Gantt chart by {unit} as at ",
-        f": a bar runs from when a milestone can start to when it is done, due or forecast, "
-        f"and {DUE_MARK} marks its due date; today's {unit} is in black, its column grey. "
+        ": a bar runs from the end of what a milestone depends on to when it is done, due "
+        f"or forecast (one that depends on nothing shows in its own {unit} only), and "
+        f"{DUE_MARK} marks its due date; today's {unit} is in black, its column grey. "
         "Blue: on track or not yet due; green: done; red: late; orange: forecast late; "
         "purple: held up by a milestone it depends on, from its due date to its forecast "
         "(see Flag).",
@@ -652,10 +653,6 @@ def flag_formula(row: int, slots: int) -> str:
     return f'=IF(OR(A{row}="",ISNUMBER(F{row}),NOT(ISNUMBER({due}))),"",{answer})'
 
 
-def _date(day: date) -> str:
-    return f"DATE({day.year},{day.month},{day.day})"
-
-
 def slippage_formula(row: int) -> str:
     """Days late on row `row` of the Milestones sheet, as `milestone_standing` counts them:
     completed less due once done; the as-at date less due while overdue; the forecast less
@@ -717,22 +714,24 @@ def bar_end_formula(source: int) -> str:
     )
 
 
-def bar_start_formula(row: int, source: int, slots: int, start: date, end_column: str) -> str:
+def bar_start_formula(row: int, source: int, slots: int, end_column: str) -> str:
     """Where the bar on Gantt row `row` (Milestones row `source`) starts: when the latest
     milestone it depends on ends, but no later than its own due date, so a held-up
-    milestone's bar runs from its due date to its forecast; with no dependency, at the
-    partnership's start `start`; never after its own end (the Gantt's `end_column`)."""
+    milestone's bar runs from its due date to its forecast; never after its own end (the
+    Gantt's `end_column`). A milestone that depends on nothing has no start recorded: its
+    bar is its own date only (from its due date, if it ends later), not a bar from the
+    chart's start."""
     end_col = "$" + end_column
     ends = [
         f"IF(ISNUMBER(Milestones!${_slot(n)}{source}),"
         f"N(INDEX({end_col}:{end_col},Milestones!${_slot(n)}{source}+{row - source})),0)"
         for n in range(1, slots + 1)
     ]
-    # the partnership's start when it depends on nothing (a dependency ends after it)
-    latest = f"MAX({','.join([_date(start), *ends])})"
+    latest = f"MAX({','.join(ends)})" if ends else "0"
     due = f"Milestones!$E{source}"
     own = f"{end_col}{row}"
-    return f'=IF(NOT(ISNUMBER({own})),"",MIN({latest},IF(ISNUMBER({due}),{due},{own}),{own}))'
+    begins = f"IF({latest}>0,{latest},{own})" if ends else own
+    return f'=IF(NOT(ISNUMBER({own})),"",MIN({begins},IF(ISNUMBER({due}),{due},{own}),{own}))'
 
 
 def write(data: PlanWorkbook) -> Any:

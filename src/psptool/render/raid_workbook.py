@@ -47,6 +47,7 @@ from ..vocabulary import RAG_TEXT_COLOURS, RAID_TYPES, SCALE_LABELS
 from .workbook import (
     DATE_FORMAT,
     DATE_WIDTH,
+    FOOTNOTE_CHARS,
     HEADER_FILL,
     RAG_FILL,
     SPARE_ROWS,
@@ -57,6 +58,7 @@ from .workbook import (
     column_letter,
     define_as_at,
     dropdown,
+    footnote,
     lines_height,
     new_workbook,
     print_as_it_grows,
@@ -378,6 +380,10 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
         ),
     )
 
+    # what the pink means, at the foot of each page (a line under the table would be read
+    # back as an entry, or print after the spare rows), and the Red entries no action meets
+    footnote(sheet, [REVIEW_KEY])
+    footnote(actions, [DUE_KEY, *red_without_action(result, as_of)])
     _heat_map(workbook, result, as_of)
 
     meta = workbook.create_sheet(META_SHEET)
@@ -385,6 +391,35 @@ def raid_workbook(result: LoadResult, as_of: date, commit: str | None = None) ->
     for meta_row in meta_rows(project.psp.id, as_of, records):
         meta.append(list(meta_row))
     return workbook
+
+
+REVIEW_KEY = "Pink: the review or resolve-by date has passed and the entry is still open."
+DUE_KEY = "Pink: the due date has passed and the action is not done."
+
+
+def red_without_action(result: LoadResult, as_of: date) -> list[str]:
+    """The sentence the Actions sheet's foot carries when an open Red entry has no action
+    still to do ("‘Respite places run out in the winter’ (score 16, Red) has no action; its
+    review was due on 1 May 2026."); for more than one, or a title too long for the foot,
+    how many there are."""
+    register = score_risks(result.project, as_of)
+    actions = {r.id: r.actions for r in result.project.risks.risks}
+    bare = [
+        r for r in register.risks if r.status == "open" and r.rag == "red" and not r.open_actions
+    ]
+    if not bare:
+        return []
+    if len(bare) == 1:
+        entry = bare[0]
+        what = "action" if not actions.get(entry.id) else "action still to do"
+        line = f"‘{entry.title}’ (score {entry.score}, Red) has no {what}"
+        if entry.review_state == "overdue" and entry.review is not None:
+            line += f"; its review was due on {long_date(entry.review)}"
+        line += "."
+        if len(DUE_KEY) + 1 + len(line) <= FOOTNOTE_CHARS:
+            return [line]
+    count = "One open Red entry has" if len(bare) == 1 else f"{len(bare)} open Red entries have"
+    return [f"{count} no action still to do: see the RAID log (score {register.red} or more)."]
 
 
 def _empty_note(sheet: Any, name: str, as_of: date) -> None:

@@ -128,14 +128,12 @@ def none_yet(sheet: Any, row: int, what: str, column: int = 1, as_of: date | Non
 
 
 def as_at_label(as_of: date, when: str) -> str:
-    """What a sheet of figures psp typed (not formulas) says of itself: the date they are
-    as at, and that they are not updated `when` ("when the RAID log is edited")."""
+    """What a sheet of figures psp typed (not formulas) says of itself, in words a reader
+    of the printed page can act on: the date they are a snapshot as at, and that they do not
+    change `when` ("when the RAID log is edited")."""
     from ..report.formatting import long_date
 
-    return (
-        f"As at {long_date(as_of)}, as rendered: not updated {when}; render the workbook "
-        "again to update it."
-    )
+    return f"A snapshot as at {long_date(as_of)}: it does not change {when}."
 
 
 def cell_style(
@@ -285,6 +283,25 @@ NAME_WIDTH = 14.0
 
 GROWS = "_psp_grows"
 """The attribute `print_as_it_grows` marks a sheet with, for `print_landscape`."""
+FOOTNOTE = "_psp_footnote"
+"""The attribute `footnote` keeps a sheet's footnote in, for `headers_and_footers`."""
+FOOTNOTE_CHARS = 170
+"""The most characters a footnote may have: what Excel's footer (`HEADER_CHARS`) leaves
+beside the sheet's name, "Page 2 of 5" and the font codes of all three."""
+
+
+def footnote(sheet: Any, lines: Sequence[str]) -> None:
+    """Print `lines` at the foot of every page of the sheet, between its name and its page
+    number: a key to its shading, a sentence about its entries, where a line below the
+    table would print after its spare rows or be read back as a row. Lines beyond
+    `FOOTNOTE_CHARS` are left off."""
+    kept: list[str] = []
+    for line in lines:
+        if sum(len(k) + 1 for k in [*kept, line]) - 1 > FOOTNOTE_CHARS:
+            break
+        kept.append(line)
+    # on one line: a line break is written as "_x000a_", which LibreOffice prints as is
+    setattr(sheet, FOOTNOTE, " ".join(kept))
 
 
 def print_as_it_grows(sheet: Any, date_columns: Sequence[int] = ()) -> None:
@@ -628,6 +645,13 @@ def headers_and_footers(
                 f"{FONT},Regular",
             )
             footer.left.text, footer.left.size, footer.left.font = "&A", 8, f"{FONT},Regular"
+            note = getattr(sheet, FOOTNOTE, "")
+            if note:
+                footer.center.text, footer.center.size, footer.center.font = (
+                    _escaped(note),
+                    9,
+                    f"{FONT},Italic",
+                )
             footer.right.text, footer.right.size, footer.right.font = (
                 "Page &P of &N",
                 8,
