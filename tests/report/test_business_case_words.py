@@ -390,9 +390,20 @@ def test_every_person_named_is_given_with_their_role(tmp_path: Path) -> None:
     named = {p.name: (p.title, p.organisation) for p in case.management.people}
     assert named["E. Grant"] == ("Head of Children's Services", "Falkirk Council")
     assert named["F. Watt"] == ("Registered Manager", "Fosterplus")
+    # the Operational Group's members (psp.yaml) and the signatories are named too (#14 R3):
+    # C. Wallace is a member, T. Munro Care Visions' signatory; the title loses its
+    # trailing ", Barnardo's Scotland" beside the organisation
+    assert named["C. Wallace"] == ("Fostering Service Manager", "Care Visions")
+    assert named["Y. Young"] == ("Registered Manager", "JMT Fostering")
+    assert named["T. Munro"] == ("Director of Fostering Services", "Care Visions")
+    assert named["O. Sinclair"] == ("Director of Children's Services", "Barnardo's Scotland")
+    assert len(named) == 21  # every person partners.yaml lists: 7 + 2 × 7
     sparse = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
+    # the project manager, and the two signatories in the sign-off table
     assert [(p.name, p.title, p.organisation) for p in sparse.management.people] == [
-        ("B. Manager", "Project Manager", "Riverside Council")
+        ("A. Director", "Director of Adult Services", "Riverside Council"),
+        ("B. Manager", "Project Manager", "Riverside Council"),
+        ("C. Chief", "Chief Executive", "Carers Trust Riverside"),
     ]
 
 

@@ -109,9 +109,19 @@ class Evaluation:
 
 def named(project: Project) -> tuple[Named, ...]:
     """The people the business case names (owners of milestones, RAID entries, benefits,
-    goals and communications; chairs; those giving and receiving knowledge), in the order
-    partners.yaml lists them."""
+    goals and communications; the groups' chairs and members; the roles' holders, such as the
+    author; those giving and receiving knowledge; the partners' signatories in the sign-off
+    table), in the order partners.yaml lists them."""
+    from ..signoff import position, signatures
+
     ids: set[str] = set()
+    ids.update(m for g in project.psp.governance.groups for m in g.members)
+    ids.update(r.person for r in project.psp.roles if r.person)
+    signing = {
+        (s.partner, s.name)
+        for document in ("outline_business_case", "full_business_case")
+        for s in signatures(project, document)
+    }
     ids.update(m.owner for m in project.milestones.milestones if m.owner)
     ids.update(r.owner for r in project.risks.risks if r.owner)
     ids.update(b.owner for b in project.benefits.benefits if b.owner)
@@ -121,10 +131,10 @@ def named(project: Project) -> tuple[Named, ...]:
     for t in project.knowledge.transfers:
         ids.update(x for x in (t.from_, *t.to) if x)
     return tuple(
-        Named(person.name, person.title or "", partner.name)
+        Named(person.name, position(person.title or "", partner.name), partner.name)
         for partner in project.partners.partners
         for person in partner.people
-        if person.id in ids
+        if person.id in ids or (partner.name, person.name) in signing
     )
 
 
