@@ -755,12 +755,14 @@ def test_a_young_partnership_renders_both_cases(tmp_path: Path) -> None:
             ["Council", "A. Director", "", "", ""],
             ["Charity", "C. Chief", "", "", ""],
         ]
-        # the title page, version history, approval route and sign-off: no empty table
+        # the title page, version history, approval route and sign-off: no empty table;
+        # and the people the case names, the two signatories (#14 R3)
         assert [t.rows[0].cells[0].text for t in document.tables] == [
             "Partnership",
             "Version",
             "Date",
             "Partner",
+            "Name",
         ]
 
 
@@ -790,7 +792,11 @@ YOUNG_OUTLINE = {
     "7.1 Pilot plan": ["The pilot's start and end dates are not yet set."],
     "7.2 Project plan": ["No milestones are recorded yet."],
     "7.3 Key milestones and dependencies": ["No milestones are recorded yet."],
-    "7.5 Governance": ["The partners have not yet set up their governance groups."],
+    # the signatories are named, in the sign-off table, so they are listed (#14 R3)
+    "7.5 Governance": [
+        "The partners have not yet set up their governance groups.",
+        "The people this case names, with their roles:",
+    ],
     "7.6 Communications and engagement": ["No communications plan is recorded yet."],
 }
 YOUNG_FULL = {
@@ -813,7 +819,11 @@ YOUNG_FULL = {
     "7.3 Issues so far": ["No issues are recorded in the RAID log."],
     "8.2 Financial analysis of the partnership's budget": ["No budget is recorded yet."],
     "9.1 Project plan": ["No milestones are recorded yet."],
-    "9.4 Governance": ["The partners have not yet set up their governance groups."],
+    # the signatories are named, in the sign-off table, so they are listed (#14 R3)
+    "9.4 Governance": [
+        "The partners have not yet set up their governance groups.",
+        "The people this case names, with their roles:",
+    ],
 }
 
 

@@ -95,9 +95,10 @@ def test_entries_without_actions_are_named_once_below_their_table(tmp_path: Path
     again under the strategic risks or the evaluation's issues."""
     case = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
     assert [r.mitigation for r in case.management.risks] == ["–", "–"]
+    # each by its type, its title quoted where it runs into the sentence (#14 R3)
     assert case.management.no_actions == (
-        "No actions to manage Respite places run out in the winter and Referrals from GP "
-        "practices are slow are recorded yet."
+        "No actions are recorded yet for the risk ‘Respite places run out in the winter’ or "
+        "the issue ‘Referrals from GP practices are slow’."
     )
     assert case.strategic.risks_note == case.evaluation.no_actions == ""
     assert case.strategic.assumptions_note == case.strategic.dependencies_note == ""
@@ -425,4 +426,18 @@ def test_the_benefits_all_amber_say_so_plainly() -> None:
     assert case.summary.benefits_progress == (
         "All eight benefits are amber: each is behind a straight-line path to its target by no "
         "more than a quarter of the distance from baseline to target."
+    )
+
+
+def test_a_closed_entry_has_no_rating_and_its_actions_one_a_line() -> None:
+    """R2 (closed 14 May 2010) shows "–" in RAG, the Status column saying it is closed; an
+    entry with several open actions lists them one a line, not run together with "; "
+    (#14 R3). R5 (risks.yaml) has two open actions."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "outline")
+    r2 = next(r for r in case.strategic.risks if r.id == "R2")
+    assert (r2.rag, r2.status) == ("–", "Closed 14 May 2010")
+    r5 = next(r for r in case.management.risks if r.id == "R5")
+    assert r5.mitigation == (
+        "Model placement demand and cost for 2012/13 budget setting\n"
+        "Brief elected members on the savings evidence from the pilot"
     )

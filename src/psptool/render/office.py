@@ -385,7 +385,11 @@ def _points(text: str, size: float, bold: bool) -> float:
 
 def _paragraph_texts(cell: Any) -> Iterator[tuple[str, bool]]:
     for paragraph in cell.iter(_q("w:p")):
-        texts = [t.text or "" for t in paragraph.iter(_q("w:t"))]
+        # a line break in the cell (one action a line) parts the words either side of it
+        texts = [
+            (t.text or "") if t.tag == _q("w:t") else "\n"
+            for t in paragraph.iter(_q("w:t"), _q("w:br"))
+        ]
         bold = any(
             b.get(_q("w:val"), "true") not in ("0", "false") for b in paragraph.iter(_q("w:b"))
         )
