@@ -132,8 +132,8 @@ def test_the_sparse_cases_recommend_only_what_is_there(
         "(section 5).",
         "5.\tAgree the next steps: Full business case agreed by 31 December 2026.",
         # M2 (30 September) depends on M1 (31 December): the plan is impossible as drawn
-        "6.\tRe-plan Tender for respite services published: it depends on Full business case "
-        "agreed, expected on 31 December 2026, but is due before it, on 30 September 2026.",
+        "6.\tRe-plan ‘Tender for respite services published’: it depends on ‘Full business "
+        "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026.",
     ]
     full = docx_lines(_paper(rendered, "sparse:business-case-full"))
     assert not [line for line in full if "evaluation findings:" in line]
@@ -158,7 +158,8 @@ def test_each_case_is_planned_for_the_meeting_whose_agenda_names_it(
         routes[kind] = [row[:3] for row in route[1:]]
     # the full case, on no agenda, is planned for the due date of M1, which delivers it
     assert routes == {
-        "outline": [["20 August 2026", "Every partner", "Partnership Board (planned)"]],
+        # "(planned)" in the Date column in both (#14 R3)
+        "outline": [["20 August 2026 (planned)", "Every partner", "Partnership Board"]],
         "full": [["31 December 2026 (planned)", "Every partner", "Partnership Board"]],
     }
 
@@ -172,14 +173,14 @@ def test_a_milestone_that_cannot_happen_as_planned_is_said_below_the_plan(
     # as at 30 June 2026: M1 is due on 31 December 2026; M2, due on 30 September, waits for it
     assert [row[-1] for row in plan[1:]] == ["Not yet due", "Held up"]
     assert (
-        "Tender for respite services published is due on 30 September 2026, before Full "
-        "business case agreed (due on 31 December 2026), which it depends on: it needs "
+        "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
+        "business case agreed’ (due on 31 December 2026), which it depends on: it needs "
         "re-planning."
     ) in docx_lines(path)
     # the full case is the milestone M2 waits for: it says so, and is not its own next step
     full = docx_lines(_paper(rendered, "sparse:business-case-full"))
     assert (
-        "5.\tRe-plan Tender for respite services published: it depends on this full business "
+        "5.\tRe-plan ‘Tender for respite services published’: it depends on this full business "
         "case, expected on 31 December 2026, but is due before it, on 30 "
         "September 2026."
     ) in full
@@ -245,7 +246,7 @@ def test_cells_and_sentences_in_one_style(rendered: dict[str, tuple[Path, object
     # no line has messages or an ask: those columns are left out, not filled with dashes
     assert communications == [
         ["Audience", "Method", "Frequency", "Owner"],
-        ["Unpaid carers", "Newsletter", "Quarterly", "Not yet assigned"],
+        ["Unpaid carers", "Newsletter", "Quarterly", "No owner"],
     ]
     lines = docx_lines(path)
     assert (
@@ -324,7 +325,7 @@ def test_a_goal_with_nothing_set_has_no_row_of_blanks(
     rendered: dict[str, tuple[Path, object]],
 ) -> None:
     lines = docx_lines(_paper(rendered, "sparse:business-case-outline"))
-    start = lines.index("2.3 Current position and goals")
+    start = lines.index("2.3 Starting position and goals")
     assert lines[start + 1] == (
         "The partners have not yet set a measure, baseline, target, date or owner for More "
         "carers get a regular break."

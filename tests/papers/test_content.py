@@ -201,7 +201,7 @@ def test_the_sparse_cases_say_their_gaps_once_in_plain_words(rendered: dict) -> 
     assert risks == [
         ["Type", "Risk or issue", "Owner", "Score", "RAG"],
         ["Risk", "Respite places run out in the winter", "B. Manager", "16", "Red"],
-        ["Issue", "Referrals from GP practices are slow", "Not yet assigned", "6", "Amber"],
+        ["Issue", "Referrals from GP practices are slow", "No owner", "6", "Amber"],
     ]
     gap = (
         "No actions to manage Respite places run out in the winter and Referrals from GP "
@@ -237,13 +237,13 @@ def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> Non
     outline = _lines(rendered, "sparse:business-case-outline")
     assert "5.\tAgree the next steps: Full business case agreed by 31 December 2026." in outline
     assert (
-        "6.\tRe-plan Tender for respite services published: it depends on Full business case "
-        "agreed, expected on 31 December 2026, but is due before it, on 30 September 2026."
+        "6.\tRe-plan ‘Tender for respite services published’: it depends on ‘Full business "
+        "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026."
         in outline
     )
     # the full case does not list its own agreement among its next steps: it is what M2 waits for
     assert (
-        "5.\tRe-plan Tender for respite services published: it depends on this full business "
+        "5.\tRe-plan ‘Tender for respite services published’: it depends on this full business "
         "case, expected on 31 December 2026, but is due before it, on 30 September "
         "2026." in _lines(rendered, "sparse:business-case-full")
     )

@@ -453,9 +453,9 @@ def test_review_and_approval_route(outline, full) -> None:
     (planned,) = _tables_after(full, "Review and approval process")
     assert planned[1:] == [
         [
-            "23 September 2011",
+            "23 September 2011 (planned)",  # "(planned)" in the Date column (#14 R3)
             "Every partner",
-            "PSP Governance Group (planned)",
+            "PSP Governance Group",
             "Sign-off of the full business case: the case for funding",
         ]
     ]
@@ -480,7 +480,10 @@ def test_partial_sign_off_lists_who_has_still_to_sign(example: Path) -> None:
     )
     first, still = context.approvals
     assert first.organisation == "Falkirk Council" and first.date == "28 June 2011"
-    assert (still.date, still.meeting) == ("23 September 2011", "PSP Governance Group (planned)")
+    assert (still.date, still.meeting) == (
+        "23 September 2011 (planned)",
+        "PSP Governance Group",
+    )
     assert still.organisation.startswith("Barnardo's Scotland; Care Visions;")
 
 
@@ -783,7 +786,7 @@ YOUNG_OUTLINE = {
     # the summary points to the gap's own section, where it is said in full
     "1.3 Benefits": ["No benefits are recorded yet (section 5)."],
     "2.1 Rationale": ["The partners have not yet written down the reasons for change."],
-    "2.3 Current position and goals": ["No goals are recorded yet."],
+    "2.3 Starting position and goals": ["No goals are recorded yet."],
     "5. Benefits realisation": ["No benefits are recorded yet."],
     "6.1 Costs and benefits by year": [
         "The options' costs and benefits by year are not yet recorded."

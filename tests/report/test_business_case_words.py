@@ -43,19 +43,19 @@ def test_a_milestone_due_before_its_dependency_is_held_up(tmp_path: Path) -> Non
     ]
     # the plan cannot be kept as drawn: the note says so, and the case asks to re-plan it
     assert case.plan.notes == (
-        "Tender for respite services published is due on 30 September 2026, before Full "
-        "business case agreed (due on 31 December 2026), which it depends on: it needs "
+        "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
+        "business case agreed’ (due on 31 December 2026), which it depends on: it needs "
         "re-planning.",
     )
     assert case.recommendations[-2:] == (
         "Agree the next steps: Full business case agreed by 31 December 2026.",
-        "Re-plan Tender for respite services published: it depends on Full business case "
-        "agreed, expected on 31 December 2026, but is due before it, on 30 September 2026.",
+        "Re-plan ‘Tender for respite services published’: it depends on ‘Full business "
+        "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026.",
     )
     # in the full case the milestone it depends on is this paper's own
     full = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
     assert full.recommendations[-1] == (
-        "Re-plan Tender for respite services published: it depends on this full business "
+        "Re-plan ‘Tender for respite services published’: it depends on this full business "
         "case, expected on 31 December 2026, but is due before it, on "
         "30 September 2026."
     )
@@ -80,9 +80,10 @@ def test_a_milestone_forecast_late_says_when_it_is_now_expected(tmp_path: Path) 
         ("M2", "Forecast late", "11 July 2026"),
     ]
     assert case.plan.notes == (
-        "Referral route agreed is late: due on 20 June 2026, 10 days ago.",
-        "Booking line opens is forecast late: due on 1 July 2026, now expected on 11 July 2026 "
-        "(10 days late).",
+        # the titles quoted where they run into the sentence (#14 R3)
+        "‘Referral route agreed’ is late: due on 20 June 2026, 10 days ago.",
+        "‘Booking line opens’ is forecast late: due on 1 July 2026, now expected on 11 July "
+        "2026 (10 days late).",
     )
     assert case.recommendations[-1] == (
         "Agree the next steps: Referral route agreed, due by 20 June 2026 and not yet done; "

@@ -10,6 +10,7 @@ from ....model import Project
 from ....vocabulary import OPERATIONAL_CADENCES, ROUTE_PHRASES
 from ...formatting import long_date, money
 from ...people import owner_names
+from ...wording import NO_OWNER
 from ..partnership import Group, Role, governance_group, groups, roles
 from .options import OptionRow
 from .raid import RaidRow, no_actions, raid_rows
@@ -193,7 +194,7 @@ def management(project: Project, as_of: date) -> Management:
                 frequency=_cell(c.frequency or ""),
                 messages=_cell(c.messages or ""),
                 action=_cell(c.action or ""),
-                owner=names.get(c.owner, c.owner) if c.owner else "Not yet assigned",
+                owner=names.get(c.owner, c.owner) if c.owner else NO_OWNER,
             )
             for c in project.stakeholders.communications
         ),

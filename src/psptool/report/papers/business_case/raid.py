@@ -10,11 +10,11 @@ from ....model import Project
 from ....vocabulary import RAG_TINTS
 from ...formatting import long_date
 from ...people import owner_names
+from ...wording import NO_OWNER
 
 NO_MITIGATION = "–"
 """The mitigation cell of an entry without actions (`psp validate` warns, PSP504): a dash,
 with one sentence below the table naming the entries without actions (`no_actions`)."""
-NO_OWNER = "Not yet assigned"
 NO_FILL = "FFFFFF"
 """A table cell's fill where there is no RAG to show."""
 

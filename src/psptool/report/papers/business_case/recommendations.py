@@ -253,7 +253,7 @@ def _asked(
 
 def _replan(row: MilestoneRow, rows: tuple[MilestoneRow, ...], contents: Contents) -> str:
     """A step the plan cannot keep as drawn, due before a milestone it depends on: "Re-plan
-    Tender published: it depends on this full business case, expected on 31
+    ‘Tender published’: it depends on this full business case, expected on 31
     December 2026, but is due before it, on 30 September 2026." """
     titles = {r.title: r for r in rows}
     waits = []
@@ -268,10 +268,10 @@ def _replan(row: MilestoneRow, rows: tuple[MilestoneRow, ...], contents: Content
                 else f"this {paper} business case"
             )
         else:
-            waits.append(f"{title}, expected on {when}" if when else title)
+            waits.append(f"‘{title}’, expected on {when}" if when else f"‘{title}’")
     before = "them" if len(waits) > 1 else "it"
     return (
-        f"Re-plan {row.title}: it depends on {join(waits)}, but is due before {before}, "
+        f"Re-plan ‘{row.title}’: it depends on {join(waits)}, but is due before {before}, "
         f"on {row.due}."
     )
 
