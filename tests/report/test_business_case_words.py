@@ -339,10 +339,14 @@ def test_approval_waits_on_the_equality_impact_assessment(tmp_path: Path) -> Non
         "options appraisal (section 4)."
     )
     full = business_case(_sparse(tmp_path / "full"), SPARSE_AS_OF, "full")
+    # no pilot has run in the sparse folder (no pilot dates, no pilot milestone done): the
+    # full case asks for none of the approval, only the pilot first (#14 R3)
     assert full.recommendations[1] == (
-        "Approve Shared respite booking line as the service model to sustain after the pilot, "
-        "once the equality impact assessment is complete (section 9.8)."
+        "Agree to pilot Shared respite booking line first: this full business case is not "
+        "ready for approval until a pilot has run and been evaluated."
     )
+    assert full.document.status == "Draft: not ready for approval, as no pilot has run yet."
+    assert not [r for r in full.recommendations if r.startswith("Approve")]
     example = business_case(_example(), EXAMPLE_AS_OF, "full")
     assert example.recommendations[0] == (
         "Approve Multi-provider framework agreement with outcome-based monitoring as the "

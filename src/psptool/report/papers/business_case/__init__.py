@@ -461,6 +461,9 @@ def business_case(
     reviews = _reviews(project, as_of, spec.document)
     managed = management(project, as_of)
     model = service(project, options.preferred, as_of)
+    if case.kind == "full" and not model.piloted and now.state == "draft":
+        # a full business case before any pilot has run has no tested model to approve
+        now = replace(now, status="Draft: not ready for approval, as no pilot has run yet.")
     findings = evaluation(project, as_of, progress)
     previous = _previous_sign_off(project, as_of) if case.kind == "full" else ""
     return BusinessCase(

@@ -179,7 +179,13 @@ def _asked(
                 + "."
             )
     else:
-        if preferred is not None:
+        if preferred is not None and not service.piloted:
+            # no pilot has run: there is no tested model to approve and sustain yet
+            out.append(
+                f"Agree to pilot {preferred.name} first: this full business case is not ready "
+                "for approval until a pilot has run and been evaluated."
+            )
+        elif preferred is not None:
             out.append(
                 f"Approve {preferred.name} as the service model to sustain after the pilot{once}."
             )
