@@ -253,7 +253,12 @@ def _summary(c: Case) -> None:
     para_loop(doc, "b in summary.benefits", "{{ b }}")
     if c.full:
         doc.add_paragraph("{{ summary.benefits_progress }}")
-        when(doc, "evaluation.interim", "{{ evaluation.interim }}")
+        # said in full once, with the evaluation's findings; here it points there
+        when(
+            doc,
+            "evaluation.interim",
+            f"These findings are interim ({c.ref('evaluation.findings')}).",
+        )
     # the gap is said in full once, in its own section; the summary points there
     else_(
         doc, f"No benefits are recorded yet ({c.ref('benefits.plan' if c.full else 'benefits')})."
@@ -609,7 +614,9 @@ def _benefits(c: Case) -> None:
     c.sub("achieved")
     if_(doc, "benefits")
     doc.add_paragraph("{{ summary.benefits_progress }}")
-    when(doc, "evaluation.interim", "{{ evaluation.interim }}")
+    when(
+        doc, "evaluation.interim", f"These findings are interim ({c.ref('evaluation.findings')})."
+    )
     table(
         doc,
         ["Benefit", "Baseline", "Measurements", "Target", "Progress", "RAG"],

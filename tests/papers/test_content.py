@@ -137,7 +137,10 @@ def test_the_full_case_is_not_its_own_next_step_and_its_findings_are_interim(
         "mobilised and started by 2 April 2012."
     )
     assert _after(lines, "7.2 Findings against the goals", 2) == [
-        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011.",
+        # the partners sign on 23 September 2011, before the evaluation ends (#14 R3)
+        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September "
+        "2011, after the partners are to sign this case off on 23 September 2011, so they sign "
+        "it on interim findings.",
         "Each goal, with the evidence so far from the benefits that measure it:",
     ]
     # where the benefits stand is said in 1.3 and 6.2; the decision points to the sections

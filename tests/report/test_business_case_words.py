@@ -307,8 +307,12 @@ def test_the_pilot_still_running_is_being_tested(tmp_path: Path) -> None:
     """As at 30 June 2011 the pilot (1 October 2010 to 30 September 2011) is running."""
     case = business_case(_example(), EXAMPLE_AS_OF, "full")
     assert (case.service.piloted, case.service.piloting) == (True, True)
+    # the Governance Group meets on 23 September 2011 (meetings.yaml, planned, the full
+    # business case on its agenda), a week before the evaluation ends (#14 R3)
     assert case.evaluation.interim == (
-        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
+        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September "
+        "2011, after the partners are to sign this case off on 23 September 2011, so they sign "
+        "it on interim findings."
     )
     later = business_case(_example(), date(2011, 10, 31), "full")
     assert (later.service.piloted, later.service.piloting) == (True, False)
@@ -446,3 +450,18 @@ def test_a_closed_entry_has_no_rating_and_its_actions_one_a_line() -> None:
         "Model placement demand and cost for 2012/13 budget setting\n"
         "Brief elected members on the savings evidence from the pilot"
     )
+
+
+def test_the_summary_gives_the_appraisal_s_headline_not_the_appraisal_again() -> None:
+    """Section 1.2 gave section 4.3's paragraph again word for word (#14 R3): now its
+    headline, the options scored and the preferred one's score (options.yaml: four options,
+    five criteria; O2 scores 78), pointing to 4.3 for the rest; 4.3 keeps the reasons."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert case.summary.appraisal == (
+        "The partners scored four options, including doing nothing, against five weighted "
+        "criteria. The preferred option is Multi-provider framework agreement with "
+        "outcome-based monitoring, which scored 78 out of 100, the highest score. Section 4.3 "
+        "gives the appraisal in full."
+    )
+    assert "The partners prefer it because" in case.options.summary
+    assert "The partners prefer it because" not in case.summary.appraisal

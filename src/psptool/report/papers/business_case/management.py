@@ -265,7 +265,12 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
     )
 
 
-def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
+def evaluation(
+    project: Project, as_of: date, summary: str, signing: date | None = None
+) -> Evaluation:
+    """The evaluation's approach and findings; before it ends, that they are interim, and
+    where the partners are to sign the case off (`signing`, the planned sign-off meeting)
+    before it ends, that they sign on these interim findings."""
     found = project.sustainability.evaluation
     issues = raid_rows(project, as_of, "issue")
     return Evaluation(
@@ -278,7 +283,13 @@ def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
         # the open issues' actions, or their lack, are said once, in the management case
         interim=(
             f"These findings are interim, as at {long_date(as_of)}: the evaluation runs to "
-            f"{long_date(found.end)}."
+            f"{long_date(found.end)}"
+            + (
+                f", after the partners are to sign this case off on {long_date(signing)}, so "
+                "they sign it on interim findings."
+                if signing is not None and signing < found.end
+                else "."
+            )
             if found is not None and found.end is not None and found.end > as_of
             else ""
         ),
