@@ -520,12 +520,13 @@ def _options_appraisal(c: Case) -> None:
     doc.add_paragraph("The RAID log entries linked to each option, and how they are mitigated.")
     optional_columns(
         doc,
-        ["Option", "Risk", "Score", "RAG", "Mitigation"],
+        # the entries are risks, assumptions and dependencies: each with its type
+        ["Option", "RAID entry", "Score", "RAG", "Mitigation"],
         [3.6, 5.7, 1.3, 1.4, 4.6],
         "r in options.risk_assessment",
         [
             "{{ r.option }}",
-            "{{ r.title }}",
+            "{{ r.entry }}",
             "{{ r.score }}",
             "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
@@ -580,8 +581,9 @@ def _benefits_plan(doc: Document, introduction: str) -> None:
     doc.add_paragraph(introduction)
     table(
         doc,
+        # Baseline and Target hold "£860 a week" on a line; By holds "30 September 2011"
         ["Benefit", "KPI", "Baseline", "Target", "Owner", "By", "Cashable or not"],
-        [3.0, 3.0, 2.2, 2.2, 1.9, 2.5, 1.8],
+        [2.3, 2.4, 2.45, 2.45, 1.9, 3.3, 1.8],
         "b in benefits",
         [
             "{{ b.title }}",

@@ -325,10 +325,12 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     assert "Net cost to the public sector" not in text
     (risks,) = _tables_after(outline, "4.5 Risk assessment of each option")
     framework = [row[1] for row in risks[1:] if row[0].startswith("Multi-provider")]
-    assert framework == [  # R3, R4 and R9, by title
-        "Standstill on contact during the tender damages the trust built up",
-        "Pilot partners expect a guaranteed place on the framework",
-        "Corporate Procurement capacity to run the tender in November–December 2011",
+    # R3, R4 and R9, by title, each with its type (risks.yaml: R9 is a dependency) (#14 R3)
+    assert risks[0][1] == "RAID entry"
+    assert framework == [
+        "Risk: Standstill on contact during the tender damages the trust built up",
+        "Risk: Pilot partners expect a guaranteed place on the framework",
+        "Dependency: Corporate Procurement capacity to run the tender in November–December 2011",
     ]
     # an option without a linked entry is named once below the table, not given an empty row
     assert [row for row in risks[1:] if row[0].startswith("Do nothing")] == []

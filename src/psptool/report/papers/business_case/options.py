@@ -117,6 +117,9 @@ class OptionRisk:
     rag: str
     fill: str
     mitigation: str
+    entry: str = ""
+    """The entry with its type, as the "RAID entry" column gives it: "Dependency: Corporate
+    Procurement capacity to run the tender"."""
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,7 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
                     rag=r.rag,
                     fill=r.fill,
                     mitigation=r.mitigation,
+                    entry=f"{r.type}: {r.title}",
                 )
             )
     preferred = next((o for o in rows if o.preferred), None)
