@@ -1420,3 +1420,30 @@ def test_the_full_case_sets_the_measured_savings_beside_the_estimates(full, outl
         "by 30 April 2012.",
     ]
     assert "appraisal's estimates" not in _text(outline)
+
+
+def test_the_example_spells_out_raid_kpi_and_mou_where_first_used(project, tmp_path) -> None:
+    """psp.yaml lists RAID, KPI and MoU (#14 R3): the full case's first "RAID" (section 3.3,
+    "from the RAID log") and first "KPI" (6.1, "the KPI, where it started") are written out
+    once; the Working together agreement's milestone names the Memorandum of Understanding
+    in full, so no "(MoU)" is left unexplained."""
+    out = tmp_path / "full.docx"
+    context = business_case(project, AS_OF, "full", [])
+    render_docx(
+        defaults_dir() / "business-case-full.docx",
+        context,
+        out,
+        force=False,
+        acronyms=project.psp.acronyms,
+    )
+    document = Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells
+    )
+    assert project.psp.acronyms["KPI"] == "key performance indicator"
+    assert text.count("risks, assumptions, issues and dependencies (RAID) log") == 1
+    assert text.count("the key performance indicator (KPI), where it started") == 1
+    assert "(MoU)" not in text
+    assert "Working together agreement (Memorandum of Understanding) signed" in text
+    # the KPI's number in words, as the goal it measures has it (benefits.yaml, goals.yaml)
+    assert "matched within five working days" in text and "5 working days" not in text
