@@ -616,9 +616,7 @@ def _benefits(c: Case) -> None:
     c.sub("achieved")
     if_(doc, "benefits")
     doc.add_paragraph("{{ summary.benefits_progress }}")
-    when(
-        doc, "evaluation.interim", f"These findings are interim ({c.ref('evaluation.findings')})."
-    )
+    when(doc, "evaluation.interim", f"These findings are interim ({c.ref('evaluation.findings')}).")
     table(
         doc,
         ["Benefit", "Baseline", "Measurements", "Target", "Progress", "RAG"],

@@ -10,8 +10,7 @@ from ....model import Milestone, Project
 from ....vocabulary import DOCUMENT_TITLES
 from ...formatting import long_date
 from ...people import owner_names
-from ...wording import NO_OWNER
-from ...wording import join, plural
+from ...wording import NO_OWNER, join, plural
 
 HOLD_UPS = ("Late", "Held up", "Forecast late")
 """The standings (`analysis.plan.milestone_standing`) of a milestone that cannot happen as
