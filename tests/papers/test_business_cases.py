@@ -350,8 +350,10 @@ def test_a_full_case_before_any_pilot_claims_no_evidence_from_one(
         "This full business case of Riverside Carers PSP sets out the final service model the "
         "partners propose, the case for funding it and the financial analysis. No pilot has "
         "begun yet, so it has no evidence from one: the benefits achieved and the evaluation "
-        "findings are still to come. It asks each partner to sign it off. The outline business "
-        "case is not yet signed off; its sign-off is planned for 20 August 2026."
+        # not ready for sign-off, as the title page's status says (#14 R3)
+        "findings are still to come. It is not ready for the partners to sign off until a "
+        "pilot has run. The outline business case is not yet signed off; its sign-off is "
+        "planned for 20 August 2026."
     )
     assert not [line for line in lines if "evidence from the pilot" in line]
     # and its decisions start by noting it (the board's meeting SG-2 has it on its agenda)

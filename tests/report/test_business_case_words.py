@@ -363,8 +363,9 @@ def test_the_outline_cases_sign_off_is_said_in_the_purpose_and_noted(tmp_path: P
     (SG-2) has it on its agenda. Example: every partner signed on 24 September 2010."""
     sparse = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
     assert sparse.summary.proposal.endswith(
-        "It asks each partner to sign it off. The outline business case is not yet signed off; "
-        "its sign-off is planned for 20 August 2026."
+        # no pilot has run: the case is not ready to sign off (#14 R3)
+        "It is not ready for the partners to sign off until a pilot has run. The outline "
+        "business case is not yet signed off; its sign-off is planned for 20 August 2026."
     )
     assert sparse.recommendations[0] == (
         "Note that the outline business case is not yet signed off (planned 20 August 2026)."

@@ -75,7 +75,8 @@ def proposal(
             f"This full business case of {name} sets out the final service model the partners "
             "propose, the case for funding it and the financial analysis. No pilot has begun "
             "yet, so it has no evidence from one: the benefits achieved and the evaluation "
-            f"findings are still to come. It {asks}."
+            "findings are still to come. It is not ready for the partners to sign off until a "
+            "pilot has run."
             if standing.approved is None
             else f"This full business case of {name} sets out the final service model the "
             "partners agreed, the case for funding it and the financial analysis, written "
