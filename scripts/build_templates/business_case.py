@@ -253,7 +253,12 @@ def _summary(c: Case) -> None:
     para_loop(doc, "b in summary.benefits", "{{ b }}")
     if c.full:
         doc.add_paragraph("{{ summary.benefits_progress }}")
-        when(doc, "evaluation.interim", "{{ evaluation.interim }}")
+        # said in full once, with the evaluation's findings; here it points there
+        when(
+            doc,
+            "evaluation.interim",
+            f"These findings are interim ({c.ref('evaluation.findings')}).",
+        )
     # the gap is said in full once, in its own section; the summary points there
     else_(
         doc, f"No benefits are recorded yet ({c.ref('benefits.plan' if c.full else 'benefits')})."
@@ -515,12 +520,13 @@ def _options_appraisal(c: Case) -> None:
     doc.add_paragraph("The RAID log entries linked to each option, and how they are mitigated.")
     optional_columns(
         doc,
-        ["Option", "Risk", "Score", "RAG", "Mitigation"],
+        # the entries are risks, assumptions and dependencies: each with its type
+        ["Option", "RAID entry", "Score", "RAG", "Mitigation"],
         [3.6, 5.7, 1.3, 1.4, 4.6],
         "r in options.risk_assessment",
         [
             "{{ r.option }}",
-            "{{ r.title }}",
+            "{{ r.entry }}",
             "{{ r.score }}",
             "{% cellbg r.fill %}{{ r.rag|capitalize }}",
             "{{ r.mitigation }}",
@@ -575,8 +581,9 @@ def _benefits_plan(doc: Document, introduction: str) -> None:
     doc.add_paragraph(introduction)
     table(
         doc,
+        # Baseline and Target hold "£860 a week" on a line; By holds "30 September 2011"
         ["Benefit", "KPI", "Baseline", "Target", "Owner", "By", "Cashable or not"],
-        [3.0, 3.0, 2.2, 2.2, 1.9, 2.5, 1.8],
+        [2.3, 2.4, 2.45, 2.45, 1.9, 3.3, 1.8],
         "b in benefits",
         [
             "{{ b.title }}",
@@ -609,7 +616,7 @@ def _benefits(c: Case) -> None:
     c.sub("achieved")
     if_(doc, "benefits")
     doc.add_paragraph("{{ summary.benefits_progress }}")
-    when(doc, "evaluation.interim", "{{ evaluation.interim }}")
+    when(doc, "evaluation.interim", f"These findings are interim ({c.ref('evaluation.findings')}).")
     table(
         doc,
         ["Benefit", "Baseline", "Measurements", "Target", "Progress", "RAG"],

@@ -132,8 +132,8 @@ def test_the_sparse_cases_recommend_only_what_is_there(
         "(section 5).",
         "5.\tAgree the next steps: Full business case agreed by 31 December 2026.",
         # M2 (30 September) depends on M1 (31 December): the plan is impossible as drawn
-        "6.\tRe-plan Tender for respite services published: it depends on Full business case "
-        "agreed, expected on 31 December 2026, but is due before it, on 30 September 2026.",
+        "6.\tRe-plan ‘Tender for respite services published’: it depends on ‘Full business "
+        "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026.",
     ]
     full = docx_lines(_paper(rendered, "sparse:business-case-full"))
     assert not [line for line in full if "evaluation findings:" in line]
@@ -158,7 +158,8 @@ def test_each_case_is_planned_for_the_meeting_whose_agenda_names_it(
         routes[kind] = [row[:3] for row in route[1:]]
     # the full case, on no agenda, is planned for the due date of M1, which delivers it
     assert routes == {
-        "outline": [["20 August 2026", "Every partner", "Partnership Board (planned)"]],
+        # "(planned)" in the Date column in both (#14 R3)
+        "outline": [["20 August 2026 (planned)", "Every partner", "Partnership Board"]],
         "full": [["31 December 2026 (planned)", "Every partner", "Partnership Board"]],
     }
 
@@ -172,14 +173,14 @@ def test_a_milestone_that_cannot_happen_as_planned_is_said_below_the_plan(
     # as at 30 June 2026: M1 is due on 31 December 2026; M2, due on 30 September, waits for it
     assert [row[-1] for row in plan[1:]] == ["Not yet due", "Held up"]
     assert (
-        "Tender for respite services published is due on 30 September 2026, before Full "
-        "business case agreed (due on 31 December 2026), which it depends on: it needs "
+        "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
+        "business case agreed’ (due on 31 December 2026), which it depends on: it needs "
         "re-planning."
     ) in docx_lines(path)
     # the full case is the milestone M2 waits for: it says so, and is not its own next step
     full = docx_lines(_paper(rendered, "sparse:business-case-full"))
     assert (
-        "5.\tRe-plan Tender for respite services published: it depends on this full business "
+        "5.\tRe-plan ‘Tender for respite services published’: it depends on this full business "
         "case, expected on 31 December 2026, but is due before it, on 30 "
         "September 2026."
     ) in full
@@ -245,7 +246,7 @@ def test_cells_and_sentences_in_one_style(rendered: dict[str, tuple[Path, object
     # no line has messages or an ask: those columns are left out, not filled with dashes
     assert communications == [
         ["Audience", "Method", "Frequency", "Owner"],
-        ["Unpaid carers", "Newsletter", "Quarterly", "Not yet assigned"],
+        ["Unpaid carers", "Newsletter", "Quarterly", "No owner"],
     ]
     lines = docx_lines(path)
     assert (
@@ -301,11 +302,10 @@ def test_interim_findings_are_marked_wherever_they_are_given(
     rendered: dict[str, tuple[Path, object]],
 ) -> None:
     """As at 30 June 2011 the evaluation runs to 30 September 2011: the benefits summary of
-    the executive summary and of section 6.2 is marked interim, as section 7.2 is."""
+    the executive summary and of section 6.2 is marked interim, pointing to section 7.2,
+    which says it in full, once (#14 R3)."""
     lines = docx_lines(_paper(rendered, "example:business-case-full"))
-    interim = (
-        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
-    )
+    interim = "These findings are interim (section 7.2)."
     progress = (
         "All eight benefits are amber: each is behind a straight-line path to its target by no "
         "more than a quarter of the distance from baseline to target."
@@ -314,7 +314,8 @@ def test_interim_findings_are_marked_wherever_they_are_given(
         start = lines.index(heading)
         at = lines.index(progress, start)
         assert lines[at + 1] == interim
-    assert lines.count(interim) == 3
+    assert lines.count(interim) == 2
+    assert len([line for line in lines if line.startswith("These findings are interim, as")]) == 1
     # the benefits' standing is said in the summary and 6.2 only (not in 7.2 or the decisions)
     assert lines.count(progress) == 2
     assert not [line for line in lines if "evaluation findings:" in line]
@@ -324,7 +325,7 @@ def test_a_goal_with_nothing_set_has_no_row_of_blanks(
     rendered: dict[str, tuple[Path, object]],
 ) -> None:
     lines = docx_lines(_paper(rendered, "sparse:business-case-outline"))
-    start = lines.index("2.3 Current position and goals")
+    start = lines.index("2.3 Starting position and goals")
     assert lines[start + 1] == (
         "The partners have not yet set a measure, baseline, target, date or owner for More "
         "carers get a regular break."
@@ -349,8 +350,10 @@ def test_a_full_case_before_any_pilot_claims_no_evidence_from_one(
         "This full business case of Riverside Carers PSP sets out the final service model the "
         "partners propose, the case for funding it and the financial analysis. No pilot has "
         "begun yet, so it has no evidence from one: the benefits achieved and the evaluation "
-        "findings are still to come. It asks each partner to sign it off. The outline business "
-        "case is not yet signed off; its sign-off is planned for 20 August 2026."
+        # not ready for sign-off, as the title page's status says (#14 R3)
+        "findings are still to come. It is not ready for the partners to sign off until a "
+        "pilot has run. The outline business case is not yet signed off; its sign-off is "
+        "planned for 20 August 2026."
     )
     assert not [line for line in lines if "evidence from the pilot" in line]
     # and its decisions start by noting it (the board's meeting SG-2 has it on its agenda)

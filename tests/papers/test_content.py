@@ -143,7 +143,10 @@ def test_the_full_case_is_not_its_own_next_step_and_its_findings_are_interim(
         "mobilised and started by 2 April 2012."
     )
     assert _after(lines, "7.2 Findings against the goals", 2) == [
-        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011.",
+        # the partners sign on 23 September 2011, before the evaluation ends (#14 R3)
+        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September "
+        "2011, after the partners are to sign this case off on 23 September 2011, so they sign "
+        "it on interim findings.",
         "Each goal, with the evidence so far from the benefits that measure it:",
     ]
     # where the benefits stand is said in 1.3 and 6.2; the decision points to the sections
@@ -209,14 +212,14 @@ def test_the_sparse_cases_say_their_gaps_once_in_plain_words(rendered: dict) -> 
     assert risks == [
         ["Type", "Risk or issue", "Owner", "Score", "RAG"],
         ["Risk", "Respite places run out in the winter", "B. Manager", "16", "Red"],
-        ["Issue", "Referrals from GP practices are slow", "Not yet assigned", "6", "Amber"],
+        ["Issue", "Referrals from GP practices are slow", "No owner", "6", "Amber"],
     ]
     gap = (
-        "No actions to manage Respite places run out in the winter and Referrals from GP "
-        "practices are slow are recorded yet."
+        "No actions are recorded yet for the risk ‘Respite places run out in the winter’ or "
+        "the issue ‘Referrals from GP practices are slow’."
     )
     assert lines.count(gap) == 1
-    assert not [line for line in lines if line.startswith("No actions to manage") and line != gap]
+    assert not [line for line in lines if line.startswith("No actions are") and line != gap]
     assert not [line for line in lines if "None recorded yet" in line]
 
 
@@ -245,13 +248,13 @@ def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> Non
     outline = _lines(rendered, "sparse:business-case-outline")
     assert "5.\tAgree the next steps: Full business case agreed by 31 December 2026." in outline
     assert (
-        "6.\tRe-plan Tender for respite services published: it depends on Full business case "
-        "agreed, expected on 31 December 2026, but is due before it, on 30 September 2026."
+        "6.\tRe-plan ‘Tender for respite services published’: it depends on ‘Full business "
+        "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026."
         in outline
     )
     # the full case does not list its own agreement among its next steps: it is what M2 waits for
     assert (
-        "5.\tRe-plan Tender for respite services published: it depends on this full business "
+        "5.\tRe-plan ‘Tender for respite services published’: it depends on this full business "
         "case, expected on 31 December 2026, but is due before it, on 30 September "
         "2026." in _lines(rendered, "sparse:business-case-full")
     )

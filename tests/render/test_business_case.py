@@ -346,10 +346,12 @@ def test_costs_benefits_and_risks_per_option(project, outline) -> None:
     assert "Net cost to the public sector" not in text
     (risks,) = _tables_after(outline, "4.5 Risk assessment of each option")
     framework = [row[1] for row in risks[1:] if row[0].startswith("Multi-provider")]
-    assert framework == [  # R3, R4 and R9, by title
-        "Standstill on contact during the tender damages the trust built up",
-        "Pilot partners expect a guaranteed place on the framework",
-        "Corporate Procurement capacity to run the tender in November–December 2011",
+    # R3, R4 and R9, by title, each with its type (risks.yaml: R9 is a dependency) (#14 R3)
+    assert risks[0][1] == "RAID entry"
+    assert framework == [
+        "Risk: Standstill on contact during the tender damages the trust built up",
+        "Risk: Pilot partners expect a guaranteed place on the framework",
+        "Dependency: Corporate Procurement capacity to run the tender in November–December 2011",
     ]
     # an option without a linked entry is named once below the table, not given an empty row
     assert [row for row in risks[1:] if row[0].startswith("Do nothing")] == []
@@ -474,9 +476,9 @@ def test_review_and_approval_route(outline, full) -> None:
     (planned,) = _tables_after(full, "Review and approval process")
     assert planned[1:] == [
         [
-            "23 September 2011",
+            "23 September 2011 (planned)",  # "(planned)" in the Date column (#14 R3)
             "Every partner",
-            "PSP Governance Group (planned)",
+            "PSP Governance Group",
             "Sign-off of the full business case: the case for funding",
         ]
     ]
@@ -501,7 +503,10 @@ def test_partial_sign_off_lists_who_has_still_to_sign(example: Path) -> None:
     )
     first, still = context.approvals
     assert first.organisation == "Falkirk Council" and first.date == "28 June 2011"
-    assert (still.date, still.meeting) == ("23 September 2011", "PSP Governance Group (planned)")
+    assert (still.date, still.meeting) == (
+        "23 September 2011 (planned)",
+        "PSP Governance Group",
+    )
     assert still.organisation.startswith("Barnardo's Scotland; Care Visions;")
 
 
@@ -805,12 +810,14 @@ def test_a_young_partnership_renders_both_cases(tmp_path: Path) -> None:
             ["Council", "A. Director", "", "", ""],
             ["Charity", "C. Chief", "", "", ""],
         ]
-        # the title page, version history, approval route and sign-off: no empty table
+        # the title page, version history, approval route and sign-off: no empty table;
+        # and the people the case names, the two signatories (#14 R3)
         assert [t.rows[0].cells[0].text for t in document.tables] == [
             "Partnership",
             "Version",
             "Date",
             "Partner",
+            "Name",
         ]
 
 
@@ -831,7 +838,7 @@ YOUNG_OUTLINE = {
     # the summary points to the gap's own section, where it is said in full
     "1.3 Benefits": ["No benefits are recorded yet (section 5)."],
     "2.1 Rationale": ["The partners have not yet written down the reasons for change."],
-    "2.3 Current position and goals": ["No goals are recorded yet."],
+    "2.3 Starting position and goals": ["No goals are recorded yet."],
     "5. Benefits realisation": ["No benefits are recorded yet."],
     "6.1 Costs and benefits by year": [
         "The options' costs and benefits by year are not yet recorded.",
@@ -842,7 +849,11 @@ YOUNG_OUTLINE = {
     "7.1 Pilot plan": ["The pilot's start and end dates are not yet set."],
     "7.2 Project plan": ["No milestones are recorded yet."],
     "7.3 Key milestones and dependencies": ["No milestones are recorded yet."],
-    "7.5 Governance": ["The partners have not yet set up their governance groups."],
+    # the signatories are named, in the sign-off table, so they are listed (#14 R3)
+    "7.5 Governance": [
+        "The partners have not yet set up their governance groups.",
+        "The people this case names, with their roles:",
+    ],
     "7.6 Communications and engagement": ["No communications plan is recorded yet."],
 }
 YOUNG_FULL = {
@@ -865,7 +876,11 @@ YOUNG_FULL = {
     "7.3 Issues so far": ["No issues are recorded in the RAID log."],
     "8.2 Financial analysis of the partnership's budget": ["No budget is recorded yet."],
     "9.1 Project plan": ["No milestones are recorded yet."],
-    "9.4 Governance": ["The partners have not yet set up their governance groups."],
+    # the signatories are named, in the sign-off table, so they are listed (#14 R3)
+    "9.4 Governance": [
+        "The partners have not yet set up their governance groups.",
+        "The people this case names, with their roles:",
+    ],
 }
 
 
@@ -1492,3 +1507,30 @@ def test_the_outline_says_who_pays_and_how_the_budget_relates(outline) -> None:
         "They are not the costs in section 6.1: those are estimates, made for the appraisal, "
         "of what the option costs, not spending from this budget."
     )
+
+
+def test_the_example_spells_out_raid_kpi_and_mou_where_first_used(project, tmp_path) -> None:
+    """psp.yaml lists RAID, KPI and MoU (#14 R3): the full case's first "RAID" (section 3.3,
+    "from the RAID log") and first "KPI" (6.1, "the KPI, where it started") are written out
+    once; the Working together agreement's milestone names the Memorandum of Understanding
+    in full, so no "(MoU)" is left unexplained."""
+    out = tmp_path / "full.docx"
+    context = business_case(project, AS_OF, "full", [])
+    render_docx(
+        defaults_dir() / "business-case-full.docx",
+        context,
+        out,
+        force=False,
+        acronyms=project.psp.acronyms,
+    )
+    document = Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells
+    )
+    assert project.psp.acronyms["KPI"] == "key performance indicator"
+    assert text.count("risks, assumptions, issues and dependencies (RAID) log") == 1
+    assert text.count("the key performance indicator (KPI), where it started") == 1
+    assert "(MoU)" not in text
+    assert "Working together agreement (Memorandum of Understanding) signed" in text
+    # the KPI's number in words, as the goal it measures has it (benefits.yaml, goals.yaml)
+    assert "matched within five working days" in text and "5 working days" not in text

@@ -43,19 +43,19 @@ def test_a_milestone_due_before_its_dependency_is_held_up(tmp_path: Path) -> Non
     ]
     # the plan cannot be kept as drawn: the note says so, and the case asks to re-plan it
     assert case.plan.notes == (
-        "Tender for respite services published is due on 30 September 2026, before Full "
-        "business case agreed (due on 31 December 2026), which it depends on: it needs "
+        "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
+        "business case agreed’ (due on 31 December 2026), which it depends on: it needs "
         "re-planning.",
     )
     assert case.recommendations[-2:] == (
         "Agree the next steps: Full business case agreed by 31 December 2026.",
-        "Re-plan Tender for respite services published: it depends on Full business case "
-        "agreed, expected on 31 December 2026, but is due before it, on 30 September 2026.",
+        "Re-plan ‘Tender for respite services published’: it depends on ‘Full business "
+        "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026.",
     )
     # in the full case the milestone it depends on is this paper's own
     full = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
     assert full.recommendations[-1] == (
-        "Re-plan Tender for respite services published: it depends on this full business "
+        "Re-plan ‘Tender for respite services published’: it depends on this full business "
         "case, expected on 31 December 2026, but is due before it, on "
         "30 September 2026."
     )
@@ -80,9 +80,10 @@ def test_a_milestone_forecast_late_says_when_it_is_now_expected(tmp_path: Path) 
         ("M2", "Forecast late", "11 July 2026"),
     ]
     assert case.plan.notes == (
-        "Referral route agreed is late: due on 20 June 2026, 10 days ago.",
-        "Booking line opens is forecast late: due on 1 July 2026, now expected on 11 July 2026 "
-        "(10 days late).",
+        # the titles quoted where they run into the sentence (#14 R3)
+        "‘Referral route agreed’ is late: due on 20 June 2026, 10 days ago.",
+        "‘Booking line opens’ is forecast late: due on 1 July 2026, now expected on 11 July "
+        "2026 (10 days late).",
     )
     assert case.recommendations[-1] == (
         "Agree the next steps: Referral route agreed, due by 20 June 2026 and not yet done; "
@@ -95,9 +96,10 @@ def test_entries_without_actions_are_named_once_below_their_table(tmp_path: Path
     again under the strategic risks or the evaluation's issues."""
     case = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
     assert [r.mitigation for r in case.management.risks] == ["–", "–"]
+    # each by its type, its title quoted where it runs into the sentence (#14 R3)
     assert case.management.no_actions == (
-        "No actions to manage Respite places run out in the winter and Referrals from GP "
-        "practices are slow are recorded yet."
+        "No actions are recorded yet for the risk ‘Respite places run out in the winter’ or "
+        "the issue ‘Referrals from GP practices are slow’."
     )
     assert case.strategic.risks_note == case.evaluation.no_actions == ""
     assert case.strategic.assumptions_note == case.strategic.dependencies_note == ""
@@ -305,8 +307,12 @@ def test_the_pilot_still_running_is_being_tested(tmp_path: Path) -> None:
     """As at 30 June 2011 the pilot (1 October 2010 to 30 September 2011) is running."""
     case = business_case(_example(), EXAMPLE_AS_OF, "full")
     assert (case.service.piloted, case.service.piloting) == (True, True)
+    # the Governance Group meets on 23 September 2011 (meetings.yaml, planned, the full
+    # business case on its agenda), a week before the evaluation ends (#14 R3)
     assert case.evaluation.interim == (
-        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September 2011."
+        "These findings are interim, as at 30 June 2011: the evaluation runs to 30 September "
+        "2011, after the partners are to sign this case off on 23 September 2011, so they sign "
+        "it on interim findings."
     )
     later = business_case(_example(), date(2011, 10, 31), "full")
     assert (later.service.piloted, later.service.piloting) == (True, False)
@@ -337,10 +343,14 @@ def test_approval_waits_on_the_equality_impact_assessment(tmp_path: Path) -> Non
         "options appraisal (section 4)."
     )
     full = business_case(_sparse(tmp_path / "full"), SPARSE_AS_OF, "full")
+    # no pilot has run in the sparse folder (no pilot dates, no pilot milestone done): the
+    # full case asks for none of the approval, only the pilot first (#14 R3)
     assert full.recommendations[1] == (
-        "Approve Shared respite booking line as the service model to sustain after the pilot, "
-        "once the equality impact assessment is complete (section 9.8)."
+        "Agree to pilot Shared respite booking line first: this full business case is not "
+        "ready for approval until a pilot has run and been evaluated."
     )
+    assert full.document.status == "Draft: not ready for approval, as no pilot has run yet."
+    assert not [r for r in full.recommendations if r.startswith("Approve")]
     example = business_case(_example(), EXAMPLE_AS_OF, "full")
     assert example.recommendations[0] == (
         "Approve Multi-provider framework agreement with outcome-based monitoring as the "
@@ -353,8 +363,9 @@ def test_the_outline_cases_sign_off_is_said_in_the_purpose_and_noted(tmp_path: P
     (SG-2) has it on its agenda. Example: every partner signed on 24 September 2010."""
     sparse = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
     assert sparse.summary.proposal.endswith(
-        "It asks each partner to sign it off. The outline business case is not yet signed off; "
-        "its sign-off is planned for 20 August 2026."
+        # no pilot has run: the case is not ready to sign off (#14 R3)
+        "It is not ready for the partners to sign off until a pilot has run. The outline "
+        "business case is not yet signed off; its sign-off is planned for 20 August 2026."
     )
     assert sparse.recommendations[0] == (
         "Note that the outline business case is not yet signed off (planned 20 August 2026)."
@@ -390,9 +401,20 @@ def test_every_person_named_is_given_with_their_role(tmp_path: Path) -> None:
     named = {p.name: (p.title, p.organisation) for p in case.management.people}
     assert named["E. Grant"] == ("Head of Children's Services", "Falkirk Council")
     assert named["F. Watt"] == ("Registered Manager", "Fosterplus")
+    # the Operational Group's members (psp.yaml) and the signatories are named too (#14 R3):
+    # C. Wallace is a member, T. Munro Care Visions' signatory; the title loses its
+    # trailing ", Barnardo's Scotland" beside the organisation
+    assert named["C. Wallace"] == ("Fostering Service Manager", "Care Visions")
+    assert named["Y. Young"] == ("Registered Manager", "JMT Fostering")
+    assert named["T. Munro"] == ("Director of Fostering Services", "Care Visions")
+    assert named["O. Sinclair"] == ("Director of Children's Services", "Barnardo's Scotland")
+    assert len(named) == 21  # every person partners.yaml lists: 7 + 2 × 7
     sparse = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
+    # the project manager, and the two signatories in the sign-off table
     assert [(p.name, p.title, p.organisation) for p in sparse.management.people] == [
-        ("B. Manager", "Project Manager", "Riverside Council")
+        ("A. Director", "Director of Adult Services", "Riverside Council"),
+        ("B. Manager", "Project Manager", "Riverside Council"),
+        ("C. Chief", "Chief Executive", "Carers Trust Riverside"),
     ]
 
 
@@ -415,3 +437,32 @@ def test_the_benefits_all_amber_say_so_plainly() -> None:
         "All eight benefits are amber: each is behind a straight-line path to its target by no "
         "more than a quarter of the distance from baseline to target."
     )
+
+
+def test_a_closed_entry_has_no_rating_and_its_actions_one_a_line() -> None:
+    """R2 (closed 14 May 2010) shows "–" in RAG, the Status column saying it is closed; an
+    entry with several open actions lists them one a line, not run together with "; "
+    (#14 R3). R5 (risks.yaml) has two open actions."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "outline")
+    r2 = next(r for r in case.strategic.risks if r.id == "R2")
+    assert (r2.rag, r2.status) == ("–", "Closed 14 May 2010")
+    r5 = next(r for r in case.management.risks if r.id == "R5")
+    assert r5.mitigation == (
+        "Model placement demand and cost for 2012/13 budget setting\n"
+        "Brief elected members on the savings evidence from the pilot"
+    )
+
+
+def test_the_summary_gives_the_appraisal_s_headline_not_the_appraisal_again() -> None:
+    """Section 1.2 gave section 4.3's paragraph again word for word (#14 R3): now its
+    headline, the options scored and the preferred one's score (options.yaml: four options,
+    five criteria; O2 scores 78), pointing to 4.3 for the rest; 4.3 keeps the reasons."""
+    case = business_case(_example(), EXAMPLE_AS_OF, "full")
+    assert case.summary.appraisal == (
+        "The partners scored four options, including doing nothing, against five weighted "
+        "criteria. The preferred option is Multi-provider framework agreement with "
+        "outcome-based monitoring, which scored 78 out of 100, the highest score. Section 4.3 "
+        "gives the appraisal in full."
+    )
+    assert "The partners prefer it because" in case.options.summary
+    assert "The partners prefer it because" not in case.summary.appraisal

@@ -29,12 +29,14 @@ _UNITS = (
     r"years?|per cent|percent|pages?|pt|mm|cm|km|kg|miles?|am|pm)"
 )
 _DATE = rf"\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?|(?:{_MONTHS}) \d{{4}}"
-_RATE = r"£\S+ (?:a|per) (?:day|week|month|quarter|year)"
+_RATE = r"£\S+ (?:a|per)[ \u00a0](?:day|week|month|quarter|year)"
 
 KEPT = re.compile(
     "|".join(
         (
             rf"\b(?:{_DATE})\b",
+            # a rate's "a week": where the rate must break, it breaks before it (#14 R3)
+            r"(?<=\d )(?:a|per) (?:day|week|month|quarter|year)\b",
             # an initial, or several, before a surname: "L. Baird", "J. K. Smith"
             r"(?<![\w.])(?:[A-Z]\. )+(?=[A-Z][\w’'-])",
             # a number and its unit; a number × a number

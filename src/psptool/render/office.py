@@ -22,12 +22,12 @@ Liberation Sans where Arial is not installed."""
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATES = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS}))\b"
-_UNBROKEN = re.compile(_DATES + r"|£\S+ (?:a|per) (?:week|month|year)")
+_UNBROKEN = re.compile(_DATES + r"|£\S+ (?:a|per)[ \u00a0](?:day|week|month|quarter|year)")
 """Phrases a column is made wide enough to hold on one line: a date ("30 June 2011", "June
 2011") and a rate ("£860 a week")."""
-_UNBROKEN_DATES = re.compile(_DATES)
+_UNBROKEN_DATES = re.compile(_DATES + r"|(?<=\d )(?:a|per) (?:day|week|month|quarter|year)\b")
 """What stays whole when a table is too narrow for its rates on one line: "£1,450,000 a
-year" may then break before "a year", a date still may not."""
+year" may then break before "a year" (never "£860 a / week"), a date still may not."""
 _SLACK = 1.05
 """How much wider than the font's advance widths a column is made for its longest word:
 LibreOffice wraps a date set in exactly the width the widths add up to."""
@@ -385,7 +385,11 @@ def _points(text: str, size: float, bold: bool) -> float:
 
 def _paragraph_texts(cell: Any) -> Iterator[tuple[str, bool]]:
     for paragraph in cell.iter(_q("w:p")):
-        texts = [t.text or "" for t in paragraph.iter(_q("w:t"))]
+        # a line break in the cell (one action a line) parts the words either side of it
+        texts = [
+            (t.text or "") if t.tag == _q("w:t") else "\n"
+            for t in paragraph.iter(_q("w:t"), _q("w:br"))
+        ]
         bold = any(
             b.get(_q("w:val"), "true") not in ("0", "false") for b in paragraph.iter(_q("w:b"))
         )

@@ -207,9 +207,11 @@ def approval_route(
     if not everyone <= signed:
         route.append(
             ApprovalStep(
-                date=pending,
+                # "(planned)" goes with the date, in both cases, as the pending step's
+                # date from the plan has it
+                date=f"{pending} (planned)" if upcoming else pending,
                 organisation="Every partner" if not signed else by(everyone - signed),
-                meeting=f"{meeting} (planned)" if upcoming else meeting,
+                meeting=meeting,
                 purpose=purposes[document],
             )
         )

@@ -14,7 +14,15 @@ from ...formatting import long_date
 from ...people import owner_names
 from ...wording import plural
 from .. import CheckedFolder, Command, Paper
-from ..control import ApprovalStep, Standing, Version, approval_route, standing, versions
+from ..control import (
+    ApprovalStep,
+    Standing,
+    Version,
+    approval_route,
+    sign_off_meeting,
+    standing,
+    versions,
+)
 from ..partnership import Partnership, governance_group, governance_group_id, partnership
 from ..signoff import Signature, last_signed, signatures
 from .approved import as_approved, folder_on
@@ -461,7 +469,15 @@ def business_case(
     reviews = _reviews(project, as_of, spec.document)
     managed = management(project, as_of)
     model = service(project, options.preferred, as_of)
-    findings = evaluation(project, as_of, progress)
+    if case.kind == "full" and not model.piloted and now.state == "draft":
+        # a full business case before any pilot has run has no tested model to approve
+        now = replace(now, status="Draft: not ready for approval, as no pilot has run yet.")
+    findings = evaluation(
+        project,
+        as_of,
+        progress,
+        sign_off_meeting(project, spec.document, as_of) if now.approved is None else None,
+    )
     previous = _previous_sign_off(project, as_of) if case.kind == "full" else ""
     return BusinessCase(
         partnership=partnership(project, as_of),
@@ -474,7 +490,13 @@ def business_case(
         summary=Summary(
             proposal=proposal(project, case, schedule, now, model.piloted)
             + (f" {previous}" if previous else ""),
-            appraisal=options.summary,
+            # the appraisal in full is in section 4.3; the summary gives its headline
+            appraisal=(
+                f"{options.headline} Section {case.number('options.preferred')} gives the "
+                "appraisal in full."
+                if options.preferred is not None
+                else options.summary
+            ),
             benefits=tuple(b.title for b in benefit_rows),
             benefits_progress=progress,
             financial=money.headline,

@@ -54,8 +54,7 @@ DESCRIPTION: tuple[Part, ...] = (
         (
             Part("rationale", "Rationale"),
             Part("objectives", "Objectives"),
-            Part("goals", "Current position and goals", only="outline"),
-            Part("goals", "Starting position and goals", only="full"),
+            Part("goals", "Starting position and goals"),
         ),
     ),
     Part(

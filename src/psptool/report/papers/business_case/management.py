@@ -10,6 +10,7 @@ from ....model import Project
 from ....vocabulary import OPERATIONAL_CADENCES, ROUTE_PHRASES
 from ...formatting import long_date, money
 from ...people import owner_names
+from ...wording import NO_OWNER
 from ..partnership import Group, Role, governance_group, groups, roles
 from .options import OptionRow
 from .raid import RaidRow, no_actions, raid_rows
@@ -109,9 +110,19 @@ class Evaluation:
 
 def named(project: Project) -> tuple[Named, ...]:
     """The people the business case names (owners of milestones, RAID entries, benefits,
-    goals and communications; chairs; those giving and receiving knowledge), in the order
-    partners.yaml lists them."""
+    goals and communications; the groups' chairs and members; the roles' holders, such as the
+    author; those giving and receiving knowledge; the partners' signatories in the sign-off
+    table), in the order partners.yaml lists them."""
+    from ..signoff import position, signatures
+
     ids: set[str] = set()
+    ids.update(m for g in project.psp.governance.groups for m in g.members)
+    ids.update(r.person for r in project.psp.roles if r.person)
+    signing = {
+        (s.partner, s.name)
+        for document in ("outline_business_case", "full_business_case")
+        for s in signatures(project, document)
+    }
     ids.update(m.owner for m in project.milestones.milestones if m.owner)
     ids.update(r.owner for r in project.risks.risks if r.owner)
     ids.update(b.owner for b in project.benefits.benefits if b.owner)
@@ -121,10 +132,10 @@ def named(project: Project) -> tuple[Named, ...]:
     for t in project.knowledge.transfers:
         ids.update(x for x in (t.from_, *t.to) if x)
     return tuple(
-        Named(person.name, person.title or "", partner.name)
+        Named(person.name, position(person.title or "", partner.name), partner.name)
         for partner in project.partners.partners
         for person in partner.people
-        if person.id in ids
+        if person.id in ids or (partner.name, person.name) in signing
     )
 
 
@@ -183,7 +194,7 @@ def management(project: Project, as_of: date) -> Management:
                 frequency=_cell(c.frequency or ""),
                 messages=_cell(c.messages or ""),
                 action=_cell(c.action or ""),
-                owner=names.get(c.owner, c.owner) if c.owner else "Not yet assigned",
+                owner=names.get(c.owner, c.owner) if c.owner else NO_OWNER,
             )
             for c in project.stakeholders.communications
         ),
@@ -254,7 +265,12 @@ def service(project: Project, preferred: OptionRow | None, as_of: date | None = 
     )
 
 
-def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
+def evaluation(
+    project: Project, as_of: date, summary: str, signing: date | None = None
+) -> Evaluation:
+    """The evaluation's approach and findings; before it ends, that they are interim, and
+    where the partners are to sign the case off (`signing`, the planned sign-off meeting)
+    before it ends, that they sign on these interim findings."""
     found = project.sustainability.evaluation
     issues = raid_rows(project, as_of, "issue")
     return Evaluation(
@@ -267,7 +283,13 @@ def evaluation(project: Project, as_of: date, summary: str) -> Evaluation:
         # the open issues' actions, or their lack, are said once, in the management case
         interim=(
             f"These findings are interim, as at {long_date(as_of)}: the evaluation runs to "
-            f"{long_date(found.end)}."
+            f"{long_date(found.end)}"
+            + (
+                f", after the partners are to sign this case off on {long_date(signing)}, so "
+                "they sign it on interim findings."
+                if signing is not None and signing < found.end
+                else "."
+            )
             if found is not None and found.end is not None and found.end > as_of
             else ""
         ),

@@ -118,6 +118,9 @@ class OptionRisk:
     rag: str
     fill: str
     mitigation: str
+    entry: str = ""
+    """The entry with its type, as the "RAID entry" column gives it: "Dependency: Corporate
+    Procurement capacity to run the tender"."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,9 @@ class Options:
     sensitivity: tuple[SensitivityRow, ...]
     has_economics: bool
     draws: str
+    headline: str = ""
+    """The executive summary's short form of `summary`: the options scored and the preferred
+    one with its score; the reasons and the robustness are said once, in `summary`."""
     economics_summary: str = ""
     """The appraisal against doing nothing in words: the headline, its convention, the
     ranking by NPSV beside the ranking by score."""
@@ -230,6 +236,7 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
                     rag=r.rag,
                     fill=r.fill,
                     mitigation=r.mitigation,
+                    entry=f"{r.type}: {r.title}",
                 )
             )
     preferred = next((o for o in rows if o.preferred), None)
@@ -249,6 +256,7 @@ def options_appraisal(project: Project, as_of: date, economics: EconomicCase) ->
     in_file = sorted(rows, key=lambda o: list(by_id).index(o.id))
     return Options(
         summary=_summary(project, appraisal, rows, preferred, do_nothing),
+        headline=_summary(project, appraisal, rows, preferred, do_nothing, short=True),
         columns=tuple(in_file),
         matrix=tuple(
             MatrixRow(
@@ -360,7 +368,10 @@ def _summary(
     rows: list[OptionRow],
     preferred: OptionRow | None,
     do_nothing: OptionRow | None,
+    short: bool = False,
 ) -> str:
+    """The options appraisal in words; `short`, without the partners' reasons and the
+    weights drawn at random (the executive summary's form)."""
     if not rows:
         return "No options have been appraised yet."
     by_id = {o.id: o for o in project.options.options}
@@ -381,6 +392,8 @@ def _summary(
         f" The preferred option is {preferred.name}, which scored {preferred.score} "
         f"out of 100, {place}."
     )
+    if short:
+        return text
     chosen = by_id.get(preferred.id)
     reason = chosen.rationale.strip().rstrip(".") if chosen is not None and chosen.rationale else ""
     because = f" The partners prefer it because {reason[:1].lower()}{reason[1:]}." if reason else ""

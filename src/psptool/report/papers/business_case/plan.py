@@ -10,7 +10,7 @@ from ....model import Milestone, Project
 from ....vocabulary import DOCUMENT_TITLES
 from ...formatting import long_date
 from ...people import owner_names
-from ...wording import join, plural
+from ...wording import NO_OWNER, join, plural
 
 HOLD_UPS = ("Late", "Held up", "Forecast late")
 """The standings (`analysis.plan.milestone_standing`) of a milestone that cannot happen as
@@ -129,7 +129,7 @@ def plan(
                 id=m.id,
                 title=m.title,
                 stage=(m.stage or "").capitalize() or "–",
-                owner=names.get(m.owner, m.owner) if m.owner else "Not yet assigned",
+                owner=names.get(m.owner, m.owner) if m.owner else NO_OWNER,
                 due=long_date(m.due),
                 completed=long_date(m.completed),
                 forecast=long_date(state.forecast),
@@ -177,12 +177,13 @@ def plan(
 
 
 def _before(m: Milestone, by_id: dict[str, Milestone]) -> str:
-    """A milestone due before one it depends on, which the plan cannot keep as drawn: "Tender
-    published is due on 30 September 2026, before Full business case agreed (due on 31
-    December 2026), which it depends on: it needs re-planning."."""
+    """A milestone due before one it depends on, which the plan cannot keep as drawn: "‘Tender
+    published’ is due on 30 September 2026, before ‘Full business case agreed’ (due on 31
+    December 2026), which it depends on: it needs re-planning." (titles quoted, as they run
+    into the sentence)."""
     due = m.due
     deps = [
-        f"{other.title} (due on {long_date(other.due)})"
+        f"‘{other.title}’ (due on {long_date(other.due)})"
         for d in m.depends_on
         if (other := by_id.get(d)) is not None
         and other.due is not None
@@ -190,16 +191,16 @@ def _before(m: Milestone, by_id: dict[str, Milestone]) -> str:
         and other.due > due
     ]
     return (
-        f"{m.title} is due on {long_date(due)}, before {join(deps)}, which it depends on: "
+        f"‘{m.title}’ is due on {long_date(due)}, before {join(deps)}, which it depends on: "
         "it needs re-planning."
     )
 
 
 def _note(title: str, text: str) -> str:
-    """A standing's sentence with the milestone's title: "Tender published is held up: due
-    on 30 September 2026, but it depends on …" (`text` is "Held up: due on …")."""
+    """A standing's sentence with the milestone's title quoted: "‘Tender published’ is held
+    up: due on 30 September 2026, but it depends on …" (`text` is "Held up: due on …")."""
     state, _, rest = text.partition(": ")
-    return f"{title} is {state[:1].lower()}{state[1:]}: {rest}"
+    return f"‘{title}’ is {state[:1].lower()}{state[1:]}: {rest}"
 
 
 def _undated(rows: list[MilestoneRow], start: date | None, end: date | None) -> str:

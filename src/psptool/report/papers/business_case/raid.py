@@ -10,12 +10,11 @@ from ....model import Project
 from ....vocabulary import RAG_TINTS
 from ...formatting import long_date
 from ...people import owner_names
-from ...wording import join
+from ...wording import NO_OWNER
 
 NO_MITIGATION = "–"
 """The mitigation cell of an entry without actions (`psp validate` warns, PSP504): a dash,
 with one sentence below the table naming the entries without actions (`no_actions`)."""
-NO_OWNER = "Not yet assigned"
 NO_FILL = "FFFFFF"
 """A table cell's fill where there is no RAG to show."""
 
@@ -40,7 +39,7 @@ class RaidRow:
     impact: int
     score: int
     rag: str
-    """green, amber or red while open; "closed" once closed."""
+    """green, amber or red while open; "–" once closed (the Status column says "Closed")."""
     fill: str
     target: int | str
     """The residual score aimed for, or empty."""
@@ -78,12 +77,13 @@ def raid_rows(project: Project, as_of: date, kind: str | None = None) -> tuple[R
                 likelihood=risk.likelihood,
                 impact=risk.impact,
                 score=risk.score,
-                rag=scored.rag if is_open else "closed",
+                rag=scored.rag if is_open else "–",
                 fill=fill(scored.rag) if is_open else NO_FILL,
                 target=scored.target_score if scored.target_score is not None else "",
                 open="yes" if is_open else "",
                 status="Open" if is_open else closed,
-                mitigation="; ".join(planned or done) or NO_MITIGATION,
+                # one action a line: docxtpl turns each line break into a break in the cell
+                mitigation="\n".join(planned or done) or NO_MITIGATION,
                 actions_done=done,
                 actions_open=planned,
             )
@@ -92,13 +92,16 @@ def raid_rows(project: Project, as_of: date, kind: str | None = None) -> tuple[R
 
 
 def no_actions(rows: tuple[RaidRow, ...] | list[RaidRow]) -> str:
-    """One sentence below a table for its entries without actions, by title:
-    "No actions to manage Respite places run out in the winter are recorded yet.";
-    empty when every entry has actions. Each entry is named once."""
+    """One sentence below a table for its entries without actions, each by its type and its
+    title quoted: "No actions are recorded yet for the risk ‘Respite places run out in the
+    winter’ or the issue ‘Referrals from GP practices are slow’."; empty when every entry has
+    actions. Each entry is named once."""
     seen: dict[str, RaidRow] = {}
     for row in rows:
         if not (row.actions_open or row.actions_done):
             seen.setdefault(row.id, row)
     if not seen:
         return ""
-    return "No actions to manage " + join([r.title for r in seen.values()]) + " are recorded yet."
+    named = [f"the {r.type.lower()} ‘{r.title}’" for r in seen.values()]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+    return f"No actions are recorded yet for {listed}."

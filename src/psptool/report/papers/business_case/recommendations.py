@@ -75,7 +75,8 @@ def proposal(
             f"This full business case of {name} sets out the final service model the partners "
             "propose, the case for funding it and the financial analysis. No pilot has begun "
             "yet, so it has no evidence from one: the benefits achieved and the evaluation "
-            f"findings are still to come. It {asks}."
+            "findings are still to come. It is not ready for the partners to sign off until a "
+            "pilot has run."
             if standing.approved is None
             else f"This full business case of {name} sets out the final service model the "
             "partners agreed, the case for funding it and the financial analysis, written "
@@ -179,7 +180,13 @@ def _asked(
                 + "."
             )
     else:
-        if preferred is not None:
+        if preferred is not None and not service.piloted:
+            # no pilot has run: there is no tested model to approve and sustain yet
+            out.append(
+                f"Agree to pilot {preferred.name} first: this full business case is not ready "
+                "for approval until a pilot has run and been evaluated."
+            )
+        elif preferred is not None:
             out.append(
                 f"Approve {preferred.name} as the service model to sustain after the pilot{once}."
             )
@@ -264,7 +271,7 @@ def _asked(
 
 def _replan(row: MilestoneRow, rows: tuple[MilestoneRow, ...], contents: Contents) -> str:
     """A step the plan cannot keep as drawn, due before a milestone it depends on: "Re-plan
-    Tender published: it depends on this full business case, expected on 31
+    ‘Tender published’: it depends on this full business case, expected on 31
     December 2026, but is due before it, on 30 September 2026." """
     titles = {r.title: r for r in rows}
     waits = []
@@ -279,10 +286,10 @@ def _replan(row: MilestoneRow, rows: tuple[MilestoneRow, ...], contents: Content
                 else f"this {paper} business case"
             )
         else:
-            waits.append(f"{title}, expected on {when}" if when else title)
+            waits.append(f"‘{title}’, expected on {when}" if when else f"‘{title}’")
     before = "them" if len(waits) > 1 else "it"
     return (
-        f"Re-plan {row.title}: it depends on {join(waits)}, but is due before {before}, "
+        f"Re-plan ‘{row.title}’: it depends on {join(waits)}, but is due before {before}, "
         f"on {row.due}."
     )
 
