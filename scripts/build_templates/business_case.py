@@ -432,7 +432,7 @@ def _options_appraisal(c: Case) -> None:
         empty=NO_OPTIONS,
         intro="The options the partners considered for the future service, including doing "
         "nothing.{% if options.cost_covers %} The estimated cost is {{ options.cost_covers }}"
-        "{% if options.has_economics %}; the costs the appraisal counts year by year, and "
+        "{% if options.has_economics %}; the preferred option's costs year by year, and "
         f"what each pays for, are in {c.ref('financial.years')}{{% endif %}}."
         "{% elif options.costed %} The partners have not yet recorded what the estimated "
         "cost covers (a year of the service, or its whole life).{% endif %}",

@@ -71,7 +71,8 @@ def test_each_cost_says_what_it_covers(rendered: dict) -> None:
     assert _after(lines, "4.1 Options considered") == [
         "The options the partners considered for the future service, including doing nothing. "
         "The estimated cost is the annual cost of external foster placements under the option; "
-        "the costs the appraisal counts year by year, and what each pays for, are in "
+        # 8.1 gives the preferred option's costs only: said so (a reviewer looked for the rest)
+        "the preferred option's costs year by year, and what each pays for, are in "
         "section 8.1."
     ]
     assert (

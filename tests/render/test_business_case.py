@@ -1489,9 +1489,13 @@ def test_the_outline_says_who_pays_and_how_the_budget_relates(outline) -> None:
     section = _section(outline, "6.1 Costs and benefits by year")
     (who,) = [p for p in section if p.startswith("Who pays:")]
     assert who == (
-        "Who pays: no funder or budget is recorded for the preferred option's appraised costs "
-        "(£240,000 for 2010/11 to 2015/16, without optimism bias): none is committed or "
-        "engaged; the £1,300,000 for external foster placements in 2012/13 is engaged, with "
+        # the funders record nothing for the appraised costs; psp.yaml's funding text, which
+        # follows, says the council meets the partnership's own costs, some of the same kind:
+        # so "beyond" that, not "none is committed" (a finance officer read a contradiction)
+        "Who pays: no funder has committed or engaged money for the preferred option's "
+        "appraised costs (£240,000 for 2010/11 to 2015/16, without optimism bias) beyond the "
+        "partnership's own funding below; the £1,300,000 for external foster placements in "
+        "2012/13 is engaged, with "
         "the budget decision on 16 February 2012. The partnership's own costs (the lead "
         "officer's time, administrative support, venues, carers' expenses, shared training, "
         "evaluation support and the later procurement) are met by Falkirk Council from the "

@@ -680,9 +680,12 @@ def who_pays(project: Project, afford: Affordability | None, currency: str) -> s
         first, last = rows[0].financial_year, rows[-1].financial_year
         span = first if first == last else f"{first} to {last}"
         total = money(sum(y.to_fund for y in rows), currency)
+        # the partnership's own funding (psp.yaml, below) may meet some of the same costs
+        # (a lead officer's time, say): the funders record none, which is not "none at all"
         costs = (
-            "no funder or budget is recorded for the preferred option's appraised costs "
-            f"({total} for {span}, without optimism bias): none is committed or engaged"
+            "no funder has committed or engaged money for the preferred option's appraised "
+            f"costs ({total} for {span}, without optimism bias) beyond the partnership's own "
+            "funding below"
         )
     if costs:
         clauses.append(costs)
