@@ -319,8 +319,8 @@ def test_the_empty_note_is_told_from_an_entry() -> None:
 
 def test_gaps_in_an_entry_say_not_set_and_import_reads_them_as_empty(tmp_path: Path) -> None:
     # (#14) the sparse folder's I1 has no owner; R1 and I1 no description, category, raised,
-    # review (I1), resolve-by date or target: each such cell says "Not set", in grey italics, and an import of the
-    # workbook as rendered finds nothing changed
+    # review (I1), resolve-by date or target: each such cell says "Not set", in grey
+    # italics, and an import of the workbook as rendered finds nothing changed
     from psptool.edit.raid_import import plan_raid_import
     from tests.papers.folders import SPARSE_AS_OF, sparse_folder
 
