@@ -318,9 +318,9 @@ def test_the_empty_note_is_told_from_an_entry() -> None:
 
 
 def test_gaps_in_an_entry_say_not_set_and_import_reads_them_as_empty(tmp_path: Path) -> None:
-    # (#14) the sparse folder's I1 has no owner; R1 and I1 no raised, review (I1), resolve-by
-    # date or target: each such cell says "Not set", in grey italics, and an import of the
-    # workbook as rendered finds nothing changed
+    # (#14) the sparse folder's I1 has no owner; R1 and I1 no description, category, raised,
+    # review (I1), resolve-by date or target: each such cell says "Not set", in grey
+    # italics, and an import of the workbook as rendered finds nothing changed
     from psptool.edit.raid_import import plan_raid_import
     from tests.papers.folders import SPARSE_AS_OF, sparse_folder
 
@@ -334,6 +334,12 @@ def test_gaps_in_an_entry_say_not_set_and_import_reads_them_as_empty(tmp_path: P
         "I1", "Not set", "Not set", "Not set",
     )  # fmt: skip
     assert (row["Target likelihood"], row["Target impact"]) == ("Not set", "Not set")
+    # neither R1 nor I1 has a description or category in the sparse risks.yaml: "Not set",
+    # in grey italics, on both rows, as the other gaps (an import reads them as empty, below)
+    for r in (2, 3):
+        for header in ("Description", "Category"):
+            cell = sheet.cell(row=r, column=headers.index(header) + 1)
+            assert (cell.value, cell.font.i, cell.font.color.rgb) == ("Not set", True, "00808080")
     assert row["Closed"] is None  # an open entry is not closed: not a gap
     owner = sheet.cell(row=3, column=headers.index("Owner") + 1)
     assert owner.font.i is True and owner.font.color.rgb == "00808080"

@@ -557,6 +557,10 @@ def test_options_workbook(project, tmp_path: Path) -> None:
     assert [c.value for c in sensitivity[3]][:4] == ["Time to implement", 1, 10, 57.1]
     # shares with a % sign, as the papers write them: 10% and 57%; wins 96%
     assert sensitivity["C3"].number_format == sensitivity["D3"].number_format == '0"%"'
+    # (#14 R4) the change in points to one decimal on every row: 47.1 (time to implement,
+    # 10% to 57.1%) and 80.0 (cost, 20% to 100%), not "47.1" over "80"
+    assert (sensitivity["E3"].value, sensitivity["E4"].value) == (47.1, 80)
+    assert sensitivity["E3"].number_format == sensitivity["E4"].number_format == "0.0"
     assert summary["H2"].value == 96.0 and summary["H2"].number_format == '0"%"'
     # O1, O2 and O3 all score 4 on cost: all the weight on cost brings both rivals level
     assert sensitivity["F4"].value == (
@@ -700,6 +704,12 @@ def test_options_workbook_carries_the_economic_case(project, tmp_path: Path) -> 
     assert against[o3][4] == 4.44 and against[o3][5] == "pays for itself"
     assert against[o3][6:10] == (344.2, -77.5, 1, 1)
     assert against["Do nothing: continue spot purchasing"][1:4] == (0, 0, 0)
+    # (#14 R4) doing nothing is what the others are measured against: its BCR, BCR on net
+    # public cost and both switching values say "Baseline", not blank; it ranks 4th of 4 on
+    # NPSV (£0 against O1's £528,215, O2's £379,180, O3's £627,294) and on score
+    assert against["Do nothing: continue spot purchasing"][4:10] == (
+        "Baseline", "Baseline", "Baseline", "Baseline", 4, 4,
+    )  # fmt: skip
     # then each option's own figures, in a second table below
     assert values[7][0] == "Each option on its own"
     assert values[8][5:8] == (
@@ -972,6 +982,10 @@ def test_options_workbook_marks_the_option_the_partners_chose(tmp_path: Path) ->
     assert (sheet["B3"].value, sheet["F3"].value) == ("Do nothing", "Not costed")
     assert sheet["G3"].value == '=IF(ISNUMBER(F3),IF(E3>0,ROUND(F3/E3,0),""),"Not costed")'
     assert sheet["B6"].value == "Estimated cost: what it covers is not yet recorded."
+    # (#14 R4) under the wins note (B7), as in the worked example: an added option is
+    # ranked on the Scores sheet, this sheet lists the two options it was written with
+    assert str(sheet["B7"].value).startswith("Wins (random weights)")
+    assert str(sheet["B8"].value).startswith("An option added in a spare column")
     assert book["Scores"]["D1"].value == "Shared respite booking line"
     assert book["Scores"]["D1"].fill.fgColor.rgb == "0000B050"
 
@@ -1036,6 +1050,13 @@ def test_options_sheets_print_the_spare_options_and_say_what_is_typed(project, t
         "does not change when a weight or a score changes."
     )
     assert "render" not in summary["B8"].value  # a reader cannot render (#14 round 3)
+    # (#14 R4) the Scores sheet takes an option added in a spare column; this sheet's
+    # formulas cover the four it lists: the note under the wins says so, in italics
+    assert summary["B9"].value == (
+        "An option added in a spare column of the Scores sheet is scored and ranked there; "
+        "this sheet lists only the options the workbook was written with."
+    )
+    assert summary["B9"].font.i is True and "B9:H9" in summary.merged_cells
     sensitivity = book["Sensitivity"]
     assert sensitivity["A9"].value == (  # under the five criteria and what they show
         "A snapshot as at 30 June 2011: it does not change when a weight or a score changes."

@@ -130,7 +130,16 @@ def is_empty_note(sheet: str, value: Any) -> bool:
 NOT_SET = "Not set"
 """What the workbook shows in an empty cell of the `NOT_SET_COLUMNS` of an entry, so a gap
 reads as one on paper; `psp import raid` reads it as the empty cell it stands for."""
-NOT_SET_COLUMNS = ("Owner", "Target likelihood", "Target impact", "Raised", "Review", "Resolve by")
+NOT_SET_COLUMNS = (
+    "Description",
+    "Category",
+    "Owner",
+    "Target likelihood",
+    "Target impact",
+    "Raised",
+    "Review",
+    "Resolve by",
+)
 
 
 def is_not_set(value: Any) -> bool:

@@ -213,12 +213,13 @@ def options_workbook(
         f"scores highest, is as worked out on {long_date(as_of)}: unlike the rank and the "
         "score, it does not change when a weight or a score changes."
     )
-    note = summary.cell(row=below, column=2, value=wins)
-    note.font, note.alignment = Font(italic=True), Alignment(wrap_text=True, vertical="top")
-    # across the table from the Option column, wrapped, so it prints whole on the page
-    summary.merge_cells(start_row=note.row, start_column=2, end_row=note.row, end_column=8)
     across = sum(summary.column_dimensions[column_letter(c)].width or 8.43 for c in range(2, 9))
-    summary.row_dimensions[note.row].height = lines_height(text_lines(wins, across))
+    for r, line in enumerate((wins, ADDED_OPTION_NOTE), below):
+        note = summary.cell(row=r, column=2, value=line)
+        note.font, note.alignment = Font(italic=True), Alignment(wrap_text=True, vertical="top")
+        # across the table from the Option column, wrapped, so it prints whole on the page
+        summary.merge_cells(start_row=r, start_column=2, end_row=r, end_column=8)
+        summary.row_dimensions[r].height = lines_height(text_lines(line, across))
 
     _economics(workbook, project, money, as_of)
 
@@ -260,6 +261,10 @@ def options_workbook(
         sens.cell(row=r, column=4).alignment = centred
     _percent(sens, 3, len(rows), WHOLE_PERCENT)
     _percent(sens, 4, len(rows), WHOLE_PERCENT)
+    for r in range(2, len(rows) + 2):  # 47.1 and 80.0, to one decimal, one under the other
+        cell = sens.cell(row=r, column=5)
+        if isinstance(cell.value, (int, float)):
+            cell.number_format = "0.0"
     sens.cell(row=len(rows) + 3, column=1, value=SENSITIVITY_NOTE).font = Font(italic=True)
     sens.cell(
         row=len(rows) + 4, column=1, value=as_at_label(as_of, "when a weight or a score changes")
@@ -267,6 +272,12 @@ def options_workbook(
     return workbook
 
 
+ADDED_OPTION_NOTE = (
+    "An option added in a spare column of the Scores sheet is scored and ranked there; "
+    "this sheet lists only the options the workbook was written with."
+)
+"""The Options sheet's last note: its formulas cover the options it lists, while the Scores
+sheet takes in an option a partner adds (the ranks here still count that option)."""
 SENSITIVITY_NOTE = (
     "How far each criterion's share of the weight must move before another option draws "
     "level, worked out when this workbook was written."
@@ -322,6 +333,9 @@ def _weights(sheet: Any, cells: str) -> None:
     validation.add(cells)
 
 
+BASELINE = "Baseline"
+"""The do-nothing row's BCR and switching value cells on the Economic case sheet: the
+option the others are measured against has none of its own."""
 SWITCHING_NOTE = (
     "Switching values are the per cent change at which an option's NPSV against doing "
     "nothing falls to zero: for costs, the rise in its extra costs; for benefits, the change "
@@ -371,14 +385,22 @@ def _economics(workbook: Any, project: Project, money: str, as_of: date) -> None
                     0 if o.do_nothing else whole(rel.costs if rel else None),
                     0 if o.do_nothing else whole(rel.benefits if rel else None),
                     0 if o.do_nothing else whole(rel.npv if rel else None),
-                    ratio_cell(rel.bcr, rel.verdict) if rel else None,
-                    ratio_cell(rel.net_public_bcr, rel.net_public_verdict) if rel else None,
-                    (rel.verdict if rel and rel.verdict == "costs less" else None)
-                    if rel is None or rel.costs_switch is None
-                    else round(rel.costs_switch, 1),
-                    None
-                    if rel is None or rel.benefits_switch is None
-                    else round(rel.benefits_switch, 1),
+                    # doing nothing is what the others are measured against: no ratio or
+                    # switching value of its own, but the baseline, said so
+                    *(
+                        [BASELINE] * 4
+                        if o.do_nothing
+                        else [
+                            ratio_cell(rel.bcr, rel.verdict) if rel else None,
+                            ratio_cell(rel.net_public_bcr, rel.net_public_verdict) if rel else None,
+                            (rel.verdict if rel and rel.verdict == "costs less" else None)
+                            if rel is None or rel.costs_switch is None
+                            else round(rel.costs_switch, 1),
+                            None
+                            if rel is None or rel.benefits_switch is None
+                            else round(rel.benefits_switch, 1),
+                        ]
+                    ),
                     o.npsv_rank,
                     o.score_rank,
                 ]
