@@ -42,7 +42,8 @@ def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
         "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
         "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
         "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
-        "decision on 16 February 2012." in lines
+        "decision on 16 February 2012. No funding is committed or engaged for external foster "
+        "placements from 2013/14 onward (the appraisal runs to 2015/16)." in lines
     )
     assert len([line for line in lines if "has no committed or engaged funding" in line]) == 1
     assert not [line for line in lines if "Agree to secure the service" in line]

@@ -766,7 +766,8 @@ def test_service_model_evaluation_and_recommendations(full) -> None:
         "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
         "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
         "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
-        "decision on 16 February 2012." in text
+        "decision on 16 February 2012. No funding is committed or engaged for external foster "
+        "placements from 2013/14 onward (the appraisal runs to 2015/16)." in text
     )
     assert (
         "Its funding, and the shortfall, are in the financial summary (section 1.4); support "
@@ -1354,7 +1355,8 @@ def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
         "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
         "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
         "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
-        "decision on 16 February 2012."
+        "decision on 16 February 2012. No funding is committed or engaged for external foster "
+        "placements from 2013/14 onward (the appraisal runs to 2015/16)."
     )
     # the framework award (M15) commits no spend; the contract (M16, 2 April 2012) comes
     # after the budget decisions of 16 February 2012, so nothing is said of a late decision
