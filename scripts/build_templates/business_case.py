@@ -17,6 +17,7 @@ from psptool.report.papers.business_case.contents import CaseKind, contents
 from .word import (
     HEADER_FILL,
     NO_PARTNERS,
+    SIGNATURE_ROW,
     base,
     cell_text,
     else_,
@@ -205,6 +206,7 @@ def _document_control(c: Case) -> None:
         [3.6, 2.5, 4.0, 3.2, 3.3],
         "s in signoff",
         ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "{{ s.signature }}", "{{ s.date }}"],
+        row_height=SIGNATURE_ROW,
     )
     else_(doc, NO_PARTNERS)
 
