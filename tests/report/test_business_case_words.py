@@ -450,9 +450,10 @@ def test_a_closed_entry_has_no_rating_and_its_actions_one_a_line() -> None:
     r2 = next(r for r in case.strategic.risks if r.id == "R2")
     assert (r2.rag, r2.status) == ("–", "Closed 14 May 2010")
     r5 = next(r for r in case.management.risks if r.id == "R5")
+    # each of several begun with a bullet, so a wrapped line does not run on into the next
     assert r5.mitigation == (
-        "Model placement demand and cost for 2012/13 budget setting\n"
-        "Brief elected members on the savings evidence from the pilot"
+        "• Model placement demand and cost for 2012/13 budget setting\n"
+        "• Brief elected members on the savings evidence from the pilot"
     )
 
 
