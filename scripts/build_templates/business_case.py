@@ -469,8 +469,11 @@ def _options_appraisal(c: Case) -> None:
             "{{ o.score }}",
             "{{ o.cost or 'Not estimated' }}",
             "{{ o.cost_per_point or 'Not estimated' }}",
-            "{{ o.preferred|capitalize }}",
+            "{{ 'Yes' if o.preferred else 'No' }}",
         ],
+    )
+    doc.add_paragraph(
+        "Cost per point is an option's estimated cost divided by its weighted score out of 100."
     )
     endif(doc)
     doc.add_paragraph("{{ options.summary }}")

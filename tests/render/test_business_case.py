@@ -275,7 +275,14 @@ def test_options_scores_equal_the_appraisal(project, outline) -> None:
         "Multi-provider framework agreement with outcome-based monitoring",
         "78",
     ]
-    assert ranking[1][5] == "Yes" and all(row[5] == "" for row in ranking[2:])
+    # "No" for the others, not a blank (#14 R4)
+    assert [row[5] for row in ranking[1:]] == ["Yes", "No", "No", "No"]
+    # cost per point is said under the table: O3's £1,300,000 / 78 = £16,667
+    assert ranking[1][3:5] == ["£1,300,000", "£16,667"]
+    assert (
+        "Cost per point is an option's estimated cost divided by its weighted score out of 100."
+        in _section(outline, "4.3 The preferred option")
+    )
     scores = {o.id: f"{o.score:.0f}" for o in appraisal.options}
     # the options' columns headed by their names (options.yaml order O0 to O3)
     assert matrix[0] == [
