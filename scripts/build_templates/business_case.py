@@ -625,12 +625,13 @@ def _benefits(c: Case) -> None:
     table(
         doc,
         ["Benefit", "Baseline", "Measurements", "Target", "Progress", "RAG"],
-        [3.4, 2.4, 5.0, 2.4, 1.9, 1.5],
+        [2.9, 2.4, 5.5, 2.4, 1.9, 1.5],
         "b in benefits",
         [
             "{{ b.title }}",
             "{{ b.baseline }}",
-            "{{ b.measurements | join('; ') }}",
+            # one measurement a line: docxtpl turns each line break into a break in the cell
+            "{{ b.measurements | join('\\n') }}",
             "{{ b.target }}",
             "{{ b.progress }}",
             "{% cellbg b.fill %}{{ b.rag|capitalize }}",

@@ -440,7 +440,8 @@ def test_benefits_achieved_with_measurements(full) -> None:
     assert table[1] == [
         "More children placed within or near Falkirk",
         "35%",
-        "September 2010: 35%; December 2010: 40%; March 2011: 44%; June 2011: 50%",
+        # one measurement a line, not run on with "; " (#14 R4): benefits.yaml's four
+        "September 2010: 35%\nDecember 2010: 40%\nMarch 2011: 44%\nJune 2011: 50%",
         "70%",
         "43%",
         "Amber",
