@@ -125,11 +125,12 @@ def test_an_approved_outline_case_is_version_1_in_the_past_tense(rendered: dict)
     ]
     assert not [line for line in lines if "Approve the pilot" in line]
     # the next steps the partners agreed when they approved it, not the plan's today (the
-    # first use of SHANARRI spells it out)
+    # first use of SHANARRI spells it out, its brackets not nested in the milestone's own:
+    # M10's title says "at the SHANARRI workshop", #14 R4)
     assert (
         "6.\tAgreed the next steps: Pilot begins by 1 October 2010; First quarterly pilot review "
-        "by 17 December 2010; Shared outcome measures agreed (Safe, Healthy, Achieving, "
-        "Nurtured, Active, Respected, Responsible and Included (SHANARRI) workshop) by "
+        "by 17 December 2010; Shared outcome measures agreed at the Safe, Healthy, Achieving, "
+        "Nurtured, Active, Respected, Responsible and Included (SHANARRI) workshop by "
         "11 March 2011." in lines
     )
 
