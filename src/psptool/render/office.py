@@ -333,8 +333,7 @@ def _list_height(document: Any, items: list[Any]) -> float:
     size = _default_size(document)
     width = text_width(document)
     lines = sum(
-        max(1, math.ceil(_points(_text(item), size, False) * _SLACK * 20 / width))
-        for item in items
+        max(1, math.ceil(_points(_text(item), size, False) * _SLACK * 20 / width)) for item in items
     )
     return lines * size * _LEADING
 
