@@ -17,6 +17,7 @@ from psptool.report.papers.business_case.contents import CaseKind, contents
 from .word import (
     HEADER_FILL,
     NO_PARTNERS,
+    SIGNATURE_ROW,
     base,
     cell_text,
     else_,
@@ -205,6 +206,7 @@ def _document_control(c: Case) -> None:
         [3.6, 2.5, 4.0, 3.2, 3.3],
         "s in signoff",
         ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "{{ s.signature }}", "{{ s.date }}"],
+        row_height=SIGNATURE_ROW,
     )
     else_(doc, NO_PARTNERS)
 
@@ -467,8 +469,11 @@ def _options_appraisal(c: Case) -> None:
             "{{ o.score }}",
             "{{ o.cost or 'Not estimated' }}",
             "{{ o.cost_per_point or 'Not estimated' }}",
-            "{{ o.preferred|capitalize }}",
+            "{{ 'Yes' if o.preferred else 'No' }}",
         ],
+    )
+    doc.add_paragraph(
+        "Cost per point is an option's estimated cost divided by its weighted score out of 100."
     )
     endif(doc)
     doc.add_paragraph("{{ options.summary }}")
@@ -620,12 +625,13 @@ def _benefits(c: Case) -> None:
     table(
         doc,
         ["Benefit", "Baseline", "Measurements", "Target", "Progress", "RAG"],
-        [3.4, 2.4, 5.0, 2.4, 1.9, 1.5],
+        [2.9, 2.4, 5.5, 2.4, 1.9, 1.5],
         "b in benefits",
         [
             "{{ b.title }}",
             "{{ b.baseline }}",
-            "{{ b.measurements | join('; ') }}",
+            # one measurement a line: docxtpl turns each line break into a break in the cell
+            "{{ b.measurements | join('\\n') }}",
             "{{ b.target }}",
             "{{ b.progress }}",
             "{% cellbg b.fill %}{{ b.rag|capitalize }}",

@@ -5,11 +5,21 @@ the header row repeated on each page, a row never split across two."""
 from __future__ import annotations
 
 from docx.document import Document
-from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 from docx.table import Table
 
-from .word import NO_PARTNERS, base, else_, endif, footer, if_, para_loop, table, when
+from .word import (
+    NO_PARTNERS,
+    SIGNATURE_ROW,
+    base,
+    else_,
+    endif,
+    footer,
+    if_,
+    para_loop,
+    table,
+    when,
+)
 
 
 def mou() -> Document:
@@ -175,6 +185,7 @@ def mou() -> Document:
         ["{{ s.partner }}", "{{ s.name }}", "{{ s.title }}", "{{ s.signature }}", "{{ s.date }}"],
         size=None,
         empty=NO_PARTNERS,
+        row_height=SIGNATURE_ROW,
     )
     keep_on_one_page(doc.tables[-1])
     footer(
@@ -205,13 +216,11 @@ def draft(doc: Document) -> None:
 
 def keep_on_one_page(grid: Table) -> None:
     """The signature block on one page: every row kept with the next (the last with the
-    paragraph after the table), and a signature row tall enough to sign in."""
+    paragraph after the table); the signature row's height is the table's (SIGNATURE_ROW)."""
     for row in grid.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
-    grid.rows[2].height = Cm(1.1)
-    grid.rows[2].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
 TEMPLATES = {"mou.docx": mou}

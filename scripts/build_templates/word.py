@@ -132,6 +132,14 @@ def keep_whole(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
+def min_height(row: _Row, cm: float) -> None:
+    """A row at least `cm` high (w:trHeight, hRule atLeast): room for a wet signature."""
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(round(cm * 567)))  # twentieths of a point: 567 a centimetre
+    height.set(qn("w:hRule"), "atLeast")
+    row._tr.get_or_add_trPr().append(height)
+
+
 def widths(table: Table, columns: list[float]) -> None:
     table.autofit = False
     for i, width in enumerate(columns):
@@ -184,11 +192,13 @@ def table(
     empty: str | None = None,
     margin: float | None = None,
     intro: str | None = None,
+    row_height: float | None = None,
 ) -> None:
     """A table with a shaded header row that repeats on each page, one row repeated for each
     item (docxtpl's {%tr %}), and bold rows after them (totals). With `empty`, the sentence
     printed instead of the table (and its `intro`) when there is nothing to repeat; with
-    `margin`, narrower cell margins (cm, left and right) so that many money columns fit."""
+    `margin`, narrower cell margins (cm, left and right) so that many money columns fit; with
+    `row_height`, each repeated row at least that high (cm; sign-off rows to sign in)."""
     after = after or []
     if empty is not None:
         if_(doc, items(loop))
@@ -206,6 +216,8 @@ def table(
     for i, text in enumerate(cells):
         cell_text(grid.rows[2].cells[i], text, size)
     keep_whole(grid.rows[2])
+    if row_height is not None:
+        min_height(grid.rows[2], row_height)
     cell_text(grid.rows[3].cells[0], "{%tr endfor %}", size)
     for offset, values in enumerate(after):
         for i, text in enumerate(values):
@@ -237,6 +249,10 @@ def page_number(paragraph: Paragraph) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+SIGNATURE_ROW = 1.2
+"""The height of a sign-off row (cm): room for a wet signature."""
 
 
 def footer(doc: Document, text: str, numbered: bool) -> None:

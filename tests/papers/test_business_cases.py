@@ -232,7 +232,8 @@ def test_cells_and_sentences_in_one_style(rendered: dict[str, tuple[Path, object
     (ranking,) = [t for t in docx_tables(path) if t[0][0] == "Rank"]
     assert [row[3:] for row in ranking[1:]] == [
         ["£20,000", "£250", "Yes"],
-        ["Not estimated", "Not estimated", ""],
+        # the option not preferred says so, not a blank (#14 R4)
+        ["Not estimated", "Not estimated", "No"],
     ]
     tables = docx_tables(path)
     (governance,) = [t for t in tables if t[0] == ["Group", "Meets", "Chair", "Members"]]

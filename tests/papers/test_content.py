@@ -42,7 +42,8 @@ def test_committed_and_engaged_funding_apart(rendered: dict) -> None:
         "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
         "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
         "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
-        "decision on 16 February 2012." in lines
+        "decision on 16 February 2012. No funding is committed or engaged for external foster "
+        "placements from 2013/14 onward (the appraisal runs to 2015/16)." in lines
     )
     assert len([line for line in lines if "has no committed or engaged funding" in line]) == 1
     assert not [line for line in lines if "Agree to secure the service" in line]
@@ -124,11 +125,12 @@ def test_an_approved_outline_case_is_version_1_in_the_past_tense(rendered: dict)
     ]
     assert not [line for line in lines if "Approve the pilot" in line]
     # the next steps the partners agreed when they approved it, not the plan's today (the
-    # first use of SHANARRI spells it out)
+    # first use of SHANARRI spells it out, its brackets not nested in the milestone's own:
+    # M10's title says "at the SHANARRI workshop", #14 R4)
     assert (
         "6.\tAgreed the next steps: Pilot begins by 1 October 2010; First quarterly pilot review "
-        "by 17 December 2010; Shared outcome measures agreed (Safe, Healthy, Achieving, "
-        "Nurtured, Active, Respected, Responsible and Included (SHANARRI) workshop) by "
+        "by 17 December 2010; Shared outcome measures agreed at the Safe, Healthy, Achieving, "
+        "Nurtured, Active, Respected, Responsible and Included (SHANARRI) workshop by "
         "11 March 2011." in lines
     )
 

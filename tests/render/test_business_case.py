@@ -275,7 +275,14 @@ def test_options_scores_equal_the_appraisal(project, outline) -> None:
         "Multi-provider framework agreement with outcome-based monitoring",
         "78",
     ]
-    assert ranking[1][5] == "Yes" and all(row[5] == "" for row in ranking[2:])
+    # "No" for the others, not a blank (#14 R4)
+    assert [row[5] for row in ranking[1:]] == ["Yes", "No", "No", "No"]
+    # cost per point is said under the table: O3's £1,300,000 / 78 = £16,667
+    assert ranking[1][3:5] == ["£1,300,000", "£16,667"]
+    assert (
+        "Cost per point is an option's estimated cost divided by its weighted score out of 100."
+        in _section(outline, "4.3 The preferred option")
+    )
     scores = {o.id: f"{o.score:.0f}" for o in appraisal.options}
     # the options' columns headed by their names (options.yaml order O0 to O3)
     assert matrix[0] == [
@@ -433,7 +440,8 @@ def test_benefits_achieved_with_measurements(full) -> None:
     assert table[1] == [
         "More children placed within or near Falkirk",
         "35%",
-        "September 2010: 35%; December 2010: 40%; March 2011: 44%; June 2011: 50%",
+        # one measurement a line, not run on with "; " (#14 R4): benefits.yaml's four
+        "September 2010: 35%\nDecember 2010: 40%\nMarch 2011: 44%\nJune 2011: 50%",
         "70%",
         "43%",
         "Amber",
@@ -766,7 +774,8 @@ def test_service_model_evaluation_and_recommendations(full) -> None:
         "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
         "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
         "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
-        "decision on 16 February 2012." in text
+        "decision on 16 February 2012. No funding is committed or engaged for external foster "
+        "placements from 2013/14 onward (the appraisal runs to 2015/16)." in text
     )
     assert (
         "Its funding, and the shortfall, are in the financial summary (section 1.4); support "
@@ -1354,7 +1363,8 @@ def test_the_full_case_carries_affordability_by_financial_year(full) -> None:
         "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
         "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
         "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
-        "decision on 16 February 2012."
+        "decision on 16 February 2012. No funding is committed or engaged for external foster "
+        "placements from 2013/14 onward (the appraisal runs to 2015/16)."
     )
     # the framework award (M15) commits no spend; the contract (M16, 2 April 2012) comes
     # after the budget decisions of 16 February 2012, so nothing is said of a late decision

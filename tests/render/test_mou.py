@@ -471,9 +471,9 @@ def test_the_signature_block_is_kept_on_one_page(mou) -> None:
     paragraphs = list(block.iter(f"{W}p"))
     assert len(paragraphs) == 9 * 5  # the header and eight partners, five cells each
     assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs)
-    # the signing rows at least 1.1 cm (624 twips) tall, to sign in
+    # the signing rows at least 1.2 cm (1.2 × 567 = 680 twips) tall, to sign in
     heights = [r.find(f"{W}trPr/{W}trHeight") for r in block.findall(f"{W}tr")[1:]]
-    assert {(h.get(f"{W}val"), h.get(f"{W}hRule")) for h in heights} == {("624", "atLeast")}
+    assert {(h.get(f"{W}val"), h.get(f"{W}hRule")) for h in heights} == {("680", "atLeast")}
 
 
 def test_the_footer_carries_the_status_and_its_date() -> None:

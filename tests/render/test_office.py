@@ -135,12 +135,37 @@ def test_a_lists_last_item_is_kept_with_the_one_before() -> None:
     document.add_paragraph("Between the lists.")
     for text in ("Alone", "Together"):
         document.add_paragraph(text, style="List Number")
+    document.add_paragraph("Between the lists again.")
+    # a long list: 20 one-line items at 11 pt, 20 × 11 × 1.15 = 253 pt, more than a third
+    # of the 697.9 pt page (232.6 pt)
+    for k in range(20):
+        document.add_paragraph(f"Item {k}", style="List Bullet")
     office.lay_out(document, "Test PSP · MoU")
     body = [p for p in document.element.body.iterchildren(f"{W}p")]
-    # four items: the third kept with the fourth; a list of two is left as it is
+    # four short items (4 × 12.65 = 50.6 pt): kept together, every one but the last with the
+    # next; a list of two is left as it is; the long list only its 19th with its 20th
     assert [p.find(f"{W}pPr/{W}keepNext") is not None for p in body] == [
-        False, False, True, False, False, False, False,
+        True, True, True, False, False, False, False, False,
+        *[False] * 18, True, False,
     ]  # fmt: skip
+
+
+def test_a_list_numbered_by_hand_is_a_list() -> None:
+    """The business cases number their recommendations by hand ("1.\tNote that …", so each
+    list restarts at 1), neither Word's numbering nor a List style: nine short ones (one line
+    each, 9 × 12.65 = 113.9 pt, under a third of the page) keep together (#14 R4)."""
+    document = _a4()
+    document.add_paragraph("The partners are asked to agree these recommendations.")
+    for k in range(1, 10):
+        item = document.add_paragraph(f"{k}.\tNote item {k}.")
+        # as the template sets them: a tab stop (a w:tab in its properties, not its text)
+        item.paragraph_format.tab_stops.add_tab_stop(Cm(0.9))
+    document.add_paragraph("A closing sentence.")
+    office.lay_out(document, "Test PSP · Full business case")
+    body = [p for p in document.element.body.iterchildren(f"{W}p")]
+    assert [p.find(f"{W}pPr/{W}keepNext") is not None for p in body] == (
+        [False] + [True] * 8 + [False, False]
+    )
 
 
 def test_headings_and_lead_ins_keep_with_next() -> None:

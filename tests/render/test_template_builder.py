@@ -91,3 +91,23 @@ def test_the_minutes_decisions_leave_room_for_what_they_affect() -> None:
     # Milestone: …"), as long as the decision: 5.6 cm beside the decision's 5.8, in 16.6
     widths = [round(c.width.cm, 1) for c in table.columns]
     assert widths == [1.2, 5.8, 4.0, 5.6] and round(sum(widths), 1) == 16.6
+
+
+def test_a_sign_off_row_has_room_for_a_wet_signature() -> None:
+    """The business cases' and the MoU's sign-off rows are at least 12 mm high (w:trHeight
+    hRule atLeast, 1.2 cm × 567 twentieths of a point a centimetre = 680), not the 6 mm of a
+    single line; the header row keeps its own height."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    for name in ("business-case-outline.docx", "business-case-full.docx", "mou.docx"):
+        word = Document(str(defaults_dir() / name))
+        table = next(t for t in word.tables if "Signature" in [c.text for c in t.rows[0].cells])
+        heights = [
+            (h.get(qn("w:val")), h.get(qn("w:hRule")))
+            for row in table.rows
+            for h in row._tr.iter(qn("w:trHeight"))
+        ]
+        # the one repeated row ({%tr for %} ... {%tr endfor %} around it) is the signing row
+        assert heights == [("680", "atLeast")], name
+        assert "{{ s.signature }}" in table.rows[2].cells[3].text, name

@@ -254,11 +254,14 @@ def test_the_funding_is_set_against_the_cost_it_pays_for() -> None:
         "in 2012/13 is engaged, with the budget decision on 16 February 2012; support in kind "
         "worth £8,000 comes from IRISS and CCPS"
     )
+    # F1 funds 2012/13 only and the appraisal's years run to 2015/16, so the summary says
+    # what 8.1's note says: nothing for the placements from 2013/14 onward
     assert case.summary.affordability == (
         "Affordability: the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and "
         "outcome monitoring has no committed or engaged funding, a shortfall of £125,000; the "
         "£1,300,000 for external foster placements in 2012/13 is engaged, with the budget "
-        "decision on 16 February 2012."
+        "decision on 16 February 2012. No funding is committed or engaged for external foster "
+        "placements from 2013/14 onward (the appraisal runs to 2015/16)."
     )
     # the outline's summary has no affordability sentence: the outline has no such table
     outline = business_case(_example(), EXAMPLE_AS_OF, "outline")
@@ -447,9 +450,10 @@ def test_a_closed_entry_has_no_rating_and_its_actions_one_a_line() -> None:
     r2 = next(r for r in case.strategic.risks if r.id == "R2")
     assert (r2.rag, r2.status) == ("–", "Closed 14 May 2010")
     r5 = next(r for r in case.management.risks if r.id == "R5")
+    # each of several begun with a bullet, so a wrapped line does not run on into the next
     assert r5.mitigation == (
-        "Model placement demand and cost for 2012/13 budget setting\n"
-        "Brief elected members on the savings evidence from the pilot"
+        "• Model placement demand and cost for 2012/13 budget setting\n"
+        "• Brief elected members on the savings evidence from the pilot"
     )
 
 

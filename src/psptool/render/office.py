@@ -293,6 +293,10 @@ def _is_list_item(document: Any, paragraph: Any) -> bool:
         return False
     if paragraph.find(f"{_q('w:pPr')}/{_q('w:numPr')}") is not None:
         return True
+    # numbered by hand ("1.\tNote that …"): a template's list that restarts at 1 wherever it
+    # appears, neither Word's numbering nor a List style
+    if _HAND_NUMBERED.match(_text_and_tabs(paragraph)):
+        return True
     style_id = _style_id(document, paragraph)
     if not style_id:
         return False
@@ -303,17 +307,35 @@ def _is_list_item(document: Any, paragraph: Any) -> bool:
     return name.startswith("List")
 
 
+_HAND_NUMBERED = re.compile(r"\d+\.\t")
+"""A paragraph numbered by hand: its number, a full stop and a tab."""
+
+
 def keep_lists(document: Any) -> None:
-    """A list of three items or more with its last item kept on the page of the item before
-    it, so a page never starts with a list's last item alone."""
+    """A list of three items or more kept together where it is short (under a third of the
+    page: every item but the last kept with the next), else with its last item kept on the
+    page of the item before it, so a page never starts with a list's last item alone."""
     items: list[Any] = []
     for element in [*document.element.body.iterchildren(), None]:
         if element is not None and _is_list_item(document, element):
             items.append(element)
             continue
         if len(items) > 2:
-            _keep_with_next(items[-2])
+            short = _list_height(document, items) < text_height(document) / 3
+            for item in items[:-1] if short else items[-2:-1]:
+                _keep_with_next(item)
         items = []
+
+
+def _list_height(document: Any, items: list[Any]) -> float:
+    """Roughly how tall the list prints, in points: each item's text wrapped within the
+    text width at the default size (its space after not counted)."""
+    size = _default_size(document)
+    width = text_width(document)
+    lines = sum(
+        max(1, math.ceil(_points(_text(item), size, False) * _SLACK * 20 / width)) for item in items
+    )
+    return lines * size * _LEADING
 
 
 def repeat_header_row(table: Any) -> None:
@@ -709,6 +731,16 @@ def _heading_level(document: Any, paragraph: Any) -> int | None:
 
 def _text(paragraph: Any) -> str:
     return "".join(t.text or "" for t in paragraph.iter(_q("w:t")))
+
+
+def _text_and_tabs(paragraph: Any) -> str:
+    """The paragraph's text with a tab for each of its runs' tabs (`_text` leaves them out;
+    the tab stops in its properties are no tabs)."""
+    return "".join(
+        "\t" if e.tag == _q("w:tab") else e.text or ""
+        for run in paragraph.iter(_q("w:r"))
+        for e in run.iterchildren(_q("w:t"), _q("w:tab"))
+    )
 
 
 def contents_field(document: Any, depth: int = 2) -> bool:

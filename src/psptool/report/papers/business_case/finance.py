@@ -1278,7 +1278,8 @@ def affordability_summary(
 ) -> str:
     """The financial summary's sentence on affordability: what is committed and engaged
     against the preferred option's costs still to fund and the shortfall, then each funder of
-    the service's own running cost with its budget decision."""
+    the service's own running cost with its budget decision; then, as section 8.1's note says,
+    the years after the last funded one left unfunded (`unfunded_after`)."""
     from ....analysis.financial import affordability
 
     preferred = preferred_id or project.options.preferred
@@ -1292,5 +1293,7 @@ def affordability_summary(
     clauses += _service_funding(project)
     if not clauses:
         return ""
-    text = "; ".join(clauses)
-    return "Affordability: " + text + "."
+    text = "Affordability: " + "; ".join(clauses) + "."
+    # what 8.1's note says of the years after the last funded one, said here too
+    unfunded = unfunded_after(project, afford)
+    return f"{text} {unfunded}" if unfunded else text

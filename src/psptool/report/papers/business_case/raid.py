@@ -82,13 +82,21 @@ def raid_rows(project: Project, as_of: date, kind: str | None = None) -> tuple[R
                 target=scored.target_score if scored.target_score is not None else "",
                 open="yes" if is_open else "",
                 status="Open" if is_open else closed,
-                # one action a line: docxtpl turns each line break into a break in the cell
-                mitigation="\n".join(planned or done) or NO_MITIGATION,
+                mitigation=actions_cell(planned or done),
                 actions_done=done,
                 actions_open=planned,
             )
         )
     return tuple(rows)
+
+
+def actions_cell(actions: tuple[str, ...]) -> str:
+    """A mitigation cell: one action a line (docxtpl turns each line break into a break in
+    the cell), each begun with "• " where there are several, so that a wrapped line does not
+    run on into the next action; a single action bare; a dash for none."""
+    if len(actions) > 1:
+        return "\n".join("• " + a for a in actions)
+    return actions[0] if actions else NO_MITIGATION
 
 
 def no_actions(rows: tuple[RaidRow, ...] | list[RaidRow]) -> str:
