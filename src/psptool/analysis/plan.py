@@ -10,7 +10,9 @@ from datetime import date, timedelta
 
 from ..errors import PlanError
 from ..model import Milestone, Project
+from ..vocabulary import DOCUMENT_TITLES
 from .common import Period, natural_key, reporting_period
+from .practice import PILOT_MONTHS
 
 
 @dataclass
@@ -31,6 +33,8 @@ class MilestoneState:
     critical: bool
     depends_on: list[str] = field(default_factory=list)
     """The milestones it waits for, as the plan lists them."""
+    document: str | None = None
+    """The paper it delivers (its `document`, else the paper its title names)."""
 
 
 @dataclass
@@ -49,6 +53,10 @@ class PlanAnalysis:
     projected_end: date | None
     end_slippage_days: int | None
     """projected_end − planned_end (the PSP's end date); positive means late."""
+    pilot_earliest_end: date | None = None
+    """The earliest day a 12-month pilot can end: 12 months from the pilot's start, or,
+    without one, from the day after the outline business case is planned to be signed off
+    (or after the as-of date, if later). None without a full business case milestone."""
 
     def get(self, milestone_id: str) -> MilestoneState:
         return next(m for m in self.milestones if m.id == milestone_id)
@@ -110,6 +118,7 @@ def analyse_plan(project: Project, as_of: date, period: Period | None = None) ->
                 forecast=forecast[m.id],
                 critical=m.id in critical,
                 depends_on=list(m.depends_on),
+                document=delivers(m),
             )
         )
     due_next = [
@@ -122,8 +131,70 @@ def analyse_plan(project: Project, as_of: date, period: Period | None = None) ->
     planned = project.psp.end
     slip_end = (projected - planned).days if projected and planned else None
     return PlanAnalysis(
-        as_of, period, horizon, order, states, critical, due_next, planned, projected, slip_end
+        as_of,
+        period,
+        horizon,
+        order,
+        states,
+        critical,
+        due_next,
+        planned,
+        projected,
+        slip_end,
+        _pilot_earliest_end(project, as_of),
     )
+
+
+def delivers(m: Milestone) -> str | None:
+    """The paper milestone `m` delivers: its `document`, else the business case its title
+    names ("Full business case agreed")."""
+    if m.document is not None:
+        return m.document
+    for document in ("full_business_case", "outline_business_case"):
+        if DOCUMENT_TITLES[document].lower() in m.title.lower():
+            return document
+    return None
+
+
+def add_months(when: date, months: int) -> date:
+    """`when` so many months on, on the same day of the month or the month's last day."""
+    year, month = divmod(when.month - 1 + months, 12)
+    year += when.year
+    for day in range(when.day, 27, -1):
+        try:
+            return date(year, month + 1, day)
+        except ValueError:
+            continue
+    return date(year, month + 1, min(when.day, 28))
+
+
+def _pilot_earliest_end(project: Project, as_of: date) -> date | None:
+    """See `PlanAnalysis.pilot_earliest_end`: a pilot from 1 October 2010 ends on 30
+    September 2011 at the earliest; one that can start only after an outline business case
+    signed off on 20 August 2026 ends on 20 August 2027 at the earliest."""
+    milestones = project.milestones.milestones
+    if not any(delivers(m) == "full_business_case" for m in milestones):
+        return None
+    pilot = project.psp.pilot
+    if pilot is not None and pilot.start is not None:
+        start = pilot.start
+    else:
+        outline = [
+            when
+            for m in milestones
+            if delivers(m) == "outline_business_case" and (when := m.completed or m.due)
+        ]
+        title = DOCUMENT_TITLES["outline_business_case"].lower()
+        meetings = [
+            g.date
+            for g in project.meetings.meetings
+            if g.status == "planned"
+            and g.date > as_of
+            and any(title in item.lower() for item in g.agenda)
+        ]
+        signed = min(outline) if outline else min(meetings) if meetings else as_of
+        start = max(as_of, signed) + timedelta(days=1)
+    return add_months(start, PILOT_MONTHS) - timedelta(days=1)
 
 
 def _state(m: Milestone, as_of: date, horizon: date) -> tuple[str, int | None]:
@@ -191,7 +262,8 @@ class MilestoneStanding:
     - Done: completed (`when` is the completion date);
     - Late: open and past its due date (`when` is the due date);
     - Held up: open, and a milestone it depends on is due or forecast to finish after it is
-      due (`when` is its forecast);
+      due, or it delivers the full business case and is due before a 12-month pilot can
+      have ended (`when` is its forecast, no earlier than that pilot's end);
     - Forecast late: open and forecast past its due date by slippage upstream (`when` is
       its forecast);
     - On track: due within the next reporting period (`when` is the due date);
@@ -214,6 +286,9 @@ class MilestoneStanding:
     text: str
     """A plain sentence: `Held up: due on 30 September 2026, but it depends on Full business
     case agreed (expected on 31 December 2026).`"""
+    needs_pilot_until: date | None = None
+    """For a full business case due before a 12-month pilot can have run: the earliest day
+    that pilot can end (then Held up, and the last of `held_up_by` says so)."""
 
     @property
     def behind(self) -> bool:
@@ -237,22 +312,26 @@ def milestone_standing(
     by_id = {m.id: m for m in plan.milestones}
     if milestone_id not in by_id:
         raise KeyError(milestone_id)
-    return _standing(by_id[milestone_id], by_id, plan.as_of)
+    return _standing(by_id[milestone_id], by_id, plan.as_of, plan.pilot_earliest_end)
 
 
 def milestone_standings(plan: PlanAnalysis) -> list[MilestoneStanding]:
     """Every milestone's standing, in the plan's file order."""
     by_id = {m.id: m for m in plan.milestones}
-    return [_standing(m, by_id, plan.as_of) for m in plan.milestones]
+    return [_standing(m, by_id, plan.as_of, plan.pilot_earliest_end) for m in plan.milestones]
 
 
 def _standing(
-    m: MilestoneState, by_id: dict[str, MilestoneState], as_of: date
+    m: MilestoneState, by_id: dict[str, MilestoneState], as_of: date, pilot_end: date | None
 ) -> MilestoneStanding:
     def made(
         state: str, when: date | None, slip: int | None, held: tuple[str, ...], text: str
     ) -> MilestoneStanding:
-        return MilestoneStanding(m.id, m.title, state, when, m.due, m.forecast, slip, held, text)
+        return MilestoneStanding(
+            m.id, m.title, state, when, m.due, m.forecast, slip, held, text, needs_pilot
+        )
+
+    needs_pilot = None
 
     if m.completed is not None:
         slip = (m.completed - m.due).days if m.due else None
@@ -280,6 +359,14 @@ def _standing(
             text += f"; it waits for {waiting}"
         return made("Late", m.due, slip, held, text + ".")
     forecast = m.forecast or m.due
+    if m.document == "full_business_case" and pilot_end is not None and m.due < pilot_end:
+        needs_pilot = pilot_end
+        pilot = f"a {PILOT_MONTHS}-month pilot, which cannot end before {_day(pilot_end)}"
+        held += (pilot,)
+        waiting = f"{waiting}, and on {pilot}" if holders else pilot
+        forecast = max(forecast, pilot_end)
+        text = f"Held up: due on {_day(m.due)}, but it needs {waiting}."
+        return made("Held up", forecast, (forecast - m.due).days, held, text)
     if holders:
         text = f"Held up: due on {_day(m.due)}, but it depends on {waiting}."
         return made("Held up", forecast, (forecast - m.due).days, held, text)
