@@ -175,6 +175,14 @@ def test_the_stage_gate_gives_a_due_column_only_where_the_plan_dates_an_item(
         ["Risk", "Respite places run out in the winter", "B. Manager"],
         ["Issue", "Referrals from GP practices are slow", "No owner"],
     ]
+    # neither has a target score agreed: the Target column says so, not with a dash
+    assert [row[6] for row in risks.rows] == ["Not set", "Not set"]
+    # M2 (due 30 September 2026) waits for M1 (31 December 2026): its forecast is given, so
+    # the path does not seem to run back in time
+    assert (
+        "Critical path: Full business case agreed (31 December 2026) → Tender for respite "
+        "services published (due 30 September 2026, forecast 31 December 2026)."
+    ) in to_markdown_text(sparse)
     assert len(rows) == 10 and sum(r[0] == "✗" for r in rows) == 7
     assert "Due: when the plan needs an item still unmet." in to_markdown_text(sparse)
 
