@@ -66,6 +66,8 @@ def agenda() -> Document:
     business.paragraph_format.left_indent = Cm(1.0)
     business.paragraph_format.first_line_indent = Cm(-1.0)
     business.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
+    # a list's spacing, as the numbered list it replaces: the agenda stays on one page
+    business.paragraph_format.space_after = Pt(0)
     doc.add_paragraph("{%p endfor %}")
     else_(doc, "No further items notified.")
     doc.add_heading("6. Decisions needed", level=1)
