@@ -60,7 +60,15 @@ def agenda() -> Document:
     doc.add_paragraph("{{ summary }}")
     doc.add_heading("5. Business", level=1)
     if_(doc, "items")
-    para_loop(doc, "item in items", "{{ item }}", style="List Number")
+    # numbered under the item, 5.1, 5.2, as the decisions are 6.1
+    doc.add_paragraph("{%p for item in items %}")
+    business = doc.add_paragraph("5.{{ loop.index }}\t{{ item }}")
+    business.paragraph_format.left_indent = Cm(1.0)
+    business.paragraph_format.first_line_indent = Cm(-1.0)
+    business.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
+    # a list's spacing, as the numbered list it replaces: the agenda stays on one page
+    business.paragraph_format.space_after = Pt(0)
+    doc.add_paragraph("{%p endfor %}")
     else_(doc, "No further items notified.")
     doc.add_heading("6. Decisions needed", level=1)
     if_(doc, "decisions_needed")

@@ -124,6 +124,11 @@ CODES: dict[str, Code] = {
                 "warning",
                 "a funder sets its budget after the milestone that commits the spend",
             ),
+            (
+                "PSP310",
+                "warning",
+                "the full business case is due before a 12-month pilot can have run",
+            ),
             ("PSP321", "error", "a meeting marked held is dated after the as-of date"),
             ("PSP322", "warning", "a planned meeting's date has passed"),
             ("PSP323", "error", "a person is both an attendee and an apology at one meeting"),

@@ -119,7 +119,8 @@ def test_a_milestone_due_before_its_dependency_is_held_up() -> None:
         {"id": "M4", "title": "Undated"},
         {"id": "M5", "title": "Contract let", "due": "2026-06-01", "depends_on": ["M1", "M2"]},
     ]
-    p = project(milestones={"milestones": plan_rows})
+    # a pilot from 1 December 2025 can have run 12 months by 30 November 2026, before M1
+    p = project(psp={"pilot": {"start": "2025-12-01"}}, milestones={"milestones": plan_rows})
     m1 = milestone_standing(p, "M1", AS_OF)
     assert (m1.state, m1.when, m1.slippage_days) == ("Not yet due", date(2026, 12, 31), 0)
     assert m1.text == "Not yet due: due on 31 December 2026."
@@ -149,6 +150,63 @@ def test_a_milestone_due_before_its_dependency_is_held_up() -> None:
         "M4",
         "M5",
     ]
+
+
+def test_a_full_business_case_due_before_a_12_month_pilot_can_end_is_held_up() -> None:
+    """The sparse folder: no pilot dates, the outline business case on the agenda of the
+    board's meeting of 20 August 2026, the full business case due 31 December 2026. The
+    pilot can start on 21 August 2026 at the earliest and run 12 months to 20 August 2027:
+    20 August 2027 − 31 December 2026 = 1 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 20 + 31 = 232
+    days (January 31, February 28, ..., July 31, then 20 days of August)."""
+    plan_rows = [
+        {"id": "M1", "title": "Full business case agreed", "due": "2026-12-31"},
+        {"id": "M2", "title": "Tender published", "due": "2026-09-30", "depends_on": ["M1"]},
+    ]
+    meetings = {
+        "meetings": [
+            {
+                "id": "B1",
+                "group": "board",
+                "date": "2026-08-20",
+                "agenda": ["Outline business case"],
+            }
+        ],
+    }
+    p = project(milestones={"milestones": plan_rows}, meetings=meetings)
+    plan = analyse_plan(p, AS_OF)
+    assert plan.pilot_earliest_end == date(2027, 8, 20)
+    m1 = milestone_standing(plan, "M1")
+    assert (m1.state, m1.when, m1.slippage_days) == ("Held up", date(2027, 8, 20), 232)
+    assert m1.needs_pilot_until == date(2027, 8, 20)
+    assert m1.held_up_by == ("a 12-month pilot, which cannot end before 20 August 2027",)
+    assert m1.text == (
+        "Held up: due on 31 December 2026, but it needs a 12-month pilot, which cannot end"
+        " before 20 August 2027."
+    )
+    # a milestone naming its paper, without the words in its title, is read the same way
+    plan_rows[0] = {
+        "id": "M1",
+        "title": "Case agreed",
+        "due": "2026-12-31",
+        "document": "full_business_case",
+    }
+    assert milestone_standing(project(milestones={"milestones": plan_rows}), "M1", AS_OF).state == (
+        "Held up"
+    )
+    # no meeting plans the outline business case: from the day after the as-of date, 1 July
+    # 2026, to 30 June 2027
+    assert analyse_plan(
+        project(milestones={"milestones": plan_rows}), AS_OF
+    ).pilot_earliest_end == (date(2027, 6, 30))
+    # a pilot from 1 October 2010 runs 12 months to 30 September 2011: a full business case
+    # due that day may be agreed (the worked example)
+    example = project(
+        psp={"pilot": {"start": "2010-10-01", "end": "2011-09-30"}},
+        milestones={"milestones": [plan_rows[0] | {"due": "2011-09-30"}]},
+    )
+    fbc = milestone_standing(example, "M1", date(2011, 6, 30))
+    assert (fbc.state, fbc.needs_pilot_until) == ("On track", None)  # due in the next period
+    assert analyse_plan(example, date(2011, 6, 30)).pilot_earliest_end == date(2011, 9, 30)
 
 
 def test_milestone_standing_needs_a_date_for_a_project_and_a_known_id() -> None:

@@ -221,6 +221,14 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str, int]] = [
         "sustainability.yaml",
         2,
     ),
+    (
+        # no pilot dates: a pilot can start on 1 July 2026, the day after the as-of date, and
+        # end 12 months on, on 30 June 2027; the full business case is due on 1 October 2026
+        "PSP310",
+        {"milestones.yaml": milestones().replace("Pilot begins", "Full business case agreed")},
+        "milestones.yaml",
+        9,
+    ),
     # good practice
     ("PSP401", {"goals.yaml": GOAL.replace("    owner: council\n", "")}, "goals.yaml", 2),
     ("PSP402", {"risks.yaml": risk().replace("    owner: p-pm\n", "")}, "risks.yaml", 2),

@@ -41,6 +41,7 @@ RESULT_KEYS = {
         "planned_end",
         "projected_end",
         "end_slippage_days",
+        "pilot_earliest_end",
     ],
     "economics": [
         "currency",

@@ -130,7 +130,10 @@ def test_the_sparse_cases_recommend_only_what_is_there(
         "(section 7.4).",
         "4.\tAgree to draw up the benefits realisation plan, with its owners and target dates "
         "(section 5).",
-        "5.\tAgree the next steps: Full business case agreed by 31 December 2026.",
+        # no pilot dates: a pilot from 21 August 2026, after this case's sign-off, runs 12
+        # months to 20 August 2027 at the earliest, after M1 is due
+        "5.\tAgree the next steps: Full business case agreed, due by 31 December 2026 but "
+        "held up until a 12-month pilot, which cannot end before 20 August 2027.",
         # M2 (30 September) depends on M1 (31 December): the plan is impossible as drawn
         "6.\tRe-plan ‘Tender for respite services published’: it depends on ‘Full business "
         "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026.",
@@ -170,8 +173,9 @@ def test_a_milestone_that_cannot_happen_as_planned_is_said_below_the_plan(
     path = _paper(rendered, "sparse:business-case-outline")
     # no milestone has a stage: the column is left out rather than filled with dashes
     (plan,) = [t for t in docx_tables(path) if t[0] == ["Milestone", "Owner", "Due", "Status"]]
-    # as at 30 June 2026: M1 is due on 31 December 2026; M2, due on 30 September, waits for it
-    assert [row[-1] for row in plan[1:]] == ["Not yet due", "Held up"]
+    # as at 30 June 2026: M1 is due on 31 December 2026, before a 12-month pilot can end (20
+    # August 2027); M2, due on 30 September, waits for it
+    assert [row[-1] for row in plan[1:]] == ["Held up", "Held up"]
     assert (
         "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
         "business case agreed’ (due on 31 December 2026), which it depends on: it needs "

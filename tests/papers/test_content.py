@@ -249,7 +249,11 @@ def test_a_partner_without_a_director_is_named_as_a_gap(tmp_path: Path) -> None:
 
 def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> None:
     outline = _lines(rendered, "sparse:business-case-outline")
-    assert "5.\tAgree the next steps: Full business case agreed by 31 December 2026." in outline
+    # no pilot dates: 12 months from 21 August 2026, after the outline case's sign-off
+    assert (
+        "5.\tAgree the next steps: Full business case agreed, due by 31 December 2026 but "
+        "held up until a 12-month pilot, which cannot end before 20 August 2027."
+    ) in outline
     assert (
         "6.\tRe-plan ‘Tender for respite services published’: it depends on ‘Full business "
         "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026."
@@ -296,6 +300,10 @@ def test_the_status_report_schedule_is_not_green(tmp_path: Path) -> None:
     # M2 (the tender, due 30 September 2026) depends on M1 (due 31 December 2026): by title
     assert (schedule.rag, schedule.reason) == (
         "amber",
+        # M1 comes before a 12-month pilot can end: from 21 August 2026, the day after the
+        # outline case goes to the board, to 20 August 2027
+        "‘Full business case agreed’ is due on 31 December 2026, before a 12-month pilot can "
+        "have run (it cannot end before 20 August 2027); "
         # each title quoted, so the sentence reads as two names and a verb
         "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
         "business case agreed’, which it depends on",

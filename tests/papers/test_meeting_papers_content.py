@@ -40,6 +40,9 @@ def test_the_sparse_highlight_report_rates_no_budget_it_does_not_have(rendered: 
         [
             "Schedule",
             "Amber",
+            # M1 is due before a 12-month pilot can end (from 21 August 2026)
+            "‘Full business case agreed’ is due on 31 December 2026, before a 12-month pilot "
+            "can have run (it cannot end before 20 August 2027); "
             "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
             "business case agreed’, which it depends on",
         ],

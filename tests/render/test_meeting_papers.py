@@ -90,7 +90,8 @@ def test_the_agenda_for_september_a_week_before(example: Path, tmp_path: Path) -
     assert "Each action's state is as at 16 September 2011, when these papers were prepared." in (
         texts
     )
-    assert "Final quarterly pilot review" in texts
+    # numbered under item 5, as the decisions are under item 6
+    assert "5.1\tFinal quarterly pilot review" in texts
     assert "The date is not yet set; the group meets quarterly." in texts
     arising, escalations = _tables(doc)
     assert [row[0] for row in arising[1:]] == ["1", "2", "3"]
@@ -150,15 +151,29 @@ def test_the_sparse_agenda_points_to_the_highlight_reports_stage_gate(tmp_path: 
     decisions = texts[
         texts.index("6. Decisions needed") + 1 : texts.index("7. Risks for escalation")
     ]
-    assert len(decisions) == 3  # the Red risk, the held-up tender, the stage gate
+    # the Red risk, the business case held up by its pilot, the held-up tender, the stage
+    # gate, and the outline business case the plan needs on 20 August 2026 (this meeting,
+    # within the next reporting period, to 30 September 2026): every partner is to sign it
+    assert len(decisions) == 5
     # numbered under item 6, so the chair can take each by its number
-    assert [d.split("\t")[0] for d in decisions] == ["6.1", "6.2", "6.3"]
+    assert [d.split("\t")[0] for d in decisions] == ["6.1", "6.2", "6.3", "6.4", "6.5"]
+    assert decisions[1] == (
+        "6.2\t‘Full business case agreed’ is due on 31 December 2026, before a 12-month pilot "
+        "can have run (it cannot end before 20 August 2027): agree new dates."
+    )
+    assert decisions[4] == (
+        "6.5\tSign off the outline business case (every partner's sign-off is needed by 20 "
+        "August 2026)."
+    )
+    # business items are numbered under item 5, as the decisions are under item 6
+    assert texts[texts.index("5. Business") + 1] == "5.1\tOutline business case"
     assert decisions[0] == (
         "6.1\tThe risk ‘Respite places run out in the winter’ is Red, has no open action and "
         "its review was due on 1 May 2026: review it and agree what will be done and by whom."
     )
-    assert decisions[2].endswith(
-        "outline business case signed off by every partner "
+    # the outline business case, dated by this meeting, is its own decision, not the gate's
+    assert decisions[3].endswith(
+        "a pilot of at least 12 months planned; the pilot's costs planned "
         "(the highlight report's stage gate says why)."
     )
     assert not any("below" in line for line in texts)

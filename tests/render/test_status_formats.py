@@ -157,22 +157,34 @@ def test_the_stage_gate_gives_a_due_column_only_where_the_plan_dates_an_item(
     rows = gate(document)
     assert rows[0] == ["", "Item", "Why", "Due"]
     assert [r[3] for r in rows[1:] if r[0] == "✗"] == ["30 September 2011"] * 3
-    # the sparse folder: seven unmet, none dated by its plan: no column of blanks, no note
+    # the sparse folder: seven unmet; only the outline business case is dated, by the
+    # board's meeting of 20 August 2026 whose agenda names it (no milestone delivers it)
     folder = sparse_folder(tmp_path / "sparse")
     as_of = date(2026, 6, 30)
     sparse = status_document(
         status_report(validate(folder, as_of, find=False).result.project, as_of)
     )
     rows = gate(sparse)
-    assert rows[0] == ["", "Item", "Why"]
+    assert rows[0] == ["", "Item", "Why", "Due"]
+    assert [(r[1], r[3]) for r in rows[1:] if r[3]] == [
+        ("Outline business case signed off by every partner", "20 August 2026")
+    ]
     # the issue no one owns says so, as the agenda does, not with a dash
     risks = next(t for t in sparse.blocks if isinstance(t, Table) and t.columns[0] == "Type")
     assert [row[:3] for row in risks.rows] == [
         ["Risk", "Respite places run out in the winter", "B. Manager"],
         ["Issue", "Referrals from GP practices are slow", "No owner"],
     ]
+    # neither has a target score agreed: the Target column says so, not with a dash
+    assert [row[6] for row in risks.rows] == ["Not set", "Not set"]
+    # M2 (due 30 September 2026) waits for M1 (31 December 2026): its forecast is given, so
+    # the path does not seem to run back in time
+    assert (
+        "Critical path: Full business case agreed (31 December 2026) → Tender for respite "
+        "services published (due 30 September 2026, forecast 31 December 2026)."
+    ) in to_markdown_text(sparse)
     assert len(rows) == 10 and sum(r[0] == "✗" for r in rows) == 7
-    assert "Due: when the plan needs an item still unmet." not in to_markdown_text(sparse)
+    assert "Due: when the plan needs an item still unmet." in to_markdown_text(sparse)
 
 
 @pytest.mark.parametrize(

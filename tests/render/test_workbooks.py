@@ -438,7 +438,9 @@ def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) 
     sheets = _recalculated_sheets(path, tmp_path)
     lines = sheets["Milestones"]
     assert [(c[0], c[2], c[4], c[6], c[7], c[10], c[11]) for c in lines[1:3]] == [
-        ("M1", "Not set", "31 December 2026", "0", "Not yet due", "31 December 2026", ""),
+        # M1 (the full business case) is due before a 12-month pilot can end, on 20 August
+        # 2027 at the earliest: Held up, as the business case says it
+        ("M1", "Not set", "31 December 2026", "0", "Held up", "31 December 2026", ""),
         (
             "M2",
             "Not set",
@@ -449,7 +451,7 @@ def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) 
             "Due before Full business case agreed, which it depends on",
         ),
     ]
-    assert [s.state for s in milestone_standings(data.plan)] == ["Not yet due", "Held up"]
+    assert [s.state for s in milestone_standings(data.plan)] == ["Held up", "Held up"]
     assert data.flags == {"M2": "due before Full business case agreed, which it depends on"}
     gantt = sheets["Gantt"]
     # 12 months, C to N (to M1's December 2026): M2's ◆ in September 2026 (the ninth),

@@ -35,20 +35,25 @@ def _example() -> Project:
 
 def test_a_milestone_due_before_its_dependency_is_held_up(tmp_path: Path) -> None:
     """Sparse M2 (due 30 September 2026) depends on M1 (due 31 December 2026): as at 30 June
-    2026 it is held up, not "due next period"; M1 is not yet due."""
+    2026 it is held up, not "due next period"; M1 is held up by the pilot it needs."""
     case = business_case(_sparse(tmp_path), SPARSE_AS_OF, "outline")
     assert [(m.id, m.status, m.depends_on) for m in case.plan.milestones] == [
-        ("M1", "Not yet due", ""),
+        # M1 (31 December 2026) is before a 12-month pilot can end (20 August 2027)
+        ("M1", "Held up", ""),
         ("M2", "Held up", "Full business case agreed"),
     ]
     # the plan cannot be kept as drawn: the note says so, and the case asks to re-plan it
     assert case.plan.notes == (
+        "‘Full business case agreed’ is held up: due on 31 December 2026, but it needs a "
+        "12-month pilot, which cannot end before 20 August 2027.",
         "‘Tender for respite services published’ is due on 30 September 2026, before ‘Full "
         "business case agreed’ (due on 31 December 2026), which it depends on: it needs "
         "re-planning.",
     )
     assert case.recommendations[-2:] == (
-        "Agree the next steps: Full business case agreed by 31 December 2026.",
+        # no pilot dates: 12 months from 21 August 2026, after this case's sign-off
+        "Agree the next steps: Full business case agreed, due by 31 December 2026 but held up "
+        "until a 12-month pilot, which cannot end before 20 August 2027.",
         "Re-plan ‘Tender for respite services published’: it depends on ‘Full business "
         "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026.",
     )

@@ -779,8 +779,10 @@ def stage_end(project: Project, stage: str) -> date | None:
     return None
 
 
-def item_due(project: Project, stage: str, item_id: str) -> date | None:
-    """When the plan needs a gate item (GateItem.due)."""
+def item_due(project: Project, stage: str, item_id: str, as_of: date | None = None) -> date | None:
+    """When the plan needs a gate item (GateItem.due): for a paper to sign, the milestone
+    that delivers it, else the first meeting planned after `as_of` whose agenda names it
+    (the sparse folder's outline business case, on the board's agenda for 20 August 2026)."""
     if item_id in SIGNED:
         delivering = [
             m.due
@@ -789,6 +791,17 @@ def item_due(project: Project, stage: str, item_id: str) -> date | None:
         ]
         if delivering:
             return min(delivering)
+        title = DOCUMENT_TITLES[SIGNED[item_id]].lower()
+        meetings = [
+            m.date
+            for m in project.meetings.meetings
+            if as_of is not None
+            and m.status == "planned"
+            and m.date > as_of
+            and any(title in item.lower() for item in m.agenda)
+        ]
+        if meetings:
+            return min(meetings)
     pilot = project.psp.pilot
     if item_id == "pilot_duration" and pilot is not None and pilot.start is not None:
         return _a_year_on(pilot.start)
@@ -812,7 +825,11 @@ def stage_gate(project: Project, as_of: date, stage: str | None = None) -> Gate:
     stage = stage or project.psp.stage
     items = [
         GateItem(
-            i.id, i.label, *i.rule(project, as_of), i.guide, due=item_due(project, stage, i.id)
+            i.id,
+            i.label,
+            *i.rule(project, as_of),
+            i.guide,
+            due=item_due(project, stage, i.id, as_of),
         )
         for i in CHECKLISTS.get(stage, [])
     ]

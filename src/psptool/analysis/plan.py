@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from ..errors import PlanError
 from ..model import Milestone, Project
 from .common import Period, natural_key, reporting_period
+from .practice import PILOT_MONTHS, delivers, pilot_earliest_end
 
 
 @dataclass
@@ -31,6 +32,8 @@ class MilestoneState:
     critical: bool
     depends_on: list[str] = field(default_factory=list)
     """The milestones it waits for, as the plan lists them."""
+    document: str | None = None
+    """The paper it delivers (its `document`, else the paper its title names)."""
 
 
 @dataclass
@@ -49,6 +52,10 @@ class PlanAnalysis:
     projected_end: date | None
     end_slippage_days: int | None
     """projected_end − planned_end (the PSP's end date); positive means late."""
+    pilot_earliest_end: date | None = None
+    """The earliest day a 12-month pilot can end: 12 months from the pilot's start, or,
+    without one, from the day after the outline business case is planned to be signed off
+    (or after the as-of date, if later). None without a full business case milestone."""
 
     def get(self, milestone_id: str) -> MilestoneState:
         return next(m for m in self.milestones if m.id == milestone_id)
@@ -110,6 +117,7 @@ def analyse_plan(project: Project, as_of: date, period: Period | None = None) ->
                 forecast=forecast[m.id],
                 critical=m.id in critical,
                 depends_on=list(m.depends_on),
+                document=delivers(m),
             )
         )
     due_next = [
@@ -122,7 +130,17 @@ def analyse_plan(project: Project, as_of: date, period: Period | None = None) ->
     planned = project.psp.end
     slip_end = (projected - planned).days if projected and planned else None
     return PlanAnalysis(
-        as_of, period, horizon, order, states, critical, due_next, planned, projected, slip_end
+        as_of,
+        period,
+        horizon,
+        order,
+        states,
+        critical,
+        due_next,
+        planned,
+        projected,
+        slip_end,
+        pilot_earliest_end(project, as_of),
     )
 
 
@@ -191,7 +209,8 @@ class MilestoneStanding:
     - Done: completed (`when` is the completion date);
     - Late: open and past its due date (`when` is the due date);
     - Held up: open, and a milestone it depends on is due or forecast to finish after it is
-      due (`when` is its forecast);
+      due, or it delivers the full business case and is due before a 12-month pilot can
+      have ended (`when` is its forecast, no earlier than that pilot's end);
     - Forecast late: open and forecast past its due date by slippage upstream (`when` is
       its forecast);
     - On track: due within the next reporting period (`when` is the due date);
@@ -214,6 +233,9 @@ class MilestoneStanding:
     text: str
     """A plain sentence: `Held up: due on 30 September 2026, but it depends on Full business
     case agreed (expected on 31 December 2026).`"""
+    needs_pilot_until: date | None = None
+    """For a full business case due before a 12-month pilot can have run: the earliest day
+    that pilot can end (then Held up, and the last of `held_up_by` says so)."""
 
     @property
     def behind(self) -> bool:
@@ -237,22 +259,26 @@ def milestone_standing(
     by_id = {m.id: m for m in plan.milestones}
     if milestone_id not in by_id:
         raise KeyError(milestone_id)
-    return _standing(by_id[milestone_id], by_id, plan.as_of)
+    return _standing(by_id[milestone_id], by_id, plan.as_of, plan.pilot_earliest_end)
 
 
 def milestone_standings(plan: PlanAnalysis) -> list[MilestoneStanding]:
     """Every milestone's standing, in the plan's file order."""
     by_id = {m.id: m for m in plan.milestones}
-    return [_standing(m, by_id, plan.as_of) for m in plan.milestones]
+    return [_standing(m, by_id, plan.as_of, plan.pilot_earliest_end) for m in plan.milestones]
 
 
 def _standing(
-    m: MilestoneState, by_id: dict[str, MilestoneState], as_of: date
+    m: MilestoneState, by_id: dict[str, MilestoneState], as_of: date, pilot_end: date | None
 ) -> MilestoneStanding:
     def made(
         state: str, when: date | None, slip: int | None, held: tuple[str, ...], text: str
     ) -> MilestoneStanding:
-        return MilestoneStanding(m.id, m.title, state, when, m.due, m.forecast, slip, held, text)
+        return MilestoneStanding(
+            m.id, m.title, state, when, m.due, m.forecast, slip, held, text, needs_pilot
+        )
+
+    needs_pilot = None
 
     if m.completed is not None:
         slip = (m.completed - m.due).days if m.due else None
@@ -280,6 +306,14 @@ def _standing(
             text += f"; it waits for {waiting}"
         return made("Late", m.due, slip, held, text + ".")
     forecast = m.forecast or m.due
+    if m.document == "full_business_case" and pilot_end is not None and m.due < pilot_end:
+        needs_pilot = pilot_end
+        pilot = f"a {PILOT_MONTHS}-month pilot, which cannot end before {_day(pilot_end)}"
+        held += (pilot,)
+        waiting = f"{waiting}, and on {pilot}" if holders else pilot
+        forecast = max(forecast, pilot_end)
+        text = f"Held up: due on {_day(m.due)}, but it needs {waiting}."
+        return made("Held up", forecast, (forecast - m.due).days, held, text)
     if holders:
         text = f"Held up: due on {_day(m.due)}, but it depends on {waiting}."
         return made("Held up", forecast, (forecast - m.due).days, held, text)

@@ -7,16 +7,16 @@ rule cannot say one thing in a warning and another at the gate.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from ..model import Project
+from ..model import Milestone, Project
 from ..model.goal import Goal, smart_gaps
 from ..model.options import Option
 from ..model.partner import Person
 from ..model.partnership import Approval
 from ..model.risk import Risk
 from ..model.stakeholder import Stakeholder
-from ..vocabulary import Sector
+from ..vocabulary import DOCUMENT_TITLES, Sector
 
 PILOT_MONTHS = 12
 """The guide advises a pilot, and its evaluation, of at least twelve months (§4.5.2)."""
@@ -117,3 +117,55 @@ def decided_preference(project: Project, as_of: date) -> tuple[str, str, date, s
             if len(named) == 1:
                 found = named[0], decision.id, meeting.date, meeting.group
     return found
+
+
+def delivers(m: Milestone) -> str | None:
+    """The paper milestone `m` delivers: its `document`, else the business case its title
+    names ("Full business case agreed")."""
+    if m.document is not None:
+        return m.document
+    for document in ("full_business_case", "outline_business_case"):
+        if DOCUMENT_TITLES[document].lower() in m.title.lower():
+            return document
+    return None
+
+
+def add_months(when: date, months: int) -> date:
+    """`when` so many months on, on the same day of the month or the month's last day."""
+    year, month = divmod(when.month - 1 + months, 12)
+    year += when.year
+    for day in range(when.day, 27, -1):
+        try:
+            return date(year, month + 1, day)
+        except ValueError:
+            continue
+    return date(year, month + 1, min(when.day, 28))
+
+
+def pilot_earliest_end(project: Project, as_of: date) -> date | None:
+    """See `PlanAnalysis.pilot_earliest_end`: a pilot from 1 October 2010 ends on 30
+    September 2011 at the earliest; one that can start only after an outline business case
+    signed off on 20 August 2026 ends on 20 August 2027 at the earliest."""
+    milestones = project.milestones.milestones
+    if not any(delivers(m) == "full_business_case" for m in milestones):
+        return None
+    pilot = project.psp.pilot
+    if pilot is not None and pilot.start is not None:
+        start = pilot.start
+    else:
+        outline = [
+            when
+            for m in milestones
+            if delivers(m) == "outline_business_case" and (when := m.completed or m.due)
+        ]
+        title = DOCUMENT_TITLES["outline_business_case"].lower()
+        meetings = [
+            g.date
+            for g in project.meetings.meetings
+            if g.status == "planned"
+            and g.date > as_of
+            and any(title in item.lower() for item in g.agenda)
+        ]
+        signed = min(outline) if outline else min(meetings) if meetings else as_of
+        start = max(as_of, signed) + timedelta(days=1)
+    return add_months(start, PILOT_MONTHS) - timedelta(days=1)

@@ -320,3 +320,27 @@ def late_budget_decisions(project: Project) -> list[LateBudgetDecision]:
         for i, f in enumerate(project.sustainability.funders)
         if f.budget_cycle is not None and f.status != "declined" and f.budget_cycle > when
     ]
+
+
+@rule("PSP310")
+def full_business_case_before_pilot(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The full business case reports a pilot of at least 12 months: a milestone delivering
+    it, due before such a pilot can end, cannot be met as planned (its standing is Held up)."""
+    from ..analysis.practice import delivers, pilot_earliest_end
+
+    earliest = pilot_earliest_end(ctx.project, ctx.as_of)
+    if earliest is None:
+        return
+    for i, ms in enumerate(ctx.project.milestones.milestones):
+        if delivers(ms) != "full_business_case" or ms.due is None or ms.completed is not None:
+            continue
+        if ms.due < earliest:
+            yield ctx.at(
+                "PSP310",
+                f"milestone {ms.id} delivers the full business case on {ms.due}, before a "
+                f"12-month pilot can have run (it cannot end before {earliest})",
+                "milestones.yaml",
+                ("milestones", i, "due"),
+                value=True,
+                hint=f"move {ms.id} to {earliest} or later, or set the pilot's dates in psp.yaml",
+            )

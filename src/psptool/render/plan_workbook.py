@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..analysis.common import Period
-from ..analysis.plan import PlanAnalysis
+from ..analysis.plan import MilestoneState, PlanAnalysis
 from ..model import Project
 from ..report.formatting import long_date
 from ..report.papers.plan import PlanWorkbook
@@ -231,7 +231,7 @@ def plan_workbook(
             m.due,
             m.completed,
             slippage_formula(r),
-            state_formula(r, slots),
+            state_formula(r, slots, _pilot_end(plan, m)),
             ", ".join(declared[m.id].depends_on),
             "yes" if m.critical else "no",
             forecast_formula(r, slots),
@@ -629,6 +629,12 @@ def forecast_formula(row: int, slots: int) -> str:
     return f'=IF(A{row}="","",IF(ISNUMBER({done}),"",IF(NOT(ISNUMBER({due})),"",MAX({latest}))))'
 
 
+def _pilot_end(plan: PlanAnalysis, m: MilestoneState) -> date | None:
+    """The earliest day a 12-month pilot can end, for a milestone delivering the full
+    business case (its state then turns Held up before it, as `milestone_standing` says)."""
+    return plan.pilot_earliest_end if m.document == "full_business_case" else None
+
+
 def flag_formula(row: int, slots: int) -> str:
     """Why the milestone on row `row` cannot happen as planned, as the business case says
     it: due before the milestones it depends on that are due after it, by title ("Due
@@ -666,12 +672,13 @@ def slippage_formula(row: int) -> str:
     )
 
 
-def state_formula(row: int, slots: int) -> str:
+def state_formula(row: int, slots: int, pilot_end: date | None = None) -> str:
     """The milestone's state on row `row` in words, as `analysis.plan.milestone_standing`
     gives it: Done; No date; Late (past its due date); Held up (a milestone it depends on is
     not done and is due or forecast after it is due); Forecast late (its forecast, column K,
     after its due date); On track (due by the end of the next reporting period, worked out
-    from the As at date); else Not yet due."""
+    from the As at date); else Not yet due. `pilot_end`, for the full business case's row,
+    is the earliest day a 12-month pilot can end: due before it, the row is Held up."""
     due, done = f"E{row}", f"F{row}"
     held = []
     for n in range(1, slots + 1):
@@ -682,8 +689,15 @@ def state_formula(row: int, slots: int) -> str:
     return (
         f'=IF(A{row}="","",IF(ISNUMBER({done}),"Done",IF(NOT(ISNUMBER({due})),"No date",'
         f'IF({due}<{AS_AT},"Late",IF(OR({",".join(held)}),"Held up",'
-        f'IF(AND(ISNUMBER(K{row}),K{row}>{due}),"Forecast late",'
+        + (
+            # the full business case, due before a 12-month pilot can end (a date, written)
+            f'IF({due}<DATE({pilot_end.year},{pilot_end.month},{pilot_end.day}),"Held up",'
+            if pilot_end is not None
+            else ""
+        )
+        + f'IF(AND(ISNUMBER(K{row}),K{row}>{due}),"Forecast late",'
         f'IF({due}<={PERIOD_END},"On track","Not yet due")))))))'
+        + (")" if pilot_end is not None else "")
     )
 
 

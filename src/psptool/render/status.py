@@ -15,6 +15,9 @@ from .document import Bullets, Document, Figure, Heading, Para, long_date, money
 from .scores import heatmap_table
 from .tables import Table
 
+NOT_SET = "Not set"
+"""A key risk's target score not yet agreed, as the agenda writes a review not set."""
+
 
 def _ms_rows(
     milestones: list[MilestoneState], names: dict[str, str], with_completed: bool = True
@@ -100,7 +103,8 @@ def status_document(report: StatusReport) -> Document:
                     f"{x.likelihood} × {x.impact}",
                     x.score,
                     _rag(x.rag),
-                    x.target_score,
+                    # a target not yet agreed says so, as the review dates do
+                    x.target_score if x.target_score is not None else NOT_SET,
                     x.open_actions,
                 ]
                 for x in r.top_risks
@@ -151,16 +155,25 @@ def status_document(report: StatusReport) -> Document:
 def _critical_path_sentence(path: list[MilestoneState]) -> str:
     """The critical path by title: how much of it is done, then what is still to come with
     its due date ("Critical path: 10 milestones done; still to come: Pilot ends (30
-    September 2011) → Framework agreement awarded (31 January 2012).")."""
+    September 2011) → Framework agreement awarded (31 January 2012)."); a step forecast
+    after its due date gives both, so the path never seems to run back in time ("Tender
+    published (due 30 September 2026, forecast 31 December 2026)")."""
     done = [m for m in path if m.state == "done"]
     ahead = [m for m in path if m.state != "done"]
     if not ahead:
         return "Critical path: every milestone on it is done."
-    steps = " → ".join(f"{m.title} ({long_date(m.due)})" for m in ahead)
+    steps = " → ".join(f"{m.title} ({_when(m)})" for m in ahead)
     if not done:
         return f"Critical path: {steps}."
     count = "1 milestone" if len(done) == 1 else f"{len(done)} milestones"
     return f"Critical path: {count} done; still to come: {steps}."
+
+
+def _when(m: MilestoneState) -> str:
+    """A critical-path step's date: its due date, and its forecast where that is later."""
+    if m.forecast is not None and m.due is not None and m.forecast > m.due:
+        return f"due {long_date(m.due)}, forecast {long_date(m.forecast)}"
+    return long_date(m.due)
 
 
 def top_risks_caption(r: StatusReport) -> str:

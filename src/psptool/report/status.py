@@ -23,6 +23,7 @@ from ..analysis.budget import (
 from ..analysis.common import Period, Rag, natural_key, reporting_period
 from ..analysis.gate import SIGNED, Gate, stage_gate, unsigned_partners
 from ..analysis.plan import MilestoneStanding, MilestoneState, analyse_plan, milestone_standings
+from ..analysis.practice import PILOT_MONTHS
 from ..analysis.risk import HeatCell, RiskScore, score_risks
 from ..model import STAGES, Project, Risk
 from ..model.budget import is_financial_year
@@ -381,7 +382,7 @@ def status_report(
     outstanding = _approvals_due(project, as_of, gate)
     decisions = _decisions(
         project, open_risks, by_id, gate, budget, overspend_threshold, standings, as_of
-    ) + _approvals_needed(outstanding, as_of, plan.period_end)
+    ) + _approvals_needed(outstanding, as_of, plan.period_end, len(project.partners.partners))
     last, meeting_actions, meeting_decisions = _since_meeting(
         project, meeting or last_meeting(project, as_of), as_of
     )
@@ -452,10 +453,7 @@ def _late(standings: list[MilestoneStanding]) -> list[str]:
     found = []
     for s in standings:
         if s.state == "Held up" and s.due is not None:
-            found.append(
-                f"‘{s.title}’ is due on {_day(s.due)}, before {_quoted(s.held_up_by)}, "
-                f"which it depends on"
-            )
+            found.append(f"‘{s.title}’ is due on {_day(s.due)}, {_held_by(s)}")
         elif (
             s.state == "Forecast late"
             and s.slippage_days is not None
@@ -465,6 +463,20 @@ def _late(standings: list[MilestoneStanding]) -> list[str]:
                 f"‘{s.title}’ is forecast {s.slippage_days} days late, for {_day(s.forecast)}"
             )
     return found
+
+
+def _held_by(s: MilestoneStanding) -> str:
+    """What holds a milestone up, after its due date: "before ‘Full business case agreed’,
+    which it depends on", or, for a full business case due before a 12-month pilot can have
+    run, "before a 12-month pilot can have run (it cannot end before 20 August 2027)"."""
+    titles = s.held_up_by[:-1] if s.needs_pilot_until else s.held_up_by
+    parts = [f"before {_quoted(titles)}, which it depends on"] if titles else []
+    if s.needs_pilot_until is not None:
+        parts.append(
+            f"before a {PILOT_MONTHS}-month pilot can have run (it cannot end before "
+            f"{_day(s.needs_pilot_until)})"
+        )
+    return ", and ".join(parts)
 
 
 def _quoted(titles: tuple[str, ...] | list[str]) -> str:
@@ -644,9 +656,14 @@ def _decisions(
         out.append(f"The {kind} ‘{r.title}’ is Red{said}: {' and '.join(asks)}.")
     for st in standings or []:
         if st.state == "Held up" and st.due is not None:
+            # a pilot's 12 months cannot be shortened: only new dates will do
+            ask = (
+                ""
+                if st.held_up_by == st.held_up_by[-1:] and st.needs_pilot_until
+                else (", or how it can go ahead first")
+            )
             out.append(
-                f"‘{st.title}’ is due on {_day(st.due)}, before {_quoted(st.held_up_by)}, "
-                "which it depends on: agree new dates, or how it can go ahead first."
+                f"‘{st.title}’ is due on {_day(st.due)}, {_held_by(st)}: agree new dates{ask}."
             )
     pct = budget.to_date.variance_pct
     if pct is not None and pct > threshold:
@@ -665,19 +682,34 @@ def _decisions(
     return out
 
 
-def _approvals_needed(outstanding: list[Outstanding], as_of: date, by: date) -> list[str]:
+SIGNED_OFF = ("mou", "outline_business_case", "pilot_plan")
+"""The papers the stage gates ask signed off (the rest they ask approved)."""
+
+
+def _approvals_needed(
+    outstanding: list[Outstanding], as_of: date, by: date, every: int | None = None
+) -> list[str]:
     """A paper the current stage gate asks signed that the plan needs from the report's date
     to the end of the next reporting period (`by`) is a decision for this meeting, the last
     before it is needed: "Approve the full business case (Falkirk Council's sign-off is
-    needed by 30 September 2011)." One already overdue is in the stage gate's line."""
+    needed by 30 September 2011).", "Sign off the outline business case (every partner's
+    sign-off is needed by 20 August 2026)." where none of the `every` partners has. One
+    already overdue is in the stage gate's line."""
     out = []
     for o in outstanding:
         if o.due is None or not as_of <= o.due <= by:
             continue
         names = o.names or o.partners
-        who = f"{names[0]}'s sign-off" if len(names) == 1 else f"the sign-off of {join(names)}"
+        if every is not None and len(o.partners) == every > 1:
+            who = "every partner's sign-off"
+        elif len(names) == 1:
+            who = f"{names[0]}'s sign-off"
+        else:
+            who = f"the sign-off of {join(names)}"
+        # the stage gates sign off the MoU, outline case and pilot plan, and approve the rest
+        verb = "Sign off" if o.document in SIGNED_OFF else "Approve"
         out.append(
-            f"Approve the {DOCUMENT_TITLES.get(o.document, o.document)} ({who} is needed by "
+            f"{verb} the {DOCUMENT_TITLES.get(o.document, o.document)} ({who} is needed by "
             f"{_day(o.due)})."
         )
     return out
