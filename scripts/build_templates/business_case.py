@@ -639,7 +639,8 @@ def _benefits(c: Case) -> None:
     )
     doc.add_paragraph(
         "Progress is the share of the way from baseline to target at the latest measurement; "
-        "the RAG compares it with the straight line from baseline to target by the target date."
+        "the RAG compares it with the straight line from the baseline, taken as standing at "
+        "{{ summary.line_start }}, to the target by its target date."
     )
     else_(doc, f"Nothing to report until benefits are recorded ({c.ref('benefits.plan')}).")
 

@@ -136,7 +136,7 @@ def test_the_sparse_cases_recommend_only_what_is_there(
         "held up until a 12-month pilot, which cannot end before 20 August 2027.",
         # M2 (30 September) depends on M1 (31 December): the plan is impossible as drawn
         "6.\tRe-plan ‘Tender for respite services published’: it depends on ‘Full business "
-        "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026.",
+        "case agreed’, expected on 20 August 2027, but is due before it, on 30 September 2026.",
     ]
     full = docx_lines(_paper(rendered, "sparse:business-case-full"))
     assert not [line for line in full if "evaluation findings:" in line]
@@ -185,7 +185,7 @@ def test_a_milestone_that_cannot_happen_as_planned_is_said_below_the_plan(
     full = docx_lines(_paper(rendered, "sparse:business-case-full"))
     assert (
         "5.\tRe-plan ‘Tender for respite services published’: it depends on this full business "
-        "case, expected on 31 December 2026, but is due before it, on 30 "
+        "case, expected on 20 August 2027, but is due before it, on 30 "
         "September 2026."
     ) in full
     assert not [line for line in full if "Agree the next steps" in line]
@@ -256,7 +256,7 @@ def test_cells_and_sentences_in_one_style(rendered: dict[str, tuple[Path, object
     lines = docx_lines(path)
     assert (
         "The milestones in the order their dependencies allow; the partnership ends on 31 "
-        "December 2027 and its last milestone is forecast for 31 December 2026."
+        "December 2027 and its last milestone is forecast for 20 August 2027."
     ) in lines
     assert (
         "Versions 0.1, 0.2 … are drafts, one for each change to the partnership's records; "

@@ -256,13 +256,13 @@ def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> Non
     ) in outline
     assert (
         "6.\tRe-plan ‘Tender for respite services published’: it depends on ‘Full business "
-        "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026."
+        "case agreed’, expected on 20 August 2027, but is due before it, on 30 September 2026."
         in outline
     )
     # the full case does not list its own agreement among its next steps: it is what M2 waits for
     assert (
         "5.\tRe-plan ‘Tender for respite services published’: it depends on this full business "
-        "case, expected on 31 December 2026, but is due before it, on 30 September "
+        "case, expected on 20 August 2027, but is due before it, on 30 September "
         "2026." in _lines(rendered, "sparse:business-case-full")
     )
     plan = rendered["sparse:plan"][0]
@@ -280,11 +280,12 @@ def test_a_milestone_due_before_its_dependency_is_flagged(rendered: dict) -> Non
     assert '"Due before "&IF($X3,INDEX($B:$B,$T3),"")' in milestones[2][11]
     gantt = xlsx_rows(plan, "Gantt")
     # M2 (Gantt row 5) starts no later than its own due date, so its bar runs from there
-    # to its forecast: 12 months (C to N, January to M1's December 2026), State, Flag, then
-    # Start (Q) and End (R); from the end of M1, what it depends on, not the chart's start
-    assert gantt[4][16].startswith('=IF(NOT(ISNUMBER($R5)),"",MIN(IF(MAX(IF(ISNUMBER(')
-    assert gantt[4][16].endswith("IF(ISNUMBER(Milestones!$E3),Milestones!$E3,$R5),$R5))")
-    assert gantt[4][17] == (
+    # to its forecast: 20 months (C to V, January 2026 to the forecasts' August 2027: no
+    # full business case before a 12-month pilot can end), State, Flag, then Start (Y) and
+    # End (Z); from the end of M1, what it depends on, not the chart's start
+    assert gantt[4][24].startswith('=IF(NOT(ISNUMBER($Z5)),"",MIN(IF(MAX(IF(ISNUMBER(')
+    assert gantt[4][24].endswith("IF(ISNUMBER(Milestones!$E3),Milestones!$E3,$Z5),$Z5))")
+    assert gantt[4][25] == (
         '=IF(Milestones!$A3="","",IF(ISNUMBER(Milestones!$F3),Milestones!$F3,'
         'IF(ISNUMBER(Milestones!$K3),Milestones!$K3,"")))'
     )

@@ -1502,9 +1502,12 @@ def test_the_outline_says_who_pays_and_how_the_budget_relates(outline) -> None:
         # the funders record nothing for the appraised costs; psp.yaml's funding text, which
         # follows, says the council meets the partnership's own costs, some of the same kind:
         # so "beyond" that, not "none is committed" (a finance officer read a contradiction)
-        "Who pays: no funder has committed or engaged money for the preferred option's "
-        "appraised costs (£240,000 for 2010/11 to 2015/16, without optimism bias) beyond the "
-        "partnership's own funding below; the £1,300,000 for external foster placements in "
+        # the data does not link the two: a gap, said plainly (a reviewer read "beyond" as
+        # a contradiction with the funding text's lead officer and training)
+        "Who pays: the partners have not yet recorded which of the preferred option's "
+        "appraised costs (£240,000 for 2010/11 to 2015/16, without optimism bias) their own "
+        "funding, below, meets, and no other funder has committed or engaged money for them; "
+        "the £1,300,000 for external foster placements in "
         "2012/13 is engaged, with "
         "the budget decision on 16 February 2012. The partnership's own costs (the lead "
         "officer's time, administrative support, venues, carers' expenses, shared training, "

@@ -177,11 +177,14 @@ def test_the_stage_gate_gives_a_due_column_only_where_the_plan_dates_an_item(
     ]
     # neither has a target score agreed: the Target column says so, not with a dash
     assert [row[6] for row in risks.rows] == ["Not set", "Not set"]
-    # M2 (due 30 September 2026) waits for M1 (31 December 2026): its forecast is given, so
-    # the path does not seem to run back in time
+    # M2 (due 30 September 2026) waits for M1, the full business case, due 31 December 2026
+    # but forecast no earlier than a 12-month pilot from the outline's sign-off on 20 August
+    # 2026 can end (20 August 2027): both forecasts are given, so the path does not seem to
+    # run back in time, nor forecast what cannot be met
     assert (
-        "Critical path: Full business case agreed (31 December 2026) → Tender for respite "
-        "services published (due 30 September 2026, forecast 31 December 2026)."
+        "Critical path: Full business case agreed (due 31 December 2026, forecast 20 August "
+        "2027) → Tender for respite services published (due 30 September 2026, forecast 20 "
+        "August 2027)."
     ) in to_markdown_text(sparse)
     assert len(rows) == 10 and sum(r[0] == "✗" for r in rows) == 7
     assert "Due: when the plan needs an item still unmet." in to_markdown_text(sparse)

@@ -291,12 +291,13 @@ def test_a_sparse_plan_is_laid_out_as_the_example(tmp_path: Path) -> None:
     assert "Tasks" in tasks.tables and tasks.auto_filter.ref is None
     assert tasks["E2"].number_format == "d mmmm yyyy"
     assert milestones["F4"].number_format == "d mmmm yyyy"
-    # (#14 round 3) the 12 months January to December 2026, by month: from the partnership's
-    # start to the last date shown, M1's due date 31 December 2026, not to the partnership's
-    # end (December 2027), which would print 12 empty months
+    # (#14 round 3) the 20 months January 2026 to August 2027, by month: from the
+    # partnership's start to the last date shown, M1's and M2's forecast 20 August 2027 (no
+    # full business case before a 12-month pilot can end), not to the partnership's end
+    # (December 2027), which would print four empty months
     gantt = book["Gantt"]
     assert gantt["C2"].value.date() == date(2026, 1, 1)
-    assert gantt["N2"].value.date() == date(2026, 12, 1) and gantt["O2"].value == "State"
+    assert gantt["V2"].value.date() == date(2027, 8, 1) and gantt["W2"].value == "State"
     assert milestones.oddHeader.right.text == "Plan as at 30 June 2026"
 
 
@@ -430,39 +431,46 @@ def _sparse_plan(tmp_path: Path):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_plan_flags_recalculate_as_the_business_case_words_them(tmp_path: Path) -> None:
-    # the sparse folder's tender (M2, due 30 September 2026) depends on the full business
-    # case (M1, due 31 December 2026): flagged, forecast to the end of December, 92 days
-    # late (October 31, November 30, December 31), and its bar runs from September, its
-    # due date, to December, its forecast
+    # the sparse folder's full business case (M1, due 31 December 2026) cannot come before
+    # a 12-month pilot from the outline's sign-off on 20 August 2026 can end: forecast 20
+    # August 2027, 232 days late (2027-08-20 less 2026-12-31: 365 − 133); the tender (M2,
+    # due 30 September 2026) depends on it: forecast with it, 324 days late (92 + 232), and
+    # its bar runs from September, its due date, to August 2027, its forecast
     data, path = _sparse_plan(tmp_path)
     sheets = _recalculated_sheets(path, tmp_path)
     lines = sheets["Milestones"]
     assert [(c[0], c[2], c[4], c[6], c[7], c[10], c[11]) for c in lines[1:3]] == [
-        # M1 (the full business case) is due before a 12-month pilot can end, on 20 August
-        # 2027 at the earliest: Held up, as the business case says it
-        ("M1", "Not set", "31 December 2026", "0", "Held up", "31 December 2026", ""),
+        (
+            "M1",
+            "Not set",
+            "31 December 2026",
+            "232",
+            "Held up",
+            "20 August 2027",
+            "Needs a 12-month pilot, which cannot end before 20 August 2027",
+        ),
         (
             "M2",
             "Not set",
             "30 September 2026",
-            "92",
+            "324",
             "Held up",
-            "31 December 2026",
+            "20 August 2027",
             "Due before Full business case agreed, which it depends on",
         ),
     ]
     assert [s.state for s in milestone_standings(data.plan)] == ["Held up", "Held up"]
-    assert data.flags == {"M2": "due before Full business case agreed, which it depends on"}
+    assert data.flags["M2"] == "due before Full business case agreed, which it depends on"
     gantt = sheets["Gantt"]
-    # 12 months, C to N (to M1's December 2026): M2's ◆ in September 2026 (the ninth),
-    # then its State, Flag, Start and End
+    # 20 months, C to V (to the forecast's August 2027): M2's ◆ in September 2026 (the
+    # ninth), then its State, Flag, Start and End
     assert gantt[4][:2] == ["M2", "Tender for respite services published"]
-    assert [i for i, c in enumerate(gantt[4][2:14]) if c] == [8]
-    assert gantt[4][14:18] == [
+    assert [i for i, c in enumerate(gantt[4][2:22]) if c] == [8]
+    assert gantt[4][22:26] == [
         "Held up",
         "Due before Full business case agreed, which it depends on",
         "30 September 2026",
-        "31 December 2026",
+        "20 August 2027",
     ]
 
 
@@ -475,7 +483,8 @@ def test_plan_formulas_follow_an_edit(tmp_path: Path) -> None:
     book = load_workbook(path)
     milestones = book["Milestones"]
     milestones["I3"] = None  # M2 no longer waits for M1
-    # M3, due 30 November 2026, after M1 (due 31 December 2026): held up to 31 December
+    # M3, due 30 November 2026, after M1 (due 31 December 2026, forecast 20 August 2027,
+    # when a 12-month pilot can end at the earliest): held up to 20 August 2027
     milestones["A4"], milestones["B4"] = "M3", "Contract awarded"
     milestones["E4"], milestones["I4"] = date(2026, 11, 30), "M1"
     edited = tmp_path / "edited.xlsx"
@@ -483,24 +492,26 @@ def test_plan_formulas_follow_an_edit(tmp_path: Path) -> None:
     sheets = _recalculated_sheets(edited, tmp_path)
     lines = sheets["Milestones"]
     # M2 is now due in the next period (30 June to 30 September 2026): on track; M3 is
-    # held up: 31 days late (31 December less 30 November)
+    # held up: 263 days late (20 August 2027 less 30 November 2026: 1 + 31 + 263 − 32)
     assert [(c[0], c[6], c[7], c[10], c[11]) for c in lines[2:4]] == [
         ("M2", "0", "On track", "30 September 2026", ""),
         (
             "M3",
-            "31",
+            "263",
             "Held up",
-            "31 December 2026",
+            "20 August 2027",
             "Due before Full business case agreed, which it depends on",
         ),
     ]
     gantt = sheets["Gantt"]
     # the new milestone's ◆ in November 2026 (the eleventh month), its bar from its due
     # date to its forecast, as M2's was
-    assert gantt[5][0] == "M3" and [i for i, c in enumerate(gantt[5][2:14]) if c] == [10]
-    assert gantt[5][16:18] == ["30 November 2026", "31 December 2026"]
-    # M1 depends on nothing: its bar is its own date only, not from January (#14 round 3)
-    assert gantt[3][0] == "M1" and gantt[3][16:18] == ["31 December 2026", "31 December 2026"]
+    # (20 months, January 2026 to the forecasts' August 2027)
+    assert gantt[5][0] == "M3" and [i for i, c in enumerate(gantt[5][2:22]) if c] == [10]
+    assert gantt[5][24:26] == ["30 November 2026", "20 August 2027"]
+    # M1 depends on nothing: its bar starts at its own date, not from January (#14 round
+    # 3), and runs to its forecast
+    assert gantt[3][0] == "M1" and gantt[3][24:26] == ["31 December 2026", "20 August 2027"]
     # the As at date moved to 15 October 2026: M2 (due 30 September) is late, by 15 days
     milestones["O1"] = date(2026, 10, 15)
     book.save(edited)

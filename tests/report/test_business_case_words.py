@@ -55,13 +55,13 @@ def test_a_milestone_due_before_its_dependency_is_held_up(tmp_path: Path) -> Non
         "Agree the next steps: Full business case agreed, due by 31 December 2026 but held up "
         "until a 12-month pilot, which cannot end before 20 August 2027.",
         "Re-plan ‘Tender for respite services published’: it depends on ‘Full business "
-        "case agreed’, expected on 31 December 2026, but is due before it, on 30 September 2026.",
+        "case agreed’, expected on 20 August 2027, but is due before it, on 30 September 2026.",
     )
     # in the full case the milestone it depends on is this paper's own
     full = business_case(_sparse(tmp_path), SPARSE_AS_OF, "full")
     assert full.recommendations[-1] == (
         "Re-plan ‘Tender for respite services published’: it depends on this full business "
-        "case, expected on 31 December 2026, but is due before it, on "
+        "case, expected on 20 August 2027, but is due before it, on "
         "30 September 2026."
     )
     assert not any(r.startswith("Agree the next steps") for r in full.recommendations)

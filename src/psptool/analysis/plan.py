@@ -97,8 +97,16 @@ def analyse_plan(project: Project, as_of: date, period: Period | None = None) ->
     order = topological_order(milestones)
     by_id = {m.id: m for m in milestones}
     forecast: dict[str, date | None] = {}
+    pilot_end = pilot_earliest_end(project, as_of)
     for mid in order:
         forecast[mid] = _forecast(by_id[mid], by_id, forecast, as_of)
+        # the full business case cannot come before a 12-month pilot can end: its forecast
+        # is no earlier, and what depends on it moves with it (#14: the papers forecast it
+        # for a date they said could not be met)
+        if pilot_end is not None and delivers(by_id[mid]) == "full_business_case":
+            expected = forecast[mid]
+            if expected is not None and by_id[mid].completed is None and expected < pilot_end:
+                forecast[mid] = pilot_end
     critical = _critical_path(order, by_id, forecast)
     horizon = period.after(as_of)
     states = []
@@ -140,7 +148,7 @@ def analyse_plan(project: Project, as_of: date, period: Period | None = None) ->
         planned,
         projected,
         slip_end,
-        pilot_earliest_end(project, as_of),
+        pilot_end,
     )
 
 

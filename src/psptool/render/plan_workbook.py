@@ -234,8 +234,8 @@ def plan_workbook(
             state_formula(r, slots, _pilot_end(plan, m)),
             ", ".join(declared[m.id].depends_on),
             "yes" if m.critical else "no",
-            forecast_formula(r, slots),
-            flag_formula(r, slots),
+            forecast_formula(r, slots, _pilot_end(plan, m)),
+            flag_formula(r, slots, _pilot_end(plan, m)),
         ]
         for r, m in enumerate(plan.milestones, 2)
     ]
@@ -264,7 +264,7 @@ def plan_workbook(
         # words it, set the row's height
         sheet.cell(row=r, column=12).alignment = wrapped
         sheet.cell(row=r, column=8).alignment = wrapped
-        text = sentence(flags.get(m.id, ""))
+        text = flag_text(plan, m, flags)
         height = sheet.row_dimensions[r].height or 0
         sheet.row_dimensions[r].height = max(height, text_height(text, MILESTONE_COLUMNS["Flag"]))
     if not rows:  # beside the ID, which the formulas read: the note is not a milestone
@@ -351,9 +351,11 @@ def _gantt(
         m.completed for m in plan.milestones if m.completed
     ]
     start = project.psp.start or (min(dated) if dated else as_of)
-    # to the period of the last date it shows (a milestone's, or today's), not to the
-    # partnership's end: months past the last milestone would print as empty columns
-    end = max(*dated, as_of) if dated else project.psp.end or as_of
+    # to the period of the last date it shows (a milestone's, its forecast, or today's),
+    # not to the partnership's end: months past the last milestone would print as empty
+    # columns; a held-up bar runs to its forecast, which the chart must reach
+    forecasts = [m.forecast for m in plan.milestones if m.forecast and not m.completed]
+    end = max(*dated, *forecasts, as_of) if dated else project.psp.end or as_of
     unit, periods = grid(start, max(end, start))
     first_col = column_letter(GANTT_FIRST_COLUMN)
     last_col = column_letter(GANTT_FIRST_COLUMN + len(periods) - 1)
@@ -424,7 +426,7 @@ def _gantt(
         gantt.cell(row=r, column=state_at + 1).alignment = title_alignment
         height = max(
             text_height(m.title, GANTT_TITLE_WIDTH),
-            text_height(sentence(flags.get(m.id, "")), GANTT_FLAG_WIDTH),
+            text_height(flag_text(plan, m, flags), GANTT_FLAG_WIDTH),
         )
         if height > 18:
             gantt.row_dimensions[r].height = height
@@ -610,10 +612,11 @@ def _of(n: int, row: int, column: str) -> str:
     return f"INDEX(${column}:${column},${_slot(n)}{row})"
 
 
-def forecast_formula(row: int, slots: int) -> str:
+def forecast_formula(row: int, slots: int, pilot_end: date | None = None) -> str:
     """When the milestone on row `row` of the Milestones sheet is forecast, as `psp score
     plan` forecasts it: nothing once done; its due date, no earlier than the as-at date,
-    pushed back as far as a milestone it depends on is forecast to slip."""
+    pushed back as far as a milestone it depends on is forecast to slip; for the full
+    business case's row (`pilot_end`), no earlier than a 12-month pilot can end."""
     due, done = f"E{row}", f"F{row}"
     terms = []
     for n in range(1, slots + 1):
@@ -625,8 +628,19 @@ def forecast_formula(row: int, slots: int) -> str:
         terms.append(
             f"IF(ISNUMBER(${_slot(n)}{row}),IF(ISNUMBER({e}),{ended}+MAX({due}-{e},0),0),0)"
         )
-    latest = ",".join([due, AS_AT, *terms])
+    pilot = [_date(pilot_end)] if pilot_end is not None else []
+    latest = ",".join([due, AS_AT, *terms, *pilot])
     return f'=IF(A{row}="","",IF(ISNUMBER({done}),"",IF(NOT(ISNUMBER({due})),"",MAX({latest}))))'
+
+
+def flag_text(plan: PlanAnalysis, m: MilestoneState, flags: dict[str, str]) -> str:
+    """The words the Flag formula shows for `m` now, to size its row (a formula's text is
+    not measured): the full business case's 12-month pilot, as `flag_formula` words it,
+    else the plan's flag."""
+    pilot_end = _pilot_end(plan, m)
+    if pilot_end is not None and m.completed is None and m.due is not None and m.due < pilot_end:
+        return f"Needs a 12-month pilot, which cannot end before {long_date(pilot_end)}"
+    return sentence(flags.get(m.id, ""))
 
 
 def _pilot_end(plan: PlanAnalysis, m: MilestoneState) -> date | None:
@@ -635,11 +649,12 @@ def _pilot_end(plan: PlanAnalysis, m: MilestoneState) -> date | None:
     return plan.pilot_earliest_end if m.document == "full_business_case" else None
 
 
-def flag_formula(row: int, slots: int) -> str:
+def flag_formula(row: int, slots: int, pilot_end: date | None = None) -> str:
     """Why the milestone on row `row` cannot happen as planned, as the business case says
     it: due before the milestones it depends on that are due after it, by title ("Due
-    before A, B, and C, which it depends on"), or forecast so many days late; nothing when
-    it can, or is done."""
+    before A, B, and C, which it depends on"), or, for the full business case's row
+    (`pilot_end`), before a 12-month pilot can end, or forecast so many days late; nothing
+    when it can, or is done."""
     due = f"E{row}"
     after = [f"${_after(n, slots)}{row}" for n in range(1, slots + 1)]
     count = "(" + "+".join(after) + ")"
@@ -656,6 +671,12 @@ def flag_formula(row: int, slots: int) -> str:
     days = f'IF({late}=1,"1 day",TEXT({late},"#,##0")&" days")'
     forecast = f'IF(AND(ISNUMBER(K{row}),K{row}>{due}),"Forecast "&{days}&" late","")'
     answer = f'IF({count}>0,"Due before "&{"&".join(named)}&", which it depends on",{forecast})'
+    if pilot_end is not None:
+        answer = (
+            f"IF({due}<{_date(pilot_end)},"
+            f'"Needs a 12-month pilot, which cannot end before {long_date(pilot_end)}",'
+            f"{answer})"
+        )
     return f'=IF(OR(A{row}="",ISNUMBER(F{row}),NOT(ISNUMBER({due}))),"",{answer})'
 
 
@@ -691,9 +712,7 @@ def state_formula(row: int, slots: int, pilot_end: date | None = None) -> str:
         f'IF({due}<{AS_AT},"Late",IF(OR({",".join(held)}),"Held up",'
         + (
             # the full business case, due before a 12-month pilot can end (a date, written)
-            f'IF({due}<DATE({pilot_end.year},{pilot_end.month},{pilot_end.day}),"Held up",'
-            if pilot_end is not None
-            else ""
+            f'IF({due}<{_date(pilot_end)},"Held up",' if pilot_end is not None else ""
         )
         + f'IF(AND(ISNUMBER(K{row}),K{row}>{due}),"Forecast late",'
         f'IF({due}<={PERIOD_END},"On track","Not yet due")))))))'
@@ -751,3 +770,8 @@ def bar_start_formula(row: int, source: int, slots: int, end_column: str) -> str
 def write(data: PlanWorkbook) -> Any:
     """The paper's workbook (`psp render plan`)."""
     return plan_workbook(data.project, data.plan, data.as_of, data.flags)
+
+
+def _date(day: date) -> str:
+    """A date as a formula writes it: DATE(2027,8,20)."""
+    return f"DATE({day.year},{day.month},{day.day})"

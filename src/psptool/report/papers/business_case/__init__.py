@@ -119,6 +119,9 @@ class Summary:
     affordability: str = ""
     """The full case: what is committed and engaged against the costs still to fund, the
     shortfall, and the budget decisions, in a paragraph of its own below `financial`."""
+    line_start: str = "its first measurement"
+    """Where the benefits' line to target starts, as `analysis.benefits` draws it: "the
+    partnership's start, 1 February 2010" (a reader recomputing a RAG needs it)."""
 
 
 @dataclass(frozen=True)
@@ -501,6 +504,11 @@ def business_case(
             benefits_progress=progress,
             financial=money.headline,
             affordability=money.affordability_summary if case.kind == "full" else "",
+            line_start=(
+                f"the partnership's start, {long_date(project.psp.start)}"
+                if project.psp.start
+                else "its first measurement"
+            ),
         ),
         goals=goal_list,
         goal_rows=tuple(g for g in goal_list if not g.blank),

@@ -683,9 +683,9 @@ def who_pays(project: Project, afford: Affordability | None, currency: str) -> s
         # the partnership's own funding (psp.yaml, below) may meet some of the same costs
         # (a lead officer's time, say): the funders record none, which is not "none at all"
         costs = (
-            "no funder has committed or engaged money for the preferred option's appraised "
-            f"costs ({total} for {span}, without optimism bias) beyond the partnership's own "
-            "funding below"
+            "the partners have not yet recorded which of the preferred option's appraised "
+            f"costs ({total} for {span}, without optimism bias) their own funding, below, "
+            "meets, and no other funder has committed or engaged money for them"
         )
     if costs:
         clauses.append(costs)
