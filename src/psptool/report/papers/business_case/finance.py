@@ -595,6 +595,18 @@ def _open_gaps(afford: Affordability) -> list[AffordabilityYear]:
     return [y for y in afford.years if not y.closed and round(y.gap) > 0]
 
 
+def _open_costs(afford: Affordability) -> list[AffordabilityYear]:
+    """The years still open with costs left to fund after the budget."""
+    return [y for y in afford.years if not y.closed and round(y.to_fund) > 0]
+
+
+def _span(rows: list[AffordabilityYear]) -> str:
+    """The financial years `rows` run over, as a sentence gives them: "2011/12 to 2015/16",
+    or the one year."""
+    first, last = rows[0].financial_year, rows[-1].financial_year
+    return first if first == last else f"{first} to {last}"
+
+
 def shortfall_decision(project: Project, afford: Affordability, currency: str) -> str:
     """The decision to close the shortfall in the preferred option's costs still to fund,
     no full stop: "Agree where the £125,000 shortfall for contract and outcome monitoring
@@ -604,8 +616,7 @@ def shortfall_decision(project: Project, afford: Affordability, currency: str) -
     if not rows:
         return ""
     gap = sum(y.gap for y in rows)
-    first, last = rows[0].financial_year, rows[-1].financial_year
-    span = first if first == last else f"{first} to {last}"
+    span = _span(rows)
     each = {round(y.gap) for y in rows}
     when = (
         f"{money(rows[0].gap, currency)} a year, {span}"
@@ -675,10 +686,9 @@ def who_pays(project: Project, afford: Affordability | None, currency: str) -> s
     (or that it is not recorded)."""
     clauses = []
     costs = _costs_funding(project, afford, currency) if afford is not None else ""
-    rows = [y for y in afford.years if not y.closed and round(y.to_fund) > 0] if afford else []
+    rows = _open_costs(afford) if afford else []
     if costs.endswith("has no committed or engaged funding") and rows:
-        first, last = rows[0].financial_year, rows[-1].financial_year
-        span = first if first == last else f"{first} to {last}"
+        span = _span(rows)
         total = money(sum(y.to_fund for y in rows), currency)
         # the partnership's own funding (psp.yaml, below) may meet some of the same costs
         # (a lead officer's time, say): the funders record none, which is not "none at all"
@@ -1139,12 +1149,11 @@ def _costs_funding(
     """The funding of the preferred option's appraised costs in the years still open, in a
     clause: "the £25,000 a year (£125,000, 2011/12 to 2015/16) for contract and outcome
     monitoring has no committed or engaged funding"; with `shortfall`, the shortfall too."""
-    rows = [y for y in afford.years if not y.closed and round(y.to_fund) > 0]
+    rows = _open_costs(afford)
     if not rows:
         return ""
     total = sum(y.to_fund for y in rows)
-    first, last = rows[0].financial_year, rows[-1].financial_year
-    span = first if first == last else f"{first} to {last}"
+    span = _span(rows)
     each = {round(y.to_fund) for y in rows}
     if len(rows) > 1 and len(each) == 1:
         what = f"the {money(rows[0].to_fund, currency)} a year ({money(total, currency)}, {span})"
