@@ -114,6 +114,14 @@ Term = Literal["short", "medium", "long"]
 TERMS: tuple[Term, ...] = get_args(Term)
 SCALE_LABELS: dict[int, str] = {1: "Very low", 2: "Low", 3: "Medium", 4: "High", 5: "Very high"}
 """A likelihood or impact of 1 to 5 as a heat map's axis names it."""
+
+
+def scale_label(step: int) -> str:
+    """A step of the likelihood or impact scale as every heat map's axis shows it: "Very
+    high (5)"."""
+    return f"{SCALE_LABELS[step]} ({step})"
+
+
 TERM_LABELS: dict[str, str] = {"short": "Short term", "medium": "Medium term", "long": "Long term"}
 
 BenefitKind = Literal["cashable", "non_cashable", "social"]

@@ -23,7 +23,7 @@ from ..vocabulary import (
 )
 from . import practice
 from .common import natural_key
-from .practice import PILOT_MONTHS
+from .practice import PILOT_MONTHS, add_months
 
 NEXT_STAGE: dict[str, str] = dict(pairwise(STAGES))
 
@@ -804,20 +804,11 @@ def item_due(project: Project, stage: str, item_id: str, as_of: date | None = No
             return min(meetings)
     pilot = project.psp.pilot
     if item_id == "pilot_duration" and pilot is not None and pilot.start is not None:
-        return _a_year_on(pilot.start)
+        return add_months(pilot.start, PILOT_MONTHS) - timedelta(days=1)
     evaluation = project.sustainability.evaluation
     if item_id == "evaluation_done" and evaluation is not None and evaluation.end is not None:
         return evaluation.end
     return stage_end(project, stage)
-
-
-def _a_year_on(start: date) -> date:
-    """The day before the same day a year later: a pilot from 15 October 2010 has run 12
-    months on 14 October 2011 (29 February becomes 28 February)."""
-    try:
-        return start.replace(year=start.year + 1) - timedelta(days=1)
-    except ValueError:
-        return date(start.year + 1, 2, 28)
 
 
 def stage_gate(project: Project, as_of: date, stage: str | None = None) -> Gate:

@@ -639,8 +639,16 @@ def flag_text(plan: PlanAnalysis, m: MilestoneState, flags: dict[str, str]) -> s
     else the plan's flag."""
     pilot_end = _pilot_end(plan, m)
     if pilot_end is not None and m.completed is None and m.due is not None and m.due < pilot_end:
-        return f"Needs a 12-month pilot, which cannot end before {long_date(pilot_end)}"
+        return pilot_flag(pilot_end)
     return sentence(flags.get(m.id, ""))
+
+
+def pilot_flag(pilot_end: date) -> str:
+    """The flag of a full business case due before a pilot can have run its months, as
+    `flag_text` sizes it and `flag_formula` shows it."""
+    from ..analysis.practice import PILOT_MONTHS
+
+    return f"Needs a {PILOT_MONTHS}-month pilot, which cannot end before {long_date(pilot_end)}"
 
 
 def _pilot_end(plan: PlanAnalysis, m: MilestoneState) -> date | None:
@@ -672,11 +680,7 @@ def flag_formula(row: int, slots: int, pilot_end: date | None = None) -> str:
     forecast = f'IF(AND(ISNUMBER(K{row}),K{row}>{due}),"Forecast "&{days}&" late","")'
     answer = f'IF({count}>0,"Due before "&{"&".join(named)}&", which it depends on",{forecast})'
     if pilot_end is not None:
-        answer = (
-            f"IF({due}<{_date(pilot_end)},"
-            f'"Needs a 12-month pilot, which cannot end before {long_date(pilot_end)}",'
-            f"{answer})"
-        )
+        answer = f'IF({due}<{_date(pilot_end)},"{pilot_flag(pilot_end)}",{answer})'
     return f'=IF(OR(A{row}="",ISNUMBER(F{row}),NOT(ISNUMBER({due}))),"",{answer})'
 
 

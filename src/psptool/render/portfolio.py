@@ -11,7 +11,7 @@ from typing import Any
 
 from ..report.formatting import long_date, money
 from ..report.portfolio import Portfolio, Row, rows_by_concern
-from ..vocabulary import RAG_LABELS, SCALE_LABELS
+from ..vocabulary import RAG_LABELS, scale_label
 from .document import Document, Heading, Para
 from .status import signed_pct
 from .tables import Table
@@ -47,12 +47,6 @@ def _shown(rag: str | None) -> str:
 def stage_text(stage: str | None) -> str:
     """A stage as a reader writes it, "Pilot"."""
     return stage.capitalize() if stage else "–"
-
-
-def _scale(step: int) -> str:
-    """A step of the likelihood or impact scale as the highlight report names it: "Very
-    high (5)"."""
-    return f"{SCALE_LABELS[step]} ({step})"
 
 
 def variance_text(row: Row) -> str:
@@ -232,7 +226,7 @@ def heatmap_grid(portfolio: Portfolio) -> Table:
     rows: list[list[Any]] = []
     rags: dict[tuple[int, int], str] = {}
     for likelihood in range(5, 0, -1):
-        line: list[Any] = [_scale(likelihood)]
+        line: list[Any] = [scale_label(likelihood)]
         for impact in range(1, 6):
             cell = next(
                 c for c in portfolio.heatmap if (c.likelihood, c.impact) == (likelihood, impact)
@@ -243,7 +237,7 @@ def heatmap_grid(portfolio: Portfolio) -> Table:
         rows.append(line)
     return Table(
         "Risk heat map: open entries across the portfolio",
-        ["Likelihood / Impact", *(_scale(i) for i in range(1, 6))],
+        ["Likelihood / Impact", *(scale_label(i) for i in range(1, 6))],
         rows,
         notes=[
             "Each cell counts the open risks and issues of every partnership checked; its "

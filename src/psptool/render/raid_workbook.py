@@ -43,7 +43,7 @@ from ..load.raid_layout import (
 from ..quoting import shorten
 from ..report.formatting import long_date
 from ..report.papers.raid import RaidWorkbook
-from ..vocabulary import RAG_TEXT_COLOURS, RAID_TYPES, SCALE_LABELS
+from ..vocabulary import RAG_TEXT_COLOURS, RAID_TYPES, scale_label
 from .workbook import (
     DATE_FORMAT,
     DATE_WIDTH,
@@ -463,9 +463,9 @@ def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:
         target.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         sheet.row_dimensions[row].height = 36
     for i in range(1, 6):
-        side = sheet.cell(row=top + (5 - i), column=1, value=_scale(i))
+        side = sheet.cell(row=top + (5 - i), column=1, value=scale_label(i))
         side.font, side.alignment = Font(bold=True), Alignment(vertical="center")
-        across = sheet.cell(row=top - 1, column=1 + i, value=_scale(i))
+        across = sheet.cell(row=top - 1, column=1 + i, value=scale_label(i))
         across.font, across.alignment = Font(bold=True), Alignment(horizontal="center")
         sheet.column_dimensions[column_letter(1 + i)].width = 16
     sheet.column_dimensions["A"].width = 20
@@ -489,11 +489,6 @@ def _heat_map(workbook: Any, result: LoadResult, as_of: date) -> None:
         sheet.merge_cells(start_row=i, start_column=2, end_row=i, end_column=6)
         # merged cells get no height from `finish`: the lines the title takes across them
         sheet.row_dimensions[i].height = lines_height(text_lines(str(title.value), 5 * 16))
-
-
-def _scale(value: int) -> str:
-    """A likelihood or impact as the map's axes show it: "Very high (5)"."""
-    return f"{SCALE_LABELS[value]} ({value})"
 
 
 def write(data: RaidWorkbook) -> Any:

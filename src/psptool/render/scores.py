@@ -18,7 +18,7 @@ from functools import cached_property
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ..vocabulary import SCALE_LABELS
+from ..vocabulary import scale_label
 from .tables import Table
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def heatmap_table(register: RiskRegister, ids: bool = True) -> Table:
     rows = []
     rags: dict[tuple[int, int], str] = {}
     for r, likelihood in enumerate(range(5, 0, -1)):
-        row: list[object] = [_scale(likelihood)]
+        row: list[object] = [scale_label(likelihood)]
         for impact in range(1, 6):
             cell = register.cell(likelihood, impact)
             if ids:
@@ -133,17 +133,12 @@ def heatmap_table(register: RiskRegister, ids: bool = True) -> Table:
                 row.append(cell.count or "")
             rags[(r, impact)] = cell.rag
         rows.append(row)
-    columns = ["Likelihood / Impact", *[_scale(i) for i in range(1, 6)]]
+    columns = ["Likelihood / Impact", *[scale_label(i) for i in range(1, 6)]]
     held = "" if ids else "the number in a cell is how many entries it holds; "
     notes = [
         f"Open entries by likelihood and impact; {held}the colour of a cell is its score's RAG."
     ]
     return Table("Risk heat map", columns, rows, notes, rags=rags)
-
-
-def _scale(value: int) -> str:
-    """A likelihood or impact as an axis shows it: "Very high (5)"."""
-    return f"{SCALE_LABELS[value]} ({value})"
 
 
 @score(

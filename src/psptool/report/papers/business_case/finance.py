@@ -1236,13 +1236,7 @@ def funding_words(
     live = [f for f in funders if f.status in ("engaged", "committed")]
     if not live:
         return ""
-    givers = [f for f in live if f.in_kind]
-    in_kind = (
-        f"support in kind worth {money(sum(f.amount or 0.0 for f in givers), currency)} "
-        f"comes from {join([f.name for f in givers])}"
-        if givers
-        else ""
-    )
+    in_kind = in_kind_words(project)
     preferred = preferred_id or project.options.preferred
     afford = affordability(project, preferred, as_of) if preferred else None
     clauses = []
